@@ -1,0 +1,1 @@
+"""Journey Roadmap Planner: from customer-journey ideas to a committed roadmap."""

@@ -1,0 +1,13 @@
+"""Settings read from the environment."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "data"
+DEMO_FILE = DATA_DIR / "demo-workspace.json"
+
+
+def database_url() -> str:
+    """`DATABASE_URL` if set, else the SQLite file `data/planner.db`."""
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'planner.db'}"

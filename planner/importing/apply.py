@@ -1,0 +1,73 @@
+"""Write a checked import: everything in one transaction, or nothing."""
+
+from dataclasses import replace
+
+from sqlmodel import Session
+
+from planner.importing.preview import ImportPreview
+from planner.importing.reading import ImportFailed
+from planner.models import CandidateCreate, Channel, Persona, Phase, Workspace, WorkspaceCreate
+from planner.store.candidates import create_candidates
+from planner.store.dimensions import add_item
+from planner.store.workspaces import create_workspace, load_journey
+
+MODELS = {"phase": Phase, "channel": Channel, "persona": Persona}
+
+
+def import_candidates(
+    *, session: Session, workspace_id: int, preview: ImportPreview, valid_only: bool = False
+) -> int:
+    """Create the accepted new names and the candidates; returns how many were imported.
+
+    Refuses (writing nothing) when any row has errors, unless `valid_only`.
+    """
+    if preview.errors and not valid_only:
+        raise ImportFailed("error.import_has_errors", count=len(preview.errors))
+    if not preview.rows:
+        raise ImportFailed("error.import_nothing")
+    for kind, names in preview.new_items.items():
+        for name in names:
+            add_item(session=session, model=MODELS[kind], workspace_id=workspace_id, name=name)
+    journey = load_journey(session=session, workspace_id=workspace_id)
+    candidates_in = [
+        CandidateCreate(
+            title=row.title,
+            description=row.description,
+            proposer=row.proposer,
+            touchpoint=row.touchpoint,
+            channel_switch=row.channel_switch,
+            phase_id=journey.phase_id(row.phase),
+            channel_ids=[journey.channel_id(channel) for channel in row.channels],
+            persona_id=journey.persona_id(row.persona) if row.persona else None,
+            tags=list(row.tags),
+            pre_value=row.value,
+            pre_effort=row.effort,
+        )
+        for row in preview.rows
+    ]
+    create_candidates(session=session, workspace_id=workspace_id, candidates_in=candidates_in)
+    return len(candidates_in)
+
+
+def import_as_new_workspace(
+    *,
+    session: Session,
+    workspace_in: WorkspaceCreate,
+    preview: ImportPreview,
+    valid_only: bool = False,
+) -> tuple[Workspace, int]:
+    """A new workspace whose phases and channels are those the file uses, with its rows."""
+    workspace = create_workspace(
+        session=session,
+        workspace_in=workspace_in,
+        phases=preview.new_items.get("phase", []),
+        channels=preview.new_items.get("channel", []),
+    )
+    personas_only = {k: v for k, v in preview.new_items.items() if k == "persona"}
+    count = import_candidates(
+        session=session,
+        workspace_id=workspace.id,
+        preview=replace(preview, new_items=personas_only),
+        valid_only=valid_only,
+    )
+    return workspace, count

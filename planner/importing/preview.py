@@ -1,0 +1,289 @@
+"""Check every row of an import before anything is written.
+
+Row numbers are the spreadsheet's: the header is row 1, the first candidate row 2.
+"""
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from pydantic import ValidationError
+from sqlmodel import SQLModel
+
+from planner.errors import FieldName, invalid_inputs
+from planner.i18n import t
+from planner.importing.columns import REQUIRED, map_headers, split_list
+from planner.importing.reading import ImportFailed, Table
+from planner.journey import Journey
+from planner.models import Description, ShortText, Tag, Title
+from planner.naming import AmbiguousName, NameIndex, name_key
+from planner.templates import DEFAULT_CHANNELS, NINE_PHASES, OTHER_CHANNELS, SIX_PHASES
+
+KINDS = ("phase", "channel", "persona")
+TRUE_WORDS = {"1", "yes", "y", "true", "x", "ja", "j", "waar"}
+FALSE_WORDS = {"", "0", "no", "n", "false", "nee", "onwaar"}
+
+
+class RowText(SQLModel):
+    """The free-text fields of a row, with the same limits as the candidate form."""
+
+    title: Title
+    description: Description = ""
+    proposer: ShortText = ""
+    touchpoint: ShortText = ""
+    tags: list[Tag] = []
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    column: str
+    key: str
+    params: dict = field(default_factory=dict)
+
+    def message(self, lang: str = "en") -> str:
+        params = {
+            name: t(f"field.{value}", lang) if isinstance(value, FieldName) else value
+            for name, value in self.params.items()
+        }
+        problem = t(self.key, lang, **params)
+        return t("import.row_problem", lang, row=self.row, column=self.column, problem=problem)
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    row: int
+    title: str
+    phase: str
+    channels: tuple[str, ...]
+    persona: str | None = None
+    description: str = ""
+    proposer: str = ""
+    touchpoint: str = ""
+    tags: tuple[str, ...] = ()
+    channel_switch: bool = False
+    value: float | None = None
+    effort: float | None = None
+
+
+@dataclass
+class ImportPreview:
+    rows: list[ImportRow]
+    errors: list[RowProblem]
+    warnings: list[RowProblem]
+    unknown: dict[str, list[str]]  # kind -> typed names that are not known
+    new_items: dict[str, list[str]]  # kind -> names that the import will create
+    ignored_columns: list[str]
+    row_count: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def frame(self, lang: str = "en") -> pd.DataFrame:
+        """The rows as they will be imported, with their warnings, for showing."""
+        notes: dict[int, list[str]] = {}
+        for warning in self.warnings:
+            notes.setdefault(warning.row, []).append(warning.message(lang))
+        return pd.DataFrame(
+            {
+                "row": [row.row for row in self.rows],
+                "title": [row.title for row in self.rows],
+                "phase": [row.phase for row in self.rows],
+                "channels": [", ".join(row.channels) for row in self.rows],
+                "persona": [row.persona or "" for row in self.rows],
+                "warning": [" ".join(notes.get(row.row, [])) for row in self.rows],
+            }
+        )
+
+
+class _Names:
+    """Resolves one kind of name (phase, channel, persona), collecting new and unknown ones."""
+
+    def __init__(self, kind: str, known: list[str], accept: set[str], accept_all: bool) -> None:
+        self.kind = kind
+        self.index = NameIndex(known)
+        self.known = known
+        self.accept = {name_key(name) for name in accept}
+        self.accept_all = accept_all
+        self.new: dict[str, str] = {}  # name_key -> first spelling
+        self.unknown: dict[str, str] = {}
+
+    def resolve(self, typed: str) -> tuple[str | None, tuple[str, dict] | None]:
+        """(name to use, None) or (None, (problem key, params))."""
+        try:
+            found = self.index.resolve(typed)
+        except AmbiguousName as error:
+            return None, ("error.ambiguous_name", {"name": typed, "matches": str(error)})
+        if found:
+            return found, None
+        key = name_key(typed)
+        if self.accept_all or key in self.accept:
+            return self.new.setdefault(key, " ".join(typed.split())), None
+        self.unknown.setdefault(key, " ".join(typed.split()))
+        known = ", ".join(self.known) or "—"
+        return None, (f"error.unknown_{self.kind}", {"name": typed, "known": known})
+
+
+def parse_score(cell: str) -> float | None:
+    """'7', '7.5' or '7,5' -> a float; '' -> None; raises ValueError otherwise."""
+    cell = cell.strip().replace(",", ".")
+    return float(cell) if cell else None
+
+
+def preview_import(
+    table: Table,
+    journey: Journey | None,
+    *,
+    existing: pd.DataFrame | None = None,
+    accept_new: dict[str, list[str]] | None = None,
+) -> ImportPreview:
+    """Check every row; `journey=None` means a new workspace made from the file's names.
+
+    `accept_new` names the unknown phases/channels/personas the user chose to create.
+    """
+    fields, ignored = map_headers(list(table.frame.columns))
+    missing = [name for name in REQUIRED if name not in fields]
+    if missing:
+        raise ImportFailed(
+            "error.import_missing_columns",
+            missing=", ".join(missing),
+            found=", ".join(table.frame.columns) or "—",
+        )
+    accept_new = accept_new or {}
+    names = {
+        kind: _Names(
+            kind,
+            [] if journey is None else getattr(journey, f"{kind}_names"),
+            set(accept_new.get(kind, [])),
+            accept_all=journey is None,
+        )
+        for kind in KINDS
+    }
+    rows, errors = [], []
+    for position, record in enumerate(table.frame.to_dict("records")):
+        cells = {name: str(record.get(header, "")).strip() for name, header in fields.items()}
+        if not any(cells.values()):
+            continue
+        row, problems = _check_row(position + 2, cells, fields, names, table.delimiter)
+        errors.extend(problems)
+        if row is not None:
+            rows.append(row)
+    return ImportPreview(
+        rows=rows,
+        errors=errors,
+        warnings=_duplicates(rows, existing, fields),
+        unknown={kind: list(n.unknown.values()) for kind, n in names.items() if n.unknown},
+        new_items={
+            kind: _template_order(list(n.new.values())) for kind, n in names.items() if n.new
+        },
+        ignored_columns=ignored,
+        row_count=len(table.frame),
+    )
+
+
+def _check_row(number, cells, fields, names, delimiter) -> tuple[ImportRow | None, list]:
+    problems: list[RowProblem] = []
+
+    def problem(field_name: str, key: str, **params) -> None:
+        problems.append(RowProblem(number, fields.get(field_name, field_name), key, params))
+
+    try:
+        text = RowText(
+            title=cells.get("title", ""),
+            description=cells.get("description", ""),
+            proposer=cells.get("proposer", ""),
+            touchpoint=cells.get("touchpoint", ""),
+            tags=split_list(cells.get("tags", ""), delimiter),
+        )
+    except ValidationError as error:
+        text = None
+        for invalid in invalid_inputs(error):
+            problem(str(invalid.params["field"]), invalid.key, **invalid.params)
+
+    resolved: dict[str, list[str]] = {}
+    for kind, field_name in (("phase", "phase"), ("channel", "channels"), ("persona", "persona")):
+        typed_names = (
+            split_list(cells.get(field_name, ""), delimiter)
+            if kind == "channel"
+            else [cells.get(field_name, "")]
+            if cells.get(field_name)
+            else []
+        )
+        if not typed_names and kind != "persona":
+            problem(field_name, "error.required", field=FieldName(field_name))
+        resolved[kind] = []
+        for typed in typed_names:
+            found, issue = names[kind].resolve(typed)
+            if issue:
+                problem(field_name, issue[0], **issue[1])
+            else:
+                resolved[kind].append(found)
+
+    scores = {}
+    for score in ("value", "effort"):
+        try:
+            scores[score] = parse_score(cells.get(score, ""))
+        except ValueError:
+            problem(score, "error.not_a_number", field=FieldName(score))
+            continue
+        if scores[score] is not None and not 0 <= scores[score] <= 10:
+            problem(score, "error.score_range", field=FieldName(score))
+
+    switch = cells.get("channel_switch", "").casefold()
+    if switch not in TRUE_WORDS | FALSE_WORDS:
+        problem("channel_switch", "error.not_yes_no")
+
+    if problems or text is None:
+        return None, problems
+    return (
+        ImportRow(
+            row=number,
+            title=text.title,
+            phase=resolved["phase"][0],
+            channels=tuple(resolved["channel"]),
+            persona=resolved["persona"][0] if resolved["persona"] else None,
+            description=text.description,
+            proposer=text.proposer,
+            touchpoint=text.touchpoint,
+            tags=tuple(text.tags),
+            channel_switch=switch in TRUE_WORDS,
+            value=scores.get("value"),
+            effort=scores.get("effort"),
+        ),
+        [],
+    )
+
+
+def _duplicates(rows: list[ImportRow], existing: pd.DataFrame | None, fields) -> list[RowProblem]:
+    """Warn about a title that already stands in the same phase x channel cell."""
+    seen: dict[tuple[str, str, str], int | None] = {}
+    if existing is not None:
+        for title, phase, channels in existing[["title", "phase", "channels"]].itertuples(
+            index=False
+        ):
+            for channel in channels:
+                seen[(name_key(title), phase, channel)] = None
+    warnings = []
+    for row in rows:
+        cells = [(name_key(row.title), row.phase, channel) for channel in row.channels]
+        clash = next((cell for cell in cells if cell in seen), None)
+        if clash is not None:
+            earlier = seen[clash]
+            key = "error.duplicate_existing" if earlier is None else "error.duplicate_in_file"
+            warnings.append(
+                RowProblem(row.row, fields["title"], key, {"row": earlier, "channel": clash[2]})
+            )
+        for cell in cells:
+            seen.setdefault(cell, row.row)
+    return warnings
+
+
+def _template_order(names: list[str]) -> list[str]:
+    """Known template names in template order, the others after them as they came."""
+    order = {}
+    for terms in (SIX_PHASES, NINE_PHASES, DEFAULT_CHANNELS + OTHER_CHANNELS):
+        for position, term in enumerate(terms):
+            order.setdefault(name_key(term.en), position)
+            order.setdefault(name_key(term.nl), position)
+    first_seen = {name: i for i, name in enumerate(names)}
+    return sorted(names, key=lambda name: (order.get(name_key(name), 1000), first_seen[name]))

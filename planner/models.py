@@ -1,0 +1,160 @@
+"""Tables and the input schemas that validate what users type.
+
+`XCreate`/`XUpdate` validate (limits, trimmed text); `X(table=True)` stores.
+"""
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from pydantic import StringConstraints
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+TITLE_MAX = 200
+DESCRIPTION_MAX = 5000
+NAME_MAX = 80
+SHORT_TEXT_MAX = 200
+
+Language = Literal["en", "nl"]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=DESCRIPTION_MAX)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_TEXT_MAX)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _timestamp() -> Column:
+    return Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+def _owner(table: str) -> Column:
+    """A foreign key to `table` whose rows go when their owner goes."""
+    return Column(
+        Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+
+
+# --- workspaces ---------------------------------------------------------------
+
+
+class WorkspaceBase(SQLModel):
+    name: Name
+    description: Description = ""
+    language: Language = "en"
+
+
+class WorkspaceCreate(WorkspaceBase):
+    template: Literal["six_phase", "nine_phase", "blank"] = "six_phase"
+
+
+class WorkspaceUpdate(SQLModel):
+    name: Name | None = None
+    description: Description | None = None
+    language: Language | None = None
+    archived: bool | None = None
+
+
+class Workspace(WorkspaceBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=NAME_MAX, unique=True)
+    language: str = Field(default="en", max_length=2)
+    archived: bool = False
+    created_at: datetime = Field(sa_column=_timestamp())
+    updated_at: datetime = Field(sa_column=_timestamp())
+
+
+# --- the journey's dimensions: phases, channels, personas ----------------------
+
+
+class DimensionCreate(SQLModel):
+    name: Name
+
+
+class Phase(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    name: str = Field(max_length=NAME_MAX)
+    position: int = 0
+
+
+class Channel(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    name: str = Field(max_length=NAME_MAX)
+    position: int = 0
+
+
+class Persona(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    name: str = Field(max_length=NAME_MAX)
+    position: int = 0
+
+
+Dimension = type[Phase] | type[Channel] | type[Persona]
+
+
+# --- candidates ----------------------------------------------------------------
+
+
+class CandidateBase(SQLModel):
+    title: Title
+    description: Description = ""
+    proposer: ShortText = ""
+    touchpoint: ShortText = ""
+    channel_switch: bool = False
+
+
+class CandidateCreate(CandidateBase):
+    """A new candidate, with its phase, channels and persona by id."""
+
+    phase_id: int
+    channel_ids: list[int] = Field(min_length=1)
+    persona_id: int | None = None
+    tags: list[Tag] = []
+    pre_value: float | None = Field(default=None, ge=0, le=10)
+    pre_effort: float | None = Field(default=None, ge=0, le=10)
+
+
+class CandidateUpdate(SQLModel):
+    """The fields to change; those left `None` stay as they are."""
+
+    title: Title | None = None
+    description: Description | None = None
+    proposer: ShortText | None = None
+    touchpoint: ShortText | None = None
+    channel_switch: bool | None = None
+    phase_id: int | None = None
+    channel_ids: list[int] | None = Field(default=None, min_length=1)
+    persona_id: int | None = None
+    clear_persona: bool = False
+    tags: list[Tag] | None = None
+
+
+class Candidate(CandidateBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    title: str = Field(max_length=TITLE_MAX)
+    description: str = Field(default="", max_length=DESCRIPTION_MAX)
+    phase_id: int = Field(foreign_key="phase.id", index=True)
+    persona_id: int | None = Field(default=None, foreign_key="persona.id", index=True)
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    pre_value: float | None = None
+    pre_effort: float | None = None
+    created_at: datetime = Field(sa_column=_timestamp())
+    updated_at: datetime = Field(sa_column=_timestamp())
+
+
+class CandidateChannel(SQLModel, table=True):
+    __tablename__ = "candidate_channel"
+    candidate_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("candidate.id", ondelete="CASCADE"), primary_key=True)
+    )
+    channel_id: int = Field(foreign_key="channel.id", primary_key=True, index=True)

@@ -1,0 +1,1 @@
+"""Storage functions: keyword-only, the session passed in, one concept per module."""

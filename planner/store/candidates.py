@@ -1,0 +1,186 @@
+"""Candidate improvements: create, change, delete, and read as one DataFrame."""
+
+from collections import defaultdict
+
+import pandas as pd
+from sqlalchemy import delete, func, insert, select
+from sqlmodel import Session
+
+from planner.errors import FieldName, InvalidInput, NotFound
+from planner.models import (
+    Candidate,
+    CandidateChannel,
+    CandidateCreate,
+    CandidateUpdate,
+    Channel,
+    Persona,
+    Phase,
+    utcnow,
+)
+from planner.store.workspaces import touch_workspace
+
+COLUMNS = [
+    "id",
+    "title",
+    "description",
+    "phase",
+    "channels",
+    "persona",
+    "proposer",
+    "tags",
+    "touchpoint",
+    "channel_switch",
+    "pre_value",
+    "pre_effort",
+    "created_at",
+    "updated_at",
+]
+
+
+def _owned_ids(session: Session, model, workspace_id: int) -> set[int]:
+    return set(session.scalars(select(model.id).where(model.workspace_id == workspace_id)))
+
+
+def _check_references(session: Session, workspace_id: int, data: dict) -> None:
+    """Phase, channels and persona must belong to the candidate's workspace."""
+    if data.get("phase_id") is not None and data["phase_id"] not in _owned_ids(
+        session, Phase, workspace_id
+    ):
+        raise InvalidInput("error.unknown_reference", field=FieldName("phase"))
+    if data.get("channel_ids") and not set(data["channel_ids"]) <= _owned_ids(
+        session, Channel, workspace_id
+    ):
+        raise InvalidInput("error.unknown_reference", field=FieldName("channel"))
+    if data.get("persona_id") is not None and data["persona_id"] not in _owned_ids(
+        session, Persona, workspace_id
+    ):
+        raise InvalidInput("error.unknown_reference", field=FieldName("persona"))
+
+
+def create_candidates(
+    *, session: Session, workspace_id: int, candidates_in: list[CandidateCreate]
+) -> list[Candidate]:
+    """Store many candidates at once (one flush, one bulk insert of channel links)."""
+    for candidate_in in candidates_in:
+        _check_references(session, workspace_id, candidate_in.model_dump())
+    now = utcnow()
+    candidates = [
+        Candidate(
+            workspace_id=workspace_id,
+            created_at=now,
+            updated_at=now,
+            **candidate_in.model_dump(exclude={"channel_ids"}),
+        )
+        for candidate_in in candidates_in
+    ]
+    session.add_all(candidates)
+    session.flush()
+    links = [
+        {"candidate_id": candidate.id, "channel_id": channel_id}
+        for candidate, candidate_in in zip(candidates, candidates_in, strict=True)
+        for channel_id in dict.fromkeys(candidate_in.channel_ids)
+    ]
+    if links:
+        session.execute(insert(CandidateChannel), links)
+    touch_workspace(session=session, workspace_id=workspace_id)
+    return candidates
+
+
+def create_candidate(
+    *, session: Session, workspace_id: int, candidate_in: CandidateCreate
+) -> Candidate:
+    return create_candidates(
+        session=session, workspace_id=workspace_id, candidates_in=[candidate_in]
+    )[0]
+
+
+def get_candidate(*, session: Session, candidate_id: int) -> Candidate:
+    candidate = session.get(Candidate, candidate_id)
+    if candidate is None:
+        raise NotFound("error.candidate_not_found", id=candidate_id)
+    return candidate
+
+
+def update_candidate(
+    *, session: Session, candidate_id: int, candidate_in: CandidateUpdate
+) -> Candidate:
+    """Change the fields that are set in `candidate_in`."""
+    candidate = get_candidate(session=session, candidate_id=candidate_id)
+    changes = candidate_in.model_dump(exclude_unset=True, exclude_none=True)
+    _check_references(session, candidate.workspace_id, changes)
+    channel_ids = changes.pop("channel_ids", None)
+    if changes.pop("clear_persona", False):
+        candidate.persona_id = None
+    for field, value in changes.items():
+        setattr(candidate, field, value)
+    candidate.updated_at = utcnow()
+    session.add(candidate)
+    if channel_ids is not None:
+        session.execute(
+            delete(CandidateChannel).where(CandidateChannel.candidate_id == candidate_id)
+        )
+        session.execute(
+            insert(CandidateChannel),
+            [
+                {"candidate_id": candidate_id, "channel_id": cid}
+                for cid in dict.fromkeys(channel_ids)
+            ],
+        )
+    touch_workspace(session=session, workspace_id=candidate.workspace_id)
+    session.flush()
+    return candidate
+
+
+def delete_candidates(*, session: Session, workspace_id: int, candidate_ids: list[int]) -> int:
+    """Delete these candidates of the workspace; returns how many went."""
+    result = session.execute(
+        delete(Candidate).where(
+            Candidate.workspace_id == workspace_id, Candidate.id.in_(candidate_ids)
+        )
+    )
+    touch_workspace(session=session, workspace_id=workspace_id)
+    return result.rowcount
+
+
+def candidate_frame(*, session: Session, workspace_id: int) -> pd.DataFrame:
+    """All candidates of a workspace, names resolved, channels as lists, oldest first."""
+    rows = session.execute(
+        select(
+            Candidate.id,
+            Candidate.title,
+            Candidate.description,
+            Phase.name.label("phase"),
+            Persona.name.label("persona"),
+            Candidate.proposer,
+            Candidate.tags,
+            Candidate.touchpoint,
+            Candidate.channel_switch,
+            Candidate.pre_value,
+            Candidate.pre_effort,
+            Candidate.created_at,
+            Candidate.updated_at,
+        )
+        .join(Phase, Phase.id == Candidate.phase_id)
+        .outerjoin(Persona, Persona.id == Candidate.persona_id)
+        .where(Candidate.workspace_id == workspace_id)
+        .order_by(Candidate.id)
+    ).mappings()
+    frame = pd.DataFrame.from_records(list(rows), columns=[c for c in COLUMNS if c != "channels"])
+    channels: dict[int, list[str]] = defaultdict(list)
+    links = session.execute(
+        select(CandidateChannel.candidate_id, Channel.name)
+        .join(Channel, Channel.id == CandidateChannel.channel_id)
+        .where(Channel.workspace_id == workspace_id)
+        .order_by(Channel.position)
+    )
+    for candidate_id, channel in links:
+        channels[candidate_id].append(channel)
+    frame["channels"] = [channels[candidate_id] for candidate_id in frame["id"]]
+    frame["persona"] = frame["persona"].astype(object).where(frame["persona"].notna(), None)
+    return frame[COLUMNS]
+
+
+def candidate_counts(*, session: Session) -> dict[int, int]:
+    """workspace id -> number of candidates."""
+    query = select(Candidate.workspace_id, func.count()).group_by(Candidate.workspace_id)
+    return dict(session.execute(query).all())

@@ -1,0 +1,93 @@
+"""The journey's dimensions (phases, channels, personas): add, rename, reorder, remove.
+
+One set of functions serves all three; `model` says which.
+"""
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, select
+
+from planner.errors import Conflict, FieldName, NotFound
+from planner.models import Candidate, CandidateChannel, Channel, Dimension, Persona, Phase
+from planner.naming import name_key
+
+KINDS = {Phase: "phase", Channel: "channel", Persona: "persona"}
+
+
+def list_items(*, session: Session, model: Dimension, workspace_id: int) -> list:
+    query = select(model).where(model.workspace_id == workspace_id).order_by(model.position)
+    return list(session.exec(query))
+
+
+def _get(session: Session, model: Dimension, item_id: int):
+    item = session.get(model, item_id)
+    if item is None:
+        raise NotFound("error.item_not_found", kind=FieldName(KINDS[model]), name=item_id)
+    return item
+
+
+def _check_name_free(session, model, workspace_id: int, name: str, except_id=None) -> None:
+    for item in list_items(session=session, model=model, workspace_id=workspace_id):
+        if item.id != except_id and name_key(item.name) == name_key(name):
+            raise Conflict("error.name_taken", kind=FieldName(KINDS[model]), name=item.name)
+
+
+def add_item(*, session: Session, model: Dimension, workspace_id: int, name: str):
+    """Add a phase, channel or persona at the end of the list."""
+    _check_name_free(session, model, workspace_id, name)
+    last = session.exec(
+        select(func.max(model.position)).where(model.workspace_id == workspace_id)
+    ).one()
+    item = model(workspace_id=workspace_id, name=name, position=(last or 0) + 1)
+    session.add(item)
+    session.flush()
+    return item
+
+
+def rename_item(*, session: Session, model: Dimension, item_id: int, name: str):
+    item = _get(session, model, item_id)
+    _check_name_free(session, model, item.workspace_id, name, except_id=item_id)
+    item.name = name
+    session.add(item)
+    session.flush()
+    return item
+
+
+def reorder_items(*, session: Session, model: Dimension, workspace_id: int, ids: list[int]) -> None:
+    """Put the items in the order of `ids`; items not named keep their place after them."""
+    items = list_items(session=session, model=model, workspace_id=workspace_id)
+    rank = {item_id: i for i, item_id in enumerate(ids)}
+    for position, item in enumerate(sorted(items, key=lambda it: rank.get(it.id, len(ids)))):
+        item.position = position
+        session.add(item)
+    session.flush()
+
+
+def users_of(*, session: Session, model: Dimension, item_id: int) -> list[str]:
+    """Titles of the candidates that use this phase, channel or persona."""
+    if model is Channel:
+        query = (
+            select(Candidate.title)
+            .join(CandidateChannel)
+            .where(CandidateChannel.channel_id == item_id)
+        )
+    else:
+        column = Candidate.phase_id if model is Phase else Candidate.persona_id
+        query = select(Candidate.title).where(column == item_id)
+    return list(session.exec(query.order_by(Candidate.title)))
+
+
+def remove_item(*, session: Session, model: Dimension, item_id: int) -> None:
+    """Remove an item no candidate uses; otherwise say which candidates use it."""
+    item = _get(session, model, item_id)
+    titles = users_of(session=session, model=model, item_id=item_id)
+    if titles:
+        shown = ", ".join(f"“{title}”" for title in titles[:5])
+        more = len(titles) - 5
+        raise Conflict(
+            "error.in_use",
+            kind=FieldName(KINDS[model]),
+            name=item.name,
+            count=len(titles),
+            titles=shown + (f" (+{more})" if more > 0 else ""),
+        )
+    session.execute(delete(model).where(model.id == item_id))

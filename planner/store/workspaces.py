@@ -1,0 +1,124 @@
+"""Workspaces: one customer journey each."""
+
+from sqlalchemy import delete, func, update
+from sqlmodel import Session, select
+
+from planner.errors import Conflict, NotFound
+from planner.journey import Journey
+from planner.models import (
+    Channel,
+    Persona,
+    Phase,
+    Workspace,
+    WorkspaceCreate,
+    WorkspaceUpdate,
+    utcnow,
+)
+from planner.naming import name_key
+from planner.templates import default_channels, template_phases
+
+
+def list_workspaces(*, session: Session, include_archived: bool = False) -> list[Workspace]:
+    query = select(Workspace).order_by(func.lower(Workspace.name))
+    if not include_archived:
+        query = query.where(Workspace.archived == False)  # noqa: E712 (SQL, not Python)
+    return list(session.exec(query))
+
+
+def get_workspace(*, session: Session, workspace_id: int) -> Workspace:
+    workspace = session.get(Workspace, workspace_id)
+    if workspace is None:
+        raise NotFound("error.workspace_not_found", name=workspace_id)
+    return workspace
+
+
+def find_workspace(*, session: Session, name: str) -> Workspace:
+    """The workspace called `name` (any case); raises `NotFound`."""
+    for workspace in session.exec(select(Workspace)):
+        if name_key(workspace.name) == name_key(name):
+            return workspace
+    raise NotFound("error.workspace_not_found", name=name)
+
+
+def _check_name_free(session: Session, name: str, *, except_id: int | None = None) -> None:
+    for workspace in session.exec(select(Workspace)):
+        if workspace.id != except_id and name_key(workspace.name) == name_key(name):
+            raise Conflict("error.workspace_exists", name=workspace.name)
+
+
+def create_workspace(
+    *,
+    session: Session,
+    workspace_in: WorkspaceCreate,
+    phases: list[str] | None = None,
+    channels: list[str] | None = None,
+) -> Workspace:
+    """A new workspace with the template's phases and channels (or the ones given)."""
+    _check_name_free(session, workspace_in.name)
+    workspace = Workspace(
+        name=workspace_in.name,
+        description=workspace_in.description,
+        language=workspace_in.language,
+    )
+    session.add(workspace)
+    session.flush()
+    lang = workspace_in.language
+    if phases is None:
+        phases = template_phases(workspace_in.template, lang)
+    if channels is None:
+        channels = default_channels(workspace_in.template, lang)
+    session.add_all(
+        Phase(workspace_id=workspace.id, name=name, position=i) for i, name in enumerate(phases)
+    )
+    session.add_all(
+        Channel(workspace_id=workspace.id, name=name, position=i) for i, name in enumerate(channels)
+    )
+    session.flush()
+    return workspace
+
+
+def update_workspace(
+    *, session: Session, workspace_id: int, workspace_in: WorkspaceUpdate
+) -> Workspace:
+    """Rename, describe, switch language, archive or restore a workspace."""
+    workspace = get_workspace(session=session, workspace_id=workspace_id)
+    changes = workspace_in.model_dump(exclude_unset=True, exclude_none=True)
+    if "name" in changes:
+        _check_name_free(session, changes["name"], except_id=workspace_id)
+    for field, value in changes.items():
+        setattr(workspace, field, value)
+    workspace.updated_at = utcnow()
+    session.add(workspace)
+    session.flush()
+    return workspace
+
+
+def delete_workspace(*, session: Session, workspace_id: int) -> None:
+    """Delete a workspace and everything in it."""
+    get_workspace(session=session, workspace_id=workspace_id)
+    session.execute(delete(Workspace).where(Workspace.id == workspace_id))
+
+
+def touch_workspace(*, session: Session, workspace_id: int) -> None:
+    """Mark the workspace as changed, so cached views of it are refreshed."""
+    session.execute(
+        update(Workspace).where(Workspace.id == workspace_id).values(updated_at=utcnow())
+    )
+
+
+def load_journey(*, session: Session, workspace_id: int) -> Journey:
+    """The workspace with its phases, channels and personas in their order."""
+
+    def ordered(model):
+        return list(
+            session.exec(
+                select(model).where(model.workspace_id == workspace_id).order_by(model.position)
+            )
+        )
+
+    return Journey(
+        workspace=get_workspace(session=session, workspace_id=workspace_id),
+        phases=ordered(Phase),
+        channels=ordered(Channel),
+        personas=ordered(Persona),
+    )

@@ -1,0 +1,63 @@
+"""Journey templates: phases and channels named in English and Dutch."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    """One phase or channel of a template, in both languages."""
+
+    en: str
+    nl: str
+
+    def name(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+
+SIX_PHASES = (
+    Term("Inspiration", "Inspiratie"),
+    Term("Information", "Informatie"),
+    Term("Planning", "Planning"),
+    Term("Buying", "Aankoop"),
+    Term("Service", "Service"),
+    Term("Sharing", "Delen"),
+)
+NINE_PHASES = (
+    Term("Need", "Behoefte"),
+    Term("Orientation", "Oriëntatie"),
+    Term("Consideration", "Overweging"),
+    Term("Decision", "Beslissing"),
+    Term("Purchase", "Aankoop"),
+    Term("Use", "Gebruik"),
+    Term("Service", "Service"),
+    Term("Loyalty", "Loyaliteit"),
+    Term("Ambassador", "Ambassadeur"),
+)
+DEFAULT_CHANNELS = (
+    Term("Website", "Website"),
+    Term("Mobile app", "Mobiele app"),
+    Term("Store", "Winkel"),
+    Term("Contact centre", "Klantcontactcentrum"),
+    Term("E-mail", "E-mail"),
+    Term("Chat", "Chat"),
+    Term("Social media", "Sociale media"),
+)
+# Recognised in imports, not created by default.
+OTHER_CHANNELS = (Term("SMS", "Sms"), Term("Post", "Post"))
+
+TEMPLATES: dict[str, tuple[Term, ...]] = {
+    "six_phase": SIX_PHASES,
+    "nine_phase": NINE_PHASES,
+    "blank": (),
+}
+ALL_TERMS = SIX_PHASES + NINE_PHASES + DEFAULT_CHANNELS + OTHER_CHANNELS
+
+
+def template_phases(template: str, lang: str) -> list[str]:
+    """The phase names of `template` in `lang`."""
+    return [term.name(lang) for term in TEMPLATES[template]]
+
+
+def default_channels(template: str, lang: str) -> list[str]:
+    """The channels a new workspace starts with (none for the blank template)."""
+    return [] if template == "blank" else [term.name(lang) for term in DEFAULT_CHANNELS]

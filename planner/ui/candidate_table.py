@@ -1,0 +1,82 @@
+"""The editable candidates table: inline edits are written through at once."""
+
+import pandas as pd
+import streamlit as st
+
+from planner.candidate_edits import updates_from_edits
+from planner.errors import validated
+from planner.journey import Journey
+from planner.models import CandidateUpdate
+from planner.store.candidates import update_candidate
+from planner.ui.context import feedback, run_change
+from planner.ui.lang import t
+
+EDITABLE = [
+    "title",
+    "phase",
+    "channels",
+    "persona",
+    "proposer",
+    "tags",
+    "channel_switch",
+    "touchpoint",
+    "description",
+]
+VERSION_KEY = "candidate_table_version"
+
+
+def _save_edits(journey: Journey, shown_ids: list[int], key: str) -> None:
+    updates = updates_from_edits(journey, shown_ids, st.session_state[key]["edited_rows"])
+
+    def save(session) -> int:
+        for candidate_id, changes in updates:
+            update_candidate(
+                session=session,
+                candidate_id=candidate_id,
+                candidate_in=validated(CandidateUpdate, **changes),
+            )
+        return len(updates)
+
+    saved = run_change(save)
+    if saved:
+        feedback("success", t("candidates.saved", count=saved))
+    # A fresh key redraws the table from the database, dropping refused edits.
+    st.session_state[VERSION_KEY] = st.session_state.get(VERSION_KEY, 0) + 1
+
+
+def candidate_table(journey: Journey, shown: pd.DataFrame, tags: list[str]) -> list[int]:
+    """Draw the table of `shown` candidates; returns the ids ticked for deletion."""
+    key = f"candidate_table_{st.session_state.get(VERSION_KEY, 0)}"
+    table = shown[EDITABLE].assign(select=False)[["select", *EDITABLE]].reset_index(drop=True)
+    edited = st.data_editor(
+        table,
+        key=key,
+        hide_index=True,
+        width="stretch",
+        num_rows="fixed",
+        on_change=_save_edits,
+        args=(journey, shown["id"].tolist(), key),
+        column_config={
+            "select": st.column_config.CheckboxColumn("🗑️", help=t("candidates.select_help")),
+            "title": st.column_config.TextColumn(t("field.title"), required=True, max_chars=200),
+            "phase": st.column_config.SelectboxColumn(
+                t("field.phase"), options=journey.phase_names, required=True
+            ),
+            "channels": st.column_config.MultiselectColumn(
+                t("field.channels"), options=journey.channel_names
+            ),
+            "persona": st.column_config.SelectboxColumn(
+                t("field.persona"), options=journey.persona_names
+            ),
+            "proposer": st.column_config.TextColumn(t("field.proposer"), max_chars=200),
+            "tags": st.column_config.MultiselectColumn(
+                t("field.tags"), options=tags, accept_new_options=True
+            ),
+            "channel_switch": st.column_config.CheckboxColumn(t("field.channel_switch")),
+            "touchpoint": st.column_config.TextColumn(t("field.touchpoint"), max_chars=200),
+            "description": st.column_config.TextColumn(
+                t("field.description"), max_chars=5000, width="large"
+            ),
+        },
+    )
+    return shown["id"][edited["select"].to_numpy()].tolist()

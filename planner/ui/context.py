@@ -1,0 +1,88 @@
+"""What every page needs: the engine, the chosen workspace, and running a change safely."""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import Engine
+
+from planner.config import database_url
+from planner.db import make_engine, migrate, read_session, write_session
+from planner.errors import PlannerError
+from planner.journey import Journey
+from planner.store.candidates import candidate_frame
+from planner.store.workspaces import load_journey
+from planner.ui.lang import current_lang, t
+
+T = TypeVar("T")
+WORKSPACE_KEY = "workspace_id"
+FEEDBACK_KEY = "feedback"
+
+
+@st.cache_resource(show_spinner=False)
+def get_engine(url: str) -> Engine:
+    """One migrated engine per database URL, shared by all sessions."""
+    engine = make_engine(url)
+    migrate(engine)
+    return engine
+
+
+def engine() -> Engine:
+    return get_engine(database_url())
+
+
+def current_workspace_id() -> int | None:
+    return st.session_state.get(WORKSPACE_KEY)
+
+
+def require_journey() -> Journey:
+    """The chosen workspace's journey, or a pointer to the Workspaces page and stop."""
+    workspace_id = current_workspace_id()
+    if workspace_id is not None:
+        try:
+            with read_session(engine()) as session:
+                return load_journey(session=session, workspace_id=workspace_id)
+        except PlannerError:
+            st.session_state.pop(WORKSPACE_KEY, None)
+    st.info(t("workspace.choose_first"))
+    st.page_link("planner/ui/pages/workspaces.py", label=t("nav.workspaces"), icon="🗂️")
+    st.stop()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _candidates(url: str, workspace_id: int, version: datetime) -> pd.DataFrame:
+    with read_session(get_engine(url)) as session:
+        return candidate_frame(session=session, workspace_id=workspace_id)
+
+
+def candidates(journey: Journey) -> pd.DataFrame:
+    """The workspace's candidates, cached until the workspace changes."""
+    return _candidates(database_url(), journey.workspace.id, journey.workspace.updated_at).copy()
+
+
+def run_change(action: Callable, success: str | None = None) -> T | None:
+    """Run `action(session)` in one transaction; show the outcome, never a traceback.
+
+    Returns what `action` returned, or None when the user's input was refused.
+    """
+    try:
+        with write_session(engine()) as session:
+            result = action(session)
+    except PlannerError as error:
+        feedback("error", error.message(current_lang()))
+        return None
+    if success:
+        feedback("success", success)
+    return result
+
+
+def feedback(kind: str, message: str) -> None:
+    """Remember a message to show at the top of the next page run (works in callbacks)."""
+    st.session_state.setdefault(FEEDBACK_KEY, []).append((kind, message))
+
+
+def show_feedback() -> None:
+    for kind, message in st.session_state.pop(FEEDBACK_KEY, []):
+        {"error": st.error, "success": st.success, "warning": st.warning}[kind](message)

@@ -1,0 +1,75 @@
+"""Candidates: search, filter, edit inline or in a form, delete with confirmation."""
+
+import streamlit as st
+
+from planner.candidate_search import all_tags, filter_candidates
+from planner.store.candidates import delete_candidates
+from planner.ui.candidate_form import candidate_form, change_candidate
+from planner.ui.candidate_table import candidate_table
+from planner.ui.context import candidates, require_journey, run_change
+from planner.ui.lang import t
+
+journey = require_journey()
+frame = candidates(journey)
+tags = all_tags(frame)
+st.title(t("candidates.title"))
+
+text = st.text_input(t("candidates.search"), key="search", placeholder=t("candidates.search_hint"))
+columns = st.columns(4)
+phases = columns[0].multiselect(t("field.phase"), journey.phase_names, key="filter_phase")
+channels = columns[1].multiselect(t("field.channel"), journey.channel_names, key="filter_channel")
+personas = columns[2].multiselect(t("field.persona"), journey.persona_names, key="filter_persona")
+chosen_tags = columns[3].multiselect(t("field.tags"), tags, key="filter_tag")
+shown = filter_candidates(
+    frame, text=text, phases=phases, channels=channels, personas=personas, tags=chosen_tags
+)
+st.caption(t("candidates.count", shown=len(shown), total=len(frame)))
+
+if frame.empty:
+    st.info(t("candidates.none"))
+    st.page_link("planner/ui/pages/journey_grid.py", label=t("nav.grid"), icon="🧭")
+    st.page_link("planner/ui/pages/import_candidates.py", label=t("nav.import"), icon="📥")
+    st.stop()
+
+ticked = candidate_table(journey, shown, tags)
+
+
+@st.dialog(t("candidates.delete_title"))
+def confirm_delete(ids: list[int]) -> None:
+    titles = frame.set_index("id").loc[ids, "title"]
+    st.write(t("candidates.delete_confirm", count=len(ids)))
+    st.dataframe(titles.rename(t("field.title")), hide_index=True)
+    if st.button(t("action.delete"), type="primary", key="confirm_delete"):
+        run_change(
+            lambda s: delete_candidates(
+                session=s, workspace_id=journey.workspace.id, candidate_ids=ids
+            ),
+            success=t("candidates.deleted", count=len(ids)),
+        )
+        st.rerun()
+
+
+if st.button(
+    t("candidates.delete_selected", count=len(ticked)), disabled=not ticked, key="delete_selected"
+):
+    confirm_delete(ticked)
+
+st.subheader(t("candidates.edit_form"))
+if not shown.empty:
+    by_id = shown.set_index("id")
+    chosen = st.selectbox(
+        t("candidates.which"),
+        by_id.index,
+        format_func=lambda i: by_id.at[i, "title"],
+        key="edit_which",
+    )
+    current = by_id.loc[chosen].to_dict()
+    values = candidate_form(
+        f"edit_candidate_{chosen}",
+        journey,
+        tags=tags,
+        current=current,
+        submit_label=t("action.save"),
+    )
+    if values is not None and change_candidate(chosen, values):
+        st.rerun()

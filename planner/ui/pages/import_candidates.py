@@ -1,0 +1,145 @@
+"""Import: candidates from CSV or Excel, previewed and checked before anything is written."""
+
+import pandas as pd
+import streamlit as st
+
+from planner.db import read_session
+from planner.errors import PlannerError, validated
+from planner.importing.apply import import_as_new_workspace, import_candidates
+from planner.importing.example import example_csv
+from planner.importing.preview import preview_import
+from planner.importing.reading import read_table
+from planner.models import WorkspaceCreate
+from planner.store.candidates import candidate_frame
+from planner.store.workspaces import load_journey
+from planner.ui.context import (
+    WORKSPACE_KEY,
+    current_workspace_id,
+    engine,
+    feedback,
+    run_change,
+)
+from planner.ui.lang import current_lang, t
+
+LANGUAGES = {"en": "English", "nl": "Nederlands"}
+UPLOAD_VERSION = "import_upload_version"
+
+st.title(t("import.title"))
+st.caption(t("import.intro"))
+st.download_button(
+    t("import.example"), example_csv(), "example-candidates.csv", "text/csv", key="download_example"
+)
+
+workspace_id = current_workspace_id()
+targets = (["existing"] if workspace_id else []) + ["new"]
+target = st.radio(
+    t("import.target"),
+    targets,
+    format_func={k: t(f"import.target_{k}") for k in targets}.get,
+    horizontal=True,
+    key="import_target",
+)
+if target == "new":
+    new_name = st.text_input(t("field.name"), key="import_new_name", max_chars=80)
+    new_language = st.radio(
+        t("field.language"),
+        list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        horizontal=True,
+        key="import_new_language",
+    )
+
+upload = st.file_uploader(
+    t("import.file"),
+    type=["csv", "xlsx"],
+    key=f"import_file_{st.session_state.get(UPLOAD_VERSION, 0)}",
+)
+if upload is None:
+    st.stop()
+
+lang = current_lang()
+try:
+    table = read_table(upload.getvalue(), upload.name)
+    journey = existing = None
+    if target == "existing":
+        with read_session(engine()) as session:
+            journey = load_journey(session=session, workspace_id=workspace_id)
+            existing = candidate_frame(session=session, workspace_id=workspace_id)
+    first = preview_import(table, journey, existing=existing)
+    accept = {
+        kind: st.multiselect(
+            t(f"import.create_{kind}"), names, key=f"accept_{kind}", help=t("import.create_help")
+        )
+        for kind, names in first.unknown.items()
+    }
+    preview = (
+        preview_import(table, journey, existing=existing, accept_new=accept)
+        if any(accept.values())
+        else first
+    )
+except PlannerError as error:
+    st.error(error.message(lang))
+    st.stop()
+
+columns = st.columns(4)
+columns[0].metric(t("import.rows"), preview.row_count)
+columns[1].metric(t("import.valid"), len(preview.rows))
+columns[2].metric(t("import.errors"), len(preview.errors))
+columns[3].metric(t("import.warnings"), len(preview.warnings))
+if preview.ignored_columns:
+    st.info(t("import.ignored", columns=", ".join(preview.ignored_columns)))
+for kind, names in preview.new_items.items():
+    st.info(t(f"import.will_create_{kind}", names=", ".join(names)))
+if preview.errors:
+    st.error(t("error.import_has_errors", count=len(preview.errors)))
+    st.dataframe(
+        pd.DataFrame({t("import.problem"): [p.message(lang) for p in preview.errors]}),
+        hide_index=True,
+        width="stretch",
+    )
+st.dataframe(
+    preview.frame(lang).rename(columns=lambda c: t(f"import.column_{c}")),
+    hide_index=True,
+    width="stretch",
+)
+
+
+def do_import(valid_only: bool) -> None:
+    if target == "new":
+        outcome = run_change(
+            lambda s: import_as_new_workspace(
+                session=s,
+                preview=preview,
+                valid_only=valid_only,
+                workspace_in=validated(WorkspaceCreate, name=new_name, language=new_language),
+            )
+        )
+        if outcome:
+            st.session_state[WORKSPACE_KEY] = outcome[0].id
+        count = outcome[1] if outcome else None
+    else:
+        count = run_change(
+            lambda s: import_candidates(
+                session=s, workspace_id=workspace_id, preview=preview, valid_only=valid_only
+            )
+        )
+    if count:
+        st.session_state[UPLOAD_VERSION] = st.session_state.get(UPLOAD_VERSION, 0) + 1
+        feedback("success", t("import.done", count=count))
+    st.rerun()
+
+
+left, right = st.columns(2)
+if left.button(
+    t("import.all", count=len(preview.rows)),
+    type="primary",
+    key="import_all",
+    disabled=bool(preview.errors) or not preview.rows,
+):
+    do_import(valid_only=False)
+if (
+    preview.errors
+    and preview.rows
+    and right.button(t("import.valid_only", count=len(preview.rows)), key="import_valid_only")
+):
+    do_import(valid_only=True)

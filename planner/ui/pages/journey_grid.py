@@ -1,0 +1,103 @@
+"""Journey grid: phases x channels, each cell showing how many candidates it holds."""
+
+import pandas as pd
+import streamlit as st
+
+from planner.candidate_search import all_tags
+from planner.grid import cell_counts, empty_cells, in_cell
+from planner.ui.candidate_form import add_candidate, candidate_form
+from planner.ui.context import candidates, require_journey
+from planner.ui.lang import t
+from planner.ui.text import plain
+
+journey = require_journey()
+frame = candidates(journey)
+st.title(t("grid.title"))
+st.caption(t("grid.intro"))
+
+if not journey.phases or not journey.channels:
+    st.warning(t("grid.needs_dimensions"))
+    st.page_link("planner/ui/pages/journey_setup.py", label=t("nav.setup"), icon="⚙️")
+    st.stop()
+
+counts = cell_counts(frame, journey.phase_names, journey.channel_names)
+gaps = empty_cells(counts)
+total_cells = counts.size
+left, middle, right = st.columns(3)
+left.metric(t("grid.candidates"), len(frame))
+middle.metric(t("grid.filled_cells"), f"{total_cells - len(gaps)} / {total_cells}")
+right.metric(t("grid.channel_switches"), int(frame["channel_switch"].sum()))
+
+peak = max(int(counts.to_numpy().max()), 1)
+
+
+def heat(count: int) -> str:
+    if count == 0:
+        return "background-color: #fdecea; color: #b03a2e"
+    return f"background-color: rgba(31, 119, 180, {0.15 + 0.7 * count / peak:.2f}); color: #0b2239"
+
+
+def pick_cell() -> None:
+    """A click on a grid cell chooses that phase and channel below."""
+    cells = st.session_state["grid_cells"]["selection"]["cells"]
+    if cells:
+        row, phase = cells[0]
+        st.session_state["grid_phase"] = phase
+        st.session_state["grid_channel"] = counts.index[row]
+
+
+st.dataframe(
+    counts.style.map(heat),
+    key="grid_cells",
+    on_select=pick_cell,
+    selection_mode="single-cell",
+    width="stretch",
+)
+st.caption(t("grid.legend"))
+
+left, right = st.columns(2)
+phase = left.selectbox(
+    t("field.phase"),
+    [None, *journey.phase_names],
+    key="grid_phase",
+    format_func=lambda name: name or "—",
+)
+channel = right.selectbox(
+    t("field.channel"),
+    [None, *journey.channel_names],
+    key="grid_channel",
+    format_func=lambda name: name or "—",
+)
+
+if phase is None or channel is None:
+    st.info(t("grid.select_hint"))
+else:
+    st.subheader(t("grid.cell_title", phase=plain(phase), channel=plain(channel)))
+    cell = in_cell(frame, phase, channel)
+    if cell.empty:
+        st.caption(t("grid.cell_empty"))
+    else:
+        st.dataframe(
+            cell[["title", "persona", "proposer", "channels", "channel_switch"]].rename(
+                columns=lambda c: t(f"field.{c}")
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    with st.expander(t("grid.quick_add"), expanded=cell.empty, icon="➕"):
+        values = candidate_form(
+            f"quick_add_{phase}_{channel}",
+            journey,
+            tags=all_tags(frame),
+            phase=phase,
+            channel=channel,
+            submit_label=t("candidates.add"),
+        )
+        if values is not None and add_candidate(journey, values):
+            st.rerun()
+
+if gaps:
+    with st.expander(t("grid.gaps", count=len(gaps))):
+        st.dataframe(
+            pd.DataFrame(gaps, columns=[t("field.phase"), t("field.channel")]), hide_index=True
+        )

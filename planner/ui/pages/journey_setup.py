@@ -1,0 +1,70 @@
+"""Journey setup: the workspace's phases, channels and personas."""
+
+import pandas as pd
+import streamlit as st
+
+from planner.errors import validated
+from planner.models import Channel, DimensionCreate, Persona, Phase
+from planner.store.dimensions import add_item, remove_item, rename_item, reorder_items
+from planner.ui.context import require_journey, run_change
+from planner.ui.lang import t
+
+journey = require_journey()
+st.title(t("setup.title"))
+st.caption(t("setup.intro"))
+MODELS = {"phase": Phase, "channel": Channel, "persona": Persona}
+VERSION_KEY = "setup_version"
+
+
+def apply_edits(kind: str, items: list, key: str) -> None:
+    """Write the table's renames, new order, additions and removals in one transaction."""
+    model, edits = MODELS[kind], st.session_state[key]
+
+    def change(session) -> None:
+        for position, cells in edits["edited_rows"].items():
+            if "name" in cells:
+                name = validated(DimensionCreate, name=cells["name"] or "").name
+                rename_item(
+                    session=session, model=model, item_id=items[int(position)].id, name=name
+                )
+        for position in edits["deleted_rows"]:
+            remove_item(session=session, model=model, item_id=items[int(position)].id)
+        orders = {item.id: float(i + 1) for i, item in enumerate(items)}
+        for position, cells in edits["edited_rows"].items():
+            if cells.get("order") is not None:
+                orders[items[int(position)].id] = float(cells["order"])
+        reorder_items(
+            session=session,
+            model=model,
+            workspace_id=journey.workspace.id,
+            ids=sorted(orders, key=orders.get),
+        )
+        for row in edits["added_rows"]:
+            name = validated(DimensionCreate, name=row.get("name") or "").name
+            add_item(session=session, model=model, workspace_id=journey.workspace.id, name=name)
+
+    run_change(change, success=t("action.saved"))
+    # A fresh key redraws the table from the database, dropping refused edits.
+    st.session_state[VERSION_KEY] = st.session_state.get(VERSION_KEY, 0) + 1
+
+
+for kind, tab in zip(MODELS, st.tabs([t(f"setup.{kind}s") for kind in MODELS]), strict=True):
+    items = getattr(journey, f"{kind}s")
+    key = f"setup_{kind}_{st.session_state.get(VERSION_KEY, 0)}"
+    with tab:
+        st.caption(t(f"setup.{kind}s_help"))
+        st.data_editor(
+            pd.DataFrame(
+                {"order": range(1, len(items) + 1), "name": [i.name for i in items]}, dtype=object
+            ).astype({"order": "Int64", "name": "string"}),
+            key=key,
+            num_rows="dynamic",
+            hide_index=True,
+            width="stretch",
+            on_change=apply_edits,
+            args=(kind, items, key),
+            column_config={
+                "order": st.column_config.NumberColumn(t("setup.order"), min_value=1, step=1),
+                "name": st.column_config.TextColumn(t("field.name"), required=True, max_chars=80),
+            },
+        )
