@@ -16,8 +16,7 @@ class PlannerError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        params = {name: _localised(value, lang) for name, value in self.params.items()}
-        return t(self.key, lang, **params)
+        return t(self.key, lang, **localised(self.params, lang))
 
 
 class NotFound(PlannerError):
@@ -33,11 +32,23 @@ class Conflict(PlannerError):
 
 
 class FieldName(str):
-    """A field name that is translated when the message is shown."""
+    """A field name, translated when the message is shown ("Title", "Titel")."""
+
+    catalog_prefix = "field"
 
 
-def _localised(value: object, lang: str) -> object:
-    return t(f"field.{value}", lang) if isinstance(value, FieldName) else value
+class KindName(FieldName):
+    """A kind of thing inside a sentence, translated when shown ("phase", "fase")."""
+
+    catalog_prefix = "kind"
+
+
+def localised(params: dict, lang: str) -> dict:
+    """`params` with field and kind names in `lang`."""
+    return {
+        name: t(f"{value.catalog_prefix}.{value}", lang) if isinstance(value, FieldName) else value
+        for name, value in params.items()
+    }
 
 
 # pydantic error types -> catalog keys; what is not listed reads as "not allowed".

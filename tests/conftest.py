@@ -14,6 +14,15 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def guard_real_database(tmp_path_factory):
+    """Whatever a test forgets, it never writes to data/planner.db."""
+    with pytest.MonkeyPatch.context() as patch:
+        path = tmp_path_factory.mktemp("guard") / "unused.db"
+        patch.setenv("DATABASE_URL", f"sqlite:///{path}")
+        yield
+
+
 @pytest.fixture(scope="session")
 def migrated_file(tmp_path_factory) -> Path:
     """A database file migrated once per run, copied by each test that needs one."""

@@ -9,7 +9,7 @@ import pandas as pd
 from pydantic import ValidationError
 from sqlmodel import SQLModel
 
-from planner.errors import FieldName, invalid_inputs
+from planner.errors import FieldName, invalid_inputs, localised
 from planner.i18n import t
 from planner.importing.columns import REQUIRED, map_headers, split_list
 from planner.importing.reading import ImportFailed, Table
@@ -41,11 +41,7 @@ class RowProblem:
     params: dict = field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
-        params = {
-            name: t(f"field.{value}", lang) if isinstance(value, FieldName) else value
-            for name, value in self.params.items()
-        }
-        problem = t(self.key, lang, **params)
+        problem = t(self.key, lang, **localised(self.params, lang))
         return t("import.row_problem", lang, row=self.row, column=self.column, problem=problem)
 
 

@@ -6,7 +6,7 @@ One set of functions serves all three; `model` says which.
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
-from planner.errors import Conflict, FieldName, NotFound
+from planner.errors import Conflict, KindName, NotFound
 from planner.models import Candidate, CandidateChannel, Channel, Dimension, Persona, Phase
 from planner.naming import name_key
 
@@ -21,14 +21,14 @@ def list_items(*, session: Session, model: Dimension, workspace_id: int) -> list
 def _get(session: Session, model: Dimension, item_id: int):
     item = session.get(model, item_id)
     if item is None:
-        raise NotFound("error.item_not_found", kind=FieldName(KINDS[model]), name=item_id)
+        raise NotFound("error.item_not_found", kind=KindName(KINDS[model]), name=item_id)
     return item
 
 
 def _check_name_free(session, model, workspace_id: int, name: str, except_id=None) -> None:
     for item in list_items(session=session, model=model, workspace_id=workspace_id):
         if item.id != except_id and name_key(item.name) == name_key(name):
-            raise Conflict("error.name_taken", kind=FieldName(KINDS[model]), name=item.name)
+            raise Conflict("error.name_taken", kind=KindName(KINDS[model]), name=item.name)
 
 
 def add_item(*, session: Session, model: Dimension, workspace_id: int, name: str):
@@ -85,7 +85,7 @@ def remove_item(*, session: Session, model: Dimension, item_id: int) -> None:
         more = len(titles) - 5
         raise Conflict(
             "error.in_use",
-            kind=FieldName(KINDS[model]),
+            kind=KindName(KINDS[model]),
             name=item.name,
             count=len(titles),
             titles=shown + (f" (+{more})" if more > 0 else ""),

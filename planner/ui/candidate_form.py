@@ -8,6 +8,7 @@ from planner.models import CandidateCreate, CandidateUpdate
 from planner.store.candidates import create_candidate, update_candidate
 from planner.ui.context import run_change
 from planner.ui.lang import t
+from planner.ui.widget_state import clear_widgets
 
 
 def candidate_form(
@@ -25,9 +26,13 @@ def candidate_form(
     phase = current.get("phase", phase)
     channels = list(current.get("channels", [channel] if channel else []))
     personas = [None, *journey.persona_names]
-    with st.form(key, clear_on_submit=not current):
-        title = st.text_input(t("field.title"), current.get("title", ""), max_chars=200)
-        description = st.text_area(t("field.description"), current.get("description", ""))
+    with st.form(key):
+        title = st.text_input(
+            t("field.title"), current.get("title", ""), max_chars=200, key=f"{key}_title"
+        )
+        description = st.text_area(
+            t("field.description"), current.get("description", ""), key=f"{key}_description"
+        )
         left, right = st.columns(2)
         phase = left.selectbox(
             t("field.phase"),
@@ -72,8 +77,9 @@ def candidate_form(
     }
 
 
-def add_candidate(journey: Journey, values: dict):
-    return run_change(
+def add_candidate(form_key: str, journey: Journey, values: dict) -> bool:
+    """Store a new candidate; on success empty the form and show the page afresh."""
+    done = run_change(
         lambda s: create_candidate(
             session=s,
             workspace_id=journey.workspace.id,
@@ -81,11 +87,15 @@ def add_candidate(journey: Journey, values: dict):
         ),
         success=t("candidates.added", title=values["title"].strip()),
     )
+    if done.ok:
+        clear_widgets(form_key)
+        st.rerun()
+    return done.ok
 
 
-def change_candidate(candidate_id: int, values: dict):
+def change_candidate(candidate_id: int, values: dict) -> bool:
     values = {**values, "clear_persona": values["persona_id"] is None}
-    return run_change(
+    done = run_change(
         lambda s: update_candidate(
             session=s,
             candidate_id=candidate_id,
@@ -93,3 +103,6 @@ def change_candidate(candidate_id: int, values: dict):
         ),
         success=t("action.saved"),
     )
+    if done.ok:
+        st.rerun()
+    return done.ok

@@ -8,8 +8,9 @@ from planner.errors import validated
 from planner.journey import Journey
 from planner.models import CandidateUpdate
 from planner.store.candidates import update_candidate
-from planner.ui.context import feedback, run_change
+from planner.ui.context import run_change
 from planner.ui.lang import t
+from planner.ui.widget_state import renew_key, versioned_key
 
 EDITABLE = [
     "title",
@@ -22,31 +23,26 @@ EDITABLE = [
     "touchpoint",
     "description",
 ]
-VERSION_KEY = "candidate_table_version"
+TABLE_KEY = "candidate_table"
 
 
-def _save_edits(journey: Journey, shown_ids: list[int], key: str) -> None:
-    updates = updates_from_edits(journey, shown_ids, st.session_state[key]["edited_rows"])
-
-    def save(session) -> int:
+def _save_edits(updates: list[tuple[int, dict]]) -> None:
+    def save(session) -> None:
         for candidate_id, changes in updates:
             update_candidate(
                 session=session,
                 candidate_id=candidate_id,
                 candidate_in=validated(CandidateUpdate, **changes),
             )
-        return len(updates)
 
-    saved = run_change(save)
-    if saved:
-        feedback("success", t("candidates.saved", count=saved))
     # A fresh key redraws the table from the database, dropping refused edits.
-    st.session_state[VERSION_KEY] = st.session_state.get(VERSION_KEY, 0) + 1
+    renew_key(TABLE_KEY)
+    run_change(save, success=t("candidates.saved", count=len(updates)), rerun=True)
 
 
 def candidate_table(journey: Journey, shown: pd.DataFrame, tags: list[str]) -> list[int]:
     """Draw the table of `shown` candidates; returns the ids ticked for deletion."""
-    key = f"candidate_table_{st.session_state.get(VERSION_KEY, 0)}"
+    key = versioned_key(TABLE_KEY)
     table = shown[EDITABLE].assign(select=False)[["select", *EDITABLE]].reset_index(drop=True)
     edited = st.data_editor(
         table,
@@ -54,10 +50,10 @@ def candidate_table(journey: Journey, shown: pd.DataFrame, tags: list[str]) -> l
         hide_index=True,
         width="stretch",
         num_rows="fixed",
-        on_change=_save_edits,
-        args=(journey, shown["id"].tolist(), key),
         column_config={
-            "select": st.column_config.CheckboxColumn("🗑️", help=t("candidates.select_help")),
+            "select": st.column_config.CheckboxColumn(
+                t("action.delete"), help=t("candidates.select_help")
+            ),
             "title": st.column_config.TextColumn(t("field.title"), required=True, max_chars=200),
             "phase": st.column_config.SelectboxColumn(
                 t("field.phase"), options=journey.phase_names, required=True
@@ -79,4 +75,9 @@ def candidate_table(journey: Journey, shown: pd.DataFrame, tags: list[str]) -> l
             ),
         },
     )
+    updates = updates_from_edits(
+        journey, shown["id"].tolist(), st.session_state[key]["edited_rows"]
+    )
+    if updates:  # ticking rows for deletion is not an edit
+        _save_edits(updates)
     return shown["id"][edited["select"].to_numpy()].tolist()

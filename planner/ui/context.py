@@ -2,11 +2,12 @@
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, NamedTuple
 
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from planner.config import database_url
 from planner.db import make_engine, migrate, read_session, write_session
@@ -16,7 +17,6 @@ from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
 from planner.ui.lang import current_lang, t
 
-T = TypeVar("T")
 WORKSPACE_KEY = "workspace_id"
 FEEDBACK_KEY = "feedback"
 
@@ -47,7 +47,9 @@ def require_journey() -> Journey:
         except PlannerError:
             st.session_state.pop(WORKSPACE_KEY, None)
     st.info(t("workspace.choose_first"))
-    st.page_link("planner/ui/pages/workspaces.py", label=t("nav.workspaces"), icon="🗂️")
+    st.page_link(
+        "planner/ui/pages/workspaces.py", label=t("nav.workspaces"), icon=":material/folder_open:"
+    )
     st.stop()
 
 
@@ -62,20 +64,34 @@ def candidates(journey: Journey) -> pd.DataFrame:
     return _candidates(database_url(), journey.workspace.id, journey.workspace.updated_at).copy()
 
 
-def run_change(action: Callable, success: str | None = None) -> T | None:
+class Outcome(NamedTuple):
+    ok: bool
+    value: Any = None
+
+
+def run_change(
+    action: Callable[[Session], Any], success: str | None = None, *, rerun: bool = False
+) -> Outcome:
     """Run `action(session)` in one transaction; show the outcome, never a traceback.
 
-    Returns what `action` returned, or None when the user's input was refused.
+    A refused change is explained at once, where it happened; a success message is
+    kept for the next run, so that it survives `st.rerun()`. With `rerun`, the page
+    is drawn afresh either way, with the message on top.
     """
     try:
         with write_session(engine()) as session:
-            result = action(session)
+            value = action(session)
     except PlannerError as error:
-        feedback("error", error.message(current_lang()))
-        return None
+        if rerun:
+            feedback("error", error.message(current_lang()))
+            st.rerun()
+        st.error(error.message(current_lang()), icon=":material/error:")
+        return Outcome(ok=False)
     if success:
         feedback("success", success)
-    return result
+    if rerun:
+        st.rerun()
+    return Outcome(ok=True, value=value)
 
 
 def feedback(kind: str, message: str) -> None:

@@ -14,7 +14,7 @@ LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 def render_sidebar() -> None:
     with st.sidebar:
         st.selectbox(
-            "🌐",
+            t("field.language"),
             LANGUAGES,
             key=LANG_KEY,
             format_func=LANGUAGE_NAMES.get,

@@ -27,32 +27,50 @@ st.caption(t("candidates.count", shown=len(shown), total=len(frame)))
 
 if frame.empty:
     st.info(t("candidates.none"))
-    st.page_link("planner/ui/pages/journey_grid.py", label=t("nav.grid"), icon="🧭")
-    st.page_link("planner/ui/pages/import_candidates.py", label=t("nav.import"), icon="📥")
+    st.page_link(
+        "planner/ui/pages/journey_grid.py", label=t("nav.grid"), icon=":material/grid_view:"
+    )
+    st.page_link(
+        "planner/ui/pages/import_candidates.py",
+        label=t("nav.import"),
+        icon=":material/upload_file:",
+    )
     st.stop()
 
 ticked = candidate_table(journey, shown, tags)
 
 
-@st.dialog(t("candidates.delete_title"))
+PENDING = "pending_delete"
+
+
+def cancel_delete() -> None:
+    st.session_state.pop(PENDING, None)
+
+
+@st.dialog(t("candidates.delete_title"), on_dismiss=cancel_delete)
 def confirm_delete(ids: list[int]) -> None:
-    titles = frame.set_index("id").loc[ids, "title"]
     st.write(t("candidates.delete_confirm", count=len(ids)))
-    st.dataframe(titles.rename(t("field.title")), hide_index=True)
-    if st.button(t("action.delete"), type="primary", key="confirm_delete"):
+    st.dataframe(frame.set_index("id").loc[ids, "title"].rename(t("field.title")), hide_index=True)
+    left, right = st.columns(2)
+    if left.button(t("action.delete"), type="primary", key="confirm_delete"):
+        cancel_delete()
         run_change(
             lambda s: delete_candidates(
                 session=s, workspace_id=journey.workspace.id, candidate_ids=ids
             ),
             success=t("candidates.deleted", count=len(ids)),
+            rerun=True,
         )
+    if right.button(t("candidates.cancel"), key="cancel_delete", on_click=cancel_delete):
         st.rerun()
 
 
 if st.button(
     t("candidates.delete_selected", count=len(ticked)), disabled=not ticked, key="delete_selected"
 ):
-    confirm_delete(ticked)
+    st.session_state[PENDING] = ticked
+if st.session_state.get(PENDING):
+    confirm_delete(st.session_state[PENDING])
 
 st.subheader(t("candidates.edit_form"))
 if not shown.empty:
@@ -71,5 +89,5 @@ if not shown.empty:
         current=current,
         submit_label=t("action.save"),
     )
-    if values is not None and change_candidate(chosen, values):
-        st.rerun()
+    if values is not None:
+        change_candidate(chosen, values)

@@ -20,9 +20,9 @@ from planner.ui.context import (
     run_change,
 )
 from planner.ui.lang import current_lang, t
+from planner.ui.widget_state import renew_key, versioned_key
 
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
-UPLOAD_VERSION = "import_upload_version"
 
 st.title(t("import.title"))
 st.caption(t("import.intro"))
@@ -52,7 +52,7 @@ if target == "new":
 upload = st.file_uploader(
     t("import.file"),
     type=["csv", "xlsx"],
-    key=f"import_file_{st.session_state.get(UPLOAD_VERSION, 0)}",
+    key=versioned_key("import_file"),
 )
 if upload is None:
     st.stop()
@@ -105,8 +105,9 @@ st.dataframe(
 
 
 def do_import(valid_only: bool) -> None:
+    """Write the previewed rows in one transaction; on success start a fresh upload."""
     if target == "new":
-        outcome = run_change(
+        done = run_change(
             lambda s: import_as_new_workspace(
                 session=s,
                 preview=preview,
@@ -114,19 +115,20 @@ def do_import(valid_only: bool) -> None:
                 workspace_in=validated(WorkspaceCreate, name=new_name, language=new_language),
             )
         )
-        if outcome:
-            st.session_state[WORKSPACE_KEY] = outcome[0].id
-        count = outcome[1] if outcome else None
+        if done.ok:
+            workspace, count = done.value
+            st.session_state[WORKSPACE_KEY] = workspace.id
     else:
-        count = run_change(
+        done = run_change(
             lambda s: import_candidates(
                 session=s, workspace_id=workspace_id, preview=preview, valid_only=valid_only
             )
         )
-    if count:
-        st.session_state[UPLOAD_VERSION] = st.session_state.get(UPLOAD_VERSION, 0) + 1
+        count = done.value
+    if done.ok:
         feedback("success", t("import.done", count=count))
-    st.rerun()
+        renew_key("import_file")
+        st.rerun()
 
 
 left, right = st.columns(2)

@@ -17,7 +17,7 @@ st.caption(t("grid.intro"))
 
 if not journey.phases or not journey.channels:
     st.warning(t("grid.needs_dimensions"))
-    st.page_link("planner/ui/pages/journey_setup.py", label=t("nav.setup"), icon="⚙️")
+    st.page_link("planner/ui/pages/journey_setup.py", label=t("nav.setup"), icon=":material/tune:")
     st.stop()
 
 counts = cell_counts(frame, journey.phase_names, journey.channel_names)
@@ -84,17 +84,18 @@ else:
             hide_index=True,
             width="stretch",
         )
-    with st.expander(t("grid.quick_add"), expanded=cell.empty, icon="➕"):
+    with st.expander(t("grid.quick_add"), expanded=cell.empty, icon=":material/add:"):
+        form_key = f"quick_add_{phase}_{channel}"
         values = candidate_form(
-            f"quick_add_{phase}_{channel}",
+            form_key,
             journey,
             tags=all_tags(frame),
             phase=phase,
             channel=channel,
             submit_label=t("candidates.add"),
         )
-        if values is not None and add_candidate(journey, values):
-            st.rerun()
+        if values is not None:
+            add_candidate(form_key, journey, values)
 
 if gaps:
     with st.expander(t("grid.gaps", count=len(gaps))):

@@ -8,17 +8,17 @@ from planner.models import Channel, DimensionCreate, Persona, Phase
 from planner.store.dimensions import add_item, remove_item, rename_item, reorder_items
 from planner.ui.context import require_journey, run_change
 from planner.ui.lang import t
+from planner.ui.widget_state import renew_key, versioned_key
 
 journey = require_journey()
 st.title(t("setup.title"))
 st.caption(t("setup.intro"))
 MODELS = {"phase": Phase, "channel": Channel, "persona": Persona}
-VERSION_KEY = "setup_version"
 
 
-def apply_edits(kind: str, items: list, key: str) -> None:
+def apply_edits(kind: str, items: list, edits: dict) -> None:
     """Write the table's renames, new order, additions and removals in one transaction."""
-    model, edits = MODELS[kind], st.session_state[key]
+    model = MODELS[kind]
 
     def change(session) -> None:
         for position, cells in edits["edited_rows"].items():
@@ -43,14 +43,14 @@ def apply_edits(kind: str, items: list, key: str) -> None:
             name = validated(DimensionCreate, name=row.get("name") or "").name
             add_item(session=session, model=model, workspace_id=journey.workspace.id, name=name)
 
-    run_change(change, success=t("action.saved"))
     # A fresh key redraws the table from the database, dropping refused edits.
-    st.session_state[VERSION_KEY] = st.session_state.get(VERSION_KEY, 0) + 1
+    renew_key(f"setup_{kind}")
+    run_change(change, success=t("action.saved"), rerun=True)
 
 
 for kind, tab in zip(MODELS, st.tabs([t(f"setup.{kind}s") for kind in MODELS]), strict=True):
     items = getattr(journey, f"{kind}s")
-    key = f"setup_{kind}_{st.session_state.get(VERSION_KEY, 0)}"
+    key = versioned_key(f"setup_{kind}")
     with tab:
         st.caption(t(f"setup.{kind}s_help"))
         st.data_editor(
@@ -61,10 +61,11 @@ for kind, tab in zip(MODELS, st.tabs([t(f"setup.{kind}s") for kind in MODELS]), 
             num_rows="dynamic",
             hide_index=True,
             width="stretch",
-            on_change=apply_edits,
-            args=(kind, items, key),
             column_config={
                 "order": st.column_config.NumberColumn(t("setup.order"), min_value=1, step=1),
                 "name": st.column_config.TextColumn(t("field.name"), required=True, max_chars=80),
             },
         )
+        edits = st.session_state[key]
+        if edits["edited_rows"] or edits["added_rows"] or edits["deleted_rows"]:
+            apply_edits(kind, items, edits)

@@ -1,0 +1,134 @@
+"""Applying an import: all rows in one transaction, or nothing."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.db import read_session, write_session
+from planner.importing.apply import import_as_new_workspace, import_candidates
+from planner.importing.preview import preview_import
+from planner.importing.reading import ImportFailed, read_table
+from planner.journey import Journey
+from planner.models import Channel, Phase, Workspace, WorkspaceCreate
+from planner.store.candidates import candidate_frame
+from planner.store.workspaces import load_journey
+from planner.templates import template_phases
+from tests.factories import make_journey
+from tests.importing.helpers import csv_bytes, xlsx_bytes
+
+GOOD = {"title": "Good", "phase": "Buying", "channel": "Website", "persona": "Family"}
+BAD = {"title": "Bad", "phase": "Nowhere", "channel": "Website", "persona": ""}
+
+
+@pytest.fixture(name="journey")
+def journey_fixture(engine):
+    with write_session(engine) as session:
+        return make_journey(session)
+
+
+def count(engine, journey):
+    with read_session(engine) as session:
+        return len(candidate_frame(session=session, workspace_id=journey.workspace.id))
+
+
+def run_import(engine, journey, rows, **kwargs):
+    preview = preview_import(read_table(csv_bytes(rows), "x.csv"), journey)
+    with write_session(engine) as session:
+        return import_candidates(
+            session=session, workspace_id=journey.workspace.id, preview=preview, **kwargs
+        )
+
+
+def test_an_import_with_errors_writes_nothing(engine, journey):
+    with pytest.raises(ImportFailed) as error:
+        run_import(engine, journey, [GOOD, BAD])
+    assert "1 problem" in error.value.message("en")
+    assert count(engine, journey) == 0
+
+
+def test_valid_only_imports_the_good_rows(engine, journey):
+    assert run_import(engine, journey, [GOOD, BAD, GOOD], valid_only=True) == 2
+    assert count(engine, journey) == 2
+
+
+def test_nothing_valid_is_refused(engine, journey):
+    with pytest.raises(ImportFailed, match="no valid rows"):
+        run_import(engine, journey, [BAD], valid_only=True)
+
+
+def test_imported_fields_are_stored(engine, journey):
+    rows = [
+        {
+            **GOOD,
+            "tags": "stock|omnichannel",
+            "value": "8",
+            "effort": "2,5",
+            "proposer": "Ann",
+            "channel switch": "ja",
+            "touchpoint": "Product page",
+        }
+    ]
+    preview = preview_import(read_table(csv_bytes(rows, ";"), "x.csv"), journey)
+    with write_session(engine) as session:
+        import_candidates(session=session, workspace_id=journey.workspace.id, preview=preview)
+        stored = candidate_frame(session=session, workspace_id=journey.workspace.id).iloc[0]
+    assert stored["tags"] == ["stock", "omnichannel"]
+    assert (stored["pre_value"], stored["pre_effort"]) == (8.0, 2.5)
+    assert stored["channel_switch"] and stored["persona"] == "Family"
+    assert (stored["proposer"], stored["touchpoint"]) == ("Ann", "Product page")
+
+
+def test_accepted_new_names_are_created(engine, journey):
+    table = read_table(csv_bytes([{**GOOD, "phase": "Aftercare", "persona": "Student"}]), "x.csv")
+    preview = preview_import(
+        table, journey, accept_new={"phase": ["Aftercare"], "persona": ["Student"]}
+    )
+    with write_session(engine) as session:
+        import_candidates(session=session, workspace_id=journey.workspace.id, preview=preview)
+        after = load_journey(session=session, workspace_id=journey.workspace.id)
+    assert after.phase_names[-1] == "Aftercare" and "Student" in after.persona_names
+
+
+def test_import_as_new_workspace(engine):
+    rows = [{"titel": "A", "fase": "Aankoop", "kanaal": "Winkel|Website", "persona": "Student"}]
+    preview = preview_import(read_table(xlsx_bytes(rows), "x.xlsx"), None)
+    with write_session(engine) as session:
+        workspace, imported = import_as_new_workspace(
+            session=session,
+            workspace_in=WorkspaceCreate(name="Nieuw", language="nl"),
+            preview=preview,
+        )
+        journey = load_journey(session=session, workspace_id=workspace.id)
+    assert imported == 1
+    assert journey.phase_names == ["Aankoop"]
+    assert journey.channel_names == ["Website", "Winkel"]
+    assert journey.persona_names == ["Student"]
+
+
+TEXT = st.text(
+    alphabet=st.characters(codec="cp1252", exclude_characters="\r\n\x00|;,\x1a"),
+    min_size=1,
+    max_size=40,
+).filter(lambda s: s.strip() == s)
+JOURNEY = Journey(
+    workspace=Workspace(name="Round trip"),
+    phases=[Phase(name=name) for name in template_phases("six_phase", "en")],
+    channels=[Channel(name=name) for name in ("Website", "Chat")],
+    personas=[],
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(st.tuples(TEXT, st.sampled_from(JOURNEY.phase_names)), min_size=1, max_size=8),
+    sep=st.sampled_from([",", ";"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
+)
+def test_round_trip_any_text_delimiter_and_encoding(rows, sep, encoding):
+    """Whatever the titles, delimiter and encoding, the preview reads back what was written."""
+    cells = [{"title": title, "phase": phase, "channel": "Website|Chat"} for title, phase in rows]
+    result = preview_import(read_table(csv_bytes(cells, sep, encoding), "x.csv"), JOURNEY)
+    assert result.ok
+    assert [(r.title, r.phase, r.channels) for r in result.rows] == [
+        (title, phase, ("Website", "Chat")) for title, phase in rows
+    ]

@@ -1,0 +1,113 @@
+"""`python -m planner`: workspaces, demo, import, init."""
+
+import subprocess
+import sys
+
+import pytest
+
+from planner.cli import main
+from tests.conftest import ROOT
+from tests.importing.helpers import csv_bytes
+
+DEMO = "Demo – Van Dijk Wonen online & in store"
+
+
+@pytest.fixture(name="cli")
+def cli_fixture(database_url, capsys):
+    """Run the CLI against this test's database; returns (exit code, stdout, stderr)."""
+
+    def run(*args: str):
+        code = main([*args, "--db", database_url])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_init_loads_the_demo_once(cli):
+    assert cli("init")[1] == "Database ready. Demo workspace loaded.\n"
+    assert cli("init")[1] == "Database ready.\n"
+    code, out, _ = cli("workspaces")
+    assert code == 0 and out == f"{DEMO}\ten\t42 candidates\n"
+
+
+def test_demo_recreates(cli):
+    cli("demo")
+    code, out, _ = cli("demo")
+    assert code == 0 and DEMO in out
+    assert cli("workspaces")[1].count(DEMO) == 1
+
+
+def test_import_into_a_workspace(cli, tmp_path):
+    cli("demo")
+    path = tmp_path / "ideas.csv"
+    path.write_bytes(
+        csv_bytes(
+            [
+                {"titel": "Nieuw idee", "fase": "Aankoop", "kanaal": "Winkel"},
+                {"titel": "Tweede", "fase": "Delen", "kanaal": "Chat|E-mail"},
+            ],
+            sep=";",
+            encoding="cp1252",
+        )
+    )
+    code, out, _ = cli("import", str(path), "--workspace", DEMO.upper())
+    assert (code, out) == (0, "Imported 2 candidates\n")
+    assert "44 candidates" in cli("workspaces")[1]
+
+
+def test_import_with_errors_exits_1_and_writes_nothing(cli, tmp_path):
+    cli("demo")
+    path = tmp_path / "ideas.csv"
+    path.write_bytes(
+        csv_bytes(
+            [
+                {"title": "Fine", "phase": "Buying", "channel": "Store"},
+                {"title": "Broken", "phase": "Aftercare", "channel": "Store"},
+            ]
+        )
+    )
+    code, out, err = cli("import", str(path), "--workspace", DEMO)
+    assert code == 1 and out == ""
+    assert "Row 3, column “phase”: Unknown phase “Aftercare”" in err
+    assert "42 candidates" in cli("workspaces")[1]
+    code, out, _ = cli("import", str(path), "--workspace", DEMO, "--valid-only")
+    assert (code, out) == (0, "Imported 1 candidates\n")
+    code, out, _ = cli("import", str(path), "--workspace", DEMO, "--add-missing")
+    assert (code, out) == (0, "Imported 2 candidates\n")
+
+
+def test_import_create_makes_the_workspace(cli, tmp_path):
+    path = tmp_path / "bank.csv"
+    path.write_bytes(
+        csv_bytes(
+            [
+                {
+                    "title": "Mortgage advice by video",
+                    "phase": "Orientation",
+                    "channel": "Website|Video",
+                },
+            ]
+        )
+    )
+    code, out, _ = cli("import", str(path), "--workspace", "Bank", "--create")
+    assert (code, out) == (0, "Imported 1 candidates\n")
+    assert "Bank\ten\t1 candidates" in cli("workspaces")[1]
+
+
+def test_import_into_an_unknown_workspace(cli, tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"title,phase,channel\nA,Buying,Store\n")
+    code, _, err = cli("import", str(path), "--workspace", "Nope", "--lang", "nl")
+    assert code == 1 and "Er is geen werkruimte “Nope”" in err
+
+
+def test_python_dash_m_planner_runs(database_url):
+    result = subprocess.run(
+        [sys.executable, "-m", "planner", "workspaces", "--db", database_url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,44 @@
+"""Keeping the project honest: layering, README commands, CLI documentation."""
+
+import re
+
+from planner.cli import _parser
+from planner.config import database_url
+from tests.conftest import ROOT
+
+STREAMLIT_IMPORT = re.compile(r"^\s*(import streamlit|from streamlit)", re.MULTILINE)
+
+
+def test_only_the_ui_imports_streamlit():
+    leaks = [
+        str(path.relative_to(ROOT))
+        for path in ROOT.joinpath("planner").rglob("*.py")
+        if STREAMLIT_IMPORT.search(path.read_text(encoding="utf-8"))
+        and "ui" not in path.relative_to(ROOT / "planner").parts[:1]
+    ]
+    assert leaks == []
+
+
+def test_readme_commands_are_the_ones_ci_and_make_use():
+    readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
+    makefile = ROOT.joinpath("Makefile").read_text(encoding="utf-8")
+    ci = ROOT.joinpath(".ci/run").read_text(encoding="utf-8")
+    assert "make run" in readme and "make test" in readme
+    assert re.search(r"^run:", makefile, re.MULTILINE)
+    assert re.search(r"^test:", makefile, re.MULTILINE)
+    commands = [
+        line for line in ci.splitlines() if line and not line.startswith(("#", "set ", "cd "))
+    ]
+    assert commands == ["make test"]
+
+
+def test_every_cli_command_is_in_the_readme():
+    readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
+    subcommands = _parser()._subparsers._group_actions[0].choices
+    missing = [name for name in subcommands if f"python -m planner {name}" not in readme]
+    assert missing == []
+
+
+def test_no_test_touches_the_real_database():
+    """The session-wide guard in conftest points DATABASE_URL away from data/planner.db."""
+    assert "data/planner.db" not in database_url()

@@ -1,0 +1,56 @@
+"""Import page: preview, row errors, creating unknown names, all or valid-only."""
+
+from planner.db import read_session
+from planner.store.candidates import candidate_frame
+from planner.store.workspaces import list_workspaces
+from tests.importing.helpers import csv_bytes
+from tests.ui.conftest import texts
+
+GOOD = {"titel": "Nieuw", "fase": "Aankoop", "kanaal": "Winkel"}
+UNKNOWN_PHASE = {"titel": "Nazorg bellen", "fase": "Nazorg", "kanaal": "Klantcontactcentrum"}
+
+
+def upload(at, rows, name="ideas.csv"):
+    at.file_uploader[0].upload(name, csv_bytes(rows, ";"), "text/csv")
+    at.run()
+    assert not at.exception
+    return at
+
+
+def count(engine, demo):
+    with read_session(engine) as session:
+        return len(candidate_frame(session=session, workspace_id=demo.id))
+
+
+def test_preview_shows_row_errors_and_blocks_import(open_page, demo, engine):
+    at = upload(open_page("import_candidates"), [GOOD, UNKNOWN_PHASE])
+    assert "Row 3, column “fase”: Unknown phase “Nazorg”" in at.dataframe[0].value.iloc[0, 0]
+    assert at.button(key="import_all").disabled
+    at.button(key="import_valid_only").click().run()
+    assert "Imported 1 candidates" in texts(at)
+    assert count(engine, demo) == 43
+
+
+def test_choosing_to_create_an_unknown_phase(open_page, demo, engine):
+    at = upload(open_page("import_candidates"), [GOOD, UNKNOWN_PHASE])
+    at.multiselect(key="accept_phase").select("Nazorg").run()
+    assert "New phases to create: Nazorg" in texts(at)
+    at.button(key="import_all").click().run()
+    assert count(engine, demo) == 44
+
+
+def test_unreadable_file_gets_a_message(open_page, demo):
+    at = open_page("import_candidates", lang="nl")
+    at.file_uploader[0].upload("x.csv", b"title;notes\nA;b\n", "text/csv")
+    at.run()
+    assert not at.exception
+    assert "Verplichte kolom(men) ontbreken" in texts(at)
+
+
+def test_import_into_a_new_workspace(open_page, engine):
+    at = open_page("import_candidates")
+    at.text_input(key="import_new_name").input("From a file")
+    upload(at, [GOOD])
+    at.button(key="import_all").click().run()
+    with read_session(engine) as session:
+        assert [w.name for w in list_workspaces(session=session)] == ["From a file"]
