@@ -37,32 +37,27 @@ COLUMNS = [
 ]
 
 
-def _owned_ids(session: Session, model, workspace_id: int) -> set[int]:
-    return set(session.scalars(select(model.id).where(model.workspace_id == workspace_id)))
+def _check_references(session: Session, workspace_id: int, items: list[dict]) -> None:
+    """Phases, channels and personas must belong to the candidates' workspace."""
 
+    def owned(model) -> set[int]:
+        return set(session.scalars(select(model.id).where(model.workspace_id == workspace_id)))
 
-def _check_references(session: Session, workspace_id: int, data: dict) -> None:
-    """Phase, channels and persona must belong to the candidate's workspace."""
-    if data.get("phase_id") is not None and data["phase_id"] not in _owned_ids(
-        session, Phase, workspace_id
-    ):
-        raise InvalidInput("error.unknown_reference", field=FieldName("phase"))
-    if data.get("channel_ids") and not set(data["channel_ids"]) <= _owned_ids(
-        session, Channel, workspace_id
-    ):
-        raise InvalidInput("error.unknown_reference", field=FieldName("channel"))
-    if data.get("persona_id") is not None and data["persona_id"] not in _owned_ids(
-        session, Persona, workspace_id
-    ):
-        raise InvalidInput("error.unknown_reference", field=FieldName("persona"))
+    phases, channels, personas = owned(Phase), owned(Channel), owned(Persona)
+    for data in items:
+        if data.get("phase_id") is not None and data["phase_id"] not in phases:
+            raise InvalidInput("error.unknown_reference", field=FieldName("phase"))
+        if data.get("channel_ids") and not set(data["channel_ids"]) <= channels:
+            raise InvalidInput("error.unknown_reference", field=FieldName("channel"))
+        if data.get("persona_id") is not None and data["persona_id"] not in personas:
+            raise InvalidInput("error.unknown_reference", field=FieldName("persona"))
 
 
 def create_candidates(
     *, session: Session, workspace_id: int, candidates_in: list[CandidateCreate]
 ) -> list[Candidate]:
     """Store many candidates at once (one flush, one bulk insert of channel links)."""
-    for candidate_in in candidates_in:
-        _check_references(session, workspace_id, candidate_in.model_dump())
+    _check_references(session, workspace_id, [c.model_dump() for c in candidates_in])
     now = utcnow()
     candidates = [
         Candidate(
@@ -107,7 +102,7 @@ def update_candidate(
     """Change the fields that are set in `candidate_in`."""
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     changes = candidate_in.model_dump(exclude_unset=True, exclude_none=True)
-    _check_references(session, candidate.workspace_id, changes)
+    _check_references(session, candidate.workspace_id, [changes])
     channel_ids = changes.pop("channel_ids", None)
     if changes.pop("clear_persona", False):
         candidate.persona_id = None
