@@ -6,23 +6,30 @@ PORT ?= 8501
 
 .PHONY: run test test-fast lint format bench db
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+$(PY):
+	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+
+# Runtime packages for `make run`; test tools on top for `make test`.
+$(VENV)/.runtime: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-db: $(VENV)/.installed
+db: $(VENV)/.runtime
 	$(PY) -m planner init
 
 run: db
 	$(PY) -m streamlit run app.py --server.headless true --server.port $(PORT)
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-format: $(VENV)/.installed
+format: $(VENV)/.dev
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
@@ -31,5 +38,5 @@ test-fast: lint
 
 test: test-fast
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.dev
 	$(PY) bench/run_all.py

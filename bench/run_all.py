@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import bench_import, bench_pages  # noqa: E402
+from bench import bench_import, bench_pages
 
 # (figure name, what it is, unit, budget)
 BUDGETS = [

@@ -43,7 +43,8 @@ def _save_edits(updates: list[tuple[int, dict]]) -> None:
 def candidate_table(journey: Journey, shown: pd.DataFrame, tags: list[str]) -> list[int]:
     """Draw the table of `shown` candidates; returns the ids ticked for deletion."""
     key = versioned_key(TABLE_KEY)
-    table = shown[EDITABLE].assign(select=False)[["select", *EDITABLE]].reset_index(drop=True)
+    columns = ["select", *EDITABLE, "updated_at"]
+    table = shown.assign(select=False)[columns].reset_index(drop=True)
     edited = st.data_editor(
         table,
         key=key,
@@ -72,6 +73,9 @@ def candidate_table(journey: Journey, shown: pd.DataFrame, tags: list[str]) -> l
             "touchpoint": st.column_config.TextColumn(t("field.touchpoint"), max_chars=200),
             "description": st.column_config.TextColumn(
                 t("field.description"), max_chars=5000, width="large"
+            ),
+            "updated_at": st.column_config.DatetimeColumn(
+                t("field.updated_at"), format="D MMM YYYY, HH:mm", disabled=True
             ),
         },
     )
