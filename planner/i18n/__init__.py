@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 LANGUAGES = ("en", "nl")
+LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}  # each in its own language
 CATALOG_DIR = Path(__file__).parent
 
 

@@ -40,9 +40,14 @@ class RowProblem:
     key: str
     params: dict = field(default_factory=dict)
 
+    def problem(self, lang: str = "en") -> str:
+        """What is wrong, without the row and column."""
+        return t(self.key, lang, **localised(self.params, lang))
+
     def message(self, lang: str = "en") -> str:
-        problem = t(self.key, lang, **localised(self.params, lang))
-        return t("import.row_problem", lang, row=self.row, column=self.column, problem=problem)
+        return t(
+            "import.row_problem", lang, row=self.row, column=self.column, problem=self.problem(lang)
+        )
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,10 @@
 import streamlit as st
 
 from planner.db import read_session
-from planner.i18n import LANGUAGES
+from planner.i18n import LANGUAGE_NAMES, LANGUAGES
 from planner.store.workspaces import list_workspaces
 from planner.ui.context import WORKSPACE_KEY, engine
 from planner.ui.lang import LANG_KEY, t
-
-LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 
 
 def render_sidebar() -> None:

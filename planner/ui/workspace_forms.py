@@ -9,9 +9,9 @@ from planner.store.workspaces import create_workspace, delete_workspace, update_
 from planner.ui.context import WORKSPACE_KEY, run_change
 from planner.ui.lang import t
 from planner.ui.widget_state import clear_widgets
+from planner.ui.widgets import language_radio
 
 TEMPLATES = ("six_phase", "nine_phase", "blank")
-LANGUAGES = {"en": "English", "nl": "Nederlands"}
 
 
 def _open(workspace: Workspace) -> None:
@@ -23,13 +23,7 @@ def new_workspace_form() -> None:
     with st.form("new_workspace"):
         name = st.text_input(t("field.name"), key="new_name", max_chars=80)
         description = st.text_area(t("field.description"), key="new_description")
-        language = st.radio(
-            t("field.language"),
-            list(LANGUAGES),
-            format_func=LANGUAGES.get,
-            horizontal=True,
-            key="new_language",
-        )
+        language = language_radio("new_language")
         template = st.radio(
             t("field.template"),
             TEMPLATES,
@@ -67,13 +61,7 @@ def manage_workspace_form(workspace: Workspace) -> None:
             t("field.name"), workspace.name, max_chars=80, key=f"rename_{workspace.id}"
         )
         description = st.text_area(t("field.description"), workspace.description)
-        language = st.radio(
-            t("field.language"),
-            list(LANGUAGES),
-            format_func=LANGUAGES.get,
-            index=list(LANGUAGES).index(workspace.language),
-            horizontal=True,
-        )
+        language = language_radio(f"language_{workspace.id}", workspace.language)
         submitted = st.form_submit_button(t("action.save"))
     if (
         submitted

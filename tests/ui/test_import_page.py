@@ -24,7 +24,9 @@ def count(engine, demo):
 
 def test_preview_shows_row_errors_and_blocks_import(open_page, demo, engine):
     at = upload(open_page("import_candidates"), [GOOD, UNKNOWN_PHASE])
-    assert "Row 3, column “fase”: Unknown phase “Nazorg”" in at.dataframe[0].value.iloc[0, 0]
+    problem = at.dataframe[0].value.iloc[0]
+    assert (problem["Row"], problem["Column"]) == (3, "fase")
+    assert problem["Problem"].startswith("Unknown phase “Nazorg”. Known phases: Inspiration")
     assert at.button(key="import_all").disabled
     at.button(key="import_valid_only").click().run()
     assert "Imported 1 candidates" in texts(at)

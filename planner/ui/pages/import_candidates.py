@@ -21,8 +21,7 @@ from planner.ui.context import (
 )
 from planner.ui.lang import current_lang, t
 from planner.ui.widget_state import renew_key, versioned_key
-
-LANGUAGES = {"en": "English", "nl": "Nederlands"}
+from planner.ui.widgets import language_radio
 
 st.title(t("import.title"))
 st.caption(t("import.intro"))
@@ -41,13 +40,7 @@ target = st.radio(
 )
 if target == "new":
     new_name = st.text_input(t("field.name"), key="import_new_name", max_chars=80)
-    new_language = st.radio(
-        t("field.language"),
-        list(LANGUAGES),
-        format_func=LANGUAGES.get,
-        horizontal=True,
-        key="import_new_language",
-    )
+    new_language = language_radio("import_new_language")
 
 upload = st.file_uploader(
     t("import.file"),
@@ -91,9 +84,15 @@ if preview.ignored_columns:
 for kind, names in preview.new_items.items():
     st.info(t(f"import.will_create_{kind}", names=", ".join(names)))
 if preview.errors:
-    st.error(t("error.import_has_errors", count=len(preview.errors)))
+    st.error(t("import.has_problems", count=len(preview.errors)))
     st.dataframe(
-        pd.DataFrame({t("import.problem"): [p.message(lang) for p in preview.errors]}),
+        pd.DataFrame(
+            {
+                t("import.column_row"): [p.row for p in preview.errors],
+                t("import.column"): [p.column for p in preview.errors],
+                t("import.problem"): [p.problem(lang) for p in preview.errors],
+            }
+        ),
         hide_index=True,
         width="stretch",
     )

@@ -4,11 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from planner.db import read_session
+from planner.i18n import LANGUAGE_NAMES
 from planner.store.candidates import candidate_counts
 from planner.store.workspaces import list_workspaces
 from planner.ui.context import WORKSPACE_KEY, engine
 from planner.ui.lang import t
-from planner.ui.workspace_forms import LANGUAGES, manage_workspace_form, new_workspace_form
+from planner.ui.workspace_forms import manage_workspace_form, new_workspace_form
 
 st.title(t("workspaces.title"))
 st.caption(t("workspaces.intro"))
@@ -23,7 +24,7 @@ if workspaces:
         pd.DataFrame(
             {
                 t("field.name"): [w.name for w in workspaces],
-                t("field.language"): [LANGUAGES[w.language] for w in workspaces],
+                t("field.language"): [LANGUAGE_NAMES[w.language] for w in workspaces],
                 t("field.candidates"): [counts.get(w.id, 0) for w in workspaces],
                 t("field.archived"): [w.archived for w in workspaces],
                 t("field.description"): [w.description for w in workspaces],

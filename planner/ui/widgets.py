@@ -1,0 +1,18 @@
+"""Small widgets used on several pages."""
+
+import streamlit as st
+
+from planner.i18n import LANGUAGE_NAMES, LANGUAGES
+from planner.ui.lang import t
+
+
+def language_radio(key: str, value: str = "en") -> str:
+    """Choose a workspace's language: English or Nederlands."""
+    return st.radio(
+        t("field.language"),
+        LANGUAGES,
+        index=LANGUAGES.index(value),
+        format_func=LANGUAGE_NAMES.get,
+        horizontal=True,
+        key=key,
+    )
