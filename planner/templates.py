@@ -61,3 +61,11 @@ def template_phases(template: str, lang: str) -> list[str]:
 def default_channels(template: str, lang: str) -> list[str]:
     """The channels a new workspace starts with (none for the blank template)."""
     return [] if template == "blank" else [term.name(lang) for term in DEFAULT_CHANNELS]
+
+
+# The scoring criteria every new workspace starts with: (name, dimension).
+DEFAULT_CRITERIA = (
+    (Term("Customer value", "Klantwaarde"), "value"),
+    (Term("Business value", "Bedrijfswaarde"), "value"),
+    (Term("Effort", "Inspanning"), "effort"),
+)

@@ -9,6 +9,10 @@ from sqlmodel import Session
 
 from planner.db import make_engine, migrate, write_session
 from planner.demo import load_demo
+from planner.models import SessionCreate
+from planner.store.scoring_model import load_scoring_setup
+from planner.store.sessions import open_session
+from tests.factories import add_candidate, make_journey
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -62,3 +66,18 @@ def demo_fixture(engine):
     """The demo workspace, loaded and committed."""
     with write_session(engine) as session:
         return load_demo(session=session)
+
+
+@pytest.fixture(name="workshop")
+def workshop_fixture(session):
+    """A journey with three candidates and a session scoring two of them."""
+    journey = make_journey(session)
+    ideas = [add_candidate(session, journey, f"Idea {i}") for i in range(3)]
+    scoring = open_session(
+        session=session,
+        workspace_id=journey.workspace.id,
+        session_in=SessionCreate(name="Workshop"),
+        candidate_ids=[ideas[0].id, ideas[1].id],
+    )
+    setup = load_scoring_setup(session=session, workspace_id=journey.workspace.id)
+    return journey, ideas, scoring, setup

@@ -1,8 +1,10 @@
 """Small builders for test data."""
 
-from planner.models import CandidateCreate, Persona, WorkspaceCreate
+from planner.models import CandidateCreate, Persona, StakeholderJoin, WorkspaceCreate
 from planner.store.candidates import create_candidate
 from planner.store.dimensions import add_item
+from planner.store.sessions import current_round, join_session
+from planner.store.votes import cast_vote
 from planner.store.workspaces import create_workspace, load_journey
 
 
@@ -26,3 +28,22 @@ def add_candidate(session, journey, title="Idea", phase=None, channels=None, **f
             **fields,
         ),
     )
+
+
+def join(session, scoring, name, role=""):
+    return join_session(
+        session=session, code=scoring.code, join_in=StakeholderJoin(name=name, role=role)
+    )[1]
+
+
+def vote_all(session, scoring, person, candidate_id, setup, label="3"):
+    round_id = current_round(session=session, session_id=scoring.id).id
+    for criterion in setup.criteria:
+        cast_vote(
+            session=session,
+            round_id=round_id,
+            stakeholder_id=person.id,
+            candidate_id=candidate_id,
+            criterion_id=criterion.id,
+            label=label,
+        )

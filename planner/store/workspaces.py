@@ -15,6 +15,7 @@ from planner.models import (
     utcnow,
 )
 from planner.naming import name_key
+from planner.store.scoring_model import create_default_model
 from planner.templates import default_channels, template_phases
 
 
@@ -73,7 +74,7 @@ def create_workspace(
     session.add_all(
         Channel(workspace_id=workspace.id, name=name, position=i) for i, name in enumerate(channels)
     )
-    session.flush()
+    create_default_model(session=session, workspace_id=workspace.id, language=lang)
     return workspace
 
 

@@ -1,7 +1,4 @@
-"""Tables and the input schemas that validate what users type.
-
-`XCreate`/`XUpdate` validate (limits, trimmed text); `X(table=True)` stores.
-"""
+"""Journey tables: workspaces, phases, channels, personas, candidates."""
 
 from datetime import UTC, datetime
 from typing import Annotated, Literal

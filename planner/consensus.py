@@ -1,0 +1,145 @@
+"""Aggregating votes into consensus: a pure function of the votes, no storage.
+
+Every vote is on 0–10. A stakeholder's *composite* for a candidate is the weighted
+mean of their answers on the criteria of one dimension (value or effort);
+"don't know" answers are left out and the weights of the answered criteria count.
+Per candidate and dimension, the consensus is the median of the stakeholders'
+composites (each stakeholder counts once), or their mean weighted by role weight.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+DIMENSIONS = ("value", "effort")
+STATS = ("n", "mean", "median", "weighted_mean", "sd", "min", "max", "q1", "q3")
+
+
+@dataclass(frozen=True)
+class ConsensusRules:
+    method: str = "median"  # or "weighted_mean"
+    disagreement: float = 0.25  # share of the 0–10 range the standard deviation may reach
+    min_votes: int = 3
+
+
+def composites(votes: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
+    """Each stakeholder's weighted score per candidate and dimension.
+
+    votes: candidate_id, stakeholder_id, criterion_id, score (NaN = don't know).
+    criteria: criterion_id, dimension, weight.
+    Returns candidate_id, stakeholder_id, dimension, score.
+    """
+    answered = votes.dropna(subset=["score"]).merge(
+        criteria[["criterion_id", "dimension", "weight"]], on="criterion_id"
+    )
+    answered = answered.assign(weighted=answered["score"] * answered["weight"])
+    sums = answered.groupby(["candidate_id", "stakeholder_id", "dimension"], sort=False)[
+        ["weighted", "weight"]
+    ].sum()
+    return (sums["weighted"] / sums["weight"]).rename("score").reset_index()
+
+
+def aggregate(
+    votes: pd.DataFrame,
+    criteria: pd.DataFrame,
+    stakeholder_weights: dict[int, float] | None = None,
+    rules: ConsensusRules = ConsensusRules(),
+) -> pd.DataFrame:
+    """Per candidate: consensus value and effort, counts, spread and flags.
+
+    Columns: value, effort, value_n, value_mean, value_median, value_weighted_mean,
+    value_sd (population), value_min, value_max, value_q1, value_q3 (and effort_*),
+    both_ends, discuss, insufficient. Indexed by candidate_id; only voted candidates.
+    """
+    per_person = composites(votes, criteria)
+    weights = per_person["stakeholder_id"].map(stakeholder_weights or {}).fillna(1.0)
+    per_person = per_person.assign(weight=weights, weighted=per_person["score"] * weights)
+    groups = per_person.groupby(["candidate_id", "dimension"], sort=True)
+    scores = groups["score"]
+    stats = pd.DataFrame(
+        {
+            "n": scores.count(),
+            "mean": scores.mean(),
+            "median": scores.median(),
+            "weighted_mean": groups["weighted"].sum() / groups["weight"].sum(),
+            "sd": scores.std(ddof=0),
+            "min": scores.min(),
+            "max": scores.max(),
+            "q1": scores.quantile(0.25),
+            "q3": scores.quantile(0.75),
+        }
+    )
+    wide = stats.unstack("dimension")
+    wide.columns = [f"{dimension}_{stat}" for stat, dimension in wide.columns]
+    for dimension in DIMENSIONS:
+        for stat in STATS:
+            if f"{dimension}_{stat}" not in wide:
+                wide[f"{dimension}_{stat}"] = 0 if stat == "n" else np.nan
+        wide[dimension] = wide[f"{dimension}_{rules.method}"]
+    wide = wide.fillna({f"{d}_n": 0 for d in DIMENSIONS}).astype(
+        {f"{d}_n": int for d in DIMENSIONS}
+    )
+    wide["both_ends"] = _both_ends(votes).reindex(wide.index, fill_value=False)
+    spread_limit = rules.disagreement * 10
+    wide["discuss"] = (
+        (wide["value_sd"] > spread_limit) | (wide["effort_sd"] > spread_limit) | wide["both_ends"]
+    )
+    wide["insufficient"] = (wide["value_n"] < rules.min_votes) | (
+        wide["effort_n"] < rules.min_votes
+    )
+    wide.index.name = "candidate_id"
+    return wide[
+        [
+            *DIMENSIONS,
+            *[f"{d}_{s}" for d in DIMENSIONS for s in STATS],
+            "both_ends",
+            "discuss",
+            "insufficient",
+        ]
+    ]
+
+
+def _both_ends(votes: pd.DataFrame) -> pd.Series:
+    """True for candidates where one criterion got both the lowest and the highest answer."""
+    answered = votes.dropna(subset=["score"])
+    extremes = answered.groupby(["candidate_id", "criterion_id"])["score"].agg(["min", "max"])
+    hit = (extremes["min"] <= 0) & (extremes["max"] >= 10)
+    return hit.groupby("candidate_id").any()
+
+
+def settle(
+    candidates: pd.DataFrame, aggregates: pd.DataFrame, overrides: pd.DataFrame
+) -> pd.DataFrame:
+    """The consensus of every candidate, and where each number comes from.
+
+    Per dimension: the facilitator's newest override, else the votes (when there are
+    enough), else the pre-score from the import, else nothing. `{dimension}_source`
+    says which: "override", "votes", "import", "insufficient" (too few votes) or "none".
+
+    candidates: id, pre_value, pre_effort. aggregates: from `aggregate`.
+    overrides: candidate_id, value, effort (the newest per candidate).
+    """
+    settled = aggregates.reindex(candidates["id"])
+    settled.index.name = "candidate_id"
+    for dimension in DIMENSIONS:
+        settled[f"{dimension}_n"] = settled[f"{dimension}_n"].fillna(0).astype(int)
+    settled["discuss"] = settled["discuss"].fillna(False).astype(bool)
+    voted = settled["value_n"].gt(0) | settled["effort_n"].gt(0)
+    settled["insufficient"] = settled["insufficient"].fillna(False).astype(bool)
+    override = overrides.set_index("candidate_id").reindex(settled.index)
+    pre = candidates.set_index("id").reindex(settled.index)
+    for dimension in DIMENSIONS:
+        from_votes = settled[dimension].where(~settled["insufficient"])
+        choices = [
+            (override[dimension].notna(), override[dimension], "override"),
+            (from_votes.notna(), from_votes, "votes"),
+            (pre[f"pre_{dimension}"].notna(), pre[f"pre_{dimension}"], "import"),
+        ]
+        value = pd.Series(np.nan, index=settled.index)
+        source = pd.Series(np.where(voted, "insufficient", "none"), index=settled.index)
+        for mask, numbers, name in reversed(choices):
+            value = value.mask(mask, numbers)
+            source = source.mask(mask, name)
+        settled[dimension], settled[f"{dimension}_source"] = value.astype(float), source
+    return settled

@@ -1,0 +1,199 @@
+"""Scoring: the workspace's scoring model, sessions, rounds, stakeholders, votes, overrides."""
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import StringConstraints
+from sqlalchemy import Column, DateTime, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
+
+Dimension = Literal["value", "effort"]
+ScaleKey = Literal["1-5", "1-10", "fibonacci", "tshirt"]
+ConsensusMethod = Literal["median", "weighted_mean"]
+COMMENT_MAX = 1000
+Comment = Annotated[str, StringConstraints(strip_whitespace=True, max_length=COMMENT_MAX)]
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500)]
+Role = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NAME_MAX)]
+
+
+def _key(table: str, *, primary: bool = False) -> Column:
+    """A foreign key to `table` whose rows go when the row referred to goes."""
+    return Column(
+        Integer,
+        ForeignKey(f"{table}.id", ondelete="CASCADE"),
+        nullable=False,
+        primary_key=primary,
+        index=not primary,
+    )
+
+
+def _moment() -> Column:
+    """A time that may not have come yet."""
+    return Column(DateTime(timezone=True), nullable=True)
+
+
+# --- the scoring model of a workspace -----------------------------------------
+
+
+class ScoringModelUpdate(SQLModel):
+    scale: ScaleKey | None = None
+    consensus_method: ConsensusMethod | None = None
+    disagreement: float | None = Field(default=None, ge=0.05, le=1)
+    min_votes: int | None = Field(default=None, ge=1, le=100)
+
+
+class ScoringModel(SQLModel, table=True):
+    __tablename__ = "scoring_model"
+    workspace_id: int = Field(sa_column=_key("workspace", primary=True))
+    scale: str = "1-5"
+    consensus_method: str = "median"
+    # A candidate is flagged "discuss" when the standard deviation of its scores is
+    # over this share of the 0–10 range, or when it has votes at both ends.
+    disagreement: float = 0.25
+    min_votes: int = 3
+
+
+class CriterionCreate(SQLModel):
+    name: Name
+    dimension: Dimension
+    weight: float = Field(default=1.0, gt=0, le=100)
+
+
+class Criterion(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    name: str = Field(max_length=NAME_MAX)
+    dimension: str = Field(max_length=6)
+    weight: float = 1.0
+    position: int = 0
+
+
+class RoleWeightCreate(SQLModel):
+    role: Name
+    weight: float = Field(gt=0, le=100)
+
+
+class RoleWeight(SQLModel, table=True):
+    __tablename__ = "role_weight"
+    __table_args__ = (UniqueConstraint("workspace_id", "role"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    role: str = Field(max_length=NAME_MAX)
+    weight: float = 1.0
+
+
+# --- stakeholders and sessions --------------------------------------------------
+
+
+class StakeholderJoin(SQLModel):
+    name: Name
+    role: Role = ""
+
+
+class Stakeholder(SQLModel, table=True):
+    """A person who scores; the same name in a workspace is the same stakeholder."""
+
+    __table_args__ = (UniqueConstraint("workspace_id", "name_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    name: str = Field(max_length=NAME_MAX)
+    name_key: str = Field(max_length=NAME_MAX)
+    role: str = Field(default="", max_length=NAME_MAX)
+    created_at: datetime = Field(sa_column=_timestamp())
+
+
+class SessionCreate(SQLModel):
+    name: Name
+
+
+class ScoringSession(SQLModel, table=True):
+    __tablename__ = "scoring_session"
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    name: str = Field(max_length=NAME_MAX)
+    code: str = Field(max_length=12, unique=True)
+    status: str = "open"  # open -> closed
+    created_at: datetime = Field(sa_column=_timestamp())
+    closed_at: datetime | None = Field(default=None, sa_column=_moment())
+
+
+class Participant(SQLModel, table=True):
+    session_id: int = Field(sa_column=_key("scoring_session", primary=True))
+    stakeholder_id: int = Field(sa_column=_key("stakeholder", primary=True))
+    joined_at: datetime = Field(sa_column=_timestamp())
+
+
+class ScoringRound(SQLModel, table=True):
+    """Round 1 scores the session's candidates; a re-vote round the flagged ones again."""
+
+    __tablename__ = "scoring_round"
+    __table_args__ = (UniqueConstraint("session_id", "number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_key("scoring_session"))
+    number: int = 1
+    status: str = "voting"  # voting -> revealed
+    opened_at: datetime = Field(sa_column=_timestamp())
+    revealed_at: datetime | None = Field(default=None, sa_column=_moment())
+
+
+class RoundCandidate(SQLModel, table=True):
+    __tablename__ = "round_candidate"
+    round_id: int = Field(sa_column=_key("scoring_round", primary=True))
+    candidate_id: int = Field(sa_column=_key("candidate", primary=True))
+
+
+# --- votes ---------------------------------------------------------------------------
+
+
+class Vote(SQLModel, table=True):
+    """One stakeholder's answer on one criterion of one candidate in one round.
+
+    `score` is 0–10 (see planner.scales); `None` means "don't know".
+    """
+
+    __table_args__ = (
+        UniqueConstraint("round_id", "stakeholder_id", "candidate_id", "criterion_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(sa_column=_key("scoring_round"))
+    stakeholder_id: int = Field(sa_column=_key("stakeholder"))
+    candidate_id: int = Field(sa_column=_key("candidate"))
+    criterion_id: int = Field(sa_column=_key("criterion"))
+    score: float | None = None
+    label: str = Field(default="", max_length=12)
+    updated_at: datetime = Field(sa_column=_timestamp())
+
+
+class BallotComment(SQLModel, table=True):
+    __tablename__ = "ballot_comment"
+    round_id: int = Field(sa_column=_key("scoring_round", primary=True))
+    stakeholder_id: int = Field(sa_column=_key("stakeholder", primary=True))
+    candidate_id: int = Field(sa_column=_key("candidate", primary=True))
+    comment: str = Field(default="", max_length=COMMENT_MAX)
+    updated_at: datetime = Field(sa_column=_timestamp())
+
+
+# --- consensus decided by the facilitator ----------------------------------------------
+
+
+class OverrideCreate(SQLModel):
+    value: float | None = Field(default=None, ge=0, le=10)
+    effort: float | None = Field(default=None, ge=0, le=10)
+    reason: Reason
+    decided_by: Name
+
+
+class ConsensusOverride(SQLModel, table=True):
+    """A facilitator's consensus for a candidate; the newest one counts, all are kept."""
+
+    __tablename__ = "consensus_override"
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(sa_column=_key("candidate"))
+    value: float | None = None
+    effort: float | None = None
+    reason: str = Field(max_length=500)
+    decided_by: str = Field(max_length=NAME_MAX)
+    decided_at: datetime = Field(sa_column=_timestamp())

@@ -1,0 +1,110 @@
+"""Consensus of a workspace: its newest revealed votes, the facilitator's overrides, pre-scores."""
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from planner.consensus import ConsensusRules, aggregate, settle
+from planner.errors import NotFound
+from planner.models import (
+    Candidate,
+    ConsensusOverride,
+    OverrideCreate,
+    RoundCandidate,
+    ScoringRound,
+    ScoringSession,
+    Stakeholder,
+    Vote,
+)
+from planner.store.scoring_model import ScoringSetup, load_scoring_setup
+
+OVERRIDE_COLUMNS = ["candidate_id", "value", "effort", "reason", "decided_by", "decided_at"]
+
+
+def add_override(
+    *, session: Session, candidate_id: int, override_in: OverrideCreate
+) -> ConsensusOverride:
+    """Record the facilitator's consensus for a candidate, with who, when and why."""
+    if session.get(Candidate, candidate_id) is None:
+        raise NotFound("error.candidate_not_found", id=candidate_id)
+    override = ConsensusOverride(candidate_id=candidate_id, **override_in.model_dump())
+    session.add(override)
+    session.flush()
+    return override
+
+
+def override_history(*, session: Session, workspace_id: int) -> pd.DataFrame:
+    """Every override of the workspace, newest first."""
+    rows = session.execute(
+        select(*(getattr(ConsensusOverride, c) for c in OVERRIDE_COLUMNS))
+        .join(Candidate, Candidate.id == ConsensusOverride.candidate_id)
+        .where(Candidate.workspace_id == workspace_id)
+        .order_by(ConsensusOverride.decided_at.desc(), ConsensusOverride.id.desc())
+    )
+    return pd.DataFrame(rows.all(), columns=OVERRIDE_COLUMNS)
+
+
+def latest_votes(*, session: Session, workspace_id: int) -> pd.DataFrame:
+    """For each candidate, the votes of the newest revealed round that scored it."""
+    newest = (
+        select(RoundCandidate.candidate_id, func.max(ScoringRound.id).label("round_id"))
+        .join(ScoringRound, ScoringRound.id == RoundCandidate.round_id)
+        .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
+        .where(ScoringSession.workspace_id == workspace_id, ScoringRound.status == "revealed")
+        .group_by(RoundCandidate.candidate_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Vote.candidate_id, Vote.stakeholder_id, Vote.criterion_id, Vote.score, Stakeholder.role
+        )
+        .join(
+            newest,
+            (newest.c.candidate_id == Vote.candidate_id) & (newest.c.round_id == Vote.round_id),
+        )
+        .join(Stakeholder, Stakeholder.id == Vote.stakeholder_id)
+    )
+    return pd.DataFrame(
+        rows.all(), columns=["candidate_id", "stakeholder_id", "criterion_id", "score", "role"]
+    ).astype({"score": float})
+
+
+def criteria_frame(setup: ScoringSetup) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(c.id, c.dimension, c.weight) for c in setup.criteria],
+        columns=["criterion_id", "dimension", "weight"],
+    )
+
+
+def stakeholder_weights(setup: ScoringSetup, votes: pd.DataFrame) -> dict[int, float]:
+    people = votes.drop_duplicates("stakeholder_id")
+    return {row.stakeholder_id: setup.role_weight(row.role) for row in people.itertuples()}
+
+
+def rules_of(setup: ScoringSetup) -> ConsensusRules:
+    model = setup.model
+    return ConsensusRules(model.consensus_method, model.disagreement, model.min_votes)
+
+
+def aggregate_votes(setup: ScoringSetup, votes: pd.DataFrame) -> pd.DataFrame:
+    """`aggregate` with the workspace's criteria, role weights and rules."""
+    return aggregate(
+        votes, criteria_frame(setup), stakeholder_weights(setup, votes), rules_of(setup)
+    )
+
+
+def workspace_consensus(*, session: Session, workspace_id: int) -> pd.DataFrame:
+    """Every candidate's settled consensus (see `planner.consensus.settle`)."""
+    setup = load_scoring_setup(session=session, workspace_id=workspace_id)
+    candidates = pd.DataFrame(
+        session.execute(
+            select(Candidate.id, Candidate.pre_value, Candidate.pre_effort)
+            .where(Candidate.workspace_id == workspace_id)
+            .order_by(Candidate.id)
+        ).all(),
+        columns=["id", "pre_value", "pre_effort"],
+    ).astype({"pre_value": float, "pre_effort": float})
+    aggregates = aggregate_votes(setup, latest_votes(session=session, workspace_id=workspace_id))
+    overrides = override_history(session=session, workspace_id=workspace_id)
+    newest = overrides.drop_duplicates("candidate_id")[["candidate_id", "value", "effort"]]
+    return settle(candidates, aggregates, newest.astype({"value": float, "effort": float}))

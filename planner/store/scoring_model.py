@@ -1,0 +1,158 @@
+"""A workspace's scoring model: scale, criteria with weights, role weights, thresholds."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, select
+
+from planner.errors import Conflict, KindName, NotFound
+from planner.models import (
+    Criterion,
+    CriterionCreate,
+    RoleWeight,
+    RoleWeightCreate,
+    ScoringModel,
+    ScoringModelUpdate,
+    Vote,
+)
+from planner.naming import name_key
+from planner.scales import SCALES, Scale
+from planner.templates import DEFAULT_CRITERIA
+
+
+@dataclass(frozen=True)
+class ScoringSetup:
+    model: ScoringModel
+    criteria: list[Criterion]
+    role_weights: dict[str, float]  # role name_key -> weight
+
+    @property
+    def scale(self) -> Scale:
+        return SCALES[self.model.scale]
+
+    def criteria_of(self, dimension: str) -> list[Criterion]:
+        return [c for c in self.criteria if c.dimension == dimension]
+
+    def role_weight(self, role: str) -> float:
+        return self.role_weights.get(name_key(role), 1.0)
+
+
+def create_default_model(*, session: Session, workspace_id: int, language: str) -> None:
+    """The scoring model a new workspace starts with."""
+    session.add(ScoringModel(workspace_id=workspace_id))
+    session.add_all(
+        Criterion(
+            workspace_id=workspace_id,
+            name=term.name(language),
+            dimension=dimension,
+            position=position,
+        )
+        for position, (term, dimension) in enumerate(DEFAULT_CRITERIA)
+    )
+    session.flush()
+
+
+def load_scoring_setup(*, session: Session, workspace_id: int) -> ScoringSetup:
+    model = session.get(ScoringModel, workspace_id)
+    if model is None:
+        raise NotFound("error.workspace_not_found", name=workspace_id)
+    criteria = session.exec(
+        select(Criterion)
+        .where(Criterion.workspace_id == workspace_id)
+        .order_by(Criterion.position, Criterion.id)
+    )
+    weights = session.exec(select(RoleWeight).where(RoleWeight.workspace_id == workspace_id))
+    return ScoringSetup(
+        model=model,
+        criteria=list(criteria),
+        role_weights={name_key(w.role): w.weight for w in weights},
+    )
+
+
+def update_scoring_model(
+    *, session: Session, workspace_id: int, model_in: ScoringModelUpdate
+) -> ScoringModel:
+    model = load_scoring_setup(session=session, workspace_id=workspace_id).model
+    for field, value in model_in.model_dump(exclude_none=True).items():
+        setattr(model, field, value)
+    session.add(model)
+    session.flush()
+    return model
+
+
+def add_criterion(
+    *, session: Session, workspace_id: int, criterion_in: CriterionCreate
+) -> Criterion:
+    setup = load_scoring_setup(session=session, workspace_id=workspace_id)
+    _check_free(setup, criterion_in.name)
+    last = session.exec(
+        select(func.max(Criterion.position)).where(Criterion.workspace_id == workspace_id)
+    ).one()
+    criterion = Criterion(
+        workspace_id=workspace_id, position=(last or 0) + 1, **criterion_in.model_dump()
+    )
+    session.add(criterion)
+    session.flush()
+    return criterion
+
+
+def _check_free(setup: ScoringSetup, name: str, except_id: int | None = None) -> None:
+    for criterion in setup.criteria:
+        if criterion.id != except_id and name_key(criterion.name) == name_key(name):
+            raise Conflict("error.name_taken", kind=KindName("criterion"), name=criterion.name)
+
+
+def update_criterion(
+    *, session: Session, criterion_id: int, criterion_in: CriterionCreate
+) -> Criterion:
+    """Rename, reweigh or move a criterion to the other dimension."""
+    criterion = session.get(Criterion, criterion_id)
+    if criterion is None:
+        raise NotFound("error.item_not_found", kind=KindName("criterion"), name=criterion_id)
+    setup = load_scoring_setup(session=session, workspace_id=criterion.workspace_id)
+    _check_free(setup, criterion_in.name, except_id=criterion_id)
+    if criterion_in.dimension != criterion.dimension:
+        _check_not_last(setup, criterion)
+    for field, value in criterion_in.model_dump().items():
+        setattr(criterion, field, value)
+    session.add(criterion)
+    session.flush()
+    return criterion
+
+
+def _check_not_last(setup: ScoringSetup, criterion: Criterion) -> None:
+    if len(setup.criteria_of(criterion.dimension)) == 1:
+        raise Conflict(
+            "error.last_criterion", name=criterion.name, dimension=KindName(criterion.dimension)
+        )
+
+
+def remove_criterion(*, session: Session, criterion_id: int) -> None:
+    """Remove a criterion nobody voted on, unless it is its dimension's last one."""
+    criterion = session.get(Criterion, criterion_id)
+    if criterion is None:
+        raise NotFound("error.item_not_found", kind=KindName("criterion"), name=criterion_id)
+    _check_not_last(
+        load_scoring_setup(session=session, workspace_id=criterion.workspace_id), criterion
+    )
+    votes = session.exec(select(func.count()).where(Vote.criterion_id == criterion_id)).one()
+    if votes:
+        raise Conflict("error.criterion_voted", name=criterion.name, count=votes)
+    session.execute(delete(Criterion).where(Criterion.id == criterion_id))
+
+
+def set_role_weights(
+    *, session: Session, workspace_id: int, weights_in: list[RoleWeightCreate]
+) -> None:
+    """Replace the role weights; roles not listed count 1."""
+    keys = [name_key(w.role) for w in weights_in]
+    duplicate = next(
+        (w.role for w, k in zip(weights_in, keys, strict=True) if keys.count(k) > 1), None
+    )
+    if duplicate:
+        raise Conflict("error.name_taken", kind=KindName("role"), name=duplicate)
+    session.execute(delete(RoleWeight).where(RoleWeight.workspace_id == workspace_id))
+    session.add_all(
+        RoleWeight(workspace_id=workspace_id, role=w.role, weight=w.weight) for w in weights_in
+    )
+    session.flush()

@@ -1,0 +1,199 @@
+"""Scoring sessions: open one with a join code, join it, reveal, re-vote, close."""
+
+import re
+import secrets
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from planner.errors import Conflict, InvalidInput, NotFound
+from planner.models import (
+    Candidate,
+    Participant,
+    RoundCandidate,
+    ScoringRound,
+    ScoringSession,
+    SessionCreate,
+    Stakeholder,
+    StakeholderJoin,
+    utcnow,
+)
+from planner.naming import name_key
+from planner.store.upsert import upsert
+
+# No 0/O, 1/I/L: a code read aloud in a meeting room is typed right.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+
+
+def normalise_code(typed: str) -> str:
+    """'abc-23x ' -> 'ABC23X'."""
+    return re.sub(r"[^A-Z0-9]", "", typed.upper())
+
+
+def _new_code(session: Session) -> str:
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if (
+            session.exec(select(ScoringSession.id).where(ScoringSession.code == code)).first()
+            is None
+        ):
+            return code
+
+
+def open_session(
+    *, session: Session, workspace_id: int, session_in: SessionCreate, candidate_ids: list[int]
+) -> ScoringSession:
+    """A new session scoring these candidates in round 1; it gets a fresh join code."""
+    owned = set(session.exec(select(Candidate.id).where(Candidate.workspace_id == workspace_id)))
+    chosen = list(dict.fromkeys(candidate_ids))
+    if not chosen:
+        raise InvalidInput("error.session_no_candidates")
+    if not set(chosen) <= owned:
+        raise NotFound("error.candidate_not_found", id=min(set(chosen) - owned))
+    scoring = ScoringSession(
+        workspace_id=workspace_id, name=session_in.name, code=_new_code(session)
+    )
+    session.add(scoring)
+    session.flush()
+    _new_round(session, scoring.id, 1, chosen)
+    return scoring
+
+
+def _new_round(session: Session, session_id: int, number: int, candidate_ids) -> ScoringRound:
+    scoring_round = ScoringRound(session_id=session_id, number=number)
+    session.add(scoring_round)
+    session.flush()
+    session.add_all(
+        RoundCandidate(round_id=scoring_round.id, candidate_id=c) for c in candidate_ids
+    )
+    session.flush()
+    return scoring_round
+
+
+def sessions_of(*, session: Session, workspace_id: int) -> list[ScoringSession]:
+    """The workspace's sessions, newest first."""
+    query = select(ScoringSession).where(ScoringSession.workspace_id == workspace_id)
+    return list(session.exec(query.order_by(ScoringSession.id.desc())))
+
+
+def get_session(*, session: Session, session_id: int) -> ScoringSession:
+    scoring = session.get(ScoringSession, session_id)
+    if scoring is None:
+        raise NotFound("error.session_not_found")
+    return scoring
+
+
+def find_session(*, session: Session, code: str) -> ScoringSession:
+    """The session with this join code (any case, spaces and dashes ignored)."""
+    query = select(ScoringSession).where(ScoringSession.code == normalise_code(code))
+    scoring = session.exec(query).first()
+    if scoring is None:
+        raise NotFound("error.session_not_found")
+    return scoring
+
+
+def current_round(*, session: Session, session_id: int) -> ScoringRound:
+    query = select(ScoringRound).where(ScoringRound.session_id == session_id)
+    return session.exec(query.order_by(ScoringRound.number.desc())).first()
+
+
+def rounds_of(*, session: Session, session_id: int) -> list[ScoringRound]:
+    query = select(ScoringRound).where(ScoringRound.session_id == session_id)
+    return list(session.exec(query.order_by(ScoringRound.number)))
+
+
+def round_candidate_ids(*, session: Session, round_id: int) -> list[int]:
+    query = select(RoundCandidate.candidate_id).where(RoundCandidate.round_id == round_id)
+    return list(session.exec(query.order_by(RoundCandidate.candidate_id)))
+
+
+def join_session(
+    *, session: Session, code: str, join_in: StakeholderJoin
+) -> tuple[ScoringSession, Stakeholder]:
+    """Join by code; the same name in the workspace is the same stakeholder, never a copy."""
+    scoring = find_session(session=session, code=code)
+    if scoring.status != "open":
+        raise Conflict("error.session_closed", name=scoring.name)
+    key = name_key(join_in.name)
+    upsert(
+        session,
+        Stakeholder,
+        {
+            "workspace_id": scoring.workspace_id,
+            "name": join_in.name,
+            "name_key": key,
+            "role": join_in.role,
+            "created_at": utcnow(),
+        },
+        keys=("workspace_id", "name_key"),
+    )
+    stakeholder = session.exec(
+        select(Stakeholder).where(
+            Stakeholder.workspace_id == scoring.workspace_id, Stakeholder.name_key == key
+        )
+    ).one()
+    if join_in.role and join_in.role != stakeholder.role:
+        stakeholder.role = join_in.role
+        session.add(stakeholder)
+    upsert(
+        session,
+        Participant,
+        {"session_id": scoring.id, "stakeholder_id": stakeholder.id, "joined_at": utcnow()},
+        keys=("session_id", "stakeholder_id"),
+    )
+    session.flush()
+    return scoring, stakeholder
+
+
+def participants(*, session: Session, session_id: int) -> list[Stakeholder]:
+    query = (
+        select(Stakeholder)
+        .join(Participant, Participant.stakeholder_id == Stakeholder.id)
+        .where(Participant.session_id == session_id)
+        .order_by(Participant.joined_at)
+    )
+    return list(session.exec(query))
+
+
+def reveal_round(*, session: Session, session_id: int) -> ScoringRound:
+    """Reveal the current round: voting on it stops, the scores become visible."""
+    scoring_round = current_round(session=session, session_id=session_id)
+    if scoring_round.status != "voting":
+        raise Conflict("error.round_not_voting")
+    scoring_round.status, scoring_round.revealed_at = "revealed", utcnow()
+    session.add(scoring_round)
+    session.flush()
+    return scoring_round
+
+
+def open_revote(*, session: Session, session_id: int, candidate_ids: list[int]) -> ScoringRound:
+    """A new round on some of the revealed round's candidates; earlier rounds are kept."""
+    scoring = get_session(session=session, session_id=session_id)
+    if scoring.status != "open":
+        raise Conflict("error.session_closed", name=scoring.name)
+    last = current_round(session=session, session_id=session_id)
+    if last.status != "revealed":
+        raise Conflict("error.round_not_revealed")
+    allowed = set(round_candidate_ids(session=session, round_id=last.id))
+    chosen = [c for c in dict.fromkeys(candidate_ids) if c in allowed]
+    if not chosen:
+        raise InvalidInput("error.session_no_candidates")
+    return _new_round(session, session_id, last.number + 1, chosen)
+
+
+def close_session(*, session: Session, session_id: int) -> ScoringSession:
+    """Close the session: nobody can join or vote any more; a voting round is revealed."""
+    scoring = get_session(session=session, session_id=session_id)
+    last = current_round(session=session, session_id=session_id)
+    if last.status == "voting":
+        reveal_round(session=session, session_id=session_id)
+    scoring.status, scoring.closed_at = "closed", utcnow()
+    session.add(scoring)
+    session.flush()
+    return scoring
+
+
+def candidate_count(*, session: Session, round_id: int) -> int:
+    query = select(func.count()).where(RoundCandidate.round_id == round_id)
+    return session.exec(query).one()

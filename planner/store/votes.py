@@ -1,0 +1,226 @@
+"""Votes: cast and change them, read one's own ballot, count progress, read a round.
+
+A stakeholder's reads return only their own answers: before the reveal no other
+stakeholder's score leaves the database for their page.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import and_, exists, func, select
+from sqlmodel import Session
+
+from planner.errors import Conflict, InvalidInput
+from planner.models import (
+    BallotComment,
+    Criterion,
+    Participant,
+    RoundCandidate,
+    ScoringModel,
+    ScoringRound,
+    ScoringSession,
+    Stakeholder,
+    Vote,
+    utcnow,
+)
+from planner.scales import SCALES
+from planner.store.upsert import upsert
+
+DONT_KNOW = None
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One stakeholder's answers in one round: (candidate, criterion) -> label or None."""
+
+    answers: dict[tuple[int, int], str | None]
+    comments: dict[int, str]
+
+    def answered(self, candidate_id: int, criterion_ids: list[int]) -> bool:
+        return all((candidate_id, c) in self.answers for c in criterion_ids)
+
+
+def _check_ballot(
+    session: Session,
+    round_id: int,
+    stakeholder_id: int,
+    candidate_id: int,
+    criterion_id: int | None,
+) -> str:
+    """Raise unless this stakeholder may answer here now; returns the workspace's scale."""
+    in_session = exists().where(
+        Participant.session_id == ScoringSession.id, Participant.stakeholder_id == stakeholder_id
+    )
+    in_round = exists().where(
+        RoundCandidate.round_id == round_id, RoundCandidate.candidate_id == candidate_id
+    )
+    own_criterion = exists().where(
+        Criterion.id == criterion_id, Criterion.workspace_id == ScoringSession.workspace_id
+    )
+    row = session.execute(
+        select(
+            ScoringRound.status,
+            ScoringSession.status,
+            ScoringModel.scale,
+            in_session,
+            in_round,
+            own_criterion if criterion_id is not None else True,
+        )
+        .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
+        .join(ScoringModel, ScoringModel.workspace_id == ScoringSession.workspace_id)
+        .where(ScoringRound.id == round_id)
+    ).first()
+    if row is None or not all(row[3:]):
+        raise InvalidInput("error.not_on_ballot")
+    if row[0] != "voting" or row[1] != "open":
+        raise Conflict("error.round_not_voting")
+    return row[2]
+
+
+def cast_vote(
+    *,
+    session: Session,
+    round_id: int,
+    stakeholder_id: int,
+    candidate_id: int,
+    criterion_id: int,
+    label: str | None,
+) -> None:
+    """Save (or change) an answer at once; `label=None` is "don't know"."""
+    scale = SCALES[_check_ballot(session, round_id, stakeholder_id, candidate_id, criterion_id)]
+    if label is not None and label not in scale.labels:
+        raise InvalidInput("error.not_on_scale", label=label, allowed=", ".join(scale.labels))
+    upsert(
+        session,
+        Vote,
+        {
+            "round_id": round_id,
+            "stakeholder_id": stakeholder_id,
+            "candidate_id": candidate_id,
+            "criterion_id": criterion_id,
+            "score": None if label is None else scale.score(label),
+            "label": label or "",
+            "updated_at": utcnow(),
+        },
+        keys=("round_id", "stakeholder_id", "candidate_id", "criterion_id"),
+        update_columns=("score", "label", "updated_at"),
+    )
+
+
+def set_comment(
+    *, session: Session, round_id: int, stakeholder_id: int, candidate_id: int, comment: str
+) -> None:
+    _check_ballot(session, round_id, stakeholder_id, candidate_id, None)
+    upsert(
+        session,
+        BallotComment,
+        {
+            "round_id": round_id,
+            "stakeholder_id": stakeholder_id,
+            "candidate_id": candidate_id,
+            "comment": comment,
+            "updated_at": utcnow(),
+        },
+        keys=("round_id", "stakeholder_id", "candidate_id"),
+        update_columns=("comment", "updated_at"),
+    )
+
+
+def my_ballot(*, session: Session, round_id: int, stakeholder_id: int) -> Ballot:
+    """This stakeholder's own answers and comments in the round, nobody else's."""
+    votes = session.execute(
+        select(Vote.candidate_id, Vote.criterion_id, Vote.label, Vote.score).where(
+            Vote.round_id == round_id, Vote.stakeholder_id == stakeholder_id
+        )
+    )
+    comments = session.execute(
+        select(BallotComment.candidate_id, BallotComment.comment).where(
+            BallotComment.round_id == round_id, BallotComment.stakeholder_id == stakeholder_id
+        )
+    )
+    return Ballot(
+        answers={
+            (c, k): (label if score is not None else DONT_KNOW) for c, k, label, score in votes
+        },
+        comments=dict(comments.all()),
+    )
+
+
+def progress(*, session: Session, round_id: int, criteria_count: int) -> pd.DataFrame:
+    """Per participant: name, role, and how many candidates they answered fully."""
+    session_id = (
+        select(ScoringRound.session_id).where(ScoringRound.id == round_id).scalar_subquery()
+    )
+    answered = (
+        select(Vote.stakeholder_id, Vote.candidate_id)
+        .where(Vote.round_id == round_id)
+        .group_by(Vote.stakeholder_id, Vote.candidate_id)
+        .having(func.count() >= criteria_count)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Stakeholder.id, Stakeholder.name, Stakeholder.role, func.count(answered.c.candidate_id)
+        )
+        .join(Participant, Participant.stakeholder_id == Stakeholder.id)
+        .outerjoin(answered, answered.c.stakeholder_id == Stakeholder.id)
+        .where(Participant.session_id == session_id)
+        .group_by(Stakeholder.id, Stakeholder.name, Stakeholder.role, Participant.joined_at)
+        .order_by(Participant.joined_at)
+    )
+    return pd.DataFrame(rows.all(), columns=["stakeholder_id", "name", "role", "scored"])
+
+
+def votes_per_candidate(*, session: Session, round_id: int, criteria_count: int) -> dict[int, int]:
+    """candidate id -> how many stakeholders answered it fully (no scores)."""
+    answered = (
+        select(Vote.candidate_id)
+        .where(Vote.round_id == round_id)
+        .group_by(Vote.stakeholder_id, Vote.candidate_id)
+        .having(func.count() >= criteria_count)
+        .subquery()
+    )
+    rows = session.execute(
+        select(answered.c.candidate_id, func.count()).group_by(answered.c.candidate_id)
+    )
+    return dict(rows.all())
+
+
+def round_votes(*, session: Session, round_ids: list[int]) -> pd.DataFrame:
+    """Every vote of these rounds, for aggregation and the reveal."""
+    rows = session.execute(
+        select(
+            Vote.round_id,
+            Vote.candidate_id,
+            Vote.stakeholder_id,
+            Vote.criterion_id,
+            Vote.score,
+            Vote.label,
+            Stakeholder.name.label("stakeholder"),
+            Stakeholder.role,
+        )
+        .join(Stakeholder, Stakeholder.id == Vote.stakeholder_id)
+        .where(Vote.round_id.in_(round_ids))
+    )
+    return pd.DataFrame(
+        rows.all(),
+        columns=[
+            "round_id",
+            "candidate_id",
+            "stakeholder_id",
+            "criterion_id",
+            "score",
+            "label",
+            "stakeholder",
+            "role",
+        ],
+    ).astype({"score": float})
+
+
+def round_comments(*, session: Session, round_id: int) -> pd.DataFrame:
+    rows = session.execute(
+        select(BallotComment.candidate_id, Stakeholder.name, BallotComment.comment)
+        .join(Stakeholder, Stakeholder.id == BallotComment.stakeholder_id)
+        .where(and_(BallotComment.round_id == round_id, BallotComment.comment != ""))
+    )
+    return pd.DataFrame(rows.all(), columns=["candidate_id", "stakeholder", "comment"])
