@@ -4,35 +4,56 @@ import streamlit as st
 
 from planner.ui.context import show_feedback
 from planner.ui.lang import t
-from planner.ui.sidebar import render_sidebar
+from planner.ui.sidebar import language_switch, workspace_picker
 
-st.set_page_config(
-    page_title="Journey Roadmap Planner", page_icon=":material/grid_view:", layout="wide"
-)
+st.set_page_config(page_title="Journey Roadmap Planner", page_icon="🧭", layout="wide")
 
 PAGES = "planner/ui/pages"
-navigation = st.navigation(
-    {
-        t("nav.section_journey"): [
-            st.Page(
-                f"{PAGES}/workspaces.py",
-                title=t("nav.workspaces"),
-                icon=":material/folder_open:",
-                default=True,
-            ),
-            st.Page(f"{PAGES}/journey_grid.py", title=t("nav.grid"), icon=":material/grid_view:"),
-            st.Page(
-                f"{PAGES}/candidates.py", title=t("nav.candidates"), icon=":material/lightbulb:"
-            ),
-            st.Page(
-                f"{PAGES}/import_candidates.py",
-                title=t("nav.import"),
-                icon=":material/upload_file:",
-            ),
-            st.Page(f"{PAGES}/journey_setup.py", title=t("nav.setup"), icon=":material/tune:"),
-        ],
-    }
-)
-render_sidebar()
+vote = st.Page(f"{PAGES}/vote.py", title=t("nav.vote"), icon=":material/how_to_vote:")
+
+language_switch()
+if "join" in st.query_params:
+    # A stakeholder's join link: only their ballot, no navigation, no workspace picker.
+    navigation = st.navigation([vote], position="hidden")
+else:
+    navigation = st.navigation(
+        {
+            t("nav.section_journey"): [
+                st.Page(
+                    f"{PAGES}/workspaces.py",
+                    title=t("nav.workspaces"),
+                    icon=":material/folder_open:",
+                    default=True,
+                ),
+                st.Page(
+                    f"{PAGES}/journey_grid.py", title=t("nav.grid"), icon=":material/grid_view:"
+                ),
+                st.Page(
+                    f"{PAGES}/candidates.py", title=t("nav.candidates"), icon=":material/lightbulb:"
+                ),
+                st.Page(
+                    f"{PAGES}/import_candidates.py",
+                    title=t("nav.import"),
+                    icon=":material/upload_file:",
+                ),
+                st.Page(f"{PAGES}/journey_setup.py", title=t("nav.setup"), icon=":material/tune:"),
+            ],
+            t("nav.section_scoring"): [
+                st.Page(
+                    f"{PAGES}/scoring_session.py", title=t("nav.session"), icon=":material/groups:"
+                ),
+                vote,
+                st.Page(
+                    f"{PAGES}/consensus.py", title=t("nav.consensus"), icon=":material/balance:"
+                ),
+                st.Page(
+                    f"{PAGES}/scoring_model.py",
+                    title=t("nav.scoring_model"),
+                    icon=":material/rule:",
+                ),
+            ],
+        }
+    )
+    workspace_picker()
 show_feedback()
 navigation.run()

@@ -24,7 +24,12 @@ from planner.templates import DEFAULT_CRITERIA
 class ScoringSetup:
     model: ScoringModel
     criteria: list[Criterion]
-    role_weights: dict[str, float]  # role name_key -> weight
+    role_weights_named: dict[str, float]  # role as typed -> weight
+
+    @property
+    def role_weights(self) -> dict[str, float]:
+        """role name_key -> weight."""
+        return {name_key(role): weight for role, weight in self.role_weights_named.items()}
 
     @property
     def scale(self) -> Scale:
@@ -61,11 +66,13 @@ def load_scoring_setup(*, session: Session, workspace_id: int) -> ScoringSetup:
         .where(Criterion.workspace_id == workspace_id)
         .order_by(Criterion.position, Criterion.id)
     )
-    weights = session.exec(select(RoleWeight).where(RoleWeight.workspace_id == workspace_id))
+    weights = session.exec(
+        select(RoleWeight).where(RoleWeight.workspace_id == workspace_id).order_by(RoleWeight.id)
+    )
     return ScoringSetup(
         model=model,
         criteria=list(criteria),
-        role_weights={name_key(w.role): w.weight for w in weights},
+        role_weights_named={w.role: w.weight for w in weights},
     )
 
 

@@ -15,7 +15,7 @@ from planner.errors import PlannerError
 from planner.journey import Journey
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
-from planner.ui.lang import current_lang, t
+from planner.ui.lang import error_text, t
 
 WORKSPACE_KEY = "workspace_id"
 FEEDBACK_KEY = "feedback"
@@ -83,9 +83,9 @@ def run_change(
             value = action(session)
     except PlannerError as error:
         if rerun:
-            feedback("error", error.message(current_lang()))
+            feedback("error", error_text(error))
             st.rerun()
-        st.error(error.message(current_lang()), icon=":material/error:")
+        st.error(error_text(error), icon=":material/error:")
         return Outcome(ok=False)
     if success:
         feedback("success", success)

@@ -3,6 +3,8 @@
 import streamlit as st
 
 from planner import i18n
+from planner.errors import PlannerError
+from planner.ui.text import plain
 
 LANG_KEY = "lang"
 
@@ -12,4 +14,17 @@ def current_lang() -> str:
 
 
 def t(key: str, **params: object) -> str:
-    return i18n.t(key, current_lang(), **params)
+    """The text for `key` in the user's language; typed text in `params` shows as typed.
+
+    Streamlit reads labels and messages as Markdown, so text that users typed (names,
+    titles) is escaped here, once, for every page.
+    """
+    safe = {
+        name: plain(value) if isinstance(value, str) else value for name, value in params.items()
+    }
+    return i18n.t(key, current_lang(), **safe)
+
+
+def error_text(error: PlannerError) -> str:
+    """A domain error's message in the user's language, safe to show as Markdown."""
+    return plain(error.message(current_lang()))

@@ -1,4 +1,4 @@
-"""The sidebar on every page: the language switch and the workspace picker."""
+"""The sidebar: the language switch, and (not for stakeholders) the workspace picker."""
 
 import streamlit as st
 
@@ -9,21 +9,23 @@ from planner.ui.context import WORKSPACE_KEY, engine
 from planner.ui.lang import LANG_KEY, t
 
 
-def render_sidebar() -> None:
-    with st.sidebar:
-        st.selectbox(
-            t("field.language"),
-            LANGUAGES,
-            key=LANG_KEY,
-            format_func=LANGUAGE_NAMES.get,
-            label_visibility="collapsed",
+def language_switch() -> None:
+    st.sidebar.selectbox(
+        t("field.language"),
+        LANGUAGES,
+        key=LANG_KEY,
+        format_func=LANGUAGE_NAMES.get,
+        label_visibility="collapsed",
+    )
+
+
+def workspace_picker() -> None:
+    with read_session(engine()) as session:
+        workspaces = list_workspaces(session=session)
+    names = {workspace.id: workspace.name for workspace in workspaces}
+    if st.session_state.get(WORKSPACE_KEY) not in names:
+        st.session_state[WORKSPACE_KEY] = next(iter(names), None)
+    if names:
+        st.sidebar.selectbox(
+            t("workspace.current"), list(names), key=WORKSPACE_KEY, format_func=names.get
         )
-        with read_session(engine()) as session:
-            workspaces = list_workspaces(session=session)
-        names = {workspace.id: workspace.name for workspace in workspaces}
-        if st.session_state.get(WORKSPACE_KEY) not in names:
-            st.session_state[WORKSPACE_KEY] = next(iter(names), None)
-        if names:
-            st.selectbox(
-                t("workspace.current"), list(names), key=WORKSPACE_KEY, format_func=names.get
-            )

@@ -1,5 +1,7 @@
 """AppTest fixtures: the app against this test's own database."""
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -38,7 +40,8 @@ def texts(at: AppTest) -> str:
         )
         for e in getattr(at, kind)
     ]
-    return "\n".join(str(p) for p in parts)
+    # Markdown shows an escaped character as the character itself.
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
 
 
 def widget_key(at: AppTest, name: str) -> str:

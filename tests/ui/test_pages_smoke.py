@@ -11,6 +11,10 @@ PAGES = [
     "planner/ui/pages/candidates.py",
     "planner/ui/pages/import_candidates.py",
     "planner/ui/pages/journey_setup.py",
+    "planner/ui/pages/scoring_session.py",
+    "planner/ui/pages/vote.py",
+    "planner/ui/pages/consensus.py",
+    "planner/ui/pages/scoring_model.py",
 ]
 
 

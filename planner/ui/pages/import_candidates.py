@@ -19,7 +19,7 @@ from planner.ui.context import (
     feedback,
     run_change,
 )
-from planner.ui.lang import current_lang, t
+from planner.ui.lang import current_lang, error_text, t
 from planner.ui.widget_state import renew_key, versioned_key
 from planner.ui.widgets import language_radio
 
@@ -71,7 +71,7 @@ try:
         else first
     )
 except PlannerError as error:
-    st.error(error.message(lang))
+    st.error(error_text(error))
     st.stop()
 
 columns = st.columns(4)

@@ -8,7 +8,6 @@ from planner.grid import cell_counts, empty_cells, in_cell
 from planner.ui.candidate_form import add_candidate, candidate_form
 from planner.ui.context import candidates, require_journey
 from planner.ui.lang import t
-from planner.ui.text import plain
 
 journey = require_journey()
 frame = candidates(journey)
@@ -72,7 +71,7 @@ channel = right.selectbox(
 if phase is None or channel is None:
     st.info(t("grid.select_hint"))
 else:
-    st.subheader(t("grid.cell_title", phase=plain(phase), channel=plain(channel)))
+    st.subheader(t("grid.cell_title", phase=phase, channel=channel))
     cell = in_cell(frame, phase, channel)
     if cell.empty:
         st.caption(t("grid.cell_empty"))

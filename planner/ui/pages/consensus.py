@@ -1,0 +1,129 @@
+"""Consensus: every candidate's value and effort, where they come from, and overrides."""
+
+import streamlit as st
+
+from planner.db import read_session
+from planner.errors import validated
+from planner.models import OverrideCreate
+from planner.store.consensus import add_override, override_history, workspace_consensus
+from planner.ui.context import candidates, engine, require_journey, run_change
+from planner.ui.lang import t
+
+journey = require_journey()
+frame = candidates(journey).set_index("id")
+with read_session(engine()) as session:
+    settled = workspace_consensus(session=session, workspace_id=journey.workspace.id)
+    history = override_history(session=session, workspace_id=journey.workspace.id)
+
+st.title(t("consensus.title"))
+st.caption(t("consensus.intro"))
+SOURCES = ("votes", "override", "import", "insufficient", "none")
+source_names = {s: t(f"source.{s}") for s in SOURCES}
+table = settled.assign(
+    title=frame["title"],
+    phase=frame["phase"],
+    value_source=settled["value_source"].map(source_names),
+    effort_source=settled["effort_source"].map(source_names),
+)[
+    [
+        "title",
+        "phase",
+        "value",
+        "value_source",
+        "effort",
+        "effort_source",
+        "value_n",
+        "value_sd",
+        "effort_sd",
+        "discuss",
+    ]
+].round(1)
+counts = settled["value_source"].value_counts()
+columns = st.columns(4)
+for column, source in zip(columns, ("votes", "override", "import", "insufficient"), strict=True):
+    column.metric(source_names[source], int(counts.get(source, 0)))
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "title": t("field.title"),
+        "phase": t("field.phase"),
+        "value": st.column_config.NumberColumn(t("chart.value"), format="%.1f"),
+        "effort": st.column_config.NumberColumn(t("chart.effort"), format="%.1f"),
+        "value_source": t("consensus.value_source"),
+        "effort_source": t("consensus.effort_source"),
+        "value_n": t("consensus.votes"),
+        "value_sd": t("consensus.value_sd"),
+        "effort_sd": t("consensus.effort_sd"),
+        "discuss": t("session.discuss"),
+    },
+)
+
+st.subheader(t("consensus.override"))
+st.caption(t("consensus.override_help"))
+titles = frame["title"].to_dict()
+with st.form("override"):
+    candidate_id = st.selectbox(
+        t("consensus.candidate"), list(titles), format_func=titles.get, key="override_candidate"
+    )
+    left, right = st.columns(2)
+    value = left.number_input(
+        t("chart.value"),
+        0.0,
+        10.0,
+        value=None,
+        step=0.5,
+        key="override_value",
+        placeholder=t("consensus.keep"),
+    )
+    effort = right.number_input(
+        t("chart.effort"),
+        0.0,
+        10.0,
+        value=None,
+        step=0.5,
+        key="override_effort",
+        placeholder=t("consensus.keep"),
+    )
+    reason = st.text_area(t("field.reason"), key="override_reason", max_chars=500)
+    decided_by = st.text_input(t("field.decided_by"), key="override_by", max_chars=80)
+    if st.form_submit_button(t("consensus.save_override"), type="primary"):
+        if value is None and effort is None:
+            st.error(t("consensus.nothing_to_override"))
+        else:
+            run_change(
+                lambda s: add_override(
+                    session=s,
+                    candidate_id=candidate_id,
+                    override_in=validated(
+                        OverrideCreate,
+                        value=value,
+                        effort=effort,
+                        reason=reason,
+                        decided_by=decided_by,
+                    ),
+                ),
+                success=t("consensus.overridden"),
+                rerun=True,
+            )
+
+if not history.empty:
+    with st.expander(t("consensus.history", count=len(history))):
+        st.dataframe(
+            history.assign(title=history["candidate_id"].map(titles))[
+                ["decided_at", "title", "value", "effort", "reason", "decided_by"]
+            ],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "decided_at": st.column_config.DatetimeColumn(
+                    t("consensus.when"), format="D MMM YYYY, HH:mm"
+                ),
+                "title": t("field.title"),
+                "value": t("chart.value"),
+                "effort": t("chart.effort"),
+                "reason": t("field.reason"),
+                "decided_by": t("field.decided_by"),
+            },
+        )

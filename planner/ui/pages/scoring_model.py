@@ -1,0 +1,170 @@
+"""Scoring model: the scale, criteria and weights, role weights, and consensus rules."""
+
+import pandas as pd
+import streamlit as st
+
+from planner.db import read_session
+from planner.errors import validated
+from planner.models import CriterionCreate, RoleWeightCreate, ScoringModelUpdate
+from planner.scales import SCALES
+from planner.store.scoring_model import (
+    add_criterion,
+    load_scoring_setup,
+    remove_criterion,
+    set_role_weights,
+    update_criterion,
+    update_scoring_model,
+)
+from planner.ui.context import engine, require_journey, run_change
+from planner.ui.lang import t
+from planner.ui.widget_state import renew_key, versioned_key
+
+journey = require_journey()
+workspace_id = journey.workspace.id
+with read_session(engine()) as session:
+    setup = load_scoring_setup(session=session, workspace_id=workspace_id)
+st.title(t("scoring_model.title"))
+st.caption(t("scoring_model.intro"))
+
+with st.form("scoring_rules"):
+    scale = st.radio(
+        t("field.scale"),
+        list(SCALES),
+        index=list(SCALES).index(setup.model.scale),
+        format_func={k: t(f"scale.{k}") for k in SCALES}.get,
+        horizontal=True,
+    )
+    method = st.radio(
+        t("field.consensus_method"),
+        ["median", "weighted_mean"],
+        index=["median", "weighted_mean"].index(setup.model.consensus_method),
+        format_func={m: t(f"consensus.{m}") for m in ("median", "weighted_mean")}.get,
+        horizontal=True,
+    )
+    disagreement = st.slider(
+        t("field.disagreement"),
+        5,
+        100,
+        int(setup.model.disagreement * 100),
+        step=5,
+        format="%d%%",
+        help=t("scoring_model.disagreement_help"),
+    )
+    min_votes = st.number_input(
+        t("field.min_votes"), 1, 100, setup.model.min_votes, help=t("scoring_model.min_votes_help")
+    )
+    if st.form_submit_button(t("action.save"), type="primary"):
+        run_change(
+            lambda s: update_scoring_model(
+                session=s,
+                workspace_id=workspace_id,
+                model_in=validated(
+                    ScoringModelUpdate,
+                    scale=scale,
+                    consensus_method=method,
+                    disagreement=disagreement / 100,
+                    min_votes=min_votes,
+                ),
+            ),
+            success=t("action.saved"),
+            rerun=True,
+        )
+
+
+def save_criteria(edits: dict) -> None:
+    criteria = setup.criteria
+
+    def change(session) -> None:
+        for position, cells in edits["edited_rows"].items():
+            criterion = criteria[int(position)]
+            row = {
+                "name": criterion.name,
+                "dimension": criterion.dimension,
+                "weight": criterion.weight,
+                **cells,
+            }
+            update_criterion(
+                session=session,
+                criterion_id=criterion.id,
+                criterion_in=validated(CriterionCreate, **row),
+            )
+        for position in edits["deleted_rows"]:
+            remove_criterion(session=session, criterion_id=criteria[int(position)].id)
+        for row in edits["added_rows"]:
+            add_criterion(
+                session=session,
+                workspace_id=workspace_id,
+                criterion_in=validated(CriterionCreate, **{"weight": 1.0, **row}),
+            )
+
+    renew_key("criteria")
+    run_change(change, success=t("action.saved"), rerun=True)
+
+
+def save_role_weights(table: pd.DataFrame) -> None:
+    rows = table.dropna(how="all").to_dict("records")
+    renew_key("role_weights")
+    run_change(
+        lambda s: set_role_weights(
+            session=s,
+            workspace_id=workspace_id,
+            weights_in=[
+                validated(RoleWeightCreate, role=r["role"] or "", weight=r["weight"]) for r in rows
+            ],
+        ),
+        success=t("action.saved"),
+        rerun=True,
+    )
+
+
+st.subheader(t("scoring_model.criteria"))
+st.caption(t("scoring_model.criteria_help"))
+key = versioned_key("criteria")
+st.data_editor(
+    pd.DataFrame(
+        {
+            "name": [c.name for c in setup.criteria],
+            "dimension": [c.dimension for c in setup.criteria],
+            "weight": [c.weight for c in setup.criteria],
+        }
+    ),
+    key=key,
+    num_rows="dynamic",
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "name": st.column_config.TextColumn(t("field.name"), required=True, max_chars=80),
+        "dimension": st.column_config.SelectboxColumn(
+            t("field.dimension"),
+            options=["value", "effort"],
+            required=True,
+            format_func={d: t(f"field.{d}") for d in ("value", "effort")}.get,
+        ),
+        "weight": st.column_config.NumberColumn(
+            t("field.weight"), min_value=0.1, max_value=100, step=0.5, required=True
+        ),
+    },
+)
+if any(st.session_state[key].values()):
+    save_criteria(st.session_state[key])
+
+st.subheader(t("scoring_model.roles"))
+st.caption(t("scoring_model.roles_help"))
+key = versioned_key("role_weights")
+edited = st.data_editor(
+    pd.DataFrame(
+        {"role": list(setup.role_weights_named), "weight": list(setup.role_weights_named.values())}
+    ).astype({"role": "string", "weight": "float"}),
+    key=key,
+    num_rows="dynamic",
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "role": st.column_config.TextColumn(t("field.role"), required=True, max_chars=80),
+        "weight": st.column_config.NumberColumn(
+            t("field.weight"), min_value=0.1, max_value=100, step=0.5, required=True
+        ),
+    },
+)
+if any(st.session_state[key].values()):
+    save_role_weights(edited)

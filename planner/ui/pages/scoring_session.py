@@ -1,0 +1,109 @@
+"""Scoring session (facilitator): open one, share the code, watch progress, reveal, re-vote."""
+
+import streamlit as st
+
+from planner.db import read_session
+from planner.join_link import join_link
+from planner.store.scoring_model import load_scoring_setup
+from planner.store.sessions import (
+    close_session,
+    current_round,
+    get_session,
+    open_revote,
+    reveal_round,
+    round_candidate_ids,
+    rounds_of,
+    sessions_of,
+)
+from planner.store.votes import round_comments, round_votes
+from planner.ui.context import candidates, engine, require_journey, run_change
+from planner.ui.lang import t
+from planner.ui.session_progress import live_progress
+from planner.ui.session_results import show_results
+from planner.ui.session_setup import SESSION_KEY, open_session_form
+
+journey = require_journey()
+frame = candidates(journey)
+titles_of = dict(zip(frame["id"], frame["title"], strict=True))
+with read_session(engine()) as session:
+    setup = load_scoring_setup(session=session, workspace_id=journey.workspace.id)
+    sessions = sessions_of(session=session, workspace_id=journey.workspace.id)
+
+st.title(t("session.title"))
+run_tab, new_tab = st.tabs([t("session.run"), t("session.new")])
+with new_tab:
+    open_session_form(journey, frame)
+if not sessions:
+    run_tab.info(t("session.none"))
+    st.stop()
+
+with run_tab:
+    by_id = {s.id: s for s in sessions}
+    if st.session_state.get(SESSION_KEY) not in by_id:
+        st.session_state[SESSION_KEY] = sessions[0].id
+    chosen = st.selectbox(
+        t("session.which"),
+        list(by_id),
+        key=SESSION_KEY,
+        format_func={
+            i: f"{s.name} · {s.code} · {t(f'session.status_{s.status}')}" for i, s in by_id.items()
+        }.get,
+    )
+    with read_session(engine()) as session:
+        scoring = get_session(session=session, session_id=chosen)
+        last = current_round(session=session, session_id=chosen)
+        rounds = rounds_of(session=session, session_id=chosen)
+        in_round = round_candidate_ids(session=session, round_id=last.id)
+    titles = {c: titles_of[c] for c in in_round if c in titles_of}
+
+    if scoring.status == "open":
+        left, right = st.columns([1, 2])
+        left.metric(t("session.code"), scoring.code)
+        right.caption(t("session.share"))
+        right.code(join_link(st.context.url, scoring.code), language=None)
+    st.subheader(t("session.round", number=last.number, status=t(f"round.{last.status}")))
+
+    if last.status == "voting":
+        live_progress(last.id, len(setup.criteria), titles)
+        if st.button(t("session.reveal"), type="primary", key="reveal"):
+            run_change(
+                lambda s: reveal_round(session=s, session_id=chosen),
+                success=t("session.revealed"),
+                rerun=True,
+            )
+    else:
+        revealed = {r.number: r for r in rounds if r.status == "revealed"}
+        number = st.selectbox(
+            t("session.results_of"),
+            sorted(revealed, reverse=True),
+            key=f"results_{chosen}",
+            format_func={n: t("session.round_short", number=n) for n in revealed}.get,
+        )
+        shown = revealed[number]
+        with read_session(engine()) as session:
+            votes = round_votes(session=session, round_ids=[shown.id])
+            comments = round_comments(session=session, round_id=shown.id)
+            shown_ids = round_candidate_ids(session=session, round_id=shown.id)
+        results = show_results(setup, votes, {c: titles_of[c] for c in shown_ids}, comments)
+        flagged = results.index[results["discuss"]].tolist() if not results.empty else []
+        if scoring.status == "open" and shown.id == last.id:
+            revote = st.multiselect(
+                t("session.revote_which"),
+                list(titles),
+                default=flagged,
+                format_func=titles.get,
+                key=f"revote_{last.id}",
+            )
+            if st.button(t("session.revote", count=len(revote)), disabled=not revote, key="revote"):
+                run_change(
+                    lambda s: open_revote(session=s, session_id=chosen, candidate_ids=revote),
+                    success=t("session.revote_opened"),
+                    rerun=True,
+                )
+
+    if scoring.status == "open" and st.button(t("session.close"), key="close_session"):
+        run_change(
+            lambda s: close_session(session=s, session_id=chosen),
+            success=t("session.closed"),
+            rerun=True,
+        )
