@@ -17,6 +17,7 @@ from planner.models import (
     Phase,
     utcnow,
 )
+from planner.store.frames import read_frame
 from planner.store.workspaces import touch_workspace
 
 COLUMNS = [
@@ -139,7 +140,8 @@ def delete_candidates(*, session: Session, workspace_id: int, candidate_ids: lis
 
 def candidate_frame(*, session: Session, workspace_id: int) -> pd.DataFrame:
     """All candidates of a workspace, names resolved, channels as lists, oldest first."""
-    rows = session.execute(
+    frame = read_frame(
+        session,
         select(
             Candidate.id,
             Candidate.title,
@@ -158,9 +160,8 @@ def candidate_frame(*, session: Session, workspace_id: int) -> pd.DataFrame:
         .join(Phase, Phase.id == Candidate.phase_id)
         .outerjoin(Persona, Persona.id == Candidate.persona_id)
         .where(Candidate.workspace_id == workspace_id)
-        .order_by(Candidate.id)
-    ).mappings()
-    frame = pd.DataFrame.from_records(list(rows), columns=[c for c in COLUMNS if c != "channels"])
+        .order_by(Candidate.id),
+    )
     channels: dict[int, list[str]] = defaultdict(list)
     links = session.execute(
         select(CandidateChannel.candidate_id, Channel.name)

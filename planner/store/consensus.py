@@ -16,6 +16,7 @@ from planner.models import (
     Stakeholder,
     Vote,
 )
+from planner.store.frames import read_frame
 from planner.store.scoring_model import ScoringSetup, load_scoring_setup
 
 OVERRIDE_COLUMNS = ["candidate_id", "value", "effort", "reason", "decided_by", "decided_at"]
@@ -54,7 +55,8 @@ def latest_votes(*, session: Session, workspace_id: int) -> pd.DataFrame:
         .group_by(RoundCandidate.candidate_id)
         .subquery()
     )
-    rows = session.execute(
+    return read_frame(
+        session,
         select(
             Vote.candidate_id, Vote.stakeholder_id, Vote.criterion_id, Vote.score, Stakeholder.role
         )
@@ -62,10 +64,7 @@ def latest_votes(*, session: Session, workspace_id: int) -> pd.DataFrame:
             newest,
             (newest.c.candidate_id == Vote.candidate_id) & (newest.c.round_id == Vote.round_id),
         )
-        .join(Stakeholder, Stakeholder.id == Vote.stakeholder_id)
-    )
-    return pd.DataFrame(
-        rows.all(), columns=["candidate_id", "stakeholder_id", "criterion_id", "score", "role"]
+        .join(Stakeholder, Stakeholder.id == Vote.stakeholder_id),
     ).astype({"score": float})
 
 
@@ -96,13 +95,11 @@ def aggregate_votes(setup: ScoringSetup, votes: pd.DataFrame) -> pd.DataFrame:
 def workspace_consensus(*, session: Session, workspace_id: int) -> pd.DataFrame:
     """Every candidate's settled consensus (see `planner.consensus.settle`)."""
     setup = load_scoring_setup(session=session, workspace_id=workspace_id)
-    candidates = pd.DataFrame(
-        session.execute(
-            select(Candidate.id, Candidate.pre_value, Candidate.pre_effort)
-            .where(Candidate.workspace_id == workspace_id)
-            .order_by(Candidate.id)
-        ).all(),
-        columns=["id", "pre_value", "pre_effort"],
+    candidates = read_frame(
+        session,
+        select(Candidate.id, Candidate.pre_value, Candidate.pre_effort)
+        .where(Candidate.workspace_id == workspace_id)
+        .order_by(Candidate.id),
     ).astype({"pre_value": float, "pre_effort": float})
     aggregates = aggregate_votes(setup, latest_votes(session=session, workspace_id=workspace_id))
     overrides = override_history(session=session, workspace_id=workspace_id)

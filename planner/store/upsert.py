@@ -1,10 +1,24 @@
 """Insert-or-update on a unique key, in one statement where the database allows it."""
 
+from functools import cache
+
 from sqlalchemy import and_, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 ON_CONFLICT_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+@cache
+def _statement(dialect: str, model, keys: tuple[str, ...], update_columns: tuple[str, ...]):
+    """Built once per shape and reused: building statements costs more than running them."""
+    statement = ON_CONFLICT_INSERTS[dialect](model.__table__)
+    if update_columns:
+        return statement.on_conflict_do_update(
+            index_elements=list(keys),
+            set_={column: statement.excluded[column] for column in update_columns},
+        )
+    return statement.on_conflict_do_nothing(index_elements=list(keys))
 
 
 def upsert(
@@ -19,25 +33,18 @@ def upsert(
 
     Two stakeholders saving at once never make a duplicate: the database decides.
     """
-    table = model.__table__
-    make_insert = ON_CONFLICT_INSERTS.get(session.get_bind().dialect.name)
-    if make_insert is None:  # other databases: look, then write (inside the transaction)
-        match = and_(*(table.c[key] == values[key] for key in keys))
-        if session.execute(select(table).where(match)).first() is None:
-            session.execute(insert(table).values(**values))
-        elif update_columns:
-            session.execute(
-                update(table)
-                .where(match)
-                .values(**{column: values[column] for column in update_columns})
-            )
+    dialect = session.get_bind().dialect.name
+    if dialect in ON_CONFLICT_INSERTS:
+        session.execute(_statement(dialect, model, keys, update_columns), values)
         return
-    statement = make_insert(table).values(**values)
-    if update_columns:
-        statement = statement.on_conflict_do_update(
-            index_elements=list(keys),
-            set_={column: statement.excluded[column] for column in update_columns},
+    # Other databases: look, then write, inside the caller's transaction.
+    table = model.__table__
+    match = and_(*(table.c[key] == values[key] for key in keys))
+    if session.execute(select(table).where(match)).first() is None:
+        session.execute(insert(table).values(**values))
+    elif update_columns:
+        session.execute(
+            update(table)
+            .where(match)
+            .values(**{column: values[column] for column in update_columns})
         )
-    else:
-        statement = statement.on_conflict_do_nothing(index_elements=list(keys))
-    session.execute(statement)

@@ -7,7 +7,7 @@ stakeholder's score leaves the database for their page.
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, bindparam, exists, func, select, true
 from sqlmodel import Session
 
 from planner.errors import Conflict, InvalidInput
@@ -24,6 +24,7 @@ from planner.models import (
     utcnow,
 )
 from planner.scales import SCALES
+from planner.store.frames import read_frame
 from planner.store.upsert import upsert
 
 DONT_KNOW = None
@@ -40,6 +41,39 @@ class Ballot:
         return all((candidate_id, c) in self.answers for c in criterion_ids)
 
 
+def _ballot_check(with_criterion: bool):
+    """Status, scale and whether this stakeholder, candidate and criterion belong here."""
+    in_session = exists().where(
+        Participant.session_id == ScoringSession.id,
+        Participant.stakeholder_id == bindparam("stakeholder_id"),
+    )
+    in_round = exists().where(
+        RoundCandidate.round_id == ScoringRound.id,
+        RoundCandidate.candidate_id == bindparam("candidate_id"),
+    )
+    own_criterion = exists().where(
+        Criterion.id == bindparam("criterion_id"),
+        Criterion.workspace_id == ScoringSession.workspace_id,
+    )
+    return (
+        select(
+            ScoringRound.status,
+            ScoringSession.status,
+            ScoringModel.scale,
+            in_session,
+            in_round,
+            own_criterion if with_criterion else true(),
+        )
+        .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
+        .join(ScoringModel, ScoringModel.workspace_id == ScoringSession.workspace_id)
+        .where(ScoringRound.id == bindparam("round_id"))
+    )
+
+
+# Built once: a vote is the hottest write of a workshop.
+BALLOT_CHECKS = {True: _ballot_check(True), False: _ballot_check(False)}
+
+
 def _check_ballot(
     session: Session,
     round_id: int,
@@ -48,27 +82,14 @@ def _check_ballot(
     criterion_id: int | None,
 ) -> str:
     """Raise unless this stakeholder may answer here now; returns the workspace's scale."""
-    in_session = exists().where(
-        Participant.session_id == ScoringSession.id, Participant.stakeholder_id == stakeholder_id
-    )
-    in_round = exists().where(
-        RoundCandidate.round_id == round_id, RoundCandidate.candidate_id == candidate_id
-    )
-    own_criterion = exists().where(
-        Criterion.id == criterion_id, Criterion.workspace_id == ScoringSession.workspace_id
-    )
     row = session.execute(
-        select(
-            ScoringRound.status,
-            ScoringSession.status,
-            ScoringModel.scale,
-            in_session,
-            in_round,
-            own_criterion if criterion_id is not None else True,
-        )
-        .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
-        .join(ScoringModel, ScoringModel.workspace_id == ScoringSession.workspace_id)
-        .where(ScoringRound.id == round_id)
+        BALLOT_CHECKS[criterion_id is not None],
+        {
+            "round_id": round_id,
+            "stakeholder_id": stakeholder_id,
+            "candidate_id": candidate_id,
+            "criterion_id": criterion_id,
+        },
     ).first()
     if row is None or not all(row[3:]):
         raise InvalidInput("error.not_on_ballot")
@@ -188,7 +209,8 @@ def votes_per_candidate(*, session: Session, round_id: int, criteria_count: int)
 
 def round_votes(*, session: Session, round_ids: list[int]) -> pd.DataFrame:
     """Every vote of these rounds, for aggregation and the reveal."""
-    rows = session.execute(
+    return read_frame(
+        session,
         select(
             Vote.round_id,
             Vote.candidate_id,
@@ -200,20 +222,7 @@ def round_votes(*, session: Session, round_ids: list[int]) -> pd.DataFrame:
             Stakeholder.role,
         )
         .join(Stakeholder, Stakeholder.id == Vote.stakeholder_id)
-        .where(Vote.round_id.in_(round_ids))
-    )
-    return pd.DataFrame(
-        rows.all(),
-        columns=[
-            "round_id",
-            "candidate_id",
-            "stakeholder_id",
-            "criterion_id",
-            "score",
-            "label",
-            "stakeholder",
-            "role",
-        ],
+        .where(Vote.round_id.in_(round_ids)),
     ).astype({"score": float})
 
 

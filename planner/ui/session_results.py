@@ -4,11 +4,16 @@ import pandas as pd
 import streamlit as st
 
 from planner.charts import distribution_chart
+from planner.config import database_url
 from planner.consensus import composites
+from planner.db import read_session
 from planner.store.consensus import aggregate_votes, criteria_frame
 from planner.store.scoring_model import ScoringSetup
+from planner.store.votes import round_comments, round_votes
+from planner.ui.context import get_engine
 from planner.ui.lang import t
 
+CHART_LIMIT = 25  # more rows make the chart unreadable; the table shows them all
 COLUMNS = [
     "value",
     "value_n",
@@ -21,6 +26,20 @@ COLUMNS = [
     "effort_mean",
     "effort_sd",
 ]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _revealed(url: str, round_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    with read_session(get_engine(url)) as session:
+        return (
+            round_votes(session=session, round_ids=[round_id]),
+            round_comments(session=session, round_id=round_id),
+        )
+
+
+def revealed_round(round_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Votes and comments of a revealed round: they never change, so all viewers share them."""
+    return _revealed(database_url(), round_id)
 
 
 def results_table(results: pd.DataFrame, titles: dict[int, str]) -> pd.DataFrame:
@@ -37,18 +56,35 @@ def results_table(results: pd.DataFrame, titles: dict[int, str]) -> pd.DataFrame
     return table.reset_index(drop=True)
 
 
+def most_divided(results: pd.DataFrame, limit: int = CHART_LIMIT) -> list[int]:
+    """Candidates to chart first: flagged ones, then by the larger of their two spreads."""
+    spread = results[["value_sd", "effort_sd"]].max(axis=1).fillna(0)
+    order = results.assign(spread=spread).sort_values(["discuss", "spread"], ascending=False)
+    return order.index[:limit].tolist()
+
+
 def show_results(
     setup: ScoringSetup,
     votes: pd.DataFrame,
     titles: dict[int, str],
     comments: pd.DataFrame | None = None,
+    *,
+    key: str,
 ) -> pd.DataFrame:
     """Draw the results of a revealed round; returns its aggregates."""
     results = aggregate_votes(setup, votes)
     if results.empty:
         st.info(t("session.no_votes"))
         return results
-    people = composites(votes, criteria_frame(setup))
+    charted = st.multiselect(
+        t("session.chart_candidates", limit=CHART_LIMIT),
+        list(titles),
+        default=[c for c in most_divided(results) if c in titles],
+        format_func=titles.get,
+        max_selections=CHART_LIMIT,
+        key=f"{key}_chart",
+    )
+    people = composites(votes[votes["candidate_id"].isin(charted)], criteria_frame(setup))
     people = people.assign(
         title=people["candidate_id"].map(titles),
         discuss=people["candidate_id"].map(results["discuss"]),

@@ -15,11 +15,10 @@ from planner.store.sessions import (
     rounds_of,
     sessions_of,
 )
-from planner.store.votes import round_comments, round_votes
 from planner.ui.context import candidates, engine, require_journey, run_change
 from planner.ui.lang import t
 from planner.ui.session_progress import live_progress
-from planner.ui.session_results import show_results
+from planner.ui.session_results import revealed_round, show_results
 from planner.ui.session_setup import SESSION_KEY, open_session_form
 
 journey = require_journey()
@@ -80,11 +79,12 @@ with run_tab:
             format_func={n: t("session.round_short", number=n) for n in revealed}.get,
         )
         shown = revealed[number]
+        votes, comments = revealed_round(shown.id)
         with read_session(engine()) as session:
-            votes = round_votes(session=session, round_ids=[shown.id])
-            comments = round_comments(session=session, round_id=shown.id)
             shown_ids = round_candidate_ids(session=session, round_id=shown.id)
-        results = show_results(setup, votes, {c: titles_of[c] for c in shown_ids}, comments)
+        results = show_results(
+            setup, votes, {c: titles_of[c] for c in shown_ids}, comments, key=f"round_{shown.id}"
+        )
         flagged = results.index[results["discuss"]].tolist() if not results.empty else []
         if scoring.status == "open" and shown.id == last.id:
             revote = st.multiselect(

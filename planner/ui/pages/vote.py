@@ -8,11 +8,11 @@ from planner.models import StakeholderJoin
 from planner.store.candidates import candidate_frame
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import current_round, get_session, join_session, round_candidate_ids
-from planner.store.votes import my_ballot, round_votes
+from planner.store.votes import my_ballot
 from planner.ui.ballot import ballot_form
 from planner.ui.context import engine, run_change
 from planner.ui.lang import error_text, t
-from planner.ui.session_results import show_results
+from planner.ui.session_results import revealed_round, show_results
 from planner.ui.text import plain
 
 ME = "ballot_me"  # (session id, stakeholder id, name)
@@ -65,9 +65,9 @@ st.caption(t("vote.who", name=my_name, number=scoring_round.number))
 candidates = frame[frame["id"].isin(ids)].reset_index(drop=True)
 if scoring_round.status == "revealed":
     st.info(t("vote.revealed"))
-    with read_session(engine()) as session:
-        votes = round_votes(session=session, round_ids=[scoring_round.id])
-    show_results(setup, votes, dict(zip(candidates["id"], candidates["title"], strict=True)))
+    votes, _ = revealed_round(scoring_round.id)
+    titles = dict(zip(candidates["id"], candidates["title"], strict=True))
+    show_results(setup, votes, titles, key=f"round_{scoring_round.id}")
 elif scoring.status != "open":
     st.info(t("error.session_closed", name=scoring.name))
 else:

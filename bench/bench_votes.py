@@ -1,0 +1,122 @@
+"""50 concurrent writers x 200 votes each: write latency and lost votes.
+
+Each writer is a stakeholder in its own thread, sharing the engine as the sessions of one
+Streamlit server do. A writer joins, answers 200 questions (some changed again) and
+waits a "think time" between answers; closed loop (no think time) is reported too.
+"""
+
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from sqlmodel import select
+
+from planner.db import make_engine, migrate, read_session, write_session
+from planner.models import SessionCreate, StakeholderJoin, Vote
+from planner.store.scoring_model import load_scoring_setup
+from planner.store.sessions import current_round, join_session, open_session
+from planner.store.votes import cast_vote
+from tests.factories import add_candidate, make_journey
+
+WRITERS, VOTES = 50, 200
+LABELS = ("1", "2", "3", "4", "5", None)
+
+
+def prepare(url: str):
+    engine = make_engine(url)
+    migrate(engine)
+    with write_session(engine) as session:
+        journey = make_journey(session, "Bench")
+        ids = [add_candidate(session, journey, f"Idea {i}").id for i in range(60)]
+        scoring = open_session(
+            session=session,
+            workspace_id=journey.workspace.id,
+            session_in=SessionCreate(name="Bench"),
+            candidate_ids=ids,
+        )
+        criteria = [
+            c.id
+            for c in load_scoring_setup(session=session, workspace_id=journey.workspace.id).criteria
+        ]
+        round_id = current_round(session=session, session_id=scoring.id).id
+    return engine, scoring.code, round_id, ids, criteria
+
+
+def writer(engine, code, round_id, ids, criteria, index, think, start):
+    rng = random.Random(index)
+    with write_session(engine) as session:
+        me = join_session(
+            session=session, code=code, join_in=StakeholderJoin(name=f"Writer {index}")
+        )[1].id
+    cells = [(c, k) for c in ids for k in criteria][:150]
+    plan = [(cell, rng.choice(LABELS)) for cell in cells]
+    plan += [(rng.choice(cells), rng.choice(LABELS)) for _ in range(VOTES - len(plan))]
+    start.wait()
+    final, latencies = {}, []
+    for (candidate_id, criterion_id), label in plan:
+        if think:
+            time.sleep(rng.uniform(0, 2 * think))
+        began = time.perf_counter()
+        with write_session(engine) as session:
+            cast_vote(
+                session=session,
+                round_id=round_id,
+                stakeholder_id=me,
+                candidate_id=candidate_id,
+                criterion_id=criterion_id,
+                label=label,
+            )
+        latencies.append(time.perf_counter() - began)
+        final[(me, candidate_id, criterion_id)] = label
+    return final, latencies
+
+
+def run(url: str, think: float) -> dict[str, float]:
+    engine, code, round_id, ids, criteria = prepare(url)
+    start = threading.Barrier(WRITERS)
+    began = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        results = list(
+            pool.map(
+                lambda i: writer(engine, code, round_id, ids, criteria, i, think, start),
+                range(WRITERS),
+            )
+        )
+    elapsed = time.perf_counter() - began
+    expected = {k: v for final, _ in results for k, v in final.items()}
+    with read_session(engine) as session:
+        stored = {
+            (s, c, k): (label if score is not None else None)
+            for s, c, k, label, score in session.exec(
+                select(
+                    Vote.stakeholder_id,
+                    Vote.candidate_id,
+                    Vote.criterion_id,
+                    Vote.label,
+                    Vote.score,
+                )
+            )
+        }
+    latencies = sorted(x for _, lat in results for x in lat)
+    engine.dispose()
+    return {
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(0.95 * len(latencies))] * 1000,
+        "votes_per_s": len(latencies) / elapsed,
+        "lost": sum(1 for k, v in expected.items() if stored.get(k, "missing") != v),
+        "extra": len(set(stored) - set(expected)),
+    }
+
+
+def measure(url: str | None = None, think: float = 0.25) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        return run(url or f"sqlite:///{folder}/votes.db", think)
+
+
+if __name__ == "__main__":
+    think = float(sys.argv[1]) if len(sys.argv) > 1 else 0.25
+    print({k: round(v, 2) for k, v in measure(think=think).items()})
