@@ -15,32 +15,31 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlmodel import select
 
-from planner.db import make_engine, migrate, read_session, write_session
-from planner.models import SessionCreate, StakeholderJoin, Vote
+from bench.synthetic import populate
+from planner.db import make_engine, read_session, write_session
+from planner.models import Candidate, SessionCreate, StakeholderJoin, Vote
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import current_round, join_session, open_session
 from planner.store.votes import cast_vote
-from tests.factories import add_candidate, make_journey
 
 WRITERS, VOTES = 50, 200
 LABELS = ("1", "2", "3", "4", "5", None)
 
 
 def prepare(url: str):
+    """A synthetic workspace of 60 candidates and an open session on all of them."""
+    workspace_id = populate(url, 60)
     engine = make_engine(url)
-    migrate(engine)
     with write_session(engine) as session:
-        journey = make_journey(session, "Bench")
-        ids = [add_candidate(session, journey, f"Idea {i}").id for i in range(60)]
+        ids = list(session.exec(select(Candidate.id).where(Candidate.workspace_id == workspace_id)))
         scoring = open_session(
             session=session,
-            workspace_id=journey.workspace.id,
+            workspace_id=workspace_id,
             session_in=SessionCreate(name="Bench"),
             candidate_ids=ids,
         )
         criteria = [
-            c.id
-            for c in load_scoring_setup(session=session, workspace_id=journey.workspace.id).criteria
+            c.id for c in load_scoring_setup(session=session, workspace_id=workspace_id).criteria
         ]
         round_id = current_round(session=session, session_id=scoring.id).id
     return engine, scoring.code, round_id, ids, criteria
