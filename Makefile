@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast lint format bench db
+.PHONY: run test test-fast lint format bench db chromium
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,10 +33,16 @@ format: $(VENV)/.dev
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-test-fast: lint
-	$(PY) -m pytest -q
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
 
-test: test-fast
+test-fast: lint
+	$(PY) -m pytest -q --ignore=tests/e2e
+
+test: lint chromium
+	$(PY) -m pytest -q
 
 bench: $(VENV)/.dev
 	$(PY) bench/run_all.py

@@ -10,7 +10,8 @@ from planner.ui.lang import t
 from planner.ui.text import plain
 
 DONT_KNOW = "?"
-CURRENT = "ballot_candidate"
+CURRENT = "ballot_current"  # the candidate shown
+PICKER = "ballot_candidate"  # the widget that picks it
 
 
 def _save_vote(
@@ -44,8 +45,8 @@ def _save_comment(round_id: int, me: int, candidate_id: int, key: str) -> None:
     )
 
 
-def _go(candidate_id: int) -> None:
-    st.session_state[CURRENT] = candidate_id
+def _go(candidate_id: int, picker: str) -> None:
+    st.session_state[CURRENT] = st.session_state[picker] = candidate_id
 
 
 def ballot_form(
@@ -59,14 +60,21 @@ def ballot_form(
     if len(done) == len(ids):
         st.success(t("vote.all_done"))
     todo = [c for c in ids if c not in done]
+    # The current candidate is kept apart from the picker, and the picker gets a new key
+    # when a candidate is finished: its labels change then (○ -> ✓), and a browser keeps
+    # a picker's choice by label, so it would jump to another candidate.
     if st.session_state.get(CURRENT) not in ids:
         st.session_state[CURRENT] = (todo or ids)[0]
+    current = st.session_state[CURRENT]
+    picker = f"{PICKER}_{len(done)}"
     titles = dict(zip(candidates["id"], candidates["title"], strict=True))
-    current = st.selectbox(
+    st.selectbox(
         t("vote.candidate"),
         ids,
-        key=CURRENT,
+        index=ids.index(current),
+        key=picker,
         format_func={c: ("✓ " if c in done else "○ ") + titles[c] for c in ids}.get,
+        on_change=lambda: _go(st.session_state[picker], picker),
     )
     later = [c for c in todo if c != current]
     st.button(
@@ -74,7 +82,7 @@ def ballot_form(
         key="next_unscored",
         disabled=not later,
         on_click=_go,
-        args=(later[0] if later else current,),
+        args=(later[0] if later else current, picker),
     )
 
     row = candidates.set_index("id").loc[current]

@@ -72,3 +72,16 @@ elif scoring.status != "open":
     st.info(t("error.session_closed", name=scoring.name))
 else:
     ballot_form(scoring_round.id, me, setup, ballot, candidates)
+
+
+@st.fragment(run_every="4s")
+def follow_the_facilitator(seen: tuple) -> None:
+    """Show the reveal, a re-vote round or the close as soon as the facilitator makes it."""
+    with read_session(engine()) as session:
+        now = current_round(session=session, session_id=session_id)
+        status = get_session(session=session, session_id=session_id).status
+    if (now.id, now.status, status) != seen:
+        st.rerun(scope="app")
+
+
+follow_the_facilitator((scoring_round.id, scoring_round.status, scoring.status))

@@ -1,0 +1,101 @@
+"""A facilitator and three stakeholders score at the same time, each in their own browser."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+# Each stakeholder's answers per candidate: the same label on every criterion.
+ANSWERS = {"Annelies Zwart": ("1", "2"), "Bram Oosterhuis": ("3", "2"), "Chen Wei-Ling": ("5", "4")}
+# Medians on 0–10: candidate 1: 0, 5, 10 -> 5; candidate 2: 2.5, 2.5, 7.5 -> 2.5.
+EXPECTED_VALUES = ("5", "2.5")
+
+
+def settled(page: Page) -> None:
+    """Wait until Streamlit has finished the run the last action started."""
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=15_000)
+
+
+def open_session(page: Page, url: str) -> str:
+    page.goto(f"{url}/scoring_session")
+    page.get_by_role("tab", name="Open a new session").click()
+    page.get_by_label("Name").fill("Sharing workshop")
+    for label, option in (("Phase", "Sharing"), ("Channel", "E-mail")):
+        page.get_by_label(label).first.click()
+        page.get_by_role("option", name=option, exact=True).click()
+        page.keyboard.press("Escape")
+    expect(page.get_by_text("2 of 42 candidates will be scored.")).to_be_visible()
+    page.get_by_role("button", name="Open session").click()
+    expect(page.get_by_text("Session opened")).to_be_visible()
+    code = page.get_by_test_id("stMetricValue").first
+    expect(code).to_have_text(re.compile(r"^[A-Z0-9]{6}$"))
+    return code.inner_text()
+
+
+def join(page: Page, url: str, code: str, name: str) -> None:
+    page.goto(f"{url}/?join={code}")
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Role or department").fill("Marketing")
+    page.get_by_role("button", name="Join").click()
+    expect(page.get_by_text("0 of 2 scored")).to_be_visible()
+
+
+def answer_current(page: Page, label: str, comment: str) -> None:
+    for group in page.get_by_test_id("stButtonGroup").all():
+        group.get_by_role("radio", name=label, exact=True).click()
+        settled(page)
+    page.get_by_label("Comment").fill(comment)
+    page.get_by_label("Comment").blur()
+    settled(page)
+
+
+def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url, screenshot):
+    """Live progress without reloads, nothing of others before the reveal, right medians after."""
+    facilitator = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    code = open_session(facilitator, app_url)
+    people = {}
+    for name in ANSWERS:
+        width = 390 if name.startswith("Chen") else 1366  # one stakeholder on a phone
+        people[name] = browser.new_context(viewport={"width": width, "height": 844}).new_page()
+        join(people[name], app_url, code, name)
+    expect(facilitator.get_by_test_id("stMetricValue").nth(1)).to_have_text("3", timeout=15_000)
+
+    for candidate in (0, 1):  # interleaved: everyone answers the same candidate at once
+        for name, page in people.items():
+            answer_current(page, ANSWERS[name][candidate], f"note-of-{name}-{candidate}")
+            if candidate == 0:
+                page.get_by_role("button", name="Next unscored").click()
+                settled(page)
+    for page in people.values():
+        expect(page.get_by_text("2 of 2 scored")).to_be_visible()
+    screenshot(people["Chen Wei-Ling"], "scoring-stakeholder-phone")
+
+    # The facilitator's view refreshed by itself: three finished ballots, no reload.
+    expect(facilitator.get_by_test_id("stMetricValue").nth(2)).to_have_text("3", timeout=15_000)
+    screenshot(facilitator, "scoring-facilitator-live")
+
+    # Blind: no stakeholder's page holds anything of another's ballot.
+    for name, page in people.items():
+        html = page.content()
+        for other in ANSWERS:
+            if other != name:
+                assert f"note-of-{other}" not in html and other not in html
+
+    facilitator.get_by_role("button", name="Reveal the scores").click()
+    expect(facilitator.get_by_text("Scores revealed.")).to_be_visible()
+    cells = facilitator.locator("[data-testid='stDataFrame'] [role='gridcell']")
+    expect(cells.first).to_be_attached()  # the grid's accessible, visually hidden copy
+    rows = cells.all_text_contents()
+    screenshot(facilitator, "scoring-reveal")
+    values = [
+        rows[i + 1]
+        for i, cell in enumerate(rows)
+        if cell
+        in {"Review request after assembly, not delivery", "Refer a friend with a €25 voucher"}
+    ]
+    assert sorted(values) == sorted(EXPECTED_VALUES), rows
+
+    # Stakeholders see the reveal by themselves too.
+    expect(people["Annelies Zwart"].get_by_text("has revealed the scores")).to_be_visible(
+        timeout=15_000
+    )
