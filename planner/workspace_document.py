@@ -1,7 +1,8 @@
 """A workspace as one JSON document: the demo ships in this form.
 
 {"format": "journey-roadmap-planner/workspace", "version": 1, "workspace": {...},
- "phases": [...], "channels": [...], "personas": [...], "candidates": [{...}]}
+ "phases": [...], "channels": [...], "personas": [...],
+ "candidates": [{"title": ..., "phase": ..., "channels": [...], "needs": [titles], ...}]}
 """
 
 import json
@@ -12,6 +13,7 @@ from sqlmodel import Session
 from planner.errors import PlannerError, validated
 from planner.models import CandidateCreate, DimensionCreate, Persona, Workspace, WorkspaceCreate
 from planner.store.candidates import create_candidates
+from planner.store.dependencies import add_dependencies
 from planner.store.dimensions import add_item
 from planner.store.workspaces import create_workspace, load_journey
 
@@ -55,7 +57,11 @@ def load_document(*, session: Session, document: dict, name: str | None = None) 
         candidates_in = [
             validated(
                 CandidateCreate,
-                **{k: v for k, v in item.items() if k not in ("phase", "channels", "persona")},
+                **{
+                    k: v
+                    for k, v in item.items()
+                    if k not in ("phase", "channels", "persona", "needs")
+                },
                 phase_id=journey.phase_id(item["phase"]),
                 channel_ids=[journey.channel_id(channel) for channel in item["channels"]],
                 persona_id=journey.persona_id(item["persona"]) if item.get("persona") else None,
@@ -64,5 +70,17 @@ def load_document(*, session: Session, document: dict, name: str | None = None) 
         ]
     except (KeyError, StopIteration, TypeError, AttributeError) as error:
         raise DocumentInvalid("error.document_invalid", detail=repr(error)) from None
-    create_candidates(session=session, workspace_id=workspace.id, candidates_in=candidates_in)
+    created = create_candidates(
+        session=session, workspace_id=workspace.id, candidates_in=candidates_in
+    )
+    ids = {item["title"]: candidate.id for item, candidate in zip(candidates, created, strict=True)}
+    try:
+        pairs = [
+            (ids[item["title"]], ids[needed])
+            for item in candidates
+            for needed in item.get("needs", [])
+        ]
+    except KeyError as error:
+        raise DocumentInvalid("error.document_invalid", detail=f"needs {error}") from None
+    add_dependencies(session=session, workspace_id=workspace.id, pairs=pairs)
     return workspace

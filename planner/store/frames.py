@@ -1,5 +1,6 @@
 """Reading many rows into a DataFrame."""
 
+import numpy as np
 import pandas as pd
 from sqlmodel import Session
 
@@ -12,3 +13,15 @@ def read_frame(session: Session, query, columns: list[str] | None = None) -> pd.
     """
     result = session.connection().execute(query)
     return pd.DataFrame(list(map(tuple, result)), columns=columns or list(result.keys()))
+
+
+def plain_records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as dicts of plain Python values (no numpy scalars, None for missing)."""
+    return [
+        {key: _plain(value) for key, value in row.items()}
+        for row in frame.astype(object).where(frame.notna(), None).to_dict("records")
+    ]
+
+
+def _plain(value):
+    return value.item() if isinstance(value, np.generic) else value

@@ -1,0 +1,44 @@
+"""Roadmap periods: sprints of two weeks, months or quarters from a start date."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+LENGTHS = {
+    "sprint": pd.DateOffset(weeks=2),
+    "month": pd.DateOffset(months=1),
+    "quarter": pd.DateOffset(months=3),
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    index: int
+    start: date
+    end: date  # the last day in the period
+    kind: str
+
+    @property
+    def label(self) -> str:
+        """'S3 · 06 Jan', 'Jan 2027' or 'Q1 2027' (the period's first day decides)."""
+        if self.kind == "sprint":
+            return f"S{self.index + 1} · {self.start:%d %b}"
+        if self.kind == "quarter":
+            return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year}"
+        return f"{self.start:%b %Y}"
+
+
+def make_periods(start: date, kind: str, count: int) -> list[Period]:
+    """`count` consecutive periods of `kind` from `start`."""
+    begin = pd.Timestamp(start)
+    starts = [begin + LENGTHS[kind] * i for i in range(count + 1)]
+    return [
+        Period(i, starts[i].date(), (starts[i + 1] - pd.Timedelta(days=1)).date(), kind)
+        for i in range(count)
+    ]
+
+
+def period_of(periods: list[Period], day: date) -> int | None:
+    """The index of the period holding `day`, None when outside the roadmap."""
+    return next((p.index for p in periods if p.start <= day <= p.end), None)

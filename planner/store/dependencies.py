@@ -1,0 +1,85 @@
+"""Dependencies between candidates: "B needs A". A cycle is refused, naming who is in it."""
+
+from sqlalchemy import delete, select
+from sqlmodel import Session
+
+from planner.errors import Conflict, InvalidInput
+from planner.models import Candidate, Dependency
+from planner.schedule import DependencyCycle, check_acyclic
+from planner.store.frames import read_frame
+
+
+def needs_of(*, session: Session, workspace_id: int) -> dict[int, set[int]]:
+    """candidate id -> the ids it needs."""
+    rows = session.execute(
+        select(Dependency.candidate_id, Dependency.needs_id)
+        .join(Candidate, Candidate.id == Dependency.candidate_id)
+        .where(Candidate.workspace_id == workspace_id)
+    )
+    needs: dict[int, set[int]] = {}
+    for candidate_id, needed in rows:
+        needs.setdefault(candidate_id, set()).add(needed)
+    return needs
+
+
+def _titles(session: Session, ids) -> dict[int, str]:
+    query = select(Candidate.id, Candidate.title).where(Candidate.id.in_([int(i) for i in ids]))
+    return dict(session.execute(query).all())
+
+
+def check_no_cycle(session: Session, needs: dict[int, set[int]]) -> None:
+    try:
+        check_acyclic(needs)
+    except DependencyCycle as error:
+        titles = _titles(session, error.cycle)
+        raise Conflict(  # noqa: B904 (the cycle is the message; nothing to chain)
+            "error.dependency_cycle",
+            names=" → ".join(f"“{titles[c]}”" for c in [*error.cycle, error.cycle[0]]),
+        )
+
+
+def add_dependencies(*, session: Session, workspace_id: int, pairs: list[tuple[int, int]]) -> None:
+    """Add (candidate, needs) pairs of this workspace's candidates; refuses cycles."""
+    pairs = [(int(candidate_id), int(needed)) for candidate_id, needed in pairs]
+    owned = set(session.scalars(select(Candidate.id).where(Candidate.workspace_id == workspace_id)))
+    needs = needs_of(session=session, workspace_id=workspace_id)
+    for candidate_id, needed in pairs:
+        if candidate_id == needed or not {candidate_id, needed} <= owned:
+            raise InvalidInput("error.dependency_invalid")
+        needs.setdefault(candidate_id, set()).add(needed)
+    check_no_cycle(session, needs)
+    existing = {
+        (c, n) for c, ns in needs_of(session=session, workspace_id=workspace_id).items() for n in ns
+    }
+    session.add_all(
+        Dependency(candidate_id=c, needs_id=n)
+        for c, n in dict.fromkeys(pairs)
+        if (c, n) not in existing
+    )
+    session.flush()
+
+
+def remove_dependency(*, session: Session, candidate_id: int, needs_id: int) -> None:
+    session.execute(
+        delete(Dependency).where(
+            Dependency.candidate_id == candidate_id, Dependency.needs_id == needs_id
+        )
+    )
+
+
+def dependency_frame(*, session: Session, workspace_id: int):
+    """candidate_id, needs_id and both titles, for showing."""
+    needed = select(Candidate.id, Candidate.title).subquery()
+    return read_frame(
+        session,
+        select(
+            Dependency.candidate_id,
+            Candidate.title,
+            Dependency.needs_id,
+            needed.c.title.label("needs_title"),
+        )
+        .join(Candidate, Candidate.id == Dependency.candidate_id)
+        .join(needed, needed.c.id == Dependency.needs_id)
+        .where(Candidate.workspace_id == workspace_id)
+        .order_by(Candidate.title),
+    )

@@ -1,0 +1,92 @@
+"""A workspace's working roadmap: its settings, pins and exclusions, and the roadmap itself."""
+
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlmodel import Session
+
+from planner.errors import InvalidInput
+from planner.models import Candidate, PlanItem, RoadmapPlan, RoadmapPlanUpdate
+from planner.roadmap import Roadmap, RoadmapSettings, build_roadmap
+from planner.store.candidates import candidate_frame
+from planner.store.consensus import workspace_consensus
+from planner.store.dependencies import needs_of
+from planner.store.upsert import upsert
+
+
+def quarter_start(today: date) -> date:
+    return date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+
+
+def load_plan(*, session: Session, workspace_id: int, today: date) -> RoadmapSettings:
+    """The workspace's roadmap settings; four quarters of 20 points from this quarter if unset."""
+    plan = session.get(RoadmapPlan, workspace_id)
+    if plan is None:
+        return RoadmapSettings(start=quarter_start(today))
+    return RoadmapSettings(
+        start=plan.start,
+        strategy=plan.strategy,
+        period_kind=plan.period_kind,
+        periods=plan.periods,
+        capacities=tuple(plan.capacities),
+        threshold_mode=plan.threshold_mode,
+    )
+
+
+def save_plan(*, session: Session, workspace_id: int, plan_in: RoadmapPlanUpdate) -> None:
+    """Store the settings; one capacity counts for every period, else one per period."""
+    capacities = plan_in.capacities
+    if len(capacities) == 1:
+        capacities = capacities * plan_in.periods
+    if len(capacities) != plan_in.periods:
+        raise InvalidInput("error.capacities_count", count=len(capacities), periods=plan_in.periods)
+    if any(c <= 0 for c in capacities):
+        raise InvalidInput("error.capacity_positive")
+    values = {**plan_in.model_dump(), "capacities": capacities, "workspace_id": workspace_id}
+    upsert(
+        session,
+        RoadmapPlan,
+        values,
+        keys=("workspace_id",),
+        update_columns=tuple(k for k in values if k != "workspace_id"),
+    )
+
+
+def plan_items(*, session: Session, workspace_id: int) -> tuple[dict[int, int], set[int]]:
+    """(pins: candidate -> period, excluded candidates)."""
+    rows = session.execute(
+        select(PlanItem.candidate_id, PlanItem.pinned_period, PlanItem.excluded)
+        .join(Candidate, Candidate.id == PlanItem.candidate_id)
+        .where(Candidate.workspace_id == workspace_id)
+    ).all()
+    return ({c: p for c, p, _ in rows if p is not None}, {c for c, _, x in rows if x})
+
+
+def set_plan_item(
+    *, session: Session, candidate_id: int, pinned_period: int | None, excluded: bool
+) -> None:
+    """Pin a candidate to a period (None: let the scheduler decide) and/or exclude it."""
+    candidate_id = int(candidate_id)
+    pinned_period = None if pinned_period is None else int(pinned_period)
+    if pinned_period is None and not excluded:
+        session.execute(delete(PlanItem).where(PlanItem.candidate_id == candidate_id))
+        return
+    upsert(
+        session,
+        PlanItem,
+        {"candidate_id": candidate_id, "pinned_period": pinned_period, "excluded": excluded},
+        keys=("candidate_id",),
+        update_columns=("pinned_period", "excluded"),
+    )
+
+
+def current_roadmap(
+    *, session: Session, workspace_id: int, today: date, settings: RoadmapSettings | None = None
+) -> Roadmap:
+    """The roadmap as it stands now (with the stored settings unless others are given)."""
+    candidates = candidate_frame(session=session, workspace_id=workspace_id)
+    consensus = workspace_consensus(session=session, workspace_id=workspace_id)
+    pins, excluded = plan_items(session=session, workspace_id=workspace_id)
+    settings = settings or load_plan(session=session, workspace_id=workspace_id, today=today)
+    needs = needs_of(session=session, workspace_id=workspace_id)
+    return build_roadmap(candidates, consensus, settings, needs, pins, excluded)

@@ -1,0 +1,120 @@
+"""Saved roadmap versions: a named copy of a roadmap, opened exactly as it was saved."""
+
+from dataclasses import asdict
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import insert, select
+from sqlmodel import Session
+
+from planner.errors import Conflict, NotFound
+from planner.models import RoadmapVersion, RoadmapVersionItem, VersionCreate
+from planner.naming import name_key
+from planner.periods import make_periods
+from planner.quadrants import Thresholds
+from planner.roadmap import Roadmap, RoadmapSettings
+from planner.store.frames import plain_records, read_frame
+
+ITEM_FIELDS = [
+    "candidate_id",
+    "rank",
+    "title",
+    "phase",
+    "channels",
+    "value",
+    "effort",
+    "quadrant",
+    "start_period",
+    "end_period",
+    "load",
+    "reason",
+]
+
+
+def save_version(
+    *, session: Session, workspace_id: int, roadmap: Roadmap, version_in: VersionCreate
+) -> RoadmapVersion:
+    """Save `roadmap` under a new name, with who saved it, when and the settings used."""
+    for other in list_versions(session=session, workspace_id=workspace_id):
+        if name_key(other.name) == name_key(version_in.name):
+            raise Conflict("error.version_exists", name=other.name)
+    settings = {
+        **asdict(roadmap.settings),
+        "start": roadmap.settings.start.isoformat(),
+        "capacities": list(roadmap.settings.capacities),
+        "thresholds": asdict(roadmap.thresholds),
+    }
+    version = RoadmapVersion(
+        workspace_id=workspace_id,
+        name=version_in.name,
+        created_by=version_in.created_by,
+        settings=settings,
+    )
+    session.add(version)
+    session.flush()
+    session.execute(
+        insert(RoadmapVersionItem),
+        [
+            {
+                "version_id": version.id,
+                "position": position,
+                **{name: row[name] for name in ITEM_FIELDS},
+            }
+            for position, row in enumerate(plain_records(roadmap.items))
+        ],
+    )
+    return version
+
+
+def list_versions(*, session: Session, workspace_id: int) -> list[RoadmapVersion]:
+    """The workspace's versions, newest first."""
+    query = select(RoadmapVersion).where(RoadmapVersion.workspace_id == workspace_id)
+    return list(
+        session.scalars(query.order_by(RoadmapVersion.created_at.desc(), RoadmapVersion.id.desc()))
+    )
+
+
+def get_version(*, session: Session, version_id: int) -> RoadmapVersion:
+    version = session.get(RoadmapVersion, version_id)
+    if version is None:
+        raise NotFound("error.version_not_found", name=version_id)
+    return version
+
+
+def open_version(*, session: Session, version_id: int) -> Roadmap:
+    """The version as it was saved, whatever changed since."""
+    version = get_version(session=session, version_id=version_id)
+    stored = dict(version.settings)
+    thresholds = Thresholds(**stored.pop("thresholds"))
+    settings = RoadmapSettings(
+        **{
+            **stored,
+            "start": date.fromisoformat(stored["start"]),
+            "capacities": tuple(stored["capacities"]),
+        }
+    )
+    items = read_frame(
+        session,
+        select(*(getattr(RoadmapVersionItem, f) for f in ITEM_FIELDS))
+        .where(RoadmapVersionItem.version_id == version_id)
+        .order_by(RoadmapVersionItem.position),
+    )
+    items = items.astype(
+        {"value": float, "effort": float, "start_period": float, "end_period": float, "rank": float}
+    )
+    items["reason_params"] = [{} for _ in range(len(items))]
+    load = [0.0] * settings.periods
+    for periods in items["load"].dropna():
+        for period, points in periods.items():
+            load[int(period)] += points  # JSON keys come back as text
+    return Roadmap(
+        settings=settings,
+        periods=make_periods(settings.start, settings.period_kind, settings.periods),
+        thresholds=thresholds,
+        items=items,
+        load=load,
+    )
+
+
+def version_items(*, session: Session, version_id: int) -> pd.DataFrame:
+    return open_version(session=session, version_id=version_id).items
