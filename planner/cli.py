@@ -2,18 +2,24 @@
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from planner.config import database_url
 from planner.db import make_engine, migrate, read_session, write_session
 from planner.demo import load_demo, load_demo_if_empty
-from planner.errors import PlannerError, validated
+from planner.errors import FieldName, InvalidInput, PlannerError, validated
 from planner.i18n import t
 from planner.importing.apply import import_as_new_workspace, import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
-from planner.models import WorkspaceCreate
+from planner.models import RoadmapPlanUpdate, VersionCreate, WorkspaceCreate
+from planner.prioritise import STRATEGIES
+from planner.roadmap import RoadmapSettings
+from planner.roadmap_table import roadmap_table
 from planner.store.candidates import candidate_counts, candidate_frame
+from planner.store.roadmap_plan import current_roadmap, quarter_start
+from planner.store.versions import save_version
 from planner.store.workspaces import find_workspace, list_workspaces, load_journey
 
 
@@ -52,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--add-missing", action="store_true", help="create unknown phases, channels, personas"
     )
+    sub = command("roadmap", roadmap, "print the roadmap; --save keeps it as a version")
+    sub.add_argument("--workspace", required=True, help="workspace name")
+    sub.add_argument("--strategy", choices=STRATEGIES, default="quick-wins")
+    sub.add_argument("--period", choices=["sprint", "month", "quarter"], default="quarter")
+    sub.add_argument("--periods", type=int, default=4)
+    sub.add_argument("--capacity", default="20", help="effort points per period: 20, or 10,20,30")
+    sub.add_argument("--start", type=date.fromisoformat, help="YYYY-MM-DD (default: this quarter)")
+    sub.add_argument("--save", metavar="VERSION", help="save the roadmap as this version")
+    sub.add_argument("--by", default="cli", help="who saves the version")
+    sub.add_argument("--format", choices=["table", "csv", "json"], default="table")
     return parser
 
 
@@ -107,4 +123,53 @@ def import_file(engine, args) -> int:
                 session=session, workspace_id=workspace.id, preview=preview, valid_only=True
             )
     print(t("cli.imported", args.lang, count=count))
+    return 0
+
+
+def roadmap(engine, args) -> int:
+    try:
+        capacities = [float(part) for part in args.capacity.split(",")]
+    except ValueError:
+        raise InvalidInput("error.not_a_number", field=FieldName("capacity")) from None
+    with write_session(engine) as session:
+        workspace = find_workspace(session=session, name=args.workspace)
+        today = date.today()
+        plan_in = validated(
+            RoadmapPlanUpdate,
+            strategy=args.strategy,
+            period_kind=args.period,
+            periods=args.periods,
+            start=args.start or quarter_start(today),
+            capacities=capacities,
+        )
+        if len(capacities) not in (1, args.periods):
+            raise InvalidInput(
+                "error.capacities_count", count=len(capacities), periods=args.periods
+            )
+        settings = RoadmapSettings(
+            start=plan_in.start,
+            strategy=plan_in.strategy,
+            period_kind=plan_in.period_kind,
+            periods=plan_in.periods,
+            capacities=tuple(capacities * (args.periods if len(capacities) == 1 else 1)),
+        )
+        result = current_roadmap(
+            session=session, workspace_id=workspace.id, today=today, settings=settings
+        )
+        if args.save:
+            save_version(
+                session=session,
+                workspace_id=workspace.id,
+                roadmap=result,
+                version_in=validated(VersionCreate, name=args.save, created_by=args.by),
+            )
+    table = roadmap_table(result, args.lang)
+    if args.format == "csv":
+        print(table.to_csv(index=False), end="")
+    elif args.format == "json":
+        print(table.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
+    else:
+        print(table.drop(columns=["start", "end"]).fillna("").to_string(index=False))
+    if args.save:
+        print(t("cli.version_saved", args.lang, name=args.save), file=sys.stderr)
     return 0

@@ -1,5 +1,6 @@
 """`python -m planner`: workspaces, demo, import, init."""
 
+import json
 import subprocess
 import sys
 
@@ -111,3 +112,52 @@ def test_python_dash_m_planner_runs(database_url):
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_roadmap_prints_and_saves_a_version(cli):
+    cli("demo")
+    code, out, err = cli(
+        "roadmap",
+        "--workspace",
+        DEMO,
+        "--strategy",
+        "wsjf",
+        "--periods",
+        "2",
+        "--capacity",
+        "15,20",
+        "--start",
+        "2027-01-01",
+        "--save",
+        "Plan A",
+        "--format",
+        "json",
+    )
+    assert code == 0 and "Saved as version “Plan A”." in err
+    rows = json.loads(out)
+    assert rows[0]["period"] == "Q1 2027" and rows[0]["rank"] == 1
+    assert {row["note"] for row in rows if row["period"] is None} >= {
+        "No room in any period after what it needs"
+    }
+    code, _, err = cli("roadmap", "--workspace", DEMO, "--save", "plan a")
+    assert code == 1 and "already exists" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--capacity", "ten"], "Capacity must be a number"),
+        (["--periods", "3", "--capacity", "1,2"], "2 capacities for 3 periods"),
+        (["--periods", "0"], "must be at least 1"),
+    ],
+)
+def test_roadmap_bad_settings(cli, args, message):
+    cli("demo")
+    code, _, err = cli("roadmap", "--workspace", DEMO, *args)
+    assert code == 1 and message in err
+
+
+def test_roadmap_csv(cli):
+    cli("demo")
+    code, out, _ = cli("roadmap", "--workspace", DEMO, "--format", "csv", "--lang", "nl")
+    assert code == 0 and out.splitlines()[0].startswith("period,start,end,rank,title")

@@ -42,3 +42,23 @@ def test_every_key_used_in_the_code_exists():
 def test_t_fills_placeholders_and_falls_back_to_english():
     assert t("candidates.count", "nl", shown=1, total=2) == "1 van 2 kandidaten"
     assert t("nav.grid", "fr") == t("nav.grid", "en")
+
+
+def test_every_input_field_has_a_label():
+    """Validation messages name the field: each field of each input schema needs its label."""
+    from pydantic import BaseModel
+
+    import planner.importing.preview
+    import planner.models as models
+
+    schemas = [
+        obj
+        for obj in vars(models).values()
+        if isinstance(obj, type)
+        and issubclass(obj, BaseModel)
+        and getattr(obj, "__table__", None) is None
+        and obj.__module__.startswith("planner")
+    ]
+    schemas.append(planner.importing.preview.RowText)
+    fields = {name for schema in schemas for name in schema.model_fields}
+    assert sorted(f for f in fields if f"field.{f}" not in catalog("en")) == []

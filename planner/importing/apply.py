@@ -2,12 +2,22 @@
 
 from dataclasses import replace
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from planner.importing.preview import ImportPreview
 from planner.importing.reading import ImportFailed
-from planner.models import CandidateCreate, Channel, Persona, Phase, Workspace, WorkspaceCreate
+from planner.models import (
+    Candidate,
+    CandidateCreate,
+    Channel,
+    Persona,
+    Phase,
+    Workspace,
+    WorkspaceCreate,
+)
+from planner.naming import name_key
 from planner.store.candidates import create_candidates
+from planner.store.dependencies import add_dependencies
 from planner.store.dimensions import add_item
 from planner.store.workspaces import create_workspace, load_journey
 
@@ -45,8 +55,27 @@ def import_candidates(
         )
         for row in preview.rows
     ]
-    create_candidates(session=session, workspace_id=workspace_id, candidates_in=candidates_in)
+    created = create_candidates(
+        session=session, workspace_id=workspace_id, candidates_in=candidates_in
+    )
+    _add_needs(session, workspace_id, preview, created)
     return len(candidates_in)
+
+
+def _add_needs(session: Session, workspace_id: int, preview: ImportPreview, created) -> None:
+    """Dependencies by title: the file's own candidates first, then the workspace's."""
+    ids = {
+        name_key(c.title): c.id
+        for c in session.exec(select(Candidate).where(Candidate.workspace_id == workspace_id))
+    }
+    ids |= {name_key(row.title): c.id for row, c in zip(preview.rows, created, strict=True)}
+    pairs = [
+        (candidate.id, ids[name_key(title)])
+        for row, candidate in zip(preview.rows, created, strict=True)
+        for title in row.needs
+    ]
+    if pairs:
+        add_dependencies(session=session, workspace_id=workspace_id, pairs=pairs)
 
 
 def import_as_new_workspace(

@@ -17,6 +17,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "channel_switch": ("channel switch", "kanaalwissel"),
     "value": ("value", "waarde"),
     "effort": ("effort", "inspanning"),
+    "depends_on": ("depends on", "needs", "afhankelijk van"),
 }
 REQUIRED = ("title", "phase", "channels")
 LIST_SEPARATORS = "|;,"

@@ -16,6 +16,7 @@ from planner.importing.reading import ImportFailed, Table
 from planner.journey import Journey
 from planner.models import Description, ShortText, Tag, Title
 from planner.naming import AmbiguousName, NameIndex, name_key
+from planner.schedule import DependencyCycle, check_acyclic
 from planner.templates import DEFAULT_CHANNELS, NINE_PHASES, OTHER_CHANNELS, SIX_PHASES
 
 KINDS = ("phase", "channel", "persona")
@@ -64,6 +65,7 @@ class ImportRow:
     channel_switch: bool = False
     value: float | None = None
     effort: float | None = None
+    needs: tuple[str, ...] = ()  # titles of the candidates this one needs
 
 
 @dataclass
@@ -169,6 +171,9 @@ def preview_import(
         errors.extend(problems)
         if row is not None:
             rows.append(row)
+    errors += _check_needs(rows, existing, fields)
+    bad_rows = {problem.row for problem in errors}
+    rows = [row for row in rows if row.row not in bad_rows]
     return ImportPreview(
         rows=rows,
         errors=errors,
@@ -250,9 +255,43 @@ def _check_row(number, cells, fields, names, delimiter) -> tuple[ImportRow | Non
             channel_switch=switch in TRUE_WORDS,
             value=scores.get("value"),
             effort=scores.get("effort"),
+            needs=tuple(split_list(cells.get("depends_on", ""), delimiter)),
         ),
         [],
     )
+
+
+def _check_needs(rows: list[ImportRow], existing: pd.DataFrame | None, fields) -> list:
+    """Every needed title must be a candidate of the file or the workspace; no circles."""
+    known = {name_key(row.title) for row in rows}
+    if existing is not None:
+        known |= set(existing["title"].map(name_key))
+    problems = []
+    graph: dict[str, set[str]] = {}
+    for row in rows:
+        for title in row.needs:
+            if name_key(title) not in known:
+                problems.append(
+                    RowProblem(
+                        row.row, fields["depends_on"], "error.unknown_needed", {"name": title}
+                    )
+                )
+            graph.setdefault(name_key(row.title), set()).add(name_key(title))
+    try:
+        check_acyclic(graph)
+    except DependencyCycle as error:
+        in_cycle = set(error.cycle)
+        problems += [
+            RowProblem(
+                row.row,
+                fields["depends_on"],
+                "error.import_cycle",
+                {"names": " → ".join(error.cycle)},
+            )
+            for row in rows
+            if name_key(row.title) in in_cycle
+        ]
+    return problems
 
 
 def _duplicates(rows: list[ImportRow], existing: pd.DataFrame | None, fields) -> list[RowProblem]:

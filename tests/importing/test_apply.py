@@ -13,6 +13,7 @@ from planner.importing.reading import ImportFailed, read_table
 from planner.journey import Journey
 from planner.models import Channel, Phase, Workspace, WorkspaceCreate
 from planner.store.candidates import candidate_frame
+from planner.store.dependencies import dependency_frame
 from planner.store.workspaces import load_journey
 from planner.templates import template_phases
 from tests.factories import make_journey
@@ -134,3 +135,11 @@ def test_round_trip_any_text_delimiter_and_encoding(rows, sep, encoding):
     assert [(r.title, r.phase, r.channels) for r in result.rows] == [
         (title, phase, ("Website", "Chat")) for title, phase in rows
     ]
+
+
+def test_imported_dependencies_are_stored(engine, journey):
+    rows = [{**GOOD, "title": "Collect", "depends_on": "Stock"}, {**GOOD, "title": "Stock"}]
+    run_import(engine, journey, rows)
+    with read_session(engine) as session:
+        frame = dependency_frame(session=session, workspace_id=journey.workspace.id)
+    assert frame[["title", "needs_title"]].values.tolist() == [["Collect", "Stock"]]

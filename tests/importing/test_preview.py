@@ -142,3 +142,33 @@ def test_new_workspace_takes_the_files_names_in_template_order():
     assert result.ok
     assert result.new_items["phase"] == ["Inspiration", "Service", "Aftercare"]
     assert result.new_items["channel"] == ["Website", "Chat", "Kiosk"]
+
+
+def test_depends_on_by_title_in_the_file_or_the_workspace(session, journey):
+    add_candidate(session, journey, "Stock per store")
+    existing = candidate_frame(session=session, workspace_id=journey.workspace.id)
+    result = preview(
+        [
+            row(title="Click & collect", depends_on="stock per store|Pick-up lockers"),
+            row(title="Pick-up lockers"),
+            row(title="Broken", depends_on="Nowhere"),
+        ],
+        journey,
+        existing=existing,
+    )
+    assert result.rows[0].needs == ("stock per store", "Pick-up lockers")
+    [problem] = result.errors
+    assert problem.row == 4 and "Nowhere" in problem.message("en")
+
+
+def test_dependency_cycles_in_a_file_are_errors(journey):
+    result = preview([row(title="A", depends_on="B"), row(title="B", depends_on="A")], journey)
+    assert {p.row for p in result.errors} == {2, 3} and not result.rows
+
+
+def test_dutch_dependency_header(journey):
+    rows = [
+        {"titel": "A", "fase": "Aankoop", "kanaal": "Winkel", "afhankelijk_van": "B"},
+        {"titel": "B", "fase": "Aankoop", "kanaal": "Winkel", "afhankelijk_van": ""},
+    ]
+    assert preview(rows, journey).rows[0].needs == ("B",)
