@@ -52,6 +52,12 @@ else:
                     icon=":material/rule:",
                 ),
             ],
+            t("nav.section_roadmap"): [
+                st.Page(
+                    f"{PAGES}/matrix.py", title=t("nav.matrix"), icon=":material/scatter_plot:"
+                ),
+                st.Page(f"{PAGES}/roadmap.py", title=t("nav.roadmap"), icon=":material/timeline:"),
+            ],
         }
     )
     workspace_picker()

@@ -49,3 +49,134 @@ def distribution_chart(composites: pd.DataFrame, labels: dict[str, str]) -> alt.
             column=alt.Column("dimension:N", title=None, sort=[labels["value"], labels["effort"]])
         )
     )
+
+
+# Quick wins green, big bets blue, fill-ins grey, money pits red: the same in every chart.
+QUADRANT_COLOURS = {
+    "quick_win": "#2ca02c",
+    "big_bet": "#1f77b4",
+    "fill_in": "#9e9e9e",
+    "money_pit": "#d62728",
+}
+
+
+def quadrant_colours(names: dict[str, str]) -> alt.Scale:
+    """A colour scale for quadrant names (in the user's language)."""
+    return alt.Scale(
+        domain=[names[q] for q in QUADRANT_COLOURS], range=list(QUADRANT_COLOURS.values())
+    )
+
+
+def jitter(ids: pd.Series, spread: float = 0.12) -> pd.Series:
+    """A small, stable offset per candidate, so that equal scores do not hide each other."""
+    return ((ids * 2654435761) % 1000 / 1000 - 0.5) * 2 * spread
+
+
+def matrix_chart(
+    points: pd.DataFrame,
+    thresholds,
+    colour: str,
+    labels: dict[str, str],
+    quadrant_names: dict[str, str],
+) -> alt.LayerChart:
+    """Consensus effort (x) against value (y), quadrant lines and names, spread as bars.
+
+    points: candidate_id, title, phase, channel, persona, quadrant (its name), value,
+    effort, n, value_q1, value_q3, effort_q1, effort_q3. colour: the column to colour by.
+    """
+    data = points.assign(
+        x=points["effort"] + jitter(points["candidate_id"]),
+        y=points["value"] + jitter(points["candidate_id"] + 7),
+    )
+    x_scale, y_scale = alt.Scale(domain=[-0.5, 10.5]), alt.Scale(domain=[-0.5, 10.5])
+    pick = alt.selection_point(name="pick", fields=["candidate_id"], on="click")
+    base = alt.Chart(data)
+    spread_y = base.mark_rule(opacity=0.35).encode(
+        x=alt.X("x:Q", scale=x_scale), y="value_q1:Q", y2="value_q3:Q"
+    )
+    spread_x = base.mark_rule(opacity=0.35).encode(
+        y=alt.Y("y:Q", scale=y_scale), x="effort_q1:Q", x2="effort_q3:Q"
+    )
+    dots = (
+        base.mark_circle(opacity=0.85, stroke="white", strokeWidth=0.5)
+        .encode(
+            x=alt.X("x:Q", title=labels["effort"], scale=x_scale),
+            y=alt.Y("y:Q", title=labels["value"], scale=y_scale),
+            color=alt.Color(
+                f"{colour}:N",
+                title=labels[colour],
+                scale=quadrant_colours(quadrant_names) if colour == "quadrant" else alt.Undefined,
+            ),
+            size=alt.Size(
+                "n:Q", title=labels["n"], scale=alt.Scale(range=[60, 400], zero=True), legend=None
+            ),
+            tooltip=[
+                alt.Tooltip("title:N", title=labels["title"]),
+                alt.Tooltip("phase:N", title=labels["phase"]),
+                alt.Tooltip("channels:N", title=labels["channels"]),
+                alt.Tooltip("value:Q", title=labels["value"], format=".1f"),
+                alt.Tooltip("effort:Q", title=labels["effort"], format=".1f"),
+                alt.Tooltip("n:Q", title=labels["n"]),
+            ],
+        )
+        .add_params(pick)
+    )
+    lines = pd.DataFrame({"value": [thresholds.value], "effort": [thresholds.effort]})
+    rules = alt.layer(
+        alt.Chart(lines).mark_rule(strokeDash=[4, 4], color="#888").encode(y="value:Q"),
+        alt.Chart(lines).mark_rule(strokeDash=[4, 4], color="#888").encode(x="effort:Q"),
+    )
+    corners = pd.DataFrame(
+        {
+            "name": [quadrant_names[q] for q in ("quick_win", "big_bet", "fill_in", "money_pit")],
+            "x": [-0.3, 10.3, -0.3, 10.3],
+            "y": [10.3, 10.3, -0.3, -0.3],
+            "align": ["left", "right", "left", "right"],
+        }
+    )
+    names = alt.layer(
+        *[
+            alt.Chart(corners[corners["align"] == side])
+            .mark_text(align=side, fontWeight="bold", opacity=0.45, fontSize=13)
+            .encode(x="x:Q", y="y:Q", text="name:N")
+            for side in ("left", "right")
+        ]
+    )
+    return alt.layer(rules, names, spread_y, spread_x, dots).properties(height=520)
+
+
+def timeline_chart(
+    bars: pd.DataFrame, lane: str, labels: dict[str, str], quadrant_names: dict[str, str]
+) -> alt.FacetChart:
+    """One bar per scheduled candidate from its first to its last period, in swimlanes.
+
+    bars: title, start (date), end (day after the last), quadrant (name), rank, and `lane`.
+    """
+    chart = (
+        alt.Chart(bars)
+        .mark_bar(cornerRadius=3, height=14)
+        .encode(
+            x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0)),
+            x2="end:T",
+            y=alt.Y(
+                "title:N", title=None, sort=alt.SortField("rank"), axis=alt.Axis(labelLimit=240)
+            ),
+            color=alt.Color(
+                "quadrant:N", title=labels["quadrant"], scale=quadrant_colours(quadrant_names)
+            ),
+            tooltip=[
+                alt.Tooltip("title:N", title=labels["title"]),
+                alt.Tooltip("period:N", title=labels["period"]),
+                alt.Tooltip("rank:Q", title=labels["rank"]),
+                alt.Tooltip("quadrant:N", title=labels["quadrant"]),
+            ],
+        )
+        .properties(width=460)
+    )
+    return chart.facet(
+        row=alt.Row(
+            f"{lane}:N",
+            title=None,
+            header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
+        )
+    ).resolve_scale(y="independent")

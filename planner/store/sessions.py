@@ -197,3 +197,9 @@ def close_session(*, session: Session, session_id: int) -> ScoringSession:
 def candidate_count(*, session: Session, round_id: int) -> int:
     query = select(func.count()).where(RoundCandidate.round_id == round_id)
     return session.exec(query).one()
+
+
+def stakeholder_names(*, session: Session, workspace_id: int) -> dict[int, str]:
+    """stakeholder id -> name, for this workspace."""
+    query = select(Stakeholder.id, Stakeholder.name).where(Stakeholder.workspace_id == workspace_id)
+    return dict(session.execute(query).all())

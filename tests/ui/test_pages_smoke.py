@@ -15,6 +15,8 @@ PAGES = [
     "planner/ui/pages/vote.py",
     "planner/ui/pages/consensus.py",
     "planner/ui/pages/scoring_model.py",
+    "planner/ui/pages/matrix.py",
+    "planner/ui/pages/roadmap.py",
 ]
 
 

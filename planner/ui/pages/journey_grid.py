@@ -7,6 +7,7 @@ from planner.candidate_search import all_tags
 from planner.grid import cell_counts, empty_cells, in_cell
 from planner.ui.candidate_form import add_candidate, candidate_form
 from planner.ui.context import candidates, require_journey
+from planner.ui.heatmap import heat_map
 from planner.ui.lang import t
 
 journey = require_journey()
@@ -27,14 +28,6 @@ left.metric(t("grid.candidates"), len(frame))
 middle.metric(t("grid.filled_cells"), f"{total_cells - len(gaps)} / {total_cells}")
 right.metric(t("grid.channel_switches"), int(frame["channel_switch"].sum()))
 
-peak = max(int(counts.to_numpy().max()), 1)
-
-
-def heat(count: int) -> str:
-    if count == 0:
-        return "background-color: #fdecea; color: #b03a2e"
-    return f"background-color: rgba(31, 119, 180, {0.15 + 0.7 * count / peak:.2f}); color: #0b2239"
-
 
 def pick_cell() -> None:
     """A click on a grid cell chooses that phase and channel below."""
@@ -46,7 +39,7 @@ def pick_cell() -> None:
 
 
 st.dataframe(
-    counts.style.map(heat),
+    heat_map(counts),
     key="grid_cells",
     on_select=pick_cell,
     selection_mode="single-cell",

@@ -1,0 +1,16 @@
+"""A phase x channel table coloured as a heat map (empty cells stand out in red)."""
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+
+def heat_map(table: pd.DataFrame) -> Styler:
+    peak = max(float(table.to_numpy().max()), 1.0) if table.size else 1.0
+
+    def colour(amount: float) -> str:
+        if amount == 0:
+            return "background-color: #fdecea; color: #b03a2e"
+        alpha = 0.15 + 0.7 * amount / peak
+        return f"background-color: rgba(31, 119, 180, {alpha:.2f}); color: #0b2239"
+
+    return table.style.map(colour).format(precision=1 if table.dtypes.eq(float).any() else 0)

@@ -1,0 +1,105 @@
+"""Matrix: consensus value against effort in four quadrants, with the candidates per quadrant."""
+
+import streamlit as st
+
+from planner.candidate_search import filter_candidates
+from planner.charts import matrix_chart
+from planner.db import read_session
+from planner.matrix import matrix_points, value_by_cell
+from planner.quadrants import QUADRANTS, thresholds_for
+from planner.store.consensus import workspace_consensus
+from planner.ui.context import candidates, engine, require_journey
+from planner.ui.heatmap import heat_map
+from planner.ui.lang import t
+from planner.ui.matrix_details import candidate_details
+
+journey = require_journey()
+frame = candidates(journey)
+with read_session(engine()) as session:
+    consensus = workspace_consensus(session=session, workspace_id=journey.workspace.id)
+st.title(t("matrix.title"))
+st.caption(t("matrix.intro"))
+
+names = {q: t(f"quadrant.{q}") for q in QUADRANTS}
+columns = st.columns([2, 2, 2, 2])
+phases = columns[0].multiselect(t("field.phase"), journey.phase_names, key="matrix_phase")
+channels = columns[1].multiselect(t("field.channel"), journey.channel_names, key="matrix_channel")
+personas = columns[2].multiselect(t("field.persona"), journey.persona_names, key="matrix_persona")
+quadrants = columns[3].multiselect(
+    t("matrix.quadrant"), QUADRANTS, format_func=names.get, key="matrix_quadrant"
+)
+left, right = st.columns(2)
+colour_by = {k: t(f"matrix.colour_{k}") for k in ("quadrant", "phase", "channel", "persona")}
+colour = left.radio(
+    t("matrix.colour"),
+    list(colour_by),
+    format_func=colour_by.get,
+    horizontal=True,
+    key="matrix_colour",
+)
+modes = {m: t(f"matrix.lines_{m}") for m in ("middle", "median")}
+mode = right.radio(
+    t("field.threshold_mode"),
+    list(modes),
+    format_func=modes.get,
+    horizontal=True,
+    key="matrix_lines",
+)
+
+everything = matrix_points(frame, consensus, thresholds_for(consensus, "middle"))
+thresholds = thresholds_for(everything, mode)
+points = matrix_points(frame, consensus, thresholds)
+points = filter_candidates(points, phases=phases, channels=channels, personas=personas)
+if quadrants:
+    points = points[points["quadrant"].isin(quadrants)]
+unscored = len(frame) - len(everything)
+if unscored:
+    st.info(t("matrix.unscored", count=unscored))
+if points.empty:
+    st.warning(t("matrix.nothing"))
+    st.stop()
+
+shown = points.assign(
+    quadrant=points["quadrant"].map(names),
+    channels=points["channels"].map(", ".join),
+    persona=points["persona"].fillna("—"),
+)
+labels = {k: t(f"chart.{k}") for k in ("value", "effort", "n", "title")} | {
+    "phase": t("field.phase"),
+    "channels": t("field.channels"),
+    **colour_by,
+}
+event = st.altair_chart(
+    matrix_chart(shown, thresholds, colour, labels, names),
+    key="matrix",
+    on_select="rerun",
+    selection_mode="pick",
+    width="stretch",
+)
+picked = event.selection.get("pick", []) if event else []
+st.caption(
+    t("matrix.lines_at", value=round(thresholds.value, 1), effort=round(thresholds.effort, 1))
+)
+if picked:
+    candidate_details(journey, int(picked[0]["candidate_id"]), frame, consensus)
+
+st.subheader(t("matrix.per_quadrant"))
+for column, quadrant in zip(st.columns(4), QUADRANTS, strict=True):
+    members = points[points["quadrant"] == quadrant].sort_values("value", ascending=False)
+    column.markdown(f"**{names[quadrant]}** ({len(members)})")
+    column.dataframe(
+        members[["title", "value", "effort"]].round(1),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "title": t("field.title"),
+            "value": t("chart.value"),
+            "effort": t("chart.effort"),
+        },
+    )
+
+st.subheader(t("matrix.value_map"))
+st.caption(t("matrix.value_map_help"))
+st.dataframe(
+    heat_map(value_by_cell(points, journey.phase_names, journey.channel_names)), width="stretch"
+)
