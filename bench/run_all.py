@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import bench_import, bench_pages, bench_scoring, bench_votes
+from bench import bench_import, bench_pages, bench_roadmap, bench_scoring, bench_votes
 
 # (figure name, what it is, unit, budget)
 BUDGETS = [
@@ -25,6 +25,9 @@ BUDGETS = [
     ("aggregate_100k_ms", "Aggregation of 100,000 votes (median)", "ms", 200),
     ("facilitator_live_ms", "AppTest run, facilitator live view, 300 candidates x 30", "ms", 150),
     ("facilitator_reveal_ms", "AppTest run, facilitator reveal view, 300 x 30", "ms", 150),
+    ("schedule_10k_ms", "Scheduling 10,000 candidates, 5,000 dependencies, 24 periods", "ms", 1000),
+    ("matrix_page_2000_ms", "AppTest run, matrix page, 2,000 scored candidates", "ms", 200),
+    ("roadmap_page_2000_ms", "AppTest run, roadmap page, 2,000 scored candidates", "ms", 200),
 ]
 
 
@@ -37,6 +40,7 @@ def main() -> int:
         **{f"votes_{k}": v for k, v in paced.items()},
         **{f"votes_closed_{k}": v for k, v in closed.items()},
         **bench_scoring.measure(),
+        **bench_roadmap.measure(),
     }
     print("| figure | measured | budget | result |")
     print("| --- | --- | --- | --- |")

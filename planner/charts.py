@@ -84,21 +84,39 @@ def matrix_chart(
     points: candidate_id, title, phase, channel, persona, quadrant (its name), value,
     effort, n, value_q1, value_q3, effort_q1, effort_q3. colour: the column to colour by.
     """
+    columns = [
+        "candidate_id",
+        "title",
+        "phase",
+        "channels",
+        "channel",
+        "persona",
+        "quadrant",
+        "value",
+        "effort",
+        "n",
+        "value_q1",
+        "value_q3",
+        "effort_q1",
+        "effort_q3",
+    ]
+    points = points[columns]  # only what is drawn: every column travels to the browser
     data = points.assign(
         x=points["effort"] + jitter(points["candidate_id"]),
         y=points["value"] + jitter(points["candidate_id"] + 7),
     )
     x_scale, y_scale = alt.Scale(domain=[-0.5, 10.5]), alt.Scale(domain=[-0.5, 10.5])
     pick = alt.selection_point(name="pick", fields=["candidate_id"], on="click")
-    base = alt.Chart(data)
-    spread_y = base.mark_rule(opacity=0.35).encode(
+    voted = alt.Chart(data[data["n"] > 0])  # only votes have a spread to show
+    spread_y = voted.mark_rule(opacity=0.35).encode(
         x=alt.X("x:Q", scale=x_scale), y="value_q1:Q", y2="value_q3:Q"
     )
-    spread_x = base.mark_rule(opacity=0.35).encode(
+    spread_x = voted.mark_rule(opacity=0.35).encode(
         y=alt.Y("y:Q", scale=y_scale), x="effort_q1:Q", x2="effort_q3:Q"
     )
     dots = (
-        base.mark_circle(opacity=0.85, stroke="white", strokeWidth=0.5)
+        alt.Chart(data)
+        .mark_circle(opacity=0.85, stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X("x:Q", title=labels["effort"], scale=x_scale),
             y=alt.Y("y:Q", title=labels["value"], scale=y_scale),

@@ -81,7 +81,8 @@ def aggregate(
         {f"{d}_n": int for d in DIMENSIONS}
     )
     wide["both_ends"] = _both_ends(votes).reindex(wide.index, fill_value=False)
-    spread_limit = rules.disagreement * 10
+    # A spread exactly at the limit is not over it, whatever the rounding of the weights.
+    spread_limit = rules.disagreement * 10 + 1e-9
     wide["discuss"] = (
         (wide["value_sd"] > spread_limit) | (wide["effort_sd"] > spread_limit) | wide["both_ends"]
     )

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from planner.i18n import t
+from planner.quadrants import QUADRANTS
 from planner.roadmap import Roadmap
 
 COLUMNS = [
@@ -31,38 +32,42 @@ def roadmap_table(
     periods = {p.index: p for p in roadmap.periods}
     titles = titles or dict(zip(items["candidate_id"], items["title"], strict=True))
 
-    def span(row, attribute):
-        if pd.isna(row["start_period"]):
-            return None
-        first, last = periods[int(row["start_period"])], periods[int(row["end_period"])]
-        if attribute == "period":
-            return first.label if first == last else f"{first.label} – {last.label}"
-        return first.start if attribute == "start" else last.end
+    first = items["start_period"].map({i: p for i, p in periods.items()})
+    last = items["end_period"].map({i: p for i, p in periods.items()})
+    scheduled = first.notna()
+    period = pd.Series(None, index=items.index, dtype=object)
+    period[scheduled] = [
+        a.label if a == b else f"{a.label} – {b.label}"
+        for a, b in zip(first[scheduled], last[scheduled], strict=True)
+    ]
 
     def note(row) -> str:
-        if not pd.isna(row["start_period"]) or not row["reason"]:
-            return ""
         params = dict(row["reason_params"] or {})
         if "needed" in params:
             params["needed"] = titles.get(params["needed"], params["needed"])
         if "period" in params:
             index = params["period"]
             params["period"] = periods[index].label if index in periods else index + 1
-        return t(f"reason.{row['reason']}", lang, **params)
+        return t(f"reason.{row['reason']}", lang, **params) if row["reason"] else ""
 
+    notes = pd.Series("", index=items.index, dtype=object)
+    out = items[~scheduled]
+    if len(out):
+        notes[~scheduled] = [note(row) for row in out.to_dict("records")]
+    quadrants = {q: t(f"quadrant.{q}", lang) for q in QUADRANTS}
     table = pd.DataFrame(
         {
-            "period": [span(row, "period") for _, row in items.iterrows()],
-            "start": [span(row, "start") for _, row in items.iterrows()],
-            "end": [span(row, "end") for _, row in items.iterrows()],
+            "period": period,
+            "start": first.map(lambda p: p.start, na_action="ignore"),
+            "end": last.map(lambda p: p.end, na_action="ignore"),
             "rank": items["rank"].astype("Int64"),
             "title": items["title"],
             "phase": items["phase"],
             "channels": items["channels"].map(", ".join),
             "value": items["value"].round(1),
             "effort": items["effort"].round(1),
-            "quadrant": items["quadrant"].map(lambda q: t(f"quadrant.{q}", lang) if q else None),
-            "note": [note(row) for _, row in items.iterrows()],
+            "quadrant": items["quadrant"].map(quadrants),
+            "note": notes,
         }
     )
     return table[COLUMNS]

@@ -66,13 +66,14 @@ def schedule(
     Reasons for unscheduled ids: "excluded", "needs_excluded", "needs_unscheduled",
     "pin_after_dependency", "pin_full", "capacity".
     """
-    needs = {c: set(n) & set(ranking) for c, n in (needs or {}).items() if c in set(ranking)}
+    ranked = set(ranking)
+    needs = {c: set(n) & ranked for c, n in (needs or {}).items() if c in ranked}
     pins, excluded = pins or {}, excluded or set()
     check_acyclic(needs)
     result, free = Schedule(), list(capacities)
     position = {c: i for i, c in enumerate(ranking)}
     # What a pinned candidate needs must come early too: it inherits the pin's urgency.
-    urgent = set(pins) & set(ranking)
+    urgent = set(pins) & ranked
     stack = list(urgent)
     while stack:
         for needed in needs.get(stack.pop(), ()):
@@ -112,28 +113,31 @@ def _place(candidate, efforts, free, needs, pins, excluded, result) -> Placement
     if candidate in pins:
         if pins[candidate] < earliest:
             return ("pin_after_dependency", {"period": pins[candidate]})
-        placement = _fit(effort, free, pins[candidate])
-        return placement if placement else ("pin_full", {"period": pins[candidate]})
+        start = pins[candidate]
+        placement = _take_one(effort, free, start)
+        if placement is None and effort > max(free[start:], default=0) + EPSILON:
+            placement = _span(effort, free, start)  # no period holds it whole: it may span
+        return placement if placement else ("pin_full", {"period": start})
+    # The earliest period that holds it whole; only if none can, consecutive periods.
     for start in range(earliest, len(free)):
-        placement = _fit(effort, free, start)
-        if placement:
+        if placement := _take_one(effort, free, start):
+            return placement
+    for start in range(earliest, len(free)):
+        if placement := _span(effort, free, start):
             return placement
     return ("capacity", {})
 
 
-def _fit(effort: float, free: list[float], start: int) -> Placement | None:
-    """Take `effort` from `free` starting at `start` (in place), or None if it does not fit.
-
-    A candidate that fits in one period's capacity must fit in one period; a larger
-    one fills consecutive periods from `start`, each of which must have room.
-    """
-    if start >= len(free):
-        return None
-    if effort <= free[start] + EPSILON:
+def _take_one(effort: float, free: list[float], start: int) -> Placement | None:
+    """Take `effort` from period `start` alone (in place), or None if it has no room."""
+    if start < len(free) and effort <= free[start] + EPSILON:
         free[start] -= effort
         return Placement(start, start, {start: effort})
-    if effort <= max(free[start:], default=0) + EPSILON or free[start] <= EPSILON:
-        return None  # it would fit in one period, just not in this one
+    return None
+
+
+def _span(effort: float, free: list[float], start: int) -> Placement | None:
+    """Take `effort` from consecutive periods from `start`, each with room, or None."""
     load, remaining, period = {}, effort, start
     while remaining > EPSILON:
         if period >= len(free) or free[period] <= EPSILON:
@@ -143,4 +147,4 @@ def _fit(effort: float, free: list[float], start: int) -> Placement | None:
         period += 1
     for taken_period, points in load.items():
         free[taken_period] -= points
-    return Placement(start, period - 1, load)
+    return Placement(start, max(load, default=start), load)

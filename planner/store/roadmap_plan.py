@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pandas as pd
 from sqlalchemy import delete, select
 from sqlmodel import Session
 
@@ -81,11 +82,22 @@ def set_plan_item(
 
 
 def current_roadmap(
-    *, session: Session, workspace_id: int, today: date, settings: RoadmapSettings | None = None
+    *,
+    session: Session,
+    workspace_id: int,
+    today: date,
+    settings: RoadmapSettings | None = None,
+    consensus: pd.DataFrame | None = None,
+    candidates: pd.DataFrame | None = None,
 ) -> Roadmap:
-    """The roadmap as it stands now (with the stored settings unless others are given)."""
-    candidates = candidate_frame(session=session, workspace_id=workspace_id)
-    consensus = workspace_consensus(session=session, workspace_id=workspace_id)
+    """The roadmap as it stands now (with the stored settings unless others are given).
+
+    `consensus` and `candidates` may be passed in when the caller has them already.
+    """
+    if candidates is None:
+        candidates = candidate_frame(session=session, workspace_id=workspace_id)
+    if consensus is None:
+        consensus = workspace_consensus(session=session, workspace_id=workspace_id)
     pins, excluded = plan_items(session=session, workspace_id=workspace_id)
     settings = settings or load_plan(session=session, workspace_id=workspace_id, today=today)
     needs = needs_of(session=session, workspace_id=workspace_id)

@@ -14,6 +14,7 @@ from planner.db import make_engine, migrate, read_session, write_session
 from planner.errors import PlannerError
 from planner.journey import Journey
 from planner.store.candidates import candidate_frame
+from planner.store.consensus import workspace_consensus
 from planner.store.workspaces import load_journey
 from planner.ui.lang import error_text, t
 
@@ -69,6 +70,18 @@ class Outcome(NamedTuple):
     value: Any = None
 
 
+@st.cache_data(ttl=5, show_spinner=False, max_entries=64)
+def _consensus(url: str, workspace_id: int) -> pd.DataFrame:
+    with read_session(get_engine(url)) as session:
+        return workspace_consensus(session=session, workspace_id=workspace_id)
+
+
+def consensus(journey: Journey) -> pd.DataFrame:
+    """The workspace's settled consensus; recomputed after every change made in this app
+    (and within 5 s of a change made by another instance of it)."""
+    return _consensus(database_url(), journey.workspace.id).copy()
+
+
 def run_change(
     action: Callable[[Session], Any], success: str | None = None, *, rerun: bool = False
 ) -> Outcome:
@@ -87,6 +100,7 @@ def run_change(
             st.rerun()
         st.error(error_text(error), icon=":material/error:")
         return Outcome(ok=False)
+    _consensus.clear()
     if success:
         feedback("success", success)
     if rerun:

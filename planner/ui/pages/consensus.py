@@ -5,14 +5,14 @@ import streamlit as st
 from planner.db import read_session
 from planner.errors import validated
 from planner.models import OverrideCreate
-from planner.store.consensus import add_override, override_history, workspace_consensus
-from planner.ui.context import candidates, engine, require_journey, run_change
+from planner.store.consensus import add_override, override_history
+from planner.ui.context import candidates, consensus, engine, require_journey, run_change
 from planner.ui.lang import t
 
 journey = require_journey()
 frame = candidates(journey).set_index("id")
+settled = consensus(journey)
 with read_session(engine()) as session:
-    settled = workspace_consensus(session=session, workspace_id=journey.workspace.id)
     history = override_history(session=session, workspace_id=journey.workspace.id)
 
 st.title(t("consensus.title"))

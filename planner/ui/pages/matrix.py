@@ -4,19 +4,17 @@ import streamlit as st
 
 from planner.candidate_search import filter_candidates
 from planner.charts import matrix_chart
-from planner.db import read_session
 from planner.matrix import matrix_points, value_by_cell
 from planner.quadrants import QUADRANTS, thresholds_for
-from planner.store.consensus import workspace_consensus
-from planner.ui.context import candidates, engine, require_journey
+from planner.ui.context import candidates, require_journey
+from planner.ui.context import consensus as workspace_consensus
 from planner.ui.heatmap import heat_map
 from planner.ui.lang import t
 from planner.ui.matrix_details import candidate_details
 
 journey = require_journey()
 frame = candidates(journey)
-with read_session(engine()) as session:
-    consensus = workspace_consensus(session=session, workspace_id=journey.workspace.id)
+consensus = workspace_consensus(journey)
 st.title(t("matrix.title"))
 st.caption(t("matrix.intro"))
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner.db import read_session
 from planner.store.roadmap_plan import current_roadmap, load_plan
-from planner.ui.context import candidates, engine, require_journey
+from planner.ui.context import candidates, consensus, engine, require_journey
 from planner.ui.lang import t
 from planner.ui.roadmap_plan_editor import dependencies_editor, pins_editor
 from planner.ui.roadmap_settings import settings_form
@@ -18,7 +18,13 @@ frame = candidates(journey)
 today = date.today()
 with read_session(engine()) as session:
     settings = load_plan(session=session, workspace_id=journey.workspace.id, today=today)
-    roadmap = current_roadmap(session=session, workspace_id=journey.workspace.id, today=today)
+    roadmap = current_roadmap(
+        session=session,
+        workspace_id=journey.workspace.id,
+        today=today,
+        consensus=consensus(journey),
+        candidates=frame,
+    )
 st.title(t("roadmap.title"))
 st.caption(t("roadmap.intro"))
 
