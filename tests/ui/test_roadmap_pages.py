@@ -87,3 +87,12 @@ def test_save_open_and_compare_versions(open_page, demo, engine):
         ]
     assert "No differences in what is scheduled when." in texts(at)
     assert not at.exception
+
+
+def test_picking_a_point_shows_the_candidate(open_page, demo):
+    at = open_page("matrix")
+    at.session_state["matrix"] = {"selection": {"pick": [{"candidate_id": 7}]}}
+    at.run()
+    assert not at.exception
+    assert "Stock per store on the product page" in texts(at)
+    assert [m.label for m in at.metric] == ["Value", "Effort"]

@@ -74,7 +74,7 @@ event = st.altair_chart(
     selection_mode="pick",
     width="stretch",
 )
-picked = event.selection.get("pick", []) if event else []
+picked = event["selection"].get("pick", []) if event else []
 st.caption(
     t("matrix.lines_at", value=round(thresholds.value, 1), effort=round(thresholds.effort, 1))
 )
