@@ -31,7 +31,7 @@ def normalise_code(typed: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", typed.upper())
 
 
-def _new_code(session: Session) -> str:
+def new_code(session: Session) -> str:
     while True:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if (
@@ -52,7 +52,7 @@ def open_session(
     if not set(chosen) <= owned:
         raise NotFound("error.candidate_not_found", id=min(set(chosen) - owned))
     scoring = ScoringSession(
-        workspace_id=workspace_id, name=session_in.name, code=_new_code(session)
+        workspace_id=workspace_id, name=session_in.name, code=new_code(session)
     )
     session.add(scoring)
     session.flush()

@@ -47,7 +47,8 @@ def roadmap_view(roadmap: Roadmap, key: str) -> None:
             key=f"{key}_lanes",
         )
         bars = scheduled.assign(
-            end=scheduled["end"] + timedelta(days=1),
+            start=pd.to_datetime(scheduled["start"]),
+            end=pd.to_datetime(scheduled["end"]) + timedelta(days=1),
             channel=scheduled["channels"].str.split(", ").str[0],
         )
         labels = {k: t(f"chart.{k}") for k in ("title", "period", "rank", "quadrant")}

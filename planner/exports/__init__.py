@@ -1,0 +1,1 @@
+"""Downloads: one module per format, all fed by `content.ExportContent`."""

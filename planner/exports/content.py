@@ -1,0 +1,105 @@
+"""What a download holds: the roadmap (current or a version), matrix, votes, candidates."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pandas as pd
+from sqlmodel import Session
+
+from planner.i18n import t
+from planner.matrix import matrix_points
+from planner.models import Workspace
+from planner.roadmap import Roadmap
+from planner.roadmap_table import roadmap_table
+from planner.store.candidates import candidate_frame
+from planner.store.consensus import latest_votes, workspace_consensus
+from planner.store.roadmap_plan import current_roadmap
+from planner.store.scoring_model import load_scoring_setup
+from planner.store.sessions import stakeholder_names
+from planner.store.versions import get_version, open_version
+from planner.store.workspaces import get_workspace
+
+
+@dataclass
+class ExportContent:
+    workspace: Workspace
+    lang: str
+    roadmap: Roadmap
+    version: str | None  # None: the working roadmap
+    generated: datetime
+    candidates: pd.DataFrame
+    consensus: pd.DataFrame
+    votes: pd.DataFrame  # revealed votes: stakeholder, role, candidate_id, criterion_id, score
+    criteria: dict[int, str] = field(default_factory=dict)
+
+    def t(self, key: str, **params) -> str:
+        return t(key, self.lang, **params)
+
+    @property
+    def title(self) -> str:
+        return self.workspace.name
+
+    def roadmap_table(self) -> pd.DataFrame:
+        titles = dict(zip(self.candidates["id"], self.candidates["title"], strict=True))
+        return roadmap_table(self.roadmap, self.lang, titles)
+
+    def matrix_points(self) -> pd.DataFrame:
+        return matrix_points(self.candidates, self.consensus, self.roadmap.thresholds)
+
+    def settings(self) -> list[tuple[str, object]]:
+        """(label, value) rows describing how the roadmap was made."""
+        settings = self.roadmap.settings
+        return [
+            (self.t("field.workspace"), self.workspace.name),
+            (self.t("export.version"), self.version or self.t("export.working_roadmap")),
+            (self.t("export.generated"), self.generated.replace(tzinfo=None)),
+            (self.t("field.strategy"), self.t(f"strategy.{settings.strategy}")),
+            (self.t("field.period_kind"), self.t(f"period.{settings.period_kind}")),
+            (self.t("field.periods"), settings.periods),
+            (self.t("field.start"), settings.start),
+            (self.t("field.capacities"), ", ".join(f"{c:g}" for c in settings.capacities)),
+            (self.t("export.value_line"), round(self.roadmap.thresholds.value, 2)),
+            (self.t("export.effort_line"), round(self.roadmap.thresholds.effort, 2)),
+        ]
+
+
+def export_content(
+    *,
+    session: Session,
+    workspace_id: int,
+    today: date,
+    lang: str | None = None,
+    version_id: int | None = None,
+) -> ExportContent:
+    """Everything a download shows, in the workspace's language unless `lang` is given."""
+    workspace = get_workspace(session=session, workspace_id=workspace_id)
+    candidates = candidate_frame(session=session, workspace_id=workspace_id)
+    consensus = workspace_consensus(session=session, workspace_id=workspace_id)
+    if version_id is None:
+        roadmap, version = (
+            current_roadmap(
+                session=session,
+                workspace_id=workspace_id,
+                today=today,
+                consensus=consensus,
+                candidates=candidates,
+            ),
+            None,
+        )
+    else:
+        roadmap = open_version(session=session, version_id=version_id)
+        version = get_version(session=session, version_id=version_id).name
+    votes = latest_votes(session=session, workspace_id=workspace_id)
+    names = stakeholder_names(session=session, workspace_id=workspace_id)
+    setup = load_scoring_setup(session=session, workspace_id=workspace_id)
+    return ExportContent(
+        workspace=workspace,
+        lang=lang or workspace.language,
+        roadmap=roadmap,
+        version=version,
+        generated=datetime.now().astimezone(),
+        candidates=candidates,
+        consensus=consensus,
+        votes=votes.assign(stakeholder=votes["stakeholder_id"].map(names)),
+        criteria={c.id: c.name for c in setup.criteria},
+    )

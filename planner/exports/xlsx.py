@@ -1,0 +1,158 @@
+"""Excel workbook: Roadmap, Matrix, Votes (once revealed), Candidates, Settings."""
+
+import io
+from datetime import date, datetime
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner.exports.content import ExportContent
+from planner.exports.safe_text import is_formula_like
+from planner.quadrants import QUADRANTS
+
+MAX_WIDTH = 60
+DATE_FORMAT = "d mmm yyyy"
+# Pale versions of the charts' quadrant colours, so the text stays readable.
+PALE = {"quick_win": "D9F2D9", "big_bet": "D6E6F5", "fill_in": "EBEBEB", "money_pit": "F8D7D7"}
+
+
+def roadmap_workbook(content: ExportContent) -> bytes:
+    """The workbook as bytes."""
+    book = Workbook()
+    book.remove(book.active)
+    quadrant_names = {content.t(f"quadrant.{q}"): q for q in QUADRANTS}
+    sheets = [
+        ("export.sheet_roadmap", _roadmap(content)),
+        ("export.sheet_matrix", _matrix(content)),
+        ("export.sheet_votes", _votes(content)),
+        ("export.sheet_candidates", _candidates(content)),
+    ]
+    for key, frame in sheets:
+        if frame is not None:
+            _write(book.create_sheet(content.t(key)), frame, quadrant_names)
+    settings = pd.DataFrame(
+        content.settings(), columns=[content.t("export.setting"), content.t("export.value")]
+    )
+    _write(book.create_sheet(content.t("export.sheet_settings")), settings, {})
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _roadmap(content: ExportContent) -> pd.DataFrame:
+    table = content.roadmap_table()
+    return table.rename(
+        columns={
+            "period": content.t("chart.period"),
+            "start": content.t("roadmap.from"),
+            "end": content.t("roadmap.until"),
+            "rank": content.t("chart.rank"),
+            "title": content.t("field.title"),
+            "phase": content.t("field.phase"),
+            "channels": content.t("field.channels"),
+            "value": content.t("chart.value"),
+            "effort": content.t("chart.effort"),
+            "quadrant": content.t("chart.quadrant"),
+            "note": content.t("roadmap.note"),
+        }
+    )
+
+
+def _matrix(content: ExportContent) -> pd.DataFrame:
+    settled = content.consensus
+    frame = content.candidates.set_index("id")
+    table = pd.DataFrame(
+        {
+            content.t("field.title"): frame["title"],
+            content.t("field.phase"): frame["phase"],
+            content.t("field.channels"): frame["channels"].map(", ".join),
+            content.t("chart.value"): settled["value"].round(2),
+            content.t("chart.effort"): settled["effort"].round(2),
+            content.t("chart.quadrant"): content.roadmap.items.set_index("candidate_id")["quadrant"]
+            .reindex(frame.index)
+            .map(lambda q: content.t(f"quadrant.{q}") if isinstance(q, str) else None),
+            content.t("export.votes_n"): settled["value_n"],
+            content.t("consensus.value_sd"): settled["value_sd"].round(2),
+            content.t("consensus.effort_sd"): settled["effort_sd"].round(2),
+            content.t("consensus.value_source"): settled["value_source"].map(
+                lambda s: content.t(f"source.{s}")
+            ),
+            content.t("consensus.effort_source"): settled["effort_source"].map(
+                lambda s: content.t(f"source.{s}")
+            ),
+        }
+    )
+    return table.reset_index(drop=True)
+
+
+def _votes(content: ExportContent) -> pd.DataFrame | None:
+    """Raw votes, only those revealed: before the reveal nobody may see them."""
+    votes = content.votes
+    if votes.empty:
+        return None
+    titles = content.candidates.set_index("id")["title"]
+    return pd.DataFrame(
+        {
+            content.t("field.name"): votes["stakeholder"],
+            content.t("field.role"): votes["role"],
+            content.t("field.title"): votes["candidate_id"].map(titles),
+            content.t("export.criterion"): votes["criterion_id"].map(content.criteria),
+            content.t("chart.score"): votes["score"],
+        }
+    ).sort_values([content.t("field.title"), content.t("field.name")])
+
+
+def _candidates(content: ExportContent) -> pd.DataFrame:
+    frame = content.candidates
+    return pd.DataFrame(
+        {
+            content.t("field.title"): frame["title"],
+            content.t("field.description"): frame["description"],
+            content.t("field.phase"): frame["phase"],
+            content.t("field.channels"): frame["channels"].map(", ".join),
+            content.t("field.persona"): frame["persona"],
+            content.t("field.proposer"): frame["proposer"],
+            content.t("field.tags"): frame["tags"].map(", ".join),
+            content.t("field.touchpoint"): frame["touchpoint"],
+            content.t("field.channel_switch"): frame["channel_switch"],
+            content.t("field.updated_at"): frame["updated_at"].map(
+                lambda moment: moment.replace(tzinfo=None) if pd.notna(moment) else None
+            ),
+        }
+    )
+
+
+def _write(sheet: Worksheet, frame: pd.DataFrame, quadrant_names: dict[str, str]) -> None:
+    """A table with a bold, frozen header, an autofilter and fitted column widths."""
+    sheet.append(list(frame.columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for row in frame.itertuples(index=False):
+        sheet.append([_cell_value(value) for value in row])
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                if is_formula_like(cell.value):
+                    cell.data_type = "s"  # text, exactly as typed: never a formula
+                if cell.value in quadrant_names:
+                    cell.fill = PatternFill("solid", fgColor=PALE[quadrant_names[cell.value]])
+            elif isinstance(cell.value, (date, datetime)):
+                cell.number_format = DATE_FORMAT
+    sheet.freeze_panes = "A2"
+    if len(frame):
+        sheet.auto_filter.ref = sheet.dimensions
+    for index, column in enumerate(frame.columns, start=1):
+        longest = max([len(str(column))] + [len(str(v)) for v in frame[column].head(500)])
+        sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, MAX_WIDTH)
+
+
+def _cell_value(value: object) -> object:
+    if value is None or (not isinstance(value, (list, str)) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):  # numpy scalars -> plain numbers
+        return value.item()
+    return value

@@ -1,0 +1,538 @@
+"""A whole workspace as one JSON document, and back as a new workspace.
+
+Candidates carry a `key` (their id when saved); everything else refers to them by key
+and to stakeholders, criteria, phases and channels by name, so a document restores
+into any database. Join codes are kept when free, else new ones are made.
+"""
+
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlmodel import Session
+
+from planner.errors import Conflict, PlannerError, validated
+from planner.models import (
+    BallotComment,
+    Candidate,
+    CandidateChannel,
+    CandidateCreate,
+    ConsensusOverride,
+    Criterion,
+    DimensionCreate,
+    Participant,
+    Persona,
+    PlanItem,
+    RoadmapPlan,
+    RoadmapVersion,
+    RoadmapVersionItem,
+    RoleWeight,
+    RoundCandidate,
+    ScoringModel,
+    ScoringRound,
+    ScoringSession,
+    Stakeholder,
+    Vote,
+    Workspace,
+    WorkspaceCreate,
+)
+from planner.naming import name_key
+from planner.store.candidates import candidate_frame
+from planner.store.dependencies import add_dependencies, needs_of
+from planner.store.dimensions import add_item
+from planner.store.frames import plain_records
+from planner.store.sessions import new_code
+from planner.store.workspaces import create_workspace, get_workspace, list_workspaces, load_journey
+
+FORMAT = "journey-roadmap-planner/workspace"
+VERSION = 2
+CANDIDATE_FIELDS = (
+    "title",
+    "description",
+    "phase",
+    "channels",
+    "persona",
+    "proposer",
+    "tags",
+    "touchpoint",
+    "channel_switch",
+    "pre_value",
+    "pre_effort",
+    "created_at",
+    "updated_at",
+)
+
+
+class DocumentInvalid(PlannerError):
+    """The file is not a workspace document this version can read."""
+
+
+def read_document(data: bytes) -> dict:
+    """A document from the bytes of a file; raises `DocumentInvalid` with the reason."""
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DocumentInvalid("error.document_invalid", detail=str(error)) from None
+
+
+def _iso(value: Any) -> Any:
+    """Dates as ISO text; moments in UTC (SQLite returns them without a zone: they are UTC)."""
+    if isinstance(value, datetime):
+        zoned = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return zoned.isoformat()
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _named(row: dict, **swaps: tuple[str, dict]) -> dict:
+    """`row` with id columns swapped for names: _named(r, stakeholder=("stakeholder_id", names))."""
+    ids = {column for column, _ in swaps.values()}
+    named = {key: value for key, value in row.items() if key not in ids}
+    return named | {field: mapping[row[column]] for field, (column, mapping) in swaps.items()}
+
+
+def _rows(session: Session, query) -> list[dict]:
+    return [{k: _iso(v) for k, v in row.items()} for row in session.execute(query).mappings()]
+
+
+def dump_workspace(*, session: Session, workspace_id: int) -> dict:
+    """Everything of a workspace: journey, candidates, scoring, sessions, votes, roadmap."""
+    workspace = get_workspace(session=session, workspace_id=workspace_id)
+    journey = load_journey(session=session, workspace_id=workspace_id)
+    frame = candidate_frame(session=session, workspace_id=workspace_id)
+    needs = needs_of(session=session, workspace_id=workspace_id)
+    candidates = [
+        {
+            "key": row["id"],
+            **{f: _iso(row[f]) for f in CANDIDATE_FIELDS},
+            "needs": sorted(needs.get(row["id"], ())),
+        }
+        for row in plain_records(frame)
+    ]
+    keys = {c["key"] for c in candidates}
+    names = dict(
+        session.execute(
+            select(Stakeholder.id, Stakeholder.name).where(Stakeholder.workspace_id == workspace_id)
+        ).all()
+    )
+    criteria = dict(
+        session.execute(
+            select(Criterion.id, Criterion.name).where(Criterion.workspace_id == workspace_id)
+        ).all()
+    )
+    sessions = []
+    for scoring in session.scalars(
+        select(ScoringSession)
+        .where(ScoringSession.workspace_id == workspace_id)
+        .order_by(ScoringSession.id)
+    ):
+        rounds = []
+        for scoring_round in session.scalars(
+            select(ScoringRound)
+            .where(ScoringRound.session_id == scoring.id)
+            .order_by(ScoringRound.number)
+        ):
+            rounds.append(
+                {
+                    "number": scoring_round.number,
+                    "status": scoring_round.status,
+                    "opened_at": _iso(scoring_round.opened_at),
+                    "revealed_at": _iso(scoring_round.revealed_at),
+                    "candidates": sorted(
+                        session.scalars(
+                            select(RoundCandidate.candidate_id).where(
+                                RoundCandidate.round_id == scoring_round.id
+                            )
+                        )
+                    ),
+                    "votes": [
+                        _named(
+                            v,
+                            stakeholder=("stakeholder_id", names),
+                            criterion=("criterion_id", criteria),
+                        )
+                        for v in _rows(
+                            session,
+                            select(
+                                Vote.stakeholder_id,
+                                Vote.candidate_id,
+                                Vote.criterion_id,
+                                Vote.score,
+                                Vote.label,
+                                Vote.updated_at,
+                            )
+                            .where(Vote.round_id == scoring_round.id)
+                            .order_by(Vote.id),
+                        )
+                    ],
+                    "comments": [
+                        _named(c, stakeholder=("stakeholder_id", names))
+                        for c in _rows(
+                            session,
+                            select(
+                                BallotComment.stakeholder_id,
+                                BallotComment.candidate_id,
+                                BallotComment.comment,
+                                BallotComment.updated_at,
+                            ).where(BallotComment.round_id == scoring_round.id),
+                        )
+                    ],
+                }
+            )
+        sessions.append(
+            {
+                "name": scoring.name,
+                "code": scoring.code,
+                "status": scoring.status,
+                "created_at": _iso(scoring.created_at),
+                "closed_at": _iso(scoring.closed_at),
+                "participants": [
+                    _named(p, stakeholder=("stakeholder_id", names))
+                    for p in _rows(
+                        session,
+                        select(Participant.stakeholder_id, Participant.joined_at).where(
+                            Participant.session_id == scoring.id
+                        ),
+                    )
+                ],
+                "rounds": rounds,
+            }
+        )
+    model = session.get(ScoringModel, workspace_id)
+    plan = session.get(RoadmapPlan, workspace_id)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "workspace": {
+            "name": workspace.name,
+            "description": workspace.description,
+            "language": workspace.language,
+            "archived": workspace.archived,
+        },
+        "phases": journey.phase_names,
+        "channels": journey.channel_names,
+        "personas": journey.persona_names,
+        "candidates": candidates,
+        "scoring_model": {
+            "scale": model.scale,
+            "consensus_method": model.consensus_method,
+            "disagreement": model.disagreement,
+            "min_votes": model.min_votes,
+        },
+        "criteria": _rows(
+            session,
+            select(Criterion.name, Criterion.dimension, Criterion.weight)
+            .where(Criterion.workspace_id == workspace_id)
+            .order_by(Criterion.position, Criterion.id),
+        ),
+        "role_weights": _rows(
+            session,
+            select(RoleWeight.role, RoleWeight.weight)
+            .where(RoleWeight.workspace_id == workspace_id)
+            .order_by(RoleWeight.id),
+        ),
+        "stakeholders": _rows(
+            session,
+            select(Stakeholder.name, Stakeholder.role, Stakeholder.created_at)
+            .where(Stakeholder.workspace_id == workspace_id)
+            .order_by(Stakeholder.id),
+        ),
+        "sessions": sessions,
+        "overrides": _rows(
+            session,
+            select(
+                ConsensusOverride.candidate_id,
+                ConsensusOverride.value,
+                ConsensusOverride.effort,
+                ConsensusOverride.reason,
+                ConsensusOverride.decided_by,
+                ConsensusOverride.decided_at,
+            )
+            .where(ConsensusOverride.candidate_id.in_(keys))
+            .order_by(ConsensusOverride.id),
+        ),
+        "plan": None
+        if plan is None
+        else {
+            "strategy": plan.strategy,
+            "period_kind": plan.period_kind,
+            "periods": plan.periods,
+            "start": _iso(plan.start),
+            "capacities": plan.capacities,
+            "threshold_mode": plan.threshold_mode,
+        },
+        "plan_items": _rows(
+            session,
+            select(PlanItem.candidate_id, PlanItem.pinned_period, PlanItem.excluded)
+            .where(PlanItem.candidate_id.in_(keys))
+            .order_by(PlanItem.candidate_id),
+        ),
+        "versions": [
+            {
+                "name": v.name,
+                "created_by": v.created_by,
+                "created_at": _iso(v.created_at),
+                "settings": v.settings,
+                "items": _rows(
+                    session,
+                    select(
+                        *(c for c in RoadmapVersionItem.__table__.columns if c.name != "version_id")
+                    )
+                    .where(RoadmapVersionItem.version_id == v.id)
+                    .order_by(RoadmapVersionItem.position),
+                ),
+            }
+            for v in session.scalars(
+                select(RoadmapVersion)
+                .where(RoadmapVersion.workspace_id == workspace_id)
+                .order_by(RoadmapVersion.id)
+            )
+        ],
+    }
+
+
+def free_name(session: Session, wanted: str, suffix: str) -> str:
+    """`wanted`, or `wanted (suffix)`, `wanted (suffix 2)`... whichever is not taken."""
+    taken = {name_key(w.name) for w in list_workspaces(session=session, include_archived=True)}
+    candidates = [wanted, f"{wanted} ({suffix})"] + [
+        f"{wanted} ({suffix} {n})" for n in range(2, 100)
+    ]
+    return next(name for name in candidates if name_key(name) not in taken)
+
+
+def restore_workspace(
+    *, session: Session, document: dict, name: str | None = None, suffix: str = "restored"
+) -> Workspace:
+    """A new workspace from a document (any version this app wrote), in one transaction.
+
+    Without `name`, a taken name gets `(restored)` added; a `name` that is taken is refused.
+    """
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise DocumentInvalid("error.document_invalid", detail=f"format is not {FORMAT}")
+    if document.get("version", 1) > VERSION:
+        raise DocumentInvalid(
+            "error.document_invalid",
+            detail=f"version {document['version']} is newer than {VERSION}",
+        )
+    try:
+        return _restore(session, document, name, suffix)
+    except (KeyError, TypeError, ValueError, AttributeError, StopIteration) as error:
+        raise DocumentInvalid("error.document_invalid", detail=repr(error)) from None
+
+
+def _restore(session: Session, doc: dict, name: str | None, suffix: str) -> Workspace:
+    meta = doc["workspace"]
+    if name is None:
+        name = free_name(session, validated(WorkspaceCreate, name=meta["name"]).name, suffix)
+    elif any(
+        name_key(w.name) == name_key(name)
+        for w in list_workspaces(session=session, include_archived=True)
+    ):
+        raise Conflict("error.workspace_exists", name=name)
+    workspace = create_workspace(
+        session=session,
+        workspace_in=validated(
+            WorkspaceCreate,
+            name=name,
+            description=meta.get("description", ""),
+            language=meta.get("language", "en"),
+            template="blank",
+        ),
+        phases=[validated(DimensionCreate, name=p).name for p in doc["phases"]],
+        channels=[validated(DimensionCreate, name=c).name for c in doc["channels"]],
+    )
+    workspace.archived = bool(meta.get("archived", False))
+    wid = workspace.id
+    for persona in doc.get("personas", []):
+        add_item(
+            session=session,
+            model=Persona,
+            workspace_id=wid,
+            name=validated(DimensionCreate, name=persona).name,
+        )
+    journey = load_journey(session=session, workspace_id=wid)
+    items = doc.get("candidates", [])
+    if doc.get("version", 1) == 1:  # the demo's form: no keys, needs by title
+        by_title = {item["title"]: index for index, item in enumerate(items)}
+        items = [
+            {**item, "key": index, "needs": [by_title[t] for t in item.get("needs", [])]}
+            for index, item in enumerate(items)
+        ]
+    ids = _restore_candidates(session, wid, journey, items)
+    pairs = [(ids[item["key"]], ids[needed]) for item in items for needed in item["needs"]]
+    add_dependencies(session=session, workspace_id=wid, pairs=pairs)
+    _restore_scoring(session, wid, doc, ids)
+    _restore_roadmap(session, wid, doc, ids)
+    session.flush()
+    return workspace
+
+
+def _restore_candidates(session, wid: int, journey, items: list[dict]) -> dict:
+    ids = {}
+    for item in items:
+        checked = validated(
+            CandidateCreate,
+            **{
+                k: item[k]
+                for k in (
+                    "title",
+                    "description",
+                    "proposer",
+                    "touchpoint",
+                    "channel_switch",
+                    "tags",
+                    "pre_value",
+                    "pre_effort",
+                )
+                if k in item
+            },
+            phase_id=journey.phase_id(item["phase"]),
+            channel_ids=[journey.channel_id(c) for c in item["channels"]],
+            persona_id=journey.persona_id(item["persona"]) if item.get("persona") else None,
+        )
+        now = datetime.now().astimezone()
+        candidate = Candidate(
+            workspace_id=wid,
+            **checked.model_dump(exclude={"channel_ids"}),
+            created_at=_moment(item.get("created_at")) or now,
+            updated_at=_moment(item.get("updated_at")) or now,
+        )
+        session.add(candidate)
+        session.flush()
+        session.execute(
+            insert(CandidateChannel),
+            [{"candidate_id": candidate.id, "channel_id": c} for c in checked.channel_ids],
+        )
+        ids[item["key"]] = candidate.id
+    return ids
+
+
+def _restore_scoring(session, wid: int, doc: dict, ids: dict) -> None:
+    model = session.get(ScoringModel, wid)
+    for field, value in (doc.get("scoring_model") or {}).items():
+        setattr(model, field, value)
+    if doc.get("criteria"):
+        session.execute(delete(Criterion).where(Criterion.workspace_id == wid))
+        session.add_all(
+            Criterion(workspace_id=wid, position=i, **c) for i, c in enumerate(doc["criteria"])
+        )
+    session.add_all(RoleWeight(workspace_id=wid, **w) for w in doc.get("role_weights", []))
+    session.flush()
+    criteria = dict(
+        session.execute(
+            select(Criterion.name, Criterion.id).where(Criterion.workspace_id == wid)
+        ).all()
+    )
+    people = {}
+    for person in doc.get("stakeholders", []):
+        stakeholder = Stakeholder(
+            workspace_id=wid,
+            name=person["name"],
+            name_key=name_key(person["name"]),
+            role=person.get("role", ""),
+            created_at=_moment(person.get("created_at")),
+        )
+        session.add(stakeholder)
+        session.flush()
+        people[person["name"]] = stakeholder.id
+    for item in doc.get("sessions", []):
+        code = item["code"]
+        if session.scalars(select(ScoringSession.id).where(ScoringSession.code == code)).first():
+            code = new_code(session)
+        scoring = ScoringSession(
+            workspace_id=wid,
+            name=item["name"],
+            code=code,
+            status=item["status"],
+            created_at=_moment(item["created_at"]),
+            closed_at=_moment(item.get("closed_at")),
+        )
+        session.add(scoring)
+        session.flush()
+        session.add_all(
+            Participant(
+                session_id=scoring.id,
+                stakeholder_id=people[p["stakeholder"]],
+                joined_at=_moment(p["joined_at"]),
+            )
+            for p in item.get("participants", [])
+        )
+        for r in item.get("rounds", []):
+            scoring_round = ScoringRound(
+                session_id=scoring.id,
+                number=r["number"],
+                status=r["status"],
+                opened_at=_moment(r["opened_at"]),
+                revealed_at=_moment(r.get("revealed_at")),
+            )
+            session.add(scoring_round)
+            session.flush()
+            session.add_all(
+                RoundCandidate(round_id=scoring_round.id, candidate_id=ids[c])
+                for c in r.get("candidates", [])
+            )
+            session.add_all(
+                Vote(
+                    round_id=scoring_round.id,
+                    stakeholder_id=people[v["stakeholder"]],
+                    candidate_id=ids[v["candidate_id"]],
+                    criterion_id=criteria[v["criterion"]],
+                    score=v["score"],
+                    label=v["label"],
+                    updated_at=_moment(v["updated_at"]),
+                )
+                for v in r.get("votes", [])
+            )
+            session.add_all(
+                BallotComment(
+                    round_id=scoring_round.id,
+                    stakeholder_id=people[c["stakeholder"]],
+                    candidate_id=ids[c["candidate_id"]],
+                    comment=c["comment"],
+                    updated_at=_moment(c["updated_at"]),
+                )
+                for c in r.get("comments", [])
+            )
+    session.add_all(
+        ConsensusOverride(
+            **{**o, "candidate_id": ids[o["candidate_id"]], "decided_at": _moment(o["decided_at"])}
+        )
+        for o in doc.get("overrides", [])
+    )
+
+
+def _restore_roadmap(session, wid: int, doc: dict, ids: dict) -> None:
+    if doc.get("plan"):
+        plan = dict(doc["plan"])
+        session.add(
+            RoadmapPlan(workspace_id=wid, **{**plan, "start": date.fromisoformat(plan["start"])})
+        )
+    session.add_all(
+        PlanItem(**{**p, "candidate_id": ids[p["candidate_id"]]}) for p in doc.get("plan_items", [])
+    )
+    for v in doc.get("versions", []):
+        version = RoadmapVersion(
+            workspace_id=wid,
+            name=v["name"],
+            created_by=v["created_by"],
+            created_at=_moment(v["created_at"]),
+            settings=v["settings"],
+        )
+        session.add(version)
+        session.flush()
+        if v["items"]:
+            session.execute(
+                insert(RoadmapVersionItem),
+                [
+                    {
+                        **item,
+                        "version_id": version.id,
+                        "candidate_id": ids.get(item["candidate_id"]),
+                    }
+                    for item in v["items"]
+                ],
+            )
