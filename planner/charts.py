@@ -118,8 +118,12 @@ def matrix_chart(
         alt.Chart(data)
         .mark_circle(opacity=0.85, stroke="white", strokeWidth=0.5)
         .encode(
-            x=alt.X("x:Q", title=labels["effort"], scale=x_scale),
-            y=alt.Y("y:Q", title=labels["value"], scale=y_scale),
+            x=alt.X(
+                "x:Q", title=labels["effort"], scale=x_scale, axis=alt.Axis(values=list(range(11)))
+            ),
+            y=alt.Y(
+                "y:Q", title=labels["value"], scale=y_scale, axis=alt.Axis(values=list(range(11)))
+            ),
             color=alt.Color(
                 f"{colour}:N",
                 title=labels[colour],

@@ -1,6 +1,7 @@
 """`python -m planner`: the command line, a thin shell over the domain functions."""
 
 import argparse
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -9,6 +10,8 @@ from planner.config import database_url
 from planner.db import make_engine, migrate, read_session, write_session
 from planner.demo import load_demo, load_demo_if_empty
 from planner.errors import FieldName, InvalidInput, PlannerError, validated
+from planner.exports.content import export_content
+from planner.exports.formats import EXPORT_FORMATS
 from planner.i18n import t
 from planner.importing.apply import import_as_new_workspace, import_candidates
 from planner.importing.preview import preview_import
@@ -17,9 +20,10 @@ from planner.models import RoadmapPlanUpdate, VersionCreate, WorkspaceCreate
 from planner.prioritise import STRATEGIES
 from planner.roadmap import RoadmapSettings
 from planner.roadmap_table import roadmap_table
+from planner.store.backup import dump_workspace, read_document, restore_workspace
 from planner.store.candidates import candidate_counts, candidate_frame
 from planner.store.roadmap_plan import current_roadmap, quarter_start
-from planner.store.versions import save_version
+from planner.store.versions import find_version, save_version
 from planner.store.workspaces import find_workspace, list_workspaces, load_journey
 
 
@@ -68,6 +72,17 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--save", metavar="VERSION", help="save the roadmap as this version")
     sub.add_argument("--by", default="cli", help="who saves the version")
     sub.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sub = command("export", export, "write the roadmap, matrix or workspace to a file")
+    sub.add_argument("--workspace", required=True, help="workspace name")
+    sub.add_argument("--format", required=True, choices=list(EXPORT_FORMATS))
+    sub.add_argument("--output", required=True, type=Path, help="file to write")
+    sub.add_argument("--version", help="a saved roadmap version (default: the working roadmap)")
+    sub.add_argument(
+        "--chart", choices=["matrix", "timeline"], default="matrix", help="with png/svg"
+    )
+    sub = command("restore", restore, "restore a workspace backup (JSON) as a new workspace")
+    sub.add_argument("file", type=Path)
+    sub.add_argument("--as", dest="name", help="name for the restored workspace")
     return parser
 
 
@@ -172,4 +187,41 @@ def roadmap(engine, args) -> int:
         print(table.drop(columns=["start", "end"]).fillna("").to_string(index=False))
     if args.save:
         print(t("cli.version_saved", args.lang, name=args.save), file=sys.stderr)
+    return 0
+
+
+def export(engine, args) -> int:
+    with read_session(engine) as session:
+        workspace = find_workspace(session=session, name=args.workspace)
+        if args.format == "json":
+            data = json.dumps(
+                dump_workspace(session=session, workspace_id=workspace.id),
+                ensure_ascii=False,
+                indent=1,
+            ).encode("utf-8")
+        else:
+            version_id = None
+            if args.version:
+                version_id = find_version(
+                    session=session, workspace_id=workspace.id, name=args.version
+                ).id
+            content = export_content(
+                session=session,
+                workspace_id=workspace.id,
+                today=date.today(),
+                version_id=version_id,
+            )
+            data = EXPORT_FORMATS[args.format](content, args.chart)
+    args.output.write_bytes(data)
+    print(t("cli.exported", args.lang, path=args.output, size=len(data)))
+    return 0
+
+
+def restore(engine, args) -> int:
+    document = read_document(args.file.read_bytes())
+    with write_session(engine) as session:
+        workspace = restore_workspace(
+            session=session, document=document, name=args.name, suffix=t("backup.suffix", args.lang)
+        )
+    print(t("cli.restored", args.lang, name=workspace.name))
     return 0

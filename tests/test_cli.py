@@ -161,3 +161,40 @@ def test_roadmap_csv(cli):
     cli("demo")
     code, out, _ = cli("roadmap", "--workspace", DEMO, "--format", "csv", "--lang", "nl")
     assert code == 0 and out.splitlines()[0].startswith("period,start,end,rank,title")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf", "png", "svg", "csv", "md", "json"])
+def test_export_every_format(cli, tmp_path, fmt):
+    cli("demo")
+    out = tmp_path / f"roadmap.{fmt}"
+    code, stdout, _ = cli("export", "--workspace", DEMO, "--format", fmt, "--output", str(out))
+    assert code == 0 and out.stat().st_size > 1000 and str(out) in stdout
+
+
+def test_export_a_version_and_restore(cli, tmp_path):
+    cli("demo")
+    cli("roadmap", "--workspace", DEMO, "--save", "Plan A")
+    out = tmp_path / "plan.csv"
+    assert (
+        cli(
+            "export",
+            "--workspace",
+            DEMO,
+            "--format",
+            "csv",
+            "--version",
+            "plan a",
+            "--output",
+            str(out),
+        )[0]
+        == 0
+    )
+    code, _, err = cli(
+        "export", "--workspace", DEMO, "--format", "csv", "--version", "nope", "--output", str(out)
+    )
+    assert code == 1 and "does not exist" in err
+    backup = tmp_path / "backup.json"
+    cli("export", "--workspace", DEMO, "--format", "json", "--output", str(backup))
+    code, out_text, _ = cli("restore", str(backup), "--as", "Copy")
+    assert code == 0 and "Restored as workspace “Copy”." in out_text
+    assert "Copy\ten\t42 candidates" in cli("workspaces")[1]

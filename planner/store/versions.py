@@ -118,3 +118,11 @@ def open_version(*, session: Session, version_id: int) -> Roadmap:
 
 def version_items(*, session: Session, version_id: int) -> pd.DataFrame:
     return open_version(session=session, version_id=version_id).items
+
+
+def find_version(*, session: Session, workspace_id: int, name: str) -> RoadmapVersion:
+    """The workspace's version called `name` (any case)."""
+    for version in list_versions(session=session, workspace_id=workspace_id):
+        if name_key(version.name) == name_key(name):
+            return version
+    raise NotFound("error.version_not_found", name=name)

@@ -19,6 +19,7 @@ from planner.store.workspaces import load_journey
 from planner.ui.lang import error_text, t
 
 WORKSPACE_KEY = "workspace_id"
+OPEN_NEXT_KEY = "open_workspace_next"
 FEEDBACK_KEY = "feedback"
 
 
@@ -32,6 +33,14 @@ def get_engine(url: str) -> Engine:
 
 def engine() -> Engine:
     return get_engine(database_url())
+
+
+def open_workspace(workspace_id: int) -> None:
+    """Make `workspace_id` the current workspace from the next run on.
+
+    The sidebar's picker owns the choice; it takes this over before it is drawn.
+    """
+    st.session_state[OPEN_NEXT_KEY] = workspace_id
 
 
 def current_workspace_id() -> int | None:

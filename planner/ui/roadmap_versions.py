@@ -10,6 +10,7 @@ from planner.models import VersionCreate
 from planner.roadmap import Roadmap, compare
 from planner.store.versions import list_versions, open_version, save_version
 from planner.ui.context import engine, run_change
+from planner.ui.downloads import roadmap_downloads
 from planner.ui.lang import t
 from planner.ui.roadmap_view import roadmap_view
 
@@ -58,6 +59,7 @@ def versions_panel(journey: Journey) -> None:
     )
     with read_session(engine()) as session:
         roadmap_view(open_version(session=session, version_id=opened), key=f"version_{opened}")
+    roadmap_downloads(journey, key=f"version_{opened}_download", version_id=opened)
 
     st.subheader(t("roadmap.compare"))
     left, right = st.columns(2)

@@ -5,7 +5,7 @@ import streamlit as st
 from planner.db import read_session
 from planner.i18n import LANGUAGE_NAMES, LANGUAGES
 from planner.store.workspaces import list_workspaces
-from planner.ui.context import WORKSPACE_KEY, engine
+from planner.ui.context import OPEN_NEXT_KEY, WORKSPACE_KEY, engine
 from planner.ui.lang import LANG_KEY, t
 
 
@@ -23,6 +23,8 @@ def workspace_picker() -> None:
     with read_session(engine()) as session:
         workspaces = list_workspaces(session=session)
     names = {workspace.id: workspace.name for workspace in workspaces}
+    if st.session_state.get(OPEN_NEXT_KEY) is not None:
+        st.session_state[WORKSPACE_KEY] = st.session_state.pop(OPEN_NEXT_KEY)
     if st.session_state.get(WORKSPACE_KEY) not in names:
         st.session_state[WORKSPACE_KEY] = next(iter(names), None)
     if names:

@@ -6,7 +6,7 @@ from planner.demo import load_demo
 from planner.errors import validated
 from planner.models import Workspace, WorkspaceCreate, WorkspaceUpdate
 from planner.store.workspaces import create_workspace, delete_workspace, update_workspace
-from planner.ui.context import WORKSPACE_KEY, run_change
+from planner.ui.context import open_workspace, run_change
 from planner.ui.lang import t
 from planner.ui.widget_state import clear_widgets
 from planner.ui.widgets import language_radio
@@ -15,7 +15,7 @@ TEMPLATES = ("six_phase", "nine_phase", "blank")
 
 
 def _open(workspace: Workspace) -> None:
-    st.session_state[WORKSPACE_KEY] = workspace.id
+    open_workspace(workspace.id)
     st.rerun()
 
 

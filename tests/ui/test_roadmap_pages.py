@@ -96,3 +96,9 @@ def test_picking_a_point_shows_the_candidate(open_page, demo):
     assert not at.exception
     assert "Stock per store on the product page" in texts(at)
     assert [m.label for m in at.metric] == ["Value", "Effort"]
+
+
+def test_download_buttons_are_offered(open_page, demo):
+    at = open_page("roadmap")
+    labels = [button.label for button in at.get("download_button")]
+    assert labels[:6] == ["Excel", "PDF report", "CSV", "Markdown", "PNG image", "SVG image"]

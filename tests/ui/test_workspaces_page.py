@@ -1,6 +1,9 @@
 """Workspaces page: create from a template, refuse duplicates, rename, archive, delete."""
 
+import json
+
 from planner.db import read_session
+from planner.store.backup import dump_workspace
 from planner.store.workspaces import list_workspaces, load_journey
 from tests.ui.conftest import texts
 
@@ -57,3 +60,33 @@ def test_load_demo_button(open_page, engine):
     assert "Demowerkruimte geladen." in texts(at)
     with read_session(engine) as session:
         assert len(list_workspaces(session=session)) == 1
+
+
+def test_backup_and_restore_from_the_page(open_page, demo, engine):
+    with read_session(engine) as session:
+        document = json.dumps(dump_workspace(session=session, workspace_id=demo.id))
+    at = open_page("workspaces", lang="nl")
+    assert at.get("download_button")  # the backup, and the copy of the database
+    at.file_uploader(key="restore_file_0").upload(
+        "backup.json", document.encode(), "application/json"
+    ).run()
+    at.button(key="restore").click().run()
+    assert not at.exception
+    assert f"Hersteld als werkruimte “{demo.name} (hersteld)”." in texts(at)
+    with read_session(engine) as session:
+        assert len(list_workspaces(session=session)) == 2
+
+
+def test_restoring_a_broken_file_explains(open_page, demo):
+    at = open_page("workspaces")
+    at.file_uploader(key="restore_file_0").upload("x.json", b"{nope", "application/json").run()
+    at.button(key="restore").click().run()
+    assert "This is not a workspace file this version can read" in texts(at)
+
+
+def test_creating_a_workspace_beside_others_opens_it(open_page, demo, engine):
+    at = create(open_page("workspaces"), "Second journey")
+    assert not at.exception
+    with read_session(engine) as session:
+        second = next(w for w in list_workspaces(session=session) if w.name == "Second journey")
+    assert at.session_state["workspace_id"] == second.id

@@ -13,10 +13,10 @@ from planner.models import WorkspaceCreate
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
 from planner.ui.context import (
-    WORKSPACE_KEY,
     current_workspace_id,
     engine,
     feedback,
+    open_workspace,
     run_change,
 )
 from planner.ui.lang import current_lang, error_text, t
@@ -116,7 +116,7 @@ def do_import(valid_only: bool) -> None:
         )
         if done.ok:
             workspace, count = done.value
-            st.session_state[WORKSPACE_KEY] = workspace.id
+            open_workspace(workspace.id)
     else:
         done = run_change(
             lambda s: import_candidates(

@@ -8,6 +8,7 @@ from planner.matrix import matrix_points, value_by_cell
 from planner.quadrants import QUADRANTS, thresholds_for
 from planner.ui.context import candidates, require_journey
 from planner.ui.context import consensus as workspace_consensus
+from planner.ui.downloads import roadmap_downloads
 from planner.ui.heatmap import heat_map
 from planner.ui.lang import t
 from planner.ui.matrix_details import candidate_details
@@ -78,6 +79,7 @@ picked = event["selection"].get("pick", []) if event else []
 st.caption(
     t("matrix.lines_at", value=round(thresholds.value, 1), effort=round(thresholds.effort, 1))
 )
+roadmap_downloads(journey, key="matrix_download", formats=("png", "svg"), chart="matrix")
 if picked:
     candidate_details(journey, int(picked[0]["candidate_id"]), frame, consensus)
 

@@ -7,6 +7,7 @@ import streamlit as st
 from planner.db import read_session
 from planner.store.roadmap_plan import current_roadmap, load_plan
 from planner.ui.context import candidates, consensus, engine, require_journey
+from planner.ui.downloads import roadmap_downloads
 from planner.ui.lang import t
 from planner.ui.roadmap_plan_editor import dependencies_editor, pins_editor
 from planner.ui.roadmap_settings import settings_form
@@ -44,6 +45,8 @@ with plan_tab:
         )
     )
     roadmap_view(roadmap, key="current")
+    st.subheader(t("download.title"))
+    roadmap_downloads(journey, key="current")
     save_version_form(journey, roadmap)
 with edit_tab:
     st.subheader(t("roadmap.pins"))

@@ -7,6 +7,7 @@ from planner.db import read_session
 from planner.i18n import LANGUAGE_NAMES
 from planner.store.candidates import candidate_counts
 from planner.store.workspaces import list_workspaces
+from planner.ui.backup_panel import backup_panel
 from planner.ui.context import WORKSPACE_KEY, engine
 from planner.ui.lang import t
 from planner.ui.workspace_forms import manage_workspace_form, new_workspace_form
@@ -36,7 +37,9 @@ if workspaces:
 else:
     st.info(t("workspaces.none"))
 
-new_tab, manage_tab = st.tabs([t("workspaces.new"), t("workspaces.manage")])
+new_tab, manage_tab, backup_tab = st.tabs(
+    [t("workspaces.new"), t("workspaces.manage"), t("backup.title")]
+)
 with new_tab:
     new_workspace_form()
 with manage_tab:
@@ -53,3 +56,6 @@ with manage_tab:
             key="manage_workspace",
         )
         manage_workspace_form(by_id[chosen])
+with backup_tab:
+    current = {w.id: w for w in workspaces}.get(st.session_state.get(WORKSPACE_KEY))
+    backup_panel(current)

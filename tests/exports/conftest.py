@@ -1,0 +1,40 @@
+"""The demo with text that could hurt a spreadsheet, and with revealed votes."""
+
+from datetime import date
+
+import pytest
+
+from planner.exports.content import export_content
+from planner.models import CandidateUpdate, SessionCreate
+from planner.store.candidates import update_candidate
+from planner.store.scoring_model import load_scoring_setup
+from planner.store.sessions import open_session, reveal_round
+from tests.factories import join, vote_all
+
+TRICKY = {
+    1: '=HYPERLINK("http://evil","click")',
+    2: "+31 20 123 4567",
+    3: "-minus first",
+    4: "@SUM(A1:A9)",
+}
+UNICODE = "Café ë € 😀 Ω"
+
+
+@pytest.fixture(name="content")
+def content_fixture(session, demo):
+    for candidate_id, title in TRICKY.items():
+        update_candidate(
+            session=session, candidate_id=candidate_id, candidate_in=CandidateUpdate(title=title)
+        )
+    update_candidate(session=session, candidate_id=5, candidate_in=CandidateUpdate(title=UNICODE))
+    scoring = open_session(
+        session=session,
+        workspace_id=demo.id,
+        session_in=SessionCreate(name="S"),
+        candidate_ids=[6, 7],
+    )
+    setup = load_scoring_setup(session=session, workspace_id=demo.id)
+    for name in ("Ann", "Bo", "Cy"):
+        vote_all(session, scoring, join(session, scoring, name, "Sales"), 6, setup, "4")
+    reveal_round(session=session, session_id=scoring.id)
+    return export_content(session=session, workspace_id=demo.id, today=date(2026, 11, 23))

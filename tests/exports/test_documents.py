@@ -1,0 +1,66 @@
+"""PDF, PNG, SVG, CSV and Markdown, checked by opening them."""
+
+import io
+import xml.etree.ElementTree as ElementTree
+
+import pandas as pd
+from PIL import Image
+from pypdf import PdfReader
+
+from planner.exports.formats import EXPORT_FORMATS
+from planner.exports.images import matrix_figure, png, svg, timeline_figure
+from planner.exports.pdf import roadmap_pdf
+from planner.exports.tables import roadmap_csv, roadmap_markdown
+from tests.exports.conftest import TRICKY, UNICODE
+
+
+def test_pdf_pages_and_texts(content):
+    reader = PdfReader(io.BytesIO(roadmap_pdf(content)))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) >= 5
+    for expected in (
+        content.title,
+        "Value–effort matrix",
+        "The roadmap, period by period",
+        "Not on the roadmap",
+        "Candidates per quadrant",
+        f"Page 1 / {len(reader.pages)}",
+    ):
+        assert expected in text
+    assert "Café ë €" in text and "😀" in text and "Ω" in text
+
+
+def test_png_is_slide_sized(content):
+    for figure in (matrix_figure, timeline_figure):
+        image = Image.open(io.BytesIO(png(figure(content))))
+        assert image.format == "PNG" and image.width >= 1200
+
+
+def test_svg_is_well_formed(content):
+    for figure in (matrix_figure, timeline_figure):
+        root = ElementTree.fromstring(svg(figure(content)))
+        assert root.tag.endswith("svg")
+
+
+def test_csv_round_trip_with_bom_and_neutralised_formulas(content):
+    data = roadmap_csv(content)
+    assert data.startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
+    titles = set(frame["Title"])
+    assert UNICODE in titles
+    for text in TRICKY.values():
+        assert f"'{text}" in titles and text not in titles
+    assert len(frame) == len(content.candidates)
+
+
+def test_markdown_table(content):
+    text = roadmap_markdown(content)
+    assert text.startswith(f"# {content.title}")
+    assert "| Period | From | Until | Rank | Title |" in text
+    assert UNICODE in text
+
+
+def test_every_format_gives_bytes(content):
+    for make in EXPORT_FORMATS.values():
+        if make is not None:
+            assert make(content, "timeline")

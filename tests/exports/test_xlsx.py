@@ -1,0 +1,55 @@
+"""The Excel workbook, opened with openpyxl."""
+
+import io
+from datetime import datetime
+
+from openpyxl import load_workbook
+
+from planner.exports.xlsx import roadmap_workbook
+from tests.exports.conftest import TRICKY, UNICODE
+
+
+def open_book(content):
+    return load_workbook(io.BytesIO(roadmap_workbook(content)))
+
+
+def test_sheets_and_headers(content):
+    book = open_book(content)
+    assert book.sheetnames == ["Roadmap", "Matrix", "Votes", "Candidates", "Settings"]
+    sheet = book["Roadmap"]
+    assert [c.value for c in sheet[1]][:5] == ["Period", "From", "Until", "Rank", "Title"]
+    assert all(c.font.bold for c in sheet[1])
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    assert sheet.column_dimensions["E"].width > 20
+
+
+def test_numbers_dates_and_colours(content):
+    sheet = open_book(content)["Roadmap"]
+    row = [c for c in sheet[2]]
+    assert isinstance(row[1].value, datetime) and row[1].number_format == "d mmm yyyy"
+    assert isinstance(row[3].value, int)
+    assert isinstance(row[7].value, (int, float)) and isinstance(row[8].value, (int, float))
+    quadrant = row[9]
+    assert quadrant.value in {"Quick win", "Big bet", "Fill-in", "Money pit"}
+    assert quadrant.fill.fgColor.rgb.endswith(("D9F2D9", "D6E6F5", "EBEBEB", "F8D7D7"))
+
+
+def test_formula_like_text_is_stored_as_text(content):
+    sheet = open_book(content)["Candidates"]
+    cells = {c.value: c for c in sheet["A"][1:]}
+    for text in TRICKY.values():
+        assert cells[text].data_type == "s"  # exactly as typed, never a formula
+    assert UNICODE in cells
+
+
+def test_votes_only_once_revealed(content):
+    votes = open_book(content)["Votes"]
+    assert votes.max_row == 1 + 3 * 3  # three people, three criteria, one candidate
+    content.votes = content.votes.iloc[0:0]
+    assert "Votes" not in open_book(content).sheetnames
+
+
+def test_workspace_language(content):
+    content.lang = "nl"
+    assert open_book(content).sheetnames[0] == "Roadmap"
+    assert open_book(content)["Kandidaten"]["A1"].value == "Titel"
