@@ -9,7 +9,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import bench_import, bench_pages, bench_roadmap, bench_scoring, bench_votes
+from bench import (
+    bench_exports,
+    bench_import,
+    bench_pages,
+    bench_roadmap,
+    bench_scoring,
+    bench_votes,
+)
 
 # (figure name, what it is, unit, budget)
 BUDGETS = [
@@ -28,6 +35,8 @@ BUDGETS = [
     ("schedule_10k_ms", "Scheduling 10,000 candidates, 5,000 dependencies, 24 periods", "ms", 1000),
     ("matrix_page_2000_ms", "AppTest run, matrix page, 2,000 scored candidates", "ms", 200),
     ("roadmap_page_2000_ms", "AppTest run, roadmap page, 2,000 scored candidates", "ms", 200),
+    ("xlsx_2000_s", "Excel of a 2,000-item roadmap", "s", 5),
+    ("pdf_2000_s", "PDF report of a 2,000-item roadmap", "s", 5),
 ]
 
 
@@ -41,6 +50,7 @@ def main() -> int:
         **{f"votes_closed_{k}": v for k, v in closed.items()},
         **bench_scoring.measure(),
         **bench_roadmap.measure(),
+        **bench_exports.measure(),
     }
     print("| figure | measured | budget | result |")
     print("| --- | --- | --- | --- |")

@@ -6,7 +6,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.fonts import FontFace
 
 from planner.exports.content import ExportContent
 from planner.exports.images import matrix_figure, png, timeline_figure
@@ -14,7 +13,8 @@ from planner.quadrants import QUADRANTS
 
 FONTS = Path(__file__).parent / "fonts"
 TIMELINE_LIMIT = 60  # bars in the timeline image; the table lists everything
-HEADER = FontFace(emphasis="BOLD", fill_color=(225, 232, 240))
+LINE = 4.0  # mm per line of table text
+CELL_PADDING = 1.0
 
 
 class Report(FPDF):
@@ -27,6 +27,8 @@ class Report(FPDF):
         self.add_font("DejaVu", "B", FONTS / "DejaVuSans-Bold.ttf")
         self.set_font("DejaVu", size=10)
         self.set_auto_page_break(auto=True, margin=15)
+        self.set_fill_color(225, 232, 240)  # table headers
+        self.set_draw_color(170, 170, 170)
         self.set_title(f"{content.title} – {content.t('roadmap.title')}")
 
     def footer(self) -> None:
@@ -107,7 +109,11 @@ def _image(pdf: Report, data: bytes) -> None:
 
 
 def _table(pdf: Report, frame, columns: list[str], widths: tuple) -> None:
-    """A table whose header repeats on every page and whose text wraps."""
+    """A table whose header repeats on every page and whose long text wraps.
+
+    fpdf2's `table()` lays out every cell twice, character by character: 15 s for
+    2,000 rows. Here a cell that fits goes out as one line; only long text is wrapped.
+    """
     labels = {
         "period": "chart.period",
         "rank": "chart.rank",
@@ -119,18 +125,44 @@ def _table(pdf: Report, frame, columns: list[str], widths: tuple) -> None:
         "quadrant": "chart.quadrant",
         "note": "roadmap.note",
     }
+    header = [pdf.content.t(labels[c]) for c in columns]
     pdf.set_font("DejaVu", size=8)
-    with pdf.table(
-        col_widths=widths,
-        headings_style=HEADER,
-        repeat_headings=1,
-        line_height=4.5,
-        text_align="LEFT",
-    ) as table:
-        table.row([pdf.content.t(labels[c]) for c in columns])
-        for row in frame[columns].itertuples(index=False):
-            table.row([_text(value) for value in row])
+    _row(pdf, header, widths, bold=True)
+    for values in frame[columns].itertuples(index=False):
+        if not _row(pdf, [_text(v) for v in values], widths, dry_run=True):
+            pdf.add_page()
+            _row(pdf, header, widths, bold=True)
+        _row(pdf, [_text(v) for v in values], widths)
     pdf.set_font("DejaVu", size=10)
+
+
+def _lines(pdf: Report, text: str, width: float) -> list[str]:
+    if pdf.get_string_width(text) <= width - 2 * CELL_PADDING:
+        return [text]
+    return pdf.multi_cell(width - 2 * CELL_PADDING, LINE, text, dry_run=True, output="LINES")
+
+
+def _row(
+    pdf: Report, values: list[str], widths: tuple, *, bold: bool = False, dry_run: bool = False
+) -> bool:
+    """Draw one row (or with `dry_run`, say whether it fits on this page)."""
+    if bold:
+        pdf.set_font("DejaVu", "B", 8)
+    lines = [_lines(pdf, value, width) for value, width in zip(values, widths, strict=True)]
+    height = max(len(cell) for cell in lines) * LINE + 2 * CELL_PADDING
+    if dry_run:
+        return pdf.get_y() + height <= pdf.page_break_trigger
+    x, y = pdf.l_margin, pdf.get_y()
+    for cell, width in zip(lines, widths, strict=True):
+        pdf.rect(x, y, width, height, style="DF" if bold else "D")
+        for number, line in enumerate(cell):
+            pdf.set_xy(x + CELL_PADDING, y + CELL_PADDING + number * LINE)
+            pdf.cell(width - 2 * CELL_PADDING, LINE, line)
+        x += width
+    pdf.set_xy(pdf.l_margin, y + height)
+    if bold:
+        pdf.set_font("DejaVu", size=8)
+    return True
 
 
 def _quadrants(pdf: Report, content: ExportContent) -> None:

@@ -2,15 +2,22 @@
 
 import io
 import xml.etree.ElementTree as ElementTree
+from datetime import date
 
 import pandas as pd
 from PIL import Image
 from pypdf import PdfReader
 
+from bench.synthetic import populate
+from planner.db import make_engine, read_session, write_session
+from planner.exports.content import export_content
 from planner.exports.formats import EXPORT_FORMATS
 from planner.exports.images import matrix_figure, png, svg, timeline_figure
 from planner.exports.pdf import roadmap_pdf
 from planner.exports.tables import roadmap_csv, roadmap_markdown
+from planner.models import CandidateUpdate, RoadmapPlanUpdate
+from planner.store.candidates import update_candidate
+from planner.store.roadmap_plan import save_plan
 from tests.exports.conftest import TRICKY, UNICODE
 
 
@@ -64,3 +71,35 @@ def test_every_format_gives_bytes(content):
     for make in EXPORT_FORMATS.values():
         if make is not None:
             assert make(content, "timeline")
+
+
+def test_long_tables_repeat_their_header_and_wrap(tmp_path):
+    url = f"sqlite:///{tmp_path / 'many.db'}"
+    workspace_id = populate(url, 150)
+    engine = make_engine(url)
+    with write_session(engine) as session:
+        update_candidate(
+            session=session,
+            candidate_id=1,
+            candidate_in=CandidateUpdate(title="A very long title " * 8),
+        )
+        save_plan(
+            session=session,
+            workspace_id=workspace_id,
+            plan_in=RoadmapPlanUpdate(
+                strategy="wsjf",
+                period_kind="month",
+                periods=6,
+                start=date(2027, 1, 1),
+                capacities=[1000.0],
+            ),
+        )
+    with read_session(engine) as session:
+        content = export_content(
+            session=session, workspace_id=workspace_id, today=date(2026, 11, 23)
+        )
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(roadmap_pdf(content))).pages]
+    table_pages = [p for p in pages if "Rank" in p and "Channels" in p]
+    assert len(table_pages) >= 3  # the header is on every page of the table
+    assert "A very long title A very long title" in " ".join(pages).replace("\n", " ")
+    engine.dispose()
