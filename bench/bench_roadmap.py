@@ -6,14 +6,11 @@ import random
 import statistics
 import tempfile
 import time
-from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
+from bench.apptest_timing import page_ms
 from bench.synthetic import populate
 from planner.schedule import schedule
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
 PAGES = {
     "matrix_page_2000_ms": "planner/ui/pages/matrix.py",
     "roadmap_page_2000_ms": "planner/ui/pages/roadmap.py",
@@ -37,18 +34,6 @@ def scheduling_ms(
     for _ in range(runs):
         started = time.perf_counter()
         schedule(ranking, efforts, capacities, needs, pins, set(rng.sample(ranking, 100)))
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
-def page_ms(page: str, runs: int) -> float:
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        at.run()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
 

@@ -4,13 +4,12 @@ import os
 import statistics
 import tempfile
 import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import insert
-from streamlit.testing.v1 import AppTest
 
+from bench.apptest_timing import page_ms
 from bench.synthetic import populate
 from planner.consensus import aggregate
 from planner.db import make_engine, write_session
@@ -18,7 +17,7 @@ from planner.models import Participant, SessionCreate, Stakeholder, Vote, utcnow
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import current_round, open_session, reveal_round
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+FACILITATOR = "planner/ui/pages/scoring_session.py"
 
 
 def aggregation_ms(votes: int = 100_000, runs: int = 7) -> float:
@@ -103,29 +102,17 @@ def workshop(url: str, candidates: int, people: int) -> int:
     return scoring.id
 
 
-def page_ms(runs: int) -> float:
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
-    at.switch_page("planner/ui/pages/scoring_session.py").run()
-    assert not at.exception, at.exception
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        at.run()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
 def measure(candidates: int = 300, people: int = 30, runs: int = 15) -> dict[str, float]:
     figures = {"aggregate_100k_ms": aggregation_ms()}
     with tempfile.TemporaryDirectory() as folder:
         url = os.environ["DATABASE_URL"] = f"sqlite:///{folder}/scoring.db"
         session_id = workshop(url, candidates, people)
-        figures["facilitator_live_ms"] = page_ms(runs)
+        figures["facilitator_live_ms"] = page_ms(FACILITATOR, runs)
         engine = make_engine(url)
         with write_session(engine) as session:
             reveal_round(session=session, session_id=session_id)
         engine.dispose()
-        figures["facilitator_reveal_ms"] = page_ms(runs)
+        figures["facilitator_reveal_ms"] = page_ms(FACILITATOR, runs)
     return figures
 
 

@@ -6,19 +6,25 @@ from planner.i18n import t
 from planner.quadrants import QUADRANTS
 from planner.roadmap import Roadmap
 
-COLUMNS = [
-    "period",
-    "start",
-    "end",
-    "rank",
-    "title",
-    "phase",
-    "channels",
-    "value",
-    "effort",
-    "quadrant",
-    "note",
-]
+COLUMN_LABELS = {  # column -> catalog key of its heading
+    "period": "chart.period",
+    "start": "roadmap.from",
+    "end": "roadmap.until",
+    "rank": "chart.rank",
+    "title": "field.title",
+    "phase": "field.phase",
+    "channels": "field.channels",
+    "value": "chart.value",
+    "effort": "chart.effort",
+    "quadrant": "chart.quadrant",
+    "note": "roadmap.note",
+}
+COLUMNS = list(COLUMN_LABELS)
+
+
+def headings(columns: list[str], lang: str) -> dict[str, str]:
+    """column -> its heading in `lang`, for renaming a roadmap table for people."""
+    return {column: t(COLUMN_LABELS[column], lang) for column in columns}
 
 
 def roadmap_table(

@@ -10,6 +10,7 @@ from fpdf import FPDF
 from planner.exports.content import ExportContent
 from planner.exports.images import matrix_figure, png, timeline_figure
 from planner.quadrants import QUADRANTS
+from planner.roadmap_table import headings
 
 FONTS = Path(__file__).parent / "fonts"
 TIMELINE_LIMIT = 60  # bars in the timeline image; the table lists everything
@@ -114,18 +115,7 @@ def _table(pdf: Report, frame, columns: list[str], widths: tuple) -> None:
     fpdf2's `table()` lays out every cell twice, character by character: 15 s for
     2,000 rows. Here a cell that fits goes out as one line; only long text is wrapped.
     """
-    labels = {
-        "period": "chart.period",
-        "rank": "chart.rank",
-        "title": "field.title",
-        "phase": "field.phase",
-        "channels": "field.channels",
-        "value": "chart.value",
-        "effort": "chart.effort",
-        "quadrant": "chart.quadrant",
-        "note": "roadmap.note",
-    }
-    header = [pdf.content.t(labels[c]) for c in columns]
+    header = list(headings(columns, pdf.content.lang).values())
     pdf.set_font("DejaVu", size=8)
     _row(pdf, header, widths, bold=True)
     for values in frame[columns].itertuples(index=False):

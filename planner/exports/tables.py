@@ -4,38 +4,12 @@ import pandas as pd
 
 from planner.exports.content import ExportContent
 from planner.exports.safe_text import neutralise_frame
-
-COLUMNS = [
-    "period",
-    "start",
-    "end",
-    "rank",
-    "title",
-    "phase",
-    "channels",
-    "value",
-    "effort",
-    "quadrant",
-    "note",
-]
-LABELS = {
-    "period": "chart.period",
-    "start": "roadmap.from",
-    "end": "roadmap.until",
-    "rank": "chart.rank",
-    "title": "field.title",
-    "phase": "field.phase",
-    "channels": "field.channels",
-    "value": "chart.value",
-    "effort": "chart.effort",
-    "quadrant": "chart.quadrant",
-    "note": "roadmap.note",
-}
+from planner.roadmap_table import headings
 
 
 def _labelled(content: ExportContent) -> pd.DataFrame:
-    table = content.roadmap_table()[COLUMNS]
-    return table.rename(columns={c: content.t(LABELS[c]) for c in COLUMNS})
+    table = content.roadmap_table()
+    return table.rename(columns=headings(list(table.columns), content.lang))
 
 
 def roadmap_csv(content: ExportContent) -> bytes:

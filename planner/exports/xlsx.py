@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner.exports.content import ExportContent
 from planner.exports.safe_text import is_formula_like
 from planner.quadrants import QUADRANTS
+from planner.roadmap_table import headings
 
 MAX_WIDTH = 60
 DATE_FORMAT = "d mmm yyyy"
@@ -44,21 +45,7 @@ def roadmap_workbook(content: ExportContent) -> bytes:
 
 def _roadmap(content: ExportContent) -> pd.DataFrame:
     table = content.roadmap_table()
-    return table.rename(
-        columns={
-            "period": content.t("chart.period"),
-            "start": content.t("roadmap.from"),
-            "end": content.t("roadmap.until"),
-            "rank": content.t("chart.rank"),
-            "title": content.t("field.title"),
-            "phase": content.t("field.phase"),
-            "channels": content.t("field.channels"),
-            "value": content.t("chart.value"),
-            "effort": content.t("chart.effort"),
-            "quadrant": content.t("chart.quadrant"),
-            "note": content.t("roadmap.note"),
-        }
-    )
+    return table.rename(columns=headings(list(table.columns), content.lang))
 
 
 def _matrix(content: ExportContent) -> pd.DataFrame:

@@ -38,6 +38,7 @@ from planner.models import (
     WorkspaceCreate,
 )
 from planner.naming import name_key
+from planner.store.candidates import COLUMNS as CANDIDATE_COLUMNS
 from planner.store.candidates import candidate_frame
 from planner.store.dependencies import add_dependencies, needs_of
 from planner.store.dimensions import add_item
@@ -47,21 +48,7 @@ from planner.store.workspaces import create_workspace, get_workspace, list_works
 
 FORMAT = "journey-roadmap-planner/workspace"
 VERSION = 2
-CANDIDATE_FIELDS = (
-    "title",
-    "description",
-    "phase",
-    "channels",
-    "persona",
-    "proposer",
-    "tags",
-    "touchpoint",
-    "channel_switch",
-    "pre_value",
-    "pre_effort",
-    "created_at",
-    "updated_at",
-)
+CANDIDATE_FIELDS = [column for column in CANDIDATE_COLUMNS if column != "id"]
 
 
 class DocumentInvalid(PlannerError):

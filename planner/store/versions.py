@@ -12,23 +12,10 @@ from planner.models import RoadmapVersion, RoadmapVersionItem, VersionCreate
 from planner.naming import name_key
 from planner.periods import make_periods
 from planner.quadrants import Thresholds
-from planner.roadmap import Roadmap, RoadmapSettings
+from planner.roadmap import ITEM_COLUMNS, Roadmap, RoadmapSettings
 from planner.store.frames import plain_records, read_frame
 
-ITEM_FIELDS = [
-    "candidate_id",
-    "rank",
-    "title",
-    "phase",
-    "channels",
-    "value",
-    "effort",
-    "quadrant",
-    "start_period",
-    "end_period",
-    "load",
-    "reason",
-]
+ITEM_FIELDS = [c for c in ITEM_COLUMNS if c != "reason_params"]  # what a version keeps
 
 
 def save_version(
