@@ -43,12 +43,23 @@ class KindName(FieldName):
     catalog_prefix = "kind"
 
 
+class StatusName(FieldName):
+    """A commitment status inside a sentence ("in progress", "in uitvoering")."""
+
+    catalog_prefix = "status"
+
+
 def localised(params: dict, lang: str) -> dict:
-    """`params` with field and kind names in `lang`."""
-    return {
-        name: t(f"{value.catalog_prefix}.{value}", lang) if isinstance(value, FieldName) else value
-        for name, value in params.items()
-    }
+    """`params` with field, kind and status names in `lang`; a tuple of them as a list."""
+
+    def named(value: object) -> object:
+        if isinstance(value, FieldName):
+            return t(f"{value.catalog_prefix}.{value}", lang)
+        if isinstance(value, tuple):
+            return ", ".join(str(named(v)) for v in value) or "—"
+        return value
+
+    return {name: named(value) for name, value in params.items()}
 
 
 # pydantic error types -> catalog keys; what is not listed reads as "not allowed".

@@ -1,9 +1,22 @@
 """Small builders for test data."""
 
-from planner.models import CandidateCreate, Persona, StakeholderJoin, WorkspaceCreate
+from datetime import date
+
+from planner.models import (
+    CandidateCreate,
+    Persona,
+    RoadmapPlanUpdate,
+    Stakeholder,
+    StakeholderJoin,
+    VersionCreate,
+    WorkspaceCreate,
+)
+from planner.naming import name_key
 from planner.store.candidates import create_candidate
 from planner.store.dimensions import add_item
+from planner.store.roadmap_plan import current_roadmap, save_plan
 from planner.store.sessions import current_round, join_session
+from planner.store.versions import save_version
 from planner.store.votes import cast_vote
 from planner.store.workspaces import create_workspace, load_journey
 
@@ -47,3 +60,34 @@ def vote_all(session, scoring, person, candidate_id, setup, label="3"):
             criterion_id=criterion.id,
             label=label,
         )
+
+
+def saved_version(session, workspace_id, name="Q1 plan", today=None):
+    """The workspace's current roadmap saved as a version (plan starting 1 Jan 2027)."""
+    save_plan(
+        session=session,
+        workspace_id=workspace_id,
+        plan_in=RoadmapPlanUpdate(
+            strategy="quick-wins",
+            period_kind="quarter",
+            periods=4,
+            start=date(2027, 1, 1),
+            capacities=[20],
+        ),
+    )
+    roadmap = current_roadmap(
+        session=session, workspace_id=workspace_id, today=today or date(2026, 11, 23)
+    )
+    return save_version(
+        session=session,
+        workspace_id=workspace_id,
+        roadmap=roadmap,
+        version_in=VersionCreate(name=name, created_by="Eva"),
+    )
+
+
+def add_stakeholders(session, workspace_id, *names):
+    people = [Stakeholder(workspace_id=workspace_id, name=n, name_key=name_key(n)) for n in names]
+    session.add_all(people)
+    session.flush()
+    return people

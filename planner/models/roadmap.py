@@ -7,7 +7,7 @@ from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
-from planner.models.scoring import _key
+from planner.models.scoring import _key, _moment
 
 Strategy = Literal["quick-wins", "wsjf", "value", "effort"]
 PeriodKind = Literal["sprint", "month", "quarter"]
@@ -66,6 +66,9 @@ class RoadmapVersion(SQLModel, table=True):
     created_by: str = Field(max_length=NAME_MAX)
     created_at: datetime = Field(sa_column=_timestamp())
     settings: dict = Field(sa_column=Column(JSON, nullable=False))
+    # Once sign-off is requested the version is frozen: changes make a new version.
+    signoff_requested_at: datetime | None = Field(default=None, sa_column=_moment())
+    signoff_requested_by: str | None = Field(default=None, max_length=NAME_MAX)
 
 
 class RoadmapVersionItem(SQLModel, table=True):

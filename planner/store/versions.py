@@ -4,11 +4,17 @@ from dataclasses import asdict
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlmodel import Session
 
 from planner.errors import Conflict, NotFound
-from planner.models import RoadmapVersion, RoadmapVersionItem, VersionCreate
+from planner.models import (
+    Commitment,
+    RoadmapVersion,
+    RoadmapVersionItem,
+    VersionCreate,
+    utcnow,
+)
 from planner.naming import name_key
 from planner.periods import make_periods
 from planner.quadrants import Thresholds
@@ -18,6 +24,25 @@ from planner.store.frames import plain_records, read_frame
 ITEM_FIELDS = [c for c in ITEM_COLUMNS if c != "reason_params"]  # what a version keeps
 
 
+def _settings(roadmap: Roadmap) -> dict:
+    return {
+        **asdict(roadmap.settings),
+        "start": roadmap.settings.start.isoformat(),
+        "capacities": list(roadmap.settings.capacities),
+        "thresholds": asdict(roadmap.thresholds),
+    }
+
+
+def _write_items(session: Session, version_id: int, roadmap: Roadmap) -> None:
+    session.execute(
+        insert(RoadmapVersionItem),
+        [
+            {"version_id": version_id, "position": position, **{n: row[n] for n in ITEM_FIELDS}}
+            for position, row in enumerate(plain_records(roadmap.items))
+        ],
+    )
+
+
 def save_version(
     *, session: Session, workspace_id: int, roadmap: Roadmap, version_in: VersionCreate
 ) -> RoadmapVersion:
@@ -25,32 +50,48 @@ def save_version(
     for other in list_versions(session=session, workspace_id=workspace_id):
         if name_key(other.name) == name_key(version_in.name):
             raise Conflict("error.version_exists", name=other.name)
-    settings = {
-        **asdict(roadmap.settings),
-        "start": roadmap.settings.start.isoformat(),
-        "capacities": list(roadmap.settings.capacities),
-        "thresholds": asdict(roadmap.thresholds),
-    }
     version = RoadmapVersion(
         workspace_id=workspace_id,
         name=version_in.name,
         created_by=version_in.created_by,
-        settings=settings,
+        settings=_settings(roadmap),
     )
     session.add(version)
     session.flush()
-    session.execute(
-        insert(RoadmapVersionItem),
-        [
-            {
-                "version_id": version.id,
-                "position": position,
-                **{name: row[name] for name in ITEM_FIELDS},
-            }
-            for position, row in enumerate(plain_records(roadmap.items))
-        ],
-    )
+    _write_items(session, version.id, roadmap)
     return version
+
+
+def check_editable(version: RoadmapVersion) -> None:
+    """A version put up for sign-off is frozen: changes need a new version."""
+    if version.signoff_requested_at is not None:
+        raise Conflict("error.version_frozen", name=version.name)
+
+
+def update_version(*, session: Session, version_id: int, roadmap: Roadmap) -> RoadmapVersion:
+    """Replace a version's content with `roadmap` (same name), unless it is frozen."""
+    version = get_version(session=session, version_id=version_id)
+    check_editable(version)
+    _check_uncommitted(session, version)
+    session.execute(delete(RoadmapVersionItem).where(RoadmapVersionItem.version_id == version_id))
+    version.settings = _settings(roadmap)
+    version.created_at = utcnow()
+    _write_items(session, version_id, roadmap)
+    return version
+
+
+def delete_version(*, session: Session, version_id: int) -> None:
+    """Delete a version that nobody signed off or committed to."""
+    version = get_version(session=session, version_id=version_id)
+    check_editable(version)
+    _check_uncommitted(session, version)
+    session.delete(version)
+    session.flush()
+
+
+def _check_uncommitted(session: Session, version: RoadmapVersion) -> None:
+    if session.scalars(select(Commitment.id).where(Commitment.version_id == version.id)).first():
+        raise Conflict("error.version_committed", name=version.name)
 
 
 def list_versions(*, session: Session, workspace_id: int) -> list[RoadmapVersion]:

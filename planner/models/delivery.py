@@ -1,0 +1,114 @@
+"""Delivery tables: stakeholders' sign-off of a version, commitments and their history."""
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import StringConstraints
+from sqlalchemy import JSON, Column, Date, ForeignKey, Integer
+from sqlmodel import Field, SQLModel
+
+from planner.models.journey import NAME_MAX, TITLE_MAX, Name, ShortText, _owner, _timestamp
+from planner.models.scoring import COMMENT_MAX, Comment, _key, _moment
+
+Decision = Literal["approve", "object"]
+Status = Literal["proposed", "committed", "in_progress", "done", "blocked", "dropped"]
+LEARNINGS_MAX = 2000
+Learnings = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LEARNINGS_MAX)]
+
+
+# --- sign-off of a roadmap version ------------------------------------------------------
+
+
+class SignoffCreate(SQLModel):
+    decision: Decision
+    comment: Comment = ""
+
+
+class Signoff(SQLModel, table=True):
+    """A stakeholder's answer to a version's sign-off request; a new answer replaces it."""
+
+    version_id: int = Field(sa_column=_key("roadmap_version", primary=True))
+    stakeholder_id: int = Field(sa_column=_key("stakeholder", primary=True))
+    decision: str = Field(max_length=7)
+    comment: str = Field(default="", max_length=COMMENT_MAX)
+    decided_at: datetime = Field(sa_column=_timestamp())
+
+
+# --- commitments -------------------------------------------------------------------------
+
+
+class CommitmentCreate(SQLModel):
+    """A product owner's promise on one item of a version: who, by when, measured how."""
+
+    owner: Name
+    committed_by: Name
+    period: int | None = Field(default=None, ge=0)  # an index into the version's periods
+    due: date | None = None
+    kpi_name: ShortText = ""
+    kpi_baseline: float | None = None
+    kpi_target: float | None = None
+    status: Literal["proposed", "committed"] = "committed"
+    comment: Comment = ""
+
+
+class StatusChange(SQLModel):
+    status: Status
+    by: Name
+    comment: Comment = ""
+
+
+class ResultRecord(SQLModel):
+    """The check of plan-do-check-act: what the KPI measured and what was learnt."""
+
+    kpi_result: float
+    learnings: Learnings = ""
+    by: Name
+    rescore: bool = False
+
+
+class Commitment(SQLModel, table=True):
+    """An item of a roadmap version that someone owns until it is delivered and measured.
+
+    Title, phase, channels and value are copied from the version so a commitment reads the
+    same whatever happens to the candidate later.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    version_id: int = Field(sa_column=_key("roadmap_version"))
+    candidate_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("candidate.id", ondelete="SET NULL"), index=True),
+    )
+    title: str = Field(max_length=TITLE_MAX)
+    phase: str = Field(max_length=NAME_MAX)
+    channels: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    value: float | None = None
+    effort: float | None = None
+    owner: str = Field(max_length=NAME_MAX)
+    period: int | None = None
+    due: date = Field(sa_column=Column(Date, nullable=False))
+    kpi_name: str = Field(default="", max_length=200)
+    kpi_baseline: float | None = None
+    kpi_target: float | None = None
+    kpi_result: float | None = None
+    learnings: str = Field(default="", max_length=LEARNINGS_MAX)
+    status: str = Field(default="committed", max_length=12)
+    done_on: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
+    rescore_requested_at: datetime | None = Field(default=None, sa_column=_moment())
+    created_at: datetime = Field(sa_column=_timestamp())
+    updated_at: datetime = Field(sa_column=_timestamp())
+
+
+class CommitmentEvent(SQLModel, table=True):
+    """One line of a commitment's history: a status change or a recorded result."""
+
+    __tablename__ = "commitment_event"
+    id: int | None = Field(default=None, primary_key=True)
+    commitment_id: int = Field(sa_column=_key("commitment"))
+    kind: str = Field(max_length=8)  # status | result
+    from_status: str | None = Field(default=None, max_length=12)
+    to_status: str = Field(max_length=12)
+    by: str = Field(max_length=NAME_MAX)
+    at: datetime = Field(sa_column=_timestamp())
+    comment: str = Field(default="", max_length=COMMENT_MAX)

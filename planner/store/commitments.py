@@ -1,0 +1,239 @@
+"""Commitments: a product owner commits to a version's item and moves it to done."""
+
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import exists, select
+from sqlmodel import Session
+
+from planner.errors import Conflict, FieldName, InvalidInput, KindName, NotFound
+from planner.models import (
+    Commitment,
+    CommitmentCreate,
+    CommitmentEvent,
+    ResultRecord,
+    RoadmapVersion,
+    RoadmapVersionItem,
+    RoundCandidate,
+    ScoringRound,
+    StatusChange,
+    utcnow,
+)
+from planner.periods import make_periods, period_of
+from planner.store.frames import read_frame
+from planner.store.versions import get_version
+from planner.workflow import OPEN, check_transition
+
+COLUMNS = [
+    "id",
+    "version_id",
+    "version",
+    "candidate_id",
+    "title",
+    "phase",
+    "channels",
+    "value",
+    "effort",
+    "owner",
+    "period",
+    "due",
+    "kpi_name",
+    "kpi_baseline",
+    "kpi_target",
+    "kpi_result",
+    "learnings",
+    "status",
+    "done_on",
+    "rescore_requested_at",
+    "updated_at",
+]
+
+
+def version_periods(version: RoadmapVersion):
+    settings = version.settings
+    return make_periods(
+        date.fromisoformat(settings["start"]), settings["period_kind"], settings["periods"]
+    )
+
+
+def commit(
+    *, session: Session, version_id: int, position: int, commitment_in: CommitmentCreate
+) -> Commitment:
+    """Commit to the item at `position` of a version: owner, period or due date, KPI.
+
+    Without a due date the deadline is the last day of the committed period; an item
+    has at most one open commitment per version.
+    """
+    version = get_version(session=session, version_id=version_id)
+    item = session.get(RoadmapVersionItem, (version_id, position))
+    if item is None:
+        raise NotFound("error.item_not_found", kind=KindName("roadmap_item"), name=position)
+    periods = version_periods(version)
+    period, due = commitment_in.period, commitment_in.due
+    if period is None and due is None:
+        raise InvalidInput("error.required", field=FieldName("due"))
+    if period is not None and period >= len(periods):
+        raise InvalidInput(
+            "error.too_large", field=FieldName("committed_period"), limit=len(periods) - 1
+        )
+    if due is None:
+        due = periods[period].end
+    elif period is None:
+        period = period_of(periods, due)
+    taken = session.scalars(
+        select(Commitment).where(
+            Commitment.version_id == version_id,
+            Commitment.candidate_id == item.candidate_id,
+            Commitment.title == item.title,
+            Commitment.status.in_(OPEN),
+        )
+    ).first()
+    if taken is not None:
+        raise Conflict("error.already_committed", title=item.title, owner=taken.owner)
+    commitment = Commitment(
+        workspace_id=version.workspace_id,
+        version_id=version_id,
+        candidate_id=item.candidate_id,
+        title=item.title,
+        phase=item.phase,
+        channels=item.channels,
+        value=item.value,
+        effort=item.effort,
+        owner=commitment_in.owner,
+        period=period,
+        due=due,
+        kpi_name=commitment_in.kpi_name,
+        kpi_baseline=commitment_in.kpi_baseline,
+        kpi_target=commitment_in.kpi_target,
+        status=commitment_in.status,
+    )
+    session.add(commitment)
+    session.flush()
+    session.add(
+        CommitmentEvent(
+            commitment_id=commitment.id,
+            kind="status",
+            from_status=None,
+            to_status=commitment.status,
+            by=commitment_in.committed_by,
+            comment=commitment_in.comment,
+        )
+    )
+    session.flush()
+    return commitment
+
+
+def get_commitment(*, session: Session, commitment_id: int) -> Commitment:
+    commitment = session.get(Commitment, commitment_id)
+    if commitment is None:
+        raise NotFound("error.commitment_not_found", id=commitment_id)
+    return commitment
+
+
+def change_status(
+    *, session: Session, commitment_id: int, change: StatusChange, today: date
+) -> Commitment:
+    """Move a commitment along the workflow; the change is kept in its history."""
+    commitment = get_commitment(session=session, commitment_id=commitment_id)
+    check_transition(commitment.status, change.status, change.comment)
+    session.add(
+        CommitmentEvent(
+            commitment_id=commitment.id,
+            kind="status",
+            from_status=commitment.status,
+            to_status=change.status,
+            by=change.by,
+            comment=change.comment,
+        )
+    )
+    commitment.status = change.status
+    commitment.done_on = today if change.status == "done" else None
+    commitment.updated_at = utcnow()
+    session.flush()
+    return commitment
+
+
+def record_result(*, session: Session, commitment_id: int, result: ResultRecord) -> Commitment:
+    """The measured KPI and the learnings of a done item; `rescore` sends its candidate
+    back to be scored again in a next session."""
+    commitment = get_commitment(session=session, commitment_id=commitment_id)
+    if commitment.status != "done":
+        raise InvalidInput("error.result_needs_done", field=FieldName("kpi_result"))
+    commitment.kpi_result = result.kpi_result
+    commitment.learnings = result.learnings
+    if result.rescore:
+        commitment.rescore_requested_at = utcnow()
+    commitment.updated_at = utcnow()
+    session.add(
+        CommitmentEvent(
+            commitment_id=commitment.id,
+            kind="result",
+            from_status="done",
+            to_status="done",
+            by=result.by,
+            comment=f"{result.kpi_result:g}"
+            + (f" · {result.learnings}" if result.learnings else ""),
+        )
+    )
+    session.flush()
+    return commitment
+
+
+def commitment_frame(*, session: Session, workspace_id: int) -> pd.DataFrame:
+    """Every commitment of the workspace with its version's name, newest version first."""
+    columns = [getattr(Commitment, c) for c in COLUMNS if c != "version"]
+    frame = read_frame(
+        session,
+        select(*columns, RoadmapVersion.name.label("version"))
+        .join(RoadmapVersion, RoadmapVersion.id == Commitment.version_id)
+        .where(Commitment.workspace_id == workspace_id)
+        .order_by(Commitment.due, Commitment.id),
+    )
+    return frame[COLUMNS].astype({"value": float, "effort": float, "kpi_result": float})
+
+
+def history(*, session: Session, commitment_id: int) -> pd.DataFrame:
+    """What happened to a commitment, oldest first: status changes and results."""
+    return read_frame(
+        session,
+        select(
+            CommitmentEvent.at,
+            CommitmentEvent.by,
+            CommitmentEvent.kind,
+            CommitmentEvent.from_status,
+            CommitmentEvent.to_status,
+            CommitmentEvent.comment,
+        )
+        .where(CommitmentEvent.commitment_id == commitment_id)
+        .order_by(CommitmentEvent.at, CommitmentEvent.id),
+    )
+
+
+def rescore_requests(*, session: Session, workspace_id: int) -> list[int]:
+    """Candidates a result sent back for re-scoring and no session has scored since."""
+    scored_since = exists().where(
+        RoundCandidate.candidate_id == Commitment.candidate_id,
+        RoundCandidate.round_id == ScoringRound.id,
+        ScoringRound.opened_at > Commitment.rescore_requested_at,
+    )
+    return sorted(
+        set(
+            session.scalars(
+                select(Commitment.candidate_id).where(
+                    Commitment.workspace_id == workspace_id,
+                    Commitment.rescore_requested_at.is_not(None),
+                    Commitment.candidate_id.is_not(None),
+                    ~scored_since,
+                )
+            )
+        )
+    )
+
+
+def latest_commitments(*, session: Session, workspace_id: int) -> pd.DataFrame:
+    """Per candidate, its newest commitment's owner and status (for roadmap tables)."""
+    frame = commitment_frame(session=session, workspace_id=workspace_id)
+    frame = frame.dropna(subset=["candidate_id"]).sort_values("id")
+    return frame.drop_duplicates("candidate_id", keep="last")[
+        ["candidate_id", "version_id", "owner", "status"]
+    ]
