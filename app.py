@@ -58,6 +58,17 @@ else:
                 ),
                 st.Page(f"{PAGES}/roadmap.py", title=t("nav.roadmap"), icon=":material/timeline:"),
             ],
+            t("nav.section_delivery"): [
+                st.Page(f"{PAGES}/signoff.py", title=t("nav.signoff"), icon=":material/approval:"),
+                st.Page(
+                    f"{PAGES}/commitments.py",
+                    title=t("nav.commitments"),
+                    icon=":material/assignment_turned_in:",
+                ),
+                st.Page(
+                    f"{PAGES}/progress.py", title=t("nav.progress"), icon=":material/trending_up:"
+                ),
+            ],
         }
     )
     workspace_picker()

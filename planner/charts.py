@@ -202,3 +202,39 @@ def timeline_chart(
             header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
         )
     ).resolve_scale(y="independent")
+
+
+def burn_up_chart(burn_up: pd.DataFrame, labels: dict[str, str]) -> alt.LayerChart:
+    """Committed and delivered value per period as two lines (delivered stops at today).
+
+    burn_up: period, end (date), committed, delivered; labels: committed, delivered,
+    period, value (headings in the user's language).
+    """
+    long = burn_up.melt(
+        id_vars=["period", "end"],
+        value_vars=["committed", "delivered"],
+        var_name="series",
+        value_name="value",
+    ).dropna(subset=["value"])
+    long["series"] = long["series"].map(labels)
+    order = burn_up["period"].tolist()
+    base = alt.Chart(long).encode(
+        x=alt.X("period:N", title=labels["period"], sort=order, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=labels["value"]),
+        color=alt.Color(
+            "series:N",
+            title=None,
+            scale=alt.Scale(
+                domain=[labels["committed"], labels["delivered"]], range=["#9aa5b1", "#2e7d32"]
+            ),
+            legend=alt.Legend(orient="top"),
+        ),
+        tooltip=[
+            alt.Tooltip("period:N", title=labels["period"]),
+            alt.Tooltip("series:N", title=" "),
+            alt.Tooltip("value:Q", title=labels["value"], format=".1f"),
+        ],
+    )
+    return base.mark_line(point=True, strokeWidth=3) + base.mark_text(dy=-10).encode(
+        text=alt.Text("value:Q", format=".0f")
+    )

@@ -9,7 +9,7 @@ from datetime import date
 
 import pandas as pd
 
-from planner.periods import Period, make_periods, period_of
+from planner.periods import LENGTHS, Period, make_periods, period_of
 from planner.workflow import OPEN
 
 RISK_DAYS = 14  # an item not started with its deadline this close is at risk
@@ -48,8 +48,13 @@ def to_check(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["status"].eq("done") & frame["kpi_result"].isna()]
 
 
-def calendar(start: date, kind: str, until: date) -> list[Period]:
-    """Periods of `kind` from `start` up to the one holding `until` (at least one)."""
+def calendar(start: date, kind: str, until: date, since: date | None = None) -> list[Period]:
+    """Periods of `kind` in step with `start`, from the one holding `since` (default: `start`)
+    up to the one holding `until` (at least one)."""
+    begin = pd.Timestamp(start)
+    while since is not None and begin.date() > since:
+        begin -= LENGTHS[kind]
+    start = begin.date()
     count = 1
     periods = make_periods(start, kind, count)
     while periods[-1].end < until:
@@ -77,9 +82,7 @@ def burn_up(frame: pd.DataFrame, periods: list[Period], today: date) -> pd.DataF
                 "period": period.label,
                 "end": period.end,
                 "committed": float(value[due <= end].sum()),
-                "delivered": float(value[done_on <= end].sum())
-                if period.start <= today
-                else None,
+                "delivered": float(value[done_on <= end].sum()) if period.start <= today else None,
             }
         )
     return pd.DataFrame(rows, columns=["period", "end", "committed", "delivered"])
@@ -133,10 +136,10 @@ class Progress:
 
 
 def progress(frame: pd.DataFrame, start: date, kind: str, today: date) -> Progress:
-    """Burn-up, on-time rate, slip and items to check, on a calendar of `kind` from `start`
-    that reaches the latest of today, every due date and every done date."""
+    """Burn-up, on-time rate, slip and items to check, on a calendar of `kind` in step with
+    `start` that spans today, every due date and every done date."""
     dates = [today, *frame["due"], *frame["done_on"].dropna()]
-    periods = calendar(start, kind, max(dates))
+    periods = calendar(start, kind, max(dates), since=min(dates))
     return Progress(
         burn_up=burn_up(frame, periods, today),
         on_time=on_time_rate(frame),

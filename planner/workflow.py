@@ -1,8 +1,8 @@
 """The status workflow of a commitment: which changes are allowed and what they need.
 
-    proposed -> committed -> in_progress -> done
-    any open status -> blocked or dropped (a reason is mandatory)
-    blocked -> committed or in_progress again; dropped -> proposed (revived)
+proposed -> committed -> in_progress -> done
+any open status -> blocked or dropped (a reason is mandatory)
+blocked -> committed or in_progress again; dropped -> proposed (revived)
 """
 
 from planner.errors import FieldName, InvalidInput, StatusName

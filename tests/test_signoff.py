@@ -1,7 +1,7 @@
 import pytest
 
 from planner.errors import Conflict, InvalidInput, NotFound
-from planner.models import SignoffCreate
+from planner.models import SignoffCreate, SignoffRequest
 from planner.store.signoff import request_signoff, sign, signoff_status
 from planner.store.versions import delete_version, open_version, update_version
 from tests.factories import add_stakeholders, make_journey, saved_version
@@ -27,7 +27,7 @@ def answer(session, version, person, decision, comment=""):
 
 
 def test_k_of_n_approved_and_the_objections(session, version, people):
-    request_signoff(session=session, version_id=version.id, by="Eva")
+    request_signoff(session=session, version_id=version.id, request_in=SignoffRequest(by="Eva"))
     ann, bert, _ = people
     answer(session, version, ann, "approve")
     answer(session, version, bert, "object", "Store items come too late")
@@ -40,7 +40,7 @@ def test_k_of_n_approved_and_the_objections(session, version, people):
 
 
 def test_a_new_answer_replaces_the_old_one(session, version, people):
-    request_signoff(session=session, version_id=version.id, by="Eva")
+    request_signoff(session=session, version_id=version.id, request_in=SignoffRequest(by="Eva"))
     for person in people:
         answer(session, version, person, "object", "Not yet")
         answer(session, version, person, "approve", "Fine now")
@@ -54,9 +54,9 @@ def test_answers_need_a_request_a_stakeholder_of_the_workspace_and_a_reason_to_o
 ):
     with pytest.raises(Conflict, match="not up for sign-off"):
         answer(session, version, people[0], "approve")
-    request_signoff(session=session, version_id=version.id, by="Eva")
+    request_signoff(session=session, version_id=version.id, request_in=SignoffRequest(by="Eva"))
     with pytest.raises(Conflict, match="already requested"):
-        request_signoff(session=session, version_id=version.id, by="Eva")
+        request_signoff(session=session, version_id=version.id, request_in=SignoffRequest(by="Eva"))
     with pytest.raises(InvalidInput, match="Comment is required with an objection"):
         answer(session, version, people[0], "object", "  ")
     other = make_journey(session, name="Other")
@@ -67,7 +67,7 @@ def test_answers_need_a_request_a_stakeholder_of_the_workspace_and_a_reason_to_o
 
 def test_a_version_up_for_sign_off_is_frozen(session, version):
     roadmap = open_version(session=session, version_id=version.id)
-    request_signoff(session=session, version_id=version.id, by="Eva")
+    request_signoff(session=session, version_id=version.id, request_in=SignoffRequest(by="Eva"))
     with pytest.raises(Conflict, match="save a new version instead"):
         update_version(session=session, version_id=version.id, roadmap=roadmap)
     with pytest.raises(Conflict, match="save a new version instead"):

@@ -125,6 +125,8 @@ def test_calendar_reaches_the_last_date():
     assert periods[0].label == "Jan 2027"
     assert periods[-1].label == "Feb 2028"
     assert len(calendar(date(2027, 1, 1), "sprint", date(2026, 1, 1))) == 1
+    earlier = calendar(date(2027, 1, 1), "quarter", date(2027, 2, 1), since=date(2026, 5, 5))
+    assert [p.label for p in earlier] == ["Q2 2026", "Q3 2026", "Q4 2026", "Q1 2027"]
 
 
 def test_progress_bundles_the_figures_on_one_calendar():
@@ -167,9 +169,12 @@ def test_burn_up_invariants(rows, today_offset):
     assert committed.is_monotonic_increasing and delivered.is_monotonic_increasing
     live = items[items["status"] != "dropped"]
     assert committed.iloc[-1] == pytest.approx(live["value"].sum())
-    assert delivered.empty or delivered.iloc[-1] <= live[live["status"] == "done"][
-        "value"
-    ].sum() + 1e-9
+    assert (
+        delivered.empty
+        or delivered.iloc[-1] <= live[live["status"] == "done"]["value"].sum() + 1e-9
+    )
     flagged = flag_deadlines(items, today)
     assert not (flagged["overdue"] & flagged["at_risk"]).any()
-    assert not flagged[flagged["status"].isin(["done", "dropped"])][["overdue", "at_risk"]].any().any()
+    assert (
+        not flagged[flagged["status"].isin(["done", "dropped"])][["overdue", "at_risk"]].any().any()
+    )

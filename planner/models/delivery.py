@@ -19,6 +19,10 @@ Learnings = Annotated[str, StringConstraints(strip_whitespace=True, max_length=L
 # --- sign-off of a roadmap version ------------------------------------------------------
 
 
+class SignoffRequest(SQLModel):
+    by: Name
+
+
 class SignoffCreate(SQLModel):
     decision: Decision
     comment: Comment = ""

@@ -22,6 +22,7 @@ from planner.models import (
 from planner.periods import make_periods, period_of
 from planner.store.frames import read_frame
 from planner.store.versions import get_version
+from planner.tracking import flag_deadlines
 from planner.workflow import OPEN, check_transition
 
 COLUMNS = [
@@ -190,6 +191,32 @@ def commitment_frame(*, session: Session, workspace_id: int) -> pd.DataFrame:
         .order_by(Commitment.due, Commitment.id),
     )
     return frame[COLUMNS].astype({"value": float, "effort": float, "kpi_result": float})
+
+
+def version_calendars(*, session: Session, workspace_id: int) -> dict[int, tuple[date, str]]:
+    """version id -> (first day, period kind) of the calendar it was planned on."""
+    return {
+        version.id: (date.fromisoformat(version.settings["start"]), version.settings["period_kind"])
+        for version in session.scalars(
+            select(RoadmapVersion).where(RoadmapVersion.workspace_id == workspace_id)
+        )
+    }
+
+
+def tracked_commitments(*, session: Session, workspace_id: int, today: date) -> pd.DataFrame:
+    """The commitments with their committed period's label and today's deadline flags."""
+    frame = commitment_frame(session=session, workspace_id=workspace_id)
+    versions = {
+        v.id: version_periods(v)
+        for v in session.scalars(
+            select(RoadmapVersion).where(RoadmapVersion.workspace_id == workspace_id)
+        )
+    }
+    frame["period_label"] = [
+        versions[version][int(period)].label if period == period and period is not None else ""
+        for version, period in zip(frame["version_id"], frame["period"], strict=True)
+    ]
+    return flag_deadlines(frame, today)
 
 
 def history(*, session: Session, commitment_id: int) -> pd.DataFrame:

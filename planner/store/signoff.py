@@ -7,18 +7,27 @@ from sqlalchemy import delete, select
 from sqlmodel import Session
 
 from planner.errors import Conflict, FieldName, InvalidInput, NotFound
-from planner.models import RoadmapVersion, Signoff, SignoffCreate, Stakeholder, utcnow
+from planner.models import (
+    RoadmapVersion,
+    Signoff,
+    SignoffCreate,
+    SignoffRequest,
+    Stakeholder,
+    utcnow,
+)
 from planner.store.frames import read_frame
 from planner.store.versions import get_version
 
 
-def request_signoff(*, session: Session, version_id: int, by: str) -> RoadmapVersion:
+def request_signoff(
+    *, session: Session, version_id: int, request_in: SignoffRequest
+) -> RoadmapVersion:
     """Put a version up for sign-off; from now on it cannot be changed."""
     version = get_version(session=session, version_id=version_id)
     if version.signoff_requested_at is not None:
         raise Conflict("error.signoff_already_requested", name=version.name)
     version.signoff_requested_at = utcnow()
-    version.signoff_requested_by = by
+    version.signoff_requested_by = request_in.by
     session.flush()
     return version
 

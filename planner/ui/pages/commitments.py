@@ -1,0 +1,86 @@
+"""Commitments: who delivers which roadmap item by when, on a board or in a table."""
+
+from datetime import date
+
+import streamlit as st
+
+from planner.commitment_search import filter_commitments
+from planner.db import read_session
+from planner.store.commitments import tracked_commitments
+from planner.store.versions import list_versions
+from planner.ui.commitment_board import board, table
+from planner.ui.commitment_detail import commitment_detail
+from planner.ui.commitment_form import commit_form
+from planner.ui.context import engine, require_journey
+from planner.ui.lang import t
+from planner.workflow import OPEN, STATUSES
+
+journey = require_journey()
+today = date.today()
+with read_session(engine()) as session:
+    frame = tracked_commitments(session=session, workspace_id=journey.workspace.id, today=today)
+    versions = list_versions(session=session, workspace_id=journey.workspace.id)
+st.title(t("commitments.title"))
+st.caption(t("commitments.intro"))
+with st.expander(t("commitments.new"), icon=":material/add_task:", expanded=frame.empty):
+    commit_form(versions)
+if frame.empty:
+    st.info(t("commitments.none"))
+    st.stop()
+
+figures = st.columns(5)
+figures[0].metric(t("commitments.open_count"), int(frame["status"].isin(OPEN).sum()))
+figures[1].metric(t("commitments.overdue"), int(frame["overdue"].sum()))
+figures[2].metric(t("commitments.at_risk"), int(frame["at_risk"].sum()))
+figures[3].metric(t("status.done"), int(frame["status"].eq("done").sum()))
+checks = frame["status"].eq("done") & frame["kpi_result"].isna()
+figures[4].metric(t("commitments.to_check"), int(checks.sum()))
+
+owners = sorted(frame["owner"].unique(), key=str.casefold)
+everyone = {"": t("commitments.everyone"), **{o: o for o in owners}}
+mine = st.selectbox(
+    t("commitments.mine"), list(everyone), format_func=everyone.get, key="commitments_mine"
+)
+filters = st.columns(5)
+statuses = {s: t(f"status.{s}") for s in STATUSES}
+chosen_status = filters[0].multiselect(
+    t("field.status"), list(statuses), format_func=statuses.get, key="commitments_status"
+)
+labels = [label for label in dict.fromkeys(frame["period_label"]) if label]
+chosen_period = filters[1].multiselect(
+    t("field.committed_period"), labels, key="commitments_period"
+)
+chosen_phase = filters[2].multiselect(
+    t("field.phase"), journey.phase_names, key="commitments_phase"
+)
+chosen_channel = filters[3].multiselect(
+    t("field.channel"), journey.channel_names, key="commitments_channel"
+)
+overdue_only = filters[4].toggle(t("commitments.overdue_only"), key="commitments_overdue")
+shown = filter_commitments(
+    frame,
+    owners=[mine] if mine else [],
+    statuses=chosen_status,
+    periods=chosen_period,
+    phases=chosen_phase,
+    channels=chosen_channel,
+    overdue_only=overdue_only,
+)
+views = {"board": t("commitments.board"), "table": t("commitments.table")}
+view = st.segmented_control(
+    t("commitments.view"),
+    list(views),
+    format_func=views.get,
+    default="board",
+    key="commitments_view",
+)
+st.caption(t("commitments.showing", count=len(shown), total=len(frame)))
+if shown.empty:
+    st.info(t("commitments.none_match"))
+    st.stop()
+if view == "table":
+    table(shown)
+else:
+    board(shown)
+st.divider()
+commitment_detail(shown, today)

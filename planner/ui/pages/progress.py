@@ -1,0 +1,99 @@
+"""Progress: committed against delivered value per period, on-time rate, slip, results to check."""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from planner.charts import burn_up_chart
+from planner.db import read_session
+from planner.store.commitments import tracked_commitments, version_calendars
+from planner.tracking import progress
+from planner.ui.context import engine, require_journey
+from planner.ui.lang import t
+
+journey = require_journey()
+today = date.today()
+with read_session(engine()) as session:
+    frame = tracked_commitments(session=session, workspace_id=journey.workspace.id, today=today)
+    calendars = version_calendars(session=session, workspace_id=journey.workspace.id)
+st.title(t("progress.title"))
+st.caption(t("progress.intro"))
+if frame.empty:
+    st.info(t("commitments.none"))
+    st.stop()
+
+versions = dict(zip(frame["version_id"], frame["version"], strict=True))
+scopes = {0: t("progress.all_versions"), **{int(k): v for k, v in versions.items()}}
+scope = st.selectbox(
+    t("commitments.version"), list(scopes), format_func=scopes.get, key="progress_version"
+)
+if scope:
+    frame = frame[frame["version_id"] == scope]
+# One calendar for the chart: the period kind of the newest version, from the earliest start.
+used = [calendars[v] for v in frame["version_id"].unique()]
+start = min(begin for begin, _ in used)
+kind = calendars[max(frame["version_id"])][1]
+result = progress(frame, start, kind, today)
+
+figures = st.columns(4)
+last = result.burn_up.dropna(subset=["delivered"]).tail(1)
+delivered = float(last["delivered"].iloc[0]) if len(last) else 0.0
+figures[0].metric(t("progress.committed_value"), f"{result.burn_up['committed'].iloc[-1]:.1f}")
+figures[1].metric(t("progress.delivered_value"), f"{delivered:.1f}")
+figures[2].metric(t("progress.on_time"), "—" if result.on_time is None else f"{result.on_time:.0%}")
+figures[3].metric(t("commitments.overdue"), int(frame["overdue"].sum()))
+
+st.subheader(t("progress.burn_up"))
+st.caption(t("progress.burn_up_help"))
+st.altair_chart(
+    burn_up_chart(
+        result.burn_up,
+        {
+            "committed": t("progress.committed"),
+            "delivered": t("progress.delivered"),
+            "period": t("chart.period"),
+            "value": t("chart.value"),
+        },
+    ),
+    width="stretch",
+)
+
+st.subheader(t("progress.slip"))
+st.caption(t("progress.slip_help"))
+if result.slips.empty:
+    st.info(t("progress.no_slips"))
+else:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("field.title"): result.slips["title"],
+                t("field.owner"): result.slips["owner"],
+                t("field.status"): result.slips["status"].map(lambda s: t(f"status.{s}")),
+                t("field.committed_period"): result.slips["committed"],
+                t("progress.actual"): result.slips["actual"],
+                t("progress.slip_periods"): result.slips["slip"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+st.subheader(t("commitments.to_check"))
+st.caption(t("progress.to_check_help"))
+if result.to_check.empty:
+    st.success(t("progress.nothing_to_check"))
+else:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("field.title"): result.to_check["title"],
+                t("field.owner"): result.to_check["owner"],
+                t("field.kpi_name"): result.to_check["kpi_name"],
+                t("field.kpi_target"): result.to_check["kpi_target"],
+                t("progress.done_on"): result.to_check["done_on"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )

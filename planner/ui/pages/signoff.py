@@ -1,0 +1,117 @@
+"""Sign-off: a saved roadmap version is put to the stakeholders, who approve or object."""
+
+import pandas as pd
+import streamlit as st
+
+from planner.db import read_session
+from planner.errors import validated
+from planner.models import SignoffCreate, SignoffRequest
+from planner.store.signoff import request_signoff, sign, signoff_status
+from planner.store.versions import list_versions, open_version
+from planner.ui.context import engine, require_journey, run_change
+from planner.ui.lang import t
+from planner.ui.roadmap_view import roadmap_view
+
+journey = require_journey()
+with read_session(engine()) as session:
+    versions = list_versions(session=session, workspace_id=journey.workspace.id)
+st.title(t("signoff.title"))
+st.caption(t("signoff.intro"))
+if not versions:
+    st.info(t("commitments.no_versions"))
+    st.stop()
+
+names = {v.id: v.name for v in versions}
+version_id = st.selectbox(
+    t("commitments.version"), list(names), format_func=names.get, key="signoff_version"
+)
+version = next(v for v in versions if v.id == version_id)
+with read_session(engine()) as session:
+    status = signoff_status(session=session, version_id=version_id)
+    roadmap = open_version(session=session, version_id=version_id)
+
+with st.expander(t("signoff.what"), icon=":material/timeline:"):
+    roadmap_view(roadmap, key=f"signoff_{version_id}")
+
+if not status.requested:
+    st.info(t("signoff.not_requested"))
+    with st.form("signoff_request"):
+        by = st.text_input(t("field.by"), key="signoff_request_by", max_chars=80)
+        st.caption(t("signoff.request_help"))
+        if st.form_submit_button(t("signoff.request"), type="primary"):
+            run_change(
+                lambda s: request_signoff(
+                    session=s,
+                    version_id=version_id,
+                    request_in=validated(SignoffRequest, by=by),
+                ),
+                success=t("signoff.requested", name=version.name),
+                rerun=True,
+            )
+    st.stop()
+
+st.caption(
+    t(
+        "signoff.requested_by",
+        by=version.signoff_requested_by,
+        at=f"{version.signoff_requested_at:%d %b %Y %H:%M}",
+    )
+)
+if status.total == 0:
+    st.warning(t("signoff.no_stakeholders"))
+    st.stop()
+st.progress(
+    status.approved / status.total,
+    text=t("signoff.approved", approved=status.approved, total=status.total),
+)
+if status.complete:
+    st.success(t("signoff.complete"), icon=":material/verified:")
+for objection in status.objections.to_dict("records"):
+    st.warning(
+        t("signoff.objection", name=objection["name"], comment=objection["comment"]),
+        icon=":material/report:",
+    )
+
+decisions = {"approve": t("signoff.approve"), "object": t("signoff.object")}
+answers = status.answers
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("signoff.stakeholder"): answers["name"],
+            t("field.role"): answers["role"],
+            t("field.decision"): answers["decision"].map(decisions).fillna(t("signoff.pending")),
+            t("field.comment"): answers["comment"].fillna(""),
+            t("commitments.when"): answers["at"],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
+
+st.subheader(t("signoff.your_answer"))
+people = {int(i): name for i, name in zip(answers["stakeholder_id"], answers["name"], strict=True)}
+with st.form("signoff_answer"):
+    who = st.selectbox(
+        t("signoff.stakeholder"), list(people), format_func=people.get, key="signoff_who"
+    )
+    decision = st.radio(
+        t("field.decision"),
+        list(decisions),
+        format_func=decisions.get,
+        horizontal=True,
+        key="signoff_decision",
+    )
+    comment = st.text_area(
+        t("field.comment"), key="signoff_comment", max_chars=1000, help=t("signoff.comment_help")
+    )
+    if st.form_submit_button(t("signoff.send"), type="primary"):
+        run_change(
+            lambda s: sign(
+                session=s,
+                version_id=version_id,
+                stakeholder_id=who,
+                signoff_in=validated(SignoffCreate, decision=decision, comment=comment),
+            ),
+            success=t("signoff.sent", name=people[who]),
+            rerun=True,
+        )
