@@ -3,8 +3,8 @@
 `XCreate`/`XUpdate` validate (limits, trimmed text); `X(table=True)` stores.
 """
 
+from planner.models.delivery import *  # noqa: F403
 from planner.models.journey import *  # noqa: F403
 from planner.models.journey import SQLModel, utcnow  # noqa: F401
 from planner.models.roadmap import *  # noqa: F403
 from planner.models.scoring import *  # noqa: F403
-from planner.models.delivery import *  # noqa: F403

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from planner.db import read_session, write_session
-from planner.models import CommitmentCreate, ResultRecord, SignoffRequest, StatusChange
+from planner.models import CommitmentCreate, SignoffRequest, StatusChange
 from planner.store.commitments import (
     change_status,
     commit,
