@@ -6,6 +6,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from planner.commitment_search import filter_commitments
+from planner.commitment_table import commitment_table
 from planner.config import database_url
 from planner.db import make_engine, migrate, read_session, write_session
 from planner.demo import load_demo, load_demo_if_empty
@@ -17,14 +19,17 @@ from planner.importing.apply import import_as_new_workspace, import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.models import RoadmapPlanUpdate, VersionCreate, WorkspaceCreate
+from planner.naming import name_key
 from planner.prioritise import STRATEGIES
 from planner.roadmap import RoadmapSettings
 from planner.roadmap_table import roadmap_table
 from planner.store.backup import dump_workspace, read_document, restore_workspace
 from planner.store.candidates import candidate_counts, candidate_frame
+from planner.store.commitments import tracked_commitments
 from planner.store.roadmap_plan import current_roadmap, quarter_start
 from planner.store.versions import find_version, save_version
 from planner.store.workspaces import find_workspace, list_workspaces, load_journey
+from planner.workflow import STATUSES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,6 +85,13 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--chart", choices=["matrix", "timeline"], default="matrix", help="with png/svg"
     )
+    sub = command("commitments", commitments, "list commitments; late ones show days late")
+    sub.add_argument("--workspace", required=True, help="workspace name")
+    sub.add_argument("--owner", help="only this owner's commitments (any case)")
+    sub.add_argument("--status", choices=STATUSES, help="only commitments in this status")
+    sub.add_argument("--overdue", action="store_true", help="only overdue commitments")
+    sub.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    sub.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sub = command("restore", restore, "restore a workspace backup (JSON) as a new workspace")
     sub.add_argument("file", type=Path)
     sub.add_argument("--as", dest="name", help="name for the restored workspace")
@@ -214,6 +226,32 @@ def export(engine, args) -> int:
             data = EXPORT_FORMATS[args.format](content, args.chart)
     args.output.write_bytes(data)
     print(t("cli.exported", args.lang, path=args.output, size=len(data)))
+    return 0
+
+
+def commitments(engine, args) -> int:
+    with read_session(engine) as session:
+        workspace = find_workspace(session=session, name=args.workspace)
+        frame = tracked_commitments(
+            session=session, workspace_id=workspace.id, today=args.today or date.today()
+        )
+    if args.owner:
+        frame = frame[frame["owner"].map(name_key) == name_key(args.owner)]
+    frame = filter_commitments(
+        frame, statuses=[args.status] if args.status else [], overdue_only=args.overdue
+    )
+    if args.format == "json":
+        table = commitment_table(frame, args.lang, headings=False)
+        table["due"] = table["due"].map(date.isoformat)
+        print(table.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
+        return 0
+    table = commitment_table(frame, args.lang)
+    if args.format == "csv":
+        print(table.to_csv(index=False), end="")
+    elif table.empty:
+        print(t("commitments.none_match", args.lang))
+    else:
+        print(table.astype(object).where(table.notna(), "").to_string(index=False))
     return 0
 
 

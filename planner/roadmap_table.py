@@ -18,8 +18,10 @@ COLUMN_LABELS = {  # column -> catalog key of its heading
     "effort": "chart.effort",
     "quadrant": "chart.quadrant",
     "note": "roadmap.note",
+    "owner": "field.owner",
+    "status": "field.status",
 }
-COLUMNS = list(COLUMN_LABELS)
+COLUMNS = list(COLUMN_LABELS)[:-2]  # owner and status join once commitments exist
 
 
 def headings(columns: list[str], lang: str) -> dict[str, str]:
@@ -28,11 +30,15 @@ def headings(columns: list[str], lang: str) -> dict[str, str]:
 
 
 def roadmap_table(
-    roadmap: Roadmap, lang: str = "en", titles: dict[int, str] | None = None
+    roadmap: Roadmap,
+    lang: str = "en",
+    titles: dict[int, str] | None = None,
+    commitments: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per candidate, scheduled ones first in period and rank order.
 
-    `titles` (candidate id -> title) names the candidates a reason refers to.
+    `titles` (candidate id -> title) names the candidates a reason refers to. With
+    `commitments` (candidate_id, owner, status) the table gains owner and status columns.
     """
     items = roadmap.items
     periods = {p.index: p for p in roadmap.periods}
@@ -76,4 +82,13 @@ def roadmap_table(
             "note": notes,
         }
     )
-    return table[COLUMNS]
+    if commitments is None or commitments.empty:
+        return table[COLUMNS]
+    committed = commitments.set_index("candidate_id")
+    table["owner"] = items["candidate_id"].map(committed["owner"])
+    table["status"] = (
+        items["candidate_id"]
+        .map(committed["status"])
+        .map(lambda s: t(f"status.{s}", lang), na_action="ignore")
+    )
+    return table[[*COLUMNS[:-1], "owner", "status", "note"]]

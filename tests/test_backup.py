@@ -6,11 +6,22 @@ from datetime import date
 import pytest
 
 from planner.errors import Conflict
-from planner.models import OverrideCreate, RoadmapPlanUpdate, VersionCreate
+from planner.models import (
+    CommitmentCreate,
+    OverrideCreate,
+    ResultRecord,
+    RoadmapPlanUpdate,
+    SignoffCreate,
+    SignoffRequest,
+    StatusChange,
+    VersionCreate,
+)
 from planner.store.backup import DocumentInvalid, dump_workspace, read_document, restore_workspace
+from planner.store.commitments import change_status, commit, record_result
 from planner.store.consensus import add_override
 from planner.store.roadmap_plan import current_roadmap, save_plan, set_plan_item
-from planner.store.sessions import reveal_round
+from planner.store.sessions import participants, reveal_round
+from planner.store.signoff import request_signoff, sign
 from planner.store.versions import save_version
 from tests.factories import join, vote_all
 
@@ -68,11 +79,48 @@ def full_workspace_fixture(session, workshop):
     roadmap = current_roadmap(
         session=session, workspace_id=journey.workspace.id, today=date(2026, 11, 23)
     )
-    save_version(
+    version = save_version(
         session=session,
         workspace_id=journey.workspace.id,
         roadmap=roadmap,
         version_in=VersionCreate(name="V1", created_by="Eva"),
+    )
+    request_signoff(session=session, version_id=version.id, request_in=SignoffRequest(by="Eva"))
+    ann, bo = participants(session=session, session_id=scoring.id)[:2]
+    for person, decision, comment in ((ann, "approve", ""), (bo, "object", "Too slow")):
+        sign(
+            session=session,
+            version_id=version.id,
+            stakeholder_id=person.id,
+            signoff_in=SignoffCreate(decision=decision, comment=comment),
+        )
+    promised = commit(
+        session=session,
+        version_id=version.id,
+        position=0,
+        commitment_in=CommitmentCreate(
+            owner="Team Web", committed_by="Paula", period=1, kpi_name="NPS", kpi_target=40
+        ),
+    )
+    for status in ("in_progress", "done"):
+        change_status(
+            session=session,
+            commitment_id=promised.id,
+            change=StatusChange(status=status, by="Paula"),
+            today=date(2027, 2, 1),
+        )
+    record_result(
+        session=session,
+        commitment_id=promised.id,
+        result=ResultRecord(kpi_result=38, learnings="Close", by="Paula", rescore=True),
+    )
+    commit(
+        session=session,
+        version_id=version.id,
+        position=1,
+        commitment_in=CommitmentCreate(
+            owner="Team App", committed_by="Paula", due=date(2027, 3, 3)
+        ),
     )
     return journey.workspace
 
@@ -86,6 +134,8 @@ def test_round_trip_gives_identical_data(session, full_workspace):
     assert comparable(again) == comparable(original)
     assert len(original["sessions"][0]["rounds"][0]["votes"]) == 9
     assert original["versions"][0]["items"]
+    assert len(original["versions"][0]["signoffs"]) == 2
+    assert [len(c["events"]) for c in original["commitments"]] == [4, 1]
 
 
 def test_restore_under_a_taken_name_is_refused(session, full_workspace):

@@ -1,13 +1,21 @@
 """`python -m planner`: workspaces, demo, import, init."""
 
+import io
 import json
 import subprocess
 import sys
+from datetime import date
 
+import pandas as pd
 import pytest
 
 from planner.cli import main
+from planner.db import write_session
+from planner.models import CommitmentCreate, StatusChange
+from planner.store.commitments import change_status, commit
+from planner.store.workspaces import find_workspace
 from tests.conftest import ROOT
+from tests.factories import saved_version
 from tests.importing.helpers import csv_bytes
 
 DEMO = "Demo – Van Dijk Wonen online & in store"
@@ -198,3 +206,70 @@ def test_export_a_version_and_restore(cli, tmp_path):
     code, out_text, _ = cli("restore", str(backup), "--as", "Copy")
     assert code == 0 and "Restored as workspace “Copy”." in out_text
     assert "Copy\ten\t42 candidates" in cli("workspaces")[1]
+
+
+@pytest.fixture(name="promised")
+def promised_fixture(cli, engine):
+    """The demo with a version, and three commitments: Web (late), App (done), Web (open)."""
+    cli("demo")
+    with write_session(engine) as session:
+        workspace = find_workspace(session=session, name=DEMO)
+        version = saved_version(session, workspace.id)
+        for position, owner, due in (
+            (0, "Team Web", date(2027, 2, 1)),
+            (1, "Team App", date(2027, 3, 1)),
+            (2, "team web", date(2027, 9, 1)),
+        ):
+            commit(
+                session=session,
+                version_id=version.id,
+                position=position,
+                commitment_in=CommitmentCreate(owner=owner, committed_by="Paula", due=due),
+            )
+        for status in ("in_progress", "done"):
+            change_status(
+                session=session,
+                commitment_id=2,
+                change=StatusChange(status=status, by="Paula"),
+                today=date(2027, 2, 20),
+            )
+
+
+def test_commitments_table_filters_and_formats(cli, promised):
+    code, out, _ = cli("commitments", "--workspace", DEMO, "--today", "2027-03-15")
+    assert code == 0
+    assert out.splitlines()[0].split()[:3] == ["Title", "Owner", "Status"]
+    assert len(out.splitlines()) == 4
+    code, out, _ = cli(
+        "commitments",
+        "--workspace",
+        DEMO,
+        "--owner",
+        "TEAM WEB",
+        "--format",
+        "json",
+        "--today",
+        "2027-03-15",
+    )
+    rows = json.loads(out)
+    assert [r["owner"] for r in rows] == ["Team Web", "team web"]
+    assert rows[0]["days_late"] == 42 and rows[0]["due"] == "2027-02-01"
+    code, out, _ = cli(
+        "commitments",
+        "--workspace",
+        DEMO,
+        "--overdue",
+        "--format",
+        "csv",
+        "--today",
+        "2027-03-15",
+        "--lang",
+        "nl",
+    )
+    frame = pd.read_csv(io.StringIO(out))
+    assert frame["Eigenaar"].tolist() == ["Team Web"]
+    assert frame["Dagen te laat"].tolist() == [42]
+    _, out, _ = cli("commitments", "--workspace", DEMO, "--status", "done")
+    assert "Team App" in out and "Team Web" not in out
+    _, out, _ = cli("commitments", "--workspace", DEMO, "--status", "blocked")
+    assert "No commitment matches these filters." in out

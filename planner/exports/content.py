@@ -12,6 +12,7 @@ from planner.models import Workspace
 from planner.roadmap import Roadmap
 from planner.roadmap_table import roadmap_table
 from planner.store.candidates import candidate_frame
+from planner.store.commitments import latest_commitments
 from planner.store.consensus import latest_votes, workspace_consensus
 from planner.store.roadmap_plan import current_roadmap
 from planner.store.scoring_model import load_scoring_setup
@@ -31,6 +32,7 @@ class ExportContent:
     consensus: pd.DataFrame
     votes: pd.DataFrame  # revealed votes: stakeholder, role, candidate_id, criterion_id, score
     criteria: dict[int, str] = field(default_factory=dict)
+    commitments: pd.DataFrame | None = None  # candidate_id, owner, status
 
     def t(self, key: str, **params) -> str:
         return t(key, self.lang, **params)
@@ -41,7 +43,7 @@ class ExportContent:
 
     def roadmap_table(self) -> pd.DataFrame:
         titles = dict(zip(self.candidates["id"], self.candidates["title"], strict=True))
-        return roadmap_table(self.roadmap, self.lang, titles)
+        return roadmap_table(self.roadmap, self.lang, titles, self.commitments)
 
     def matrix_points(self) -> pd.DataFrame:
         return matrix_points(self.candidates, self.consensus, self.roadmap.thresholds)
@@ -102,4 +104,7 @@ def export_content(
         consensus=consensus,
         votes=votes.assign(stakeholder=votes["stakeholder_id"].map(names)),
         criteria={c.id: c.name for c in setup.criteria},
+        commitments=latest_commitments(
+            session=session, workspace_id=workspace_id, version_id=version_id
+        ),
     )

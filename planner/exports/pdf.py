@@ -16,6 +16,7 @@ FONTS = Path(__file__).parent / "fonts"
 TIMELINE_LIMIT = 60  # bars in the timeline image; the table lists everything
 LINE = 4.0  # mm per line of table text
 CELL_PADDING = 1.0
+ROADMAP_COLUMNS = ["period", "rank", "title", "phase", "channels", "value", "effort", "quadrant"]
 
 
 class Report(FPDF):
@@ -72,12 +73,12 @@ def roadmap_pdf(content: ExportContent) -> bytes:
         _image(pdf, png(timeline_figure(limited), scale=1.5))
         pdf.add_page()
         pdf.heading(content.t("export.roadmap_table"))
-        _table(
-            pdf,
-            scheduled,
-            ["period", "rank", "title", "phase", "channels", "value", "effort", "quadrant"],
-            (26, 12, 80, 30, 55, 16, 16, 30),
-        )
+        if "owner" in table:
+            columns = [*ROADMAP_COLUMNS[:3], "owner", "status", *ROADMAP_COLUMNS[3:]]
+            widths = (26, 12, 58, 30, 20, 28, 36, 16, 16, 28)
+        else:
+            columns, widths = ROADMAP_COLUMNS, (26, 12, 80, 30, 55, 16, 16, 30)
+        _table(pdf, scheduled, columns, widths)
     out = table[table["period"].isna()]
     if not out.empty:
         pdf.add_page()

@@ -18,6 +18,8 @@ from planner.models import (
     Candidate,
     CandidateChannel,
     CandidateCreate,
+    Commitment,
+    CommitmentEvent,
     ConsensusOverride,
     Criterion,
     DimensionCreate,
@@ -32,6 +34,7 @@ from planner.models import (
     ScoringModel,
     ScoringRound,
     ScoringSession,
+    Signoff,
     Stakeholder,
     Vote,
     Workspace,
@@ -47,7 +50,8 @@ from planner.store.sessions import new_code
 from planner.store.workspaces import create_workspace, get_workspace, list_workspaces, load_journey
 
 FORMAT = "journey-roadmap-planner/workspace"
-VERSION = 2
+VERSION = 3  # 3: sign-off and commitments
+EVENT_IDS = {"id", "commitment_id"}
 CANDIDATE_FIELDS = [column for column in CANDIDATE_COLUMNS if column != "id"]
 
 
@@ -191,6 +195,13 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
         )
     model = session.get(ScoringModel, workspace_id)
     plan = session.get(RoadmapPlan, workspace_id)
+    versions = list(
+        session.scalars(
+            select(RoadmapVersion)
+            .where(RoadmapVersion.workspace_id == workspace_id)
+            .order_by(RoadmapVersion.id)
+        )
+    )
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -264,6 +275,20 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
                 "created_by": v.created_by,
                 "created_at": _iso(v.created_at),
                 "settings": v.settings,
+                "signoff_requested_at": _iso(v.signoff_requested_at),
+                "signoff_requested_by": v.signoff_requested_by,
+                "signoffs": [
+                    _named(a, stakeholder=("stakeholder_id", names))
+                    for a in _rows(
+                        session,
+                        select(
+                            Signoff.stakeholder_id,
+                            Signoff.decision,
+                            Signoff.comment,
+                            Signoff.decided_at,
+                        ).where(Signoff.version_id == v.id),
+                    )
+                ],
                 "items": _rows(
                     session,
                     select(
@@ -273,13 +298,37 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
                     .order_by(RoadmapVersionItem.position),
                 ),
             }
-            for v in session.scalars(
-                select(RoadmapVersion)
-                .where(RoadmapVersion.workspace_id == workspace_id)
-                .order_by(RoadmapVersion.id)
-            )
+            for v in versions
         ],
+        "commitments": _dump_commitments(session, workspace_id),
     }
+
+
+def _dump_commitments(session: Session, workspace_id: int) -> list[dict]:
+    """Commitments with their version by name, their candidate by key, and their history."""
+    fields = [c for c in Commitment.__table__.columns if c.name not in {"id", "workspace_id"}]
+    versions = dict(
+        session.execute(
+            select(RoadmapVersion.id, RoadmapVersion.name).where(
+                RoadmapVersion.workspace_id == workspace_id
+            )
+        ).all()
+    )
+    dumped = []
+    for row in _rows(
+        session,
+        select(Commitment.id, *fields)
+        .where(Commitment.workspace_id == workspace_id)
+        .order_by(Commitment.id),
+    ):
+        events = _rows(
+            session,
+            select(*(c for c in CommitmentEvent.__table__.columns if c.name not in EVENT_IDS))
+            .where(CommitmentEvent.commitment_id == row.pop("id"))
+            .order_by(CommitmentEvent.id),
+        )
+        dumped.append(_named(row, version=("version_id", versions)) | {"events": events})
+    return dumped
 
 
 def free_name(session: Session, wanted: str, suffix: str) -> str:
@@ -352,8 +401,8 @@ def _restore(session: Session, doc: dict, name: str | None, suffix: str) -> Work
     ids = _restore_candidates(session, wid, journey, items)
     pairs = [(ids[item["key"]], ids[needed]) for item in items for needed in item["needs"]]
     add_dependencies(session=session, workspace_id=wid, pairs=pairs)
-    _restore_scoring(session, wid, doc, ids)
-    _restore_roadmap(session, wid, doc, ids)
+    people = _restore_scoring(session, wid, doc, ids)
+    _restore_roadmap(session, wid, doc, ids, people)
     session.flush()
     return workspace
 
@@ -490,9 +539,10 @@ def _restore_scoring(session, wid: int, doc: dict, ids: dict) -> None:
         )
         for o in doc.get("overrides", [])
     )
+    return people
 
 
-def _restore_roadmap(session, wid: int, doc: dict, ids: dict) -> None:
+def _restore_roadmap(session, wid: int, doc: dict, ids: dict, people: dict) -> None:
     if doc.get("plan"):
         plan = dict(doc["plan"])
         session.add(
@@ -501,6 +551,7 @@ def _restore_roadmap(session, wid: int, doc: dict, ids: dict) -> None:
     session.add_all(
         PlanItem(**{**p, "candidate_id": ids[p["candidate_id"]]}) for p in doc.get("plan_items", [])
     )
+    versions = {}
     for v in doc.get("versions", []):
         version = RoadmapVersion(
             workspace_id=wid,
@@ -508,9 +559,22 @@ def _restore_roadmap(session, wid: int, doc: dict, ids: dict) -> None:
             created_by=v["created_by"],
             created_at=_moment(v["created_at"]),
             settings=v["settings"],
+            signoff_requested_at=_moment(v.get("signoff_requested_at")),
+            signoff_requested_by=v.get("signoff_requested_by"),
         )
         session.add(version)
         session.flush()
+        versions[v["name"]] = version.id
+        session.add_all(
+            Signoff(
+                version_id=version.id,
+                stakeholder_id=people[a["stakeholder"]],
+                decision=a["decision"],
+                comment=a["comment"],
+                decided_at=_moment(a["decided_at"]),
+            )
+            for a in v.get("signoffs", [])
+        )
         if v["items"]:
             session.execute(
                 insert(RoadmapVersionItem),
@@ -523,3 +587,24 @@ def _restore_roadmap(session, wid: int, doc: dict, ids: dict) -> None:
                     for item in v["items"]
                 ],
             )
+    for c in doc.get("commitments", []):
+        fields = {k: v for k, v in c.items() if k not in {"version", "events"}}
+        commitment = Commitment(
+            **fields
+            | {
+                "workspace_id": wid,
+                "version_id": versions[c["version"]],
+                "candidate_id": ids.get(c["candidate_id"]),
+                "due": date.fromisoformat(c["due"]),
+                "done_on": date.fromisoformat(c["done_on"]) if c.get("done_on") else None,
+                "rescore_requested_at": _moment(c.get("rescore_requested_at")),
+                "created_at": _moment(c["created_at"]),
+                "updated_at": _moment(c["updated_at"]),
+            }
+        )
+        session.add(commitment)
+        session.flush()
+        session.add_all(
+            CommitmentEvent(**{**e, "commitment_id": commitment.id, "at": _moment(e["at"])})
+            for e in c["events"]
+        )

@@ -257,9 +257,14 @@ def rescore_requests(*, session: Session, workspace_id: int) -> list[int]:
     )
 
 
-def latest_commitments(*, session: Session, workspace_id: int) -> pd.DataFrame:
-    """Per candidate, its newest commitment's owner and status (for roadmap tables)."""
+def latest_commitments(
+    *, session: Session, workspace_id: int, version_id: int | None = None
+) -> pd.DataFrame:
+    """Per candidate, its newest commitment's owner and status (for roadmap tables), on one
+    version or on any."""
     frame = commitment_frame(session=session, workspace_id=workspace_id)
+    if version_id is not None:
+        frame = frame[frame["version_id"] == version_id]
     frame = frame.dropna(subset=["candidate_id"]).sort_values("id")
     return frame.drop_duplicates("candidate_id", keep="last")[
         ["candidate_id", "version_id", "owner", "status"]

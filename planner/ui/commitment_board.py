@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from planner.ui.lang import t
+from planner.commitment_table import commitment_table
+from planner.ui.lang import current_lang, t
 from planner.ui.text import plain
 from planner.workflow import STATUSES
 
@@ -50,23 +51,7 @@ def board(frame: pd.DataFrame) -> None:
 
 def table(frame: pd.DataFrame) -> None:
     """Every commitment in a row; overdue rows red, at-risk rows yellow."""
-    shown = pd.DataFrame(
-        {
-            t("field.title"): frame["title"],
-            t("field.owner"): frame["owner"],
-            t("field.status"): frame["status"].map(lambda s: t(f"status.{s}")),
-            t("field.committed_period"): frame["period_label"],
-            t("field.due"): frame["due"],
-            t("commitments.late"): frame["days_late"],
-            t("field.phase"): frame["phase"],
-            t("field.channels"): frame["channels"].map(", ".join),
-            t("field.value"): frame["value"].round(1),
-            t("field.kpi_name"): frame["kpi_name"],
-            t("field.kpi_target"): frame["kpi_target"],
-            t("field.kpi_result"): frame["kpi_result"],
-            t("commitments.version"): frame["version"],
-        }
-    ).reset_index(drop=True)
+    shown = commitment_table(frame, current_lang())
     late, risky = frame["overdue"].to_numpy(), frame["at_risk"].to_numpy()
 
     def shade(row: pd.Series) -> list[str]:

@@ -6,15 +6,42 @@ import streamlit as st
 from planner.db import read_session
 from planner.errors import validated
 from planner.journey import Journey
-from planner.models import VersionCreate
+from planner.models import RoadmapVersion, VersionCreate
 from planner.roadmap import Roadmap, compare
-from planner.store.versions import list_versions, open_version, save_version
+from planner.store.signoff import SignoffStatus, signoff_status
+from planner.store.versions import (
+    delete_version,
+    list_versions,
+    open_version,
+    save_version,
+    update_version,
+)
 from planner.ui.context import engine, run_change
 from planner.ui.downloads import roadmap_downloads
 from planner.ui.lang import t
 from planner.ui.roadmap_view import roadmap_view
 
 CHANGES = ("added", "removed", "earlier", "later")
+
+
+def version_actions(version: RoadmapVersion, current: Roadmap) -> None:
+    """Replace a version with the current roadmap, or delete it, while it is not frozen."""
+    if version.signoff_requested_at is not None:
+        st.caption(t("roadmap.version_frozen"))
+        return
+    left, right = st.columns(2)
+    if left.button(t("roadmap.replace_version"), key=f"replace_version_{version.id}"):
+        run_change(
+            lambda s: update_version(session=s, version_id=version.id, roadmap=current),
+            success=t("roadmap.version_replaced", name=version.name),
+            rerun=True,
+        )
+    if right.button(t("action.delete"), key=f"delete_version_{version.id}"):
+        run_change(
+            lambda s: delete_version(session=s, version_id=version.id),
+            success=t("roadmap.version_deleted", name=version.name),
+            rerun=True,
+        )
 
 
 def save_version_form(journey: Journey, roadmap: Roadmap) -> None:
@@ -35,9 +62,16 @@ def save_version_form(journey: Journey, roadmap: Roadmap) -> None:
             )
 
 
-def versions_panel(journey: Journey) -> None:
+def signoff_label(status: SignoffStatus) -> str:
+    if not status.requested:
+        return "—"
+    return t("signoff.approved", approved=status.approved, total=status.total)
+
+
+def versions_panel(journey: Journey, current: Roadmap) -> None:
     with read_session(engine()) as session:
         versions = list_versions(session=session, workspace_id=journey.workspace.id)
+        signoffs = {v.id: signoff_status(session=session, version_id=v.id) for v in versions}
     if not versions:
         st.info(t("roadmap.no_versions"))
         return
@@ -48,6 +82,7 @@ def versions_panel(journey: Journey) -> None:
                 t("field.created_by"): [v.created_by for v in versions],
                 t("roadmap.saved_at"): [v.created_at for v in versions],
                 t("field.strategy"): [t(f"strategy.{v.settings['strategy']}") for v in versions],
+                t("nav.signoff"): [signoff_label(signoffs[v.id]) for v in versions],
             }
         ),
         hide_index=True,
@@ -60,6 +95,7 @@ def versions_panel(journey: Journey) -> None:
     with read_session(engine()) as session:
         roadmap_view(open_version(session=session, version_id=opened), key=f"version_{opened}")
     roadmap_downloads(journey, key=f"version_{opened}_download", version_id=opened)
+    version_actions(next(v for v in versions if v.id == opened), current)
 
     st.subheader(t("roadmap.compare"))
     left, right = st.columns(2)

@@ -4,11 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from planner.candidate_search import all_tags, filter_candidates
+from planner.db import read_session
 from planner.errors import validated
 from planner.journey import Journey
 from planner.models import SessionCreate
+from planner.store.commitments import rescore_requests
 from planner.store.sessions import open_session
-from planner.ui.context import run_change
+from planner.ui.context import engine, run_change
 from planner.ui.lang import t
 
 SESSION_KEY = "scoring_session_id"
@@ -31,6 +33,14 @@ def open_session_form(journey: Journey, frame: pd.DataFrame) -> None:
         ),
         tags=columns[3].multiselect(t("field.tags"), all_tags(frame), key="session_tag"),
     )
+    with read_session(engine()) as session:
+        sent_back = rescore_requests(session=session, workspace_id=journey.workspace.id)
+    if sent_back and st.checkbox(
+        t("session.rescore_only", count=len(sent_back)),
+        key="session_rescore",
+        help=t("session.rescore_help"),
+    ):
+        chosen = chosen[chosen["id"].isin(sent_back)]
     st.write(t("session.will_score", count=len(chosen), total=len(frame)))
     if st.button(t("session.open"), type="primary", key="open_session", disabled=chosen.empty):
         done = run_change(

@@ -5,12 +5,13 @@ from datetime import date, timedelta
 import pytest
 
 from planner.db import read_session, write_session
-from planner.models import CommitmentCreate, SignoffRequest, StatusChange
+from planner.models import CommitmentCreate, ResultRecord, SignoffRequest, StatusChange
 from planner.store.commitments import (
     change_status,
     commit,
     commitment_frame,
     history,
+    record_result,
     rescore_requests,
 )
 from planner.store.signoff import request_signoff, signoff_status
@@ -197,3 +198,17 @@ def test_signoff_in_dutch_and_user_text_is_not_markdown(open_page, engine, versi
     at = open_page("signoff", lang="nl")
     assert "Akkoord gevraagd door **Eva**" in texts(at)
     assert at.get("progress")[0].proto.text == "0 van 2 akkoord"
+
+
+def test_a_result_sent_back_is_offered_for_the_next_session(open_page, engine, version):
+    commitment = promise(engine, version)
+    move(engine, commitment, "in_progress", "done")
+    with write_session(engine) as session:
+        record_result(
+            session=session,
+            commitment_id=commitment,
+            result=ResultRecord(kpi_result=1, by="Paula", rescore=True),
+        )
+    at = open_page("scoring_session")
+    at.checkbox(key="session_rescore").check().run()
+    assert "1 of 42 candidates will be scored." in texts(at)

@@ -2,11 +2,14 @@
 
 from datetime import date
 
-from planner.db import read_session
+from planner.db import read_session, write_session
+from planner.models import SignoffRequest
 from planner.periods import make_periods
 from planner.store.dependencies import needs_of
 from planner.store.roadmap_plan import load_plan, plan_items, quarter_start
+from planner.store.signoff import request_signoff
 from planner.store.versions import list_versions
+from tests.factories import saved_version
 from tests.ui.conftest import texts, widget_key
 
 
@@ -102,3 +105,21 @@ def test_download_buttons_are_offered(open_page, demo):
     at = open_page("roadmap")
     labels = [button.label for button in at.get("download_button")]
     assert labels[:6] == ["Excel", "PDF report", "CSV", "Markdown", "PNG image", "SVG image"]
+
+
+def test_replace_and_delete_a_version_until_it_is_up_for_signoff(open_page, demo, engine):
+    with write_session(engine) as session:
+        first, second = (saved_version(session, demo.id, name=n) for n in ("First", "Second"))
+        request_signoff(session=session, version_id=first.id, request_in=SignoffRequest(by="Eva"))
+    at = open_page("roadmap")
+    at.selectbox(key="open_version").set_value(second.id).run()
+    at.button(key=f"replace_version_{second.id}").click().run()
+    assert "Version “Second” now holds the current roadmap." in texts(at)
+    at.selectbox(key="open_version").set_value(second.id).run()
+    at.button(key=f"delete_version_{second.id}").click().run()
+    assert "Version “Second” deleted." in texts(at)
+    at.selectbox(key="open_version").set_value(first.id).run()
+    assert "up for sign-off: it can no longer be changed" in texts(at)
+    assert f"delete_version_{first.id}" not in [b.key for b in at.button]
+    with read_session(engine) as session:
+        assert [v.name for v in list_versions(session=session, workspace_id=demo.id)] == ["First"]

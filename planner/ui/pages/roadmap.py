@@ -56,4 +56,4 @@ with edit_tab:
     st.caption(t("roadmap.dependencies_help"))
     dependencies_editor(journey, dict(zip(frame["id"], frame["title"], strict=True)))
 with versions_tab:
-    versions_panel(journey)
+    versions_panel(journey, roadmap)

@@ -1,0 +1,80 @@
+"""Once commitments exist, the roadmap downloads carry their owner and status."""
+
+import io
+from datetime import date
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from planner.exports.content import export_content
+from planner.exports.pdf import roadmap_pdf
+from planner.exports.tables import roadmap_csv
+from planner.exports.xlsx import roadmap_workbook
+from planner.models import CommitmentCreate, StatusChange
+from planner.store.commitments import change_status, commit
+from planner.store.versions import open_version
+from tests.factories import saved_version
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(name="committed")
+def committed_fixture(session, demo):
+    version = saved_version(session, demo.id)
+    first = commit(
+        session=session,
+        version_id=version.id,
+        position=0,
+        commitment_in=CommitmentCreate(owner="Team Wébshop €", committed_by="Paula", period=0),
+    )
+    change_status(
+        session=session,
+        commitment_id=first.id,
+        change=StatusChange(status="in_progress", by="Paula"),
+        today=TODAY,
+    )
+    return version, first
+
+
+def test_csv_and_excel_have_owner_and_status(session, demo, committed):
+    version, first = committed
+    content = export_content(
+        session=session, workspace_id=demo.id, today=TODAY, version_id=version.id
+    )
+    frame = pd.read_csv(io.BytesIO(roadmap_csv(content)), encoding="utf-8-sig")
+    row = frame.set_index("Title").loc[first.title]
+    assert (row["Owner"], row["Status"]) == ("Team Wébshop €", "in progress")
+    assert frame["Owner"].notna().sum() == 1
+    sheet = load_workbook(io.BytesIO(roadmap_workbook(content)))["Roadmap"]
+    header = [c.value for c in sheet[1]]
+    assert header[-3:] == ["Owner", "Status", "Why not scheduled"]
+
+
+def test_the_working_roadmap_shows_the_newest_commitment_in_dutch(session, demo, committed):
+    content = export_content(session=session, workspace_id=demo.id, today=TODAY, lang="nl")
+    frame = pd.read_csv(io.BytesIO(roadmap_csv(content)), encoding="utf-8-sig")
+    assert "in uitvoering" in set(frame["Status"].dropna())
+
+
+def test_pdf_roadmap_table_has_owner_and_status(session, demo, committed):
+    version, _ = committed
+    content = export_content(
+        session=session, workspace_id=demo.id, today=TODAY, version_id=version.id
+    )
+    text = "\n".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(roadmap_pdf(content))).pages
+    )
+    assert "Owner" in text, text
+    assert "Team Wébshop €" in text
+    assert "in progress" in text
+
+
+def test_without_commitments_there_are_no_such_columns(session, demo):
+    version = saved_version(session, demo.id)
+    content = export_content(
+        session=session, workspace_id=demo.id, today=TODAY, version_id=version.id
+    )
+    assert "owner" not in content.roadmap_table()
+    assert len(open_version(session=session, version_id=version.id).items)
