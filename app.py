@@ -1,76 +1,70 @@
-"""Journey Roadmap Planner: the router. Pages live in planner/ui/pages/."""
+"""Journey Roadmap Planner: the router. Pages live in planner/ui/pages/.
+
+What a visitor sees depends on how they came in (see planner.roles): a join link shows a
+stakeholder their ballot and the sign-off; a manager's or product owner's link the
+roadmap side of that workspace; a facilitator's passphrase everything of theirs.
+"""
 
 import streamlit as st
 
-from planner.ui.context import show_feedback
+from planner.ui.access import apply_link, role_in, stakeholder_mode
+from planner.ui.context import current_workspace_id, engine, open_workspace, show_feedback
 from planner.ui.lang import t
 from planner.ui.sidebar import language_switch, workspace_picker
 
 st.set_page_config(page_title="Journey Roadmap Planner", page_icon="🧭", layout="wide")
 
 PAGES = "planner/ui/pages"
-vote = st.Page(f"{PAGES}/vote.py", title=t("nav.vote"), icon=":material/how_to_vote:")
+
+
+def page(name: str, key: str, icon: str, **options) -> st.Page:
+    return st.Page(
+        f"{PAGES}/{name}.py", title=t(f"nav.{key}"), icon=f":material/{icon}:", **options
+    )
+
+
+workspaces = page("workspaces", "workspaces", "folder_open", default=True)
+importing = page("import_candidates", "import", "upload_file")  # into a new workspace, for all
+vote = page("vote", "vote", "how_to_vote")
+signoff = page("signoff", "signoff", "approval")
+roadmap_side = [page("matrix", "matrix", "scatter_plot"), page("roadmap", "roadmap", "timeline")]
+delivery = [
+    signoff,
+    page("commitments", "commitments", "assignment_turned_in"),
+    page("progress", "progress", "trending_up"),
+]
 
 language_switch()
-if "join" in st.query_params:
-    # A stakeholder's join link: only their ballot, no navigation, no workspace picker.
-    navigation = st.navigation([vote], position="hidden")
+linked = apply_link(engine())
+if linked is not None:
+    open_workspace(linked)
+if stakeholder_mode():
+    # A stakeholder's join link: their ballot and the sign-off, no workspace picker.
+    navigation = st.navigation([vote, signoff], position="top")
 else:
-    navigation = st.navigation(
-        {
+    workspace_picker()
+    role = role_in(current_workspace_id())
+    sections = {t("nav.section_workspace"): [workspaces, importing]}
+    if role == "facilitator":
+        sections = {
             t("nav.section_journey"): [
-                st.Page(
-                    f"{PAGES}/workspaces.py",
-                    title=t("nav.workspaces"),
-                    icon=":material/folder_open:",
-                    default=True,
-                ),
-                st.Page(
-                    f"{PAGES}/journey_grid.py", title=t("nav.grid"), icon=":material/grid_view:"
-                ),
-                st.Page(
-                    f"{PAGES}/candidates.py", title=t("nav.candidates"), icon=":material/lightbulb:"
-                ),
-                st.Page(
-                    f"{PAGES}/import_candidates.py",
-                    title=t("nav.import"),
-                    icon=":material/upload_file:",
-                ),
-                st.Page(f"{PAGES}/journey_setup.py", title=t("nav.setup"), icon=":material/tune:"),
+                workspaces,
+                page("journey_grid", "grid", "grid_view"),
+                page("candidates", "candidates", "lightbulb"),
+                importing,
+                page("journey_setup", "setup", "tune"),
+                page("audit", "audit", "history"),
             ],
             t("nav.section_scoring"): [
-                st.Page(
-                    f"{PAGES}/scoring_session.py", title=t("nav.session"), icon=":material/groups:"
-                ),
+                page("scoring_session", "session", "groups"),
                 vote,
-                st.Page(
-                    f"{PAGES}/consensus.py", title=t("nav.consensus"), icon=":material/balance:"
-                ),
-                st.Page(
-                    f"{PAGES}/scoring_model.py",
-                    title=t("nav.scoring_model"),
-                    icon=":material/rule:",
-                ),
-            ],
-            t("nav.section_roadmap"): [
-                st.Page(
-                    f"{PAGES}/matrix.py", title=t("nav.matrix"), icon=":material/scatter_plot:"
-                ),
-                st.Page(f"{PAGES}/roadmap.py", title=t("nav.roadmap"), icon=":material/timeline:"),
-            ],
-            t("nav.section_delivery"): [
-                st.Page(f"{PAGES}/signoff.py", title=t("nav.signoff"), icon=":material/approval:"),
-                st.Page(
-                    f"{PAGES}/commitments.py",
-                    title=t("nav.commitments"),
-                    icon=":material/assignment_turned_in:",
-                ),
-                st.Page(
-                    f"{PAGES}/progress.py", title=t("nav.progress"), icon=":material/trending_up:"
-                ),
+                page("consensus", "consensus", "balance"),
+                page("scoring_model", "scoring_model", "rule"),
             ],
         }
-    )
-    workspace_picker()
+    if role is not None:
+        sections[t("nav.section_roadmap")] = roadmap_side
+        sections[t("nav.section_delivery")] = delivery
+    navigation = st.navigation(sections)
 show_feedback()
 navigation.run()

@@ -1,14 +1,20 @@
 """The demo workspace, loaded from `data/demo-workspace.json`."""
 
 import contextlib
+import functools
 
 from sqlmodel import Session
 
 from planner.config import DEMO_FILE
 from planner.errors import NotFound
 from planner.models import Workspace
+from planner.passphrases import hash_passphrase
+from planner.store.access import get_access
 from planner.store.backup import read_document, restore_workspace
 from planner.store.workspaces import delete_workspace, find_workspace, list_workspaces
+
+DEMO_NAME = "Demo – Van Dijk Wonen online & in store"
+DEMO_PASSPHRASE = "demo-facilitator"  # documented in the README: the demo is for trying out
 
 
 def load_demo(*, session: Session) -> Workspace:
@@ -19,7 +25,15 @@ def load_demo(*, session: Session) -> Workspace:
         delete_workspace(
             session=session, workspace_id=find_workspace(session=session, name=name).id
         )
-    return restore_workspace(session=session, document=document, name=name)
+    workspace = restore_workspace(session=session, document=document, name=name)
+    get_access(session=session, workspace_id=workspace.id).facilitator_hash = demo_hash()
+    return workspace
+
+
+@functools.cache
+def demo_hash() -> str:
+    """The demo passphrase's hash, made once per process (hashing is slow on purpose)."""
+    return hash_passphrase(DEMO_PASSPHRASE)
 
 
 def load_demo_if_empty(*, session: Session) -> Workspace | None:

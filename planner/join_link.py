@@ -1,6 +1,17 @@
-"""The link stakeholders open to join a scoring session."""
+"""The links people open: stakeholders to join a session, managers and product owners to
+see (and for product owners, update) a workspace."""
 
 from urllib.parse import urlencode, urlsplit, urlunsplit
+
+
+def app_link(page_url: str | None, **params: str) -> str:
+    """The app's root with `params`, on the host the facilitator uses.
+
+    >>> app_link("http://10.0.0.5:8501/roadmap?x=1", view="abc")
+    'http://10.0.0.5:8501/?view=abc'
+    """
+    parts = urlsplit(page_url or "")
+    return urlunsplit((parts.scheme, parts.netloc, "/", urlencode(params), ""))
 
 
 def join_link(page_url: str | None, code: str) -> str:
@@ -9,5 +20,4 @@ def join_link(page_url: str | None, code: str) -> str:
     >>> join_link("http://10.0.0.5:8501/scoring_session?x=1", "ABC234")
     'http://10.0.0.5:8501/?join=ABC234'
     """
-    parts = urlsplit(page_url or "")
-    return urlunsplit((parts.scheme, parts.netloc, "/", urlencode({"join": code}), ""))
+    return app_link(page_url, join=code)

@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.periods import make_periods
@@ -141,6 +141,7 @@ def test_progress_bundles_the_figures_on_one_calendar():
 days = st.integers(min_value=0, max_value=400)
 
 
+@settings(deadline=None, max_examples=60)
 @given(
     st.lists(
         st.tuples(st.sampled_from(STATUSES), days, days, st.floats(0, 10)),

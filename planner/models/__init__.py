@@ -3,6 +3,7 @@
 `XCreate`/`XUpdate` validate (limits, trimmed text); `X(table=True)` stores.
 """
 
+from planner.models.access import *  # noqa: F403
 from planner.models.delivery import *  # noqa: F403
 from planner.models.journey import *  # noqa: F403
 from planner.models.journey import SQLModel, utcnow  # noqa: F401

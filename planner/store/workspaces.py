@@ -15,6 +15,7 @@ from planner.models import (
     utcnow,
 )
 from planner.naming import name_key
+from planner.store.access_links import new_access
 from planner.store.scoring_model import create_default_model
 from planner.templates import default_channels, template_phases
 
@@ -75,6 +76,7 @@ def create_workspace(
         Channel(workspace_id=workspace.id, name=name, position=i) for i, name in enumerate(channels)
     )
     create_default_model(session=session, workspace_id=workspace.id, language=lang)
+    session.add(new_access(workspace.id))
     return workspace
 
 

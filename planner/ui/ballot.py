@@ -29,7 +29,8 @@ def _save_vote(
             candidate_id=candidate_id,
             criterion_id=criterion_id,
             label=None if label == DONT_KNOW else label,
-        )
+        ),
+        needs=None,  # the join code let this stakeholder in
     )
 
 
@@ -41,7 +42,8 @@ def _save_comment(round_id: int, me: int, candidate_id: int, key: str) -> None:
             stakeholder_id=me,
             candidate_id=candidate_id,
             comment=st.session_state[key],
-        )
+        ),
+        needs=None,
     )
 
 

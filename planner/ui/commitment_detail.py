@@ -16,7 +16,7 @@ from planner.ui.text import plain
 from planner.workflow import NEEDS_REASON, allowed
 
 
-def commitment_detail(frame: pd.DataFrame, today: date) -> None:
+def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> None:
     labels = {
         row["id"]: f"{row['title']} · {row['owner']} · {t('status.' + row['status'])}"
         for row in frame.to_dict("records")
@@ -46,9 +46,10 @@ def commitment_detail(frame: pd.DataFrame, today: date) -> None:
         )
     if row["learnings"]:
         st.caption(t("commitments.learnings_line", learnings=row["learnings"]))
-    status_form(row, today)
-    if row["status"] == "done":
-        result_form(row)
+    if editable:
+        status_form(row, today)
+        if row["status"] == "done":
+            result_form(row)
     st.markdown(f"**{t('commitments.history')}**")
     with read_session(engine()) as session:
         steps = history(session=session, commitment_id=chosen)
@@ -109,6 +110,7 @@ def status_form(row: dict, today: date) -> None:
                 ),
                 success=t("commitments.status_changed", title=row["title"], status=names[wanted]),
                 rerun=True,
+                needs="commit",
             )
 
 
@@ -143,4 +145,5 @@ def result_form(row: dict) -> None:
                 ),
                 success=t("commitments.result_saved", title=row["title"]),
                 rerun=True,
+                needs="commit",
             )

@@ -91,6 +91,7 @@ def commit_form(versions: list[RoadmapVersion]) -> None:
                     ),
                 ),
                 success=t("commitments.committed", title=items["title"].iloc[position]),
+                needs="commit",
             )
             if done.ok:
                 clear_widgets(PREFIX)

@@ -16,6 +16,7 @@ from planner.journey import Journey
 from planner.store.candidates import candidate_frame
 from planner.store.consensus import workspace_consensus
 from planner.store.workspaces import load_journey
+from planner.ui.access import allowed, audit, role_in
 from planner.ui.lang import error_text, t
 
 WORKSPACE_KEY = "workspace_id"
@@ -47,10 +48,11 @@ def current_workspace_id() -> int | None:
     return st.session_state.get(WORKSPACE_KEY)
 
 
-def require_journey() -> Journey:
-    """The chosen workspace's journey, or a pointer to the Workspaces page and stop."""
+def require_journey(action: str = "edit") -> Journey:
+    """The chosen workspace's journey when this session may `action` there (see
+    planner.roles), else a pointer to the Workspaces page and stop."""
     workspace_id = current_workspace_id()
-    if workspace_id is not None:
+    if workspace_id is not None and allowed(workspace_id, action):
         try:
             with read_session(engine()) as session:
                 return load_journey(session=session, workspace_id=workspace_id)
@@ -92,17 +94,30 @@ def consensus(journey: Journey) -> pd.DataFrame:
 
 
 def run_change(
-    action: Callable[[Session], Any], success: str | None = None, *, rerun: bool = False
+    action: Callable[[Session], Any],
+    success: str | None = None,
+    *,
+    rerun: bool = False,
+    needs: str | None = "edit",
 ) -> Outcome:
     """Run `action(session)` in one transaction; show the outcome, never a traceback.
 
+    The change needs the role to `needs` (see planner.roles) in the current workspace;
+    `None` when what the action gets (a join code, a new workspace) is the credential.
+    A facilitator's change goes into the audit log, in the same transaction.
     A refused change is explained at once, where it happened; a success message is
     kept for the next run, so that it survives `st.rerun()`. With `rerun`, the page
     is drawn afresh either way, with the message on top.
     """
+    workspace_id = current_workspace_id()
+    if needs is not None and not allowed(workspace_id, needs):
+        st.error(t("access.not_allowed"), icon=":material/lock:")
+        return Outcome(ok=False)
     try:
         with write_session(engine()) as session:
             value = action(session)
+            if needs is not None and role_in(workspace_id) == "facilitator":
+                audit(session, workspace_id, success or t("audit.change"))
     except PlannerError as error:
         if rerun:
             feedback("error", error_text(error))

@@ -68,7 +68,7 @@ def signoff_label(status: SignoffStatus) -> str:
     return t("signoff.approved", approved=status.approved, total=status.total)
 
 
-def versions_panel(journey: Journey, current: Roadmap) -> None:
+def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None:
     with read_session(engine()) as session:
         versions = list_versions(session=session, workspace_id=journey.workspace.id)
         signoffs = {v.id: signoff_status(session=session, version_id=v.id) for v in versions}
@@ -95,7 +95,8 @@ def versions_panel(journey: Journey, current: Roadmap) -> None:
     with read_session(engine()) as session:
         roadmap_view(open_version(session=session, version_id=opened), key=f"version_{opened}")
     roadmap_downloads(journey, key=f"version_{opened}_download", version_id=opened)
-    version_actions(next(v for v in versions if v.id == opened), current)
+    if editing:
+        version_actions(next(v for v in versions if v.id == opened), current)
 
     st.subheader(t("roadmap.compare"))
     left, right = st.columns(2)

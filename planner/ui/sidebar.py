@@ -5,6 +5,7 @@ import streamlit as st
 from planner.db import read_session
 from planner.i18n import LANGUAGE_NAMES, LANGUAGES
 from planner.store.workspaces import list_workspaces
+from planner.ui.access import grants
 from planner.ui.context import OPEN_NEXT_KEY, WORKSPACE_KEY, engine
 from planner.ui.lang import LANG_KEY, t
 
@@ -20,9 +21,13 @@ def language_switch() -> None:
 
 
 def workspace_picker() -> None:
+    """The workspaces this session may enter (never the others), with its role in each."""
+    granted = grants()
     with read_session(engine()) as session:
-        workspaces = list_workspaces(session=session)
-    names = {workspace.id: workspace.name for workspace in workspaces}
+        workspaces = list_workspaces(session=session, include_archived=True)
+    names = {
+        w.id: f"{w.name} · {t(f'role.{granted[w.id]}')}" for w in workspaces if w.id in granted
+    }
     if st.session_state.get(OPEN_NEXT_KEY) is not None:
         st.session_state[WORKSPACE_KEY] = st.session_state.pop(OPEN_NEXT_KEY)
     if st.session_state.get(WORKSPACE_KEY) not in names:

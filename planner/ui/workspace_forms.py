@@ -2,11 +2,20 @@
 
 import streamlit as st
 
-from planner.demo import load_demo
+from planner.db import read_session, write_session
+from planner.demo import DEMO_NAME, DEMO_PASSPHRASE, load_demo
 from planner.errors import validated
-from planner.models import Workspace, WorkspaceCreate, WorkspaceUpdate
-from planner.store.workspaces import create_workspace, delete_workspace, update_workspace
-from planner.ui.context import open_workspace, run_change
+from planner.models import PassphraseSet, Workspace, WorkspaceCreate, WorkspaceUpdate
+from planner.naming import name_key
+from planner.store.access import Grant, set_passphrase
+from planner.store.workspaces import (
+    create_workspace,
+    delete_workspace,
+    list_workspaces,
+    update_workspace,
+)
+from planner.ui.access import actor, audit, give, role_in
+from planner.ui.context import engine, open_workspace, run_change
 from planner.ui.lang import t
 from planner.ui.widget_state import clear_widgets
 from planner.ui.widgets import language_radio
@@ -14,9 +23,36 @@ from planner.ui.widgets import language_radio
 TEMPLATES = ("six_phase", "nine_phase", "blank")
 
 
-def _open(workspace: Workspace) -> None:
+def enter(workspace: Workspace, actor: str) -> None:
+    """Enter a workspace this session just made, as its facilitator."""
+    give(Grant(workspace.id, "facilitator"), actor)
+    with write_session(engine()) as session:
+        audit(session, workspace.id, t("workspaces.created", name=workspace.name))
     open_workspace(workspace.id)
     st.rerun()
+
+
+def create_with_passphrase(session, passphrase: str, make) -> Workspace:
+    """`make(session)` (a new workspace) with its facilitator passphrase, in one go."""
+    checked = validated(PassphraseSet, passphrase=passphrase)
+    workspace = make(session)
+    session.flush()
+    set_passphrase(session=session, workspace_id=workspace.id, passphrase_in=checked)
+    return workspace
+
+
+def passphrase_fields(prefix: str) -> tuple[str, str]:
+    """Passphrase and the facilitator's name for a workspace about to be made."""
+    left, right = st.columns(2)
+    passphrase = left.text_input(
+        t("field.passphrase"),
+        key=f"{prefix}passphrase",
+        type="password",
+        max_chars=200,
+        help=t("access.passphrase_help"),
+    )
+    actor = right.text_input(t("field.actor"), key=f"{prefix}actor", max_chars=80)
+    return passphrase, actor
 
 
 def new_workspace_form() -> None:
@@ -30,29 +66,52 @@ def new_workspace_form() -> None:
             key="new_template",
             format_func={key: t(f"template.{key}") for key in TEMPLATES}.get,
         )
+        passphrase, who = passphrase_fields("new_")
         submitted = st.form_submit_button(t("workspaces.create"), type="primary")
     if submitted:
+        if not who.strip():
+            st.error(t("error.required", field=t("field.actor")))
+            return
         done = run_change(
-            lambda s: create_workspace(
-                session=s,
-                workspace_in=validated(
-                    WorkspaceCreate,
-                    name=name,
-                    description=description,
-                    language=language,
-                    template=template,
+            lambda s: create_with_passphrase(
+                s,
+                passphrase,
+                lambda s: create_workspace(
+                    session=s,
+                    workspace_in=validated(
+                        WorkspaceCreate,
+                        name=name,
+                        description=description,
+                        language=language,
+                        template=template,
+                    ),
                 ),
             ),
             success=t("workspaces.created", name=name.strip()),
+            needs=None,
         )
         if done.ok:
             clear_widgets("new_")
-            _open(done.value)
-    st.caption(t("workspaces.demo_hint"))
-    if st.button(t("workspaces.load_demo"), key="load_demo"):
-        done = run_change(lambda s: load_demo(session=s), success=t("workspaces.demo_loaded"))
-        if done.ok:
-            _open(done.value)
+            enter(done.value, who.strip())
+    demo_button()
+
+
+def demo_button() -> None:
+    """(Re)make the demo: anyone when there is none, else only its facilitator."""
+    st.caption(t("workspaces.demo_hint", passphrase=DEMO_PASSPHRASE))
+    if not st.button(t("workspaces.load_demo"), key="load_demo"):
+        return
+    with read_session(engine()) as session:
+        existing = {name_key(w.name): w.id for w in list_workspaces(session=session)}
+    demo_id = existing.get(name_key(DEMO_NAME))
+    if demo_id is not None and role_in(demo_id) != "facilitator":
+        st.error(t("workspaces.demo_taken"), icon=":material/lock:")
+        return
+    done = run_change(
+        lambda s: load_demo(session=s), success=t("workspaces.demo_loaded"), needs=None
+    )
+    if done.ok:
+        enter(done.value, actor() or "demo")
 
 
 def manage_workspace_form(workspace: Workspace) -> None:

@@ -4,6 +4,9 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from planner.demo import DEMO_NAME as DEMO
+from planner.demo import DEMO_PASSPHRASE
+
 # Each stakeholder's answers per candidate: the same label on every criterion.
 ANSWERS = {"Annelies Zwart": ("1", "2"), "Bram Oosterhuis": ("3", "2"), "Chen Wei-Ling": ("5", "4")}
 # Medians on 0–10: candidate 1: 0, 5, 10 -> 5; candidate 2: 2.5, 2.5, 7.5 -> 2.5.
@@ -16,8 +19,20 @@ def settled(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=15_000)
 
 
+def sign_in(page: Page, url: str) -> None:
+    """Open the demo as its facilitator; the session keeps this until the tab is reloaded."""
+    page.goto(url)
+    form = page.get_by_test_id("stForm").first  # the sign-in tab comes first
+    form.get_by_label("Workspace", exact=True).fill(DEMO)
+    form.get_by_role("textbox", name="Passphrase").fill(DEMO_PASSPHRASE)
+    form.get_by_label("Your name").fill("Eva")
+    page.get_by_role("button", name="Open as facilitator").click()
+    expect(page.get_by_role("link", name="Scoring session")).to_be_visible()
+
+
 def open_session(page: Page, url: str) -> str:
-    page.goto(f"{url}/scoring_session")
+    sign_in(page, url)
+    page.get_by_role("link", name="Scoring session").click()
     page.get_by_role("tab", name="Open a new session").click()
     page.get_by_label("Name").fill("Sharing workshop")
     for label, option in (("Phase", "Sharing"), ("Channel", "E-mail")):

@@ -5,16 +5,34 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from planner.db import make_engine, read_session
+from planner.store.workspaces import list_workspaces
+from planner.ui.access import ACTOR_KEY, GRANTS_KEY
 from tests.conftest import APP
+
+
+def workspace_ids(database_url: str) -> list[int]:
+    engine = make_engine(database_url)
+    with read_session(engine) as session:
+        ids = [w.id for w in list_workspaces(session=session, include_archived=True)]
+    engine.dispose()
+    return ids
 
 
 @pytest.fixture(name="open_page")
 def open_page_fixture(database_url):
-    """Open a page of the app (path relative to app.py) in a fresh AppTest session."""
+    """Open a page of the app (path relative to app.py) in a fresh AppTest session.
 
-    def open_page(page: str, lang: str = "en") -> AppTest:
+    The session holds `role` in every workspace that exists by then (as if signed in or
+    come by link); `role=None` is a visitor who came in with nothing.
+    """
+
+    def open_page(page: str, lang: str = "en", role: str | None = "facilitator") -> AppTest:
         at = AppTest.from_file(str(APP), default_timeout=30)
         at.session_state["lang"] = lang
+        if role is not None:
+            at.session_state[GRANTS_KEY] = {i: role for i in workspace_ids(database_url)}
+            at.session_state[ACTOR_KEY] = "Eva"
         at.run()
         at.switch_page(f"planner/ui/pages/{page}.py").run()
         assert not at.exception

@@ -50,9 +50,13 @@ def test_unreadable_file_gets_a_message(open_page, demo):
 
 
 def test_import_into_a_new_workspace(open_page, engine):
-    at = open_page("import_candidates")
+    at = open_page("import_candidates", role=None)
     at.text_input(key="import_new_name").input("From a file")
+    at.text_input(key="import_new_passphrase").input("file secret 1")
+    at.text_input(key="import_new_actor").input("Eva")
     upload(at, [GOOD])
     at.button(key="import_all").click().run()
     with read_session(engine) as session:
-        assert [w.name for w in list_workspaces(session=session)] == ["From a file"]
+        [workspace] = list_workspaces(session=session)
+    assert workspace.name == "From a file"
+    assert at.session_state["grants"] == {workspace.id: "facilitator"}

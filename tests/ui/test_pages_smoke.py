@@ -1,39 +1,55 @@
-"""Every page runs without an exception, empty and with the demo loaded."""
+"""Every page runs without an exception, empty and with the demo loaded, for each role."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP
 
-PAGES = [
-    "planner/ui/pages/workspaces.py",
-    "planner/ui/pages/journey_grid.py",
-    "planner/ui/pages/candidates.py",
-    "planner/ui/pages/import_candidates.py",
-    "planner/ui/pages/journey_setup.py",
-    "planner/ui/pages/scoring_session.py",
-    "planner/ui/pages/vote.py",
-    "planner/ui/pages/consensus.py",
-    "planner/ui/pages/scoring_model.py",
-    "planner/ui/pages/matrix.py",
-    "planner/ui/pages/roadmap.py",
+FACILITATOR_PAGES = [
+    "workspaces",
+    "journey_grid",
+    "candidates",
+    "import_candidates",
+    "journey_setup",
+    "audit",
+    "scoring_session",
+    "vote",
+    "consensus",
+    "scoring_model",
 ]
+SHARED_PAGES = ["matrix", "roadmap", "signoff", "commitments", "progress"]
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", FACILITATOR_PAGES + SHARED_PAGES)
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_page_runs_with_demo(database_url, demo, page, lang):
+def test_page_runs_with_demo(open_page, demo, page, lang):
     """Each page renders the demo workspace in both languages."""
-    at = AppTest.from_file(str(APP), default_timeout=30)
-    at.session_state["lang"] = lang
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception
+    open_page(page, lang)
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_runs_on_empty_database(database_url, page):
-    """Each page says what to do when there is no workspace yet."""
+@pytest.mark.parametrize("role", ["viewer", "owner"])
+@pytest.mark.parametrize("page", ["workspaces", *SHARED_PAGES])
+def test_link_roles_reach_the_roadmap_side(open_page, demo, role, page):
+    open_page(page, role=role)
+
+
+@pytest.mark.parametrize("role", ["viewer", "owner", None])
+@pytest.mark.parametrize("page", [p for p in FACILITATOR_PAGES[1:] if p != "import_candidates"])
+def test_facilitator_pages_are_out_of_reach_without_the_passphrase(open_page, demo, role, page):
+    at = open_page("workspaces", role=role)
+    with pytest.raises(Exception, match="Could not find a navigation page"):
+        at.switch_page(f"planner/ui/pages/{page}.py").run()
+
+
+def test_a_visitor_sees_only_the_way_in(database_url, demo):
     at = AppTest.from_file(str(APP), default_timeout=30).run()
-    at.switch_page(page).run()
     assert not at.exception
+    assert demo.name not in str([e.value for e in at.get("dataframe")])
+    assert [t.label for t in at.tabs][:2] == ["Open as facilitator", "New workspace"]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_empty_database_shows_the_way_in(open_page, lang):
+    """Without workspaces there is nothing else to reach: sign in or make one."""
+    at = open_page("workspaces", lang)
+    assert len(at.tabs) == 3 and at.info

@@ -8,6 +8,7 @@ from planner.commitment_search import filter_commitments
 from planner.db import read_session
 from planner.store.commitments import tracked_commitments
 from planner.store.versions import list_versions
+from planner.ui.access import allowed
 from planner.ui.commitment_board import board, table
 from planner.ui.commitment_detail import commitment_detail
 from planner.ui.commitment_form import commit_form
@@ -15,15 +16,17 @@ from planner.ui.context import engine, require_journey
 from planner.ui.lang import t
 from planner.workflow import OPEN, STATUSES
 
-journey = require_journey()
+journey = require_journey("view")
 today = date.today()
 with read_session(engine()) as session:
     frame = tracked_commitments(session=session, workspace_id=journey.workspace.id, today=today)
     versions = list_versions(session=session, workspace_id=journey.workspace.id)
 st.title(t("commitments.title"))
 st.caption(t("commitments.intro"))
-with st.expander(t("commitments.new"), icon=":material/add_task:", expanded=frame.empty):
-    commit_form(versions)
+committing = allowed(journey.workspace.id, "commit")
+if committing:
+    with st.expander(t("commitments.new"), icon=":material/add_task:", expanded=frame.empty):
+        commit_form(versions)
 if frame.empty:
     st.info(t("commitments.none"))
     st.stop()
@@ -83,4 +86,4 @@ if view == "table":
 else:
     board(shown)
 st.divider()
-commitment_detail(shown, today)
+commitment_detail(shown, today, editable=committing)

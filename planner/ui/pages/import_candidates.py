@@ -12,16 +12,17 @@ from planner.importing.reading import read_table
 from planner.models import WorkspaceCreate
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
+from planner.ui.access import allowed
 from planner.ui.context import (
     current_workspace_id,
     engine,
     feedback,
-    open_workspace,
     run_change,
 )
 from planner.ui.lang import current_lang, error_text, t
 from planner.ui.widget_state import renew_key, versioned_key
 from planner.ui.widgets import language_radio
+from planner.ui.workspace_forms import create_with_passphrase, enter, passphrase_fields
 
 st.title(t("import.title"))
 st.caption(t("import.intro"))
@@ -30,6 +31,8 @@ st.download_button(
 )
 
 workspace_id = current_workspace_id()
+if not allowed(workspace_id, "edit"):
+    workspace_id = None
 targets = (["existing"] if workspace_id else []) + ["new"]
 target = st.radio(
     t("import.target"),
@@ -41,6 +44,7 @@ target = st.radio(
 if target == "new":
     new_name = st.text_input(t("field.name"), key="import_new_name", max_chars=80)
     new_language = language_radio("import_new_language")
+    new_passphrase, new_actor = passphrase_fields("import_new_")
 
 upload = st.file_uploader(
     t("import.file"),
@@ -106,17 +110,26 @@ st.dataframe(
 def do_import(valid_only: bool) -> None:
     """Write the previewed rows in one transaction; on success start a fresh upload."""
     if target == "new":
-        done = run_change(
-            lambda s: import_as_new_workspace(
-                session=s,
+        if not new_actor.strip():
+            st.error(t("error.required", field=t("field.actor")))
+            return
+        counted = {}
+
+        def make(session):
+            workspace, counted["count"] = import_as_new_workspace(
+                session=session,
                 preview=preview,
                 valid_only=valid_only,
                 workspace_in=validated(WorkspaceCreate, name=new_name, language=new_language),
             )
-        )
+            return workspace
+
+        done = run_change(lambda s: create_with_passphrase(s, new_passphrase, make), needs=None)
         if done.ok:
-            workspace, count = done.value
-            open_workspace(workspace.id)
+            feedback("success", t("import.done", count=counted["count"]))
+            renew_key("import_file")
+            enter(done.value, new_actor.strip())
+        return
     else:
         done = run_change(
             lambda s: import_candidates(

@@ -13,7 +13,7 @@ from planner.ui.heatmap import heat_map
 from planner.ui.lang import t
 from planner.ui.matrix_details import candidate_details
 
-journey = require_journey()
+journey = require_journey("view")
 frame = candidates(journey)
 consensus = workspace_consensus(journey)
 st.title(t("matrix.title"))

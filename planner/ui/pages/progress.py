@@ -12,7 +12,7 @@ from planner.tracking import progress
 from planner.ui.context import engine, require_journey
 from planner.ui.lang import t
 
-journey = require_journey()
+journey = require_journey("view")
 today = date.today()
 with read_session(engine()) as session:
     frame = tracked_commitments(session=session, workspace_id=journey.workspace.id, today=today)

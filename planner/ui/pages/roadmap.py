@@ -6,6 +6,7 @@ import streamlit as st
 
 from planner.db import read_session
 from planner.store.roadmap_plan import current_roadmap, load_plan
+from planner.ui.access import allowed
 from planner.ui.context import candidates, consensus, engine, require_journey
 from planner.ui.downloads import roadmap_downloads
 from planner.ui.lang import t
@@ -14,7 +15,7 @@ from planner.ui.roadmap_settings import settings_form
 from planner.ui.roadmap_versions import save_version_form, versions_panel
 from planner.ui.roadmap_view import roadmap_view
 
-journey = require_journey()
+journey = require_journey("view")
 frame = candidates(journey)
 today = date.today()
 with read_session(engine()) as session:
@@ -29,12 +30,14 @@ with read_session(engine()) as session:
 st.title(t("roadmap.title"))
 st.caption(t("roadmap.intro"))
 
-plan_tab, edit_tab, versions_tab = st.tabs(
-    [t("roadmap.tab_plan"), t("roadmap.tab_edit"), t("roadmap.tab_versions")]
-)
+editing = allowed(journey.workspace.id, "edit")
+labels = [t("roadmap.tab_plan"), t("roadmap.tab_edit"), t("roadmap.tab_versions")]
+tabs = st.tabs(labels if editing else labels[::2])  # viewers: no editing tab
+plan_tab, versions_tab = tabs[0], tabs[-1]
 with plan_tab:
-    with st.expander(t("roadmap.settings"), icon=":material/tune:"):
-        settings_form(journey, settings)
+    if editing:
+        with st.expander(t("roadmap.settings"), icon=":material/tune:"):
+            settings_form(journey, settings)
     scheduled = roadmap.items["start_period"].notna().sum()
     st.caption(
         t(
@@ -47,13 +50,15 @@ with plan_tab:
     roadmap_view(roadmap, key="current")
     st.subheader(t("download.title"))
     roadmap_downloads(journey, key="current")
-    save_version_form(journey, roadmap)
-with edit_tab:
-    st.subheader(t("roadmap.pins"))
-    st.caption(t("roadmap.pins_help"))
-    pins_editor(journey, roadmap)
-    st.subheader(t("roadmap.dependencies"))
-    st.caption(t("roadmap.dependencies_help"))
-    dependencies_editor(journey, dict(zip(frame["id"], frame["title"], strict=True)))
+    if editing:
+        save_version_form(journey, roadmap)
+if editing:
+    with tabs[1]:
+        st.subheader(t("roadmap.pins"))
+        st.caption(t("roadmap.pins_help"))
+        pins_editor(journey, roadmap)
+        st.subheader(t("roadmap.dependencies"))
+        st.caption(t("roadmap.dependencies_help"))
+        dependencies_editor(journey, dict(zip(frame["id"], frame["title"], strict=True)))
 with versions_tab:
-    versions_panel(journey, roadmap)
+    versions_panel(journey, roadmap, editing=editing)

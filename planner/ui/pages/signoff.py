@@ -6,19 +6,34 @@ import streamlit as st
 from planner.db import read_session
 from planner.errors import validated
 from planner.models import SignoffCreate, SignoffRequest
+from planner.store.sessions import get_session
 from planner.store.signoff import request_signoff, sign, signoff_status
 from planner.store.versions import list_versions, open_version
+from planner.ui.access import STAKEHOLDER_KEY, allowed, stakeholder_mode
 from planner.ui.context import engine, require_journey, run_change
 from planner.ui.lang import t
 from planner.ui.roadmap_view import roadmap_view
 
-journey = require_journey()
-with read_session(engine()) as session:
-    versions = list_versions(session=session, workspace_id=journey.workspace.id)
+me = st.session_state.get(STAKEHOLDER_KEY) if stakeholder_mode() else None
+if me is not None:  # a stakeholder who joined a session: answer as themselves
+    with read_session(engine()) as session:
+        workspace_id = get_session(session=session, session_id=me[0]).workspace_id
+        versions = [
+            v
+            for v in list_versions(session=session, workspace_id=workspace_id)
+            if v.signoff_requested_at is not None
+        ]
+elif stakeholder_mode():
+    st.info(t("signoff.join_first"))
+    st.stop()
+else:
+    workspace_id = require_journey("view").workspace.id
+    with read_session(engine()) as session:
+        versions = list_versions(session=session, workspace_id=workspace_id)
 st.title(t("signoff.title"))
 st.caption(t("signoff.intro"))
 if not versions:
-    st.info(t("commitments.no_versions"))
+    st.info(t("signoff.nothing_requested") if me is not None else t("commitments.no_versions"))
     st.stop()
 
 names = {v.id: v.name for v in versions}
@@ -35,6 +50,8 @@ with st.expander(t("signoff.what"), icon=":material/timeline:"):
 
 if not status.requested:
     st.info(t("signoff.not_requested"))
+    if not allowed(workspace_id, "edit"):
+        st.stop()
     with st.form("signoff_request"):
         by = st.text_input(t("field.by"), key="signoff_request_by", max_chars=80)
         st.caption(t("signoff.request_help"))
@@ -88,11 +105,19 @@ st.dataframe(
     width="stretch",
 )
 
+if me is None and not allowed(workspace_id, "sign"):
+    st.stop()
 st.subheader(t("signoff.your_answer"))
 people = {int(i): name for i, name in zip(answers["stakeholder_id"], answers["name"], strict=True)}
+if me is not None:  # stakeholders answer for themselves only
+    people = {me[1]: me[2]}
 with st.form("signoff_answer"):
     who = st.selectbox(
-        t("signoff.stakeholder"), list(people), format_func=people.get, key="signoff_who"
+        t("signoff.stakeholder"),
+        list(people),
+        format_func=people.get,
+        key="signoff_who",
+        help=t("signoff.on_behalf") if me is None else None,
     )
     decision = st.radio(
         t("field.decision"),
@@ -114,4 +139,5 @@ with st.form("signoff_answer"):
             ),
             success=t("signoff.sent", name=people[who]),
             rerun=True,
+            needs=None if me is not None else "sign",
         )

@@ -9,22 +9,30 @@ from planner.store.candidates import candidate_frame
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import current_round, get_session, join_session, round_candidate_ids
 from planner.store.votes import my_ballot
+from planner.ui.access import STAKEHOLDER_KEY, client_bucket, limited
 from planner.ui.ballot import ballot_form
 from planner.ui.context import engine, run_change
 from planner.ui.lang import error_text, t
 from planner.ui.session_results import revealed_round, show_results
 from planner.ui.text import plain
 
-ME = "ballot_me"  # (session id, stakeholder id, name)
+ME = STAKEHOLDER_KEY  # (session id, stakeholder id, name)
 
 
 def join(code: str, name: str, role: str) -> None:
-    done = run_change(
-        lambda s: join_session(
-            session=s, code=code, join_in=validated(StakeholderJoin, name=name, role=role)
-        )
+    """Join with a code; wrong codes from one address are slowed down like passphrases."""
+    done = limited(
+        engine(),
+        client_bucket("join"),
+        lambda: run_change(
+            lambda s: join_session(
+                session=s, code=code, join_in=validated(StakeholderJoin, name=name, role=role)
+            ),
+            needs=None,
+        ),
+        succeeded=lambda outcome: outcome.ok,
     )
-    if done.ok:
+    if done and done.ok:
         scoring, stakeholder = done.value
         st.session_state[ME] = (scoring.id, stakeholder.id, stakeholder.name)
         # Reloading the page (or opening it later) resumes this ballot.

@@ -1,4 +1,7 @@
-"""Workspaces: the list, a new one from a template, managing one, the demo."""
+"""Workspaces: sign in as facilitator, make a new one, manage yours, back up and restore.
+
+Only the workspaces this session was let into are listed: nobody learns which others exist.
+"""
 
 import pandas as pd
 import streamlit as st
@@ -7,24 +10,28 @@ from planner.db import read_session
 from planner.i18n import LANGUAGE_NAMES
 from planner.store.candidates import candidate_counts
 from planner.store.workspaces import list_workspaces
+from planner.ui.access import grants
 from planner.ui.backup_panel import backup_panel
-from planner.ui.context import WORKSPACE_KEY, engine
+from planner.ui.context import current_workspace_id, engine
 from planner.ui.lang import t
+from planner.ui.workspace_access import links_panel, sign_in_form
 from planner.ui.workspace_forms import manage_workspace_form, new_workspace_form
 
 st.title(t("workspaces.title"))
 st.caption(t("workspaces.intro"))
 
-show_archived = st.toggle(t("workspaces.show_archived"), key="show_archived")
+granted = grants()
 with read_session(engine()) as session:
-    workspaces = list_workspaces(session=session, include_archived=show_archived)
+    workspaces = [
+        w for w in list_workspaces(session=session, include_archived=True) if w.id in granted
+    ]
     counts = candidate_counts(session=session)
-
 if workspaces:
     st.dataframe(
         pd.DataFrame(
             {
                 t("field.name"): [w.name for w in workspaces],
+                t("access.role"): [t(f"role.{granted[w.id]}") for w in workspaces],
                 t("field.language"): [LANGUAGE_NAMES[w.language] for w in workspaces],
                 t("field.candidates"): [counts.get(w.id, 0) for w in workspaces],
                 t("field.archived"): [w.archived for w in workspaces],
@@ -37,25 +44,22 @@ if workspaces:
 else:
     st.info(t("workspaces.none"))
 
-new_tab, manage_tab, backup_tab = st.tabs(
-    [t("workspaces.new"), t("workspaces.manage"), t("backup.title")]
-)
-with new_tab:
+current = {w.id: w for w in workspaces}.get(current_workspace_id())
+facilitating = current is not None and granted.get(current.id) == "facilitator"
+labels = [t("access.sign_in"), t("workspaces.new")]
+if facilitating:
+    labels += [t("workspaces.manage"), t("access.title")]
+labels.append(t("backup.title"))
+tabs = dict(zip(labels, st.tabs(labels), strict=True))
+with tabs[t("access.sign_in")]:
+    sign_in_form()
+with tabs[t("workspaces.new")]:
     new_workspace_form()
-with manage_tab:
-    if not workspaces:
-        st.caption(t("workspaces.none"))
-    else:
-        by_id = {w.id: w for w in workspaces}
-        current = st.session_state.get(WORKSPACE_KEY)
-        chosen = st.selectbox(
-            t("workspaces.which"),
-            list(by_id),
-            format_func={i: w.name for i, w in by_id.items()}.get,
-            index=list(by_id).index(current) if current in by_id else 0,
-            key="manage_workspace",
-        )
-        manage_workspace_form(by_id[chosen])
-with backup_tab:
-    current = {w.id: w for w in workspaces}.get(st.session_state.get(WORKSPACE_KEY))
-    backup_panel(current)
+if facilitating:
+    with tabs[t("workspaces.manage")]:
+        st.caption(t("workspaces.managing", name=current.name))
+        manage_workspace_form(current)
+    with tabs[t("access.title")]:
+        links_panel(current)
+with tabs[t("backup.title")]:
+    backup_panel(current if facilitating else None)

@@ -1,0 +1,59 @@
+"""Access tables: a workspace's passphrase hash and links, the audit log, sign-in attempts."""
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import StringConstraints
+from sqlalchemy import Column, String
+from sqlmodel import Field, SQLModel
+
+from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
+from planner.models.scoring import _key
+from planner.passphrases import MIN_LENGTH
+
+Passphrase = Annotated[str, StringConstraints(min_length=MIN_LENGTH, max_length=200)]
+TOKEN_LENGTH = 43  # secrets.token_urlsafe(32)
+
+
+class PassphraseSet(SQLModel):
+    passphrase: Passphrase
+
+
+class SignIn(SQLModel):
+    """A facilitator opening a workspace: its name, its passphrase and who they are."""
+
+    workspace: Name
+    passphrase: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    actor: Name
+
+
+class WorkspaceAccess(SQLModel, table=True):
+    """How people get into a workspace: the facilitator's passphrase (as a hash) and the
+    links for managers (read-only) and product owners (commitments only)."""
+
+    __tablename__ = "workspace_access"
+    workspace_id: int = Field(sa_column=_key("workspace", primary=True))
+    facilitator_hash: str | None = Field(default=None, max_length=200)
+    viewer_token: str = Field(sa_column=Column(String(TOKEN_LENGTH), unique=True, nullable=False))
+    owner_token: str = Field(sa_column=Column(String(TOKEN_LENGTH), unique=True, nullable=False))
+
+
+class AuditEvent(SQLModel, table=True):
+    """A facilitator action: who did what when."""
+
+    __tablename__ = "audit_event"
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    at: datetime = Field(sa_column=_timestamp())
+    actor: str = Field(max_length=NAME_MAX)
+    action: str = Field(max_length=500)
+
+
+class AccessAttempt(SQLModel, table=True):
+    """A sign-in with a passphrase or a code, kept a while to slow down guessing."""
+
+    __tablename__ = "access_attempt"
+    id: int | None = Field(default=None, primary_key=True)
+    bucket: str = Field(max_length=200, index=True)
+    at: datetime = Field(sa_column=_timestamp())
+    ok: bool = False

@@ -1,0 +1,88 @@
+"""Who may enter a workspace and as what: facilitator (passphrase), manager or product
+owner (their link), stakeholder (a session's join code)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlmodel import Session
+
+from planner.errors import NotFound
+from planner.models import PassphraseSet, SignIn, Workspace, WorkspaceAccess
+from planner.naming import name_key
+from planner.passphrases import hash_passphrase, verify_passphrase
+from planner.store.access_links import new_token
+from planner.store.attempts import check_allowed, record_attempt
+
+
+@dataclass(frozen=True)
+class Grant:
+    workspace_id: int
+    role: str  # facilitator | owner | viewer
+
+
+def get_access(*, session: Session, workspace_id: int) -> WorkspaceAccess:
+    access = session.get(WorkspaceAccess, workspace_id)
+    if access is None:
+        raise NotFound("error.workspace_not_found", name=workspace_id)
+    return access
+
+
+def set_passphrase(*, session: Session, workspace_id: int, passphrase_in: PassphraseSet) -> None:
+    """Set or change the facilitator passphrase; only its salted hash is stored."""
+    access = get_access(session=session, workspace_id=workspace_id)
+    access.facilitator_hash = hash_passphrase(passphrase_in.passphrase)
+    session.flush()
+
+
+def sign_in(*, session: Session, sign_in_in: SignIn, now: datetime) -> Grant | None:
+    """The facilitator grant for a right name and passphrase, else None.
+
+    A wrong passphrase and an unknown workspace look the same (same answer, same time), and
+    both count as a failure for that name; while it must wait, `TooManyAttempts` is raised
+    without checking. The attempt is recorded: commit the session even on None.
+    """
+    bucket = f"workspace:{name_key(sign_in_in.workspace)}"
+    check_allowed(session=session, bucket=bucket, now=now)
+    row = session.execute(
+        select(Workspace.id, WorkspaceAccess.facilitator_hash)
+        .join(WorkspaceAccess, WorkspaceAccess.workspace_id == Workspace.id)
+        .where(Workspace.name == sign_in_in.workspace)
+    ).first()
+    if row is None:  # names match in any case, as everywhere else
+        row = next(
+            (
+                r
+                for r in session.execute(
+                    select(Workspace.id, WorkspaceAccess.facilitator_hash, Workspace.name).join(
+                        WorkspaceAccess, WorkspaceAccess.workspace_id == Workspace.id
+                    )
+                )
+                if name_key(r.name) == name_key(sign_in_in.workspace)
+            ),
+            None,
+        )
+    ok = verify_passphrase(sign_in_in.passphrase, row.facilitator_hash if row else None)
+    record_attempt(session=session, bucket=bucket, ok=ok, now=now)
+    return Grant(row.id, "facilitator") if ok else None
+
+
+def grant_for_link(*, session: Session, token: str) -> Grant | None:
+    """The manager's (viewer) or product owner's grant a link's token gives, if any."""
+    access = session.scalars(
+        select(WorkspaceAccess).where(
+            or_(WorkspaceAccess.viewer_token == token, WorkspaceAccess.owner_token == token)
+        )
+    ).first()
+    if access is None or not token:
+        return None
+    role = "viewer" if access.viewer_token == token else "owner"
+    return Grant(access.workspace_id, role)
+
+
+def renew_links(*, session: Session, workspace_id: int) -> WorkspaceAccess:
+    """New manager and product-owner links; the old ones stop working."""
+    access = get_access(session=session, workspace_id=workspace_id)
+    access.viewer_token, access.owner_token = new_token(), new_token()
+    session.flush()
+    return access

@@ -1,0 +1,29 @@
+"""Audit log: what facilitators changed in this workspace, who and when (facilitators only)."""
+
+import pandas as pd
+import streamlit as st
+
+from planner.db import read_session
+from planner.store.audit import audit_log
+from planner.ui.context import engine, require_journey
+from planner.ui.lang import t
+
+journey = require_journey("edit")
+with read_session(engine()) as session:
+    log = audit_log(session=session, workspace_id=journey.workspace.id)
+st.title(t("audit.title"))
+st.caption(t("audit.intro"))
+if log.empty:
+    st.info(t("audit.empty"))
+    st.stop()
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("commitments.when"): log["at"],
+            t("audit.who"): log["actor"],
+            t("audit.what"): log["action"],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
