@@ -1,6 +1,7 @@
 """`python -m planner`: the command line, a thin shell over the domain functions."""
 
 import argparse
+import getpass
 import json
 import sys
 from datetime import date
@@ -18,11 +19,13 @@ from planner.i18n import t
 from planner.importing.apply import import_as_new_workspace, import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
-from planner.models import RoadmapPlanUpdate, VersionCreate, WorkspaceCreate
+from planner.join_link import app_link
+from planner.models import PassphraseSet, RoadmapPlanUpdate, VersionCreate, WorkspaceCreate
 from planner.naming import name_key
 from planner.prioritise import STRATEGIES
 from planner.roadmap import RoadmapSettings
 from planner.roadmap_table import roadmap_table
+from planner.store.access import get_access, renew_links, set_passphrase
 from planner.store.backup import dump_workspace, read_document, restore_workspace
 from planner.store.candidates import candidate_counts, candidate_frame
 from planner.store.commitments import tracked_commitments
@@ -92,6 +95,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--overdue", action="store_true", help="only overdue commitments")
     sub.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
     sub.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sub = command("passphrase", passphrase, "set a workspace's facilitator passphrase")
+    sub.add_argument("--workspace", required=True, help="workspace name")
+    sub = command("links", links, "print a workspace's manager and product-owner links")
+    sub.add_argument("--workspace", required=True, help="workspace name")
+    sub.add_argument("--base", default="http://localhost:8501", help="the app's address")
+    sub.add_argument("--renew", action="store_true", help="make new links first")
     sub = command("restore", restore, "restore a workspace backup (JSON) as a new workspace")
     sub.add_argument("file", type=Path)
     sub.add_argument("--as", dest="name", help="name for the restored workspace")
@@ -252,6 +261,32 @@ def commitments(engine, args) -> int:
         print(t("commitments.none_match", args.lang))
     else:
         print(table.astype(object).where(table.notna(), "").to_string(index=False))
+    return 0
+
+
+def passphrase(engine, args) -> int:
+    """Read the passphrase without echo (or from standard input when it is piped)."""
+    typed = getpass.getpass(t("cli.passphrase_prompt", args.lang)) if sys.stdin.isatty() else ""
+    typed = typed or sys.stdin.readline().rstrip("\n")
+    with write_session(engine) as session:
+        workspace = find_workspace(session=session, name=args.workspace)
+        set_passphrase(
+            session=session,
+            workspace_id=workspace.id,
+            passphrase_in=validated(PassphraseSet, passphrase=typed),
+        )
+    print(t("access.passphrase_changed", args.lang))
+    return 0
+
+
+def links(engine, args) -> int:
+    with write_session(engine) as session:
+        workspace = find_workspace(session=session, name=args.workspace)
+        if args.renew:
+            renew_links(session=session, workspace_id=workspace.id)
+        access = get_access(session=session, workspace_id=workspace.id)
+    print(f"{t('access.viewer_link', args.lang)}: {app_link(args.base, view=access.viewer_token)}")
+    print(f"{t('access.owner_link', args.lang)}: {app_link(args.base, owner=access.owner_token)}")
     return 0
 
 

@@ -4,14 +4,16 @@ import io
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
 
 from planner.cli import main
 from planner.db import write_session
-from planner.models import CommitmentCreate, StatusChange
+from planner.importing.example import example_csv
+from planner.models import CommitmentCreate, SignIn, StatusChange
+from planner.store.access import get_access, sign_in
 from planner.store.commitments import change_status, commit
 from planner.store.workspaces import find_workspace
 from tests.conftest import ROOT
@@ -273,3 +275,26 @@ def test_commitments_table_filters_and_formats(cli, promised):
     assert "Team App" in out and "Team Web" not in out
     _, out, _ = cli("commitments", "--workspace", DEMO, "--status", "blocked")
     assert "No commitment matches these filters." in out
+
+
+def test_passphrase_and_links(cli, engine, monkeypatch, tmp_path):
+    (tmp_path / "ideas.csv").write_bytes(example_csv())
+    cli("import", str(tmp_path / "ideas.csv"), "--workspace", "Bank", "--create")
+    monkeypatch.setattr("sys.stdin", io.StringIO("bank passphrase\n"))
+    code, out, _ = cli("passphrase", "--workspace", "bank")
+    assert code == 0 and "Passphrase changed." in out
+    with write_session(engine) as session:
+        grant = sign_in(
+            session=session,
+            sign_in_in=SignIn(workspace="Bank", passphrase="bank passphrase", actor="cli"),
+            now=datetime.now(UTC),
+        )
+        access = get_access(session=session, workspace_id=grant.workspace_id)
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    code, _, err = cli("passphrase", "--workspace", "Bank")
+    assert code == 1 and "Passphrase must have at least 8" in err
+    code, out, _ = cli("links", "--workspace", "Bank", "--base", "http://planner.local:8501")
+    assert f"http://planner.local:8501/?view={access.viewer_token}" in out
+    assert f"http://planner.local:8501/?owner={access.owner_token}" in out
+    _, renewed, _ = cli("links", "--workspace", "Bank", "--renew")
+    assert access.viewer_token not in renewed
