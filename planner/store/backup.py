@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from planner.errors import Conflict, PlannerError, validated
@@ -48,6 +49,7 @@ from planner.store.dimensions import add_item
 from planner.store.frames import plain_records
 from planner.store.sessions import new_code
 from planner.store.workspaces import create_workspace, get_workspace, list_workspaces, load_journey
+from planner.workflow import STATUSES
 
 FORMAT = "journey-roadmap-planner/workspace"
 VERSION = 3  # 3: sign-off and commitments
@@ -73,6 +75,10 @@ def _iso(value: Any) -> Any:
         zoned = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
         return zoned.isoformat()
     return value.isoformat() if isinstance(value, date) else value
+
+
+def _bad(what: str) -> bool:
+    raise ValueError(what)
 
 
 def _moment(text: str | None) -> datetime | None:
@@ -349,15 +355,21 @@ def restore_workspace(
     """
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise DocumentInvalid("error.document_invalid", detail=f"format is not {FORMAT}")
-    if document.get("version", 1) > VERSION:
+    version = document.get("version", 1)
+    if not isinstance(version, int) or version > VERSION:
         raise DocumentInvalid(
-            "error.document_invalid",
-            detail=f"version {document['version']} is newer than {VERSION}",
+            "error.document_invalid", detail=f"version {version!r} is not 1 to {VERSION}"
         )
     try:
-        return _restore(session, document, name, suffix)
-    except (KeyError, TypeError, ValueError, AttributeError, StopIteration) as error:
-        raise DocumentInvalid("error.document_invalid", detail=repr(error)) from None
+        with session.begin_nested():  # a refused document leaves nothing behind
+            return _restore(session, document, name, suffix)
+    except PlannerError:
+        raise
+    except (LookupError, TypeError, ValueError, AttributeError, StopIteration) as error:
+        raise DocumentInvalid("error.document_invalid", detail=repr(error)[:300]) from None
+    except SQLAlchemyError as error:
+        cause = getattr(error, "orig", None) or error
+        raise DocumentInvalid("error.document_invalid", detail=repr(cause)[:300]) from None
 
 
 def _restore(session: Session, doc: dict, name: str | None, suffix: str) -> Workspace:
@@ -574,6 +586,7 @@ def _restore_roadmap(session, wid: int, doc: dict, ids: dict, people: dict) -> N
                 decided_at=_moment(a["decided_at"]),
             )
             for a in v.get("signoffs", [])
+            if a["decision"] in ("approve", "object") or _bad(f"decision {a['decision']!r}")
         )
         if v["items"]:
             session.execute(
@@ -589,6 +602,8 @@ def _restore_roadmap(session, wid: int, doc: dict, ids: dict, people: dict) -> N
             )
     for c in doc.get("commitments", []):
         fields = {k: v for k, v in c.items() if k not in {"version", "events"}}
+        if fields.get("status") not in STATUSES:
+            raise ValueError(f"commitment status {fields.get('status')!r}")
         commitment = Commitment(
             **fields
             | {
