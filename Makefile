@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast lint format bench db chromium
+.PHONY: run test test-fast test-postgres lint format bench db chromium postgres
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,11 +38,20 @@ chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
 
+# The storage tests also run against a PostgreSQL server they start (Debian's binaries).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+
 test-fast: lint
 	$(PY) -m pytest -q --ignore=tests/e2e
 
-test: lint chromium
-	$(PY) -m pytest -q
+test-postgres: $(VENV)/.dev postgres
+	$(PY) -m pytest -q -m storage --database postgresql
 
-bench: $(VENV)/.dev
+test: lint chromium postgres
+	$(PY) -m pytest -q
+	$(PY) -m pytest -q -m storage --database postgresql
+
+bench: $(VENV)/.dev postgres
 	$(PY) bench/run_all.py

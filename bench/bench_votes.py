@@ -21,6 +21,7 @@ from planner.models import Candidate, SessionCreate, StakeholderJoin, Vote
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import current_round, join_session, open_session
 from planner.store.votes import cast_vote
+from tests import postgres_server
 
 WRITERS, VOTES = 50, 200
 LABELS = ("1", "2", "3", "4", "5", None)
@@ -74,15 +75,15 @@ def writer(engine, code, round_id, ids, criteria, index, think, start):
     return final, latencies
 
 
-def run(url: str, think: float) -> dict[str, float]:
+def run(url: str, think: float, writers: int = WRITERS) -> dict[str, float]:
     engine, code, round_id, ids, criteria = prepare(url)
-    start = threading.Barrier(WRITERS)
+    start = threading.Barrier(writers)
     began = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+    with ThreadPoolExecutor(max_workers=writers) as pool:
         results = list(
             pool.map(
                 lambda i: writer(engine, code, round_id, ids, criteria, i, think, start),
-                range(WRITERS),
+                range(writers),
             )
         )
     elapsed = time.perf_counter() - began
@@ -114,6 +115,15 @@ def run(url: str, think: float) -> dict[str, float]:
 def measure(url: str | None = None, think: float = 0.25) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         return run(url or f"sqlite:///{folder}/votes.db", think)
+
+
+def measure_postgres(writers: int = 100, think: float = 0.25) -> dict[str, float]:
+    """The same on a PostgreSQL server started for the run (see tests/postgres_server.py)."""
+    server = postgres_server.start(durable=True)
+    try:
+        return run(server.admin_url, think, writers)
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -29,6 +29,9 @@ BUDGETS = [
     ("votes_closed_p50_ms", "Vote write p50, 50 writers, closed loop (no pause)", "ms", None),
     ("votes_closed_p95_ms", "Vote write p95, 50 writers, closed loop (no pause)", "ms", 50),
     ("votes_closed_lost", "Lost votes, closed loop", "", 0),
+    ("votes_pg_p50_ms", "Vote write p50, 100 writers x 200 votes, PostgreSQL, paced", "ms", None),
+    ("votes_pg_p95_ms", "Vote write p95, 100 writers x 200 votes, PostgreSQL, paced", "ms", 50),
+    ("votes_pg_lost", "Lost votes, PostgreSQL", "", 0),
     ("aggregate_100k_ms", "Aggregation of 100,000 votes (median)", "ms", 200),
     ("facilitator_live_ms", "AppTest run, facilitator live view, 300 candidates x 30", "ms", 150),
     ("facilitator_reveal_ms", "AppTest run, facilitator reveal view, 300 x 30", "ms", 150),
@@ -43,11 +46,13 @@ BUDGETS = [
 def main() -> int:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     paced, closed = bench_votes.measure(think=0.25), bench_votes.measure(think=0)
+    postgres = bench_votes.measure_postgres(writers=100, think=0.25)
     figures = {
         **bench_import.measure(),
         **bench_pages.measure(),
         **{f"votes_{k}": v for k, v in paced.items()},
         **{f"votes_closed_{k}": v for k, v in closed.items()},
+        **{f"votes_pg_{k}": v for k, v in postgres.items()},
         **bench_scoring.measure(),
         **bench_roadmap.measure(),
         **bench_exports.measure(),

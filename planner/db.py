@@ -23,7 +23,9 @@ def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite files get WAL, foreign keys and a busy timeout."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        # A server database takes many connections: one Streamlit server's sessions
+        # write in parallel (bench/: 100 writers).
+        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=40)
     pool = {}
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

@@ -1,10 +1,12 @@
 """Fixtures: every test gets its own migrated SQLite file; none touches data/planner.db."""
 
+import itertools
+import os
 import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
 from sqlmodel import Session
 
 from planner.db import make_engine, migrate, write_session
@@ -12,10 +14,56 @@ from planner.demo import load_demo
 from planner.models import SessionCreate
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import open_session
+from tests import postgres_server
 from tests.factories import add_candidate, make_journey
+
+DATABASE_NUMBERS = itertools.count()
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="run the tests against a SQLite file (default) or a PostgreSQL server they start",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, tests of SQLite's own behaviour do not apply."""
+    if config.getoption("--database") != "postgresql":
+        return
+    skip = pytest.mark.skip(reason="tests SQLite itself")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def postgres(request):
+    """A PostgreSQL server for this run with a migrated template database, or a skip
+    saying why there is none (a failure on CI, which must not skip these tests)."""
+    if request.config.getoption("--database") != "postgresql":
+        yield None
+        return
+    try:
+        server = postgres_server.start()
+    except RuntimeError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL tests cannot run on CI: {error}")
+        pytest.skip(f"PostgreSQL tests skipped: {error}")
+    admin = create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql("CREATE DATABASE planner_template")
+    template = make_engine(server.url("planner_template"))
+    migrate(template)
+    template.dispose()
+    yield server, admin
+    admin.dispose()
+    server.stop()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -38,13 +86,27 @@ def migrated_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(name="database_url")
-def database_url_fixture(tmp_path, migrated_file, monkeypatch) -> str:
-    """The URL of this test's own migrated database, also set as DATABASE_URL."""
-    path = tmp_path / "planner.db"
-    shutil.copy(migrated_file, path)
-    url = f"sqlite:///{path}"
+def database_url_fixture(request, tmp_path, postgres, monkeypatch) -> str:
+    """The URL of this test's own migrated database, also set as DATABASE_URL: a copy of
+    a migrated SQLite file, or with --database postgresql a copy of the template database."""
+    if postgres is None:
+        path = tmp_path / "planner.db"
+        shutil.copy(request.getfixturevalue("migrated_file"), path)
+        url = f"sqlite:///{path}"
+    else:
+        server, admin = postgres
+        name = f"test_{next(DATABASE_NUMBERS)}"
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE planner_template")
+        url = server.url(name)
+        request.addfinalizer(lambda: _drop(admin, name))
     monkeypatch.setenv("DATABASE_URL", url)
     return url
+
+
+def _drop(admin, name: str) -> None:
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(name="engine")

@@ -16,6 +16,8 @@ from planner.store.attempts import FREE_FAILURES, TooManyAttempts, wait_needed
 from planner.store.audit import audit_log, record
 from tests.factories import make_journey
 
+pytestmark = pytest.mark.storage
+
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 

@@ -25,6 +25,8 @@ from planner.store.signoff import request_signoff, sign
 from planner.store.versions import save_version
 from tests.factories import join, vote_all
 
+pytestmark = pytest.mark.storage
+
 
 def comparable(document: dict) -> dict:
     """A document without what a restore may change: the name, join codes, candidate keys."""

@@ -1,7 +1,11 @@
 """Edits in the candidates table become candidate updates."""
 
+import pytest
+
 from planner.candidate_edits import updates_from_edits
 from tests.factories import make_journey
+
+pytestmark = pytest.mark.storage
 
 
 def test_edits_become_updates_with_ids(session):

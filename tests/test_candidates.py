@@ -12,6 +12,8 @@ from planner.store.candidates import (
 )
 from tests.factories import add_candidate, make_journey
 
+pytestmark = pytest.mark.storage
+
 
 def test_candidate_frame_resolves_names(session):
     journey = make_journey(session)

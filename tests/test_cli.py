@@ -20,6 +20,8 @@ from tests.conftest import ROOT
 from tests.factories import saved_version
 from tests.importing.helpers import csv_bytes
 
+pytestmark = pytest.mark.storage
+
 DEMO = "Demo – Van Dijk Wonen online & in store"
 
 

@@ -17,6 +17,8 @@ from planner.store.sessions import open_session
 from planner.store.versions import delete_version, open_version, update_version
 from tests.factories import saved_version
 
+pytestmark = pytest.mark.storage
+
 TODAY = date(2027, 2, 15)
 
 

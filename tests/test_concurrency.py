@@ -14,6 +14,8 @@ from planner.store.sessions import current_round, join_session, open_session
 from tests.factories import add_candidate, make_journey
 from tests.stress import process_worker, stakeholder_session
 
+pytestmark = pytest.mark.storage
+
 
 @pytest.fixture(name="ballot")
 def ballot_fixture(engine):
@@ -63,6 +65,7 @@ def test_thirty_stakeholders_in_threads(engine, ballot):
     assert stored == expected  # the last answer of everyone is the one kept
 
 
+@pytest.mark.sqlite_only
 def test_three_processes_on_one_sqlite_file(database_url, engine, ballot):
     code, round_id, candidates, criteria = ballot
     spawn = multiprocessing.get_context("spawn")

@@ -9,6 +9,8 @@ from planner.store.scoring_model import update_scoring_model
 from planner.store.sessions import open_revote, reveal_round
 from tests.factories import add_candidate, join, make_journey, vote_all
 
+pytestmark = pytest.mark.storage
+
 
 def consensus(session, journey):
     return workspace_consensus(session=session, workspace_id=journey.workspace.id)

@@ -8,7 +8,10 @@ from sqlmodel import select
 from planner.db import make_engine, migrate, read_session, write_session
 from planner.models import SQLModel, Workspace
 
+pytestmark = pytest.mark.storage
 
+
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize(
     ("pragma", "expected"),
     [("journal_mode", "wal"), ("foreign_keys", 1), ("busy_timeout", 30000)],
@@ -31,6 +34,7 @@ def test_migrate_twice_changes_nothing(engine):
         assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
+@pytest.mark.sqlite_only
 def test_make_engine_creates_the_data_folder(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'new' / 'folder' / 'planner.db'}")
     migrate(engine)

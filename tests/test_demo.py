@@ -1,9 +1,13 @@
 """The demo workspace shipped in data/."""
 
+import pytest
+
 from planner.demo import load_demo, load_demo_if_empty
 from planner.grid import cell_counts, empty_cells
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import list_workspaces, load_journey
+
+pytestmark = pytest.mark.storage
 
 
 def test_demo_is_a_realistic_six_phase_journey(session):

@@ -13,6 +13,8 @@ from planner.store.dimensions import (
 )
 from tests.factories import add_candidate, make_journey
 
+pytestmark = pytest.mark.storage
+
 MODELS = [Phase, Channel, Persona]
 
 

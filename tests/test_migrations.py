@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from sqlalchemy import text
 
 from planner.db import make_engine, migrate, read_session, write_session
@@ -12,6 +13,8 @@ from planner.store.consensus import workspace_consensus
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.workspaces import load_journey
 from tests.factories import saved_version
+
+pytestmark = pytest.mark.storage
 
 NOW = "2026-01-05 10:00:00.000000"
 FIRST_SCHEMA_ROWS = [
@@ -52,6 +55,7 @@ def first_schema_database(url: str) -> None:
     engine.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_upgrade_from_the_first_schema_keeps_everything(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     first_schema_database(url)

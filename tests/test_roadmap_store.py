@@ -12,6 +12,8 @@ from planner.store.dependencies import add_dependencies, dependency_frame, needs
 from planner.store.roadmap_plan import current_roadmap, load_plan, save_plan, set_plan_item
 from planner.store.versions import list_versions, open_version, save_version
 
+pytestmark = pytest.mark.storage
+
 TODAY = date(2026, 11, 23)
 
 

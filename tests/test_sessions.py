@@ -18,6 +18,8 @@ from planner.store.sessions import (
 from planner.store.votes import cast_vote, my_ballot, progress, set_comment, votes_per_candidate
 from tests.factories import add_candidate, join, make_journey, vote_all
 
+pytestmark = pytest.mark.storage
+
 
 def test_codes_are_short_and_typable(workshop, session):
     _, _, scoring, _ = workshop

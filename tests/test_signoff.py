@@ -6,6 +6,8 @@ from planner.store.signoff import request_signoff, sign, signoff_status
 from planner.store.versions import delete_version, open_version, update_version
 from tests.factories import add_stakeholders, make_journey, saved_version
 
+pytestmark = pytest.mark.storage
+
 
 @pytest.fixture(name="version")
 def version_fixture(session, demo):

@@ -15,6 +15,8 @@ from planner.store.workspaces import (
     update_workspace,
 )
 
+pytestmark = pytest.mark.storage
+
 
 def new(session, name="Retail", **kwargs):
     return create_workspace(session=session, workspace_in=WorkspaceCreate(name=name, **kwargs))

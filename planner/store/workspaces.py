@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 from planner.errors import Conflict, NotFound
 from planner.journey import Journey
 from planner.models import (
+    Candidate,
     Channel,
     Persona,
     Phase,
@@ -99,6 +100,9 @@ def update_workspace(
 def delete_workspace(*, session: Session, workspace_id: int) -> None:
     """Delete a workspace and everything in it."""
     get_workspace(session=session, workspace_id=workspace_id)
+    # Candidates first: their links to phases and channels do not cascade (a phase or
+    # channel in use cannot be deleted), and PostgreSQL checks them within the statement.
+    session.execute(delete(Candidate).where(Candidate.workspace_id == workspace_id))
     session.execute(delete(Workspace).where(Workspace.id == workspace_id))
 
 

@@ -4,6 +4,7 @@ workspace, never a traceback, and nothing of a failed restore left behind."""
 import copy
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -12,6 +13,8 @@ from planner.db import read_session, write_session
 from planner.errors import PlannerError
 from planner.models import Candidate, Workspace
 from planner.store.backup import dump_workspace, read_document, restore_workspace
+
+pytestmark = pytest.mark.storage
 
 FUZZ = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

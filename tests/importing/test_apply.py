@@ -19,6 +19,8 @@ from planner.templates import template_phases
 from tests.factories import make_journey
 from tests.importing.helpers import csv_bytes, xlsx_bytes
 
+pytestmark = pytest.mark.storage
+
 GOOD = {"title": "Good", "phase": "Buying", "channel": "Website", "persona": "Family"}
 BAD = {"title": "Bad", "phase": "Nowhere", "channel": "Website", "persona": ""}
 
