@@ -65,6 +65,6 @@ else:
     if role is not None:
         sections[t("nav.section_roadmap")] = roadmap_side
         sections[t("nav.section_delivery")] = delivery
-    navigation = st.navigation(sections)
+    navigation = st.navigation(sections, expanded=True)  # every page in reach, no "View more"
 show_feedback()
 navigation.run()

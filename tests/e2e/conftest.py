@@ -84,7 +84,11 @@ def app_url(tmp_path_factory):
         yield url
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # sessions still open keep it busy: stop it hard
+            server.kill()
+            server.wait(timeout=20)
         log.close()
 
 

@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from planner.demo import DEMO_NAME as DEMO
 from planner.demo import DEMO_PASSPHRASE
+from tests.e2e.steps import answer_current, go, join, settled, sign_in
 
 # Each stakeholder's answers per candidate: the same label on every criterion.
 ANSWERS = {"Annelies Zwart": ("1", "2"), "Bram Oosterhuis": ("3", "2"), "Chen Wei-Ling": ("5", "4")}
@@ -13,26 +14,9 @@ ANSWERS = {"Annelies Zwart": ("1", "2"), "Bram Oosterhuis": ("3", "2"), "Chen We
 EXPECTED_VALUES = ("5", "2.5")
 
 
-def settled(page: Page) -> None:
-    """Wait until Streamlit has finished the run the last action started."""
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=15_000)
-
-
-def sign_in(page: Page, url: str) -> None:
-    """Open the demo as its facilitator; the session keeps this until the tab is reloaded."""
-    page.goto(url)
-    form = page.get_by_test_id("stForm").first  # the sign-in tab comes first
-    form.get_by_label("Workspace", exact=True).fill(DEMO)
-    form.get_by_role("textbox", name="Passphrase").fill(DEMO_PASSPHRASE)
-    form.get_by_label("Your name").fill("Eva")
-    page.get_by_role("button", name="Open as facilitator").click()
-    expect(page.get_by_role("link", name="Scoring session")).to_be_visible()
-
-
 def open_session(page: Page, url: str) -> str:
-    sign_in(page, url)
-    page.get_by_role("link", name="Scoring session").click()
+    sign_in(page, url, DEMO, DEMO_PASSPHRASE)
+    go(page, "Scoring session")
     page.get_by_role("tab", name="Open a new session").click()
     page.get_by_label("Name").fill("Sharing workshop")
     for label, option in (("Phase", "Sharing"), ("Channel", "E-mail")):
@@ -47,23 +31,6 @@ def open_session(page: Page, url: str) -> str:
     return code.inner_text()
 
 
-def join(page: Page, url: str, code: str, name: str) -> None:
-    page.goto(f"{url}/?join={code}")
-    page.get_by_label("Name").fill(name)
-    page.get_by_label("Role or department").fill("Marketing")
-    page.get_by_role("button", name="Join").click()
-    expect(page.get_by_text("0 of 2 scored")).to_be_visible()
-
-
-def answer_current(page: Page, label: str, comment: str) -> None:
-    for group in page.get_by_test_id("stButtonGroup").all():
-        group.get_by_role("radio", name=label, exact=True).click()
-        settled(page)
-    page.get_by_label("Comment").fill(comment)
-    page.get_by_label("Comment").blur()
-    settled(page)
-
-
 def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url, screenshot):
     """Live progress without reloads, nothing of others before the reveal, right medians after."""
     facilitator = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
@@ -72,7 +39,7 @@ def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url,
     for name in ANSWERS:
         width = 390 if name.startswith("Chen") else 1366  # one stakeholder on a phone
         people[name] = browser.new_context(viewport={"width": width, "height": 844}).new_page()
-        join(people[name], app_url, code, name)
+        join(people[name], app_url, code, name, total=2)
     expect(facilitator.get_by_test_id("stMetricValue").nth(1)).to_have_text("3", timeout=15_000)
 
     for candidate in (0, 1):  # interleaved: everyone answers the same candidate at once

@@ -35,7 +35,7 @@ figures = st.columns(5)
 figures[0].metric(t("commitments.open_count"), int(frame["status"].isin(OPEN).sum()))
 figures[1].metric(t("commitments.overdue"), int(frame["overdue"].sum()))
 figures[2].metric(t("commitments.at_risk"), int(frame["at_risk"].sum()))
-figures[3].metric(t("status.done"), int(frame["status"].eq("done").sum()))
+figures[3].metric(t("commitments.done_count"), int(frame["status"].eq("done").sum()))
 checks = frame["status"].eq("done") & frame["kpi_result"].isna()
 figures[4].metric(t("commitments.to_check"), int(checks.sum()))
 

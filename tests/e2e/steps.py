@@ -1,0 +1,91 @@
+"""What a user does in the browser, step by step, shared by the browser tests."""
+
+from playwright.sync_api import Page, expect
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+
+
+def settled(page: Page) -> None:
+    """Wait until Streamlit has finished the run the last action started."""
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
+
+
+def sign_in(page: Page, url: str, workspace: str, passphrase: str, who: str = "Eva") -> None:
+    """Open a workspace as its facilitator; the session keeps this until the tab reloads."""
+    page.goto(url)
+    form = page.get_by_test_id("stForm").first  # the sign-in tab comes first
+    form.get_by_label("Workspace", exact=True).fill(workspace)
+    form.get_by_role("textbox", name="Passphrase").fill(passphrase)
+    form.get_by_label("Your name").fill(who)
+    page.get_by_role("button", name="Open as facilitator").click()
+    expect(page.get_by_role("link", name="Scoring session")).to_be_visible()
+
+
+def go(page: Page, link: str) -> None:
+    """Follow a link of the navigation (keeps the browser session, unlike a reload).
+
+    On a phone the navigation sits in the collapsed sidebar: open it first.
+    """
+    phone = page.viewport_size["width"] < 640
+    opener = page.get_by_test_id("stExpandSidebarButton")
+    if phone and opener.is_visible():
+        opener.click()
+    page.get_by_role("link", name=link, exact=True).click()
+    settled(page)
+    closer = page.get_by_test_id("stSidebarCollapseButton")
+    if phone and closer.is_visible():
+        closer.click()
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick `option` in the select box labelled `label`, and wait until it shows."""
+    settled(page)
+    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).first
+    combobox = box.get_by_role("combobox")
+    if combobox.input_value() == option:
+        return
+    combobox.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    expect(combobox).to_have_value(option)
+    settled(page)
+
+
+def join(page: Page, url: str, code: str, name: str, total: int) -> None:
+    page.goto(f"{url}/?join={code}")
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Role or department").fill("Marketing")
+    page.get_by_role("button", name="Join").click()
+    expect(page.get_by_text(f"0 of {total} scored")).to_be_visible()
+
+
+def answer_current(page: Page, label: str, comment: str) -> None:
+    for group in page.get_by_test_id("stButtonGroup").all():
+        group.get_by_role("radio", name=label, exact=True).click()
+        settled(page)
+    page.get_by_label("Comment").fill(comment)
+    page.get_by_label("Comment").blur()
+    settled(page)
+
+
+def horizontal_overflow(page: Page) -> int:
+    """How many pixels the page is wider than the window (0: no sideways scrolling)."""
+    containers = '[data-testid="stMain"], [data-testid="stAppViewContainer"]'
+    return page.evaluate(
+        f"""() => Math.max(
+            document.documentElement.scrollWidth,
+            ...[...document.querySelectorAll('{containers}')].map(e => e.scrollWidth)
+        ) - window.innerWidth"""
+    )
+
+
+def add_choice(page: Page, label: str, option: str) -> None:
+    """Add `option` to the multiselect labelled `label`."""
+    settled(page)
+    box = page.get_by_test_id("stMultiSelect").filter(has=page.get_by_text(label, exact=True)).first
+    box.get_by_role("combobox").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    expect(box).to_contain_text(option)
+    settled(page)
