@@ -6,11 +6,27 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from planner.config import database_url
+from planner.db import make_engine, read_session
+from planner.store.workspaces import list_workspaces
+from planner.ui.access import GRANTS_KEY
+
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
 
+def facilitator_of_all() -> dict[int, str]:
+    """The grants of a facilitator signed in to every workspace of DATABASE_URL."""
+    engine = make_engine(database_url())
+    with read_session(engine) as session:
+        ids = [w.id for w in list_workspaces(session=session, include_archived=True)]
+    engine.dispose()
+    return dict.fromkeys(ids, "facilitator")
+
+
 def page_ms(page: str, runs: int) -> float:
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[GRANTS_KEY] = facilitator_of_all()
+    at.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
     times = []

@@ -1,5 +1,7 @@
 """What a user does in the browser, step by step, shared by the browser tests."""
 
+import re
+
 from playwright.sync_api import Page, expect
 
 PHONE = {"width": 390, "height": 844}
@@ -89,3 +91,18 @@ def add_choice(page: Page, label: str, option: str) -> None:
     page.keyboard.press("Escape")
     expect(box).to_contain_text(option)
     settled(page)
+
+
+def open_session(page: Page, name: str, filters: dict[str, str], will_score: str) -> str:
+    """Open a scoring session on the candidates the `filters` (label -> option) leave;
+    returns its join code."""
+    page.get_by_role("tab", name="Open a new session").click()
+    page.get_by_label("Name", exact=True).fill(name)
+    for label, option in filters.items():
+        add_choice(page, label, option)
+    expect(page.get_by_text(will_score)).to_be_visible()
+    page.get_by_role("button", name="Open session").click()
+    expect(page.get_by_text("Session opened")).to_be_visible()
+    code = page.get_by_test_id("stMetricValue").first
+    expect(code).to_have_text(re.compile(r"^[A-Z0-9]{6}$"))
+    return code.inner_text()

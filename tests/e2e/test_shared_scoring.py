@@ -1,12 +1,11 @@
 """A facilitator and three stakeholders score at the same time, each in their own browser."""
 
-import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from planner.demo import DEMO_NAME as DEMO
 from planner.demo import DEMO_PASSPHRASE
-from tests.e2e.steps import answer_current, go, join, settled, sign_in
+from tests.e2e.steps import answer_current, go, join, open_session, settled, sign_in
 
 # Each stakeholder's answers per candidate: the same label on every criterion.
 ANSWERS = {"Annelies Zwart": ("1", "2"), "Bram Oosterhuis": ("3", "2"), "Chen Wei-Ling": ("5", "4")}
@@ -14,27 +13,17 @@ ANSWERS = {"Annelies Zwart": ("1", "2"), "Bram Oosterhuis": ("3", "2"), "Chen We
 EXPECTED_VALUES = ("5", "2.5")
 
 
-def open_session(page: Page, url: str) -> str:
-    sign_in(page, url, DEMO, DEMO_PASSPHRASE)
-    go(page, "Scoring session")
-    page.get_by_role("tab", name="Open a new session").click()
-    page.get_by_label("Name").fill("Sharing workshop")
-    for label, option in (("Phase", "Sharing"), ("Channel", "E-mail")):
-        page.get_by_label(label).first.click()
-        page.get_by_role("option", name=option, exact=True).click()
-        page.keyboard.press("Escape")
-    expect(page.get_by_text("2 of 42 candidates will be scored.")).to_be_visible()
-    page.get_by_role("button", name="Open session").click()
-    expect(page.get_by_text("Session opened")).to_be_visible()
-    code = page.get_by_test_id("stMetricValue").first
-    expect(code).to_have_text(re.compile(r"^[A-Z0-9]{6}$"))
-    return code.inner_text()
-
-
 def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url, screenshot):
     """Live progress without reloads, nothing of others before the reveal, right medians after."""
     facilitator = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
-    code = open_session(facilitator, app_url)
+    sign_in(facilitator, app_url, DEMO, DEMO_PASSPHRASE)
+    go(facilitator, "Scoring session")
+    code = open_session(
+        facilitator,
+        "Sharing workshop",
+        {"Phase": "Sharing", "Channel": "E-mail"},
+        "2 of 42 candidates will be scored.",
+    )
     people = {}
     for name in ANSWERS:
         width = 390 if name.startswith("Chen") else 1366  # one stakeholder on a phone

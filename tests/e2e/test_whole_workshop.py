@@ -9,7 +9,6 @@ photographed at desktop (1366x768) and phone (390x844) width.
 """
 
 import io
-import re
 
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
@@ -18,12 +17,12 @@ from pypdf import PdfReader
 from tests.e2e.steps import (
     DESKTOP,
     PHONE,
-    add_choice,
     answer_current,
     choose,
     go,
     horizontal_overflow,
     join,
+    open_session,
     settled,
 )
 
@@ -89,18 +88,6 @@ def import_file(page: Page, tmp_path) -> None:
     expect(page.get_by_text("Imported 3 candidates")).to_be_visible()
 
 
-def open_session(page: Page) -> str:
-    page.get_by_role("tab", name="Open a new session").click()
-    page.get_by_label("Name", exact=True).fill("Buying workshop")
-    add_choice(page, "Phase", "Buying")
-    expect(page.get_by_text("3 of 5 candidates will be scored.")).to_be_visible()
-    page.get_by_role("button", name="Open session").click()
-    expect(page.get_by_text("Session opened")).to_be_visible()
-    code = page.get_by_test_id("stMetricValue").first
-    expect(code).to_have_text(re.compile(r"^[A-Z0-9]{6}$"))
-    return code.inner_text()
-
-
 def download(page: Page, label: str) -> bytes:
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name=label).first.click()
@@ -124,7 +111,9 @@ def test_the_whole_workshop(browser, app_url, screenshot, tmp_path):
     photograph(facilitator, screenshot, "candidates")
 
     go(facilitator, "Scoring session")
-    code = open_session(facilitator)
+    code = open_session(
+        facilitator, "Buying workshop", {"Phase": "Buying"}, "3 of 5 candidates will be scored."
+    )
     stakeholders = {}
     for name in SCORES:
         viewport = PHONE if name == "Chen" else DESKTOP  # one stakeholder on a phone

@@ -12,6 +12,13 @@ from planner.tracking import progress
 from planner.ui.context import engine, require_journey
 from planner.ui.lang import t
 
+
+def table(frame: pd.DataFrame, headings: dict[str, str]) -> None:
+    """`frame`'s columns named in `headings` (column -> catalog key), in that order."""
+    shown = frame[list(headings)].rename(columns={c: t(k) for c, k in headings.items()})
+    st.dataframe(shown, hide_index=True, width="stretch")
+
+
 journey = require_journey("view")
 today = date.today()
 with read_session(engine()) as session:
@@ -64,19 +71,16 @@ st.caption(t("progress.slip_help"))
 if result.slips.empty:
     st.info(t("progress.no_slips"))
 else:
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("field.title"): result.slips["title"],
-                t("field.owner"): result.slips["owner"],
-                t("field.status"): result.slips["status"].map(lambda s: t(f"status.{s}")),
-                t("field.committed_period"): result.slips["committed"],
-                t("progress.actual"): result.slips["actual"],
-                t("progress.slip_periods"): result.slips["slip"],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
+    table(
+        result.slips.assign(status=result.slips["status"].map(lambda s: t(f"status.{s}"))),
+        {
+            "title": "field.title",
+            "owner": "field.owner",
+            "status": "field.status",
+            "committed": "field.committed_period",
+            "actual": "progress.actual",
+            "slip": "progress.slip_periods",
+        },
     )
 
 st.subheader(t("commitments.to_check"))
@@ -84,16 +88,13 @@ st.caption(t("progress.to_check_help"))
 if result.to_check.empty:
     st.success(t("progress.nothing_to_check"))
 else:
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("field.title"): result.to_check["title"],
-                t("field.owner"): result.to_check["owner"],
-                t("field.kpi_name"): result.to_check["kpi_name"],
-                t("field.kpi_target"): result.to_check["kpi_target"],
-                t("progress.done_on"): result.to_check["done_on"],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
+    table(
+        result.to_check,
+        {
+            "title": "field.title",
+            "owner": "field.owner",
+            "kpi_name": "field.kpi_name",
+            "kpi_target": "field.kpi_target",
+            "done_on": "progress.done_on",
+        },
     )
