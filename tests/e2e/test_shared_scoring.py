@@ -1,6 +1,5 @@
 """A facilitator and three stakeholders score at the same time, each in their own browser."""
 
-
 from playwright.sync_api import expect
 
 from planner.demo import DEMO_NAME as DEMO

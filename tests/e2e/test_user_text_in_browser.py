@@ -1,0 +1,41 @@
+"""Typed text that looks like HTML or a Markdown link stays text in a real browser."""
+
+from playwright.sync_api import expect
+
+from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
+from tests.e2e.steps import DESKTOP, choose, go, settled, sign_in
+
+TRICKY = ["<script>alert(1)</script>", "[x](javascript:alert(1))", "<img src=x onerror=alert(2)>"]
+
+
+def test_tricky_titles_show_as_typed_and_run_nothing(browser, app_url):
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    sign_in(page, app_url, DEMO_NAME, DEMO_PASSPHRASE)
+    go(page, "Journey grid")
+    choose(page, "Phase", "Service")
+    choose(page, "Channel", "Chat")
+    for title in TRICKY:
+        field = page.get_by_label("Title", exact=True)
+        expect(field).to_have_count(1)
+        field.fill(title)
+        page.get_by_role("button", name="Add candidate").click()
+        settled(page)
+        # The confirmation is Markdown with the title in it: shown as typed.
+        expect(page.get_by_text(f"Candidate “{title}” added.")).to_be_visible()
+    go(page, "Consensus")
+    go(page, "Journey grid")
+    choose(page, "Phase", "Service")
+    choose(page, "Channel", "Chat")
+    cells = page.locator("[data-testid='stDataFrame'] [role='gridcell']")
+    expect(cells.first).to_be_attached()
+    shown = cells.all_text_contents()
+    for title in TRICKY:
+        assert title in shown  # exactly as typed
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert page.locator("main img[src='x']").count() == 0
+    assert page.locator("script:text('alert(1)')").count() == 0
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    page.context.close()
