@@ -26,9 +26,10 @@ from planner.prioritise import STRATEGIES
 from planner.roadmap import RoadmapSettings
 from planner.roadmap_table import roadmap_table
 from planner.store.access import get_access, renew_links, set_passphrase
-from planner.store.backup import dump_workspace, read_document, restore_workspace
+from planner.store.backup import dump_workspace, read_document
 from planner.store.candidates import candidate_counts, candidate_frame
 from planner.store.commitments import tracked_commitments
+from planner.store.restore import restore_workspace
 from planner.store.roadmap_plan import current_roadmap, quarter_start
 from planner.store.versions import find_version, save_version
 from planner.store.workspaces import find_workspace, list_workspaces, load_journey

@@ -10,7 +10,8 @@ from planner.errors import NotFound
 from planner.models import Workspace
 from planner.passphrases import hash_passphrase
 from planner.store.access import get_access
-from planner.store.backup import read_document, restore_workspace
+from planner.store.backup import read_document
+from planner.store.restore import restore_workspace
 from planner.store.workspaces import delete_workspace, find_workspace, list_workspaces
 
 DEMO_NAME = "Demo – Van Dijk Wonen online & in store"

@@ -16,9 +16,10 @@ from planner.models import (
     StatusChange,
     VersionCreate,
 )
-from planner.store.backup import DocumentInvalid, dump_workspace, read_document, restore_workspace
+from planner.store.backup import DocumentInvalid, dump_workspace, read_document
 from planner.store.commitments import change_status, commit, record_result
 from planner.store.consensus import add_override
+from planner.store.restore import restore_workspace
 from planner.store.roadmap_plan import current_roadmap, save_plan, set_plan_item
 from planner.store.sessions import participants, reveal_round
 from planner.store.signoff import request_signoff, sign

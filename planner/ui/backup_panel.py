@@ -7,7 +7,8 @@ import streamlit as st
 from planner.config import admin_passphrase
 from planner.errors import PlannerError
 from planner.models import Workspace
-from planner.store.backup import read_document, restore_workspace
+from planner.store.backup import read_document
+from planner.store.restore import restore_workspace
 from planner.ui.access import client_bucket, limited
 from planner.ui.context import engine, feedback, run_change
 from planner.ui.downloads import database_copy_button, workspace_backup_button

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from planner.db import read_session, write_session
 from planner.errors import PlannerError
 from planner.models import Candidate, Workspace
-from planner.store.backup import dump_workspace, read_document, restore_workspace
+from planner.store.backup import dump_workspace, read_document
+from planner.store.restore import restore_workspace
 
 pytestmark = pytest.mark.storage
 
