@@ -7,6 +7,7 @@ fixed `today`, so every figure can be tested for any date.
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from planner.periods import LENGTHS, Period, make_periods, period_of
@@ -71,20 +72,29 @@ def burn_up(frame: pd.DataFrame, periods: list[Period], today: date) -> pd.DataF
     Values are consensus values (0–10); items without one count 0.
     """
     live = frame[frame["status"].ne("dropped")]
-    value = live["value"].fillna(0.0)
+    value = live["value"].fillna(0.0).to_numpy()
+    ends = pd.to_datetime([p.end for p in periods])
     due = pd.to_datetime(live["due"])
     done_on = pd.to_datetime(live["done_on"].where(live["status"].eq("done")))
-    rows = []
-    for period in periods:
-        end = pd.Timestamp(period.end)
-        rows.append(
-            {
-                "period": period.label,
-                "end": period.end,
-                "committed": float(value[due <= end].sum()),
-                "delivered": float(value[done_on <= end].sum()) if period.start <= today else None,
-            }
-        )
+
+    def per_period(dates: pd.Series) -> np.ndarray:
+        """Running total of value by the first period whose end is on or after each date
+        (a cumulative sum, so never smaller for a later period)."""
+        slot = np.searchsorted(ends.to_numpy(), dates.to_numpy(), side="left")
+        known = dates.notna().to_numpy() & (slot < len(periods))
+        added = np.bincount(slot[known], weights=value[known], minlength=len(periods))
+        return np.cumsum(added)
+
+    committed, delivered = per_period(due), per_period(done_on)
+    rows = [
+        {
+            "period": period.label,
+            "end": period.end,
+            "committed": float(committed[i]),
+            "delivered": float(delivered[i]) if period.start <= today else None,
+        }
+        for i, period in enumerate(periods)
+    ]
     return pd.DataFrame(rows, columns=["period", "end", "committed", "delivered"])
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from planner.errors import Conflict, InvalidInput, NotFound
 from planner.models import SignoffCreate, SignoffRequest
-from planner.store.signoff import request_signoff, sign, signoff_status
+from planner.store.signoff import approvals, request_signoff, sign, signoff_status
 from planner.store.versions import delete_version, open_version, update_version
 from tests.factories import add_stakeholders, make_journey, saved_version
 
@@ -85,3 +85,13 @@ def test_an_open_version_can_be_replaced_and_deleted(session, demo, version):
     delete_version(session=session, version_id=version.id)
     with pytest.raises(NotFound):
         open_version(session=session, version_id=version.id)
+
+
+def test_approvals_per_version_in_one_go(session, demo, version, people):
+    other = saved_version(session, demo.id, name="Q2 plan")
+    for v in (version, other):
+        request_signoff(session=session, version_id=v.id, request_in=SignoffRequest(by="Eva"))
+    answer(session, version, people[0], "approve")
+    answer(session, version, people[1], "approve")
+    answer(session, other, people[2], "object", "No")
+    assert approvals(session=session, workspace_id=demo.id) == ({version.id: 2}, 3)

@@ -8,11 +8,12 @@ from sqlalchemy import or_, select
 from sqlmodel import Session
 
 from planner.errors import NotFound
-from planner.models import PassphraseSet, SignIn, Workspace, WorkspaceAccess
+from planner.models import PassphraseSet, SignIn, WorkspaceAccess
 from planner.naming import name_key
 from planner.passphrases import hash_passphrase, verify_passphrase
 from planner.store.access_links import new_token
 from planner.store.attempts import check_allowed, record_attempt
+from planner.store.workspaces import find_workspace
 
 
 @dataclass(frozen=True)
@@ -44,27 +45,14 @@ def sign_in(*, session: Session, sign_in_in: SignIn, now: datetime) -> Grant | N
     """
     bucket = f"workspace:{name_key(sign_in_in.workspace)}"
     check_allowed(session=session, bucket=bucket, now=now)
-    row = session.execute(
-        select(Workspace.id, WorkspaceAccess.facilitator_hash)
-        .join(WorkspaceAccess, WorkspaceAccess.workspace_id == Workspace.id)
-        .where(Workspace.name == sign_in_in.workspace)
-    ).first()
-    if row is None:  # names match in any case, as everywhere else
-        row = next(
-            (
-                r
-                for r in session.execute(
-                    select(Workspace.id, WorkspaceAccess.facilitator_hash, Workspace.name).join(
-                        WorkspaceAccess, WorkspaceAccess.workspace_id == Workspace.id
-                    )
-                )
-                if name_key(r.name) == name_key(sign_in_in.workspace)
-            ),
-            None,
-        )
-    ok = verify_passphrase(sign_in_in.passphrase, row.facilitator_hash if row else None)
+    try:
+        workspace = find_workspace(session=session, name=sign_in_in.workspace)
+    except NotFound:
+        workspace = None
+    stored = get_access(session=session, workspace_id=workspace.id) if workspace else None
+    ok = verify_passphrase(sign_in_in.passphrase, stored.facilitator_hash if stored else None)
     record_attempt(session=session, bucket=bucket, ok=ok, now=now)
-    return Grant(row.id, "facilitator") if ok else None
+    return Grant(workspace.id, "facilitator") if ok else None
 
 
 def grant_for_link(*, session: Session, token: str) -> Grant | None:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from planner.errors import Conflict, FieldName, InvalidInput, NotFound
@@ -104,3 +104,21 @@ def signoff_status(*, session: Session, version_id: int) -> SignoffStatus:
         .order_by(Stakeholder.name_key),
     )
     return SignoffStatus(requested=version.signoff_requested_at is not None, answers=answers)
+
+
+def approvals(*, session: Session, workspace_id: int) -> tuple[dict[int, int], int]:
+    """Approvals per version of the workspace (one query), and how many stakeholders it has."""
+    counts = dict(
+        session.execute(
+            select(Signoff.version_id, func.count())
+            .join(RoadmapVersion, RoadmapVersion.id == Signoff.version_id)
+            .where(RoadmapVersion.workspace_id == workspace_id, Signoff.decision == "approve")
+            .group_by(Signoff.version_id)
+        ).all()
+    )
+    total = session.scalar(
+        select(func.count())
+        .select_from(Stakeholder)
+        .where(Stakeholder.workspace_id == workspace_id)
+    )
+    return counts, total

@@ -8,7 +8,7 @@ from planner.errors import validated
 from planner.journey import Journey
 from planner.models import RoadmapVersion, VersionCreate
 from planner.roadmap import Roadmap, compare
-from planner.store.signoff import SignoffStatus, signoff_status
+from planner.store.signoff import approvals
 from planner.store.versions import (
     delete_version,
     list_versions,
@@ -62,16 +62,16 @@ def save_version_form(journey: Journey, roadmap: Roadmap) -> None:
             )
 
 
-def signoff_label(status: SignoffStatus) -> str:
-    if not status.requested:
+def signoff_label(version: RoadmapVersion, approved: dict[int, int], total: int) -> str:
+    if version.signoff_requested_at is None:
         return "—"
-    return t("signoff.approved", approved=status.approved, total=status.total)
+    return t("signoff.approved", approved=approved.get(version.id, 0), total=total)
 
 
 def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None:
     with read_session(engine()) as session:
         versions = list_versions(session=session, workspace_id=journey.workspace.id)
-        signoffs = {v.id: signoff_status(session=session, version_id=v.id) for v in versions}
+        approved, stakeholders = approvals(session=session, workspace_id=journey.workspace.id)
     if not versions:
         st.info(t("roadmap.no_versions"))
         return
@@ -82,7 +82,7 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
                 t("field.created_by"): [v.created_by for v in versions],
                 t("roadmap.saved_at"): [v.created_at for v in versions],
                 t("field.strategy"): [t(f"strategy.{v.settings['strategy']}") for v in versions],
-                t("nav.signoff"): [signoff_label(signoffs[v.id]) for v in versions],
+                t("nav.signoff"): [signoff_label(v, approved, stakeholders) for v in versions],
             }
         ),
         hide_index=True,
