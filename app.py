@@ -1,70 +1,16 @@
-"""Journey Roadmap Planner: the router. Pages live in planner/ui/pages/.
+"""Journey Roadmap Planner: the router, and the app served with the ballot's routes.
 
-What a visitor sees depends on how they came in (see planner.roles): a join link shows a
-stakeholder their ballot and the sign-off; a manager's or product owner's link the
-roadmap side of that workspace; a facilitator's passphrase everything of theirs.
+`streamlit run app.py` finds `app` below and serves it: the pages (this same file run
+as the page script on every rerun) plus the small JSON routes the ballot writes to.
 """
 
-import streamlit as st
+from streamlit.starlette import App
 
-from planner.ui.access import apply_link, role_in, stakeholder_mode
-from planner.ui.context import current_workspace_id, engine, open_workspace, show_feedback
-from planner.ui.lang import t
-from planner.ui.sidebar import language_switch, workspace_picker
+if __name__ == "__main__":  # the page script: pages and navigation in planner/ui/nav.py
+    from planner.ui.nav import route
 
-st.set_page_config(page_title="Journey Roadmap Planner", page_icon="🧭", layout="wide")
+    route()
+else:  # imported by the server
+    from planner.ui.scoring.ballot_routes import ROUTES
 
-PAGES = "planner/ui/pages"
-
-
-def page(name: str, key: str, icon: str, **options) -> st.Page:
-    return st.Page(
-        f"{PAGES}/{name}.py", title=t(f"nav.{key}"), icon=f":material/{icon}:", **options
-    )
-
-
-workspaces = page("workspaces", "workspaces", "folder_open", default=True)
-importing = page("import_candidates", "import", "upload_file")  # into a new workspace, for all
-vote = page("vote", "vote", "how_to_vote")
-signoff = page("signoff", "signoff", "approval")
-roadmap_side = [page("matrix", "matrix", "scatter_plot"), page("roadmap", "roadmap", "timeline")]
-delivery = [
-    signoff,
-    page("commitments", "commitments", "assignment_turned_in"),
-    page("progress", "progress", "trending_up"),
-]
-
-language_switch()
-linked = apply_link(engine())
-if linked is not None:
-    open_workspace(linked)
-if stakeholder_mode():
-    # A stakeholder's join link: their ballot and the sign-off, no workspace picker.
-    navigation = st.navigation([vote, signoff], position="top")
-else:
-    workspace_picker()
-    role = role_in(current_workspace_id())
-    sections = {t("nav.section_workspace"): [workspaces, importing]}
-    if role == "facilitator":
-        sections = {
-            t("nav.section_journey"): [
-                workspaces,
-                page("journey_grid", "grid", "grid_view"),
-                page("candidates", "candidates", "lightbulb"),
-                importing,
-                page("journey_setup", "setup", "tune"),
-                page("audit", "audit", "history"),
-            ],
-            t("nav.section_scoring"): [
-                page("scoring_session", "session", "groups"),
-                vote,
-                page("consensus", "consensus", "balance"),
-                page("scoring_model", "scoring_model", "rule"),
-            ],
-        }
-    if role is not None:
-        sections[t("nav.section_roadmap")] = roadmap_side
-        sections[t("nav.section_delivery")] = delivery
-    navigation = st.navigation(sections, expanded=True)  # every page in reach, no "View more"
-show_feedback()
-navigation.run()
+    app = App(__file__, routes=ROUTES)

@@ -19,7 +19,8 @@ from bench.synthetic import populate
 from planner.db import make_engine, read_session, write_session
 from planner.models import Candidate, SessionCreate, StakeholderJoin, Vote
 from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import current_round, join_session, open_session
+from planner.store.sessions import current_round, open_session
+from planner.store.stakeholders import join_session
 from planner.store.votes import cast_vote
 from tests import postgres_server
 

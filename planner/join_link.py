@@ -21,3 +21,12 @@ def join_link(page_url: str | None, code: str) -> str:
     'http://10.0.0.5:8501/?join=ABC234'
     """
     return app_link(page_url, join=code)
+
+
+def personal_link(page_url: str | None, token: str) -> str:
+    """A stakeholder's own link back to their ballot and the sign-off.
+
+    >>> personal_link("http://10.0.0.5:8501/vote?join=ABC234", "tok")
+    'http://10.0.0.5:8501/?me=tok'
+    """
+    return app_link(page_url, me=token)

@@ -15,7 +15,8 @@ from planner.naming import name_key
 from planner.store.candidates import create_candidate
 from planner.store.dimensions import add_item
 from planner.store.roadmap_plan import current_roadmap, save_plan
-from planner.store.sessions import current_round, join_session
+from planner.store.sessions import current_round
+from planner.store.stakeholders import join_session
 from planner.store.versions import save_version
 from planner.store.votes import cast_vote
 from planner.store.workspaces import create_workspace, load_journey

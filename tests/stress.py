@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 
 from planner.db import make_engine, write_session
 from planner.models import StakeholderJoin
-from planner.store.sessions import join_session
+from planner.store.stakeholders import join_session
 from planner.store.votes import cast_vote
 
 LABELS = ("1", "2", "3", "4", "5", None)

@@ -4,7 +4,7 @@ import pytest
 from sqlmodel import select
 
 from planner.errors import Conflict, InvalidInput, NotFound
-from planner.models import SessionCreate, Stakeholder, Vote
+from planner.models import SessionCreate, Stakeholder, StakeholderJoin, Vote
 from planner.store.sessions import (
     close_session,
     current_round,
@@ -14,6 +14,13 @@ from planner.store.sessions import (
     open_session,
     participants,
     reveal_round,
+)
+from planner.store.stakeholders import (
+    join_session,
+    link_hash,
+    rejoin,
+    renew_link,
+    stakeholder_by_link,
 )
 from planner.store.votes import cast_vote, my_ballot, progress, set_comment, votes_per_candidate
 from tests.factories import add_candidate, join, make_journey, vote_all
@@ -34,15 +41,56 @@ def test_unknown_code(session):
         find_session(session=session, code="ZZZZZZ")
 
 
-def test_same_name_is_the_same_stakeholder(workshop, session):
+@pytest.mark.parametrize("typed", ["Anna de Vries", "  anna DE vries "])
+def test_a_taken_name_is_refused_never_resumed(workshop, session, typed):
     _, _, scoring, _ = workshop
-    first = join(session, scoring, "Anna de Vries", "Marketing")
-    again = join(session, scoring, "  anna DE vries ")
-    assert again.id == first.id and again.role == "Marketing"
-    assert len(session.exec(select(Stakeholder)).all()) == 1
+    join(session, scoring, "Anna de Vries", "Marketing")
+    with pytest.raises(Conflict, match="If that is you, open your personal link"):
+        join(session, scoring, typed, "Sales")
+    [anna] = session.exec(select(Stakeholder)).all()
+    assert anna.role == "Marketing"
     assert [p.name for p in participants(session=session, session_id=scoring.id)] == [
         "Anna de Vries"
     ]
+
+
+def test_a_personal_link_is_random_and_stored_hashed(workshop, session):
+    _, _, scoring, _ = workshop
+    joined = join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
+    other = join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Bo"))
+    assert len(joined.token) >= 32 and joined.token != other.token  # 192 random bits
+    assert joined.stakeholder.link_hash == link_hash(joined.token) != joined.token
+    assert stakeholder_by_link(session=session, token=joined.token).name == "Anna"
+    assert stakeholder_by_link(session=session, token=joined.stakeholder.link_hash) is None
+
+
+def test_the_personal_link_rejoins_any_open_session_of_its_workspace(workshop, session):
+    journey, ideas, scoring, _ = workshop
+    joined = join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
+    later = open_session(
+        session=session,
+        workspace_id=journey.workspace.id,
+        session_in=SessionCreate(name="Later"),
+        candidate_ids=[ideas[2].id],
+    )
+    assert rejoin(session=session, token=joined.token).scoring.id == scoring.id
+    again = rejoin(session=session, token=joined.token, code=later.code)
+    assert again.scoring.id == later.id and again.stakeholder.id == joined.stakeholder.id
+    assert [p.name for p in participants(session=session, session_id=later.id)] == ["Anna"]
+    with pytest.raises(NotFound):
+        rejoin(session=session, token="not-a-link")
+
+
+def test_a_new_personal_link_ends_the_old_one(workshop, session):
+    journey, _, scoring, _ = workshop
+    joined = join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
+    new = renew_link(
+        session=session, workspace_id=journey.workspace.id, stakeholder_id=joined.stakeholder.id
+    )
+    assert stakeholder_by_link(session=session, token=joined.token) is None
+    assert stakeholder_by_link(session=session, token=new).id == joined.stakeholder.id
+    with pytest.raises(NotFound):
+        renew_link(session=session, workspace_id=999, stakeholder_id=joined.stakeholder.id)
 
 
 def test_votes_are_saved_and_changed_in_place(workshop, session):

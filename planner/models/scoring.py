@@ -94,7 +94,11 @@ class StakeholderJoin(SQLModel):
 
 
 class Stakeholder(SQLModel, table=True):
-    """A person who scores; the same name in a workspace is the same stakeholder."""
+    """A person who scores; a name is taken once per workspace.
+
+    `link_hash` is the SHA-256 of their personal link's token: the link, not the name,
+    says who they are.
+    """
 
     __table_args__ = (UniqueConstraint("workspace_id", "name_key"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -102,6 +106,7 @@ class Stakeholder(SQLModel, table=True):
     name: str = Field(max_length=NAME_MAX)
     name_key: str = Field(max_length=NAME_MAX)
     role: str = Field(default="", max_length=NAME_MAX)
+    link_hash: str | None = Field(default=None, max_length=64, unique=True, index=True)
     created_at: datetime = Field(sa_column=_timestamp())
 
 
@@ -116,6 +121,8 @@ class ScoringSession(SQLModel, table=True):
     name: str = Field(max_length=NAME_MAX)
     code: str = Field(max_length=12, unique=True)
     status: str = "open"  # open -> closed
+    # A stakeholder's ballot moves on to the next unscored candidate once one is complete.
+    auto_advance: bool = True
     created_at: datetime = Field(sa_column=_timestamp())
     closed_at: datetime | None = Field(default=None, sa_column=_moment())
 

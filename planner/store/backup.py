@@ -126,7 +126,11 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
                             )
                         )
                     ),
-                    "votes": [
+                    # Blind until the reveal: a round still voting keeps its votes and
+                    # comments out of every backup, the facilitator's included.
+                    "votes": []
+                    if scoring_round.status == "voting"
+                    else [
                         _named(
                             v,
                             stakeholder=("stakeholder_id", names),
@@ -146,7 +150,9 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
                             .order_by(Vote.id),
                         )
                     ],
-                    "comments": [
+                    "comments": []
+                    if scoring_round.status == "voting"
+                    else [
                         _named(c, stakeholder=("stakeholder_id", names))
                         for c in _rows(
                             session,

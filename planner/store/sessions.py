@@ -1,4 +1,5 @@
-"""Scoring sessions: open one with a join code, join it, reveal, re-vote, close."""
+"""Scoring sessions: open one with a join code, reveal, re-vote, close (joining: see
+planner.store.stakeholders)."""
 
 import re
 import secrets
@@ -15,11 +16,8 @@ from planner.models import (
     ScoringSession,
     SessionCreate,
     Stakeholder,
-    StakeholderJoin,
     utcnow,
 )
-from planner.naming import name_key
-from planner.store.upsert import upsert
 
 # No 0/O, 1/I/L: a code read aloud in a meeting room is typed right.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -108,44 +106,6 @@ def round_candidate_ids(*, session: Session, round_id: int) -> list[int]:
     return list(session.exec(query.order_by(RoundCandidate.candidate_id)))
 
 
-def join_session(
-    *, session: Session, code: str, join_in: StakeholderJoin
-) -> tuple[ScoringSession, Stakeholder]:
-    """Join by code; the same name in the workspace is the same stakeholder, never a copy."""
-    scoring = find_session(session=session, code=code)
-    if scoring.status != "open":
-        raise Conflict("error.session_closed", name=scoring.name)
-    key = name_key(join_in.name)
-    upsert(
-        session,
-        Stakeholder,
-        {
-            "workspace_id": scoring.workspace_id,
-            "name": join_in.name,
-            "name_key": key,
-            "role": join_in.role,
-            "created_at": utcnow(),
-        },
-        keys=("workspace_id", "name_key"),
-    )
-    stakeholder = session.exec(
-        select(Stakeholder).where(
-            Stakeholder.workspace_id == scoring.workspace_id, Stakeholder.name_key == key
-        )
-    ).one()
-    if join_in.role and join_in.role != stakeholder.role:
-        stakeholder.role = join_in.role
-        session.add(stakeholder)
-    upsert(
-        session,
-        Participant,
-        {"session_id": scoring.id, "stakeholder_id": stakeholder.id, "joined_at": utcnow()},
-        keys=("session_id", "stakeholder_id"),
-    )
-    session.flush()
-    return scoring, stakeholder
-
-
 def participants(*, session: Session, session_id: int) -> list[Stakeholder]:
     query = (
         select(Stakeholder)
@@ -203,3 +163,12 @@ def stakeholder_names(*, session: Session, workspace_id: int) -> dict[int, str]:
     """stakeholder id -> name, for this workspace."""
     query = select(Stakeholder.id, Stakeholder.name).where(Stakeholder.workspace_id == workspace_id)
     return dict(session.execute(query).all())
+
+
+def set_auto_advance(*, session: Session, session_id: int, on: bool) -> ScoringSession:
+    """Whether ballots move on to the next unscored candidate once one is complete."""
+    scoring = get_session(session=session, session_id=session_id)
+    scoring.auto_advance = on
+    session.add(scoring)
+    session.flush()
+    return scoring

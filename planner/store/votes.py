@@ -67,6 +67,9 @@ def _ballot_check(with_criterion: bool):
         .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
         .join(ScoringModel, ScoringModel.workspace_id == ScoringSession.workspace_id)
         .where(ScoringRound.id == bindparam("round_id"))
+        # A reveal updates this row: on PostgreSQL it waits for the votes being written,
+        # and a vote begun after it sees "revealed". (SQLite writers queue anyway.)
+        .with_for_update(read=True, of=ScoringRound)
     )
 
 

@@ -6,7 +6,7 @@ by opening their link (`?view=...`, `?owner=...`), a stakeholder by joining with
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 from sqlmodel import Session
@@ -18,12 +18,56 @@ from planner.roles import can
 from planner.store.access import Grant, grant_for_link
 from planner.store.attempts import check_allowed, record_attempt
 from planner.store.audit import record
+from planner.store.stakeholders import Joined, rejoin
 from planner.ui.lang import error_text, t
 
 GRANTS_KEY = "grants"  # workspace id -> role
 ACTOR_KEY = "actor"  # the facilitator's name, for the audit log
-STAKEHOLDER_KEY = "ballot_me"  # (session id, stakeholder id, name) of a joined stakeholder
+STAKEHOLDER_KEY = "ballot_me"  # the Me of a joined stakeholder
 LINK_ROLES = {"view": "viewer", "owner": "owner"}
+PERSONAL_LINK = "me"  # ?me=TOKEN: a stakeholder's personal link
+PERSONAL_COOKIE = "planner_me"  # set by the ballot's /api/ballot/remember route
+
+
+class Me(NamedTuple):
+    """The stakeholder this browser session answers as, and the token that proves it."""
+
+    session_id: int
+    stakeholder_id: int
+    name: str
+    token: str
+
+
+def me() -> Me | None:
+    return st.session_state.get(STAKEHOLDER_KEY)
+
+
+def become(joined: Joined) -> None:
+    """Answer as this stakeholder from now on; the address keeps the code, not the name."""
+    st.session_state[STAKEHOLDER_KEY] = Me(
+        joined.scoring.id, joined.stakeholder.id, joined.stakeholder.name, joined.token
+    )
+    st.query_params.clear()
+    st.query_params["join"] = joined.scoring.code
+
+
+def resume_stakeholder(engine) -> None:
+    """Who this visitor is, from their personal link (`?me=`), or from its cookie when
+    they open a join link again. Names never say who someone is."""
+    token = st.query_params.get(PERSONAL_LINK)
+    if not token and "join" in st.query_params and me() is None:
+        token = st.context.cookies.get(PERSONAL_COOKIE)
+    if not isinstance(token, str) or not token or (me() is not None and me().token == token):
+        return
+    try:
+        with write_session(engine) as session:
+            joined = rejoin(session=session, token=token, code=st.query_params.get("join"))
+    except PlannerError as error:
+        if PERSONAL_LINK in st.query_params:
+            st.query_params.pop(PERSONAL_LINK)
+            st.error(error_text(error), icon=":material/link_off:")
+        return
+    become(joined)
 
 
 def grants() -> dict[int, str]:
@@ -42,7 +86,8 @@ def give(grant: Grant, actor: str | None = None) -> None:
 
 def stakeholder_mode() -> bool:
     """A stakeholder's visit: they came by a join link (and hold no workspace grant)."""
-    return "join" in st.query_params or (STAKEHOLDER_KEY in st.session_state and not grants())
+    by_link = "join" in st.query_params or PERSONAL_LINK in st.query_params
+    return by_link or (STAKEHOLDER_KEY in st.session_state and not grants())
 
 
 def role_in(workspace_id: int | None) -> str | None:

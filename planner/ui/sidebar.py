@@ -10,8 +10,9 @@ from planner.ui.context import OPEN_NEXT_KEY, WORKSPACE_KEY, engine
 from planner.ui.lang import LANG_KEY, t
 
 
-def language_switch() -> None:
-    st.sidebar.selectbox(
+def language_switch(*, in_sidebar: bool = True) -> None:
+    """The language picker: in the sidebar, or on the page where there is none."""
+    (st.sidebar if in_sidebar else st.columns([3, 1])[1]).selectbox(
         t("field.language"),
         LANGUAGES,
         key=LANG_KEY,

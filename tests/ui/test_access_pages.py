@@ -8,8 +8,9 @@ from planner.db import read_session, write_session
 from planner.models import CommitmentCreate, SessionCreate, SignoffRequest, StakeholderJoin
 from planner.store.access import get_access
 from planner.store.commitments import commit
-from planner.store.sessions import join_session, open_session
+from planner.store.sessions import open_session
 from planner.store.signoff import request_signoff, signoff_status
+from planner.store.stakeholders import join_session
 from planner.store.workspaces import list_workspaces
 from tests.conftest import APP
 from tests.factories import make_journey, saved_version
@@ -122,7 +123,7 @@ def test_a_change_without_the_role_is_refused_even_if_forced(engine, demo, role,
         assert "You may not make this change here" in at.error[0].value
 
 
-def test_stakeholders_sign_off_as_themselves_through_their_join_link(engine, demo, version):
+def test_stakeholders_sign_off_as_themselves_through_their_personal_link(engine, demo, version):
     with write_session(engine) as session:
         scoring = open_session(
             session=session,
@@ -131,8 +132,9 @@ def test_stakeholders_sign_off_as_themselves_through_their_join_link(engine, dem
             candidate_ids=[1],
         )
         join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Bert"))
+        ann = join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Ann"))
         request_signoff(session=session, version_id=version.id, request_in=SignoffRequest(by="Eva"))
-    at = visit(join=scoring.code, name="Ann")
+    at = visit(me=ann.token)  # the personal link, on any device
     at.switch_page("planner/ui/pages/signoff.py").run()
     assert at.selectbox(key="signoff_who").options == ["Ann"]  # not Bert
     at.button(key="FormSubmitter:signoff_answer-Send my answer").click().run()

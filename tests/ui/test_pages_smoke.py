@@ -13,7 +13,6 @@ FACILITATOR_PAGES = [
     "journey_setup",
     "audit",
     "scoring_session",
-    "vote",
     "consensus",
     "scoring_model",
 ]

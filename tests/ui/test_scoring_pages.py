@@ -1,5 +1,7 @@
 """Scoring pages: the model, the facilitator's session, the stakeholder's ballot, consensus."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -7,8 +9,8 @@ from planner.db import read_session, write_session
 from planner.models import SessionCreate, StakeholderJoin
 from planner.store.consensus import workspace_consensus
 from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import current_round, join_session, open_session
-from planner.store.votes import my_ballot
+from planner.store.sessions import current_round, open_session, reveal_round
+from planner.store.stakeholders import join_session, renew_link, stakeholder_by_link
 from tests.conftest import APP
 from tests.factories import vote_all
 from tests.ui.conftest import texts, widget_key
@@ -94,36 +96,90 @@ def test_facilitator_opens_a_session_on_a_filtered_set(open_page, demo):
     assert at.metric[0].label == "Join code" and len(at.metric[0].value) == 6
 
 
-def test_stakeholder_joins_votes_and_resumes(scoring, engine):
-    at = stakeholder_app(scoring.code)
-    assert len(at.sidebar.selectbox) == 1  # the language switch, no workspace picker
-    at.text_input(key="join_name").input("Anna")
-    at.text_input(key="join_role").input("Marketing")
-    at.button(key="FormSubmitter:join-Join").click().run()
-    assert not at.exception and "0 of 3 scored" in at.get("progress")[0].proto.text
-    round_id = scoring.id  # first session, first round
-    for criterion_key in [k for k in (w.key for w in at.pills) if k]:
-        at.pills(key=criterion_key).set_value("4").run()
-    assert "1 of 3 scored" in at.get("progress")[0].proto.text
-    with read_session(engine) as session:
-        ballot = my_ballot(session=session, round_id=round_id, stakeholder_id=1)
-    assert set(ballot.answers.values()) == {"4"}
-    again = stakeholder_app(scoring.code)  # a reload: same link, new browser session
-    again.query_params["name"] = "anna"
-    again.run()
-    assert "1 of 3 scored" in again.get("progress")[0].proto.text
+def ballot_data(at: AppTest) -> dict:
+    """What the page gave the ballot component (AppTest cannot click inside it)."""
+    return json.loads(at.get("bidi_component")[0].proto.json)
 
 
-def test_dont_know_is_an_answer(scoring, engine):
-    at = stakeholder_app(scoring.code)
-    at.text_input(key="join_name").input("Bob")
-    at.button(key="FormSubmitter:join-Join").click().run()
-    first = next(w.key for w in at.pills)
-    at.pills(key=first).set_value("?").run()
+def join_as(at: AppTest, name: str, role: str = "") -> AppTest:
+    at.text_input(key="join_name").input(name)
+    at.text_input(key="join_role").input(role)
+    return at.button(key="FormSubmitter:join-Join").click().run()
+
+
+def test_stakeholder_joins_and_gets_a_ballot_and_a_personal_link(scoring, engine):
+    at = join_as(stakeholder_app(scoring.code), "Anna", "Marketing")
+    assert not at.exception
+    assert len(at.selectbox) == 1 and not at.sidebar.selectbox  # language on the page
+    data = ballot_data(at)
+    assert [c[0] for c in data["candidates"]] == [1, 2, 3] and data["done"] == []
+    assert data["round"] == 1 and data["auto_advance"] is True
+    link = at.code[0].value
+    assert link.endswith(f"/?me={data['key']}")  # AppTest has no host
+    assert "Anna" not in link and set(at.query_params) == {"join"}
     with read_session(engine) as session:
-        assert list(my_ballot(session=session, round_id=1, stakeholder_id=1).answers.values()) == [
-            None
-        ]
+        assert stakeholder_by_link(session=session, token=data["key"]).name == "Anna"
+
+
+def test_the_personal_link_resumes_the_ballot_in_a_new_browser(scoring, engine):
+    with write_session(engine) as session:
+        joined = join_session(
+            session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna")
+        )
+        setup = load_scoring_setup(session=session, workspace_id=scoring.workspace_id)
+        vote_all(session, scoring, joined.stakeholder, 2, setup, "4")
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["me"] = joined.token
+    at.run()
+    assert not at.exception
+    data = ballot_data(at)
+    assert data["done"] == [2] and data["stakeholder"] == joined.stakeholder.id
+    assert "me" not in at.query_params  # the link's token leaves the address bar
+
+
+@pytest.mark.parametrize("typed", ["Anna", "anna ", "ANNA"])
+def test_a_name_already_taken_never_opens_that_ballot(scoring, engine, typed):
+    with write_session(engine) as session:
+        join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
+    at = join_as(stakeholder_app(scoring.code), typed)
+    assert "If that is you, open your personal link" in texts(at)
+    assert not at.get("bidi_component")
+
+
+def test_a_name_in_the_address_opens_nobody(scoring, engine):
+    with write_session(engine) as session:
+        join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["join"] = scoring.code
+    at.query_params["name"] = "Anna"
+    at.run()
+    assert not at.get("bidi_component") and at.text_input(key="join_name").value == ""
+
+
+def test_an_unknown_or_replaced_personal_link_is_explained(scoring, engine, demo):
+    with write_session(engine) as session:
+        joined = join_session(
+            session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna")
+        )
+        renew_link(session=session, workspace_id=demo.id, stakeholder_id=joined.stakeholder.id)
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["me"] = joined.token
+    at.run()
+    assert "personal link is unknown or has been replaced" in texts(at)
+    assert not at.get("bidi_component")
+
+
+def test_the_reveal_replaces_the_ballot(scoring, engine):
+    with write_session(engine) as session:
+        joined = join_session(
+            session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna")
+        )
+        reveal_round(session=session, session_id=scoring.id)
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["me"] = joined.token
+    at.run()
+    assert "revealed the scores" in texts(at)
+    assert ballot_data(at)["follow_only"] is True
 
 
 def test_wrong_code_is_explained(demo):

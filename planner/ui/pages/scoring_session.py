@@ -17,6 +17,7 @@ from planner.store.sessions import (
 )
 from planner.ui.context import candidates, engine, require_journey, run_change
 from planner.ui.lang import t
+from planner.ui.scoring.session_people import session_people
 from planner.ui.session_progress import live_progress
 from planner.ui.session_results import revealed_round, show_results
 from planner.ui.session_setup import SESSION_KEY, open_session_form
@@ -60,6 +61,7 @@ with run_tab:
         left.metric(t("session.code"), scoring.code)
         right.caption(t("session.share"))
         right.code(join_link(st.context.url, scoring.code), language=None)
+        session_people(scoring)
     st.subheader(t("session.round", number=last.number, status=t(f"round.{last.status}")))
 
     if last.status == "voting":

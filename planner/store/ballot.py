@@ -1,0 +1,153 @@
+"""What one stakeholder's ballot reads: the round's state, the list it picks from, one
+candidate's card with their own answers, and how far they are. Nothing of anybody else.
+
+Every read here is small and indexed: the ballot asks for one candidate at a time.
+"""
+
+from typing import NamedTuple
+
+from sqlalchemy import and_, bindparam, func, select
+from sqlmodel import Session
+
+from planner.errors import InvalidInput
+from planner.models import (
+    BallotComment,
+    Candidate,
+    CandidateChannel,
+    Channel,
+    Criterion,
+    Phase,
+    RoundCandidate,
+    ScoringRound,
+    ScoringSession,
+    Vote,
+)
+
+
+class RoundState(NamedTuple):
+    """What a ballot follows: a new round, a reveal or the close changes it."""
+
+    round_id: int
+    number: int
+    round_status: str
+    session_status: str
+    auto_advance: bool
+
+
+_newest_round = (
+    select(func.max(ScoringRound.id))
+    .where(ScoringRound.session_id == bindparam("session_id"))
+    .scalar_subquery()
+)
+# Built once: every connected ballot asks for it every few seconds.
+ROUND_STATE = (
+    select(
+        ScoringRound.id,
+        ScoringRound.number,
+        ScoringRound.status,
+        ScoringSession.status,
+        ScoringSession.auto_advance,
+    )
+    .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
+    .where(ScoringRound.id == _newest_round)
+)
+
+
+def round_state(*, session: Session, session_id: int) -> RoundState | None:
+    """The session's newest round and statuses in one query (None: no such session)."""
+    row = session.execute(ROUND_STATE, {"session_id": session_id}).first()
+    return None if row is None else RoundState(*row)
+
+
+def ballot_list(*, session: Session, round_id: int, stakeholder_id: int, criteria_count: int):
+    """The round's candidates as (id, title) in order, and the ids this stakeholder
+    answered fully."""
+    titles = session.execute(
+        select(Candidate.id, Candidate.title)
+        .join(RoundCandidate, RoundCandidate.candidate_id == Candidate.id)
+        .where(RoundCandidate.round_id == round_id)
+        .order_by(Candidate.id)
+    ).all()
+    return [tuple(row) for row in titles], answered_ids(
+        session=session,
+        round_id=round_id,
+        stakeholder_id=stakeholder_id,
+        criteria_count=criteria_count,
+    )
+
+
+def answered_ids(
+    *, session: Session, round_id: int, stakeholder_id: int, criteria_count: int
+) -> list[int]:
+    """The candidates this stakeholder answered on every criterion in the round."""
+    rows = session.execute(
+        select(Vote.candidate_id)
+        .where(Vote.round_id == round_id, Vote.stakeholder_id == stakeholder_id)
+        .group_by(Vote.candidate_id)
+        .having(func.count() >= criteria_count)
+    )
+    return sorted(rows.scalars())
+
+
+class Card(NamedTuple):
+    """One candidate as the ballot shows it, with this stakeholder's answers."""
+
+    id: int
+    title: str
+    description: str
+    phase: str
+    channels: list[str]
+    answers: dict[int, str | None]  # criterion id -> label, None for "don't know"
+    comment: str
+
+
+def candidate_card(
+    *, session: Session, round_id: int, stakeholder_id: int, candidate_id: int
+) -> Card:
+    """The candidate (which must be in the round) and this stakeholder's answers on it."""
+    row = session.execute(
+        select(Candidate.title, Candidate.description, Phase.name)
+        .join(Phase, Phase.id == Candidate.phase_id)
+        .join(
+            RoundCandidate,
+            and_(RoundCandidate.candidate_id == Candidate.id, RoundCandidate.round_id == round_id),
+        )
+        .where(Candidate.id == candidate_id)
+    ).first()
+    if row is None:
+        raise InvalidInput("error.not_on_ballot")
+    channels = session.scalars(
+        select(Channel.name)
+        .join(CandidateChannel, CandidateChannel.channel_id == Channel.id)
+        .where(CandidateChannel.candidate_id == candidate_id)
+        .order_by(Channel.position, Channel.id)
+    ).all()
+    mine = and_(
+        Vote.round_id == round_id,
+        Vote.stakeholder_id == stakeholder_id,
+        Vote.candidate_id == candidate_id,
+    )
+    answers = {
+        criterion: (label if score is not None else None)
+        for criterion, label, score in session.execute(
+            select(Vote.criterion_id, Vote.label, Vote.score).where(mine)
+        )
+    }
+    comment = session.scalar(
+        select(BallotComment.comment).where(
+            BallotComment.round_id == round_id,
+            BallotComment.stakeholder_id == stakeholder_id,
+            BallotComment.candidate_id == candidate_id,
+        )
+    )
+    return Card(candidate_id, row[0], row[1], row[2], list(channels), answers, comment or "")
+
+
+def criteria_count(*, session: Session, round_id: int) -> int:
+    """How many criteria a complete answer to a candidate of this round has."""
+    return session.scalar(
+        select(func.count(Criterion.id))
+        .join(ScoringSession, ScoringSession.workspace_id == Criterion.workspace_id)
+        .join(ScoringRound, ScoringRound.session_id == ScoringSession.id)
+        .where(ScoringRound.id == round_id)
+    )

@@ -1,0 +1,126 @@
+"""Stakeholders: join a session by code as someone new, come back by personal link.
+
+The join code only lets new people in: a name already taken in the workspace is
+refused, never resumed. Who someone is follows from their personal link, a random
+token of 192 bits of which only the SHA-256 is stored. A new link for a stakeholder
+ends the old one at once.
+"""
+
+import hashlib
+import secrets
+from typing import NamedTuple
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from planner.errors import Conflict, NotFound
+from planner.models import (
+    Participant,
+    ScoringSession,
+    Stakeholder,
+    StakeholderJoin,
+    utcnow,
+)
+from planner.naming import name_key
+from planner.store.sessions import find_session
+from planner.store.upsert import upsert
+
+TOKEN_BYTES = 24
+
+
+class Joined(NamedTuple):
+    """A stakeholder in a session, and the personal link token that proves who they are."""
+
+    scoring: ScoringSession
+    stakeholder: Stakeholder
+    token: str
+
+
+def link_hash(token: str) -> str:
+    """What is stored of a personal link's token (tokens are random: no salt needed)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _new_token(stakeholder: Stakeholder) -> str:
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    stakeholder.link_hash = link_hash(token)
+    return token
+
+
+def _take_part(session: Session, scoring: ScoringSession, stakeholder: Stakeholder) -> None:
+    if scoring.status != "open":
+        raise Conflict("error.session_closed", name=scoring.name)
+    upsert(
+        session,
+        Participant,
+        {"session_id": scoring.id, "stakeholder_id": stakeholder.id, "joined_at": utcnow()},
+        keys=("session_id", "stakeholder_id"),
+    )
+
+
+def join_session(*, session: Session, code: str, join_in: StakeholderJoin) -> Joined:
+    """Join by code as a new stakeholder; a name taken in the workspace is refused."""
+    scoring = find_session(session=session, code=code)
+    if scoring.status != "open":
+        raise Conflict("error.session_closed", name=scoring.name)
+    stakeholder = Stakeholder(
+        workspace_id=scoring.workspace_id,
+        name=join_in.name,
+        name_key=name_key(join_in.name),
+        role=join_in.role,
+    )
+    token = _new_token(stakeholder)
+    try:
+        with session.begin_nested():  # two people typing the same name at once: one wins
+            session.add(stakeholder)
+            session.flush()
+    except IntegrityError:
+        raise Conflict("error.stakeholder_taken", name=join_in.name) from None
+    _take_part(session, scoring, stakeholder)
+    session.flush()
+    return Joined(scoring, stakeholder, token)
+
+
+def stakeholder_by_link(*, session: Session, token: str) -> Stakeholder | None:
+    """The stakeholder whose personal link this is, or None (unknown or replaced)."""
+    if not token or len(token) > 100:
+        return None
+    query = select(Stakeholder).where(Stakeholder.link_hash == link_hash(token))
+    return session.exec(query).first()
+
+
+def rejoin(*, session: Session, token: str, code: str | None = None) -> Joined:
+    """Come back by personal link: into the session of `code` (same workspace), or
+    else the newest session this stakeholder takes part in."""
+    stakeholder = stakeholder_by_link(session=session, token=token)
+    if stakeholder is None:
+        raise NotFound("error.personal_link_unknown")
+    if code:
+        scoring = find_session(session=session, code=code)
+        if scoring.workspace_id != stakeholder.workspace_id:
+            raise NotFound("error.session_not_found")
+        joined = session.get(Participant, (scoring.id, stakeholder.id)) is not None
+        if not joined:
+            _take_part(session, scoring, stakeholder)
+            session.flush()
+        return Joined(scoring, stakeholder, token)
+    scoring = session.exec(
+        select(ScoringSession)
+        .join(Participant, Participant.session_id == ScoringSession.id)
+        .where(Participant.stakeholder_id == stakeholder.id)
+        .order_by((ScoringSession.status == "open").desc(), ScoringSession.id.desc())
+    ).first()
+    if scoring is None:
+        raise NotFound("error.session_not_found")
+    return Joined(scoring, stakeholder, token)
+
+
+def renew_link(*, session: Session, workspace_id: int, stakeholder_id: int) -> str:
+    """A new personal link for this stakeholder; the old one stops working at once."""
+    stakeholder = session.get(Stakeholder, stakeholder_id)
+    if stakeholder is None or stakeholder.workspace_id != workspace_id:
+        raise NotFound("error.stakeholder_not_found", id=stakeholder_id)
+    token = _new_token(stakeholder)
+    session.add(stakeholder)
+    session.flush()
+    return token

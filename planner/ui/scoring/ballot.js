@@ -1,0 +1,441 @@
+// The ballot: one candidate at a time; every click is one request carrying the
+// candidate, criterion and answer the clicked button was drawn for.
+// What shows as chosen is what the server answered it stored; a failed write says so,
+// keeps the answer and retries. No page rerun per click: see ballot_routes.py.
+
+const RETRY_MS = [500, 1000, 2000, 4000, 8000];
+const POLL_MS = 2000;
+const ADVANCE_MS = 300;
+
+function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text; // user text stays text
+  return node;
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
+}
+
+class Ballot {
+  constructor(root, component) {
+    this.root = root;
+    this.component = component;
+    this.cards = new Map(); // candidate id -> card as the server last sent it
+    this.wanted = new Map(); // "candidate:criterion" -> answer still to be stored
+    this.sending = new Map(); // "candidate:criterion" -> answer on its way
+    this.failed = new Map(); // "candidate:criterion" -> retries so far
+    this.comments = new Map(); // candidate id -> {text, timer, state}
+    this.changed = false;
+    this.update(component.data);
+    this.current = this.firstUnscored() ?? this.data.candidates[0]?.[0];
+    this.build();
+    this.show(this.current);
+    this.poller = setInterval(() => this.follow(), POLL_MS);
+    this.remember();
+    window.addEventListener("beforeunload", (event) => {
+      if (this.wanted.size || this.sending.size) event.preventDefault();
+    });
+  }
+
+  update(data) {
+    this.data = data;
+    this.done = new Set(data.done);
+  }
+
+  // --- talking to the server -------------------------------------------------------
+
+  async call(method, path, body) {
+    const response = await fetch(path, {
+      method,
+      headers: { "Content-Type": "application/json", "X-Ballot-Key": this.data.key },
+      body: body ? JSON.stringify({ ...body, lang: this.data.lang }) : undefined,
+      credentials: "same-origin",
+    });
+    let json = {};
+    try {
+      json = await response.json();
+    } catch (_) {
+      json = {};
+    }
+    return { status: response.status, json };
+  }
+
+  remember() {
+    const flag = `planner-ballot-remembered-${this.data.stakeholder}`;
+    if (sessionStorage.getItem(flag)) return;
+    this.call("POST", "/api/ballot/remember").then(({ status }) => {
+      if (status === 200) sessionStorage.setItem(flag, "1");
+    });
+  }
+
+  async load(candidateId) {
+    if (this.cards.has(candidateId)) return this.cards.get(candidateId);
+    const query = `round=${this.data.round}&candidate=${candidateId}&lang=${this.data.lang}`;
+    const { status, json } = await this.call("GET", `/api/ballot/candidate?${query}`);
+    if (status !== 200) throw Object.assign(new Error(json.error || "load"), { status, json });
+    this.cards.set(candidateId, json);
+    this.done = new Set(json.done);
+    return json;
+  }
+
+  answer(candidateId, criterionId, label) {
+    const key = `${candidateId}:${criterionId}`;
+    this.wanted.set(key, label);
+    this.refresh();
+    if (!this.sending.has(key)) this.send(candidateId, criterionId);
+  }
+
+  async send(candidateId, criterionId) {
+    const key = `${candidateId}:${criterionId}`;
+    const label = this.wanted.get(key);
+    if (label === undefined) return;
+    this.wanted.delete(key);
+    this.sending.set(key, label);
+    const wasComplete = this.done.has(candidateId);
+    let result;
+    try {
+      result = await this.call("POST", "/api/ballot/vote", {
+        round: this.data.round,
+        candidate: candidateId,
+        criterion: criterionId,
+        answer: label,
+      });
+    } catch (_) {
+      result = { status: 0, json: {} };
+    }
+    this.sending.delete(key);
+    const { status, json } = result;
+    if (status === 200) {
+      this.failed.delete(key);
+      this.cards.set(candidateId, { ...this.cards.get(candidateId), ...json });
+      this.done = new Set(json.done);
+      if (this.wanted.has(key)) this.send(candidateId, criterionId);
+      else if (!wasComplete && this.done.has(candidateId)) this.advanceFrom(candidateId);
+    } else if (status === 409) {
+      this.wanted.clear();
+      this.failed.clear();
+      this.notice(json.error, "error");
+      this.roundChanged(json.error);
+    } else if (status === 400 || status === 401) {
+      this.wanted.delete(key);
+      this.failed.delete(key);
+      this.notice(json.error || this.data.text.not_saved, "error");
+    } else {
+      // Network or server trouble: keep the answer and try again, later each time.
+      if (!this.wanted.has(key)) this.wanted.set(key, label);
+      const tries = (this.failed.get(key) ?? 0) + 1;
+      this.failed.set(key, tries);
+      setTimeout(() => this.send(candidateId, criterionId), RETRY_MS[Math.min(tries, 5) - 1]);
+    }
+    this.refresh();
+  }
+
+  saveComment(candidateId, text) {
+    const entry = this.comments.get(candidateId) ?? {};
+    clearTimeout(entry.timer);
+    entry.text = text;
+    entry.state = "saving";
+    entry.timer = setTimeout(() => this.sendComment(candidateId), 700);
+    this.comments.set(candidateId, entry);
+    this.refreshComment();
+  }
+
+  async sendComment(candidateId, tries = 0) {
+    const entry = this.comments.get(candidateId);
+    if (!entry || entry.state !== "saving") return;
+    const text = entry.text;
+    let result;
+    try {
+      result = await this.call("POST", "/api/ballot/comment", {
+        round: this.data.round,
+        candidate: candidateId,
+        comment: text,
+      });
+    } catch (_) {
+      result = { status: 0, json: {} };
+    }
+    if (entry.text !== text) return; // typed on meanwhile: a newer save follows
+    if (result.status === 200) {
+      entry.state = "saved";
+      const card = this.cards.get(candidateId);
+      if (card) card.comment = result.json.comment;
+    } else if (result.status === 409) {
+      entry.state = "failed";
+      this.roundChanged(result.json.error);
+    } else if (result.status === 0 || result.status >= 500) {
+      entry.state = "retrying";
+      setTimeout(() => {
+        entry.state = "saving";
+        this.sendComment(candidateId, tries + 1);
+      }, RETRY_MS[Math.min(tries, 4)]);
+    } else {
+      entry.state = "failed";
+      this.notice(result.json.error || this.data.text.not_saved, "error");
+    }
+    this.refreshComment();
+  }
+
+  async follow() {
+    if (!this.root.isConnected) return clearInterval(this.poller); // the page moved on
+    if (document.hidden && Math.random() < 0.75) return; // a hidden tab asks less often
+    try {
+      const { status, json } = await this.call(
+        "GET",
+        `/api/ballot/state?session=${this.data.session}`,
+      );
+      if (status !== 200) return;
+      const same =
+        json.round === this.data.round &&
+        json.round_status === this.data.round_status &&
+        json.status === this.data.status;
+      if (!same) this.roundChanged("");
+    } catch (_) {
+      /* offline for a moment: ask again at the next tick */
+    }
+  }
+
+  roundChanged(message) {
+    if (this.changed) return;
+    this.changed = true;
+    clearInterval(this.poller);
+    this.component.setTriggerValue("round_changed", { message: message || "" });
+  }
+
+  // --- moving around ----------------------------------------------------------------
+
+  ids() {
+    return this.data.candidates.map(([id]) => id);
+  }
+
+  firstUnscored(after) {
+    const ids = this.ids();
+    const start = after === undefined ? 0 : ids.indexOf(after) + 1;
+    const order = [...ids.slice(start), ...ids.slice(0, start)];
+    return order.find((id) => !this.done.has(id) && id !== after);
+  }
+
+  advanceFrom(candidateId) {
+    if (!this.data.auto_advance || candidateId !== this.current) return;
+    const next = this.firstUnscored(candidateId);
+    if (next === undefined) return;
+    setTimeout(() => {
+      const busy = [...this.wanted.keys(), ...this.sending.keys()].some((key) =>
+        key.startsWith(`${candidateId}:`),
+      );
+      if (this.current === candidateId && !busy) this.show(next);
+    }, ADVANCE_MS);
+  }
+
+  async show(candidateId) {
+    if (candidateId === undefined) return;
+    this.current = candidateId;
+    this.card.replaceChildren(el("p", { class: "loading" }, this.data.text.loading));
+    this.card.dataset.candidate = "";
+    this.refresh();
+    try {
+      await this.load(candidateId);
+    } catch (error) {
+      if (error.status === 409) this.roundChanged(error.json.error);
+      this.card.replaceChildren(el("p", { class: "error" }, error.message));
+      return;
+    }
+    if (this.current !== candidateId) return; // moved on while it loaded
+    this.drawCard(candidateId);
+    this.refresh();
+    const next = this.firstUnscored(candidateId);
+    if (next !== undefined) this.load(next).catch(() => {}); // so Next is instant
+  }
+
+  // --- drawing ------------------------------------------------------------------------
+
+  build() {
+    const text = this.data.text;
+    this.root.replaceChildren();
+    const top = el("div", { class: "top" });
+    this.bar = el("div", {
+      class: "bar",
+      role: "progressbar",
+      "aria-valuemin": "0",
+      "aria-valuemax": String(this.data.candidates.length),
+    });
+    this.bar.append(el("span"));
+    this.count = el("p", { class: "count", "data-testid": "ballot-progress" });
+    this.allDone = el("p", { class: "all-done", hidden: "" }, text.all_done);
+    const nav = el("div", { class: "nav" });
+    const pick = el("label", { class: "pick" });
+    pick.append(el("span", {}, text.candidate));
+    this.picker = el("select", { "data-testid": "ballot-picker" });
+    this.picker.addEventListener("change", () => this.show(Number(this.picker.value)));
+    pick.append(this.picker);
+    this.next = el("button", { type: "button", class: "next" }, text.next);
+    this.next.addEventListener("click", () => this.show(this.firstUnscored(this.current)));
+    nav.append(pick, this.next);
+    top.append(this.bar, this.count, this.allDone, nav);
+    this.notes = el("div", { class: "notes", role: "status", "aria-live": "polite" });
+    this.card = el("section", { class: "card", "data-testid": "ballot-card" });
+    this.root.append(top, this.notes, this.card);
+  }
+
+  drawCard(candidateId) {
+    const data = this.data;
+    const card = this.cards.get(candidateId);
+    const body = [];
+    body.push(el("h3", { class: "title" }, card.title));
+    body.push(el("p", { class: "caption" }, [card.phase, card.channels.join(", ")].join(" · ")));
+    if (card.description) body.push(el("p", { class: "description" }, card.description));
+    for (const dimension of ["value", "effort"]) {
+      const criteria = data.criteria.filter((c) => c.dimension === dimension);
+      if (!criteria.length) continue;
+      body.push(el("p", { class: "help" }, data.text[`${dimension}_help`]));
+      for (const criterion of criteria) {
+        const group = el("fieldset", { class: "criterion", "data-criterion": criterion.id });
+        const legend = el("legend");
+        legend.append(el("span", {}, criterion.name), el("span", { class: "state" }));
+        const options = el("div", { class: "options" });
+        for (const label of data.options) {
+          const button = el(
+            "button",
+            {
+              type: "button",
+              "data-label": label,
+              "aria-pressed": "false",
+              "aria-label": `${criterion.name}: ${data.names[label] ?? label}`,
+              class: label === "?" ? "dont-know" : "",
+            },
+            data.names[label] ?? label,
+          );
+          // The button carries its own candidate: a click always means this card.
+          button.addEventListener("click", () => this.answer(candidateId, criterion.id, label));
+          options.append(button);
+        }
+        group.append(legend, options);
+        body.push(group);
+      }
+    }
+    const commentLabel = el("label", { class: "comment" });
+    commentLabel.append(el("span", {}, data.text.comment));
+    const area = el("textarea", { maxlength: "1000", rows: "2", placeholder: data.text.comment_hint });
+    const typed = this.comments.get(candidateId);
+    area.value = typed && typed.state !== "saved" ? typed.text : card.comment;
+    area.addEventListener("input", () => this.saveComment(candidateId, area.value));
+    commentLabel.append(area, el("span", { class: "comment-state" }));
+    body.push(commentLabel);
+    this.card.replaceChildren(...body);
+    this.card.dataset.candidate = String(candidateId);
+  }
+
+  refresh() {
+    const ids = this.ids();
+    const total = ids.length;
+    const done = ids.filter((id) => this.done.has(id)).length;
+    const text = this.data.text;
+    this.bar.firstChild.style.width = `${total ? (100 * done) / total : 0}%`;
+    this.bar.setAttribute("aria-valuenow", String(done));
+    this.count.textContent = fill(text.progress, { done, total });
+    this.allDone.hidden = done < total;
+    this.next.disabled = this.firstUnscored(this.current) === undefined;
+    this.drawPicker();
+    this.root.dataset.pending = String(this.wanted.size + this.sending.size);
+    const candidateId = Number(this.card.dataset.candidate);
+    const card = this.cards.get(candidateId);
+    if (!card) return;
+    for (const group of this.card.querySelectorAll("fieldset.criterion")) {
+      const key = `${candidateId}:${group.dataset.criterion}`;
+      const stored = card.answers[group.dataset.criterion];
+      const pending = this.wanted.get(key) ?? this.sending.get(key);
+      const retrying = this.failed.has(key);
+      for (const button of group.querySelectorAll("button")) {
+        const label = button.dataset.label;
+        button.setAttribute("aria-pressed", String(label === stored));
+        button.classList.toggle("stored", label === stored);
+        button.classList.toggle("pending", pending !== undefined && label === pending);
+      }
+      const state = group.querySelector(".state");
+      state.textContent = retrying
+        ? text.retrying
+        : pending !== undefined
+          ? text.saving
+          : stored !== undefined
+            ? `✓ ${text.saved}`
+            : "";
+      state.dataset.state = retrying ? "retrying" : pending !== undefined ? "saving" : stored !== undefined ? "stored" : "open";
+    }
+    this.refreshComment();
+  }
+
+  refreshComment() {
+    const state = this.card.querySelector(".comment-state");
+    if (!state) return;
+    const entry = this.comments.get(Number(this.card.dataset.candidate));
+    const text = this.data.text;
+    const shown = { saving: text.saving, saved: `✓ ${text.saved}`, retrying: text.retrying, failed: text.not_saved };
+    state.textContent = entry ? shown[entry.state] : "";
+  }
+
+  drawPicker() {
+    const titles = this.data.candidates;
+    if (this.picker.options.length !== titles.length) {
+      this.picker.replaceChildren(...titles.map(([id]) => el("option", { value: String(id) })));
+    }
+    titles.forEach(([id, title], index) => {
+      const option = this.picker.options[index];
+      const label = `${this.done.has(id) ? "✓" : "○"} ${title}`;
+      if (option.textContent !== label) option.textContent = label;
+    });
+    this.picker.value = String(this.current);
+  }
+
+  notice(message, kind) {
+    const note = el("p", { class: `note ${kind}` }, message);
+    this.notes.replaceChildren(note);
+    setTimeout(() => note.remove(), 8000);
+  }
+}
+
+// Follows the facilitator only (the reveal is on screen): no ballot, no identity.
+class Follower {
+  constructor(root, component) {
+    this.root = root;
+    this.component = component;
+    this.data = component.data;
+    this.poller = setInterval(() => this.follow(), POLL_MS);
+  }
+}
+Follower.prototype.call = Ballot.prototype.call;
+Follower.prototype.follow = Ballot.prototype.follow;
+Follower.prototype.roundChanged = Ballot.prototype.roundChanged;
+
+export default function (component) {
+  const { data, parentElement } = component;
+  if (data.follow_only) {
+    if (!parentElement.follower || parentElement.follower.data.round !== data.round) {
+      if (parentElement.follower) clearInterval(parentElement.follower.poller);
+      parentElement.follower = new Follower(parentElement, component);
+    }
+    return () => {};
+  }
+  let root = parentElement.querySelector(".ballot");
+  if (!root) {
+    root = el("div", { class: "ballot" });
+    parentElement.append(root);
+  }
+  const same = root.ballot && root.ballot.data.round === data.round && root.ballot.data.key === data.key;
+  if (same) {
+    const ballot = root.ballot;
+    const relabel = JSON.stringify(ballot.data.text) !== JSON.stringify(data.text);
+    ballot.component = component;
+    ballot.update({ ...data, done: [...ballot.done] }); // its own count is the newer one
+    if (relabel) {
+      ballot.build(); // another language: draw the same candidate again
+      ballot.show(ballot.current);
+    } else {
+      ballot.refresh();
+    }
+  } else {
+    if (root.ballot) clearInterval(root.ballot.poller);
+    root.ballot = new Ballot(root, component);
+  }
+  return () => {};
+}

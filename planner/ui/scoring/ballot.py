@@ -1,0 +1,99 @@
+"""The ballot on the Vote page: a small component that talks to the ballot's routes.
+
+The page draws it once per round; clicks, *Next* and auto-advance happen inside it and
+go straight to planner/ui/scoring/ballot_routes.py, so a click costs no page rerun.
+It asks the server for a rerun only when the facilitator reveals, opens a re-vote
+round or closes the session (or refuses a vote for that reason).
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from planner.store.ballot import RoundState
+from planner.store.scoring_model import ScoringSetup
+from planner.ui.context import feedback
+from planner.ui.lang import current_lang, t
+
+HERE = Path(__file__).parent
+DONT_KNOW = "?"
+TEXT_KEYS = {
+    "progress": "vote.progress",
+    "all_done": "vote.all_done",
+    "candidate": "vote.candidate",
+    "next": "vote.next_unscored",
+    "value_help": "vote.value_help",
+    "effort_help": "vote.effort_help",
+    "comment": "field.comment",
+    "comment_hint": "vote.comment_hint",
+    "saving": "vote.saving",
+    "saved": "vote.saved",
+    "retrying": "vote.retrying",
+    "not_saved": "vote.not_saved",
+    "loading": "vote.loading",
+}
+
+_component = st.components.v2.component(
+    "planner.ballot",
+    js=(HERE / "ballot.js").read_text(encoding="utf-8"),
+    css=(HERE / "ballot.css").read_text(encoding="utf-8"),
+)
+
+
+def _round_changed(key: str) -> None:
+    change = st.session_state[key].get("round_changed") or {}
+    if change.get("message"):
+        feedback("warning", change["message"])
+
+
+def follow_facilitator(*, session_id: int, state: RoundState) -> None:
+    """Nothing to see: it asks the server (cheaply) for the next round or the close."""
+    _component(
+        key=f"follow_{state.round_id}",
+        data={
+            "follow_only": True,
+            "session": session_id,
+            "round": state.round_id,
+            "round_status": state.round_status,
+            "status": state.session_status,
+        },
+        height=0,
+        on_round_changed_change=lambda: None,
+    )
+
+
+def ballot(
+    *,
+    session_id: int,
+    state: RoundState,
+    stakeholder_id: int,
+    token: str,
+    setup: ScoringSetup,
+    candidates: list[tuple[int, str]],
+    done: list[int],
+) -> None:
+    """Mount the ballot of this round for this stakeholder."""
+    key = f"ballot_{state.round_id}"
+    scale = setup.scale
+    _component(
+        key=key,
+        data={
+            "session": session_id,
+            "round": state.round_id,
+            "round_status": state.round_status,
+            "status": state.session_status,
+            "auto_advance": state.auto_advance,
+            "stakeholder": stakeholder_id,
+            "key": token,
+            "lang": current_lang(),
+            "criteria": [
+                {"id": c.id, "name": c.name, "dimension": c.dimension} for c in setup.criteria
+            ],
+            "options": [*scale.labels, DONT_KNOW],
+            "names": {DONT_KNOW: t("vote.dont_know")},
+            "candidates": [[int(i), title] for i, title in candidates],
+            "done": done,
+            "text": {name: t(catalog_key) for name, catalog_key in TEXT_KEYS.items()},
+        },
+        on_round_changed_change=lambda: _round_changed(key),
+    )

@@ -1,0 +1,261 @@
+"""The ballot's JSON routes, served beside the pages by `st.App` (see app.py).
+
+A click on the ballot is one request carrying {round, candidate, criterion, answer}:
+the answer is stored for exactly what the clicked control was drawn for, whatever the
+page did meanwhile, and no page rerun is needed. Who answers follows from the personal
+link's token in the `X-Ballot-Key` header, checked on every request.
+
+    GET  /api/ballot/state?session=S          round id and statuses (cached 1 s, shared)
+    GET  /api/ballot/candidate?round=R&candidate=C   one candidate with my answers
+    POST /api/ballot/vote     {round, candidate, criterion, answer}
+    POST /api/ballot/comment  {round, candidate, comment}
+    POST /api/ballot/remember  (DELETE: forget)  the personal link as an HttpOnly cookie
+"""
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from planner.config import database_url
+from planner.db import read_session, write_session
+from planner.errors import Conflict, PlannerError
+from planner.i18n import LANGUAGES, t
+from planner.models import Stakeholder
+from planner.store.ballot import answered_ids, candidate_card, criteria_count, round_state
+from planner.store.stakeholders import stakeholder_by_link
+from planner.store.votes import cast_vote, set_comment
+
+KEY_HEADER = "x-ballot-key"
+COOKIE = "planner_me"
+COOKIE_DAYS = 90
+BODY_MAX = 8_000
+DONT_KNOW = "?"
+STATE_TTL = 1.0  # seconds one answer to /state serves every ballot of the session
+
+
+def _engine():
+    # The pages' engine: one pool per process for pages and routes alike.
+    from planner.ui.context import get_engine
+
+    return get_engine(database_url())
+
+
+def _lang(request: Request, body: dict | None = None) -> str:
+    lang = (body or {}).get("lang") or request.query_params.get("lang", "en")
+    return lang if lang in LANGUAGES else "en"
+
+
+def _error(status: int, key: str, lang: str, reason: str = "", **params) -> JSONResponse:
+    return JSONResponse({"error": t(key, lang, **params), "reason": reason}, status_code=status)
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(value)
+    return int(value)
+
+
+async def _body(request: Request) -> dict:
+    raw = await request.body()
+    if len(raw) > BODY_MAX:
+        raise ValueError("too large")
+    body = json.loads(raw or b"{}")
+    if not isinstance(body, dict):
+        raise ValueError("not an object")
+    return body
+
+
+def _as_stakeholder(
+    request: Request, lang: str, work: Callable[[Session, Stakeholder], dict], *, write: bool
+) -> JSONResponse:
+    """Run `work` for the stakeholder of the request's personal link, in one transaction."""
+    opener = write_session if write else read_session
+    try:
+        with opener(_engine()) as session:
+            me = stakeholder_by_link(session=session, token=request.headers.get(KEY_HEADER, ""))
+            if me is None:
+                return _error(401, "error.personal_link_unknown", lang, "identity")
+            return JSONResponse(work(session, me))
+    except Conflict as error:
+        return JSONResponse(
+            {"error": error.message(lang), "reason": "round_closed"}, status_code=409
+        )
+    except PlannerError as error:
+        return JSONResponse({"error": error.message(lang), "reason": "refused"}, status_code=400)
+
+
+def _progress(session: Session, round_id: int, stakeholder_id: int) -> list[int]:
+    count = criteria_count(session=session, round_id=round_id)
+    return answered_ids(
+        session=session, round_id=round_id, stakeholder_id=stakeholder_id, criteria_count=count
+    )
+
+
+def _card_json(session: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dict:
+    card = candidate_card(
+        session=session, round_id=round_id, stakeholder_id=me.id, candidate_id=candidate_id
+    )
+    return {
+        "candidate": card.id,
+        "title": card.title,
+        "description": card.description,
+        "phase": card.phase,
+        "channels": card.channels,
+        "answers": {str(k): (DONT_KNOW if v is None else v) for k, v in card.answers.items()},
+        "comment": card.comment,
+        "done": _progress(session, round_id, me.id),
+    }
+
+
+async def candidate(request: Request) -> Response:
+    lang = _lang(request)
+    try:
+        round_id = _int(request.query_params.get("round"))
+        candidate_id = _int(request.query_params.get("candidate"))
+    except (TypeError, ValueError):
+        return _error(400, "error.not_on_ballot", lang, "refused")
+    return await run_in_threadpool(
+        _as_stakeholder,
+        request,
+        lang,
+        lambda s, me: _card_json(s, round_id, me, candidate_id),
+        write=False,
+    )
+
+
+async def vote(request: Request) -> Response:
+    try:
+        body = await _body(request)
+        lang = _lang(request, body)
+        round_id, candidate_id = _int(body["round"]), _int(body["candidate"])
+        criterion_id, answer = _int(body["criterion"]), body["answer"]
+        if not isinstance(answer, str):
+            raise ValueError(answer)
+    except (KeyError, TypeError, ValueError):
+        return _error(400, "error.not_on_ballot", _lang(request), "refused")
+
+    def work(session: Session, me: Stakeholder) -> dict:
+        cast_vote(
+            session=session,
+            round_id=round_id,
+            stakeholder_id=me.id,
+            candidate_id=candidate_id,
+            criterion_id=criterion_id,
+            label=None if answer == DONT_KNOW else answer,
+        )
+        return _card_json(session, round_id, me, candidate_id)
+
+    return await run_in_threadpool(_as_stakeholder, request, lang, work, write=True)
+
+
+async def comment(request: Request) -> Response:
+    try:
+        body = await _body(request)
+        lang = _lang(request, body)
+        round_id, candidate_id = _int(body["round"]), _int(body["candidate"])
+        text = body["comment"]
+        if not isinstance(text, str):
+            raise ValueError(text)
+    except (KeyError, TypeError, ValueError):
+        return _error(400, "error.not_on_ballot", _lang(request), "refused")
+
+    def work(session: Session, me: Stakeholder) -> dict:
+        set_comment(
+            session=session,
+            round_id=round_id,
+            stakeholder_id=me.id,
+            candidate_id=candidate_id,
+            comment=text.strip()[:1000],
+        )
+        return {"candidate": candidate_id, "comment": text.strip()[:1000]}
+
+    return await run_in_threadpool(_as_stakeholder, request, lang, work, write=True)
+
+
+class _SharedStates:
+    """session id -> (time read, state): one query per session per second, for all."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._states: dict[int, tuple[float, Any]] = {}
+
+    def get(self, session_id: int) -> Any:
+        now = time.monotonic()
+        with self._lock:
+            read_at, state = self._states.get(session_id, (0.0, None))
+        if now - read_at < STATE_TTL:
+            return state
+        with read_session(_engine()) as session:
+            state = round_state(session=session, session_id=session_id)
+        with self._lock:
+            if len(self._states) > 1000:
+                self._states.clear()
+            self._states[session_id] = (now, state)
+        return state
+
+    def forget(self) -> None:
+        with self._lock:
+            self._states.clear()
+
+
+STATES = _SharedStates()
+
+
+async def state(request: Request) -> Response:
+    try:
+        session_id = _int(request.query_params.get("session"))
+    except (TypeError, ValueError):
+        return JSONResponse({"error": "session"}, status_code=400)
+    found = await run_in_threadpool(STATES.get, session_id)
+    if found is None:
+        return JSONResponse({"error": "session"}, status_code=404)
+    return JSONResponse(
+        {
+            "round": found.round_id,
+            "round_status": found.round_status,
+            "status": found.session_status,
+        }
+    )
+
+
+async def remember(request: Request) -> Response:
+    """Keep the personal link in an HttpOnly cookie, so a reload resumes the ballot."""
+    token = request.headers.get(KEY_HEADER, "")
+    response = JSONResponse({"ok": True})
+    if request.method == "DELETE":
+        response.delete_cookie(COOKIE, path="/")
+        return response
+
+    def known() -> bool:
+        with read_session(_engine()) as session:
+            return stakeholder_by_link(session=session, token=token) is not None
+
+    if not await run_in_threadpool(known):
+        return _error(401, "error.personal_link_unknown", _lang(request), "identity")
+    response.set_cookie(
+        COOKIE,
+        token,
+        max_age=COOKIE_DAYS * 86_400,
+        path="/",
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
+    return response
+
+
+ROUTES = [
+    Route("/api/ballot/state", state, methods=["GET"]),
+    Route("/api/ballot/candidate", candidate, methods=["GET"]),
+    Route("/api/ballot/vote", vote, methods=["POST"]),
+    Route("/api/ballot/comment", comment, methods=["POST"]),
+    Route("/api/ballot/remember", remember, methods=["POST", "DELETE"]),
+]

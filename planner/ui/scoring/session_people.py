@@ -1,0 +1,55 @@
+"""The facilitator's controls for the people of a live session: the auto-advance setting
+and a new personal link for someone who lost theirs (the old one stops at once)."""
+
+import streamlit as st
+
+from planner.db import read_session
+from planner.join_link import personal_link
+from planner.models import ScoringSession
+from planner.store.sessions import participants, set_auto_advance
+from planner.store.stakeholders import renew_link
+from planner.ui.context import engine, run_change
+from planner.ui.lang import t
+
+NEW_LINK_KEY = "new_personal_link"  # (stakeholder name, link) just issued, shown once
+
+
+def _toggle(session_id: int, key: str) -> None:
+    on = st.session_state[key]
+    run_change(
+        lambda s: set_auto_advance(session=s, session_id=session_id, on=on),
+        success=t("session.auto_advance"),
+    )
+
+
+def session_people(scoring: ScoringSession) -> None:
+    key = f"auto_advance_{scoring.id}"
+    st.toggle(
+        t("session.auto_advance"),
+        value=scoring.auto_advance,
+        key=key,
+        on_change=_toggle,
+        args=(scoring.id, key),
+    )
+    with read_session(engine()) as session:
+        people = {p.id: p.name for p in participants(session=session, session_id=scoring.id)}
+    if not people:
+        return
+    with st.expander(t("session.new_link"), icon=":material/link:"):
+        st.caption(t("session.new_link_help"))
+        with st.form(f"new_link_{scoring.id}", border=False):
+            who = st.selectbox(
+                t("session.new_link_for"), list(people), format_func=people.get, key="new_link_who"
+            )
+            if st.form_submit_button(t("session.new_link")):
+                done = run_change(
+                    lambda s: renew_link(
+                        session=s, workspace_id=scoring.workspace_id, stakeholder_id=who
+                    ),
+                    success=t("session.new_link_made", name=people[who]),
+                )
+                if done.ok:
+                    st.session_state[NEW_LINK_KEY] = (people[who], done.value)
+        issued = st.session_state.pop(NEW_LINK_KEY, None)
+        if issued:
+            st.code(personal_link(st.context.url, issued[1]), language=None, wrap_lines=True)

@@ -1,0 +1,224 @@
+"""The ballot's JSON routes: answers land on the candidate they name, for the person
+whose personal link is sent, and only while the round is voting."""
+
+import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from planner.db import read_session, write_session
+from planner.models import SessionCreate, StakeholderJoin
+from planner.store.sessions import close_session, open_revote, open_session, reveal_round
+from planner.store.stakeholders import join_session, renew_link
+from planner.store.votes import my_ballot
+from planner.ui.scoring import ballot_routes
+from planner.ui.scoring.ballot_routes import ROUTES, STATES
+
+
+@pytest.fixture(name="client")
+def client_fixture(database_url):
+    STATES.forget()
+    with TestClient(Starlette(routes=ROUTES)) as client:
+        yield client
+
+
+@pytest.fixture(name="room")
+def room_fixture(engine, demo):
+    """A session on the demo's first three candidates with Ann and Bert joined."""
+    with write_session(engine) as session:
+        scoring = open_session(
+            session=session,
+            workspace_id=demo.id,
+            session_in=SessionCreate(name="Workshop"),
+            candidate_ids=[1, 2, 3],
+        )
+        ann = join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Ann"))
+        bert = join_session(
+            session=session, code=scoring.code, join_in=StakeholderJoin(name="Bert")
+        )
+    return scoring, ann, bert
+
+
+def vote(client, token, candidate, criterion, answer, round_id=1, lang="en"):
+    return client.post(
+        "/api/ballot/vote",
+        json={
+            "round": round_id,
+            "candidate": candidate,
+            "criterion": criterion,
+            "answer": answer,
+            "lang": lang,
+        },
+        headers={"X-Ballot-Key": token},
+    )
+
+
+def answers(engine, stakeholder_id, round_id=1):
+    with read_session(engine) as session:
+        return my_ballot(session=session, round_id=round_id, stakeholder_id=stakeholder_id).answers
+
+
+def test_a_vote_is_stored_for_the_candidate_it_names(client, room, engine):
+    _, ann, _ = room
+    response = vote(client, ann.token, 2, 1, "4")
+    assert response.status_code == 200
+    assert response.json()["candidate"] == 2 and response.json()["answers"] == {"1": "4"}
+    assert answers(engine, ann.stakeholder.id) == {(2, 1): "4"}
+
+
+def test_the_answer_shown_is_what_the_database_holds(client, room, engine):
+    _, ann, _ = room
+    for label in ("1", "5", "?", "3"):
+        vote(client, ann.token, 1, 2, label)
+    card = client.get(
+        "/api/ballot/candidate?round=1&candidate=1", headers={"X-Ballot-Key": ann.token}
+    ).json()
+    assert card["answers"] == {"2": "3"} == {"2": answers(engine, ann.stakeholder.id)[(1, 2)]}
+
+
+def test_dont_know_is_an_answer(client, room, engine):
+    _, ann, _ = room
+    assert vote(client, ann.token, 1, 1, "?").json()["answers"] == {"1": "?"}
+    assert answers(engine, ann.stakeholder.id) == {(1, 1): None}
+
+
+def test_a_complete_candidate_counts_as_done(client, room):
+    _, ann, _ = room
+    for criterion in (1, 2):
+        assert vote(client, ann.token, 3, criterion, "2").json()["done"] == []
+    assert vote(client, ann.token, 3, 3, "2").json()["done"] == [3]
+
+
+def test_nobody_votes_without_a_valid_personal_link(client, room, engine):
+    _, ann, _ = room
+    for token in ("", "guess", ann.token[:-1] + "x", "a" * 500):
+        response = vote(client, token, 1, 1, "3")
+        assert response.status_code == 401 and "personal link" in response.json()["error"]
+    assert answers(engine, ann.stakeholder.id) == {}
+
+
+def test_an_old_personal_link_stops_at_once(client, room, engine, demo):
+    _, ann, _ = room
+    with write_session(engine) as session:
+        new = renew_link(session=session, workspace_id=demo.id, stakeholder_id=ann.stakeholder.id)
+    assert vote(client, ann.token, 1, 1, "3").status_code == 401
+    assert vote(client, new, 1, 1, "3").status_code == 200
+
+
+def test_each_answer_goes_to_the_person_of_the_link(client, room, engine):
+    _, ann, bert = room
+    vote(client, ann.token, 1, 1, "1")
+    vote(client, bert.token, 1, 1, "5")
+    assert answers(engine, ann.stakeholder.id) == {(1, 1): "1"}
+    assert answers(engine, bert.stakeholder.id) == {(1, 1): "5"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"round": 1, "candidate": 9, "criterion": 1, "answer": "3"},  # not in the round
+        {"round": 1, "candidate": 1, "criterion": 99, "answer": "3"},  # no such criterion
+        {"round": 1, "candidate": 1, "criterion": 1, "answer": "7"},  # not on the scale
+        {"round": 2, "candidate": 1, "criterion": 1, "answer": "3"},  # no such round
+        {"round": "x", "candidate": 1, "criterion": 1, "answer": "3"},
+        {"round": 1, "candidate": 1, "criterion": 1, "answer": 3},
+        {"round": 1, "candidate": 1, "criterion": 1},
+        {"round": True, "candidate": 1, "criterion": 1, "answer": "3"},
+    ],
+)
+def test_answers_not_on_the_ballot_are_refused(client, room, engine, body):
+    _, ann, _ = room
+    response = client.post("/api/ballot/vote", json=body, headers={"X-Ballot-Key": ann.token})
+    assert response.status_code == 400 and response.json()["error"]
+    assert answers(engine, ann.stakeholder.id) == {}
+
+
+def test_a_huge_or_broken_body_is_refused(client, room):
+    _, ann, _ = room
+    headers = {"X-Ballot-Key": ann.token, "Content-Type": "application/json"}
+    for raw in (b"{" * 10, b"[1, 2]", b"x" * 20_000):
+        assert client.post("/api/ballot/vote", content=raw, headers=headers).status_code == 400
+
+
+@pytest.mark.parametrize("end", ["reveal", "close"])
+def test_a_vote_after_the_reveal_is_refused_with_a_reason(client, room, engine, end):
+    scoring, ann, _ = room
+    vote(client, ann.token, 1, 1, "2")
+    with write_session(engine) as session:
+        if end == "reveal":
+            reveal_round(session=session, session_id=scoring.id)
+        else:
+            close_session(session=session, session_id=scoring.id)
+    response = vote(client, ann.token, 1, 1, "5", lang="nl")
+    assert response.status_code == 409
+    assert response.json()["reason"] == "round_closed"
+    assert "bekendgemaakt" in response.json()["error"]
+    assert answers(engine, ann.stakeholder.id) == {(1, 1): "2"}  # the reveal's vote stays
+
+
+def test_a_revote_round_takes_new_answers_apart_from_the_old(client, room, engine):
+    scoring, ann, _ = room
+    vote(client, ann.token, 1, 1, "2")
+    with write_session(engine) as session:
+        reveal_round(session=session, session_id=scoring.id)
+        revote = open_revote(session=session, session_id=scoring.id, candidate_ids=[1])
+    assert vote(client, ann.token, 2, 1, "4", round_id=revote.id).status_code == 400
+    assert vote(client, ann.token, 1, 1, "4", round_id=revote.id).status_code == 200
+    assert answers(engine, ann.stakeholder.id, revote.id) == {(1, 1): "4"}
+    assert answers(engine, ann.stakeholder.id, 1) == {(1, 1): "2"}
+
+
+def test_comments_are_kept_per_candidate(client, room, engine):
+    _, ann, _ = room
+    response = client.post(
+        "/api/ballot/comment",
+        json={"round": 1, "candidate": 2, "comment": "  <b>too</b> costly  "},
+        headers={"X-Ballot-Key": ann.token},
+    )
+    assert response.json() == {"candidate": 2, "comment": "<b>too</b> costly"}
+    with read_session(engine) as session:
+        ballot = my_ballot(session=session, round_id=1, stakeholder_id=ann.stakeholder.id)
+    assert ballot.comments == {2: "<b>too</b> costly"}
+
+
+def test_the_card_holds_one_candidate_and_only_my_answers(client, room):
+    _, ann, bert = room
+    vote(client, bert.token, 1, 1, "5")
+    vote(client, ann.token, 1, 2, "1")
+    card = client.get(
+        "/api/ballot/candidate?round=1&candidate=1", headers={"X-Ballot-Key": ann.token}
+    ).json()
+    assert card["answers"] == {"2": "1"}
+    assert set(card) == {
+        "candidate",
+        "title",
+        "description",
+        "phase",
+        "channels",
+        "answers",
+        "comment",
+        "done",
+    }
+    assert card["phase"] and card["channels"]
+
+
+def test_the_state_follows_reveal_and_close_within_a_second(client, room, engine, monkeypatch):
+    scoring, _, _ = room
+    assert client.get(f"/api/ballot/state?session={scoring.id}").json() == {
+        "round": 1,
+        "round_status": "voting",
+        "status": "open",
+    }
+    with write_session(engine) as session:
+        close_session(session=session, session_id=scoring.id)
+    monkeypatch.setattr(ballot_routes, "STATE_TTL", 0)
+    assert client.get(f"/api/ballot/state?session={scoring.id}").json()["status"] == "closed"
+    assert client.get("/api/ballot/state?session=999").status_code == 404
+
+
+def test_remember_sets_an_httponly_cookie_for_a_known_link_only(client, room):
+    _, ann, _ = room
+    assert client.post("/api/ballot/remember", headers={"X-Ballot-Key": "nope"}).status_code == 401
+    response = client.post("/api/ballot/remember", headers={"X-Ballot-Key": ann.token})
+    cookie = response.headers["set-cookie"]
+    assert cookie.startswith(f"planner_me={ann.token}") and "HttpOnly" in cookie
+    assert "samesite=strict" in cookie.lower()
