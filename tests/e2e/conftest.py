@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -43,11 +44,22 @@ def wait_until_healthy(url: str, seconds: float = 60) -> None:
     raise RuntimeError(f"the app at {url} did not start")
 
 
+class Served(NamedTuple):
+    url: str
+    database_url: str
+
+
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
+def app_url(served) -> str:
+    return served.url
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
     """The app with the demo workspace, on a free port, with its own database."""
     folder = tmp_path_factory.mktemp("e2e")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'planner.db'}"}
+    database_url = f"sqlite:///{folder / 'planner.db'}"
+    env = {**os.environ, "DATABASE_URL": database_url}
     subprocess.run(
         [sys.executable, "-m", "planner", "init"],
         cwd=ROOT,
@@ -81,7 +93,7 @@ def app_url(tmp_path_factory):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url)
-        yield url
+        yield Served(url, database_url)
     finally:
         server.terminate()
         try:

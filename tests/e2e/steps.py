@@ -62,13 +62,24 @@ def join(page: Page, url: str, code: str, name: str, total: int) -> None:
     expect(page.get_by_text(f"0 of {total} scored")).to_be_visible()
 
 
-def answer_current(page: Page, label: str, comment: str) -> None:
-    for group in page.get_by_test_id("stButtonGroup").all():
-        group.get_by_role("radio", name=label, exact=True).click()
-        settled(page)
-    page.get_by_label("Comment").fill(comment)
-    page.get_by_label("Comment").blur()
-    settled(page)
+def ballot_settled(page: Page) -> None:
+    """Wait until every answer clicked on the ballot is stored (none saving or retrying)."""
+    expect(page.locator(".ballot")).to_have_attribute("data-pending", "0", timeout=20_000)
+
+
+def answer_current(page: Page, label: str, comment: str, *, advances: bool = True) -> str:
+    """Answer `label` on every criterion of the candidate shown, with a comment; wait until
+    all is stored and (with `advances`) the ballot has moved on by itself. Its title."""
+    card = page.get_by_test_id("ballot-card")
+    title = card.locator("h3.title").inner_text()
+    card.get_by_label("Comment").fill(comment)
+    expect(card.locator(".comment-state")).to_have_text("✓ saved")
+    for group in card.locator("fieldset.criterion").all():
+        group.locator(f'button[data-label="{label}"]').click()
+    ballot_settled(page)
+    if advances:
+        expect(card.locator("h3.title")).not_to_have_text(title)
+    return title
 
 
 def horizontal_overflow(page: Page) -> int:

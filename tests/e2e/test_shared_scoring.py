@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from planner.demo import DEMO_NAME as DEMO
 from planner.demo import DEMO_PASSPHRASE
-from tests.e2e.steps import answer_current, go, join, open_session, settled, sign_in
+from tests.e2e.steps import answer_current, go, join, open_session, sign_in
 
 # Each stakeholder's answers per candidate: the same label on every criterion.
 ANSWERS = {"Annelies Zwart": ("1", "2"), "Bram Oosterhuis": ("3", "2"), "Chen Wei-Ling": ("5", "4")}
@@ -32,10 +32,13 @@ def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url,
 
     for candidate in (0, 1):  # interleaved: everyone answers the same candidate at once
         for name, page in people.items():
-            answer_current(page, ANSWERS[name][candidate], f"note-of-{name}-{candidate}")
-            if candidate == 0:
-                page.get_by_role("button", name="Next unscored").click()
-                settled(page)
+            # The ballot moves on by itself once a candidate is complete (auto-advance).
+            answer_current(
+                page,
+                ANSWERS[name][candidate],
+                f"note-of-{name}-{candidate}",
+                advances=candidate == 0,
+            )
     for page in people.values():
         expect(page.get_by_text("2 of 2 scored")).to_be_visible()
     screenshot(people["Chen Wei-Ling"], "scoring-stakeholder-phone")

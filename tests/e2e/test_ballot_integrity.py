@@ -1,0 +1,176 @@
+"""Eight stakeholders click as fast as their pages allow on a busy machine: every stored
+answer is the last one clicked for that candidate and criterion, none is lost.
+
+The truth is what each person clicked on as shown: a listener in the page logs, for
+every click on an answer, the title of the card the button sat in and the criterion's
+name at that instant. The database must hold exactly the last of those per person,
+candidate and criterion (0 misfiled, 0 lost).
+"""
+
+import os
+import random
+import subprocess
+import sys
+from contextlib import contextmanager
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from planner.db import make_engine, read_session, write_session
+from planner.models import SessionCreate, StakeholderJoin
+from planner.store.candidates import candidate_frame
+from planner.store.scoring_model import load_scoring_setup
+from planner.store.sessions import close_session, current_round, open_session, sessions_of
+from planner.store.stakeholders import join_session
+from planner.store.votes import my_ballot
+from planner.store.workspaces import list_workspaces
+from tests.e2e.steps import DESKTOP, PHONE, ballot_settled
+
+STAKEHOLDERS = 8
+CANDIDATES = 8
+RANDOM_CLICKS = 30
+
+# Logs every click on a ballot answer with what was shown around it at that instant.
+CLICK_LOG = """
+window.__clicks = [];
+document.addEventListener('click', (event) => {
+  const button = event.composedPath()[0];
+  if (!(button instanceof HTMLElement) || !button.dataset || !button.dataset.label) return;
+  const group = button.closest('fieldset.criterion');
+  const card = button.closest('section.card');
+  if (!group || !card) return;
+  window.__clicks.push({
+    title: card.querySelector('h3.title').textContent,
+    criterion: group.querySelector('legend span').textContent,
+    label: button.dataset.label,
+  });
+}, true);
+"""
+
+
+@contextmanager
+def busy_machine():
+    """Every core kept busy by a spinning process, stopped whatever happens."""
+    spinners = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        for _ in range(os.cpu_count() or 2)
+    ]
+    try:
+        yield
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()
+
+
+def new_round(database_url: str) -> tuple[int, dict[str, int], dict[str, int], list[tuple]]:
+    """A fresh session on the demo's candidates (the previous one closed) and eight
+    stakeholders with their personal links."""
+    engine = make_engine(database_url)
+    with write_session(engine) as session:
+        workspace = list_workspaces(session=session)[0]
+        for old in sessions_of(session=session, workspace_id=workspace.id):
+            if old.status == "open":
+                close_session(session=session, session_id=old.id)
+        frame = candidate_frame(session=session, workspace_id=workspace.id)
+        chosen = frame.sample(CANDIDATES, random_state=len(frame))
+        scoring = open_session(
+            session=session,
+            workspace_id=workspace.id,
+            session_in=SessionCreate(name="Fast fingers"),
+            candidate_ids=chosen["id"].tolist(),
+        )
+        setup = load_scoring_setup(session=session, workspace_id=workspace.id)
+        people = [
+            join_session(
+                session=session,
+                code=scoring.code,
+                join_in=StakeholderJoin(name=f"Person {scoring.id}-{n}"),
+            )
+            for n in range(STAKEHOLDERS)
+        ]
+    engine.dispose()
+    titles = dict(zip(chosen["title"], chosen["id"], strict=True))
+    criteria = {c.name: c.id for c in setup.criteria}
+    return scoring.id, titles, criteria, [(p.stakeholder.id, p.token) for p in people]
+
+
+def act(page: Page, rng: random.Random, finishing: list[int] | None) -> None:
+    """One thing a hurried person does: answer, change an answer, skip or jump."""
+    card = page.get_by_test_id("ballot-card")
+    if finishing is not None:  # make sure every candidate gets answered in the end
+        if finishing:
+            page.get_by_test_id("ballot-picker").select_option(str(finishing.pop()))
+        expect(card.locator("fieldset.criterion").first).to_be_visible()
+        for group in card.locator("fieldset.criterion").all():
+            group.locator("button").nth(rng.randrange(3)).click()
+        return
+    roll = rng.random()
+    if roll < 0.08:
+        page.get_by_role("button", name="Next unscored").click()
+    elif roll < 0.16:
+        picker = page.get_by_test_id("ballot-picker")
+        values = picker.locator("option").evaluate_all("options => options.map(o => o.value)")
+        picker.select_option(rng.choice(values))
+    else:
+        groups = card.locator("fieldset.criterion")
+        group = groups.nth(rng.randrange(3))
+        group.locator("button").nth(rng.randrange(6)).click()  # 1..5 or don't know
+
+
+def stored_answers(database_url, session_id, people) -> dict:
+    """Per stakeholder: (candidate, criterion) -> stored label, "?" for don't know."""
+    engine = make_engine(database_url)
+    stored = {}
+    with read_session(engine) as session:
+        round_id = current_round(session=session, session_id=session_id).id
+        for stakeholder_id, _ in people:
+            answers = my_ballot(
+                session=session, round_id=round_id, stakeholder_id=stakeholder_id
+            ).answers
+            stored[stakeholder_id] = {k: v or "?" for k, v in answers.items()}
+    engine.dispose()
+    return stored
+
+
+@pytest.mark.parametrize("repetition", [1, 2, 3])
+def test_fast_clicks_on_a_busy_machine_land_where_aimed(browser, served, repetition):
+    """8 stakeholders (2 on phones), all cores busy: 0 misfiled, 0 lost."""
+    session_id, titles, criteria, people = new_round(served.database_url)
+    rng = random.Random(repetition)
+    contexts, pages = [], []
+    for n in range(len(people)):
+        context = browser.new_context(viewport=PHONE if n < 2 else DESKTOP)
+        context.add_init_script(CLICK_LOG)
+        contexts.append(context)
+        pages.append(context.new_page())
+    try:
+        with busy_machine():
+            for page, (_, token) in zip(pages, people, strict=True):
+                page.goto(f"{served.url}/?me={token}")
+            for page in pages:
+                expect(page.get_by_test_id("ballot-card").locator("h3.title")).to_be_visible(
+                    timeout=60_000
+                )
+            for _ in range(RANDOM_CLICKS):  # interleaved: everyone clicks at once
+                for page in pages:
+                    act(page, rng, None)
+            for _ in range(CANDIDATES):
+                for page in pages:
+                    act(page, rng, [rng.choice(list(titles.values()))])
+            for page in pages:
+                ballot_settled(page)
+        stored = stored_answers(served.database_url, session_id, people)
+        misfiled = lost = clicks = 0
+        for page, (stakeholder_id, _) in zip(pages, people, strict=True):
+            log = page.evaluate("() => window.__clicks")
+            clicks += len(log)
+            expected = {(titles[c["title"]], criteria[c["criterion"]]): c["label"] for c in log}
+            mine = stored[stakeholder_id]
+            misfiled += sum(1 for k, v in mine.items() if expected.get(k) != v)
+            lost += sum(1 for k in expected if k not in mine)
+        assert clicks >= STAKEHOLDERS * RANDOM_CLICKS * 0.7
+        assert (misfiled, lost) == (0, 0), f"{clicks} clicks: {misfiled} misfiled, {lost} lost"
+    finally:
+        for context in contexts:
+            context.close()
