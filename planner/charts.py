@@ -4,17 +4,20 @@ import altair as alt
 import pandas as pd
 
 
-def distribution_chart(composites: pd.DataFrame, labels: dict[str, str]) -> alt.FacetChart:
+def distribution_chart(
+    composites: pd.DataFrame, labels: dict[str, str], *, compact: bool = False
+) -> alt.FacetChart:
     """Each stakeholder's value and effort per candidate (points) with their spread (box).
 
     composites: title, dimension ("value"/"effort"), score, discuss (bool).
     labels: texts for "value", "effort", "score", "title", "discuss".
+    `compact`: value above effort, narrow, short titles: fits a 390 px phone.
     """
     data = composites.assign(
         dimension=composites["dimension"].map(labels),
         flag=composites["discuss"].map({True: "⚑", False: ""}),
     )
-    y = alt.Y("title:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y("title:N", title=None, sort=None, axis=alt.Axis(labelLimit=110 if compact else 260))
     x = alt.X("score:Q", title=labels["score"], scale=alt.Scale(domain=[0, 10]))
     box = (
         alt.Chart()
@@ -42,13 +45,15 @@ def distribution_chart(composites: pd.DataFrame, labels: dict[str, str]) -> alt.
         )
     )
     height = max(120, 26 * data["title"].nunique())
-    return (
-        alt.layer(box, points, data=data)
-        .properties(height=height, width=280)
-        .facet(
-            column=alt.Column("dimension:N", title=None, sort=[labels["value"], labels["effort"]])
-        )
+    order = [labels["value"], labels["effort"]]
+    layers = alt.layer(box, points, data=data).properties(
+        height=height, width=170 if compact else 280
     )
+    if compact:
+        return layers.facet(row=alt.Row("dimension:N", title=None, sort=order)).configure_legend(
+            orient="bottom"
+        )
+    return layers.facet(column=alt.Column("dimension:N", title=None, sort=order))
 
 
 # Quick wins green, big bets blue, fill-ins grey, money pits red: the same in every chart.

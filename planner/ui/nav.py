@@ -22,13 +22,20 @@ def page(name: str, key: str, icon: str, **options) -> st.Page:
     )
 
 
+def signoff_page() -> st.Page:
+    return page("signoff", "signoff", "approval")
+
+
+def vote_page() -> st.Page:
+    return page("vote", "vote", "how_to_vote")
+
+
 def route() -> None:
     """Build this visitor's navigation and run the page they asked for."""
     st.set_page_config(page_title="Journey Roadmap Planner", page_icon="🧭", layout="wide")
     workspaces = page("workspaces", "workspaces", "folder_open", default=True)
     importing = page("import_candidates", "import", "upload_file")  # into a new workspace
-    vote = page("vote", "vote", "how_to_vote")
-    signoff = page("signoff", "signoff", "approval")
+    vote, signoff = vote_page(), signoff_page()
     roadmap_side = [
         page("matrix", "matrix", "scatter_plot"),
         page("roadmap", "roadmap", "timeline"),

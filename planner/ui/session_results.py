@@ -70,8 +70,10 @@ def show_results(
     comments: pd.DataFrame | None = None,
     *,
     key: str,
+    compact: bool = False,
 ) -> pd.DataFrame:
-    """Draw the results of a revealed round; returns its aggregates."""
+    """Draw the results of a revealed round; returns its aggregates. `compact` fits a
+    phone (the stakeholders' view)."""
     results = aggregate_votes(setup, votes)
     if results.empty:
         st.info(t("session.no_votes"))
@@ -90,7 +92,7 @@ def show_results(
         discuss=people["candidate_id"].map(results["discuss"]),
     )
     labels = {key: t(f"chart.{key}") for key in ("value", "effort", "score", "title", "discuss")}
-    st.altair_chart(distribution_chart(people, labels), width="content")
+    st.altair_chart(distribution_chart(people, labels, compact=compact), width="content")
     st.dataframe(
         results_table(results, titles),
         hide_index=True,

@@ -12,6 +12,7 @@ from planner.store.versions import list_versions, open_version
 from planner.ui.access import STAKEHOLDER_KEY, allowed, stakeholder_mode
 from planner.ui.context import engine, require_journey, run_change
 from planner.ui.lang import t
+from planner.ui.nav import vote_page
 from planner.ui.roadmap_view import roadmap_view
 
 me = st.session_state.get(STAKEHOLDER_KEY) if stakeholder_mode() else None
@@ -30,6 +31,8 @@ else:
     workspace_id = require_journey("view").workspace.id
     with read_session(engine()) as session:
         versions = list_versions(session=session, workspace_id=workspace_id)
+if me is not None:
+    st.page_link(vote_page(), icon=":material/how_to_vote:")  # a phone hides the navigation
 st.title(t("signoff.title"))
 st.caption(t("signoff.intro"))
 if not versions:

@@ -14,6 +14,7 @@ from planner.store.stakeholders import join_session
 from planner.ui.access import become, client_bucket, limited, me
 from planner.ui.context import engine, run_change
 from planner.ui.lang import error_text, t
+from planner.ui.nav import signoff_page
 from planner.ui.scoring.ballot import ballot, follow_facilitator
 from planner.ui.session_results import revealed_round, show_results
 from planner.ui.text import plain
@@ -75,6 +76,7 @@ with st.expander(t("vote.personal_link"), icon=":material/bookmark:", expanded=j
     st.caption(t("vote.personal_link_help"))
     st.code(personal_link(st.context.url, token), language=None, wrap_lines=True)
 
+st.page_link(signoff_page(), icon=":material/approval:")  # a phone hides the navigation
 if state.session_status == "open" and state.round_status == "voting":
     ballot(
         session_id=session_id,
@@ -92,5 +94,5 @@ else:
         else t("error.session_closed", name=scoring.name)
     )
     votes, _ = revealed_round(state.round_id)
-    show_results(setup, votes, dict(titles), key=f"round_{state.round_id}")
+    show_results(setup, votes, dict(titles), key=f"round_{state.round_id}", compact=True)
     follow_facilitator(session_id=session_id, state=state)

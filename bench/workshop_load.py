@@ -1,0 +1,332 @@
+"""A workshop's load on one served app: simulated stakeholders, no browser each.
+
+Each stakeholder opens the Vote page by their personal link over Streamlit's own
+WebSocket protocol (BackMsg `rerun_script` in, ForwardMsgs out until `script_finished`),
+then does what the ballot component does: answers over the ballot's JSON routes
+(`POST /api/ballot/vote`, one request per click) and asks `/api/ballot/state` every 2 s.
+
+Printed per scenario: page load p50/p95, vote stored p50/p95 (click sent -> the row's
+`updated_at` in the database), ballot updated after a click p50/p95 (the route's answer
+the ballot redraws from), server CPU (% of one core) and RSS, lost and misfiled answers
+(the last answer sent per stakeholder, candidate and criterion against the database).
+
+    python bench/workshop_load.py            # 10, 30, 100 stakeholders, idle cost
+    python bench/workshop_load.py 30 --every 2 --seconds 30
+"""
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC
+from pathlib import Path
+
+import httpx2
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from planner.db import make_engine, migrate, read_session, write_session  # noqa: E402
+from planner.demo import load_demo  # noqa: E402
+from planner.models import CandidateCreate, SessionCreate, StakeholderJoin, Vote  # noqa: E402
+from planner.store.candidates import candidate_frame, create_candidates  # noqa: E402
+from planner.store.scoring_model import load_scoring_setup  # noqa: E402
+from planner.store.sessions import current_round, open_session  # noqa: E402
+from planner.store.stakeholders import join_session  # noqa: E402
+from planner.store.workspaces import load_journey  # noqa: E402
+
+CANDIDATES = 200
+POLL_S = 2.0
+LABELS = ["1", "2", "3", "4", "5", "?"]
+
+
+def seed(database_url: str, people: int) -> dict:
+    """The demo workspace plus candidates up to 200, one open session on all of them,
+    and `people` stakeholders with their personal links."""
+    engine = make_engine(database_url)
+    migrate(engine)
+    with write_session(engine) as session:
+        workspace = load_demo(session=session)
+        journey = load_journey(session=session, workspace_id=workspace.id)
+        extra = CANDIDATES - 42
+        create_candidates(
+            session=session,
+            workspace_id=workspace.id,
+            candidates_in=[
+                CandidateCreate(
+                    title=f"Idea {n}",
+                    phase_id=journey.phase_id(journey.phase_names[n % len(journey.phase_names)]),
+                    channel_ids=[journey.channel_id(journey.channel_names[0])],
+                )
+                for n in range(extra)
+            ],
+        )
+        ids = candidate_frame(session=session, workspace_id=workspace.id)["id"].tolist()
+        scoring = open_session(
+            session=session,
+            workspace_id=workspace.id,
+            session_in=SessionCreate(name="Town hall"),
+            candidate_ids=ids[:CANDIDATES],
+        )
+        setup = load_scoring_setup(session=session, workspace_id=workspace.id)
+        round_id = current_round(session=session, session_id=scoring.id).id
+        tokens = [
+            join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name=f"P{n}"))
+            for n in range(people)
+        ]
+    engine.dispose()
+    return {
+        "session": scoring.id,
+        "round": round_id,
+        "candidates": ids[:CANDIDATES],
+        "criteria": [c.id for c in setup.criteria],
+        "people": [(j.stakeholder.id, j.token) for j in tokens],
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(database_url: str, port: int, log) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": database_url},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def open_page(port: int, token: str) -> tuple[websockets.ClientConnection, float]:
+    """Load the Vote page as the browser does; returns the open socket and the time."""
+    started = time.perf_counter()
+    socket_ = await websockets.connect(
+        f"ws://127.0.0.1:{port}/_stcore/stream",
+        subprotocols=["streamlit"],
+        max_size=None,
+        open_timeout=120,
+    )
+    message = BackMsg()
+    message.rerun_script.query_string = f"me={token}"
+    await socket_.send(message.SerializeToString())
+    while True:
+        forward = ForwardMsg()
+        forward.ParseFromString(await asyncio.wait_for(socket_.recv(), 120))
+        if forward.WhichOneof("type") == "script_finished":
+            return socket_, time.perf_counter() - started
+
+
+async def drain(socket_) -> None:
+    """Read what the server sends (it would block on a full buffer otherwise)."""
+    try:
+        async for _ in socket_:
+            pass
+    except websockets.ConnectionClosed:
+        pass
+
+
+async def stakeholder(port, seeded, who, every, until, results, rng) -> None:
+    stakeholder_id, token = who
+    socket_, load = await open_page(port, token)
+    results["load"].append(load)
+    reader = asyncio.create_task(drain(socket_))
+    headers = {"X-Ballot-Key": token}
+    base = f"http://127.0.0.1:{port}"
+    async with httpx2.AsyncClient(base_url=base, timeout=60) as client:
+
+        async def follow() -> None:
+            while time.monotonic() < until:
+                await client.get(f"/api/ballot/state?session={seeded['session']}")
+                await asyncio.sleep(POLL_S)
+
+        poller = asyncio.create_task(follow())
+        await asyncio.sleep(rng.random() * every)
+        while every and time.monotonic() < until:
+            key = (rng.choice(seeded["candidates"]), rng.choice(seeded["criteria"]))
+            label = rng.choice(LABELS)
+            sent = time.time()
+            started = time.perf_counter()
+            response = await client.post(
+                "/api/ballot/vote",
+                headers=headers,
+                json={
+                    "round": seeded["round"],
+                    "candidate": key[0],
+                    "criterion": key[1],
+                    "answer": label,
+                },
+            )
+            if response.status_code == 200:
+                results["updated"].append(time.perf_counter() - started)
+                results["sent"][(stakeholder_id, *key)] = (label, sent)
+            else:
+                results["errors"] += 1
+            await asyncio.sleep(
+                max(0.0, every * (0.5 + rng.random()) - (time.perf_counter() - started))
+            )
+        await poller
+    await socket_.close()
+    reader.cancel()
+
+
+def check(database_url: str, seeded: dict, results: dict) -> dict:
+    """Lost / misfiled answers and vote-stored latency, read from the database."""
+    engine = make_engine(database_url)
+    with read_session(engine) as session:
+        rows = (
+            session.execute(
+                Vote.__table__.select().where(Vote.__table__.c.round_id == seeded["round"])
+            )
+            .mappings()
+            .all()
+        )
+    engine.dispose()
+    stored = {
+        (r["stakeholder_id"], r["candidate_id"], r["criterion_id"]): (
+            r["label"] or "?",
+            r["updated_at"],
+        )
+        for r in rows
+    }
+    lost = sum(1 for k in results["sent"] if k not in stored)
+    misfiled = sum(
+        1
+        for k, (label, _) in stored.items()
+        if k not in results["sent"] or results["sent"][k][0] != label
+    )
+    delays = []
+    for key, (_label, sent) in results["sent"].items():
+        if key in stored:
+            at = stored[key][1]
+            at = at if at.tzinfo else at.replace(tzinfo=UTC)
+            delays.append(at.timestamp() - sent)
+    return {"lost": lost, "misfiled": misfiled, "stored": delays}
+
+
+def percentiles(values: list[float]) -> str:
+    if not values:
+        return "—"
+    cuts = statistics.quantiles(values, n=20) if len(values) > 1 else [values[0]] * 19
+    return f"{statistics.median(values) * 1000:.0f} / {cuts[18] * 1000:.0f} ms"
+
+
+async def scenario(people: int, every: float, seconds: float) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix="workshop-load-"))
+    database_url = f"sqlite:///{folder / 'planner.db'}"
+    seeded = seed(database_url, people)
+    port = free_port()
+    log = (folder / "server.log").open("w")
+    server = serve(database_url, port, log)
+    try:
+        async with httpx2.AsyncClient() as client:
+            for _ in range(240):
+                try:
+                    if (
+                        await client.get(f"http://127.0.0.1:{port}/_stcore/health")
+                    ).status_code == 200:
+                        break
+                except httpx2.HTTPError:
+                    pass
+                await asyncio.sleep(0.25)
+        results = {"load": [], "updated": [], "sent": {}, "errors": 0}
+        rng = random.Random(people)
+        until = time.monotonic() + seconds + 5
+        cpu_start, wall_start = cpu_seconds(server.pid), time.monotonic()
+        await asyncio.gather(
+            *(
+                stakeholder(port, seeded, who, every, until, results, random.Random(rng.random()))
+                for who in seeded["people"]
+            )
+        )
+        cpu = (cpu_seconds(server.pid) - cpu_start) / (time.monotonic() - wall_start) * 100
+        rss = rss_mb(server.pid)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    checked = check(database_url, seeded, results)
+    return {
+        "people": people,
+        "every": every,
+        "load": percentiles(results["load"]),
+        "stored": percentiles(checked["stored"]),
+        "updated": percentiles(results["updated"]),
+        "cpu": f"{cpu:.0f} %",
+        "rss": f"{rss:.0f} MB",
+        "answers": len(results["sent"]),
+        "errors": results["errors"],
+        "lost": checked["lost"],
+        "misfiled": checked["misfiled"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("people", nargs="*", type=int)
+    parser.add_argument("--every", type=float, default=2.0, help="seconds between answers")
+    parser.add_argument("--seconds", type=float, default=30.0)
+    args = parser.parse_args()
+    plans = (
+        [(n, args.every) for n in args.people]
+        if args.people
+        else [(10, 2.0), (30, 2.0), (100, 2.0), (100, 5.0), (30, 0.0)]
+    )
+    print(
+        "| stakeholders | answer every | page load p50/p95 | vote stored p50/p95 "
+        "| ballot updated p50/p95 | server CPU | RSS | answers | lost | misfiled |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for people, every in plans:
+        row = asyncio.run(scenario(people, every, args.seconds))
+        every_text = f"{every:g} s" if every else "idle"
+        print(
+            f"| {people} | {every_text} | {row['load']} | {row['stored']} | {row['updated']} "
+            f"| {row['cpu']} | {row['rss']} | {row['answers']} | {row['lost']} "
+            f"| {row['misfiled']} |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
