@@ -74,9 +74,12 @@ def answer_current(page: Page, label: str, comment: str, *, advances: bool = Tru
     title = card.locator("h3.title").inner_text()
     card.get_by_label("Comment").fill(comment)
     expect(card.locator(".comment-state")).to_have_text("✓ saved")
-    for group in card.locator("fieldset.criterion").all():
+    groups = card.locator("fieldset.criterion").all()
+    for group in groups:
         group.locator(f'button[data-label="{label}"]').click()
     ballot_settled(page)
+    for group in groups:  # shown as stored only when stored: check every one
+        expect(group.locator(".state")).to_have_attribute("data-state", "stored")
     if advances:
         expect(card.locator("h3.title")).not_to_have_text(title)
     return title
