@@ -34,7 +34,7 @@ def go(page: Page, link: str) -> None:
     opener = page.get_by_test_id("stExpandSidebarButton")
     if phone and opener.is_visible():
         opener.click()
-    page.get_by_role("link", name=link, exact=True).click()
+    page.get_by_role("link", name=link, exact=True).first.click()  # nav, or the page's own link
     settled(page)
     closer = page.get_by_test_id("stSidebarCollapseButton")
     if phone and closer.is_visible():
