@@ -20,9 +20,7 @@ import argparse
 import asyncio
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -45,6 +43,7 @@ from planner.store.scoring_model import load_scoring_setup  # noqa: E402
 from planner.store.sessions import current_round, open_session  # noqa: E402
 from planner.store.stakeholders import join_session  # noqa: E402
 from planner.store.workspaces import load_journey  # noqa: E402
+from tests.served_app import served_app  # noqa: E402
 
 CANDIDATES = 200
 POLL_S = 2.0
@@ -95,36 +94,6 @@ def seed(database_url: str, people: int) -> dict:
     }
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def serve(database_url: str, port: int, log) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": database_url},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-
-
 def cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -137,11 +106,11 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-async def open_page(port: int, token: str) -> tuple[websockets.ClientConnection, float]:
+async def open_page(base: str, token: str) -> tuple[websockets.ClientConnection, float]:
     """Load the Vote page as the browser does; returns the open socket and the time."""
     started = time.perf_counter()
     socket_ = await websockets.connect(
-        f"ws://127.0.0.1:{port}/_stcore/stream",
+        f"{base.replace('http', 'ws', 1)}/_stcore/stream",
         subprotocols=["streamlit"],
         max_size=None,
         open_timeout=120,
@@ -165,15 +134,14 @@ async def drain(socket_) -> None:
         pass
 
 
-async def stakeholder(port, seeded, who, every, until, results, rng) -> None:
+async def stakeholder(base, seeded, who, every, until, results, rng) -> None:
     stakeholder_id, token = who
-    socket_, load = await open_page(port, token)
+    socket_, load = await open_page(base, token)
     results["load"].append(load)
     if len(results["load"]) == len(seeded["people"]):  # all in: steady state from here
         results["cpu_from"] = (cpu_seconds(results["pid"]), time.monotonic())
     reader = asyncio.create_task(drain(socket_))
     headers = {"X-Ballot-Key": token}
-    base = f"http://127.0.0.1:{port}"
     async with httpx2.AsyncClient(base_url=base, timeout=60) as client:
 
         async def follow() -> None:
@@ -252,43 +220,31 @@ def percentiles(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:.0f} / {cuts[18] * 1000:.0f} ms"
 
 
-async def scenario(people: int, every: float, seconds: float) -> dict:
+async def drive(base: str, pid: int, seeded: dict, every: float, seconds: float) -> dict:
+    """Every stakeholder at once against the served app; figures as they come in."""
+    people = len(seeded["people"])
+    results = {"load": [], "updated": [], "sent": {}, "errors": 0, "pid": pid}
+    rng = random.Random(people)
+    until = time.monotonic() + seconds + 5 + people * 0.2  # page loads come first
+    await asyncio.gather(
+        *(
+            stakeholder(base, seeded, who, every, until, results, random.Random(rng.random()))
+            for who in seeded["people"]
+        )
+    )
+    cpu_start, wall_start = results["cpu_from"]
+    results["cpu"] = (cpu_seconds(pid) - cpu_start) / (time.monotonic() - wall_start) * 100
+    results["rss"] = rss_mb(pid)
+    return results
+
+
+def scenario(people: int, every: float, seconds: float) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="workshop-load-"))
     database_url = f"sqlite:///{folder / 'planner.db'}"
     seeded = seed(database_url, people)
-    port = free_port()
-    log = (folder / "server.log").open("w")
-    server = serve(database_url, port, log)
-    try:
-        async with httpx2.AsyncClient() as client:
-            for _ in range(240):
-                try:
-                    if (
-                        await client.get(f"http://127.0.0.1:{port}/_stcore/health")
-                    ).status_code == 200:
-                        break
-                except httpx2.HTTPError:
-                    pass
-                await asyncio.sleep(0.25)
-        results = {"load": [], "updated": [], "sent": {}, "errors": 0, "pid": server.pid}
-        rng = random.Random(people)
-        until = time.monotonic() + seconds + 5 + people * 0.2  # page loads come first
-        await asyncio.gather(
-            *(
-                stakeholder(port, seeded, who, every, until, results, random.Random(rng.random()))
-                for who in seeded["people"]
-            )
-        )
-        cpu_start, wall_start = results["cpu_from"]
-        cpu = (cpu_seconds(server.pid) - cpu_start) / (time.monotonic() - wall_start) * 100
-        rss = rss_mb(server.pid)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+    with served_app(database_url, folder / "server.log") as server:
+        results = asyncio.run(drive(server.url, server.pid, seeded, every, seconds))
+    cpu, rss = results["cpu"], results["rss"]
     checked = check(database_url, seeded, results)
     return {
         "people": people,
@@ -322,7 +278,7 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for people, every in plans:
-        row = asyncio.run(scenario(people, every, args.seconds))
+        row = scenario(people, every, args.seconds)
         every_text = f"{every:g} s" if every else "idle"
         print(
             f"| {people} | {every_text} | {row['load']} | {row['stored']} | {row['updated']} "

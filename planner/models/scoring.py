@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import StringConstraints
+from pydantic import StrictInt, StringConstraints
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -172,6 +172,22 @@ class Vote(SQLModel, table=True):
     score: float | None = None
     label: str = Field(default="", max_length=12)
     updated_at: datetime = Field(sa_column=_timestamp())
+
+
+class VoteCast(SQLModel):
+    """One click on the ballot: an answer (a scale label, or "?" for don't know) to one
+    criterion of one candidate in one round."""
+
+    round: StrictInt
+    candidate: StrictInt
+    criterion: StrictInt
+    answer: str = Field(min_length=1, max_length=12)
+
+
+class CommentSet(SQLModel):
+    round: StrictInt
+    candidate: StrictInt
+    comment: Comment
 
 
 class BallotComment(SQLModel, table=True):

@@ -23,6 +23,8 @@ from planner.models import (
     Vote,
 )
 
+DONT_KNOW = "?"  # how the ballot writes "don't know" (stored as no score)
+
 
 class RoundState(NamedTuple):
     """What a ballot follows: a new round, a reveal or the close changes it."""
@@ -90,21 +92,17 @@ def answered_ids(
 
 
 class Card(NamedTuple):
-    """One candidate as the ballot shows it, with this stakeholder's answers."""
+    """One candidate as the ballot shows it."""
 
-    id: int
+    candidate: int
     title: str
     description: str
     phase: str
     channels: list[str]
-    answers: dict[int, str | None]  # criterion id -> label, None for "don't know"
-    comment: str
 
 
-def candidate_card(
-    *, session: Session, round_id: int, stakeholder_id: int, candidate_id: int
-) -> Card:
-    """The candidate (which must be in the round) and this stakeholder's answers on it."""
+def candidate_card(*, session: Session, round_id: int, candidate_id: int) -> Card:
+    """The candidate, which must be in the round."""
     row = session.execute(
         select(Candidate.title, Candidate.description, Phase.name)
         .join(Phase, Phase.id == Candidate.phase_id)
@@ -122,17 +120,24 @@ def candidate_card(
         .where(CandidateChannel.candidate_id == candidate_id)
         .order_by(Channel.position, Channel.id)
     ).all()
-    mine = and_(
-        Vote.round_id == round_id,
-        Vote.stakeholder_id == stakeholder_id,
-        Vote.candidate_id == candidate_id,
-    )
-    answers = {
-        criterion: (label if score is not None else None)
-        for criterion, label, score in session.execute(
-            select(Vote.criterion_id, Vote.label, Vote.score).where(mine)
+    return Card(candidate_id, row[0], row[1], row[2], list(channels))
+
+
+def my_answers(
+    *, session: Session, round_id: int, stakeholder_id: int, candidate_id: int
+) -> dict[int, str | None]:
+    """criterion id -> this stakeholder's label on the candidate, None for don't know."""
+    rows = session.execute(
+        select(Vote.criterion_id, Vote.label, Vote.score).where(
+            Vote.round_id == round_id,
+            Vote.stakeholder_id == stakeholder_id,
+            Vote.candidate_id == candidate_id,
         )
-    }
+    )
+    return {criterion: (label if score is not None else None) for criterion, label, score in rows}
+
+
+def my_comment(*, session: Session, round_id: int, stakeholder_id: int, candidate_id: int) -> str:
     comment = session.scalar(
         select(BallotComment.comment).where(
             BallotComment.round_id == round_id,
@@ -140,7 +145,7 @@ def candidate_card(
             BallotComment.candidate_id == candidate_id,
         )
     )
-    return Card(candidate_id, row[0], row[1], row[2], list(channels), answers, comment or "")
+    return comment or ""
 
 
 def criteria_count(*, session: Session, round_id: int) -> int:

@@ -2,17 +2,15 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from tests.conftest import ROOT
+from tests.served_app import served_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -24,24 +22,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_healthy(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"the app at {url} did not start")
 
 
 class Served(NamedTuple):
@@ -67,41 +47,8 @@ def served(tmp_path_factory):
         check=True,
         capture_output=True,
     )
-    port = free_port()
-    log = (folder / "streamlit.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url)
-        yield Served(url, database_url)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:  # sessions still open keep it busy: stop it hard
-            server.kill()
-            server.wait(timeout=20)
-        log.close()
+    with served_app(database_url, folder / "streamlit.log") as server:
+        yield Served(server.url, database_url)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,25 @@ import re
 
 from playwright.sync_api import Page, expect
 
+# Logs every click on a ballot answer with what was shown around it at that instant.
+CLICK_LOG = """
+window.__clicks = [];
+document.addEventListener('click', (event) => {
+  const button = event.composedPath()[0];
+  if (!(button instanceof HTMLElement) || !button.dataset || !button.dataset.label) return;
+  const group = button.closest('fieldset.criterion');
+  const card = button.closest('section.card');
+  if (!group || !card) return;
+  window.__clicks.push({
+    title: card.querySelector('h3.title').textContent,
+    criterion: group.querySelector('legend span').textContent,
+    label: button.dataset.label,
+  });
+}, true);
+"""
+
 PHONE = {"width": 390, "height": 844}
+ANSWERS: dict = {}  # page -> the ballot routes' answers it got, to explain a failure
 DESKTOP = {"width": 1366, "height": 768}
 
 
@@ -55,6 +73,15 @@ def choose(page: Page, label: str, option: str) -> None:
 
 
 def join(page: Page, url: str, code: str, name: str, total: int) -> None:
+    page.add_init_script(CLICK_LOG)  # what was clicked, to explain a failure
+    page.on(
+        "response",
+        lambda r: (
+            "/api/ballot/" in r.url
+            and "/state" not in r.url
+            and ANSWERS.setdefault(page, []).append(f"{r.status} {r.request.post_data}")
+        ),
+    )
     page.goto(f"{url}/?join={code}")
     page.get_by_label("Name").fill(name)
     page.get_by_label("Role or department").fill("Marketing")
@@ -74,12 +101,18 @@ def answer_current(page: Page, label: str, comment: str, *, advances: bool = Tru
     title = card.locator("h3.title").inner_text()
     card.get_by_label("Comment").fill(comment)
     expect(card.locator(".comment-state")).to_have_text("✓ saved")
-    groups = card.locator("fieldset.criterion").all()
-    for group in groups:
+    for group in card.locator("fieldset.criterion").all():
         group.locator(f'button[data-label="{label}"]').click()
     ballot_settled(page)
-    for group in groups:  # shown as stored only when stored: check every one
-        expect(group.locator(".state")).to_have_attribute("data-state", "stored")
+    # Stored and complete: the picker marks it ✓ (the card may have moved on already).
+    done = page.get_by_test_id("ballot-picker").locator("option", has_text=f"✓ {title}")
+    try:
+        expect(done).to_have_count(1)
+    except AssertionError as error:
+        clicks = page.evaluate("() => window.__clicks")
+        raise AssertionError(
+            f"{title!r} not complete; clicks: {clicks}; answers: {ANSWERS.get(page)}"
+        ) from error
     if advances:
         expect(card.locator("h3.title")).not_to_have_text(title)
     return title

@@ -20,32 +20,21 @@ from planner.db import make_engine, read_session, write_session
 from planner.models import SessionCreate, StakeholderJoin
 from planner.store.candidates import candidate_frame
 from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import close_session, current_round, open_session, sessions_of
+from planner.store.sessions import (
+    close_session,
+    current_round,
+    open_session,
+    reveal_round,
+    sessions_of,
+)
 from planner.store.stakeholders import join_session
 from planner.store.votes import my_ballot
 from planner.store.workspaces import list_workspaces
-from tests.e2e.steps import DESKTOP, PHONE, ballot_settled
+from tests.e2e.steps import CLICK_LOG, DESKTOP, PHONE, ballot_settled
 
 STAKEHOLDERS = 8
 CANDIDATES = 8
 RANDOM_CLICKS = 30
-
-# Logs every click on a ballot answer with what was shown around it at that instant.
-CLICK_LOG = """
-window.__clicks = [];
-document.addEventListener('click', (event) => {
-  const button = event.composedPath()[0];
-  if (!(button instanceof HTMLElement) || !button.dataset || !button.dataset.label) return;
-  const group = button.closest('fieldset.criterion');
-  const card = button.closest('section.card');
-  if (!group || !card) return;
-  window.__clicks.push({
-    title: card.querySelector('h3.title').textContent,
-    criterion: group.querySelector('legend span').textContent,
-    label: button.dataset.label,
-  });
-}, true);
-"""
 
 
 @contextmanager
@@ -171,6 +160,72 @@ def test_fast_clicks_on_a_busy_machine_land_where_aimed(browser, served, repetit
             lost += sum(1 for k in expected if k not in mine)
         assert clicks >= STAKEHOLDERS * RANDOM_CLICKS * 0.7
         assert (misfiled, lost) == (0, 0), f"{clicks} clicks: {misfiled} misfiled, {lost} lost"
+        # What each ballot shows is what is stored: its count and the card on screen.
+        for page, (stakeholder_id, _) in zip(pages, people, strict=True):
+            mine = stored[stakeholder_id]
+            complete = {c for c, _ in mine if all((c, k) in mine for k in criteria.values())}
+            expect(page.get_by_test_id("ballot-progress")).to_have_text(
+                f"{len(complete)} of {CANDIDATES} scored"
+            )
+            card = page.get_by_test_id("ballot-card")
+            shown = titles[card.locator("h3.title").inner_text()]
+            for name, criterion in criteria.items():
+                group = card.locator("fieldset.criterion").filter(has_text=name)
+                pressed = group.locator("button[aria-pressed=true]")
+                if (shown, criterion) in mine:
+                    expect(pressed).to_have_attribute("data-label", mine[(shown, criterion)])
+                else:
+                    expect(pressed).to_have_count(0)
     finally:
         for context in contexts:
             context.close()
+
+
+def test_a_vote_after_the_reveal_is_refused_on_the_ballot(browser, served):
+    """The facilitator reveals while a ballot is open: the next click is refused with the
+    reason, the page shows the reveal, and the refused answer is not stored."""
+    session_id, _, _, people = new_round(served.database_url)
+    stakeholder_id, token = people[0]
+    page = browser.new_context(viewport=PHONE).new_page()
+    # Only the vote itself may learn of the reveal: the ballot's polls are held back.
+    page.route("**/api/ballot/state*", lambda route: route.abort())
+    page.goto(f"{served.url}/?me={token}")
+    card = page.get_by_test_id("ballot-card")
+    card.locator("fieldset.criterion").first.locator('button[data-label="2"]').click()
+    ballot_settled(page)
+    engine = make_engine(served.database_url)
+    with write_session(engine) as session:
+        reveal_round(session=session, session_id=session_id)
+    card.locator("fieldset.criterion").nth(1).locator('button[data-label="5"]').click()
+    expect(page.get_by_text("Voting in this round has closed")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("has revealed the scores")).to_be_visible()
+    stored = stored_answers(served.database_url, session_id, people)[stakeholder_id]
+    assert list(stored.values()) == ["2"]
+    engine.dispose()
+    page.context.close()
+
+
+def test_the_personal_link_and_not_the_name_says_who_you_are(browser, served):
+    """A personal link resumes the ballot in a new browser and after a reload; typing the
+    same name with the join code opens nobody's ballot."""
+    session_id, _, _, people = new_round(served.database_url)
+    _, token = people[0]
+    mine = browser.new_context(viewport=DESKTOP).new_page()
+    mine.goto(f"{served.url}/?me={token}")
+    expect(mine.get_by_test_id("ballot-progress")).to_have_text(f"0 of {CANDIDATES} scored")
+    mine.get_by_test_id("ballot-card").locator('button[data-label="3"]').first.click()
+    ballot_settled(mine)
+    assert "me=" not in mine.url and "Person" not in mine.url
+    mine.reload()  # the cookie brings them back, the address holds only the code
+    expect(mine.get_by_text("You are Person")).to_be_visible(timeout=20_000)
+    expect(mine.locator("button[aria-pressed=true]")).to_have_count(1)
+
+    code = mine.url.split("join=")[1]
+    stranger = browser.new_context(viewport=DESKTOP).new_page()
+    stranger.goto(f"{served.url}/?join={code}")
+    stranger.get_by_label("Name").fill(f"person {session_id}-0")  # same name, other case
+    stranger.get_by_role("button", name="Join").click()
+    expect(stranger.get_by_text("If that is you, open your personal link")).to_be_visible()
+    expect(stranger.get_by_test_id("ballot-card")).to_have_count(0)
+    for page in (mine, stranger):
+        page.context.close()

@@ -7,9 +7,10 @@ from streamlit.testing.v1 import AppTest
 
 from planner.db import read_session, write_session
 from planner.models import SessionCreate, StakeholderJoin
+from planner.store.audit import audit_log
 from planner.store.consensus import workspace_consensus
 from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import current_round, open_session, reveal_round
+from planner.store.sessions import current_round, get_session, open_session, reveal_round
 from planner.store.stakeholders import join_session, renew_link, stakeholder_by_link
 from tests.conftest import APP
 from tests.factories import vote_all
@@ -226,3 +227,29 @@ def test_override_without_reason_is_refused(open_page, demo):
     at.text_input(key="override_by").input("Eva")
     at.button(key="FormSubmitter:override-Save decision").click().run()
     assert "Reason must have at least 3 character(s)." in texts(at)
+
+
+def test_facilitator_issues_a_new_personal_link_and_the_old_one_stops(open_page, scoring, engine):
+    with write_session(engine) as session:
+        anna = join_session(
+            session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna")
+        )
+    at = open_page("scoring_session")
+    at.selectbox(key="new_link_who").set_value(anna.stakeholder.id)
+    at.button(key=f"FormSubmitter:new_link_{scoring.id}-New personal link").click().run()
+    assert not at.exception
+    link = next(c.value for c in at.code if "?me=" in c.value)
+    new_token = link.split("?me=")[1]
+    with read_session(engine) as session:
+        assert stakeholder_by_link(session=session, token=anna.token) is None
+        assert stakeholder_by_link(session=session, token=new_token).name == "Anna"
+        log = audit_log(session=session, workspace_id=scoring.workspace_id)
+    assert log["action"].str.startswith("New personal link for Anna").any()
+
+
+def test_facilitator_turns_auto_advance_off(open_page, scoring, engine):
+    at = open_page("scoring_session")
+    at.toggle(key=f"auto_advance_{scoring.id}").set_value(False).run()
+    assert not at.exception
+    with read_session(engine) as session:
+        assert get_session(session=session, session_id=scoring.id).auto_advance is False

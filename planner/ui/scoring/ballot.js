@@ -41,7 +41,7 @@ class Ballot {
 
   update(data) {
     this.data = data;
-    this.done = new Set(data.done);
+    this.done = new Set([...(this.done ?? []), ...data.done]);
   }
 
   // --- talking to the server -------------------------------------------------------
@@ -75,9 +75,19 @@ class Ballot {
     const query = `round=${this.data.round}&candidate=${candidateId}&lang=${this.data.lang}`;
     const { status, json } = await this.call("GET", `/api/ballot/candidate?${query}`);
     if (status !== 200) throw Object.assign(new Error(json.error || "load"), { status, json });
-    this.cards.set(candidateId, json);
-    this.done = new Set(json.done);
-    return json;
+    // Answers confirmed by a vote meanwhile are newer than this snapshot: they win.
+    const confirmed = this.cards.get(candidateId)?.answers ?? {};
+    const card = { ...json, answers: { ...json.answers, ...confirmed } };
+    this.cards.set(candidateId, card);
+    this.markDone(json.done);
+    return card;
+  }
+
+  // Answers arrive in any order while several are on their way, but a candidate once
+  // complete stays complete (an answer is changed, never taken back): so "done" only
+  // grows, and a response never makes the ballot forget what a newer one confirmed.
+  markDone(ids) {
+    for (const id of ids) this.done.add(id);
   }
 
   answer(candidateId, criterionId, label) {
@@ -93,7 +103,6 @@ class Ballot {
     if (label === undefined) return;
     this.wanted.delete(key);
     this.sending.set(key, label);
-    const wasComplete = this.done.has(candidateId);
     let result;
     try {
       result = await this.call("POST", "/api/ballot/vote", {
@@ -109,8 +118,12 @@ class Ballot {
     const { status, json } = result;
     if (status === 200) {
       this.failed.delete(key);
-      this.cards.set(candidateId, { ...this.cards.get(candidateId), ...json });
-      this.done = new Set(json.done);
+      // Only this request's own answer is surely current: requests for one question go
+      // one after the other, but answers to other questions may have been stored since.
+      const card = this.cards.get(candidateId);
+      card.answers = { ...card.answers, [criterionId]: json.answers[criterionId] };
+      const wasComplete = this.done.has(candidateId);
+      this.markDone(json.done);
       if (this.wanted.has(key)) this.send(candidateId, criterionId);
       else if (!wasComplete && this.done.has(candidateId)) this.advanceFrom(candidateId);
     } else if (status === 409) {
@@ -426,7 +439,7 @@ export default function (component) {
     const ballot = root.ballot;
     const relabel = JSON.stringify(ballot.data.text) !== JSON.stringify(data.text);
     ballot.component = component;
-    ballot.update({ ...data, done: [...ballot.done] }); // its own count is the newer one
+    ballot.update(data);
     if (relabel) {
       ballot.build(); // another language: draw the same candidate again
       ballot.show(ballot.current);

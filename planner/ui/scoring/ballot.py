@@ -10,13 +10,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from planner.store.ballot import RoundState
+from planner.store.ballot import DONT_KNOW, RoundState
 from planner.store.scoring_model import ScoringSetup
 from planner.ui.context import feedback
 from planner.ui.lang import current_lang, t
 
 HERE = Path(__file__).parent
-DONT_KNOW = "?"
 TEXT_KEYS = {
     "progress": "vote.progress",
     "all_done": "vote.all_done",

@@ -16,7 +16,7 @@ import json
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
@@ -26,18 +26,26 @@ from starlette.routing import Route
 
 from planner.config import database_url
 from planner.db import read_session, write_session
-from planner.errors import Conflict, PlannerError
+from planner.errors import PlannerError, validated
 from planner.i18n import LANGUAGES, t
-from planner.models import Stakeholder
-from planner.store.ballot import answered_ids, candidate_card, criteria_count, round_state
+from planner.models import COMMENT_MAX, CommentSet, Stakeholder, VoteCast
+from planner.store.ballot import (
+    DONT_KNOW,
+    answered_ids,
+    candidate_card,
+    criteria_count,
+    my_answers,
+    my_comment,
+    round_state,
+)
 from planner.store.stakeholders import stakeholder_by_link
 from planner.store.votes import cast_vote, set_comment
 
+T = TypeVar("T")
 KEY_HEADER = "x-ballot-key"
 COOKIE = "planner_me"
 COOKIE_DAYS = 90
 BODY_MAX = 8_000
-DONT_KNOW = "?"
 STATE_TTL = 1.0  # seconds one answer to /state serves every ballot of the session
 
 
@@ -57,20 +65,20 @@ def _error(status: int, key: str, lang: str, reason: str = "", **params) -> JSON
     return JSONResponse({"error": t(key, lang, **params), "reason": reason}, status_code=status)
 
 
-def _int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValueError(value)
-    return int(value)
-
-
-async def _body(request: Request) -> dict:
-    raw = await request.body()
-    if len(raw) > BODY_MAX:
-        raise ValueError("too large")
-    body = json.loads(raw or b"{}")
-    if not isinstance(body, dict):
-        raise ValueError("not an object")
-    return body
+async def _parse(request: Request, schema: type[T]) -> tuple[T | None, str]:
+    """The request's JSON body as `schema`, and the language; None if it is not one."""
+    lang = _lang(request)
+    try:
+        raw = await request.body()
+        if len(raw) > BODY_MAX:
+            raise ValueError("too large")
+        body = json.loads(raw or b"{}")
+        if not isinstance(body, dict):
+            raise ValueError("not an object")
+        lang = _lang(request, body)
+        return validated(schema, **body), lang
+    except (ValueError, PlannerError):  # a JSONDecodeError is a ValueError too
+        return None, lang
 
 
 def _as_stakeholder(
@@ -84,98 +92,87 @@ def _as_stakeholder(
             if me is None:
                 return _error(401, "error.personal_link_unknown", lang, "identity")
             return JSONResponse(work(session, me))
-    except Conflict as error:
-        return JSONResponse(
-            {"error": error.message(lang), "reason": "round_closed"}, status_code=409
-        )
     except PlannerError as error:
-        return JSONResponse({"error": error.message(lang), "reason": "refused"}, status_code=400)
+        closed = error.key in ("error.round_not_voting", "error.session_closed")
+        return JSONResponse(
+            {"error": error.message(lang), "reason": "round_closed" if closed else "refused"},
+            status_code=409 if closed else 400,
+        )
 
 
-def _progress(session: Session, round_id: int, stakeholder_id: int) -> list[int]:
+def _answers(session: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dict:
+    """My answers on this candidate and the candidates I completed: what the ballot
+    redraws from after a click."""
     count = criteria_count(session=session, round_id=round_id)
-    return answered_ids(
-        session=session, round_id=round_id, stakeholder_id=stakeholder_id, criteria_count=count
-    )
-
-
-def _card_json(session: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dict:
-    card = candidate_card(
+    mine = my_answers(
         session=session, round_id=round_id, stakeholder_id=me.id, candidate_id=candidate_id
     )
     return {
-        "candidate": card.id,
-        "title": card.title,
-        "description": card.description,
-        "phase": card.phase,
-        "channels": card.channels,
-        "answers": {str(k): (DONT_KNOW if v is None else v) for k, v in card.answers.items()},
-        "comment": card.comment,
-        "done": _progress(session, round_id, me.id),
+        "candidate": candidate_id,
+        "answers": {str(k): (DONT_KNOW if v is None else v) for k, v in mine.items()},
+        "done": answered_ids(
+            session=session, round_id=round_id, stakeholder_id=me.id, criteria_count=count
+        ),
     }
+
+
+def _card(session: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dict:
+    card = candidate_card(session=session, round_id=round_id, candidate_id=candidate_id)
+    comment = my_comment(
+        session=session, round_id=round_id, stakeholder_id=me.id, candidate_id=candidate_id
+    )
+    return card._asdict() | {"comment": comment} | _answers(session, round_id, me, candidate_id)
 
 
 async def candidate(request: Request) -> Response:
     lang = _lang(request)
     try:
-        round_id = _int(request.query_params.get("round"))
-        candidate_id = _int(request.query_params.get("candidate"))
-    except (TypeError, ValueError):
+        round_id = int(request.query_params["round"])
+        candidate_id = int(request.query_params["candidate"])
+    except (KeyError, ValueError):
         return _error(400, "error.not_on_ballot", lang, "refused")
     return await run_in_threadpool(
         _as_stakeholder,
         request,
         lang,
-        lambda s, me: _card_json(s, round_id, me, candidate_id),
+        lambda s, me: _card(s, round_id, me, candidate_id),
         write=False,
     )
 
 
 async def vote(request: Request) -> Response:
-    try:
-        body = await _body(request)
-        lang = _lang(request, body)
-        round_id, candidate_id = _int(body["round"]), _int(body["candidate"])
-        criterion_id, answer = _int(body["criterion"]), body["answer"]
-        if not isinstance(answer, str):
-            raise ValueError(answer)
-    except (KeyError, TypeError, ValueError):
-        return _error(400, "error.not_on_ballot", _lang(request), "refused")
+    cast, lang = await _parse(request, VoteCast)
+    if cast is None:
+        return _error(400, "error.not_on_ballot", lang, "refused")
 
     def work(session: Session, me: Stakeholder) -> dict:
         cast_vote(
             session=session,
-            round_id=round_id,
+            round_id=cast.round,
             stakeholder_id=me.id,
-            candidate_id=candidate_id,
-            criterion_id=criterion_id,
-            label=None if answer == DONT_KNOW else answer,
+            candidate_id=cast.candidate,
+            criterion_id=cast.criterion,
+            label=None if cast.answer == DONT_KNOW else cast.answer,
         )
-        return _card_json(session, round_id, me, candidate_id)
+        return _answers(session, cast.round, me, cast.candidate)
 
     return await run_in_threadpool(_as_stakeholder, request, lang, work, write=True)
 
 
 async def comment(request: Request) -> Response:
-    try:
-        body = await _body(request)
-        lang = _lang(request, body)
-        round_id, candidate_id = _int(body["round"]), _int(body["candidate"])
-        text = body["comment"]
-        if not isinstance(text, str):
-            raise ValueError(text)
-    except (KeyError, TypeError, ValueError):
-        return _error(400, "error.not_on_ballot", _lang(request), "refused")
+    given, lang = await _parse(request, CommentSet)
+    if given is None:
+        return _error(400, "error.comment_refused", lang, "refused", limit=COMMENT_MAX)
 
     def work(session: Session, me: Stakeholder) -> dict:
         set_comment(
             session=session,
-            round_id=round_id,
+            round_id=given.round,
             stakeholder_id=me.id,
-            candidate_id=candidate_id,
-            comment=text.strip()[:1000],
+            candidate_id=given.candidate,
+            comment=given.comment,
         )
-        return {"candidate": candidate_id, "comment": text.strip()[:1000]}
+        return {"candidate": given.candidate, "comment": given.comment}
 
     return await run_in_threadpool(_as_stakeholder, request, lang, work, write=True)
 
@@ -211,8 +208,8 @@ STATES = _SharedStates()
 
 async def state(request: Request) -> Response:
     try:
-        session_id = _int(request.query_params.get("session"))
-    except (TypeError, ValueError):
+        session_id = int(request.query_params["session"])
+    except (KeyError, ValueError):
         return JSONResponse({"error": "session"}, status_code=400)
     found = await run_in_threadpool(STATES.get, session_id)
     if found is None:

@@ -222,3 +222,16 @@ def test_remember_sets_an_httponly_cookie_for_a_known_link_only(client, room):
     cookie = response.headers["set-cookie"]
     assert cookie.startswith(f"planner_me={ann.token}") and "HttpOnly" in cookie
     assert "samesite=strict" in cookie.lower()
+
+
+def test_a_comment_over_the_limit_is_refused_whole(client, room, engine):
+    _, ann, _ = room
+    response = client.post(
+        "/api/ballot/comment",
+        json={"round": 1, "candidate": 2, "comment": "x" * 1001, "lang": "nl"},
+        headers={"X-Ballot-Key": ann.token},
+    )
+    assert response.status_code == 400 and "1000 tekens" in response.json()["error"]
+    with read_session(engine) as session:
+        ballot = my_ballot(session=session, round_id=1, stakeholder_id=ann.stakeholder.id)
+    assert ballot.comments == {}
