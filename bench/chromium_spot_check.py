@@ -68,12 +68,14 @@ def main() -> None:
     with read_session(engine) as session:
         ids = seeded["candidates"]
         by_title = dict(
-            session.execute(select(Candidate.title, Candidate.id).where(Candidate.id.in_(ids)))
+            session.execute(
+                select(Candidate.title, Candidate.id).where(Candidate.id.in_(ids))
+            ).all()
         )
         criteria = dict(
             session.execute(
                 select(Criterion.name, Criterion.id).where(Criterion.id.in_(seeded["criteria"]))
-            )
+            ).all()
         )
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     rng = random.Random(7)
