@@ -14,6 +14,13 @@ open their pages at the same instant, so page load shows a burst at its worst.
 
     python bench/workshop_load.py            # 10, 30, 100 stakeholders, idle cost
     python bench/workshop_load.py 30 --every 2 --seconds 30
+    python bench/workshop_load.py 100 --processes 2 --postgresql
+
+With `--processes N` the same load goes to N app processes on one database, stakeholder
+k always to process k mod N (what a sticky load balancer does); CPU and RSS are then
+the sum over the processes. `--postgresql` uses a PostgreSQL server started for the run
+(tests/postgres_server.py) instead of a SQLite file: several processes share one
+database the way several machines would.
 """
 
 import argparse
@@ -24,6 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from datetime import UTC
 from pathlib import Path
 
@@ -43,6 +51,7 @@ from planner.store.scoring_model import load_scoring_setup  # noqa: E402
 from planner.store.sessions import current_round, open_session  # noqa: E402
 from planner.store.stakeholders import join_session  # noqa: E402
 from planner.store.workspaces import load_journey  # noqa: E402
+from tests import postgres_server  # noqa: E402
 from tests.served_app import served_app  # noqa: E402
 
 CANDIDATES = 200
@@ -94,16 +103,23 @@ def seed(database_url: str, people: int) -> dict:
     }
 
 
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def cpu_seconds(*pids: int) -> float:
+    """CPU time used so far by the processes, summed."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+def rss_mb(*pids: int) -> float:
+    """Resident memory of the processes, summed."""
+    total = 0.0
+    for pid in pids:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) / 1024
+    return total
 
 
 async def open_page(base: str, token: str) -> tuple[websockets.ClientConnection, float]:
@@ -139,7 +155,7 @@ async def stakeholder(base, seeded, who, every, until, results, rng) -> None:
     socket_, load = await open_page(base, token)
     results["load"].append(load)
     if len(results["load"]) == len(seeded["people"]):  # all in: steady state from here
-        results["cpu_from"] = (cpu_seconds(results["pid"]), time.monotonic())
+        results["cpu_from"] = (cpu_seconds(*results["pids"]), time.monotonic())
     reader = asyncio.create_task(drain(socket_))
     headers = {"X-Ballot-Key": token}
     async with httpx2.AsyncClient(base_url=base, timeout=60) as client:
@@ -220,32 +236,53 @@ def percentiles(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:.0f} / {cuts[18] * 1000:.0f} ms"
 
 
-async def drive(base: str, pid: int, seeded: dict, every: float, seconds: float) -> dict:
-    """Every stakeholder at once against the served app; figures as they come in."""
+async def drive(servers: list, seeded: dict, every: float, seconds: float) -> dict:
+    """Every stakeholder at once against the served app(s), stakeholder k on server
+    k mod len(servers); figures as they come in."""
     people = len(seeded["people"])
-    results = {"load": [], "updated": [], "sent": {}, "errors": 0, "pid": pid}
+    pids = [server.pid for server in servers]
+    results = {"load": [], "updated": [], "sent": {}, "errors": 0, "pids": pids}
     rng = random.Random(people)
     until = time.monotonic() + seconds + 5 + people * 0.2  # page loads come first
     await asyncio.gather(
         *(
-            stakeholder(base, seeded, who, every, until, results, random.Random(rng.random()))
-            for who in seeded["people"]
+            stakeholder(
+                servers[k % len(servers)].url,
+                seeded,
+                who,
+                every,
+                until,
+                results,
+                random.Random(rng.random()),
+            )
+            for k, who in enumerate(seeded["people"])
         )
     )
     cpu_start, wall_start = results["cpu_from"]
-    results["cpu"] = (cpu_seconds(pid) - cpu_start) / (time.monotonic() - wall_start) * 100
-    results["rss"] = rss_mb(pid)
+    results["cpu"] = (cpu_seconds(*pids) - cpu_start) / (time.monotonic() - wall_start) * 100
+    results["rss"] = rss_mb(*pids)
     return results
 
 
-def scenario(people: int, every: float, seconds: float) -> dict:
+def scenario(
+    people: int, every: float, seconds: float, processes: int = 1, postgresql: bool = False
+) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="workshop-load-"))
-    database_url = f"sqlite:///{folder / 'planner.db'}"
-    seeded = seed(database_url, people)
-    with served_app(database_url, folder / "server.log") as server:
-        results = asyncio.run(drive(server.url, server.pid, seeded, every, seconds))
+    with ExitStack() as stack:
+        if postgresql:
+            database = postgres_server.start(durable=True)
+            stack.callback(database.stop)
+            database_url = database.url("postgres")
+        else:
+            database_url = f"sqlite:///{folder / 'planner.db'}"
+        seeded = seed(database_url, people)
+        servers = [
+            stack.enter_context(served_app(database_url, folder / f"server-{n}.log"))
+            for n in range(processes)
+        ]
+        results = asyncio.run(drive(servers, seeded, every, seconds))
+        checked = check(database_url, seeded, results)
     cpu, rss = results["cpu"], results["rss"]
-    checked = check(database_url, seeded, results)
     return {
         "people": people,
         "every": every,
@@ -266,19 +303,23 @@ def main() -> None:
     parser.add_argument("people", nargs="*", type=int)
     parser.add_argument("--every", type=float, default=2.0, help="seconds between answers")
     parser.add_argument("--seconds", type=float, default=30.0, help="after all pages loaded")
+    parser.add_argument("--processes", type=int, default=1, help="app processes, sticky")
+    parser.add_argument("--postgresql", action="store_true", help="a PostgreSQL database")
     args = parser.parse_args()
     plans = (
         [(n, args.every) for n in args.people]
         if args.people
         else [(10, 2.0), (30, 2.0), (100, 2.0), (100, 5.0), (30, 0.0)]
     )
+    database = "PostgreSQL" if args.postgresql else "SQLite"
+    print(f"{args.processes} app process(es) on {database}, {os.cpu_count()} cores")
     print(
         "| stakeholders | answer every | page load p50/p95 | vote stored p50/p95 "
         "| ballot updated p50/p95 | server CPU | RSS | answers | lost | misfiled |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for people, every in plans:
-        row = scenario(people, every, args.seconds)
+        row = scenario(people, every, args.seconds, args.processes, args.postgresql)
         every_text = f"{every:g} s" if every else "idle"
         print(
             f"| {people} | {every_text} | {row['load']} | {row['stored']} | {row['updated']} "

@@ -1,0 +1,80 @@
+"""A scoring round set up for the browser tests by the domain API, and what it stored."""
+
+import os
+import subprocess
+import sys
+from contextlib import contextmanager
+
+from planner.db import make_engine, read_session, write_session
+from planner.models import SessionCreate, StakeholderJoin
+from planner.store.candidates import candidate_frame
+from planner.store.scoring_model import load_scoring_setup
+from planner.store.sessions import close_session, current_round, open_session, sessions_of
+from planner.store.stakeholders import join_session
+from planner.store.votes import my_ballot
+from planner.store.workspaces import list_workspaces
+
+STAKEHOLDERS = 8
+CANDIDATES = 8
+
+
+@contextmanager
+def busy_machine():
+    """Every core kept busy by a spinning process, stopped whatever happens."""
+    spinners = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        for _ in range(os.cpu_count() or 2)
+    ]
+    try:
+        yield
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()
+
+
+def new_round(database_url: str) -> tuple[int, dict[str, int], dict[str, int], list[tuple]]:
+    """A fresh session on the demo's candidates (the previous one closed) and eight
+    stakeholders with their personal links."""
+    engine = make_engine(database_url)
+    with write_session(engine) as session:
+        workspace = list_workspaces(session=session)[0]
+        for old in sessions_of(session=session, workspace_id=workspace.id):
+            if old.status == "open":
+                close_session(session=session, session_id=old.id)
+        frame = candidate_frame(session=session, workspace_id=workspace.id)
+        chosen = frame.sample(CANDIDATES, random_state=len(frame))
+        scoring = open_session(
+            session=session,
+            workspace_id=workspace.id,
+            session_in=SessionCreate(name="Fast fingers"),
+            candidate_ids=chosen["id"].tolist(),
+        )
+        setup = load_scoring_setup(session=session, workspace_id=workspace.id)
+        people = [
+            join_session(
+                session=session,
+                code=scoring.code,
+                join_in=StakeholderJoin(name=f"Person {scoring.id}-{n}"),
+            )
+            for n in range(STAKEHOLDERS)
+        ]
+    engine.dispose()
+    titles = dict(zip(chosen["title"], chosen["id"], strict=True))
+    criteria = {c.name: c.id for c in setup.criteria}
+    return scoring.id, titles, criteria, [(p.stakeholder.id, p.token) for p in people]
+
+
+def stored_answers(database_url, session_id, people) -> dict:
+    """Per stakeholder: (candidate, criterion) -> stored label, "?" for don't know."""
+    engine = make_engine(database_url)
+    stored = {}
+    with read_session(engine) as session:
+        round_id = current_round(session=session, session_id=session_id).id
+        for stakeholder_id, _ in people:
+            answers = my_ballot(
+                session=session, round_id=round_id, stakeholder_id=stakeholder_id
+            ).answers
+            stored[stakeholder_id] = {k: v or "?" for k, v in answers.items()}
+    engine.dispose()
+    return stored
