@@ -6,10 +6,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from planner.config import database_url
-from planner.db import make_engine, read_session
+from planner.core.config import database_url
+from planner.core.db import make_engine, read_session
 from planner.store.workspaces import list_workspaces
-from planner.ui.access import GRANTS_KEY
+from planner.ui.access.grants import GRANTS_KEY
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 

@@ -6,7 +6,7 @@ import time
 from datetime import date
 
 from bench.synthetic import populate
-from planner.db import make_engine, read_session, write_session
+from planner.core.db import make_engine, read_session, write_session
 from planner.exports.content import export_content
 from planner.exports.pdf import roadmap_pdf
 from planner.exports.xlsx import roadmap_workbook

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from bench.synthetic import csv_bytes, new_workspace
-from planner.db import make_engine, migrate, write_session
+from planner.core.db import make_engine, migrate, write_session
 from planner.importing.apply import import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table

@@ -9,7 +9,7 @@ import time
 
 from bench.apptest_timing import page_ms
 from bench.synthetic import populate
-from planner.schedule import schedule
+from planner.roadmap.schedule import schedule
 
 PAGES = {
     "matrix_page_2000_ms": "planner/ui/pages/matrix.py",

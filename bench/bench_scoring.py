@@ -11,9 +11,9 @@ from sqlalchemy import insert
 
 from bench.apptest_timing import page_ms
 from bench.synthetic import populate
-from planner.consensus import aggregate
-from planner.db import make_engine, write_session
+from planner.core.db import make_engine, write_session
 from planner.models import Participant, SessionCreate, Stakeholder, Vote, utcnow
+from planner.scoring.consensus import aggregate
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import current_round, open_session, reveal_round
 

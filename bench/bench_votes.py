@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from sqlmodel import select
 
 from bench.synthetic import populate
-from planner.db import make_engine, read_session, write_session
+from planner.core.db import make_engine, read_session, write_session
 from planner.models import Candidate, SessionCreate, StakeholderJoin, Vote
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import current_round, open_session

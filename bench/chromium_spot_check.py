@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.workshop_load import cpu_seconds, seed  # noqa: E402
-from planner.db import make_engine, read_session  # noqa: E402
+from planner.core.db import make_engine, read_session  # noqa: E402
 from planner.models import Candidate, Criterion, Vote  # noqa: E402
 from tests.e2e.steps import CLICK_LOG  # noqa: E402
 from tests.served_app import served_app  # noqa: E402

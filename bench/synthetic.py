@@ -4,14 +4,14 @@ import random
 
 import pandas as pd
 
-from planner.db import make_engine, migrate, write_session
+from planner.core.db import make_engine, migrate, write_session
 from planner.importing.apply import import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
+from planner.journey.templates import DEFAULT_CHANNELS, SIX_PHASES
 from planner.models import Persona, WorkspaceCreate
 from planner.store.dimensions import add_item
 from planner.store.workspaces import create_workspace, load_journey
-from planner.templates import DEFAULT_CHANNELS, SIX_PHASES
 
 PERSONAS = ("Young family", "Busy professional", "Senior shopper")
 VERBS = ("Show", "Simplify", "Personalise", "Automate", "Speed up", "Explain", "Connect")

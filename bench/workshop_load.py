@@ -43,7 +43,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from planner.db import make_engine, migrate, read_session, write_session  # noqa: E402
+from planner.core.db import make_engine, migrate, read_session, write_session  # noqa: E402
 from planner.demo import load_demo  # noqa: E402
 from planner.models import CandidateCreate, SessionCreate, StakeholderJoin, Vote  # noqa: E402
 from planner.store.candidates import candidate_frame, create_candidates  # noqa: E402

@@ -7,24 +7,25 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from planner.commitment_search import filter_commitments
-from planner.commitment_table import commitment_table
-from planner.config import database_url
-from planner.db import make_engine, migrate, read_session, write_session
+from planner.access.links import app_link
+from planner.core.config import database_url
+from planner.core.db import make_engine, migrate, read_session, write_session
+from planner.core.errors import FieldName, InvalidInput, PlannerError, validated
+from planner.core.i18n import t
+from planner.delivery.search import filter_commitments
+from planner.delivery.table import commitment_table
+from planner.delivery.workflow import STATUSES
 from planner.demo import load_demo, load_demo_if_empty
-from planner.errors import FieldName, InvalidInput, PlannerError, validated
 from planner.exports.content import export_content
 from planner.exports.formats import EXPORT_FORMATS
-from planner.i18n import t
 from planner.importing.apply import import_as_new_workspace, import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
-from planner.join_link import app_link
+from planner.journey.naming import name_key
 from planner.models import PassphraseSet, RoadmapPlanUpdate, VersionCreate, WorkspaceCreate
-from planner.naming import name_key
-from planner.prioritise import STRATEGIES
-from planner.roadmap import RoadmapSettings
-from planner.roadmap_table import roadmap_table
+from planner.roadmap.build import RoadmapSettings
+from planner.roadmap.ranking import STRATEGIES
+from planner.roadmap.table import roadmap_table
 from planner.store.access import get_access, renew_links, set_passphrase
 from planner.store.backup import dump_workspace, read_document
 from planner.store.candidates import candidate_counts, candidate_frame
@@ -33,7 +34,6 @@ from planner.store.restore import restore_workspace
 from planner.store.roadmap_plan import current_roadmap, quarter_start
 from planner.store.versions import find_version, save_version
 from planner.store.workspaces import find_workspace, list_workspaces, load_journey
-from planner.workflow import STATUSES
 
 
 def main(argv: list[str] | None = None) -> int:

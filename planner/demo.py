@@ -5,10 +5,10 @@ import functools
 
 from sqlmodel import Session
 
-from planner.config import DEMO_FILE
-from planner.errors import NotFound
+from planner.access.passphrases import hash_passphrase
+from planner.core.config import DEMO_FILE
+from planner.core.errors import NotFound
 from planner.models import Workspace
-from planner.passphrases import hash_passphrase
 from planner.store.access import get_access
 from planner.store.backup import read_document
 from planner.store.restore import restore_workspace

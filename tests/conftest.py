@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session
 
-from planner.db import make_engine, migrate, write_session
+from planner.core.db import make_engine, migrate, write_session
 from planner.demo import load_demo
 from planner.models import SessionCreate
 from planner.store.scoring_model import load_scoring_setup

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from planner.journey.naming import name_key
 from planner.models import (
     CandidateCreate,
     Persona,
@@ -11,7 +12,6 @@ from planner.models import (
     VersionCreate,
     WorkspaceCreate,
 )
-from planner.naming import name_key
 from planner.store.candidates import create_candidate
 from planner.store.dimensions import add_item
 from planner.store.roadmap_plan import current_roadmap, save_plan

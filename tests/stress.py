@@ -5,7 +5,7 @@ import time
 
 from sqlalchemy import Engine
 
-from planner.db import make_engine, write_session
+from planner.core.db import make_engine, write_session
 from planner.models import StakeholderJoin
 from planner.store.stakeholders import join_session
 from planner.store.votes import cast_vote

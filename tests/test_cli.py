@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from planner.cli import main
-from planner.db import write_session
+from planner.core.db import write_session
 from planner.importing.example import example_csv
 from planner.models import CommitmentCreate, SignIn, StatusChange
 from planner.store.access import get_access, sign_in

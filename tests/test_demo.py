@@ -3,7 +3,7 @@
 import pytest
 
 from planner.demo import load_demo, load_demo_if_empty
-from planner.grid import cell_counts, empty_cells
+from planner.journey.grid import cell_counts, empty_cells
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import list_workspaces, load_journey
 

@@ -1,9 +1,13 @@
 """Keeping the project honest: layering, README commands, CLI documentation."""
 
 import re
+import subprocess
+import sys
+
+import pytest
 
 from planner.cli import _parser
-from planner.config import database_url
+from planner.core.config import database_url
 from tests.conftest import ROOT
 
 STREAMLIT_IMPORT = re.compile(r"^\s*(import streamlit|from streamlit)", re.MULTILINE)
@@ -17,6 +21,29 @@ def test_only_the_ui_imports_streamlit():
         and "ui" not in path.relative_to(ROOT / "planner").parts[:1]
     ]
     assert leaks == []
+
+
+PURE = ("journey", "scoring", "roadmap", "delivery", "access")
+NOT_IN_PURE = ("streamlit", "sqlalchemy", "sqlmodel", "planner.store", "planner.ui")
+
+
+@pytest.mark.parametrize("package", PURE)
+def test_the_domain_needs_no_streamlit_database_store_or_ui(package):
+    """Every module of the package imported in a fresh interpreter: none of those loads."""
+    modules = sorted(
+        f"planner.{package}.{path.stem}"
+        for path in ROOT.joinpath("planner", package).glob("*.py")
+        if path.stem != "__init__"
+    )
+    probe = (
+        f"import sys, importlib\nfor m in {modules!r}: importlib.import_module(m)\n"
+        f"print(sorted(n for n in sys.modules if n.split('.')[0] in {NOT_IN_PURE!r}"
+        f" or n.startswith(('planner.store', 'planner.ui'))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert modules and loaded == "[]", f"{package} loads {loaded}"
 
 
 def test_readme_commands_are_the_ones_ci_and_make_use():

@@ -6,11 +6,11 @@ from datetime import date, datetime
 import pandas as pd
 from sqlmodel import Session
 
-from planner.i18n import t
-from planner.matrix import matrix_points
+from planner.core.i18n import t
 from planner.models import Workspace
-from planner.roadmap import Roadmap
-from planner.roadmap_table import roadmap_table
+from planner.roadmap.build import Roadmap
+from planner.roadmap.matrix import matrix_points
+from planner.roadmap.table import roadmap_table
 from planner.store.candidates import candidate_frame
 from planner.store.commitments import latest_commitments
 from planner.store.consensus import latest_votes, workspace_consensus

@@ -6,9 +6,9 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
-from planner.charts import matrix_chart, timeline_chart
 from planner.exports.content import ExportContent
-from planner.quadrants import QUADRANTS
+from planner.roadmap.charts import matrix_chart, timeline_chart
+from planner.roadmap.quadrants import QUADRANTS
 
 SLIDE_WIDTH = 1100  # px of the drawing area: fits a 16:9 slide
 

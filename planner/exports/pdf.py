@@ -9,8 +9,8 @@ from fpdf import FPDF
 
 from planner.exports.content import ExportContent
 from planner.exports.images import matrix_figure, png, timeline_figure
-from planner.quadrants import QUADRANTS
-from planner.roadmap_table import headings
+from planner.roadmap.quadrants import QUADRANTS
+from planner.roadmap.table import headings
 
 FONTS = Path(__file__).parent / "fonts"
 TIMELINE_LIMIT = 60  # bars in the timeline image; the table lists everything

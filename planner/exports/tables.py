@@ -4,7 +4,7 @@ import pandas as pd
 
 from planner.exports.content import ExportContent
 from planner.exports.safe_text import neutralise_frame
-from planner.roadmap_table import headings
+from planner.roadmap.table import headings
 
 
 def _labelled(content: ExportContent) -> pd.DataFrame:

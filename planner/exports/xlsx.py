@@ -11,8 +11,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.exports.content import ExportContent
 from planner.exports.safe_text import is_formula_like
-from planner.quadrants import QUADRANTS
-from planner.roadmap_table import headings
+from planner.roadmap.quadrants import QUADRANTS
+from planner.roadmap.table import headings
 
 MAX_WIDTH = 60
 DATE_FORMAT = "d mmm yyyy"

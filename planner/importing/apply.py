@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from planner.importing.preview import ImportPreview
 from planner.importing.reading import ImportFailed
+from planner.journey.naming import name_key
 from planner.models import (
     Candidate,
     CandidateCreate,
@@ -15,7 +16,6 @@ from planner.models import (
     Workspace,
     WorkspaceCreate,
 )
-from planner.naming import name_key
 from planner.store.candidates import create_candidates
 from planner.store.dependencies import add_dependencies
 from planner.store.dimensions import add_item

@@ -2,7 +2,7 @@
 
 import re
 
-from planner.naming import name_key
+from planner.journey.naming import name_key
 
 # field -> accepted headers (compared case-insensitively, `_`/`-` as space)
 HEADERS: dict[str, tuple[str, ...]] = {

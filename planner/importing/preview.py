@@ -9,15 +9,15 @@ import pandas as pd
 from pydantic import ValidationError
 from sqlmodel import SQLModel
 
-from planner.errors import FieldName, invalid_inputs, localised
-from planner.i18n import t
+from planner.core.errors import FieldName, invalid_inputs, localised
+from planner.core.i18n import t
 from planner.importing.columns import REQUIRED, map_headers, split_list
 from planner.importing.reading import ImportFailed, Table
-from planner.journey import Journey
+from planner.journey.journey import Journey
+from planner.journey.naming import AmbiguousName, NameIndex, name_key
+from planner.journey.templates import DEFAULT_CHANNELS, NINE_PHASES, OTHER_CHANNELS, SIX_PHASES
 from planner.models import Description, ShortText, Tag, Title
-from planner.naming import AmbiguousName, NameIndex, name_key
-from planner.schedule import DependencyCycle, check_acyclic
-from planner.templates import DEFAULT_CHANNELS, NINE_PHASES, OTHER_CHANNELS, SIX_PHASES
+from planner.roadmap.schedule import DependencyCycle, check_acyclic
 
 KINDS = ("phase", "channel", "persona")
 TRUE_WORDS = {"1", "yes", "y", "true", "x", "ja", "j", "waar"}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planner.errors import PlannerError
+from planner.core.errors import PlannerError
 
 ENCODINGS = ("utf-8-sig", "cp1252")
 DELIMITERS = ",;"

@@ -1,4 +1,4 @@
-"""Alembic environment: migrations run on the connection `planner.db.migrate` passes in."""
+"""Alembic environment: migrations run on the connection `planner.core.db.migrate` passes in."""
 
 from alembic import context
 

@@ -7,9 +7,9 @@ from pydantic import StringConstraints
 from sqlalchemy import Column, String
 from sqlmodel import Field, SQLModel
 
+from planner.access.passphrases import MIN_LENGTH
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
 from planner.models.scoring import _key
-from planner.passphrases import MIN_LENGTH
 
 Passphrase = Annotated[str, StringConstraints(min_length=MIN_LENGTH, max_length=200)]
 TOKEN_LENGTH = 43  # secrets.token_urlsafe(32)

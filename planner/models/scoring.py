@@ -158,7 +158,7 @@ class RoundCandidate(SQLModel, table=True):
 class Vote(SQLModel, table=True):
     """One stakeholder's answer on one criterion of one candidate in one round.
 
-    `score` is 0–10 (see planner.scales); `None` means "don't know".
+    `score` is 0–10 (see planner.scoring.scales); `None` means "don't know".
     """
 
     __table_args__ = (

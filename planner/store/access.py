@@ -7,10 +7,10 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlmodel import Session
 
-from planner.errors import NotFound
+from planner.access.passphrases import hash_passphrase, verify_passphrase
+from planner.core.errors import NotFound
+from planner.journey.naming import name_key
 from planner.models import PassphraseSet, SignIn, WorkspaceAccess
-from planner.naming import name_key
-from planner.passphrases import hash_passphrase, verify_passphrase
 from planner.store.access_links import new_token
 from planner.store.attempts import check_allowed, record_attempt
 from planner.store.workspaces import find_workspace

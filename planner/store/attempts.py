@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
-from planner.errors import PlannerError
+from planner.core.errors import PlannerError
 from planner.models import AccessAttempt
 
 FREE_FAILURES = 5  # failures within WINDOW before waiting starts

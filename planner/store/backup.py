@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from planner.errors import PlannerError
+from planner.core.errors import PlannerError
 from planner.models import (
     BallotComment,
     Commitment,

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import and_, bindparam, func, select
 from sqlmodel import Session
 
-from planner.errors import InvalidInput
+from planner.core.errors import InvalidInput
 from planner.models import (
     BallotComment,
     Candidate,

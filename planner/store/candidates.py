@@ -6,7 +6,7 @@ import pandas as pd
 from sqlalchemy import delete, func, insert, select
 from sqlmodel import Session
 
-from planner.errors import FieldName, InvalidInput, NotFound
+from planner.core.errors import FieldName, InvalidInput, NotFound
 from planner.models import (
     Candidate,
     CandidateChannel,

@@ -6,7 +6,9 @@ import pandas as pd
 from sqlalchemy import exists, select
 from sqlmodel import Session
 
-from planner.errors import Conflict, FieldName, InvalidInput, KindName, NotFound
+from planner.core.errors import Conflict, FieldName, InvalidInput, KindName, NotFound
+from planner.delivery.tracking import flag_deadlines
+from planner.delivery.workflow import OPEN, check_transition
 from planner.models import (
     Commitment,
     CommitmentCreate,
@@ -19,11 +21,9 @@ from planner.models import (
     StatusChange,
     utcnow,
 )
-from planner.periods import make_periods, period_of
+from planner.roadmap.periods import make_periods, period_of
 from planner.store.frames import read_frame
 from planner.store.versions import get_version
-from planner.tracking import flag_deadlines
-from planner.workflow import OPEN, check_transition
 
 COLUMNS = [
     "id",

@@ -4,8 +4,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from planner.consensus import ConsensusRules, aggregate, settle
-from planner.errors import NotFound
+from planner.core.errors import NotFound
 from planner.models import (
     Candidate,
     ConsensusOverride,
@@ -16,8 +15,10 @@ from planner.models import (
     Stakeholder,
     Vote,
 )
+from planner.scoring.consensus import settle
+from planner.scoring.setup import aggregate_votes
 from planner.store.frames import read_frame
-from planner.store.scoring_model import ScoringSetup, load_scoring_setup
+from planner.store.scoring_model import load_scoring_setup
 
 OVERRIDE_COLUMNS = ["candidate_id", "value", "effort", "reason", "decided_by", "decided_at"]
 
@@ -68,32 +69,8 @@ def latest_votes(*, session: Session, workspace_id: int) -> pd.DataFrame:
     ).astype({"score": float})
 
 
-def criteria_frame(setup: ScoringSetup) -> pd.DataFrame:
-    return pd.DataFrame(
-        [(c.id, c.dimension, c.weight) for c in setup.criteria],
-        columns=["criterion_id", "dimension", "weight"],
-    )
-
-
-def stakeholder_weights(setup: ScoringSetup, votes: pd.DataFrame) -> dict[int, float]:
-    people = votes.drop_duplicates("stakeholder_id")
-    return {row.stakeholder_id: setup.role_weight(row.role) for row in people.itertuples()}
-
-
-def rules_of(setup: ScoringSetup) -> ConsensusRules:
-    model = setup.model
-    return ConsensusRules(model.consensus_method, model.disagreement, model.min_votes)
-
-
-def aggregate_votes(setup: ScoringSetup, votes: pd.DataFrame) -> pd.DataFrame:
-    """`aggregate` with the workspace's criteria, role weights and rules."""
-    return aggregate(
-        votes, criteria_frame(setup), stakeholder_weights(setup, votes), rules_of(setup)
-    )
-
-
 def workspace_consensus(*, session: Session, workspace_id: int) -> pd.DataFrame:
-    """Every candidate's settled consensus (see `planner.consensus.settle`)."""
+    """Every candidate's settled consensus (see `planner.scoring.consensus.settle`)."""
     setup = load_scoring_setup(session=session, workspace_id=workspace_id)
     candidates = read_frame(
         session,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from planner.errors import InvalidInput
+from planner.core.errors import InvalidInput
 
 
 def sqlite_backup(engine: Engine) -> bytes:

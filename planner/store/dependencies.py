@@ -3,9 +3,9 @@
 from sqlalchemy import delete, select
 from sqlmodel import Session
 
-from planner.errors import Conflict, InvalidInput
+from planner.core.errors import Conflict, InvalidInput
 from planner.models import Candidate, Dependency
-from planner.schedule import DependencyCycle, check_acyclic
+from planner.roadmap.schedule import DependencyCycle, check_acyclic
 from planner.store.frames import read_frame
 
 

@@ -6,9 +6,9 @@ One set of functions serves all three; `model` says which.
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
-from planner.errors import Conflict, KindName, NotFound
+from planner.core.errors import Conflict, KindName, NotFound
+from planner.journey.naming import name_key
 from planner.models import Candidate, CandidateChannel, Channel, Dimension, Persona, Phase
-from planner.naming import name_key
 
 KINDS = {Phase: "phase", Channel: "channel", Persona: "persona"}
 

@@ -10,7 +10,9 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from planner.errors import Conflict, PlannerError, validated
+from planner.core.errors import Conflict, PlannerError, validated
+from planner.delivery.workflow import STATUSES
+from planner.journey.naming import name_key
 from planner.models import (
     BallotComment,
     Candidate,
@@ -38,13 +40,11 @@ from planner.models import (
     Workspace,
     WorkspaceCreate,
 )
-from planner.naming import name_key
 from planner.store.backup import FORMAT, VERSION, DocumentInvalid
 from planner.store.dependencies import add_dependencies
 from planner.store.dimensions import add_item
 from planner.store.sessions import new_code
 from planner.store.workspaces import create_workspace, list_workspaces, load_journey
-from planner.workflow import STATUSES
 
 
 def _bad(what: str) -> bool:

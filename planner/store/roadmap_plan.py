@@ -6,9 +6,9 @@ import pandas as pd
 from sqlalchemy import delete, select
 from sqlmodel import Session
 
-from planner.errors import InvalidInput
+from planner.core.errors import InvalidInput
 from planner.models import Candidate, PlanItem, RoadmapPlan, RoadmapPlanUpdate
-from planner.roadmap import Roadmap, RoadmapSettings, build_roadmap
+from planner.roadmap.build import Roadmap, RoadmapSettings, build_roadmap
 from planner.store.candidates import candidate_frame
 from planner.store.consensus import workspace_consensus
 from planner.store.dependencies import needs_of

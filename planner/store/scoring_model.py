@@ -1,11 +1,11 @@
 """A workspace's scoring model: scale, criteria with weights, role weights, thresholds."""
 
-from dataclasses import dataclass
-
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
-from planner.errors import Conflict, KindName, NotFound
+from planner.core.errors import Conflict, KindName, NotFound
+from planner.journey.naming import name_key
+from planner.journey.templates import DEFAULT_CRITERIA
 from planner.models import (
     Criterion,
     CriterionCreate,
@@ -15,31 +15,7 @@ from planner.models import (
     ScoringModelUpdate,
     Vote,
 )
-from planner.naming import name_key
-from planner.scales import SCALES, Scale
-from planner.templates import DEFAULT_CRITERIA
-
-
-@dataclass(frozen=True)
-class ScoringSetup:
-    model: ScoringModel
-    criteria: list[Criterion]
-    role_weights_named: dict[str, float]  # role as typed -> weight
-
-    @property
-    def role_weights(self) -> dict[str, float]:
-        """role name_key -> weight."""
-        return {name_key(role): weight for role, weight in self.role_weights_named.items()}
-
-    @property
-    def scale(self) -> Scale:
-        return SCALES[self.model.scale]
-
-    def criteria_of(self, dimension: str) -> list[Criterion]:
-        return [c for c in self.criteria if c.dimension == dimension]
-
-    def role_weight(self, role: str) -> float:
-        return self.role_weights.get(name_key(role), 1.0)
+from planner.scoring.setup import ScoringSetup
 
 
 def create_default_model(*, session: Session, workspace_id: int, language: str) -> None:

@@ -1,13 +1,10 @@
 """Scoring sessions: open one with a join code, reveal, re-vote, close (joining: see
 planner.store.stakeholders)."""
 
-import re
-import secrets
-
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from planner.errors import Conflict, InvalidInput, NotFound
+from planner.core.errors import Conflict, InvalidInput, NotFound
 from planner.models import (
     Candidate,
     Participant,
@@ -18,20 +15,12 @@ from planner.models import (
     Stakeholder,
     utcnow,
 )
-
-# No 0/O, 1/I/L: a code read aloud in a meeting room is typed right.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 6
-
-
-def normalise_code(typed: str) -> str:
-    """'abc-23x ' -> 'ABC23X'."""
-    return re.sub(r"[^A-Z0-9]", "", typed.upper())
+from planner.scoring.join_codes import normalise_code, random_code
 
 
 def new_code(session: Session) -> str:
     while True:
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        code = random_code()
         if (
             session.exec(select(ScoringSession.id).where(ScoringSession.code == code)).first()
             is None

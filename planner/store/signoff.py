@@ -6,7 +6,7 @@ import pandas as pd
 from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
-from planner.errors import Conflict, FieldName, InvalidInput, NotFound
+from planner.core.errors import Conflict, FieldName, InvalidInput, NotFound
 from planner.models import (
     RoadmapVersion,
     Signoff,

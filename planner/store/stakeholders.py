@@ -13,7 +13,8 @@ from typing import NamedTuple
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from planner.errors import Conflict, NotFound
+from planner.core.errors import Conflict, NotFound
+from planner.journey.naming import name_key
 from planner.models import (
     Participant,
     ScoringSession,
@@ -21,7 +22,6 @@ from planner.models import (
     StakeholderJoin,
     utcnow,
 )
-from planner.naming import name_key
 from planner.store.sessions import find_session
 from planner.store.upsert import upsert
 

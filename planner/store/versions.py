@@ -7,7 +7,8 @@ import pandas as pd
 from sqlalchemy import delete, insert, select
 from sqlmodel import Session
 
-from planner.errors import Conflict, NotFound
+from planner.core.errors import Conflict, NotFound
+from planner.journey.naming import name_key
 from planner.models import (
     Commitment,
     RoadmapVersion,
@@ -15,10 +16,9 @@ from planner.models import (
     VersionCreate,
     utcnow,
 )
-from planner.naming import name_key
-from planner.periods import make_periods
-from planner.quadrants import Thresholds
-from planner.roadmap import ITEM_COLUMNS, Roadmap, RoadmapSettings
+from planner.roadmap.build import ITEM_COLUMNS, Roadmap, RoadmapSettings
+from planner.roadmap.periods import make_periods
+from planner.roadmap.quadrants import Thresholds
 from planner.store.frames import plain_records, read_frame
 
 ITEM_FIELDS = [c for c in ITEM_COLUMNS if c != "reason_params"]  # what a version keeps

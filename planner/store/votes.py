@@ -10,7 +10,7 @@ import pandas as pd
 from sqlalchemy import and_, bindparam, exists, func, select, true
 from sqlmodel import Session
 
-from planner.errors import Conflict, InvalidInput
+from planner.core.errors import Conflict, InvalidInput
 from planner.models import (
     BallotComment,
     Criterion,
@@ -23,7 +23,7 @@ from planner.models import (
     Vote,
     utcnow,
 )
-from planner.scales import SCALES
+from planner.scoring.scales import SCALES
 from planner.store.frames import read_frame
 from planner.store.upsert import upsert
 

@@ -3,8 +3,10 @@
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, select
 
-from planner.errors import Conflict, NotFound
-from planner.journey import Journey
+from planner.core.errors import Conflict, NotFound
+from planner.journey.journey import Journey
+from planner.journey.naming import name_key
+from planner.journey.templates import default_channels, template_phases
 from planner.models import (
     Candidate,
     Channel,
@@ -15,10 +17,8 @@ from planner.models import (
     WorkspaceUpdate,
     utcnow,
 )
-from planner.naming import name_key
 from planner.store.access_links import new_access
 from planner.store.scoring_model import create_default_model
-from planner.templates import default_channels, template_phases
 
 
 def list_workspaces(*, session: Session, include_archived: bool = False) -> list[Workspace]:

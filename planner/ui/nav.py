@@ -1,6 +1,6 @@
 """Every page once, and the navigation each visitor gets.
 
-What a visitor sees depends on how they came in (see planner.roles): a join link or a
+What a visitor sees depends on how they came in (see planner.access.roles): a join link or a
 personal link shows a stakeholder their ballot and the sign-off; a manager's or product
 owner's link the roadmap side of that workspace; a facilitator's passphrase everything
 of theirs. A facilitator does not see the Vote page: to vote, they join as a stakeholder.
@@ -8,10 +8,10 @@ of theirs. A facilitator does not see the Vote page: to vote, they join as a sta
 
 import streamlit as st
 
-from planner.ui.access import apply_link, resume_stakeholder, role_in, stakeholder_mode
-from planner.ui.context import current_workspace_id, engine, open_workspace, show_feedback
-from planner.ui.lang import t
-from planner.ui.sidebar import language_switch, workspace_picker
+from planner.ui.access.grants import apply_link, resume_stakeholder, role_in, stakeholder_mode
+from planner.ui.shell.context import current_workspace_id, engine, open_workspace, show_feedback
+from planner.ui.shell.lang import t
+from planner.ui.shell.sidebar import language_switch, workspace_picker
 
 PAGES = "planner/ui/pages"
 

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from planner.i18n import LANGUAGE_NAMES, LANGUAGES
-from planner.ui.lang import t
+from planner.core.i18n import LANGUAGE_NAMES, LANGUAGES
+from planner.ui.shell.lang import t
 
 
 def language_radio(key: str, value: str = "en") -> str:

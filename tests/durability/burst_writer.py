@@ -7,7 +7,7 @@ workspace once its transaction committed, and keeps going until it is killed.
 import sys
 from itertools import count
 
-from planner.db import make_engine, write_session
+from planner.core.db import make_engine, write_session
 from planner.models import CandidateCreate, WorkspaceCreate
 from planner.store.candidates import create_candidates
 from planner.store.workspaces import create_workspace, load_journey

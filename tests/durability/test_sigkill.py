@@ -9,7 +9,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from planner.db import make_engine, read_session
+from planner.core.db import make_engine, read_session
 from planner.models import Candidate, Workspace
 from tests.conftest import ROOT
 

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from contextlib import contextmanager
 
-from planner.db import make_engine, read_session, write_session
+from planner.core.db import make_engine, read_session, write_session
 from planner.models import SessionCreate, StakeholderJoin
 from planner.store.candidates import candidate_frame
 from planner.store.scoring_model import load_scoring_setup

@@ -9,7 +9,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from bench.synthetic import populate
-from planner.db import make_engine, read_session, write_session
+from planner.core.db import make_engine, read_session, write_session
 from planner.exports.content import export_content
 from planner.exports.formats import EXPORT_FORMATS
 from planner.exports.images import matrix_figure, png, svg, timeline_figure

@@ -9,8 +9,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import func, select
 
-from planner.db import write_session
-from planner.errors import PlannerError
+from planner.core.db import write_session
+from planner.core.errors import PlannerError
 from planner.importing.apply import import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from planner.db import read_session, write_session
-from planner.errors import PlannerError
+from planner.core.db import read_session, write_session
+from planner.core.errors import PlannerError
 from planner.models import Candidate, Workspace
 from planner.store.backup import dump_workspace, read_document
 from planner.store.restore import restore_workspace

@@ -6,16 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.db import read_session, write_session
+from planner.core.db import read_session, write_session
 from planner.importing.apply import import_as_new_workspace, import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import ImportFailed, read_table
-from planner.journey import Journey
+from planner.journey.journey import Journey
+from planner.journey.templates import template_phases
 from planner.models import Channel, Phase, Workspace, WorkspaceCreate
 from planner.store.candidates import candidate_frame
 from planner.store.dependencies import dependency_frame
 from planner.store.workspaces import load_journey
-from planner.templates import template_phases
 from tests.factories import make_journey
 from tests.importing.helpers import csv_bytes, xlsx_bytes
 

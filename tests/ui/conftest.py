@@ -5,9 +5,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.db import make_engine, read_session
+from planner.core.db import make_engine, read_session
 from planner.store.workspaces import list_workspaces
-from planner.ui.access import ACTOR_KEY, GRANTS_KEY
+from planner.ui.access.grants import ACTOR_KEY, GRANTS_KEY
 from tests.conftest import APP
 
 

@@ -1,6 +1,6 @@
 """Import page: preview, row errors, creating unknown names, all or valid-only."""
 
-from planner.db import read_session
+from planner.core.db import read_session
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import list_workspaces
 from tests.importing.helpers import csv_bytes

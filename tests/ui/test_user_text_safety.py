@@ -6,7 +6,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.db import write_session
+from planner.core.db import write_session
 from planner.models import (
     CandidateUpdate,
     CommitmentCreate,

@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from planner.db import read_session
+from planner.core.db import read_session
 from planner.store.audit import audit_log
-from planner.ui.context import engine, require_journey
-from planner.ui.lang import t
+from planner.ui.shell.context import engine, require_journey
+from planner.ui.shell.lang import t
 
 journey = require_journey("edit")
 with read_session(engine()) as session:

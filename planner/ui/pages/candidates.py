@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from planner.candidate_search import all_tags, filter_candidates
+from planner.journey.search import all_tags, filter_candidates
 from planner.store.candidates import delete_candidates
-from planner.ui.candidate_form import candidate_form, change_candidate
-from planner.ui.candidate_table import candidate_table
-from planner.ui.context import candidates, require_journey, run_change
-from planner.ui.lang import t
+from planner.ui.journey.candidate_form import candidate_form, change_candidate
+from planner.ui.journey.candidate_table import candidate_table
+from planner.ui.shell.context import candidates, require_journey, run_change
+from planner.ui.shell.lang import t
 
 journey = require_journey()
 frame = candidates(journey)

@@ -4,17 +4,17 @@ from datetime import date
 
 import streamlit as st
 
-from planner.commitment_search import filter_commitments
-from planner.db import read_session
+from planner.core.db import read_session
+from planner.delivery.search import filter_commitments
+from planner.delivery.workflow import OPEN, STATUSES
 from planner.store.commitments import tracked_commitments
 from planner.store.versions import list_versions
-from planner.ui.access import allowed
-from planner.ui.commitment_board import board, table
-from planner.ui.commitment_detail import commitment_detail
-from planner.ui.commitment_form import commit_form
-from planner.ui.context import engine, require_journey
-from planner.ui.lang import t
-from planner.workflow import OPEN, STATUSES
+from planner.ui.access.grants import allowed
+from planner.ui.delivery.board import board, table
+from planner.ui.delivery.detail import commitment_detail
+from planner.ui.delivery.form import commit_form
+from planner.ui.shell.context import engine, require_journey
+from planner.ui.shell.lang import t
 
 journey = require_journey("view")
 today = date.today()

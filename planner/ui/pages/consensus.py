@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from planner.db import read_session
-from planner.errors import validated
+from planner.core.db import read_session
+from planner.core.errors import validated
 from planner.models import OverrideCreate
 from planner.store.consensus import add_override, override_history
-from planner.ui.context import candidates, consensus, engine, require_journey, run_change
-from planner.ui.lang import t
+from planner.ui.shell.context import candidates, consensus, engine, require_journey, run_change
+from planner.ui.shell.lang import t
 
 journey = require_journey()
 frame = candidates(journey).set_index("id")

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from planner.db import read_session
-from planner.errors import PlannerError, validated
+from planner.core.db import read_session
+from planner.core.errors import PlannerError, validated
 from planner.importing.apply import import_as_new_workspace, import_candidates
 from planner.importing.example import example_csv
 from planner.importing.preview import preview_import
@@ -12,17 +12,17 @@ from planner.importing.reading import read_table
 from planner.models import WorkspaceCreate
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
-from planner.ui.access import allowed
-from planner.ui.context import (
+from planner.ui.access.grants import allowed
+from planner.ui.shell.context import (
     current_workspace_id,
     engine,
     feedback,
     run_change,
 )
-from planner.ui.lang import current_lang, error_text, t
+from planner.ui.shell.lang import current_lang, error_text, t
 from planner.ui.widget_state import renew_key, versioned_key
 from planner.ui.widgets import language_radio
-from planner.ui.workspace_forms import create_with_passphrase, enter, passphrase_fields
+from planner.ui.workspaces.forms import create_with_passphrase, enter, passphrase_fields
 
 st.title(t("import.title"))
 st.caption(t("import.intro"))

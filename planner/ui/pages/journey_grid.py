@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from planner.candidate_search import all_tags
-from planner.grid import cell_counts, empty_cells, in_cell
-from planner.ui.candidate_form import add_candidate, candidate_form
-from planner.ui.context import candidates, require_journey
-from planner.ui.heatmap import heat_map
-from planner.ui.lang import t
+from planner.journey.grid import cell_counts, empty_cells, in_cell
+from planner.journey.search import all_tags
+from planner.ui.journey.candidate_form import add_candidate, candidate_form
+from planner.ui.journey.heatmap import heat_map
+from planner.ui.shell.context import candidates, require_journey
+from planner.ui.shell.lang import t
 
 journey = require_journey()
 frame = candidates(journey)

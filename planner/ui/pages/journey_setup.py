@@ -3,11 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from planner.errors import validated
+from planner.core.errors import validated
 from planner.models import Channel, DimensionCreate, Persona, Phase
 from planner.store.dimensions import add_item, remove_item, rename_item, reorder_items
-from planner.ui.context import require_journey, run_change
-from planner.ui.lang import t
+from planner.ui.shell.context import require_journey, run_change
+from planner.ui.shell.lang import t
 from planner.ui.widget_state import renew_key, versioned_key
 
 journey = require_journey()

@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from planner.candidate_search import filter_candidates
-from planner.charts import matrix_chart
-from planner.matrix import matrix_points, value_by_cell
-from planner.quadrants import QUADRANTS, thresholds_for
-from planner.ui.context import candidates, require_journey
-from planner.ui.context import consensus as workspace_consensus
-from planner.ui.downloads import roadmap_downloads
-from planner.ui.heatmap import heat_map
-from planner.ui.lang import t
-from planner.ui.matrix_details import candidate_details
+from planner.journey.search import filter_candidates
+from planner.roadmap.charts import matrix_chart
+from planner.roadmap.matrix import matrix_points, value_by_cell
+from planner.roadmap.quadrants import QUADRANTS, thresholds_for
+from planner.ui.journey.heatmap import heat_map
+from planner.ui.roadmap.downloads import roadmap_downloads
+from planner.ui.roadmap.matrix_details import candidate_details
+from planner.ui.shell.context import candidates, require_journey
+from planner.ui.shell.context import consensus as workspace_consensus
+from planner.ui.shell.lang import t
 
 journey = require_journey("view")
 frame = candidates(journey)

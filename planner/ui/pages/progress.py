@@ -5,12 +5,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from planner.charts import burn_up_chart
-from planner.db import read_session
+from planner.core.db import read_session
+from planner.delivery.tracking import progress
+from planner.roadmap.charts import burn_up_chart
 from planner.store.commitments import tracked_commitments, version_calendars
-from planner.tracking import progress
-from planner.ui.context import engine, require_journey
-from planner.ui.lang import t
+from planner.ui.shell.context import engine, require_journey
+from planner.ui.shell.lang import t
 
 
 def table(frame: pd.DataFrame, headings: dict[str, str]) -> None:

@@ -4,16 +4,16 @@ from datetime import date
 
 import streamlit as st
 
-from planner.db import read_session
+from planner.core.db import read_session
 from planner.store.roadmap_plan import current_roadmap, load_plan
-from planner.ui.access import allowed
-from planner.ui.context import candidates, consensus, engine, require_journey
-from planner.ui.downloads import roadmap_downloads
-from planner.ui.lang import t
-from planner.ui.roadmap_plan_editor import dependencies_editor, pins_editor
-from planner.ui.roadmap_settings import settings_form
-from planner.ui.roadmap_versions import save_version_form, versions_panel
-from planner.ui.roadmap_view import roadmap_view
+from planner.ui.access.grants import allowed
+from planner.ui.roadmap.downloads import roadmap_downloads
+from planner.ui.roadmap.plan_editor import dependencies_editor, pins_editor
+from planner.ui.roadmap.settings import settings_form
+from planner.ui.roadmap.versions import save_version_form, versions_panel
+from planner.ui.roadmap.view import roadmap_view
+from planner.ui.shell.context import candidates, consensus, engine, require_journey
+from planner.ui.shell.lang import t
 
 journey = require_journey("view")
 frame = candidates(journey)

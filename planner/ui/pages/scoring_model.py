@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from planner.db import read_session
-from planner.errors import validated
+from planner.core.db import read_session
+from planner.core.errors import validated
 from planner.models import CriterionCreate, RoleWeightCreate, ScoringModelUpdate
-from planner.scales import SCALES
+from planner.scoring.scales import SCALES
 from planner.store.scoring_model import (
     add_criterion,
     load_scoring_setup,
@@ -15,8 +15,8 @@ from planner.store.scoring_model import (
     update_criterion,
     update_scoring_model,
 )
-from planner.ui.context import engine, require_journey, run_change
-from planner.ui.lang import t
+from planner.ui.shell.context import engine, require_journey, run_change
+from planner.ui.shell.lang import t
 from planner.ui.widget_state import renew_key, versioned_key
 
 journey = require_journey()

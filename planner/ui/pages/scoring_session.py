@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from planner.db import read_session
-from planner.join_link import join_link
+from planner.access.links import join_link
+from planner.core.db import read_session
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import (
     close_session,
@@ -15,12 +15,12 @@ from planner.store.sessions import (
     rounds_of,
     sessions_of,
 )
-from planner.ui.context import candidates, engine, require_journey, run_change
-from planner.ui.lang import t
+from planner.ui.scoring.progress import live_progress
+from planner.ui.scoring.results import revealed_round, show_results
 from planner.ui.scoring.session_people import session_people
-from planner.ui.session_progress import live_progress
-from planner.ui.session_results import revealed_round, show_results
-from planner.ui.session_setup import SESSION_KEY, open_session_form
+from planner.ui.scoring.setup import SESSION_KEY, open_session_form
+from planner.ui.shell.context import candidates, engine, require_journey, run_change
+from planner.ui.shell.lang import t
 
 journey = require_journey()
 frame = candidates(journey)

@@ -3,17 +3,17 @@
 import pandas as pd
 import streamlit as st
 
-from planner.db import read_session
-from planner.errors import validated
+from planner.core.db import read_session
+from planner.core.errors import validated
 from planner.models import SignoffCreate, SignoffRequest
 from planner.store.sessions import get_session
 from planner.store.signoff import request_signoff, sign, signoff_status
 from planner.store.versions import list_versions, open_version
-from planner.ui.access import STAKEHOLDER_KEY, allowed, stakeholder_mode
-from planner.ui.context import engine, require_journey, run_change
-from planner.ui.lang import t
+from planner.ui.access.grants import STAKEHOLDER_KEY, allowed, stakeholder_mode
 from planner.ui.nav import vote_page
-from planner.ui.roadmap_view import roadmap_view
+from planner.ui.roadmap.view import roadmap_view
+from planner.ui.shell.context import engine, require_journey, run_change
+from planner.ui.shell.lang import t
 
 me = st.session_state.get(STAKEHOLDER_KEY) if stakeholder_mode() else None
 if me is not None:  # a stakeholder who joined a session: answer as themselves

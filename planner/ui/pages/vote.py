@@ -3,20 +3,20 @@ personal link; score blind; see the reveal."""
 
 import streamlit as st
 
-from planner.db import read_session
-from planner.errors import PlannerError, validated
-from planner.join_link import personal_link
+from planner.access.links import personal_link
+from planner.core.db import read_session
+from planner.core.errors import PlannerError, validated
 from planner.models import StakeholderJoin
 from planner.store.ballot import ballot_list, round_state
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import get_session
 from planner.store.stakeholders import join_session
-from planner.ui.access import become, client_bucket, limited, me
-from planner.ui.context import engine, run_change
-from planner.ui.lang import error_text, t
+from planner.ui.access.grants import become, client_bucket, limited, me
 from planner.ui.nav import signoff_page
 from planner.ui.scoring.ballot import ballot, follow_facilitator
-from planner.ui.session_results import revealed_round, show_results
+from planner.ui.scoring.results import revealed_round, show_results
+from planner.ui.shell.context import engine, run_change
+from planner.ui.shell.lang import error_text, t
 from planner.ui.text import plain
 
 JUST_JOINED = "ballot_just_joined"

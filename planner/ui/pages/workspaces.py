@@ -6,16 +6,16 @@ Only the workspaces this session was let into are listed: nobody learns which ot
 import pandas as pd
 import streamlit as st
 
-from planner.db import read_session
-from planner.i18n import LANGUAGE_NAMES
+from planner.core.db import read_session
+from planner.core.i18n import LANGUAGE_NAMES
 from planner.store.candidates import candidate_counts
 from planner.store.workspaces import list_workspaces
-from planner.ui.access import grants
-from planner.ui.backup_panel import backup_panel
-from planner.ui.context import current_workspace_id, engine
-from planner.ui.lang import t
-from planner.ui.workspace_access import links_panel, sign_in_form
-from planner.ui.workspace_forms import manage_workspace_form, new_workspace_form
+from planner.ui.access.grants import grants
+from planner.ui.access.workspace_access import links_panel, sign_in_form
+from planner.ui.shell.context import current_workspace_id, engine
+from planner.ui.shell.lang import t
+from planner.ui.workspaces.backup_panel import backup_panel
+from planner.ui.workspaces.forms import manage_workspace_form, new_workspace_form
 
 st.title(t("workspaces.title"))
 st.caption(t("workspaces.intro"))

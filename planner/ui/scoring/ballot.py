@@ -10,10 +10,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from planner.scoring.setup import ScoringSetup
 from planner.store.ballot import DONT_KNOW, RoundState
-from planner.store.scoring_model import ScoringSetup
-from planner.ui.context import feedback
-from planner.ui.lang import current_lang, t
+from planner.ui.shell.context import feedback
+from planner.ui.shell.lang import current_lang, t
 
 HERE = Path(__file__).parent
 TEXT_KEYS = {

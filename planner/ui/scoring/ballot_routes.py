@@ -24,10 +24,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from planner.config import database_url
-from planner.db import read_session, write_session
-from planner.errors import PlannerError, validated
-from planner.i18n import LANGUAGES, t
+from planner.core.config import database_url
+from planner.core.db import read_session, write_session
+from planner.core.errors import PlannerError, validated
+from planner.core.i18n import LANGUAGES, t
 from planner.models import COMMENT_MAX, CommentSet, Stakeholder, VoteCast
 from planner.store.ballot import (
     DONT_KNOW,
@@ -51,7 +51,7 @@ STATE_TTL = 1.0  # seconds one answer to /state serves every ballot of the sessi
 
 def _engine():
     # The pages' engine: one pool per process for pages and routes alike.
-    from planner.ui.context import get_engine
+    from planner.ui.shell.context import get_engine
 
     return get_engine(database_url())
 

@@ -3,13 +3,13 @@ and a new personal link for someone who lost theirs (the old one stops at once).
 
 import streamlit as st
 
-from planner.db import read_session
-from planner.join_link import personal_link
+from planner.access.links import personal_link
+from planner.core.db import read_session
 from planner.models import ScoringSession
 from planner.store.sessions import participants, set_auto_advance
 from planner.store.stakeholders import renew_link
-from planner.ui.context import engine, run_change
-from planner.ui.lang import t
+from planner.ui.shell.context import engine, run_change
+from planner.ui.shell.lang import t
 
 NEW_LINK_KEY = "new_personal_link"  # (stakeholder name, link) just issued, shown once
 

@@ -5,7 +5,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from planner.db import read_session, write_session
+from planner.core.db import read_session, write_session
 from planner.models import SessionCreate, StakeholderJoin
 from planner.store.sessions import close_session, open_revote, open_session, reveal_round
 from planner.store.stakeholders import join_session, renew_link

@@ -1,0 +1,1 @@
+"""Access: roles, passphrases and the links people open (pure)."""

@@ -1,0 +1,1 @@
+"""Delivery: the commitment workflow, tracking, search and tables (pure)."""

@@ -1,0 +1,1 @@
+"""The journey: phases x channels, templates, names as typed, the grid, candidate search."""

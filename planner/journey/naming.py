@@ -1,0 +1,52 @@
+"""Matching names as people type them: any case, extra spaces, English or Dutch.
+
+>>> NameIndex(["Information", "Buying"]).resolve("informatie")
+'Information'
+"""
+
+from collections import defaultdict
+
+from planner.journey.templates import ALL_TERMS
+
+
+def name_key(name: str) -> str:
+    """The form two names are compared in: case-folded, spaces collapsed."""
+    return " ".join(str(name).split()).casefold()
+
+
+def _translations(name: str) -> set[str]:
+    key = name_key(name)
+    found = {key}
+    for term in ALL_TERMS:
+        if key in (name_key(term.en), name_key(term.nl)):
+            found |= {name_key(term.en), name_key(term.nl)}
+    return found
+
+
+class AmbiguousName(ValueError):
+    """A typed name that matches more than one known name."""
+
+
+class NameIndex:
+    """Looks up typed names among the names a workspace knows."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = list(names)
+        self._exact = {name_key(name): name for name in names}
+        self._aliases: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            for alias in _translations(name):
+                self._aliases[alias].add(name)
+
+    def resolve(self, typed: str) -> str | None:
+        """The known name `typed` stands for, `None` if unknown; raises `AmbiguousName`."""
+        key = name_key(typed)
+        if key in self._exact:
+            return self._exact[key]
+        matches = self._aliases.get(key, set())
+        if len(matches) > 1:
+            raise AmbiguousName(", ".join(sorted(matches)))
+        return next(iter(matches), None)
+
+    def __contains__(self, typed: str) -> bool:
+        return name_key(typed) in self._exact

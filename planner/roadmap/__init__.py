@@ -1,0 +1,1 @@
+"""The roadmap: settings, periods, quadrants, ranking, scheduling, tables, matrix, charts (pure)."""

@@ -1,0 +1,127 @@
+"""A roadmap: the ranked candidates placed into periods (pure; see planner.roadmap.schedule)."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from planner.roadmap.periods import Period, make_periods
+from planner.roadmap.quadrants import Thresholds, quadrant_of, thresholds_for
+from planner.roadmap.ranking import rank
+from planner.roadmap.schedule import schedule
+
+ITEM_COLUMNS = [
+    "candidate_id",
+    "rank",
+    "title",
+    "phase",
+    "channels",
+    "value",
+    "effort",
+    "quadrant",
+    "start_period",
+    "end_period",
+    "load",
+    "reason",
+    "reason_params",
+]
+
+
+@dataclass(frozen=True)
+class RoadmapSettings:
+    start: date
+    strategy: str = "quick-wins"
+    period_kind: str = "quarter"
+    periods: int = 4
+    capacities: tuple[float, ...] = (20.0, 20.0, 20.0, 20.0)
+    threshold_mode: str = "middle"
+
+
+@dataclass
+class Roadmap:
+    settings: RoadmapSettings
+    periods: list[Period]
+    thresholds: Thresholds
+    items: pd.DataFrame  # ITEM_COLUMNS; start_period NaN when unscheduled
+    load: list[float] = field(default_factory=list)
+
+    @property
+    def scheduled(self) -> pd.DataFrame:
+        return self.items[self.items["start_period"].notna()]
+
+    @property
+    def unscheduled(self) -> pd.DataFrame:
+        return self.items[self.items["start_period"].isna()]
+
+
+def build_roadmap(
+    candidates: pd.DataFrame,
+    consensus: pd.DataFrame,
+    settings: RoadmapSettings,
+    needs: dict[int, set[int]] | None = None,
+    pins: dict[int, int] | None = None,
+    excluded: set[int] | None = None,
+) -> Roadmap:
+    """Rank the scored candidates, place them, and list every candidate with its outcome.
+
+    candidates: id, title, phase, channels. consensus: value, effort by candidate_id.
+    """
+    frame = candidates[["id", "title", "phase", "channels"]].assign(
+        value=candidates["id"].map(consensus["value"]),
+        effort=candidates["id"].map(consensus["effort"]),
+    )
+    thresholds = thresholds_for(frame, settings.threshold_mode)
+    frame["quadrant"] = quadrant_of(frame["value"], frame["effort"], thresholds)
+    ranking = rank(frame, settings.strategy)
+    efforts = dict(zip(frame["id"], frame["effort"], strict=True))
+    capacities = list(settings.capacities)
+    result = schedule(ranking, efforts, capacities, needs, pins, excluded)
+    position = {c: i + 1 for i, c in enumerate(ranking)}
+    frame["rank"] = frame["id"].map(position)
+    frame["start_period"] = frame["id"].map({c: p.start for c, p in result.placed.items()})
+    frame["end_period"] = frame["id"].map({c: p.end for c, p in result.placed.items()})
+    frame["load"] = frame["id"].map({c: p.load for c, p in result.placed.items()})
+    reasons = {c: r for c, r in result.unscheduled.items()}
+    frame["reason"] = [
+        reasons.get(c, ("not_scored", {}))[0] if c not in result.placed else None
+        for c in frame["id"]
+    ]
+    frame["reason_params"] = [reasons.get(c, (None, {}))[1] for c in frame["id"]]
+    items = frame.rename(columns={"id": "candidate_id"}).sort_values(
+        ["start_period", "rank", "candidate_id"], na_position="last", kind="stable"
+    )
+    return Roadmap(
+        settings=settings,
+        periods=make_periods(settings.start, settings.period_kind, settings.periods),
+        thresholds=thresholds,
+        items=items[ITEM_COLUMNS].reset_index(drop=True),
+        load=result.load(len(capacities)),
+    )
+
+
+def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """What changed between two roadmaps' items: added, removed, earlier, later.
+
+    Both frames: candidate_id, title, start_period (NaN = not scheduled).
+    """
+    before = old.set_index("candidate_id")["start_period"].dropna()
+    after = new.set_index("candidate_id")["start_period"].dropna()
+    titles = pd.concat(
+        [old.set_index("candidate_id")["title"], new.set_index("candidate_id")["title"]]
+    )
+    titles = titles[~titles.index.duplicated(keep="last")]
+    rows = []
+    for candidate in sorted(set(before.index) | set(after.index)):
+        was, now = before.get(candidate), after.get(candidate)
+        if was is None:
+            change = "added"
+        elif now is None:
+            change = "removed"
+        elif now < was:
+            change = "earlier"
+        elif now > was:
+            change = "later"
+        else:
+            continue
+        rows.append((candidate, titles.get(candidate, ""), change, was, now))
+    return pd.DataFrame(rows, columns=["candidate_id", "title", "change", "before", "after"])

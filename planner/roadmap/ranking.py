@@ -1,0 +1,43 @@
+"""Ranking candidates by a strategy: deterministic, with documented tie-breaks.
+
+- quick-wins: quadrants in the order quick wins, big bets, fill-ins, money pits;
+  within a quadrant by value / effort, highest first.
+- wsjf: value / effort, highest first (weighted shortest job first: on one team it
+  minimises the value-weighted waiting time).
+- value: highest value first.  - effort: lowest effort first.
+
+Ties are broken by higher value, then lower effort, then the older candidate (lower id).
+An effort of 0 counts as 0.1 in value / effort. Candidates without a value or an effort
+are not ranked.
+"""
+
+import pandas as pd
+
+from planner.roadmap.quadrants import QUADRANTS
+
+STRATEGIES = ("quick-wins", "wsjf", "value", "effort")
+MIN_EFFORT = 0.1
+
+
+def ratio(frame: pd.DataFrame) -> pd.Series:
+    return frame["value"] / frame["effort"].clip(lower=MIN_EFFORT)
+
+
+def rank(frame: pd.DataFrame, strategy: str) -> list[int]:
+    """Candidate ids, best first. frame: id, value, effort, quadrant."""
+    scored = frame.dropna(subset=["value", "effort"]).assign(
+        ratio=ratio,
+        order=frame["quadrant"].map({q: i for i, q in enumerate(QUADRANTS)}),
+        neg_value=-frame["value"],
+    )
+    keys = {
+        "quick-wins": (
+            ["order", "ratio", "neg_value", "effort", "id"],
+            [True, False, True, True, True],
+        ),
+        "wsjf": (["ratio", "neg_value", "effort", "id"], [False, True, True, True]),
+        "value": (["neg_value", "effort", "id"], [True, True, True]),
+        "effort": (["effort", "neg_value", "id"], [True, True, True]),
+    }
+    columns, ascending = keys[strategy]
+    return scored.sort_values(columns, ascending=ascending, kind="stable")["id"].tolist()

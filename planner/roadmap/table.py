@@ -1,0 +1,94 @@
+"""A roadmap as a table for people: period, rank, title, scores, quadrant, or why it is out."""
+
+import pandas as pd
+
+from planner.core.i18n import t
+from planner.roadmap.build import Roadmap
+from planner.roadmap.quadrants import QUADRANTS
+
+COLUMN_LABELS = {  # column -> catalog key of its heading
+    "period": "chart.period",
+    "start": "roadmap.from",
+    "end": "roadmap.until",
+    "rank": "chart.rank",
+    "title": "field.title",
+    "phase": "field.phase",
+    "channels": "field.channels",
+    "value": "chart.value",
+    "effort": "chart.effort",
+    "quadrant": "chart.quadrant",
+    "note": "roadmap.note",
+    "owner": "field.owner",
+    "status": "field.status",
+}
+COLUMNS = list(COLUMN_LABELS)[:-2]  # owner and status join once commitments exist
+
+
+def headings(columns: list[str], lang: str) -> dict[str, str]:
+    """column -> its heading in `lang`, for renaming a roadmap table for people."""
+    return {column: t(COLUMN_LABELS[column], lang) for column in columns}
+
+
+def roadmap_table(
+    roadmap: Roadmap,
+    lang: str = "en",
+    titles: dict[int, str] | None = None,
+    commitments: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per candidate, scheduled ones first in period and rank order.
+
+    `titles` (candidate id -> title) names the candidates a reason refers to. With
+    `commitments` (candidate_id, owner, status) the table gains owner and status columns.
+    """
+    items = roadmap.items
+    periods = {p.index: p for p in roadmap.periods}
+    titles = titles or dict(zip(items["candidate_id"], items["title"], strict=True))
+
+    first = items["start_period"].map({i: p for i, p in periods.items()})
+    last = items["end_period"].map({i: p for i, p in periods.items()})
+    scheduled = first.notna()
+    period = pd.Series(None, index=items.index, dtype=object)
+    period[scheduled] = [
+        a.label if a == b else f"{a.label} – {b.label}"
+        for a, b in zip(first[scheduled], last[scheduled], strict=True)
+    ]
+
+    def note(row) -> str:
+        params = dict(row["reason_params"] or {})
+        if "needed" in params:
+            params["needed"] = titles.get(params["needed"], params["needed"])
+        if "period" in params:
+            index = params["period"]
+            params["period"] = periods[index].label if index in periods else index + 1
+        return t(f"reason.{row['reason']}", lang, **params) if row["reason"] else ""
+
+    notes = pd.Series("", index=items.index, dtype=object)
+    out = items[~scheduled]
+    if len(out):
+        notes[~scheduled] = [note(row) for row in out.to_dict("records")]
+    quadrants = {q: t(f"quadrant.{q}", lang) for q in QUADRANTS}
+    table = pd.DataFrame(
+        {
+            "period": period,
+            "start": first.map(lambda p: p.start, na_action="ignore"),
+            "end": last.map(lambda p: p.end, na_action="ignore"),
+            "rank": items["rank"].astype("Int64"),
+            "title": items["title"],
+            "phase": items["phase"],
+            "channels": items["channels"].map(", ".join),
+            "value": items["value"].round(1),
+            "effort": items["effort"].round(1),
+            "quadrant": items["quadrant"].map(quadrants),
+            "note": notes,
+        }
+    )
+    if commitments is None or commitments.empty:
+        return table[COLUMNS]
+    committed = commitments.set_index("candidate_id")
+    table["owner"] = items["candidate_id"].map(committed["owner"])
+    table["status"] = (
+        items["candidate_id"]
+        .map(committed["status"])
+        .map(lambda s: t(f"status.{s}", lang), na_action="ignore")
+    )
+    return table[[*COLUMNS[:-1], "owner", "status", "note"]]

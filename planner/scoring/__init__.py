@@ -1,0 +1,1 @@
+"""Scoring: scales, consensus, the scoring setup and join codes (pure)."""

@@ -1,0 +1,1 @@
+"""Who this browser is: grants, signing in to a workspace, its links."""

@@ -1,0 +1,151 @@
+"""What this browser session may reach: its grants per workspace, kept in session state.
+
+A facilitator gets a grant by signing in with the passphrase, a manager or product owner
+by opening their link (`?view=...`, `?owner=...`), a stakeholder by joining with a code.
+"""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+import streamlit as st
+from sqlmodel import Session
+
+from planner.access.roles import can
+from planner.core.db import read_session, write_session
+from planner.core.errors import PlannerError
+from planner.models import Workspace
+from planner.store.access import Grant, grant_for_link
+from planner.store.attempts import check_allowed, record_attempt
+from planner.store.audit import record
+from planner.store.stakeholders import Joined, rejoin
+from planner.ui.shell.lang import error_text, t
+
+GRANTS_KEY = "grants"  # workspace id -> role
+ACTOR_KEY = "actor"  # the facilitator's name, for the audit log
+STAKEHOLDER_KEY = "ballot_me"  # the Me of a joined stakeholder
+LINK_ROLES = {"view": "viewer", "owner": "owner"}
+PERSONAL_LINK = "me"  # ?me=TOKEN: a stakeholder's personal link
+PERSONAL_COOKIE = "planner_me"  # set by the ballot's /api/ballot/remember route
+
+
+class Me(NamedTuple):
+    """The stakeholder this browser session answers as, and the token that proves it."""
+
+    session_id: int
+    stakeholder_id: int
+    name: str
+    token: str
+
+
+def me() -> Me | None:
+    return st.session_state.get(STAKEHOLDER_KEY)
+
+
+def become(joined: Joined) -> None:
+    """Answer as this stakeholder from now on; the address keeps the code, not the name."""
+    st.session_state[STAKEHOLDER_KEY] = Me(
+        joined.scoring.id, joined.stakeholder.id, joined.stakeholder.name, joined.token
+    )
+    st.query_params.clear()
+    st.query_params["join"] = joined.scoring.code
+
+
+def resume_stakeholder(engine) -> None:
+    """Who this visitor is, from their personal link (`?me=`), or from its cookie when
+    they open a join link again. Names never say who someone is."""
+    token = st.query_params.get(PERSONAL_LINK)
+    if not token and "join" in st.query_params and me() is None:
+        token = st.context.cookies.get(PERSONAL_COOKIE)
+    if not isinstance(token, str) or not token or (me() is not None and me().token == token):
+        return
+    try:
+        with write_session(engine) as session:
+            joined = rejoin(session=session, token=token, code=st.query_params.get("join"))
+    except PlannerError as error:
+        if PERSONAL_LINK in st.query_params:
+            st.query_params.pop(PERSONAL_LINK)
+            st.error(error_text(error), icon=":material/link_off:")
+        return
+    become(joined)
+
+
+def grants() -> dict[int, str]:
+    return st.session_state.setdefault(GRANTS_KEY, {})
+
+
+def give(grant: Grant, actor: str | None = None) -> None:
+    """Add a grant; a stronger role for the same workspace is kept."""
+    order = ("viewer", "owner", "facilitator")
+    held = grants().get(grant.workspace_id)
+    if held is None or order.index(grant.role) > order.index(held):
+        grants()[grant.workspace_id] = grant.role
+    if actor:
+        st.session_state[ACTOR_KEY] = actor
+
+
+def stakeholder_mode() -> bool:
+    """A stakeholder's visit: they came by a join link (and hold no workspace grant)."""
+    by_link = "join" in st.query_params or PERSONAL_LINK in st.query_params
+    return by_link or (STAKEHOLDER_KEY in st.session_state and not grants())
+
+
+def role_in(workspace_id: int | None) -> str | None:
+    return grants().get(workspace_id) if workspace_id is not None else None
+
+
+def allowed(workspace_id: int | None, action: str) -> bool:
+    return can(role_in(workspace_id), action)
+
+
+def actor() -> str:
+    return st.session_state.get(ACTOR_KEY, "")
+
+
+def apply_link(engine) -> int | None:
+    """Grant what a `?view=` or `?owner=` link in the address gives; its workspace id."""
+    for param in LINK_ROLES:
+        token = st.query_params.get(param)
+        if not token:
+            continue
+        with read_session(engine) as session:
+            grant = grant_for_link(session=session, token=token)
+        if grant is None:
+            st.error(t("access.bad_link"), icon=":material/link_off:")
+            return None
+        give(grant)
+        return grant.workspace_id
+    return None
+
+
+def limited(
+    engine, bucket: str, action: Callable[[], Any], succeeded: Callable[[Any], bool] = bool
+) -> Any:
+    """Run `action` (a sign-in) unless `bucket` must wait; count it as a try either way.
+
+    `succeeded(result)` tells whether it worked. A refusal to wait is shown here (and
+    None returned).
+    """
+    now = datetime.now(UTC)
+    try:
+        with read_session(engine) as session:
+            check_allowed(session=session, bucket=bucket, now=now)
+    except PlannerError as error:
+        st.error(error_text(error), icon=":material/timer:")
+        return None
+    result = action()
+    with write_session(engine) as session:
+        record_attempt(session=session, bucket=bucket, ok=succeeded(result), now=now)
+    return result
+
+
+def client_bucket(kind: str) -> str:
+    """A rate-limit bucket for this client's address (all clients share one if unknown)."""
+    return f"{kind}:{st.context.ip_address or 'unknown'}"
+
+
+def audit(session: Session, workspace_id: int, action: str) -> None:
+    """Log a facilitator's change (not when it deleted the workspace and its log)."""
+    if session.get(Workspace, workspace_id) is None:
+        return
+    record(session=session, workspace_id=workspace_id, actor=actor() or "?", action=action)

@@ -1,0 +1,1 @@
+"""Delivery widgets: the commitment board, detail and form."""

@@ -1,0 +1,149 @@
+"""One commitment: its facts, the status changes it allows, its measured result, its history."""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from planner.core.db import read_session
+from planner.core.errors import validated
+from planner.delivery.workflow import NEEDS_REASON, allowed
+from planner.models import ResultRecord, StatusChange
+from planner.store.commitments import change_status, history, record_result
+from planner.ui.delivery.board import deadline_badge
+from planner.ui.shell.context import engine, run_change
+from planner.ui.shell.lang import t
+from planner.ui.text import plain
+
+
+def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> None:
+    labels = {
+        row["id"]: f"{row['title']} · {row['owner']} · {t('status.' + row['status'])}"
+        for row in frame.to_dict("records")
+    }
+    chosen = st.selectbox(
+        t("commitments.open"), list(labels), format_func=labels.get, key="commitment_open"
+    )
+    row = frame.set_index("id").loc[chosen].to_dict() | {"id": chosen}
+    st.markdown(f"### {plain(row['title'])}")
+    badge = deadline_badge(row)
+    if badge:
+        st.markdown(badge)
+    facts = st.columns(4)
+    facts[0].metric(t("field.owner"), row["owner"])
+    facts[1].metric(t("field.status"), t(f"status.{row['status']}"))
+    facts[2].metric(t("field.due"), f"{row['due']:%d %b %Y}")
+    facts[3].metric(t("field.committed_period"), row["period_label"] or "—")
+    if row["kpi_name"]:
+        st.caption(
+            t(
+                "commitments.kpi_line",
+                kpi=row["kpi_name"],
+                baseline=_number(row["kpi_baseline"]),
+                target=_number(row["kpi_target"]),
+                result=_number(row["kpi_result"]),
+            )
+        )
+    if row["learnings"]:
+        st.caption(t("commitments.learnings_line", learnings=row["learnings"]))
+    if editable:
+        status_form(row, today)
+        if row["status"] == "done":
+            result_form(row)
+    st.markdown(f"**{t('commitments.history')}**")
+    with read_session(engine()) as session:
+        steps = history(session=session, commitment_id=chosen)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("commitments.when"): steps["at"],
+                t("field.by"): steps["by"],
+                t("commitments.change"): [
+                    t("commitments.result_recorded")
+                    if kind == "result"
+                    else t("commitments.created", to=t(f"status.{new}"))
+                    if pd.isna(old)
+                    else t("commitments.moved", old=t(f"status.{old}"), new=t(f"status.{new}"))
+                    for kind, old, new in zip(
+                        steps["kind"], steps["from_status"], steps["to_status"], strict=True
+                    )
+                ],
+                t("field.comment"): steps["comment"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None or value != value else f"{value:g}"
+
+
+def status_form(row: dict, today: date) -> None:
+    options = allowed(row["status"])
+    if not options:
+        return
+    names = {s: t(f"status.{s}") for s in options}
+    with st.form(f"status_{row['id']}"):
+        left, right = st.columns(2)
+        wanted = left.selectbox(
+            t("commitments.move_to"), list(names), format_func=names.get, key="status_to"
+        )
+        by = right.text_input(t("field.by"), key="status_by", max_chars=80)
+        comment = st.text_input(
+            t("field.comment"),
+            key="status_comment",
+            max_chars=1000,
+            help=t(
+                "commitments.reason_help",
+                statuses=", ".join(t(f"status.{s}") for s in sorted(NEEDS_REASON)),
+            ),
+        )
+        if st.form_submit_button(t("commitments.change_status"), type="primary"):
+            run_change(
+                lambda s: change_status(
+                    session=s,
+                    commitment_id=row["id"],
+                    change=validated(StatusChange, status=wanted, by=by, comment=comment),
+                    today=today,
+                ),
+                success=t("commitments.status_changed", title=row["title"], status=names[wanted]),
+                rerun=True,
+                needs="commit",
+            )
+
+
+def result_form(row: dict) -> None:
+    """Plan-do-check-act: the measured KPI and what was learnt."""
+    with st.form(f"result_{row['id']}"):
+        left, right = st.columns(2)
+        measured = left.number_input(
+            t("field.kpi_result"),
+            value=None if row["kpi_result"] != row["kpi_result"] else row["kpi_result"],
+            key="result_value",
+        )
+        by = right.text_input(t("field.by"), key="result_by", max_chars=80)
+        learnings = st.text_area(
+            t("field.learnings"), value=row["learnings"], key="result_learnings", max_chars=2000
+        )
+        rescore = st.checkbox(
+            t("field.rescore"), key="result_rescore", help=t("commitments.rescore_help")
+        )
+        if st.form_submit_button(t("commitments.record_result")):
+            run_change(
+                lambda s: record_result(
+                    session=s,
+                    commitment_id=row["id"],
+                    result=validated(
+                        ResultRecord,
+                        kpi_result=measured,
+                        learnings=learnings,
+                        by=by,
+                        rescore=rescore,
+                    ),
+                ),
+                success=t("commitments.result_saved", title=row["title"]),
+                rerun=True,
+                needs="commit",
+            )

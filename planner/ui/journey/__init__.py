@@ -1,0 +1,1 @@
+"""Journey widgets: the candidate form and table, the heat map."""

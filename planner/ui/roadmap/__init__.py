@@ -1,0 +1,1 @@
+"""Roadmap widgets: settings, plan editor, versions, the roadmap view, matrix details, downloads."""

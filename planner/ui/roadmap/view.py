@@ -1,0 +1,74 @@
+"""Showing a roadmap: load per period, the timeline in swimlanes, the table, what is out."""
+
+from datetime import timedelta
+
+import pandas as pd
+import streamlit as st
+
+from planner.roadmap.build import Roadmap
+from planner.roadmap.charts import timeline_chart
+from planner.roadmap.quadrants import QUADRANTS
+from planner.roadmap.table import roadmap_table
+from planner.ui.shell.lang import current_lang, t
+
+
+def roadmap_view(roadmap: Roadmap, key: str) -> None:
+    table = roadmap_table(roadmap, current_lang())
+    scheduled = table[table["period"].notna()]
+    capacities = roadmap.settings.capacities
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("chart.period"): [p.label for p in roadmap.periods],
+                t("roadmap.used"): [round(u, 1) for u in roadmap.load],
+                t("field.capacity"): list(capacities),
+                t("roadmap.fill"): [
+                    u / c if c else 0 for u, c in zip(roadmap.load, capacities, strict=True)
+                ],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("roadmap.fill"): st.column_config.ProgressColumn(
+                t("roadmap.fill"), min_value=0, max_value=1, format="percent"
+            )
+        },
+    )
+    if scheduled.empty:
+        st.info(t("roadmap.empty"))
+    else:
+        lanes = {"phase": t("field.phase"), "channel": t("field.channel")}
+        lane = st.radio(
+            t("roadmap.swimlanes"),
+            list(lanes),
+            format_func=lanes.get,
+            horizontal=True,
+            key=f"{key}_lanes",
+        )
+        bars = scheduled.assign(
+            start=pd.to_datetime(scheduled["start"]),
+            end=pd.to_datetime(scheduled["end"]) + timedelta(days=1),
+            channel=scheduled["channels"].str.split(", ").str[0],
+        )
+        labels = {k: t(f"chart.{k}") for k in ("title", "period", "rank", "quadrant")}
+        names = {q: t(f"quadrant.{q}") for q in QUADRANTS}
+        st.altair_chart(timeline_chart(bars, lane, labels, names), width="content")
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "period": t("chart.period"),
+            "start": st.column_config.DateColumn(t("roadmap.from"), format="D MMM YYYY"),
+            "end": st.column_config.DateColumn(t("roadmap.until"), format="D MMM YYYY"),
+            "rank": t("chart.rank"),
+            "title": t("field.title"),
+            "phase": t("field.phase"),
+            "channels": t("field.channels"),
+            "value": t("chart.value"),
+            "effort": t("chart.effort"),
+            "quadrant": t("chart.quadrant"),
+            "note": t("roadmap.note"),
+        },
+    )

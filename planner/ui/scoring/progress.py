@@ -1,0 +1,62 @@
+"""The facilitator's live view: who joined and how far everyone is, refreshing itself."""
+
+import pandas as pd
+import streamlit as st
+
+from planner.core.config import database_url
+from planner.core.db import read_session
+from planner.store.votes import progress, votes_per_candidate
+from planner.ui.shell.context import get_engine
+from planner.ui.shell.lang import t
+
+REFRESH = "3s"
+
+
+@st.cache_data(ttl=2, show_spinner=False)
+def _progress(url: str, round_id: int, criteria_count: int):
+    """Shared by every facilitator screen polling the same round (at most one query per 2 s)."""
+    with read_session(get_engine(url)) as session:
+        return (
+            progress(session=session, round_id=round_id, criteria_count=criteria_count),
+            votes_per_candidate(session=session, round_id=round_id, criteria_count=criteria_count),
+        )
+
+
+@st.fragment(run_every=REFRESH)
+def live_progress(round_id: int, criteria_count: int, titles: dict[int, str]) -> None:
+    """Counts only, never scores: the facilitator is as blind as everyone until the reveal."""
+    people, per_candidate = _progress(database_url(), round_id, criteria_count)
+    total = len(titles)
+    left, middle, right = st.columns(3)
+    left.metric(t("session.joined"), len(people))
+    middle.metric(t("session.complete"), int((people["scored"] >= total).sum()))
+    right.metric(t("session.in_round"), total)
+    if people.empty:
+        st.info(t("session.nobody_yet"))
+        return
+    st.dataframe(
+        people.assign(progress=people["scored"] / max(total, 1))[
+            ["name", "role", "scored", "progress"]
+        ],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "name": t("field.name"),
+            "role": t("field.role"),
+            "scored": st.column_config.NumberColumn(t("session.scored", total=total)),
+            "progress": st.column_config.ProgressColumn(
+                t("session.progress"), min_value=0, max_value=1, format="percent"
+            ),
+        },
+    )
+    with st.expander(t("session.per_candidate")):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("field.title"): list(titles.values()),
+                    t("session.stakeholders_scored"): [per_candidate.get(c, 0) for c in titles],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )

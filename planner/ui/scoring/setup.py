@@ -1,0 +1,57 @@
+"""Opening a scoring session on all candidates or a filtered set."""
+
+import pandas as pd
+import streamlit as st
+
+from planner.core.db import read_session
+from planner.core.errors import validated
+from planner.journey.journey import Journey
+from planner.journey.search import all_tags, filter_candidates
+from planner.models import SessionCreate
+from planner.store.commitments import rescore_requests
+from planner.store.sessions import open_session
+from planner.ui.shell.context import engine, run_change
+from planner.ui.shell.lang import t
+
+SESSION_KEY = "scoring_session_id"
+
+
+def open_session_form(journey: Journey, frame: pd.DataFrame) -> None:
+    name = st.text_input(
+        t("field.name"), key="session_name", max_chars=80, placeholder=t("session.name_hint")
+    )
+    st.caption(t("session.filter_help"))
+    columns = st.columns(4)
+    chosen = filter_candidates(
+        frame,
+        phases=columns[0].multiselect(t("field.phase"), journey.phase_names, key="session_phase"),
+        channels=columns[1].multiselect(
+            t("field.channel"), journey.channel_names, key="session_channel"
+        ),
+        personas=columns[2].multiselect(
+            t("field.persona"), journey.persona_names, key="session_persona"
+        ),
+        tags=columns[3].multiselect(t("field.tags"), all_tags(frame), key="session_tag"),
+    )
+    with read_session(engine()) as session:
+        sent_back = rescore_requests(session=session, workspace_id=journey.workspace.id)
+    if sent_back and st.checkbox(
+        t("session.rescore_only", count=len(sent_back)),
+        key="session_rescore",
+        help=t("session.rescore_help"),
+    ):
+        chosen = chosen[chosen["id"].isin(sent_back)]
+    st.write(t("session.will_score", count=len(chosen), total=len(frame)))
+    if st.button(t("session.open"), type="primary", key="open_session", disabled=chosen.empty):
+        done = run_change(
+            lambda s: open_session(
+                session=s,
+                workspace_id=journey.workspace.id,
+                session_in=validated(SessionCreate, name=name),
+                candidate_ids=chosen["id"].tolist(),
+            ),
+            success=t("session.opened"),
+        )
+        if done.ok:
+            st.session_state[SESSION_KEY] = done.value.id
+            st.rerun()

@@ -1,0 +1,1 @@
+"""What every page shares: the engine, running changes, feedback, language, sidebar."""

@@ -1,0 +1,1 @@
+"""The Workspaces page's parts: the forms, backup and restore."""

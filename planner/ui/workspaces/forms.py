@@ -1,0 +1,175 @@
+"""The forms of the Workspaces page: a new workspace, and managing an existing one."""
+
+import streamlit as st
+
+from planner.core.db import read_session, write_session
+from planner.core.errors import validated
+from planner.demo import DEMO_NAME, DEMO_PASSPHRASE, load_demo
+from planner.journey.naming import name_key
+from planner.models import PassphraseSet, Workspace, WorkspaceCreate, WorkspaceUpdate
+from planner.store.access import Grant, set_passphrase
+from planner.store.workspaces import (
+    create_workspace,
+    delete_workspace,
+    list_workspaces,
+    update_workspace,
+)
+from planner.ui.access.grants import actor, audit, give, role_in
+from planner.ui.shell.context import engine, open_workspace, run_change
+from planner.ui.shell.lang import t
+from planner.ui.widget_state import clear_widgets
+from planner.ui.widgets import language_radio
+
+TEMPLATES = ("six_phase", "nine_phase", "blank")
+
+
+def enter(workspace: Workspace, actor: str) -> None:
+    """Enter a workspace this session just made, as its facilitator."""
+    give(Grant(workspace.id, "facilitator"), actor)
+    with write_session(engine()) as session:
+        audit(session, workspace.id, t("workspaces.created", name=workspace.name))
+    open_workspace(workspace.id)
+    st.rerun()
+
+
+def create_with_passphrase(session, passphrase: str, make) -> Workspace:
+    """`make(session)` (a new workspace) with its facilitator passphrase, in one go."""
+    checked = validated(PassphraseSet, passphrase=passphrase)
+    workspace = make(session)
+    session.flush()
+    set_passphrase(session=session, workspace_id=workspace.id, passphrase_in=checked)
+    return workspace
+
+
+def passphrase_fields(prefix: str) -> tuple[str, str]:
+    """Passphrase and the facilitator's name for a workspace about to be made."""
+    left, right = st.columns(2)
+    passphrase = left.text_input(
+        t("field.passphrase"),
+        key=f"{prefix}passphrase",
+        type="password",
+        max_chars=200,
+        help=t("access.passphrase_help"),
+    )
+    actor = right.text_input(t("field.actor"), key=f"{prefix}actor", max_chars=80)
+    return passphrase, actor
+
+
+def new_workspace_form() -> None:
+    with st.form("new_workspace"):
+        name = st.text_input(t("field.name"), key="new_name", max_chars=80)
+        description = st.text_area(t("field.description"), key="new_description")
+        language = language_radio("new_language")
+        template = st.radio(
+            t("field.template"),
+            TEMPLATES,
+            key="new_template",
+            format_func={key: t(f"template.{key}") for key in TEMPLATES}.get,
+        )
+        passphrase, who = passphrase_fields("new_")
+        submitted = st.form_submit_button(t("workspaces.create"), type="primary")
+    if submitted:
+        if not who.strip():
+            st.error(t("error.required", field=t("field.actor")))
+            return
+        done = run_change(
+            lambda s: create_with_passphrase(
+                s,
+                passphrase,
+                lambda s: create_workspace(
+                    session=s,
+                    workspace_in=validated(
+                        WorkspaceCreate,
+                        name=name,
+                        description=description,
+                        language=language,
+                        template=template,
+                    ),
+                ),
+            ),
+            success=t("workspaces.created", name=name.strip()),
+            needs=None,
+        )
+        if done.ok:
+            clear_widgets("new_")
+            enter(done.value, who.strip())
+    demo_button()
+
+
+def demo_button() -> None:
+    """(Re)make the demo: anyone when there is none, else only its facilitator."""
+    st.caption(t("workspaces.demo_hint", passphrase=DEMO_PASSPHRASE))
+    if not st.button(t("workspaces.load_demo"), key="load_demo"):
+        return
+    with read_session(engine()) as session:
+        existing = {name_key(w.name): w.id for w in list_workspaces(session=session)}
+    demo_id = existing.get(name_key(DEMO_NAME))
+    if demo_id is not None and role_in(demo_id) != "facilitator":
+        st.error(t("workspaces.demo_taken"), icon=":material/lock:")
+        return
+    done = run_change(
+        lambda s: load_demo(session=s), success=t("workspaces.demo_loaded"), needs=None
+    )
+    if done.ok:
+        enter(done.value, actor() or "demo")
+
+
+def manage_workspace_form(workspace: Workspace) -> None:
+    with st.form(f"edit_workspace_{workspace.id}"):
+        name = st.text_input(
+            t("field.name"), workspace.name, max_chars=80, key=f"rename_{workspace.id}"
+        )
+        description = st.text_area(t("field.description"), workspace.description)
+        language = language_radio(f"language_{workspace.id}", workspace.language)
+        submitted = st.form_submit_button(t("action.save"))
+    if (
+        submitted
+        and run_change(
+            lambda s: update_workspace(
+                session=s,
+                workspace_id=workspace.id,
+                workspace_in=validated(
+                    WorkspaceUpdate,
+                    name=name,
+                    description=description,
+                    language=language,
+                ),
+            ),
+            success=t("action.saved"),
+        ).ok
+    ):
+        st.rerun()
+
+    archive = "workspaces.restore" if workspace.archived else "workspaces.archive"
+    if (
+        st.button(t(archive), key="archive")
+        and run_change(
+            lambda s: update_workspace(
+                session=s,
+                workspace_id=workspace.id,
+                workspace_in=WorkspaceUpdate(archived=not workspace.archived),
+            ),
+            success=t("action.saved"),
+        ).ok
+    ):
+        st.rerun()
+
+    with st.expander(t("workspaces.delete"), icon=":material/delete:"):
+        st.warning(t("workspaces.delete_warning", name=workspace.name))
+        typed = st.text_input(
+            t("workspaces.delete_confirm", name=workspace.name), key="delete_typed"
+        )
+        if (
+            st.button(
+                t("workspaces.delete"),
+                type="primary",
+                key="delete_workspace",
+                disabled=typed.strip() != workspace.name,
+            )
+            and run_change(
+                lambda s: delete_workspace(session=s, workspace_id=workspace.id),
+                success=t("workspaces.deleted", name=workspace.name),
+            ).ok
+        ):
+            clear_widgets("delete_typed")
+            st.rerun()

@@ -1,0 +1,57 @@
+"""The engine's SQLite settings, transactions and migrations."""
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import select
+
+from planner.core.db import make_engine, migrate, read_session, write_session
+from planner.models import SQLModel, Workspace
+
+pytestmark = pytest.mark.storage
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(
+    ("pragma", "expected"),
+    [("journal_mode", "wal"), ("foreign_keys", 1), ("busy_timeout", 30000)],
+)
+def test_sqlite_connections_are_configured(engine, pragma, expected):
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql(f"PRAGMA {pragma}").scalar() == expected
+
+
+def test_migrations_match_the_models(engine):
+    """The migrated schema is the one the models describe: no missing migration."""
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert differences == []
+
+
+def test_migrate_twice_changes_nothing(engine):
+    migrate(engine)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+@pytest.mark.sqlite_only
+def test_make_engine_creates_the_data_folder(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'new' / 'folder' / 'planner.db'}")
+    migrate(engine)
+    assert (tmp_path / "new" / "folder" / "planner.db").exists()
+
+
+def test_write_session_commits_at_the_end(engine):
+    with write_session(engine) as session:
+        session.add(Workspace(name="Kept"))
+    with read_session(engine) as session:
+        assert session.exec(select(Workspace.name)).all() == ["Kept"]
+
+
+def test_write_session_rolls_back_on_error(engine):
+    with pytest.raises(RuntimeError), write_session(engine) as session:
+        session.add(Workspace(name="Lost"))
+        session.flush()
+        raise RuntimeError("boom")
+    with read_session(engine) as session:
+        assert session.exec(select(Workspace)).all() == []

@@ -1,0 +1,64 @@
+"""The catalog is complete in English and Dutch, and every key the code uses exists."""
+
+import re
+import string
+
+import pytest
+
+from planner.core.i18n import LANGUAGES, catalog, t
+from tests.conftest import ROOT
+
+LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z_0-9]+)["']""")
+ERROR_KEY = re.compile(r"""["']((?:error|cli|import|field)\.[a-z_0-9]+)["']""")
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_languages_have_the_same_keys():
+    assert set(catalog("en")) == set(catalog("nl"))
+
+
+@pytest.mark.parametrize("key", sorted(catalog("en")))
+def test_translations_use_the_same_placeholders(key):
+    assert placeholders(catalog("en")[key]) == placeholders(catalog("nl")[key])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_empty_texts(lang):
+    assert [key for key, text in catalog(lang).items() if not text.strip()] == []
+
+
+def test_every_key_used_in_the_code_exists():
+    sources = [*ROOT.joinpath("planner").rglob("*.py"), ROOT / "app.py"]
+    used = set()
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        used |= set(LITERAL_KEY.findall(text)) | set(ERROR_KEY.findall(text))
+    assert sorted(used - set(catalog("en"))) == []
+
+
+def test_t_fills_placeholders_and_falls_back_to_english():
+    assert t("candidates.count", "nl", shown=1, total=2) == "1 van 2 kandidaten"
+    assert t("nav.grid", "fr") == t("nav.grid", "en")
+
+
+def test_every_input_field_has_a_label():
+    """Validation messages name the field: each field of each input schema needs its label."""
+    from pydantic import BaseModel
+
+    import planner.importing.preview
+    import planner.models as models
+
+    schemas = [
+        obj
+        for obj in vars(models).values()
+        if isinstance(obj, type)
+        and issubclass(obj, BaseModel)
+        and getattr(obj, "__table__", None) is None
+        and obj.__module__.startswith("planner")
+    ]
+    schemas.append(planner.importing.preview.RowText)
+    fields = {name for schema in schemas for name in schema.model_fields}
+    assert sorted(f for f in fields if f"field.{f}" not in catalog("en")) == []

@@ -1,0 +1,37 @@
+"""Typed names matched in any case and in either language of the templates."""
+
+import pytest
+
+from planner.journey.naming import AmbiguousName, NameIndex
+
+SIX_EN = ["Inspiration", "Information", "Planning", "Buying", "Service", "Sharing"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Information", "Information"),
+        ("information", "Information"),
+        ("  INFORMATION ", "Information"),
+        ("Informatie", "Information"),
+        ("aankoop", "Buying"),
+        ("Delen", "Sharing"),
+        ("Onbekend", None),
+    ],
+)
+def test_resolve_english_workspace(typed, expected):
+    assert NameIndex(SIX_EN).resolve(typed) == expected
+
+
+def test_resolve_dutch_workspace_from_english():
+    assert NameIndex(["Informatie", "Winkel"]).resolve("Store") == "Winkel"
+
+
+def test_exact_name_wins_over_translation():
+    assert NameIndex(["Service", "Buying"]).resolve("service") == "Service"
+
+
+def test_ambiguous_translation_is_reported():
+    # "Aankoop" is the Dutch of both "Buying" and "Purchase".
+    with pytest.raises(AmbiguousName, match="Buying, Purchase"):
+        NameIndex(["Buying", "Purchase"]).resolve("Aankoop")

@@ -1,0 +1,162 @@
+"""Aggregation of votes: properties (hypothesis) and the rules for flags."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.scoring.consensus import ConsensusRules, aggregate, composites
+
+CRITERIA = pd.DataFrame(
+    {
+        "criterion_id": [1, 2, 3],
+        "dimension": ["value", "value", "effort"],
+        "weight": [2.0, 1.0, 1.0],
+    }
+)
+SCORES = st.one_of(
+    st.none(), st.sampled_from([0.0, 2.5, 5.0, 7.5, 10.0]), st.floats(0, 10, allow_nan=False)
+)
+
+
+@st.composite
+def ballots(draw, max_stakeholders=6, max_candidates=3):
+    """Votes of several stakeholders on several candidates; None = don't know."""
+    rows = []
+    for candidate in range(1, draw(st.integers(1, max_candidates)) + 1):
+        for stakeholder in range(1, draw(st.integers(1, max_stakeholders)) + 1):
+            for criterion in (1, 2, 3):
+                score = draw(SCORES)
+                rows.append((candidate, stakeholder, criterion, np.nan if score is None else score))
+    return pd.DataFrame(rows, columns=["candidate_id", "stakeholder_id", "criterion_id", "score"])
+
+
+WEIGHTS = st.dictionaries(st.integers(1, 6), st.floats(0.1, 5), max_size=6)
+METHODS = st.sampled_from(["median", "weighted_mean"])
+
+
+def raw_range(votes, candidate, dimension):
+    ids = CRITERIA.loc[CRITERIA["dimension"] == dimension, "criterion_id"]
+    scores = votes[(votes["candidate_id"] == candidate) & votes["criterion_id"].isin(ids)]["score"]
+    return scores.min(), scores.max()
+
+
+@settings(max_examples=60, deadline=None)
+@given(votes=ballots(), weights=WEIGHTS, method=METHODS)
+def test_consensus_lies_between_the_lowest_and_highest_vote(votes, weights, method):
+    result = aggregate(votes, CRITERIA, weights, ConsensusRules(method=method))
+    for candidate, row in result.iterrows():
+        for dimension in ("value", "effort"):
+            if row[f"{dimension}_n"]:
+                low, high = raw_range(votes, candidate, dimension)
+                assert low - 1e-9 <= row[dimension] <= high + 1e-9
+
+
+@settings(max_examples=40, deadline=None)
+@given(votes=ballots(), weights=WEIGHTS, method=METHODS, seed=st.integers(0, 2**32 - 1))
+def test_vote_order_does_not_matter(votes, weights, method, seed):
+    rules = ConsensusRules(method=method)
+    shuffled = votes.sample(frac=1, random_state=seed)
+    pd.testing.assert_frame_equal(
+        aggregate(votes, CRITERIA, weights, rules),
+        aggregate(shuffled, CRITERIA, weights, rules),
+        check_exact=False,
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(votes=ballots(), weights=WEIGHTS)
+def test_dont_know_answers_are_ignored(votes, weights):
+    answered = votes.dropna(subset=["score"])
+    full, without = aggregate(votes, CRITERIA, weights), aggregate(answered, CRITERIA, weights)
+    pd.testing.assert_frame_equal(full, without.reindex(full.index), check_exact=False)
+
+
+@settings(max_examples=40, deadline=None)
+@given(votes=ballots(), weights=WEIGHTS, factor=st.floats(0.01, 100), method=METHODS)
+def test_scaling_all_weights_changes_nothing(votes, weights, factor, method):
+    rules = ConsensusRules(method=method)
+    scaled_criteria = CRITERIA.assign(weight=CRITERIA["weight"] * factor)
+    scaled_people = {k: v * factor for k, v in weights.items()}
+    default_people = {k: factor for k in range(1, 7)}  # unlisted people count 1, so scale them too
+    pd.testing.assert_frame_equal(
+        aggregate(votes, CRITERIA, {**{k: 1.0 for k in range(1, 7)}, **weights}, rules),
+        aggregate(votes, scaled_criteria, {**default_people, **scaled_people}, rules),
+        check_exact=False,
+    )
+
+
+@given(value=st.floats(0, 10), effort=st.floats(0, 10), method=METHODS)
+def test_one_vote_gives_that_vote(value, effort, method):
+    criteria = CRITERIA[CRITERIA["criterion_id"] != 2]
+    votes = pd.DataFrame(
+        {
+            "candidate_id": [7, 7],
+            "stakeholder_id": [1, 1],
+            "criterion_id": [1, 3],
+            "score": [value, effort],
+        }
+    )
+    row = aggregate(votes, criteria, rules=ConsensusRules(method=method, min_votes=1)).loc[7]
+    assert math.isclose(row["value"], value, abs_tol=1e-9)
+    assert math.isclose(row["effort"], effort, abs_tol=1e-9)
+    assert not row["insufficient"]
+
+
+def votes_of(*scores, criterion=1, candidate=1):
+    """One vote per stakeholder on one criterion, plus an effort vote of 5."""
+    rows = [(candidate, s, criterion, score) for s, score in enumerate(scores, start=1)]
+    rows += [(candidate, s, 3, 5.0) for s in range(1, len(scores) + 1)]
+    return pd.DataFrame(rows, columns=["candidate_id", "stakeholder_id", "criterion_id", "score"])
+
+
+def test_composite_weighs_the_criteria():
+    votes = pd.DataFrame(
+        {
+            "candidate_id": [1, 1],
+            "stakeholder_id": [1, 1],
+            "criterion_id": [1, 2],
+            "score": [10.0, 4.0],
+        }
+    )
+    [row] = composites(votes, CRITERIA).itertuples()
+    assert row.score == pytest.approx((2 * 10 + 4) / 3)
+
+
+@pytest.mark.parametrize(
+    ("scores", "discuss", "both_ends"),
+    [
+        ((5, 5, 6), False, False),
+        ((2.5, 5, 7.5), False, False),  # sd 2.04 <= 2.5
+        ((0, 2.5, 7.5, 10), True, True),  # both ends
+        ((2.5, 2.5, 10, 10), True, False),  # sd 3.75 > 2.5
+        ((0, 2.5, 2.5, 2.5), False, False),  # the lowest answer alone is no "both ends"
+    ],
+)
+def test_discuss_flag(scores, discuss, both_ends):
+    row = aggregate(votes_of(*scores), CRITERIA).loc[1]
+    assert (bool(row["discuss"]), bool(row["both_ends"])) == (discuss, both_ends)
+
+
+def test_discuss_threshold_is_configurable():
+    votes = votes_of(2.5, 5, 7.5)
+    assert not aggregate(votes, CRITERIA, rules=ConsensusRules(disagreement=0.25)).loc[1, "discuss"]
+    assert aggregate(votes, CRITERIA, rules=ConsensusRules(disagreement=0.2)).loc[1, "discuss"]
+
+
+@pytest.mark.parametrize(
+    ("voters", "min_votes", "insufficient"), [(2, 3, True), (3, 3, False), (1, 1, False)]
+)
+def test_insufficient_votes(voters, min_votes, insufficient):
+    row = aggregate(votes_of(*[5] * voters), CRITERIA, rules=ConsensusRules(min_votes=min_votes))
+    assert bool(row.loc[1, "insufficient"]) == insufficient
+
+
+def test_median_and_weighted_mean():
+    votes = votes_of(2, 4, 9)
+    rules = ConsensusRules(method="weighted_mean")
+    assert aggregate(votes, CRITERIA).loc[1, "value"] == 4
+    assert aggregate(votes, CRITERIA, {3: 2.0}, rules).loc[1, "value"] == pytest.approx(6)

@@ -1,0 +1,164 @@
+"""Workspace backup as JSON and restore: a round trip gives identical data."""
+
+import json
+from datetime import date
+
+import pytest
+
+from planner.core.errors import Conflict
+from planner.models import (
+    CommitmentCreate,
+    OverrideCreate,
+    ResultRecord,
+    RoadmapPlanUpdate,
+    SignoffCreate,
+    SignoffRequest,
+    StatusChange,
+    VersionCreate,
+)
+from planner.store.backup import DocumentInvalid, dump_workspace, read_document
+from planner.store.commitments import change_status, commit, record_result
+from planner.store.consensus import add_override
+from planner.store.restore import restore_workspace
+from planner.store.roadmap_plan import current_roadmap, save_plan, set_plan_item
+from planner.store.sessions import participants, reveal_round
+from planner.store.signoff import request_signoff, sign
+from planner.store.versions import save_version
+from tests.factories import join, vote_all
+
+pytestmark = pytest.mark.storage
+
+
+def comparable(document: dict) -> dict:
+    """A document without what a restore may change: the name, join codes, candidate keys."""
+    keys = {c["key"]: i for i, c in enumerate(document["candidates"])}
+    text = json.dumps({**document, "workspace": {**document["workspace"], "name": None}})
+    for session in document["sessions"]:
+        text = text.replace(session["code"], "CODE")
+    data = json.loads(text)
+
+    def rekey(value, field):
+        return keys.get(value, value) if field in ("candidate_id", "key") else value
+
+    def walk(node):
+        if isinstance(node, dict):
+            return {
+                k: (rekey(v, k) if not isinstance(v, (dict, list)) else walk(v))
+                for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    data = walk(data)
+    for candidate in data["candidates"]:
+        candidate["needs"] = sorted(keys[n] for n in candidate["needs"])
+    for session in data["sessions"]:
+        for scoring_round in session["rounds"]:
+            scoring_round["candidates"] = sorted(keys[c] for c in scoring_round["candidates"])
+    return data
+
+
+@pytest.fixture(name="full_workspace")
+def full_workspace_fixture(session, workshop):
+    """A workspace with votes, a reveal, an override, a plan, a pin and a version."""
+    journey, ideas, scoring, setup = workshop
+    for name, label in (("Ann", "2"), ("Bo", "4"), ("Cy", "5")):
+        vote_all(session, scoring, join(session, scoring, name, "Sales"), ideas[0].id, setup, label)
+    reveal_round(session=session, session_id=scoring.id)
+    add_override(
+        session=session,
+        candidate_id=ideas[1].id,
+        override_in=OverrideCreate(value=8, reason="Steering group", decided_by="Eva"),
+    )
+    save_plan(
+        session=session,
+        workspace_id=journey.workspace.id,
+        plan_in=RoadmapPlanUpdate(
+            strategy="wsjf", period_kind="month", periods=3, start=date(2027, 1, 1), capacities=[10]
+        ),
+    )
+    set_plan_item(session=session, candidate_id=ideas[2].id, pinned_period=None, excluded=True)
+    roadmap = current_roadmap(
+        session=session, workspace_id=journey.workspace.id, today=date(2026, 11, 23)
+    )
+    version = save_version(
+        session=session,
+        workspace_id=journey.workspace.id,
+        roadmap=roadmap,
+        version_in=VersionCreate(name="V1", created_by="Eva"),
+    )
+    request_signoff(session=session, version_id=version.id, request_in=SignoffRequest(by="Eva"))
+    ann, bo = participants(session=session, session_id=scoring.id)[:2]
+    for person, decision, comment in ((ann, "approve", ""), (bo, "object", "Too slow")):
+        sign(
+            session=session,
+            version_id=version.id,
+            stakeholder_id=person.id,
+            signoff_in=SignoffCreate(decision=decision, comment=comment),
+        )
+    promised = commit(
+        session=session,
+        version_id=version.id,
+        position=0,
+        commitment_in=CommitmentCreate(
+            owner="Team Web", committed_by="Paula", period=1, kpi_name="NPS", kpi_target=40
+        ),
+    )
+    for status in ("in_progress", "done"):
+        change_status(
+            session=session,
+            commitment_id=promised.id,
+            change=StatusChange(status=status, by="Paula"),
+            today=date(2027, 2, 1),
+        )
+    record_result(
+        session=session,
+        commitment_id=promised.id,
+        result=ResultRecord(kpi_result=38, learnings="Close", by="Paula", rescore=True),
+    )
+    commit(
+        session=session,
+        version_id=version.id,
+        position=1,
+        commitment_in=CommitmentCreate(
+            owner="Team App", committed_by="Paula", due=date(2027, 3, 3)
+        ),
+    )
+    return journey.workspace
+
+
+def test_round_trip_gives_identical_data(session, full_workspace):
+    original = dump_workspace(session=session, workspace_id=full_workspace.id)
+    text = json.dumps(original)  # what the download holds
+    restored = restore_workspace(session=session, document=read_document(text.encode()))
+    assert restored.name == f"{full_workspace.name} (restored)"
+    again = dump_workspace(session=session, workspace_id=restored.id)
+    assert comparable(again) == comparable(original)
+    assert len(original["sessions"][0]["rounds"][0]["votes"]) == 9
+    assert original["versions"][0]["items"]
+    assert len(original["versions"][0]["signoffs"]) == 2
+    assert [len(c["events"]) for c in original["commitments"]] == [4, 1]
+
+
+def test_restore_under_a_taken_name_is_refused(session, full_workspace):
+    document = dump_workspace(session=session, workspace_id=full_workspace.id)
+    with pytest.raises(Conflict):
+        restore_workspace(session=session, document=document, name=full_workspace.name.upper())
+    assert restore_workspace(session=session, document=document, name="Copy").name == "Copy"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"not json",
+        b"[]",
+        b'{"format": "something else"}',
+        b'{"format": "journey-roadmap-planner/workspace", "version": 99}',
+        b'{"format": "journey-roadmap-planner/workspace", "version": 2, "workspace": {}}',
+    ],
+)
+def test_bad_documents_are_refused_with_a_message(session, data):
+    with pytest.raises((DocumentInvalid, Exception)) as error:
+        restore_workspace(session=session, document=read_document(data))
+    assert isinstance(error.value, DocumentInvalid) or "error." in getattr(error.value, "key", "")

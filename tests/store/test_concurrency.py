@@ -1,0 +1,109 @@
+"""Concurrent stakeholders never lose a vote and never make a duplicate."""
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import select
+
+from planner.core.db import read_session, write_session
+from planner.core.errors import Conflict
+from planner.models import SessionCreate, Stakeholder, StakeholderJoin, Vote
+from planner.store.scoring_model import load_scoring_setup
+from planner.store.sessions import current_round, open_session
+from planner.store.stakeholders import join_session
+from tests.factories import add_candidate, make_journey
+from tests.stress import process_worker, stakeholder_session
+
+pytestmark = pytest.mark.storage
+
+
+@pytest.fixture(name="ballot")
+def ballot_fixture(engine):
+    """A session on 5 candidates: (code, round id, candidate ids, criterion ids)."""
+    with write_session(engine) as session:
+        journey = make_journey(session)
+        ids = [add_candidate(session, journey, f"Idea {i}").id for i in range(5)]
+        scoring = open_session(
+            session=session,
+            workspace_id=journey.workspace.id,
+            session_in=SessionCreate(name="Load"),
+            candidate_ids=ids,
+        )
+        criteria = [
+            c.id
+            for c in load_scoring_setup(session=session, workspace_id=journey.workspace.id).criteria
+        ]
+        round_id = current_round(session=session, session_id=scoring.id).id
+    return scoring.code, round_id, ids, criteria
+
+
+def stored_votes(engine) -> dict:
+    with read_session(engine) as session:
+        rows = session.exec(
+            select(
+                Vote.stakeholder_id, Vote.candidate_id, Vote.criterion_id, Vote.label, Vote.score
+            )
+        ).all()
+    return {(s, c, k): (label if score is not None else None) for s, c, k, label, score in rows}
+
+
+def test_thirty_stakeholders_in_threads(engine, ballot):
+    code, round_id, candidates, criteria = ballot
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        results = list(
+            pool.map(
+                lambda i: stakeholder_session(
+                    engine, code, f"Person {i}", round_id, candidates, criteria, seed=i
+                ),
+                range(30),
+            )
+        )
+    expected = {key: label for final, _ in results for key, label in final.items()}
+    assert len(expected) == 30 * 5 * 3
+    stored = stored_votes(engine)
+    assert len(stored) == len(expected)  # exactly once each: no loss, no duplicate
+    assert stored == expected  # the last answer of everyone is the one kept
+
+
+@pytest.mark.sqlite_only
+def test_three_processes_on_one_sqlite_file(database_url, engine, ballot):
+    code, round_id, candidates, criteria = ballot
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=3, mp_context=spawn) as pool:
+        futures = [
+            pool.submit(
+                process_worker,
+                database_url,
+                code,
+                [f"P{p}-{i}" for i in range(4)],
+                round_id,
+                candidates,
+                criteria,
+                seed=100 * p,
+            )
+            for p in range(3)
+        ]
+        expected = {key: label for f in futures for key, label in f.result().items()}
+    assert len(expected) == 3 * 4 * 5 * 3
+    assert stored_votes(engine) == expected
+
+
+def test_the_same_name_joining_at_once_is_one_stakeholder(engine, ballot):
+    code = ballot[0]
+
+    def join(_):
+        try:
+            with write_session(engine) as session:
+                return join_session(
+                    session=session, code=code, join_in=StakeholderJoin(name="Anna")
+                ).stakeholder.id
+        except Conflict:
+            return None
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        outcomes = list(pool.map(join, range(10)))
+    with read_session(engine) as session:
+        assert session.exec(select(func.count()).select_from(Stakeholder)).one() == 1
+    assert len([o for o in outcomes if o is not None]) == 1  # the others are told it's taken

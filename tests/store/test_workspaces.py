@@ -1,0 +1,136 @@
+"""Workspaces: templates, unique names, rename, archive, delete."""
+
+import pytest
+from sqlmodel import select
+
+from planner.core.errors import Conflict, InvalidInput, NotFound, validated
+from planner.models import Candidate, CandidateCreate, Phase, WorkspaceCreate, WorkspaceUpdate
+from planner.store.candidates import create_candidate
+from planner.store.workspaces import (
+    create_workspace,
+    delete_workspace,
+    find_workspace,
+    list_workspaces,
+    load_journey,
+    update_workspace,
+)
+
+pytestmark = pytest.mark.storage
+
+
+def new(session, name="Retail", **kwargs):
+    return create_workspace(session=session, workspace_in=WorkspaceCreate(name=name, **kwargs))
+
+
+@pytest.mark.parametrize(
+    ("template", "language", "phases", "channels"),
+    [
+        (
+            "six_phase",
+            "en",
+            ["Inspiration", "Information", "Planning", "Buying", "Service", "Sharing"],
+            7,
+        ),
+        (
+            "six_phase",
+            "nl",
+            ["Inspiratie", "Informatie", "Planning", "Aankoop", "Service", "Delen"],
+            7,
+        ),
+        (
+            "nine_phase",
+            "en",
+            [
+                "Need",
+                "Orientation",
+                "Consideration",
+                "Decision",
+                "Purchase",
+                "Use",
+                "Service",
+                "Loyalty",
+                "Ambassador",
+            ],
+            7,
+        ),
+        ("blank", "en", [], 0),
+    ],
+)
+def test_create_workspace_from_template(session, template, language, phases, channels):
+    workspace = new(session, template=template, language=language)
+    journey = load_journey(session=session, workspace_id=workspace.id)
+    assert journey.phase_names == phases
+    assert len(journey.channels) == channels
+
+
+def test_default_channels_in_english(session):
+    journey = load_journey(session=session, workspace_id=new(session).id)
+    assert journey.channel_names == [
+        "Website",
+        "Mobile app",
+        "Store",
+        "Contact centre",
+        "E-mail",
+        "Chat",
+        "Social media",
+    ]
+
+
+def test_workspace_names_are_unique_in_any_case(session):
+    new(session, "Retail journey")
+    with pytest.raises(Conflict) as error:
+        new(session, "  retail JOURNEY ".strip())
+    assert "Retail journey" in error.value.message("en")
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 81])
+def test_workspace_name_limits(name):
+    with pytest.raises(InvalidInput) as error:
+        validated(WorkspaceCreate, name=name)
+    assert "Name" in error.value.message("en")
+
+
+def test_rename_and_describe(session):
+    workspace = new(session)
+    update_workspace(
+        session=session,
+        workspace_id=workspace.id,
+        workspace_in=WorkspaceUpdate(name="Bank", description="Mortgage journey"),
+    )
+    assert find_workspace(session=session, name="bank").description == "Mortgage journey"
+
+
+def test_rename_to_a_taken_name_is_refused(session):
+    new(session, "A")
+    b = new(session, "B")
+    with pytest.raises(Conflict):
+        update_workspace(session=session, workspace_id=b.id, workspace_in=WorkspaceUpdate(name="a"))
+
+
+def test_archived_workspaces_are_hidden_by_default(session):
+    workspace = new(session)
+    update_workspace(
+        session=session, workspace_id=workspace.id, workspace_in=WorkspaceUpdate(archived=True)
+    )
+    assert list_workspaces(session=session) == []
+    assert [w.name for w in list_workspaces(session=session, include_archived=True)] == ["Retail"]
+
+
+def test_delete_removes_everything_in_it(session):
+    workspace = new(session)
+    journey = load_journey(session=session, workspace_id=workspace.id)
+    create_candidate(
+        session=session,
+        workspace_id=workspace.id,
+        candidate_in=CandidateCreate(
+            title="Chat", phase_id=journey.phases[0].id, channel_ids=[journey.channels[0].id]
+        ),
+    )
+    delete_workspace(session=session, workspace_id=workspace.id)
+    assert session.exec(select(Candidate)).all() == []
+    assert session.exec(select(Phase)).all() == []
+
+
+def test_unknown_workspace(session):
+    with pytest.raises(NotFound):
+        find_workspace(session=session, name="nope")

@@ -1,0 +1,145 @@
+"""Roles in the app: links for managers and product owners, stakeholders' sign-off, and
+nothing of one workspace reachable from another's link."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner.core.db import read_session, write_session
+from planner.models import CommitmentCreate, SessionCreate, SignoffRequest, StakeholderJoin
+from planner.store.access import get_access
+from planner.store.commitments import commit
+from planner.store.sessions import open_session
+from planner.store.signoff import request_signoff, signoff_status
+from planner.store.stakeholders import join_session
+from planner.store.workspaces import list_workspaces
+from tests.conftest import APP
+from tests.factories import make_journey, saved_version
+from tests.ui.conftest import texts
+
+
+def visit(**params) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+@pytest.fixture(name="version")
+def version_fixture(engine, demo):
+    with write_session(engine) as session:
+        version = saved_version(session, demo.id)
+        commit(
+            session=session,
+            version_id=version.id,
+            position=0,
+            commitment_in=CommitmentCreate(owner="Team Web", committed_by="Paula", period=0),
+        )
+        return version
+
+
+def link(engine, workspace_id, kind):
+    with read_session(engine) as session:
+        access = get_access(session=session, workspace_id=workspace_id)
+    return access.viewer_token if kind == "view" else access.owner_token
+
+
+def test_managers_link_shows_the_roadmap_side_read_only(engine, demo, version):
+    at = visit(view=link(engine, demo.id, "view"))
+    assert at.session_state["grants"] == {demo.id: "viewer"}
+    at.switch_page("planner/ui/pages/roadmap.py").run()
+    assert [tab.label for tab in at.tabs] == ["Roadmap", "Versions"]
+    assert not [b for b in at.button if b.key and b.key.startswith("FormSubmitter:save")]
+    assert at.get("download_button")  # managers download
+    at.switch_page("planner/ui/pages/commitments.py").run()
+    assert "Team Web" in texts(at)
+    assert not [f for f in at.button if "status_" in (f.key or "")]  # no status changes
+    at.switch_page("planner/ui/pages/signoff.py").run()
+    assert not [b for b in at.button if "signoff_request" in (b.key or "")]
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("planner/ui/pages/candidates.py").run()
+
+
+def test_product_owners_link_changes_commitments_only(engine, demo, version):
+    at = visit(owner=link(engine, demo.id, "owner"))
+    at.switch_page("planner/ui/pages/commitments.py").run()
+    at.selectbox(key="status_to").set_value("in_progress")
+    at.text_input(key="status_by").input("Paula")
+    at.button(key="FormSubmitter:status_1-Change status").click().run()
+    assert "is now in progress" in texts(at)
+    at.switch_page("planner/ui/pages/roadmap.py").run()
+    assert [tab.label for tab in at.tabs] == ["Roadmap", "Versions"]
+    at.switch_page("planner/ui/pages/signoff.py").run()
+    assert not [b for b in at.button if "signoff_request" in (b.key or "")]
+
+
+def test_a_bad_link_says_so_and_gives_nothing(demo):
+    at = visit(view="made-up-token")
+    assert "This link does not work" in texts(at)
+    assert not at.session_state["grants"]
+
+
+def test_workspace_b_link_reaches_nothing_of_workspace_a(engine, demo):
+    with write_session(engine) as session:
+        other = make_journey(session, name="Other shop").workspace
+    at = visit(view=link(engine, other.id, "view"))
+    assert at.session_state["grants"] == {other.id: "viewer"}
+    assert at.selectbox(key="workspace_id").options == ["Other shop · manager (read-only)"]
+    assert at.session_state["workspace_id"] == other.id
+    at.switch_page("planner/ui/pages/matrix.py").run()
+    assert demo.name not in texts(at)
+    assert "Stock per store on the product page" not in str([d.value for d in at.dataframe])
+
+
+def forced_rename(role: str) -> None:
+    """A page that tries to rename workspace 1 whatever its role (run by AppTest)."""
+    import streamlit as st
+
+    from planner.models import WorkspaceUpdate
+    from planner.store.workspaces import update_workspace
+    from planner.ui.shell.context import WORKSPACE_KEY, run_change
+
+    st.session_state["grants"] = {1: role}
+    st.session_state[WORKSPACE_KEY] = 1
+    run_change(
+        lambda s: update_workspace(
+            session=s, workspace_id=1, workspace_in=WorkspaceUpdate(name="Hijacked")
+        ),
+        success="renamed",
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "renamed"), [("viewer", False), ("owner", False), ("facilitator", True)]
+)
+def test_a_change_without_the_role_is_refused_even_if_forced(engine, demo, role, renamed):
+    at = AppTest.from_function(forced_rename, args=(role,), default_timeout=30).run()
+    assert not at.exception
+    with read_session(engine) as session:
+        names = [w.name for w in list_workspaces(session=session)]
+    assert (names == ["Hijacked"]) is renamed
+    if not renamed:
+        assert "You may not make this change here" in at.error[0].value
+
+
+def test_stakeholders_sign_off_as_themselves_through_their_personal_link(engine, demo, version):
+    with write_session(engine) as session:
+        scoring = open_session(
+            session=session,
+            workspace_id=demo.id,
+            session_in=SessionCreate(name="Workshop"),
+            candidate_ids=[1],
+        )
+        join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Bert"))
+        ann = join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Ann"))
+        request_signoff(session=session, version_id=version.id, request_in=SignoffRequest(by="Eva"))
+    at = visit(me=ann.token)  # the personal link, on any device
+    at.switch_page("planner/ui/pages/signoff.py").run()
+    assert at.selectbox(key="signoff_who").options == ["Ann"]  # not Bert
+    at.button(key="FormSubmitter:signoff_answer-Send my answer").click().run()
+    assert "Thank you, Ann" in texts(at)
+    with read_session(engine) as session:
+        status = signoff_status(session=session, version_id=version.id)
+    assert (status.approved, status.total) == (1, 2)
+    assert not at.session_state.get("grants")  # a stakeholder holds no workspace grant

@@ -1,0 +1,214 @@
+"""Sign-off, commitments and progress pages."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from planner.core.db import read_session, write_session
+from planner.models import CommitmentCreate, ResultRecord, SignoffRequest, StatusChange
+from planner.store.commitments import (
+    change_status,
+    commit,
+    commitment_frame,
+    history,
+    record_result,
+    rescore_requests,
+)
+from planner.store.signoff import request_signoff, signoff_status
+from tests.factories import add_stakeholders, saved_version
+from tests.ui.conftest import texts
+
+TODAY = date.today()
+
+
+@pytest.fixture(name="version")
+def version_fixture(engine, demo):
+    with write_session(engine) as session:
+        version = saved_version(session, demo.id)
+        add_stakeholders(session, demo.id, "Ann", "Bert")
+        return version
+
+
+def promise(engine, version, position=0, **fields):
+    values = {"owner": "Team Web", "committed_by": "Paula", "period": 0} | fields
+    with write_session(engine) as session:
+        return commit(
+            session=session,
+            version_id=version.id,
+            position=position,
+            commitment_in=CommitmentCreate(**values),
+        ).id
+
+
+def move(engine, commitment_id, *statuses):
+    with write_session(engine) as session:
+        for status in statuses:
+            change_status(
+                session=session,
+                commitment_id=commitment_id,
+                change=StatusChange(status=status, by="Paula", comment="on our way"),
+                today=TODAY,
+            )
+
+
+def submit(at, form, label):
+    at.button(key=f"FormSubmitter:{form}-{label}").click().run()
+    assert not at.exception
+
+
+def test_without_a_version_the_pages_say_what_to_do_first(open_page, demo):
+    for page in ("commitments", "signoff", "progress"):
+        at = open_page(page)
+        assert "No commitments yet" in texts(at) or "Save a roadmap version first" in texts(at)
+
+
+def test_commit_to_an_item_from_a_version(open_page, engine, demo, version):
+    at = open_page("commitments")
+    at.text_input(key="commit_owner").input("Team Web")
+    at.text_input(key="commit_by").input("Paula")
+    at.text_input(key="commit_kpi").input("Online conversion (%)")
+    at.number_input(key="commit_target").set_value(3.5)
+    submit(at, "commit_form", "Commit")
+    assert "Committed to" in texts(at)
+    with read_session(engine) as session:
+        [row] = commitment_frame(session=session, workspace_id=demo.id).to_dict("records")
+    assert (row["owner"], row["status"], row["kpi_target"]) == ("Team Web", "committed", 3.5)
+    assert row["period"] is not None and row["due"] > TODAY
+    assert "Team Web" in texts(at)  # its card on the board
+
+
+def test_commit_form_names_the_missing_field(open_page, version):
+    at = open_page("commitments", lang="nl")
+    at.text_input(key="commit_by").input("Paula")
+    submit(at, "commit_form", "Toezeggen")
+    assert "Eigenaar is verplicht" in texts(at)
+
+
+def test_only_allowed_transitions_are_offered_and_blocked_needs_a_reason(
+    open_page, engine, version
+):
+    commitment = promise(engine, version, status="proposed")
+    at = open_page("commitments")
+    assert at.selectbox(key="status_to").options == ["committed", "blocked", "dropped"]
+    at.selectbox(key="status_to").set_value("blocked")
+    at.text_input(key="status_by").input("Paula")
+    submit(at, f"status_{commitment}", "Change status")
+    assert "Reason is required to mark a commitment blocked" in texts(at)
+    at.text_input(key="status_comment").input("Waiting for legal")
+    submit(at, f"status_{commitment}", "Change status")
+    assert "is now blocked" in texts(at)
+    with read_session(engine) as session:
+        steps = history(session=session, commitment_id=commitment)
+    assert steps["to_status"].tolist() == ["proposed", "blocked"]
+    history_table = at.dataframe[-1].value
+    assert history_table["Comment"].tolist()[-1] == "Waiting for legal"
+    assert at.selectbox(key="status_to").options == ["committed", "in progress", "dropped"]
+
+
+def test_overdue_items_show_how_late_they_are(open_page, engine, version):
+    promise(engine, version, period=None, due=TODAY - timedelta(days=9), owner="Team Late")
+    promise(engine, version, position=1, period=None, due=TODAY + timedelta(days=5))
+    at = open_page("commitments")
+    assert "9 days late" in texts(at)
+    assert "due soon, not started" in texts(at)
+    assert [m.value for m in at.metric][1:3] == ["1", "1"]
+    at.toggle(key="commitments_overdue").set_value(True).run()
+    assert "Showing 1 of 2 commitments." in texts(at)
+    at.segmented_control(key="commitments_view").set_value("table").run()
+    table = at.dataframe[0].value
+    assert table["Owner"].tolist() == ["Team Late"]
+    assert table["Days late"].tolist() == [9]
+
+
+def test_my_commitments_and_filters(open_page, engine, version):
+    promise(engine, version, owner="Team Web")
+    promise(engine, version, position=1, owner="Team App")
+    at = open_page("commitments", lang="nl")
+    at.selectbox(key="commitments_mine").set_value("Team App").run()
+    assert "1 van 2 toezeggingen getoond." in texts(at)
+    at.selectbox(key="commitments_mine").set_value("").run()
+    at.multiselect(key="commitments_status").select("done").run()
+    assert "Geen toezegging past bij deze filters." in texts(at)
+
+
+def test_done_item_records_its_result_and_goes_back_to_scoring(open_page, engine, demo, version):
+    commitment = promise(engine, version)
+    move(engine, commitment, "in_progress", "done")
+    at = open_page("commitments")
+    assert "To check" in [m.label for m in at.metric]
+    at.number_input(key="result_value").set_value(4.2)
+    at.text_input(key="result_by").input("Paula")
+    at.text_area(key="result_learnings").input("Mobile users gained most")
+    at.checkbox(key="result_rescore").check()
+    submit(at, f"result_{commitment}", "Save the result")
+    assert "Result of" in texts(at)
+    with read_session(engine) as session:
+        [row] = commitment_frame(session=session, workspace_id=demo.id).to_dict("records")
+        assert rescore_requests(session=session, workspace_id=demo.id) == [row["candidate_id"]]
+    assert row["kpi_result"] == 4.2
+
+
+def test_progress_shows_burn_up_on_time_slip_and_to_check(open_page, engine, version):
+    late = promise(engine, version, period=None, due=TODAY - timedelta(days=40))
+    move(engine, late, "in_progress", "done")
+    promise(engine, version, position=1)
+    at = open_page("progress")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["On time"] == "0%"
+    [chart] = at.get("vega_lite_chart")
+    assert "Committed" in chart.proto.spec and "Delivered" in chart.proto.spec
+    slips, to_check = at.dataframe[0].value, at.dataframe[1].value
+    assert slips["Slip (periods)"].tolist() in ([1], [0])  # depends on where today falls
+    assert len(to_check) == 1
+    at = open_page("progress", lang="nl")
+    assert "Burn-up" in texts(at) and "Op tijd" in [m.label for m in at.metric]
+
+
+def test_signoff_request_answers_and_objections(open_page, engine, version):
+    at = open_page("signoff")
+    assert "not up for sign-off yet" in texts(at)
+    at.text_input(key="signoff_request_by").input("Eva")
+    submit(at, "signoff_request", "Request sign-off")
+    assert "Sign-off of “Q1 plan” requested." in texts(at)
+    assert at.selectbox(key="signoff_who").options == ["Ann", "Bert"]
+    with read_session(engine) as session:
+        ann, bert = signoff_status(session=session, version_id=version.id).answers["stakeholder_id"]
+    at.selectbox(key="signoff_who").set_value(ann)
+    submit(at, "signoff_answer", "Send my answer")
+    assert "Thank you, Ann" in texts(at)
+    at.selectbox(key="signoff_who").set_value(bert)
+    at.radio(key="signoff_decision").set_value("object")
+    submit(at, "signoff_answer", "Send my answer")
+    assert "Comment is required with an objection" in texts(at)
+    at.text_area(key="signoff_comment").input("Store items come too late")
+    submit(at, "signoff_answer", "Send my answer")
+    assert at.get("progress")[0].proto.text == "1 of 2 approved"
+    assert "Bert objects: Store items come too late" in texts(at)
+    with read_session(engine) as session:
+        status = signoff_status(session=session, version_id=version.id)
+    assert (status.approved, status.total) == (1, 2)
+
+
+def test_signoff_in_dutch_and_user_text_is_not_markdown(open_page, engine, version):
+    with write_session(engine) as session:
+        request_signoff(
+            session=session, version_id=version.id, request_in=SignoffRequest(by="**Eva**")
+        )
+    at = open_page("signoff", lang="nl")
+    assert "Akkoord gevraagd door **Eva**" in texts(at)
+    assert at.get("progress")[0].proto.text == "0 van 2 akkoord"
+
+
+def test_a_result_sent_back_is_offered_for_the_next_session(open_page, engine, version):
+    commitment = promise(engine, version)
+    move(engine, commitment, "in_progress", "done")
+    with write_session(engine) as session:
+        record_result(
+            session=session,
+            commitment_id=commitment,
+            result=ResultRecord(kpi_result=1, by="Paula", rescore=True),
+        )
+    at = open_page("scoring_session")
+    at.checkbox(key="session_rescore").check().run()
+    assert "1 of 42 candidates will be scored." in texts(at)

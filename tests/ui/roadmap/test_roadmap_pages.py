@@ -1,0 +1,125 @@
+"""Matrix and roadmap pages."""
+
+from datetime import date
+
+from planner.core.db import read_session, write_session
+from planner.models import SignoffRequest
+from planner.roadmap.periods import make_periods
+from planner.store.dependencies import needs_of
+from planner.store.roadmap_plan import load_plan, plan_items, quarter_start
+from planner.store.signoff import request_signoff
+from planner.store.versions import list_versions
+from tests.factories import saved_version
+from tests.ui.conftest import texts, widget_key
+
+
+def test_matrix_lists_candidates_per_quadrant(open_page, demo):
+    at = open_page("matrix")
+    assert not at.exception
+    sizes = [len(frame.value) for frame in at.dataframe[:4]]
+    assert sum(sizes) == 42 and all(sizes)
+    assert "Quadrant lines at value 5.0 and effort 5.0." in texts(at)
+
+
+def test_matrix_filters_and_median_lines(open_page, demo):
+    at = open_page("matrix", lang="nl")
+    at.multiselect(key="matrix_quadrant").select("quick_win").run()
+    sizes = [len(frame.value) for frame in at.dataframe[:4]]
+    assert sizes[0] > 0 and sizes[1:] == [0, 0, 0]
+    at.radio(key="matrix_lines").set_value("median").run()
+    assert "Kwadrantlijnen bij waarde" in texts(at) and not at.exception
+
+
+def test_roadmap_settings_are_saved(open_page, demo, engine):
+    at = open_page("roadmap")
+    at.radio[0].set_value("wsjf")
+    at.text_input[0].input("10, 20, 30, 40")
+    at.button(key="FormSubmitter:roadmap_settings-Save").click().run()
+    assert not at.exception
+    with read_session(engine) as session:
+        settings = load_plan(session=session, workspace_id=demo.id, today=date.today())
+    assert settings.strategy == "wsjf" and settings.capacities == (10, 20, 30, 40)
+
+
+def test_wrong_capacity_count_is_explained(open_page, demo):
+    at = open_page("roadmap", lang="nl")
+    at.text_input[0].input("10, 20")
+    at.button(key="FormSubmitter:roadmap_settings-Opslaan").click().run()
+    assert "2 capaciteiten voor 4 perioden" in texts(at)
+
+
+def test_pin_exclude_and_depend(open_page, demo, engine):
+    at = open_page("roadmap")
+    second = make_periods(quarter_start(date.today()), "quarter", 4)[1].label
+    at.session_state[widget_key(at, "pins")] = {
+        "edited_rows": {0: {"excluded": True}, 1: {"pin": second}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    with read_session(engine) as session:
+        pins, excluded = plan_items(session=session, workspace_id=demo.id)
+    assert len(excluded) == 1 and list(pins.values()) == [1]
+    at.selectbox(key="dependency_candidate").select(3)
+    at.selectbox(key="dependency_needs").select(4)
+    at.button(key="FormSubmitter:add_dependency-Add dependency").click().run()
+    with read_session(engine) as session:
+        assert 4 in needs_of(session=session, workspace_id=demo.id)[3]
+
+
+def test_a_candidate_cannot_need_itself(open_page, demo):
+    at = open_page("roadmap")
+    at.selectbox(key="dependency_candidate").select(20)
+    at.selectbox(key="dependency_needs").select(20)
+    at.button(key="FormSubmitter:add_dependency-Add dependency").click().run()
+    assert "cannot need itself" in texts(at)
+
+
+def test_save_open_and_compare_versions(open_page, demo, engine):
+    at = open_page("roadmap")
+    for name in ("First", "Second"):
+        at.text_input(key="version_name").input(name)
+        at.text_input(key="version_by").input("Eva")
+        at.button(key="FormSubmitter:save_version-Save as version").click().run()
+        assert f"Version “{name}” saved." in texts(at)
+    with read_session(engine) as session:
+        assert [v.name for v in list_versions(session=session, workspace_id=demo.id)] == [
+            "Second",
+            "First",
+        ]
+    assert "No differences in what is scheduled when." in texts(at)
+    assert not at.exception
+
+
+def test_picking_a_point_shows_the_candidate(open_page, demo):
+    at = open_page("matrix")
+    at.session_state["matrix"] = {"selection": {"pick": [{"candidate_id": 7}]}}
+    at.run()
+    assert not at.exception
+    assert "Stock per store on the product page" in texts(at)
+    assert [m.label for m in at.metric] == ["Value", "Effort"]
+
+
+def test_download_buttons_are_offered(open_page, demo):
+    at = open_page("roadmap")
+    labels = [button.label for button in at.get("download_button")]
+    assert labels[:6] == ["Excel", "PDF report", "CSV", "Markdown", "PNG image", "SVG image"]
+
+
+def test_replace_and_delete_a_version_until_it_is_up_for_signoff(open_page, demo, engine):
+    with write_session(engine) as session:
+        first, second = (saved_version(session, demo.id, name=n) for n in ("First", "Second"))
+        request_signoff(session=session, version_id=first.id, request_in=SignoffRequest(by="Eva"))
+    at = open_page("roadmap")
+    at.selectbox(key="open_version").set_value(second.id).run()
+    at.button(key=f"replace_version_{second.id}").click().run()
+    assert "Version “Second” now holds the current roadmap." in texts(at)
+    at.selectbox(key="open_version").set_value(second.id).run()
+    at.button(key=f"delete_version_{second.id}").click().run()
+    assert "Version “Second” deleted." in texts(at)
+    at.selectbox(key="open_version").set_value(first.id).run()
+    assert "up for sign-off: it can no longer be changed" in texts(at)
+    assert f"delete_version_{first.id}" not in [b.key for b in at.button]
+    with read_session(engine) as session:
+        assert [v.name for v in list_versions(session=session, workspace_id=demo.id)] == ["First"]
