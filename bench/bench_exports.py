@@ -10,7 +10,7 @@ from planner.core.db import make_engine, read_session, write_session
 from planner.exports.content import export_content
 from planner.exports.pdf import roadmap_pdf
 from planner.exports.xlsx import roadmap_workbook
-from planner.models import RoadmapPlanUpdate
+from planner.roadmap.settings import RoadmapSettings
 from planner.store.roadmap_plan import save_plan
 
 
@@ -23,7 +23,7 @@ def measure(items: int = 2_000, runs: int = 3) -> dict[str, float]:
             save_plan(
                 session=session,
                 workspace_id=workspace_id,
-                plan_in=RoadmapPlanUpdate(
+                settings=RoadmapSettings(
                     strategy="wsjf",
                     period_kind="month",
                     periods=24,

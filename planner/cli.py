@@ -10,7 +10,7 @@ from pathlib import Path
 from planner.access.links import app_link
 from planner.core.config import database_url
 from planner.core.db import make_engine, migrate, read_session, write_session
-from planner.core.errors import FieldName, InvalidInput, PlannerError, validated
+from planner.core.errors import PlannerError, validated
 from planner.core.i18n import t
 from planner.delivery.search import filter_commitments
 from planner.delivery.table import commitment_table
@@ -22,16 +22,17 @@ from planner.importing.apply import import_as_new_workspace, import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.journey.naming import name_key
-from planner.models import PassphraseSet, RoadmapPlanUpdate, VersionCreate, WorkspaceCreate
-from planner.roadmap.build import RoadmapSettings
-from planner.roadmap.ranking import STRATEGIES
+from planner.models import PassphraseSet, VersionCreate, WorkspaceCreate
+from planner.roadmap.periods import PeriodKind
+from planner.roadmap.ranking import Strategy
+from planner.roadmap.settings import RoadmapSettings, parse_capacities, quarter_start
 from planner.roadmap.table import roadmap_table
 from planner.store.access import get_access, renew_links, set_passphrase
 from planner.store.backup import dump_workspace, read_document
 from planner.store.candidates import candidate_counts, candidate_frame
 from planner.store.commitments import tracked_commitments
 from planner.store.restore import restore_workspace
-from planner.store.roadmap_plan import current_roadmap, quarter_start
+from planner.store.roadmap_plan import current_roadmap
 from planner.store.versions import find_version, save_version
 from planner.store.workspaces import find_workspace, list_workspaces, load_journey
 
@@ -73,10 +74,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = command("roadmap", roadmap, "print the roadmap; --save keeps it as a version")
     sub.add_argument("--workspace", required=True, help="workspace name")
-    sub.add_argument("--strategy", choices=STRATEGIES, default="quick-wins")
-    sub.add_argument("--period", choices=["sprint", "month", "quarter"], default="quarter")
+    sub.add_argument("--strategy", choices=list(Strategy), default=Strategy.QUICK_WINS)
+    sub.add_argument("--period", choices=list(PeriodKind), default=PeriodKind.QUARTER)
     sub.add_argument("--periods", type=int, default=4)
-    sub.add_argument("--capacity", default="20", help="effort points per period: 20, or 10,20,30")
+    sub.add_argument(
+        "--capacity", default="20", help="effort points per period: 20, or 10,20,30 (or 10;20;30)"
+    )
     sub.add_argument("--start", type=date.fromisoformat, help="YYYY-MM-DD (default: this quarter)")
     sub.add_argument("--save", metavar="VERSION", help="save the roadmap as this version")
     sub.add_argument("--by", default="cli", help="who saves the version")
@@ -164,32 +167,17 @@ def import_file(engine, args) -> int:
 
 
 def roadmap(engine, args) -> int:
-    try:
-        capacities = [float(part) for part in args.capacity.split(",")]
-    except ValueError:
-        raise InvalidInput("error.not_a_number", field=FieldName("capacity")) from None
+    today = date.today()
+    settings = validated(
+        RoadmapSettings,
+        strategy=args.strategy,
+        period_kind=args.period,
+        periods=args.periods,
+        start=args.start or quarter_start(today),
+        capacities=parse_capacities(args.capacity),
+    )
     with write_session(engine) as session:
         workspace = find_workspace(session=session, name=args.workspace)
-        today = date.today()
-        plan_in = validated(
-            RoadmapPlanUpdate,
-            strategy=args.strategy,
-            period_kind=args.period,
-            periods=args.periods,
-            start=args.start or quarter_start(today),
-            capacities=capacities,
-        )
-        if len(capacities) not in (1, args.periods):
-            raise InvalidInput(
-                "error.capacities_count", count=len(capacities), periods=args.periods
-            )
-        settings = RoadmapSettings(
-            start=plan_in.start,
-            strategy=plan_in.strategy,
-            period_kind=plan_in.period_kind,
-            periods=plan_in.periods,
-            capacities=tuple(capacities * (args.periods if len(capacities) == 1 else 1)),
-        )
         result = current_roadmap(
             session=session, workspace_id=workspace.id, today=today, settings=settings
         )

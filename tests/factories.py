@@ -6,12 +6,12 @@ from planner.journey.naming import name_key
 from planner.models import (
     CandidateCreate,
     Persona,
-    RoadmapPlanUpdate,
     Stakeholder,
     StakeholderJoin,
     VersionCreate,
     WorkspaceCreate,
 )
+from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import create_candidate
 from planner.store.dimensions import add_item
 from planner.store.roadmap_plan import current_roadmap, save_plan
@@ -68,7 +68,7 @@ def saved_version(session, workspace_id, name="Q1 plan", today=None):
     save_plan(
         session=session,
         workspace_id=workspace_id,
-        plan_in=RoadmapPlanUpdate(
+        settings=RoadmapSettings(
             strategy="quick-wins",
             period_kind="quarter",
             periods=4,

@@ -71,6 +71,7 @@ _PYDANTIC_KEYS = {
     "greater_than_equal": "error.too_small",
     "less_than_equal": "error.too_large",
     "literal_error": "error.not_one_of",
+    "enum": "error.not_one_of",
     "float_parsing": "error.not_a_number",
     "float_type": "error.not_a_number",
 }

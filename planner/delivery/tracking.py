@@ -10,11 +10,10 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from planner.delivery.workflow import OPEN
+from planner.delivery.workflow import NOT_STARTED, OPEN
 from planner.roadmap.periods import LENGTHS, Period, make_periods, period_of
 
 RISK_DAYS = 14  # an item not started with its deadline this close is at risk
-NOT_STARTED = ("proposed", "committed")
 
 
 def flag_deadlines(frame: pd.DataFrame, today: date, risk_days: int = RISK_DAYS) -> pd.DataFrame:

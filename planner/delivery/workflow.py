@@ -5,18 +5,34 @@ any open status -> blocked or dropped (a reason is mandatory)
 blocked -> committed or in_progress again; dropped -> proposed (revived)
 """
 
+from enum import StrEnum
+
 from planner.core.errors import FieldName, InvalidInput, StatusName
 
-STATUSES = ("proposed", "committed", "in_progress", "blocked", "done", "dropped")
-OPEN = frozenset({"proposed", "committed", "in_progress", "blocked"})
-NEEDS_REASON = frozenset({"blocked", "dropped"})
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "proposed": ("committed", "blocked", "dropped"),
-    "committed": ("in_progress", "blocked", "dropped"),
-    "in_progress": ("done", "blocked", "dropped"),
-    "blocked": ("committed", "in_progress", "dropped"),
-    "done": (),
-    "dropped": ("proposed",),
+
+class Status(StrEnum):
+    """A commitment's status, in the order boards and lists show them."""
+
+    PROPOSED = "proposed"
+    COMMITTED = "committed"
+    IN_PROGRESS = "in_progress"
+    BLOCKED = "blocked"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+STATUSES = tuple(Status)
+INITIAL = (Status.COMMITTED, Status.PROPOSED)  # what a new commitment may start as
+NOT_STARTED = frozenset({Status.PROPOSED, Status.COMMITTED})
+OPEN = frozenset({Status.PROPOSED, Status.COMMITTED, Status.IN_PROGRESS, Status.BLOCKED})
+NEEDS_REASON = frozenset({Status.BLOCKED, Status.DROPPED})
+TRANSITIONS: dict[str, tuple[Status, ...]] = {
+    Status.PROPOSED: (Status.COMMITTED, Status.BLOCKED, Status.DROPPED),
+    Status.COMMITTED: (Status.IN_PROGRESS, Status.BLOCKED, Status.DROPPED),
+    Status.IN_PROGRESS: (Status.DONE, Status.BLOCKED, Status.DROPPED),
+    Status.BLOCKED: (Status.COMMITTED, Status.IN_PROGRESS, Status.DROPPED),
+    Status.DONE: (),
+    Status.DROPPED: (Status.PROPOSED,),
 }
 REASON_MIN = 3
 

@@ -1,6 +1,7 @@
 """Journey templates: phases and channels named in English and Dutch."""
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,17 @@ DEFAULT_CHANNELS = (
 # Recognised in imports, not created by default.
 OTHER_CHANNELS = (Term("SMS", "Sms"), Term("Post", "Post"))
 
+
+class Template(StrEnum):
+    SIX_PHASE = "six_phase"
+    NINE_PHASE = "nine_phase"
+    BLANK = "blank"
+
+
 TEMPLATES: dict[str, tuple[Term, ...]] = {
-    "six_phase": SIX_PHASES,
-    "nine_phase": NINE_PHASES,
-    "blank": (),
+    Template.SIX_PHASE: SIX_PHASES,
+    Template.NINE_PHASE: NINE_PHASES,
+    Template.BLANK: (),
 }
 ALL_TERMS = SIX_PHASES + NINE_PHASES + DEFAULT_CHANNELS + OTHER_CHANNELS
 
@@ -60,7 +68,7 @@ def template_phases(template: str, lang: str) -> list[str]:
 
 def default_channels(template: str, lang: str) -> list[str]:
     """The channels a new workspace starts with (none for the blank template)."""
-    return [] if template == "blank" else [term.name(lang) for term in DEFAULT_CHANNELS]
+    return [] if template == Template.BLANK else [term.name(lang) for term in DEFAULT_CHANNELS]
 
 
 # The scoring criteria every new workspace starts with: (name, dimension).

@@ -7,11 +7,11 @@ from pydantic import StringConstraints
 from sqlalchemy import JSON, Column, Date, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
+from planner.delivery.workflow import Status
 from planner.models.journey import NAME_MAX, TITLE_MAX, Name, ShortText, _owner, _timestamp
 from planner.models.scoring import COMMENT_MAX, Comment, _key, _moment
 
 Decision = Literal["approve", "object"]
-Status = Literal["proposed", "committed", "in_progress", "done", "blocked", "dropped"]
 LEARNINGS_MAX = 2000
 Learnings = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LEARNINGS_MAX)]
 
@@ -51,7 +51,7 @@ class CommitmentCreate(SQLModel):
     kpi_name: ShortText = ""
     kpi_baseline: float | None = None
     kpi_target: float | None = None
-    status: Literal["proposed", "committed"] = "committed"
+    status: Literal[Status.COMMITTED, Status.PROPOSED] = Status.COMMITTED  # INITIAL
     comment: Comment = ""
 
 

@@ -7,6 +7,8 @@ from pydantic import StringConstraints
 from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from planner.journey.templates import Template
+
 TITLE_MAX = 200
 DESCRIPTION_MAX = 5000
 NAME_MAX = 80
@@ -45,7 +47,7 @@ class WorkspaceBase(SQLModel):
 
 
 class WorkspaceCreate(WorkspaceBase):
-    template: Literal["six_phase", "nine_phase", "blank"] = "six_phase"
+    template: Template = Template.SIX_PHASE
 
 
 class WorkspaceUpdate(SQLModel):

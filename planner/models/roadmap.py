@@ -1,17 +1,15 @@
 """Roadmap tables: dependencies, the workspace's plan (settings, pins, exclusions), versions."""
 
 from datetime import date, datetime
-from typing import Literal
 
 from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
 from planner.models.scoring import _key, _moment
-
-Strategy = Literal["quick-wins", "wsjf", "value", "effort"]
-PeriodKind = Literal["sprint", "month", "quarter"]
-ThresholdMode = Literal["middle", "median"]
+from planner.roadmap.periods import PeriodKind
+from planner.roadmap.quadrants import ThresholdMode
+from planner.roadmap.ranking import Strategy
 
 
 class Dependency(SQLModel, table=True):
@@ -21,26 +19,17 @@ class Dependency(SQLModel, table=True):
     needs_id: int = Field(sa_column=_key("candidate", primary=True))
 
 
-class RoadmapPlanUpdate(SQLModel):
-    strategy: Strategy
-    period_kind: PeriodKind
-    periods: int = Field(ge=1, le=60)
-    start: date
-    capacities: list[float] = Field(min_length=1)
-    threshold_mode: ThresholdMode = "middle"
-
-
 class RoadmapPlan(SQLModel, table=True):
     """The settings of a workspace's working roadmap (what a version saves a copy of)."""
 
     __tablename__ = "roadmap_plan"
     workspace_id: int = Field(sa_column=_key("workspace", primary=True))
-    strategy: str = "quick-wins"
-    period_kind: str = "quarter"
+    strategy: str = Strategy.QUICK_WINS.value
+    period_kind: str = PeriodKind.QUARTER.value
     periods: int = 4
     start: date = Field(sa_column=Column(Date, nullable=False))
     capacities: list[float] = Field(sa_column=Column(JSON, nullable=False))
-    threshold_mode: str = "middle"
+    threshold_mode: str = ThresholdMode.MIDDLE.value
 
 
 class PlanItem(SQLModel, table=True):

@@ -8,10 +8,10 @@ from sqlalchemy import Column, DateTime, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
+from planner.scoring.consensus import ConsensusMethod
 
 Dimension = Literal["value", "effort"]
 ScaleKey = Literal["1-5", "1-10", "fibonacci", "tshirt"]
-ConsensusMethod = Literal["median", "weighted_mean"]
 COMMENT_MAX = 1000
 Comment = Annotated[str, StringConstraints(strip_whitespace=True, max_length=COMMENT_MAX)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500)]
@@ -48,7 +48,7 @@ class ScoringModel(SQLModel, table=True):
     __tablename__ = "scoring_model"
     workspace_id: int = Field(sa_column=_key("workspace", primary=True))
     scale: str = "1-5"
-    consensus_method: str = "median"
+    consensus_method: str = ConsensusMethod.MEDIAN.value
     # A candidate is flagged "discuss" when the standard deviation of its scores is
     # over this share of the 0–10 range, or when it has votes at both ends.
     disagreement: float = 0.25

@@ -1,7 +1,6 @@
 """A roadmap: the ranked candidates placed into periods (pure; see planner.roadmap.schedule)."""
 
 from dataclasses import dataclass, field
-from datetime import date
 
 import pandas as pd
 
@@ -9,6 +8,7 @@ from planner.roadmap.periods import Period, make_periods
 from planner.roadmap.quadrants import Thresholds, quadrant_of, thresholds_for
 from planner.roadmap.ranking import rank
 from planner.roadmap.schedule import schedule
+from planner.roadmap.settings import RoadmapSettings
 
 ITEM_COLUMNS = [
     "candidate_id",
@@ -25,16 +25,6 @@ ITEM_COLUMNS = [
     "reason",
     "reason_params",
 ]
-
-
-@dataclass(frozen=True)
-class RoadmapSettings:
-    start: date
-    strategy: str = "quick-wins"
-    period_kind: str = "quarter"
-    periods: int = 4
-    capacities: tuple[float, ...] = (20.0, 20.0, 20.0, 20.0)
-    threshold_mode: str = "middle"
 
 
 @dataclass

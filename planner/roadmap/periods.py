@@ -2,13 +2,21 @@
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 import pandas as pd
 
+
+class PeriodKind(StrEnum):
+    SPRINT = "sprint"
+    MONTH = "month"
+    QUARTER = "quarter"
+
+
 LENGTHS = {
-    "sprint": pd.DateOffset(weeks=2),
-    "month": pd.DateOffset(months=1),
-    "quarter": pd.DateOffset(months=3),
+    PeriodKind.SPRINT: pd.DateOffset(weeks=2),
+    PeriodKind.MONTH: pd.DateOffset(months=1),
+    PeriodKind.QUARTER: pd.DateOffset(months=3),
 }
 
 
@@ -22,9 +30,9 @@ class Period:
     @property
     def label(self) -> str:
         """'S3 · 06 Jan', 'Jan 2027' or 'Q1 2027' (the period's first day decides)."""
-        if self.kind == "sprint":
+        if self.kind == PeriodKind.SPRINT:
             return f"S{self.index + 1} · {self.start:%d %b}"
-        if self.kind == "quarter":
+        if self.kind == PeriodKind.QUARTER:
             return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year}"
         return f"{self.start:%b %Y}"
 

@@ -6,11 +6,25 @@ effort. Fill-ins: low value, low effort. Money pits: low value, high effort.
 """
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 import pandas as pd
 
-QUADRANTS = ("quick_win", "big_bet", "fill_in", "money_pit")
+
+class Quadrant(StrEnum):
+    QUICK_WIN = "quick_win"
+    BIG_BET = "big_bet"
+    FILL_IN = "fill_in"
+    MONEY_PIT = "money_pit"
+
+
+class ThresholdMode(StrEnum):
+    MIDDLE = "middle"  # the middle of the range
+    MEDIAN = "median"  # the medians of the scored candidates
+
+
+QUADRANTS = tuple(Quadrant)  # in the order of the quick-wins strategy
 MIDDLE = 5.0  # the middle of the 0–10 range
 
 
@@ -20,9 +34,9 @@ class Thresholds:
     effort: float = MIDDLE
 
 
-def thresholds_for(scored: pd.DataFrame, mode: str = "middle") -> Thresholds:
+def thresholds_for(scored: pd.DataFrame, mode: str = ThresholdMode.MIDDLE) -> Thresholds:
     """The middle of the range, or ("median") the medians of the scored candidates."""
-    if mode == "median" and not scored.dropna(subset=["value", "effort"]).empty:
+    if mode == ThresholdMode.MEDIAN and not scored.dropna(subset=["value", "effort"]).empty:
         return Thresholds(float(scored["value"].median()), float(scored["effort"].median()))
     return Thresholds()
 
@@ -32,7 +46,7 @@ def quadrant_of(value: pd.Series, effort: pd.Series, thresholds: Thresholds) -> 
     high_value, high_effort = value >= thresholds.value, effort >= thresholds.effort
     names = np.select(
         [high_value & ~high_effort, high_value & high_effort, ~high_value & ~high_effort],
-        ["quick_win", "big_bet", "fill_in"],
-        default="money_pit",
+        [Quadrant.QUICK_WIN.value, Quadrant.BIG_BET.value, Quadrant.FILL_IN.value],
+        default=Quadrant.MONEY_PIT.value,
     )
     return pd.Series(names, index=value.index).where(value.notna() & effort.notna())

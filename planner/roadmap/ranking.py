@@ -11,11 +11,20 @@ An effort of 0 counts as 0.1 in value / effort. Candidates without a value or an
 are not ranked.
 """
 
+from enum import StrEnum
+
 import pandas as pd
 
 from planner.roadmap.quadrants import QUADRANTS
 
-STRATEGIES = ("quick-wins", "wsjf", "value", "effort")
+
+class Strategy(StrEnum):
+    QUICK_WINS = "quick-wins"
+    WSJF = "wsjf"
+    VALUE = "value"
+    EFFORT = "effort"
+
+
 MIN_EFFORT = 0.1
 
 
@@ -31,13 +40,13 @@ def rank(frame: pd.DataFrame, strategy: str) -> list[int]:
         neg_value=-frame["value"],
     )
     keys = {
-        "quick-wins": (
+        Strategy.QUICK_WINS: (
             ["order", "ratio", "neg_value", "effort", "id"],
             [True, False, True, True, True],
         ),
-        "wsjf": (["ratio", "neg_value", "effort", "id"], [False, True, True, True]),
-        "value": (["neg_value", "effort", "id"], [True, True, True]),
-        "effort": (["effort", "neg_value", "id"], [True, True, True]),
+        Strategy.WSJF: (["ratio", "neg_value", "effort", "id"], [False, True, True, True]),
+        Strategy.VALUE: (["neg_value", "effort", "id"], [True, True, True]),
+        Strategy.EFFORT: (["effort", "neg_value", "id"], [True, True, True]),
     }
     columns, ascending = keys[strategy]
     return scored.sort_values(columns, ascending=ascending, kind="stable")["id"].tolist()

@@ -8,9 +8,16 @@ composites (each stakeholder counts once), or their mean weighted by role weight
 """
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 import pandas as pd
+
+
+class ConsensusMethod(StrEnum):
+    MEDIAN = "median"
+    WEIGHTED_MEAN = "weighted_mean"  # weighted by role weight
+
 
 DIMENSIONS = ("value", "effort")
 STATS = ("n", "mean", "median", "weighted_mean", "sd", "min", "max", "q1", "q3")
@@ -18,7 +25,7 @@ STATS = ("n", "mean", "median", "weighted_mean", "sd", "min", "max", "q1", "q3")
 
 @dataclass(frozen=True)
 class ConsensusRules:
-    method: str = "median"  # or "weighted_mean"
+    method: str = ConsensusMethod.MEDIAN
     disagreement: float = 0.25  # share of the 0–10 range the standard deviation may reach
     min_votes: int = 3
 

@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from planner.core.errors import Conflict, FieldName, InvalidInput, KindName, NotFound
 from planner.delivery.tracking import flag_deadlines
-from planner.delivery.workflow import OPEN, check_transition
+from planner.delivery.workflow import OPEN, Status, check_transition
 from planner.models import (
     Commitment,
     CommitmentCreate,
@@ -148,7 +148,7 @@ def change_status(
         )
     )
     commitment.status = change.status
-    commitment.done_on = today if change.status == "done" else None
+    commitment.done_on = today if change.status == Status.DONE else None
     commitment.updated_at = utcnow()
     session.flush()
     return commitment
@@ -158,7 +158,7 @@ def record_result(*, session: Session, commitment_id: int, result: ResultRecord)
     """The measured KPI and the learnings of a done item; `rescore` sends its candidate
     back to be scored again in a next session."""
     commitment = get_commitment(session=session, commitment_id=commitment_id)
-    if commitment.status != "done":
+    if commitment.status != Status.DONE:
         raise InvalidInput("error.result_needs_done", field=FieldName("kpi_result"))
     commitment.kpi_result = result.kpi_result
     commitment.learnings = result.learnings
@@ -169,8 +169,8 @@ def record_result(*, session: Session, commitment_id: int, result: ResultRecord)
         CommitmentEvent(
             commitment_id=commitment.id,
             kind="result",
-            from_status="done",
-            to_status="done",
+            from_status=Status.DONE,
+            to_status=Status.DONE,
             by=result.by,
             comment=f"{result.kpi_result:g}"
             + (f" · {result.learnings}" if result.learnings else ""),

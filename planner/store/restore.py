@@ -13,6 +13,7 @@ from sqlmodel import Session
 from planner.core.errors import Conflict, PlannerError, validated
 from planner.delivery.workflow import STATUSES
 from planner.journey.naming import name_key
+from planner.journey.templates import Template
 from planner.models import (
     BallotComment,
     Candidate,
@@ -40,6 +41,7 @@ from planner.models import (
     Workspace,
     WorkspaceCreate,
 )
+from planner.roadmap.settings import RoadmapSettings
 from planner.store.backup import FORMAT, VERSION, DocumentInvalid
 from planner.store.dependencies import add_dependencies
 from planner.store.dimensions import add_item
@@ -106,7 +108,7 @@ def _restore(session: Session, doc: dict, name: str | None, suffix: str) -> Work
             name=name,
             description=meta.get("description", ""),
             language=meta.get("language", "en"),
-            template="blank",
+            template=Template.BLANK,
         ),
         phases=[validated(DimensionCreate, name=p).name for p in doc["phases"]],
         channels=[validated(DimensionCreate, name=c).name for c in doc["channels"]],
@@ -274,9 +276,9 @@ def _restore_scoring(session, wid: int, doc: dict, ids: dict) -> None:
 
 def _restore_roadmap(session, wid: int, doc: dict, ids: dict, people: dict) -> None:
     if doc.get("plan"):
-        plan = dict(doc["plan"])
+        settings = validated(RoadmapSettings, **doc["plan"])
         session.add(
-            RoadmapPlan(workspace_id=wid, **{**plan, "start": date.fromisoformat(plan["start"])})
+            RoadmapPlan(workspace_id=wid, **{**settings.to_json(), "start": settings.start})
         )
     session.add_all(
         PlanItem(**{**p, "candidate_id": ids[p["candidate_id"]]}) for p in doc.get("plan_items", [])

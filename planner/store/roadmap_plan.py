@@ -6,44 +6,24 @@ import pandas as pd
 from sqlalchemy import delete, select
 from sqlmodel import Session
 
-from planner.core.errors import InvalidInput
-from planner.models import Candidate, PlanItem, RoadmapPlan, RoadmapPlanUpdate
-from planner.roadmap.build import Roadmap, RoadmapSettings, build_roadmap
+from planner.models import Candidate, PlanItem, RoadmapPlan
+from planner.roadmap.build import Roadmap, build_roadmap
+from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import candidate_frame
 from planner.store.consensus import workspace_consensus
 from planner.store.dependencies import needs_of
 from planner.store.upsert import upsert
 
 
-def quarter_start(today: date) -> date:
-    return date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
-
-
 def load_plan(*, session: Session, workspace_id: int, today: date) -> RoadmapSettings:
     """The workspace's roadmap settings; four quarters of 20 points from this quarter if unset."""
     plan = session.get(RoadmapPlan, workspace_id)
-    if plan is None:
-        return RoadmapSettings(start=quarter_start(today))
-    return RoadmapSettings(
-        start=plan.start,
-        strategy=plan.strategy,
-        period_kind=plan.period_kind,
-        periods=plan.periods,
-        capacities=tuple(plan.capacities),
-        threshold_mode=plan.threshold_mode,
-    )
+    return RoadmapSettings.default(today) if plan is None else RoadmapSettings.from_plan(plan)
 
 
-def save_plan(*, session: Session, workspace_id: int, plan_in: RoadmapPlanUpdate) -> None:
-    """Store the settings; one capacity counts for every period, else one per period."""
-    capacities = plan_in.capacities
-    if len(capacities) == 1:
-        capacities = capacities * plan_in.periods
-    if len(capacities) != plan_in.periods:
-        raise InvalidInput("error.capacities_count", count=len(capacities), periods=plan_in.periods)
-    if any(c <= 0 for c in capacities):
-        raise InvalidInput("error.capacity_positive")
-    values = {**plan_in.model_dump(), "capacities": capacities, "workspace_id": workspace_id}
+def save_plan(*, session: Session, workspace_id: int, settings: RoadmapSettings) -> None:
+    """Store the settings as the workspace's working plan."""
+    values = {**settings.to_json(), "start": settings.start, "workspace_id": workspace_id}
     upsert(
         session,
         RoadmapPlan,

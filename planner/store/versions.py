@@ -1,7 +1,6 @@
 """Saved roadmap versions: a named copy of a roadmap, opened exactly as it was saved."""
 
 from dataclasses import asdict
-from datetime import date
 
 import pandas as pd
 from sqlalchemy import delete, insert, select
@@ -16,21 +15,17 @@ from planner.models import (
     VersionCreate,
     utcnow,
 )
-from planner.roadmap.build import ITEM_COLUMNS, Roadmap, RoadmapSettings
+from planner.roadmap.build import ITEM_COLUMNS, Roadmap
 from planner.roadmap.periods import make_periods
 from planner.roadmap.quadrants import Thresholds
+from planner.roadmap.settings import RoadmapSettings
 from planner.store.frames import plain_records, read_frame
 
 ITEM_FIELDS = [c for c in ITEM_COLUMNS if c != "reason_params"]  # what a version keeps
 
 
 def _settings(roadmap: Roadmap) -> dict:
-    return {
-        **asdict(roadmap.settings),
-        "start": roadmap.settings.start.isoformat(),
-        "capacities": list(roadmap.settings.capacities),
-        "thresholds": asdict(roadmap.thresholds),
-    }
+    return {**roadmap.settings.to_json(), "thresholds": asdict(roadmap.thresholds)}
 
 
 def _write_items(session: Session, version_id: int, roadmap: Roadmap) -> None:
@@ -114,13 +109,7 @@ def open_version(*, session: Session, version_id: int) -> Roadmap:
     version = get_version(session=session, version_id=version_id)
     stored = dict(version.settings)
     thresholds = Thresholds(**stored.pop("thresholds"))
-    settings = RoadmapSettings(
-        **{
-            **stored,
-            "start": date.fromisoformat(stored["start"]),
-            "capacities": tuple(stored["capacities"]),
-        }
-    )
+    settings = RoadmapSettings.from_json(stored)
     items = read_frame(
         session,
         select(*(getattr(RoadmapVersionItem, f) for f in ITEM_FIELDS))

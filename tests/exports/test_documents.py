@@ -15,7 +15,8 @@ from planner.exports.formats import EXPORT_FORMATS
 from planner.exports.images import matrix_figure, png, svg, timeline_figure
 from planner.exports.pdf import roadmap_pdf
 from planner.exports.tables import roadmap_csv, roadmap_markdown
-from planner.models import CandidateUpdate, RoadmapPlanUpdate
+from planner.models import CandidateUpdate
+from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import update_candidate
 from planner.store.roadmap_plan import save_plan
 from tests.exports.conftest import TRICKY, UNICODE
@@ -86,7 +87,7 @@ def test_long_tables_repeat_their_header_and_wrap(tmp_path):
         save_plan(
             session=session,
             workspace_id=workspace_id,
-            plan_in=RoadmapPlanUpdate(
+            settings=RoadmapSettings(
                 strategy="wsjf",
                 period_kind="month",
                 periods=6,

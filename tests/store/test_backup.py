@@ -10,12 +10,12 @@ from planner.models import (
     CommitmentCreate,
     OverrideCreate,
     ResultRecord,
-    RoadmapPlanUpdate,
     SignoffCreate,
     SignoffRequest,
     StatusChange,
     VersionCreate,
 )
+from planner.roadmap.settings import RoadmapSettings
 from planner.store.backup import DocumentInvalid, dump_workspace, read_document
 from planner.store.commitments import change_status, commit, record_result
 from planner.store.consensus import add_override
@@ -74,7 +74,7 @@ def full_workspace_fixture(session, workshop):
     save_plan(
         session=session,
         workspace_id=journey.workspace.id,
-        plan_in=RoadmapPlanUpdate(
+        settings=RoadmapSettings(
             strategy="wsjf", period_kind="month", periods=3, start=date(2027, 1, 1), capacities=[10]
         ),
     )

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from planner.core.errors import Conflict, InvalidInput
-from planner.models import OverrideCreate, RoadmapPlanUpdate, VersionCreate
+from planner.core.errors import Conflict, InvalidInput, validated
+from planner.models import OverrideCreate, VersionCreate
 from planner.roadmap.build import compare
+from planner.roadmap.settings import RoadmapSettings
 from planner.store.consensus import add_override
 from planner.store.dependencies import add_dependencies, dependency_frame, needs_of
 from planner.store.roadmap_plan import current_roadmap, load_plan, save_plan, set_plan_item
@@ -30,7 +31,7 @@ def plan(session, demo, **fields):
         "capacities": [20.0],
         **fields,
     }
-    save_plan(session=session, workspace_id=demo.id, plan_in=RoadmapPlanUpdate(**values))
+    save_plan(session=session, workspace_id=demo.id, settings=validated(RoadmapSettings, **values))
 
 
 def test_default_plan_is_four_quarters_from_this_quarter(session, demo):

@@ -7,7 +7,7 @@ import streamlit as st
 
 from planner.core.db import read_session
 from planner.core.errors import validated
-from planner.delivery.workflow import NEEDS_REASON, allowed
+from planner.delivery.workflow import NEEDS_REASON, Status, allowed
 from planner.models import ResultRecord, StatusChange
 from planner.store.commitments import change_status, history, record_result
 from planner.ui.delivery.board import deadline_badge
@@ -48,7 +48,7 @@ def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> No
         st.caption(t("commitments.learnings_line", learnings=row["learnings"]))
     if editable:
         status_form(row, today)
-        if row["status"] == "done":
+        if row["status"] == Status.DONE:
             result_form(row)
     st.markdown(f"**{t('commitments.history')}**")
     with read_session(engine()) as session:

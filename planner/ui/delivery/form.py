@@ -4,6 +4,7 @@ import streamlit as st
 
 from planner.core.db import read_session
 from planner.core.errors import validated
+from planner.delivery.workflow import INITIAL
 from planner.models import CommitmentCreate, RoadmapVersion
 from planner.store.commitments import commit
 from planner.store.versions import open_version
@@ -12,7 +13,6 @@ from planner.ui.shell.lang import t
 from planner.ui.widget_state import clear_widgets
 
 PREFIX = "commit_"
-INITIAL = ("committed", "proposed")
 
 
 def commit_form(versions: list[RoadmapVersion]) -> None:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner.core.db import read_session
 from planner.delivery.search import filter_commitments
-from planner.delivery.workflow import OPEN, STATUSES
+from planner.delivery.workflow import OPEN, STATUSES, Status
 from planner.store.commitments import tracked_commitments
 from planner.store.versions import list_versions
 from planner.ui.access.grants import allowed
@@ -35,8 +35,8 @@ figures = st.columns(5)
 figures[0].metric(t("commitments.open_count"), int(frame["status"].isin(OPEN).sum()))
 figures[1].metric(t("commitments.overdue"), int(frame["overdue"].sum()))
 figures[2].metric(t("commitments.at_risk"), int(frame["at_risk"].sum()))
-figures[3].metric(t("commitments.done_count"), int(frame["status"].eq("done").sum()))
-checks = frame["status"].eq("done") & frame["kpi_result"].isna()
+figures[3].metric(t("commitments.done_count"), int(frame["status"].eq(Status.DONE).sum()))
+checks = frame["status"].eq(Status.DONE) & frame["kpi_result"].isna()
 figures[4].metric(t("commitments.to_check"), int(checks.sum()))
 
 owners = sorted(frame["owner"].unique(), key=str.casefold)

@@ -5,7 +5,7 @@ import streamlit as st
 from planner.journey.search import filter_candidates
 from planner.roadmap.charts import matrix_chart
 from planner.roadmap.matrix import matrix_points, value_by_cell
-from planner.roadmap.quadrants import QUADRANTS, thresholds_for
+from planner.roadmap.quadrants import QUADRANTS, ThresholdMode, thresholds_for
 from planner.ui.journey.heatmap import heat_map
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.matrix_details import candidate_details
@@ -36,11 +36,10 @@ colour = left.radio(
     horizontal=True,
     key="matrix_colour",
 )
-modes = {m: t(f"matrix.lines_{m}") for m in ("middle", "median")}
 mode = right.radio(
     t("field.threshold_mode"),
-    list(modes),
-    format_func=modes.get,
+    list(ThresholdMode),
+    format_func={m: t(f"matrix.lines_{m}") for m in ThresholdMode}.get,
     horizontal=True,
     key="matrix_lines",
 )

@@ -6,6 +6,7 @@ import streamlit as st
 from planner.core.db import read_session
 from planner.core.errors import validated
 from planner.models import CriterionCreate, RoleWeightCreate, ScoringModelUpdate
+from planner.scoring.consensus import ConsensusMethod
 from planner.scoring.scales import SCALES
 from planner.store.scoring_model import (
     add_criterion,
@@ -36,9 +37,9 @@ with st.form("scoring_rules"):
     )
     method = st.radio(
         t("field.consensus_method"),
-        ["median", "weighted_mean"],
-        index=["median", "weighted_mean"].index(setup.model.consensus_method),
-        format_func={m: t(f"consensus.{m}") for m in ("median", "weighted_mean")}.get,
+        list(ConsensusMethod),
+        index=list(ConsensusMethod).index(setup.model.consensus_method),
+        format_func={m: t(f"consensus.{m}") for m in ConsensusMethod}.get,
         horizontal=True,
     )
     disagreement = st.slider(

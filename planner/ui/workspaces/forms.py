@@ -6,6 +6,7 @@ from planner.core.db import read_session, write_session
 from planner.core.errors import validated
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE, load_demo
 from planner.journey.naming import name_key
+from planner.journey.templates import Template
 from planner.models import PassphraseSet, Workspace, WorkspaceCreate, WorkspaceUpdate
 from planner.store.access import Grant, set_passphrase
 from planner.store.workspaces import (
@@ -19,8 +20,6 @@ from planner.ui.shell.context import engine, open_workspace, run_change
 from planner.ui.shell.lang import t
 from planner.ui.widget_state import clear_widgets
 from planner.ui.widgets import language_radio
-
-TEMPLATES = ("six_phase", "nine_phase", "blank")
 
 
 def enter(workspace: Workspace, actor: str) -> None:
@@ -62,9 +61,9 @@ def new_workspace_form() -> None:
         language = language_radio("new_language")
         template = st.radio(
             t("field.template"),
-            TEMPLATES,
+            list(Template),
             key="new_template",
-            format_func={key: t(f"template.{key}") for key in TEMPLATES}.get,
+            format_func={key: t(f"template.{key}") for key in Template}.get,
         )
         passphrase, who = passphrase_fields("new_")
         submitted = st.form_submit_button(t("workspaces.create"), type="primary")

@@ -5,8 +5,9 @@ from datetime import date
 from planner.core.db import read_session, write_session
 from planner.models import SignoffRequest
 from planner.roadmap.periods import make_periods
+from planner.roadmap.settings import quarter_start
 from planner.store.dependencies import needs_of
-from planner.store.roadmap_plan import load_plan, plan_items, quarter_start
+from planner.store.roadmap_plan import load_plan, plan_items
 from planner.store.signoff import request_signoff
 from planner.store.versions import list_versions
 from tests.factories import saved_version

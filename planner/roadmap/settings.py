@@ -1,0 +1,82 @@
+"""The roadmap's settings as one value, validated once: what the page, the CLI, the
+working plan, a saved version and a backup all hold.
+
+One capacity counts for every period; otherwise there is one per period. Capacities
+are typed as "20" or "10, 20, 30" (commas or semicolons).
+
+>>> RoadmapSettings(start=date(2027, 1, 1), periods=3, capacities=(10,)).capacities
+(10.0, 10.0, 10.0)
+>>> parse_capacities("10; 20 ,30")
+[10.0, 20.0, 30.0]
+"""
+
+import re
+from datetime import date
+from math import isfinite
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from planner.core.errors import InvalidInput
+from planner.roadmap.periods import PeriodKind
+from planner.roadmap.quadrants import ThresholdMode
+from planner.roadmap.ranking import Strategy
+
+MAX_PERIODS = 60
+DEFAULT_CAPACITY = 20.0
+
+
+def quarter_start(today: date) -> date:
+    """The first day of `today`'s quarter: where a new roadmap starts."""
+    return date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+
+
+def parse_capacities(text: str) -> list[float]:
+    """The capacities as typed ("20", "10, 20; 30"); an `InvalidInput` naming the field
+    when a part is not a number."""
+    try:
+        return [float(part) for part in re.split(r"[,;]", text)]
+    except ValueError:
+        raise InvalidInput("error.capacity_not_numbers") from None
+
+
+class RoadmapSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, from_attributes=True)
+
+    start: date
+    strategy: Strategy = Strategy.QUICK_WINS
+    period_kind: PeriodKind = PeriodKind.QUARTER
+    periods: int = Field(4, ge=1, le=MAX_PERIODS)
+    capacities: tuple[float, ...] = Field((DEFAULT_CAPACITY,), validate_default=True)
+    threshold_mode: ThresholdMode = ThresholdMode.MIDDLE
+
+    @field_validator("capacities")
+    @classmethod
+    def _one_per_period(cls, capacities: tuple[float, ...], info: ValidationInfo):
+        periods = info.data.get("periods")
+        if periods is None:  # periods itself is invalid: that is the error reported
+            return capacities
+        if len(capacities) == 1:
+            capacities = capacities * periods
+        if len(capacities) != periods:
+            raise InvalidInput("error.capacities_count", count=len(capacities), periods=periods)
+        if not all(isfinite(c) and c > 0 for c in capacities):
+            raise InvalidInput("error.capacity_positive")
+        return capacities
+
+    @classmethod
+    def default(cls, today: date) -> "RoadmapSettings":
+        """Four quarters of 20 points from this quarter."""
+        return cls(start=quarter_start(today))
+
+    @classmethod
+    def from_plan(cls, plan: object) -> "RoadmapSettings":
+        """From anything with these attributes (the stored working plan)."""
+        return cls.model_validate(plan, from_attributes=True)
+
+    def to_json(self) -> dict:
+        """Plain JSON values: the start as ISO date, enums as their values."""
+        return self.model_dump(mode="json")
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RoadmapSettings":
+        return cls.model_validate(data)

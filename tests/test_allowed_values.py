@@ -1,0 +1,67 @@
+"""Every list of allowed values is one StrEnum in its domain module, and the models, the
+CLI and the catalog all take it from there."""
+
+from typing import get_args
+
+import pytest
+
+from planner.cli import _parser
+from planner.core.i18n import LANGUAGES, catalog
+from planner.delivery.workflow import INITIAL, OPEN, STATUSES, TRANSITIONS, Status
+from planner.journey.templates import TEMPLATES, Template
+from planner.models import CommitmentCreate, ScoringModelUpdate, StatusChange, WorkspaceCreate
+from planner.roadmap.periods import LENGTHS, PeriodKind
+from planner.roadmap.quadrants import QUADRANTS, Quadrant, ThresholdMode
+from planner.roadmap.ranking import Strategy
+from planner.roadmap.settings import RoadmapSettings
+from planner.scoring.consensus import ConsensusMethod
+
+LABELS = {  # catalog key of each member's label
+    Strategy: "strategy.{}",
+    PeriodKind: "period.{}",
+    ThresholdMode: "matrix.lines_{}",
+    Template: "template.{}",
+    ConsensusMethod: "consensus.{}",
+    Status: "status.{}",
+    Quadrant: "quadrant.{}",
+}
+
+
+@pytest.mark.parametrize("enum", LABELS, ids=lambda e: e.__name__)
+def test_every_value_has_a_label_in_every_language(enum):
+    missing = [
+        (lang, key)
+        for lang in LANGUAGES
+        for key in (LABELS[enum].format(member) for member in enum)
+        if key not in catalog(lang)
+    ]
+    assert missing == []
+
+
+def test_the_models_take_their_values_from_the_enums():
+    fields = RoadmapSettings.model_fields
+    assert fields["strategy"].annotation is Strategy
+    assert fields["period_kind"].annotation is PeriodKind
+    assert fields["threshold_mode"].annotation is ThresholdMode
+    assert WorkspaceCreate.model_fields["template"].annotation is Template
+    assert StatusChange.model_fields["status"].annotation is Status
+    method = ScoringModelUpdate.model_fields["consensus_method"].annotation
+    assert ConsensusMethod in get_args(method)
+    assert set(get_args(CommitmentCreate.model_fields["status"].annotation)) == set(INITIAL)
+
+
+def test_the_domain_tables_cover_every_value():
+    assert set(LENGTHS) == set(PeriodKind)
+    assert set(TEMPLATES) == set(Template)
+    assert set(TRANSITIONS) == set(Status) and tuple(Status) == STATUSES
+    assert OPEN | {Status.DONE, Status.DROPPED} == set(Status)
+    assert tuple(Quadrant) == QUADRANTS
+
+
+def test_the_cli_offers_the_same_values():
+    commands = _parser()._subparsers._group_actions[0].choices
+    options = {a.dest: a for a in commands["roadmap"]._actions}
+    assert list(options["strategy"].choices) == list(Strategy)
+    assert list(options["period"].choices) == list(PeriodKind)
+    listing = {a.dest: a for a in commands["commitments"]._actions}
+    assert list(listing["status"].choices) == list(Status)
