@@ -30,11 +30,20 @@ from planner.roadmap.table import roadmap_table
 from planner.store.access import get_access, renew_links, set_passphrase
 from planner.store.backup import dump_workspace, read_document
 from planner.store.candidates import candidate_counts, candidate_frame
+from planner.store.changes import audited
 from planner.store.commitments import tracked_commitments
 from planner.store.restore import restore_workspace
 from planner.store.roadmap_plan import current_roadmap
 from planner.store.versions import find_version, save_version
 from planner.store.workspaces import find_workspace, list_workspaces, load_journey
+
+
+def os_user() -> str:
+    """Who runs the command, as the operating system knows them."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name for this uid (a bare container)
+        return "cli"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", help="SQLAlchemy URL (default: DATABASE_URL or data/planner.db)")
     common.add_argument("--lang", choices=["en", "nl"], default="en", help="language of messages")
+    common.add_argument(
+        "--by", default=os_user(), help="who makes the change, for the audit log (default: you)"
+    )
     parser = argparse.ArgumentParser(prog="python -m planner", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
@@ -82,7 +94,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--start", type=date.fromisoformat, help="YYYY-MM-DD (default: this quarter)")
     sub.add_argument("--save", metavar="VERSION", help="save the roadmap as this version")
-    sub.add_argument("--by", default="cli", help="who saves the version")
     sub.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sub = command("export", export, "write the roadmap, matrix or workspace to a file")
     sub.add_argument("--workspace", required=True, help="workspace name")
@@ -129,15 +140,18 @@ def workspaces(engine, args) -> int:
 
 
 def demo(engine, args) -> int:
-    with write_session(engine) as session:
-        workspace = load_demo(session=session)
-    print(t("cli.demo_created", args.lang, name=workspace.name))
+    with audited(engine, actor=args.by, action="") as change:
+        workspace = load_demo(session=change.session)
+        change.workspace_id = workspace.id
+        change.action = t("cli.demo_created", args.lang, name=workspace.name)
+    print(change.action)
     return 0
 
 
 def import_file(engine, args) -> int:
     table = read_table(args.file.read_bytes(), args.file.name)
-    with write_session(engine) as session:
+    with audited(engine, actor=args.by, action="") as change:
+        session = change.session
         journey = existing = None
         if not args.create:
             workspace = find_workspace(session=session, name=args.workspace)
@@ -155,14 +169,16 @@ def import_file(engine, args) -> int:
             return 1
         if args.create:
             workspace_in = validated(WorkspaceCreate, name=args.workspace, language=args.language)
-            _, count = import_as_new_workspace(
+            workspace, count = import_as_new_workspace(
                 session=session, workspace_in=workspace_in, preview=preview, valid_only=True
             )
         else:
             count = import_candidates(
                 session=session, workspace_id=workspace.id, preview=preview, valid_only=True
             )
-    print(t("cli.imported", args.lang, count=count))
+        change.workspace_id = workspace.id
+        change.action = t("cli.imported", args.lang, count=count)
+    print(change.action)
     return 0
 
 
@@ -176,12 +192,15 @@ def roadmap(engine, args) -> int:
         start=args.start or quarter_start(today),
         capacities=parse_capacities(args.capacity),
     )
-    with write_session(engine) as session:
+    action = t("cli.version_saved", args.lang, name=args.save)
+    with audited(engine, actor=args.by, action=action) as change:
+        session = change.session
         workspace = find_workspace(session=session, name=args.workspace)
         result = current_roadmap(
             session=session, workspace_id=workspace.id, today=today, settings=settings
         )
         if args.save:
+            change.workspace_id = workspace.id
             save_version(
                 session=session,
                 workspace_id=workspace.id,
@@ -194,7 +213,8 @@ def roadmap(engine, args) -> int:
     elif args.format == "json":
         print(table.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
     else:
-        print(table.drop(columns=["start", "end"]).fillna("").to_string(index=False))
+        shown = table.drop(columns=["start", "end"]).astype(object)
+        print(shown.where(shown.notna(), "").to_string(index=False))
     if args.save:
         print(t("cli.version_saved", args.lang, name=args.save), file=sys.stderr)
     return 0
@@ -257,10 +277,12 @@ def passphrase(engine, args) -> int:
     """Read the passphrase without echo (or from standard input when it is piped)."""
     typed = getpass.getpass(t("cli.passphrase_prompt", args.lang)) if sys.stdin.isatty() else ""
     typed = typed or sys.stdin.readline().rstrip("\n")
-    with write_session(engine) as session:
-        workspace = find_workspace(session=session, name=args.workspace)
+    action = t("access.passphrase_changed", args.lang)
+    with audited(engine, actor=args.by, action=action) as change:
+        workspace = find_workspace(session=change.session, name=args.workspace)
+        change.workspace_id = workspace.id
         set_passphrase(
-            session=session,
+            session=change.session,
             workspace_id=workspace.id,
             passphrase_in=validated(PassphraseSet, passphrase=typed),
         )
@@ -269,11 +291,12 @@ def passphrase(engine, args) -> int:
 
 
 def links(engine, args) -> int:
-    with write_session(engine) as session:
-        workspace = find_workspace(session=session, name=args.workspace)
+    with audited(engine, actor=args.by, action=t("access.links_renewed", args.lang)) as change:
+        workspace = find_workspace(session=change.session, name=args.workspace)
         if args.renew:
-            renew_links(session=session, workspace_id=workspace.id)
-        access = get_access(session=session, workspace_id=workspace.id)
+            renew_links(session=change.session, workspace_id=workspace.id)
+            change.workspace_id = workspace.id
+        access = get_access(session=change.session, workspace_id=workspace.id)
     print(f"{t('access.viewer_link', args.lang)}: {app_link(args.base, view=access.viewer_token)}")
     print(f"{t('access.owner_link', args.lang)}: {app_link(args.base, owner=access.owner_token)}")
     return 0
@@ -281,9 +304,14 @@ def links(engine, args) -> int:
 
 def restore(engine, args) -> int:
     document = read_document(args.file.read_bytes())
-    with write_session(engine) as session:
+    with audited(engine, actor=args.by, action="") as change:
         workspace = restore_workspace(
-            session=session, document=document, name=args.name, suffix=t("backup.suffix", args.lang)
+            session=change.session,
+            document=document,
+            name=args.name,
+            suffix=t("backup.suffix", args.lang),
         )
-    print(t("cli.restored", args.lang, name=workspace.name))
+        change.workspace_id = workspace.id
+        change.action = t("cli.restored", args.lang, name=workspace.name)
+    print(change.action)
     return 0

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session
 
@@ -16,6 +17,13 @@ from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import open_session
 from tests import postgres_server
 from tests.factories import add_candidate, make_journey
+
+# Hypothesis: no per-example deadline (a busy machine makes any deadline flaky; slowness
+# is measured in bench/), failures print the blob that replays them. HYPOTHESIS_PROFILE=
+# thorough runs ten times the examples.
+settings.register_profile("default", deadline=None, print_blob=True)
+settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 DATABASE_NUMBERS = itertools.count()
 

@@ -1,5 +1,6 @@
 """`python -m planner`: workspaces, demo, import, init."""
 
+import getpass
 import io
 import json
 import subprocess
@@ -300,3 +301,41 @@ def test_passphrase_and_links(cli, engine, monkeypatch, tmp_path):
     assert f"http://planner.local:8501/?owner={access.owner_token}" in out
     _, renewed, _ = cli("links", "--workspace", "Bank", "--renew")
     assert access.viewer_token not in renewed
+
+
+def test_the_clis_changes_are_in_the_audit_log_with_who_made_them(cli, database_url, tmp_path):
+    """Import, a saved version, a passphrase, new links and a restore are logged; --by
+    names who, and the operating-system user is the default."""
+    from planner.core.db import make_engine, read_session
+    from planner.store.audit import audit_log
+
+    cli("init")
+    target = tmp_path / "ideas.csv"
+    target.write_bytes(example_csv())
+    assert cli("import", str(target), "--workspace", DEMO, "--valid-only", "--by", "Ines")[0] == 0
+    assert cli("roadmap", "--workspace", DEMO, "--save", "Q1 plan", "--by", "Ines")[0] == 0
+    assert cli("roadmap", "--workspace", DEMO)[0] == 0  # printing only: nothing logged
+    assert cli("links", "--workspace", DEMO, "--renew", "--by", "Ines")[0] == 0
+    sys.stdin = io.StringIO("a long new passphrase\n")
+    try:
+        assert cli("passphrase", "--workspace", DEMO)[0] == 0
+    finally:
+        sys.stdin = sys.__stdin__
+    backup = tmp_path / "backup.json"
+    assert cli("export", "--workspace", DEMO, "--format", "json", "--output", str(backup))[0] == 0
+    assert cli("restore", str(backup), "--as", "Copy", "--by", "Ines")[0] == 0
+    engine = make_engine(database_url)
+    with read_session(engine) as session:
+        demo = find_workspace(session=session, name=DEMO)
+        log = audit_log(session=session, workspace_id=demo.id)
+        copy = audit_log(
+            session=session, workspace_id=find_workspace(session=session, name="Copy").id
+        )
+    engine.dispose()
+    actions = dict(zip(log["action"], log["actor"], strict=True))
+    assert actions[next(a for a in actions if a.startswith("Imported"))] == "Ines"
+    assert actions["Saved as version “Q1 plan”."] == "Ines"
+    assert actions["New links made: the old ones no longer work."] == "Ines"
+    assert actions["Passphrase changed."] == getpass.getuser()
+    assert len(log) == 4
+    assert copy["actor"].tolist()[0] == "Ines" and "Restored" in copy["action"].tolist()[0]

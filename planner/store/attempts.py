@@ -1,33 +1,25 @@
-"""Slowing down guessing: after a few failed sign-ins a bucket must wait, longer each time.
-
-A bucket is what is guessed at: a workspace name (for passphrases, whether or not such a
-workspace exists) or join codes from one address. Attempts live in the database, so every
-app instance sees the same count.
+"""Rate limiting, the one place: attempts per bucket in the database (so every app
+instance sees the same count), checked and recorded around whatever is guessed at —
+a facilitator's sign-in, a join code, a restore. The rule: planner.access.rate_limit.
 """
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Engine, delete, func, select
 from sqlmodel import Session
 
+from planner.access.rate_limit import WINDOW, wait_needed
+from planner.core.db import read_session, write_session
 from planner.core.errors import PlannerError
 from planner.models import AccessAttempt
 
-FREE_FAILURES = 5  # failures within WINDOW before waiting starts
-WINDOW = timedelta(minutes=15)
-MAX_WAIT = timedelta(minutes=15)
+T = TypeVar("T")
 
 
 class TooManyAttempts(PlannerError):
     """Too many wrong passphrases or codes: wait before the next try."""
-
-
-def wait_needed(failures: int, last: datetime | None, now: datetime) -> timedelta:
-    """How long the bucket must still wait: 2 s after the 6th failure, doubling, at most 15 min."""
-    if failures < FREE_FAILURES or last is None:
-        return timedelta(0)
-    wait = min(timedelta(seconds=2 ** (failures - FREE_FAILURES + 1)), MAX_WAIT)
-    return max(last + wait - now, timedelta(0))
 
 
 def check_allowed(*, session: Session, bucket: str, now: datetime) -> None:
@@ -53,3 +45,23 @@ def record_attempt(*, session: Session, bucket: str, ok: bool, now: datetime) ->
     session.add(AccessAttempt(bucket=bucket, ok=ok, at=now))
     session.execute(delete(AccessAttempt).where(AccessAttempt.at < now - WINDOW))
     session.flush()
+
+
+def limited(
+    engine: Engine,
+    *,
+    bucket: str,
+    now: datetime,
+    action: Callable[[], T],
+    succeeded: Callable[[T], bool] = bool,
+) -> T:
+    """Run `action` unless `bucket` must wait (`TooManyAttempts`); count it as a try
+    either way, `succeeded(result)` telling whether it worked. For actions that open
+    their own transactions; a sign-in checks and records inside its own (see
+    planner.store.access.sign_in)."""
+    with read_session(engine) as session:
+        check_allowed(session=session, bucket=bucket, now=now)
+    result = action()
+    with write_session(engine) as session:
+        record_attempt(session=session, bucket=bucket, ok=succeeded(result), now=now)
+    return result

@@ -3,6 +3,7 @@
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import inspect
 from sqlmodel import select
 
 from planner.core.db import make_engine, migrate, read_session, write_session
@@ -28,10 +29,33 @@ def test_migrations_match_the_models(engine):
     assert differences == []
 
 
-def test_migrate_twice_changes_nothing(engine):
-    migrate(engine)
+def schema(engine) -> dict:
+    """Tables with their columns, indexes, keys and the migration version."""
+    inspector = inspect(engine)
     with engine.connect() as connection:
-        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return {
+        "version": version,
+        **{
+            table: (
+                [(c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(table)],
+                sorted((i["name"], tuple(i["column_names"])) for i in inspector.get_indexes(table)),
+                inspector.get_pk_constraint(table)["constrained_columns"],
+                sorted(
+                    (tuple(f["constrained_columns"]), f["referred_table"])
+                    for f in inspector.get_foreign_keys(table)
+                ),
+            )
+            for table in inspector.get_table_names()
+        },
+    }
+
+
+def test_migrate_twice_changes_nothing(engine):
+    before = schema(engine)
+    migrate(engine)
+    engine.dispose()
+    assert before["version"] and schema(engine) == before
 
 
 @pytest.mark.sqlite_only

@@ -141,7 +141,7 @@ def test_progress_bundles_the_figures_on_one_calendar():
 days = st.integers(min_value=0, max_value=400)
 
 
-@settings(deadline=None, max_examples=60)
+@settings(max_examples=60)
 @given(
     st.lists(
         st.tuples(st.sampled_from(STATUSES), days, days, st.floats(0, 10)),

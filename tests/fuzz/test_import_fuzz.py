@@ -18,9 +18,7 @@ from planner.models import Candidate
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
 
-FUZZ = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+FUZZ = settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 HEADERS = ["title", "phase", "channel", "description", "value", "effort", "depends_on", "tags"]
 CELL = st.one_of(
     st.text(max_size=30),

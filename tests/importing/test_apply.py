@@ -123,7 +123,7 @@ JOURNEY = Journey(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(
     rows=st.lists(st.tuples(TEXT, st.sampled_from(JOURNEY.phase_names)), min_size=1, max_size=8),
     sep=st.sampled_from([",", ";"]),

@@ -1,15 +1,30 @@
 """Edits in the candidates table become candidate updates."""
 
-import pytest
+import itertools
+from types import SimpleNamespace
 
 from planner.journey.edits import updates_from_edits
-from tests.factories import make_journey
+from planner.journey.journey import Journey
+from planner.journey.templates import DEFAULT_CHANNELS, SIX_PHASES
 
-pytestmark = pytest.mark.storage
+
+def make_journey() -> Journey:
+    """The six-phase journey with the default channels and one persona, no database."""
+    ids = itertools.count(1)
+
+    def rows(names):
+        return [SimpleNamespace(id=next(ids), name=name) for name in names]
+
+    return Journey(
+        SimpleNamespace(id=1, name="Retail"),
+        rows(term.en for term in SIX_PHASES),
+        rows(term.en for term in DEFAULT_CHANNELS),
+        rows(["Family"]),
+    )
 
 
-def test_edits_become_updates_with_ids(session):
-    journey = make_journey(session)
+def test_edits_become_updates_with_ids():
+    journey = make_journey()
     updates = updates_from_edits(
         journey,
         shown_ids=[10, 20, 30],
@@ -32,8 +47,8 @@ def test_edits_become_updates_with_ids(session):
     ]
 
 
-def test_persona_set_by_name(session):
-    journey = make_journey(session)
+def test_persona_set_by_name():
+    journey = make_journey()
     assert updates_from_edits(journey, [5], {"0": {"persona": "Family"}}) == [
         (5, {"persona_id": journey.persona_id("Family")})
     ]

@@ -34,7 +34,7 @@ def plans(draw, max_items=12, max_periods=6):
     return ranking, efforts, capacities, needs, pins, excluded
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(plan=plans())
 def test_schedule_invariants(plan):
     ranking, efforts, capacities, needs, pins, excluded = plan
@@ -71,7 +71,7 @@ def test_schedule_invariants(plan):
     assert again.placed == result.placed and again.unscheduled == result.unscheduled
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(plan=plans())
 def test_unlimited_capacity_keeps_the_ranking(plan):
     ranking, efforts, *_ = plan
@@ -89,7 +89,7 @@ def one_team(draw):
     return values, efforts
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(team=one_team())
 def test_wsjf_minimises_value_weighted_completion_on_one_team(team):
     """Capacity 1 per period: value/effort order is as good as the best of all orders."""

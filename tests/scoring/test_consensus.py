@@ -44,7 +44,7 @@ def raw_range(votes, candidate, dimension):
     return scores.min(), scores.max()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(votes=ballots(), weights=WEIGHTS, method=METHODS)
 def test_consensus_lies_between_the_lowest_and_highest_vote(votes, weights, method):
     result = aggregate(votes, CRITERIA, weights, ConsensusRules(method=method))
@@ -55,7 +55,7 @@ def test_consensus_lies_between_the_lowest_and_highest_vote(votes, weights, meth
                 assert low - 1e-9 <= row[dimension] <= high + 1e-9
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(votes=ballots(), weights=WEIGHTS, method=METHODS, seed=st.integers(0, 2**32 - 1))
 def test_vote_order_does_not_matter(votes, weights, method, seed):
     rules = ConsensusRules(method=method)
@@ -67,7 +67,7 @@ def test_vote_order_does_not_matter(votes, weights, method, seed):
     )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(votes=ballots(), weights=WEIGHTS)
 def test_dont_know_answers_are_ignored(votes, weights):
     answered = votes.dropna(subset=["score"])
@@ -75,7 +75,7 @@ def test_dont_know_answers_are_ignored(votes, weights):
     pd.testing.assert_frame_equal(full, without.reindex(full.index), check_exact=False)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(votes=ballots(), weights=WEIGHTS, factor=st.floats(0.01, 100), method=METHODS)
 def test_scaling_all_weights_changes_nothing(votes, weights, factor, method):
     rules = ConsensusRules(method=method)

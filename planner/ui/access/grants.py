@@ -9,15 +9,13 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 import streamlit as st
-from sqlmodel import Session
 
 from planner.access.roles import can
 from planner.core.db import read_session, write_session
 from planner.core.errors import PlannerError
-from planner.models import Workspace
+from planner.store import attempts
 from planner.store.access import Grant, grant_for_link
-from planner.store.attempts import check_allowed, record_attempt
-from planner.store.audit import record
+from planner.store.attempts import TooManyAttempts
 from planner.store.stakeholders import Joined, rejoin
 from planner.ui.shell.lang import error_text, t
 
@@ -121,31 +119,16 @@ def apply_link(engine) -> int | None:
 def limited(
     engine, bucket: str, action: Callable[[], Any], succeeded: Callable[[Any], bool] = bool
 ) -> Any:
-    """Run `action` (a sign-in) unless `bucket` must wait; count it as a try either way.
-
-    `succeeded(result)` tells whether it worked. A refusal to wait is shown here (and
-    None returned).
-    """
-    now = datetime.now(UTC)
+    """`planner.store.attempts.limited`, a refusal to wait shown here (and None returned)."""
     try:
-        with read_session(engine) as session:
-            check_allowed(session=session, bucket=bucket, now=now)
-    except PlannerError as error:
+        return attempts.limited(
+            engine, bucket=bucket, now=datetime.now(UTC), action=action, succeeded=succeeded
+        )
+    except TooManyAttempts as error:
         st.error(error_text(error), icon=":material/timer:")
         return None
-    result = action()
-    with write_session(engine) as session:
-        record_attempt(session=session, bucket=bucket, ok=succeeded(result), now=now)
-    return result
 
 
 def client_bucket(kind: str) -> str:
     """A rate-limit bucket for this client's address (all clients share one if unknown)."""
     return f"{kind}:{st.context.ip_address or 'unknown'}"
-
-
-def audit(session: Session, workspace_id: int, action: str) -> None:
-    """Log a facilitator's change (not when it deleted the workspace and its log)."""
-    if session.get(Workspace, workspace_id) is None:
-        return
-    record(session=session, workspace_id=workspace_id, actor=actor() or "?", action=action)

@@ -10,13 +10,14 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from planner.core.config import database_url
-from planner.core.db import make_engine, migrate, read_session, write_session
+from planner.core.db import make_engine, migrate, read_session
 from planner.core.errors import PlannerError
 from planner.journey.journey import Journey
 from planner.store.candidates import candidate_frame
+from planner.store.changes import audited
 from planner.store.consensus import workspace_consensus
 from planner.store.workspaces import load_journey
-from planner.ui.access.grants import allowed, audit, role_in
+from planner.ui.access.grants import actor, allowed, role_in
 from planner.ui.shell.lang import error_text, t
 
 WORKSPACE_KEY = "workspace_id"
@@ -113,11 +114,15 @@ def run_change(
     if needs is not None and not allowed(workspace_id, needs):
         st.error(t("access.not_allowed"), icon=":material/lock:")
         return Outcome(ok=False)
+    logged = needs is not None and role_in(workspace_id) == "facilitator"
     try:
-        with write_session(engine()) as session:
-            value = action(session)
-            if needs is not None and role_in(workspace_id) == "facilitator":
-                audit(session, workspace_id, success or t("audit.change"))
+        with audited(
+            engine(),
+            actor=actor() or "?",
+            action=success or t("audit.change"),
+            workspace_id=workspace_id if logged else None,
+        ) as change:
+            value = action(change.session)
     except PlannerError as error:
         if rerun:
             feedback("error", error_text(error))

@@ -2,20 +2,21 @@
 
 import streamlit as st
 
-from planner.core.db import read_session, write_session
+from planner.core.db import read_session
 from planner.core.errors import validated
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE, load_demo
 from planner.journey.naming import name_key
 from planner.journey.templates import Template
 from planner.models import PassphraseSet, Workspace, WorkspaceCreate, WorkspaceUpdate
 from planner.store.access import Grant, set_passphrase
+from planner.store.changes import audited
 from planner.store.workspaces import (
     create_workspace,
     delete_workspace,
     list_workspaces,
     update_workspace,
 )
-from planner.ui.access.grants import actor, audit, give, role_in
+from planner.ui.access.grants import actor, give, role_in
 from planner.ui.shell.context import engine, open_workspace, run_change
 from planner.ui.shell.lang import t
 from planner.ui.widget_state import clear_widgets
@@ -25,8 +26,13 @@ from planner.ui.widgets import language_radio
 def enter(workspace: Workspace, actor: str) -> None:
     """Enter a workspace this session just made, as its facilitator."""
     give(Grant(workspace.id, "facilitator"), actor)
-    with write_session(engine()) as session:
-        audit(session, workspace.id, t("workspaces.created", name=workspace.name))
+    with audited(
+        engine(),
+        actor=actor,
+        action=t("workspaces.created", name=workspace.name),
+        workspace_id=workspace.id,
+    ):
+        pass  # the creation is logged by whoever made it
     open_workspace(workspace.id)
     st.rerun()
 
