@@ -3,6 +3,7 @@
 import re
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # Logs every click on a ballot answer with what was shown around it at that instant.
 CLICK_LOG = """
@@ -27,9 +28,16 @@ DESKTOP = {"width": 1366, "height": 768}
 
 
 def settled(page: Page) -> None:
-    """Wait until Streamlit has finished the run the last action started."""
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
+    """Wait until Streamlit has finished the runs the last action started.
+
+    Streamlit's app root says what its script is doing (`data-test-script-state`: a
+    click makes it `rerunRequested` at once, then `running`, then `notRunning`). A run
+    can start another (`st.rerun()`), so the state must stay `notRunning` for a moment.
+    """
+    app = page.get_by_test_id("stApp")
+    for _ in range(2):
+        page.wait_for_timeout(150)
+        expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
 
 
 def sign_in(page: Page, url: str, workspace: str, passphrase: str, who: str = "Eva") -> None:
@@ -60,14 +68,27 @@ def go(page: Page, link: str) -> None:
 
 
 def choose(page: Page, label: str, option: str) -> None:
-    """Pick `option` in the select box labelled `label`, and wait until it shows."""
+    """Pick `option` in the select box labelled `label`, and wait until it shows.
+
+    A run that ends while the list is open redraws the box and closes the list: then
+    open it again, as a person would.
+    """
     settled(page)
     box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).first
     combobox = box.get_by_role("combobox")
     if combobox.input_value() == option:
         return
-    combobox.click()
-    page.get_by_role("option", name=option, exact=True).click()
+    for attempt in range(3):
+        combobox.click()
+        choice = page.get_by_role("option", name=option, exact=True)
+        try:
+            choice.click(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            settled(page)
     expect(combobox).to_have_value(option)
     settled(page)
 
