@@ -7,7 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from planner.core.config import database_url
-from planner.core.db import make_engine, read_session
+from planner.core.db import make_engine, reading
 from planner.store.workspaces import list_workspaces
 from planner.ui.access.grants import GRANTS_KEY
 
@@ -17,8 +17,8 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 def facilitator_of_all() -> dict[int, str]:
     """The grants of a facilitator signed in to every workspace of DATABASE_URL."""
     engine = make_engine(database_url())
-    with read_session(engine) as session:
-        ids = [w.id for w in list_workspaces(session=session, include_archived=True)]
+    with reading(engine) as db:
+        ids = [w.id for w in list_workspaces(db=db, include_archived=True)]
     engine.dispose()
     return dict.fromkeys(ids, "facilitator")
 

@@ -6,7 +6,7 @@ import time
 from datetime import date
 
 from bench.synthetic import populate
-from planner.core.db import make_engine, read_session, write_session
+from planner.core.db import make_engine, reading, writing
 from planner.exports.content import export_content
 from planner.exports.pdf import roadmap_pdf
 from planner.exports.xlsx import roadmap_workbook
@@ -19,9 +19,9 @@ def measure(items: int = 2_000, runs: int = 3) -> dict[str, float]:
         url = f"sqlite:///{folder}/exports.db"
         workspace_id = populate(url, items)
         engine = make_engine(url)
-        with write_session(engine) as session:
+        with writing(engine) as db:
             save_plan(
-                session=session,
+                db=db,
                 workspace_id=workspace_id,
                 settings=RoadmapSettings(
                     strategy="wsjf",
@@ -31,10 +31,8 @@ def measure(items: int = 2_000, runs: int = 3) -> dict[str, float]:
                     capacities=[1_000.0],
                 ),
             )
-        with read_session(engine) as session:
-            content = export_content(
-                session=session, workspace_id=workspace_id, today=date(2026, 11, 23)
-            )
+        with reading(engine) as db:
+            content = export_content(db=db, workspace_id=workspace_id, today=date(2026, 11, 23))
         assert content.roadmap.items["start_period"].notna().sum() == items
         figures = {}
         for name, make in (("xlsx_2000_s", roadmap_workbook), ("pdf_2000_s", roadmap_pdf)):

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from bench.synthetic import csv_bytes, new_workspace
-from planner.core.db import make_engine, migrate, write_session
+from planner.core.db import make_engine, migrate, writing
 from planner.importing.apply import import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
@@ -17,14 +17,14 @@ ROWS = 5_000
 def import_seconds(data: bytes, folder: Path, run: int) -> float:
     engine = make_engine(f"sqlite:///{folder / f'import-{run}.db'}")
     migrate(engine)
-    with write_session(engine) as session:
-        journey = new_workspace(session)
+    with writing(engine) as db:
+        journey = new_workspace(db)
     started = time.perf_counter()
     table = read_table(data, "ideas.csv")
-    with write_session(engine) as session:
+    with writing(engine) as db:
         preview = preview_import(table, journey)
         assert preview.ok, preview.errors[:3]
-        import_candidates(session=session, workspace_id=journey.workspace.id, preview=preview)
+        import_candidates(db=db, workspace_id=journey.workspace.id, preview=preview)
     elapsed = time.perf_counter() - started
     engine.dispose()
     return elapsed

@@ -11,7 +11,7 @@ from sqlalchemy import insert
 
 from bench.apptest_timing import page_ms
 from bench.synthetic import populate
-from planner.core.db import make_engine, write_session
+from planner.core.db import make_engine, writing
 from planner.models import Participant, SessionCreate, Stakeholder, Vote, utcnow
 from planner.scoring.consensus import aggregate
 from planner.store.scoring_model import load_scoring_setup
@@ -50,18 +50,18 @@ def workshop(url: str, candidates: int, people: int) -> int:
     """A workspace of `candidates`, a session on all of them, everyone having voted."""
     workspace_id = populate(url, candidates)
     engine = make_engine(url)
-    with write_session(engine) as session:
-        setup = load_scoring_setup(session=session, workspace_id=workspace_id)
+    with writing(engine) as db:
+        setup = load_scoring_setup(db=db, workspace_id=workspace_id)
         ids = list(range(1, candidates + 1))
         scoring = open_session(
-            session=session,
+            db=db,
             workspace_id=workspace_id,
             session_in=SessionCreate(name="Bench"),
             candidate_ids=ids,
         )
-        round_id = current_round(session=session, session_id=scoring.id).id
+        round_id = current_round(db=db, session_id=scoring.id).id
         now, rng = utcnow(), np.random.default_rng(2)
-        session.execute(
+        db.execute(
             insert(Stakeholder),
             [
                 {
@@ -74,14 +74,14 @@ def workshop(url: str, candidates: int, people: int) -> int:
                 for i in range(people)
             ],
         )
-        session.execute(
+        db.execute(
             insert(Participant),
             [
                 {"session_id": scoring.id, "stakeholder_id": i + 1, "joined_at": now}
                 for i in range(people)
             ],
         )
-        session.execute(
+        db.execute(
             insert(Vote),
             [
                 {
@@ -109,8 +109,8 @@ def measure(candidates: int = 300, people: int = 30, runs: int = 15) -> dict[str
         session_id = workshop(url, candidates, people)
         figures["facilitator_live_ms"] = page_ms(FACILITATOR, runs)
         engine = make_engine(url)
-        with write_session(engine) as session:
-            reveal_round(session=session, session_id=session_id)
+        with writing(engine) as db:
+            reveal_round(db=db, session_id=session_id)
         engine.dispose()
         figures["facilitator_reveal_ms"] = page_ms(FACILITATOR, runs)
     return figures

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from sqlmodel import select
 
 from bench.synthetic import populate
-from planner.core.db import make_engine, read_session, write_session
+from planner.core.db import make_engine, reading, writing
 from planner.models import Candidate, SessionCreate, StakeholderJoin, Vote
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import current_round, open_session
@@ -32,27 +32,23 @@ def prepare(url: str):
     """A synthetic workspace of 60 candidates and an open session on all of them."""
     workspace_id = populate(url, 60)
     engine = make_engine(url)
-    with write_session(engine) as session:
-        ids = list(session.exec(select(Candidate.id).where(Candidate.workspace_id == workspace_id)))
+    with writing(engine) as db:
+        ids = list(db.exec(select(Candidate.id).where(Candidate.workspace_id == workspace_id)))
         scoring = open_session(
-            session=session,
+            db=db,
             workspace_id=workspace_id,
             session_in=SessionCreate(name="Bench"),
             candidate_ids=ids,
         )
-        criteria = [
-            c.id for c in load_scoring_setup(session=session, workspace_id=workspace_id).criteria
-        ]
-        round_id = current_round(session=session, session_id=scoring.id).id
+        criteria = [c.id for c in load_scoring_setup(db=db, workspace_id=workspace_id).criteria]
+        round_id = current_round(db=db, session_id=scoring.id).id
     return engine, scoring.code, round_id, ids, criteria
 
 
 def writer(engine, code, round_id, ids, criteria, index, think, start):
     rng = random.Random(index)
-    with write_session(engine) as session:
-        me = join_session(
-            session=session, code=code, join_in=StakeholderJoin(name=f"Writer {index}")
-        )[1].id
+    with writing(engine) as db:
+        me = join_session(db=db, code=code, join_in=StakeholderJoin(name=f"Writer {index}"))[1].id
     cells = [(c, k) for c in ids for k in criteria][:150]
     plan = [(cell, rng.choice(LABELS)) for cell in cells]
     plan += [(rng.choice(cells), rng.choice(LABELS)) for _ in range(VOTES - len(plan))]
@@ -62,9 +58,9 @@ def writer(engine, code, round_id, ids, criteria, index, think, start):
         if think:
             time.sleep(rng.uniform(0, 2 * think))
         began = time.perf_counter()
-        with write_session(engine) as session:
+        with writing(engine) as db:
             cast_vote(
-                session=session,
+                db=db,
                 round_id=round_id,
                 stakeholder_id=me,
                 candidate_id=candidate_id,
@@ -89,10 +85,10 @@ def run(url: str, think: float, writers: int = WRITERS) -> dict[str, float]:
         )
     elapsed = time.perf_counter() - began
     expected = {k: v for final, _ in results for k, v in final.items()}
-    with read_session(engine) as session:
+    with reading(engine) as db:
         stored = {
             (s, c, k): (label if score is not None else None)
-            for s, c, k, label, score in session.exec(
+            for s, c, k, label, score in db.exec(
                 select(
                     Vote.stakeholder_id,
                     Vote.candidate_id,

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.workshop_load import cpu_seconds, seed  # noqa: E402
-from planner.core.db import make_engine, read_session  # noqa: E402
+from planner.core.db import make_engine, reading  # noqa: E402
 from planner.models import Candidate, Criterion, Vote  # noqa: E402
 from tests.e2e.steps import CLICK_LOG  # noqa: E402
 from tests.served_app import served_app  # noqa: E402
@@ -65,15 +65,13 @@ def main() -> None:
     database_url = f"sqlite:///{folder / 'planner.db'}"
     seeded = seed(database_url, args.people)
     engine = make_engine(database_url)
-    with read_session(engine) as session:
+    with reading(engine) as db:
         ids = seeded["candidates"]
         by_title = dict(
-            session.execute(
-                select(Candidate.title, Candidate.id).where(Candidate.id.in_(ids))
-            ).all()
+            db.execute(select(Candidate.title, Candidate.id).where(Candidate.id.in_(ids))).all()
         )
         criteria = dict(
-            session.execute(
+            db.execute(
                 select(Criterion.name, Criterion.id).where(Criterion.id.in_(seeded["criteria"]))
             ).all()
         )
@@ -108,8 +106,8 @@ def main() -> None:
             for page in pages
         ]
         browser.close()
-    with read_session(engine) as session:
-        rows = session.execute(
+    with reading(engine) as db:
+        rows = db.execute(
             select(Vote.stakeholder_id, Vote.candidate_id, Vote.criterion_id, Vote.label).where(
                 Vote.round_id == seeded["round"]
             )

@@ -4,7 +4,7 @@ import random
 
 import pandas as pd
 
-from planner.core.db import make_engine, migrate, write_session
+from planner.core.db import make_engine, migrate, writing
 from planner.importing.apply import import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
@@ -53,11 +53,11 @@ def csv_bytes(count: int) -> bytes:
     return pd.DataFrame(candidate_rows(count)).to_csv(sep=";", index=False).encode("utf-8-sig")
 
 
-def new_workspace(session, name: str = "Synthetic"):
-    workspace = create_workspace(session=session, workspace_in=WorkspaceCreate(name=name))
+def new_workspace(db, name: str = "Synthetic"):
+    workspace = create_workspace(db=db, workspace_in=WorkspaceCreate(name=name))
     for persona in PERSONAS:
-        add_item(session=session, model=Persona, workspace_id=workspace.id, name=persona)
-    return load_journey(session=session, workspace_id=workspace.id)
+        add_item(db=db, model=Persona, workspace_id=workspace.id, name=persona)
+    return load_journey(db=db, workspace_id=workspace.id)
 
 
 def populate(url: str, count: int) -> int:
@@ -65,9 +65,9 @@ def populate(url: str, count: int) -> int:
     engine = make_engine(url)
     migrate(engine)
     table = read_table(csv_bytes(count), "synthetic.csv")
-    with write_session(engine) as session:
-        journey = new_workspace(session)
+    with writing(engine) as db:
+        journey = new_workspace(db)
         preview = preview_import(table, journey)
-        import_candidates(session=session, workspace_id=journey.workspace.id, preview=preview)
+        import_candidates(db=db, workspace_id=journey.workspace.id, preview=preview)
     engine.dispose()
     return journey.workspace.id

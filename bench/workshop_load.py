@@ -43,7 +43,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from planner.core.db import make_engine, migrate, read_session, write_session  # noqa: E402
+from planner.core.db import make_engine, migrate, reading, writing  # noqa: E402
 from planner.demo import load_demo  # noqa: E402
 from planner.models import CandidateCreate, SessionCreate, StakeholderJoin, Vote  # noqa: E402
 from planner.store.candidates import candidate_frame, create_candidates  # noqa: E402
@@ -64,12 +64,12 @@ def seed(database_url: str, people: int) -> dict:
     and `people` stakeholders with their personal links."""
     engine = make_engine(database_url)
     migrate(engine)
-    with write_session(engine) as session:
-        workspace = load_demo(session=session)
-        journey = load_journey(session=session, workspace_id=workspace.id)
+    with writing(engine) as db:
+        workspace = load_demo(db=db)
+        journey = load_journey(db=db, workspace_id=workspace.id)
         extra = CANDIDATES - 42
         create_candidates(
-            session=session,
+            db=db,
             workspace_id=workspace.id,
             candidates_in=[
                 CandidateCreate(
@@ -80,17 +80,17 @@ def seed(database_url: str, people: int) -> dict:
                 for n in range(extra)
             ],
         )
-        ids = candidate_frame(session=session, workspace_id=workspace.id)["id"].tolist()
+        ids = candidate_frame(db=db, workspace_id=workspace.id)["id"].tolist()
         scoring = open_session(
-            session=session,
+            db=db,
             workspace_id=workspace.id,
             session_in=SessionCreate(name="Town hall"),
             candidate_ids=ids[:CANDIDATES],
         )
-        setup = load_scoring_setup(session=session, workspace_id=workspace.id)
-        round_id = current_round(session=session, session_id=scoring.id).id
+        setup = load_scoring_setup(db=db, workspace_id=workspace.id)
+        round_id = current_round(db=db, session_id=scoring.id).id
         tokens = [
-            join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name=f"P{n}"))
+            join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name=f"P{n}"))
             for n in range(people)
         ]
     engine.dispose()
@@ -198,11 +198,9 @@ async def stakeholder(base, seeded, who, every, until, results, rng) -> None:
 def check(database_url: str, seeded: dict, results: dict) -> dict:
     """Lost / misfiled answers and vote-stored latency, read from the database."""
     engine = make_engine(database_url)
-    with read_session(engine) as session:
+    with reading(engine) as db:
         rows = (
-            session.execute(
-                Vote.__table__.select().where(Vote.__table__.c.round_id == seeded["round"])
-            )
+            db.execute(Vote.__table__.select().where(Vote.__table__.c.round_id == seeded["round"]))
             .mappings()
             .all()
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from planner.access.links import app_link
 from planner.core.config import database_url
-from planner.core.db import make_engine, migrate, read_session, write_session
+from planner.core.db import make_engine, migrate, reading, writing
 from planner.core.errors import PlannerError, validated
 from planner.core.i18n import t
 from planner.delivery.search import filter_commitments
@@ -123,16 +123,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def init(engine, args) -> int:
-    with write_session(engine) as session:
-        workspace = load_demo_if_empty(session=session)
+    with writing(engine) as db:
+        workspace = load_demo_if_empty(db=db)
     print(t("cli.ready", args.lang) + (f" {t('cli.demo_loaded', args.lang)}" if workspace else ""))
     return 0
 
 
 def workspaces(engine, args) -> int:
-    with read_session(engine) as session:
-        counts = candidate_counts(session=session)
-        for workspace in list_workspaces(session=session, include_archived=True):
+    with reading(engine) as db:
+        counts = candidate_counts(db=db)
+        for workspace in list_workspaces(db=db, include_archived=True):
             archived = f" ({t('workspace.archived', args.lang)})" if workspace.archived else ""
             count = t("cli.candidate_count", args.lang, count=counts.get(workspace.id, 0))
             print(f"{workspace.name}\t{workspace.language}\t{count}{archived}")
@@ -141,7 +141,7 @@ def workspaces(engine, args) -> int:
 
 def demo(engine, args) -> int:
     with audited(engine, actor=args.by, action="") as change:
-        workspace = load_demo(session=change.session)
+        workspace = load_demo(db=change.db)
         change.workspace_id = workspace.id
         change.action = t("cli.demo_created", args.lang, name=workspace.name)
     print(change.action)
@@ -151,12 +151,12 @@ def demo(engine, args) -> int:
 def import_file(engine, args) -> int:
     table = read_table(args.file.read_bytes(), args.file.name)
     with audited(engine, actor=args.by, action="") as change:
-        session = change.session
+        db = change.db
         journey = existing = None
         if not args.create:
-            workspace = find_workspace(session=session, name=args.workspace)
-            journey = load_journey(session=session, workspace_id=workspace.id)
-            existing = candidate_frame(session=session, workspace_id=workspace.id)
+            workspace = find_workspace(db=db, name=args.workspace)
+            journey = load_journey(db=db, workspace_id=workspace.id)
+            existing = candidate_frame(db=db, workspace_id=workspace.id)
         preview = preview_import(table, journey, existing=existing)
         if args.add_missing and preview.unknown:
             preview = preview_import(table, journey, existing=existing, accept_new=preview.unknown)
@@ -170,11 +170,11 @@ def import_file(engine, args) -> int:
         if args.create:
             workspace_in = validated(WorkspaceCreate, name=args.workspace, language=args.language)
             workspace, count = import_as_new_workspace(
-                session=session, workspace_in=workspace_in, preview=preview, valid_only=True
+                db=db, workspace_in=workspace_in, preview=preview, valid_only=True
             )
         else:
             count = import_candidates(
-                session=session, workspace_id=workspace.id, preview=preview, valid_only=True
+                db=db, workspace_id=workspace.id, preview=preview, valid_only=True
             )
         change.workspace_id = workspace.id
         change.action = t("cli.imported", args.lang, count=count)
@@ -194,15 +194,13 @@ def roadmap(engine, args) -> int:
     )
     action = t("cli.version_saved", args.lang, name=args.save)
     with audited(engine, actor=args.by, action=action) as change:
-        session = change.session
-        workspace = find_workspace(session=session, name=args.workspace)
-        result = current_roadmap(
-            session=session, workspace_id=workspace.id, today=today, settings=settings
-        )
+        db = change.db
+        workspace = find_workspace(db=db, name=args.workspace)
+        result = current_roadmap(db=db, workspace_id=workspace.id, today=today, settings=settings)
         if args.save:
             change.workspace_id = workspace.id
             save_version(
-                session=session,
+                db=db,
                 workspace_id=workspace.id,
                 roadmap=result,
                 version_in=validated(VersionCreate, name=args.save, created_by=args.by),
@@ -221,22 +219,20 @@ def roadmap(engine, args) -> int:
 
 
 def export(engine, args) -> int:
-    with read_session(engine) as session:
-        workspace = find_workspace(session=session, name=args.workspace)
+    with reading(engine) as db:
+        workspace = find_workspace(db=db, name=args.workspace)
         if args.format == "json":
             data = json.dumps(
-                dump_workspace(session=session, workspace_id=workspace.id),
+                dump_workspace(db=db, workspace_id=workspace.id),
                 ensure_ascii=False,
                 indent=1,
             ).encode("utf-8")
         else:
             version_id = None
             if args.version:
-                version_id = find_version(
-                    session=session, workspace_id=workspace.id, name=args.version
-                ).id
+                version_id = find_version(db=db, workspace_id=workspace.id, name=args.version).id
             content = export_content(
-                session=session,
+                db=db,
                 workspace_id=workspace.id,
                 today=date.today(),
                 version_id=version_id,
@@ -248,10 +244,10 @@ def export(engine, args) -> int:
 
 
 def commitments(engine, args) -> int:
-    with read_session(engine) as session:
-        workspace = find_workspace(session=session, name=args.workspace)
+    with reading(engine) as db:
+        workspace = find_workspace(db=db, name=args.workspace)
         frame = tracked_commitments(
-            session=session, workspace_id=workspace.id, today=args.today or date.today()
+            db=db, workspace_id=workspace.id, today=args.today or date.today()
         )
     if args.owner:
         frame = frame[frame["owner"].map(name_key) == name_key(args.owner)]
@@ -279,10 +275,10 @@ def passphrase(engine, args) -> int:
     typed = typed or sys.stdin.readline().rstrip("\n")
     action = t("access.passphrase_changed", args.lang)
     with audited(engine, actor=args.by, action=action) as change:
-        workspace = find_workspace(session=change.session, name=args.workspace)
+        workspace = find_workspace(db=change.db, name=args.workspace)
         change.workspace_id = workspace.id
         set_passphrase(
-            session=change.session,
+            db=change.db,
             workspace_id=workspace.id,
             passphrase_in=validated(PassphraseSet, passphrase=typed),
         )
@@ -292,11 +288,11 @@ def passphrase(engine, args) -> int:
 
 def links(engine, args) -> int:
     with audited(engine, actor=args.by, action=t("access.links_renewed", args.lang)) as change:
-        workspace = find_workspace(session=change.session, name=args.workspace)
+        workspace = find_workspace(db=change.db, name=args.workspace)
         if args.renew:
-            renew_links(session=change.session, workspace_id=workspace.id)
+            renew_links(db=change.db, workspace_id=workspace.id)
             change.workspace_id = workspace.id
-        access = get_access(session=change.session, workspace_id=workspace.id)
+        access = get_access(db=change.db, workspace_id=workspace.id)
     print(f"{t('access.viewer_link', args.lang)}: {app_link(args.base, view=access.viewer_token)}")
     print(f"{t('access.owner_link', args.lang)}: {app_link(args.base, owner=access.owner_token)}")
     return 0
@@ -306,7 +302,7 @@ def restore(engine, args) -> int:
     document = read_document(args.file.read_bytes())
     with audited(engine, actor=args.by, action="") as change:
         workspace = restore_workspace(
-            session=change.session,
+            db=change.db,
             document=document,
             name=args.name,
             suffix=t("backup.suffix", args.lang),

@@ -18,16 +18,14 @@ DEMO_NAME = "Demo – Van Dijk Wonen online & in store"
 DEMO_PASSPHRASE = "demo-facilitator"  # documented in the README: the demo is for trying out
 
 
-def load_demo(*, session: Session) -> Workspace:
+def load_demo(*, db: Session) -> Workspace:
     """(Re)create the demo workspace: an existing one of the same name is replaced."""
     document = read_document(DEMO_FILE.read_bytes())
     name = document["workspace"]["name"]
     with contextlib.suppress(NotFound):
-        delete_workspace(
-            session=session, workspace_id=find_workspace(session=session, name=name).id
-        )
-    workspace = restore_workspace(session=session, document=document, name=name)
-    get_access(session=session, workspace_id=workspace.id).facilitator_hash = demo_hash()
+        delete_workspace(db=db, workspace_id=find_workspace(db=db, name=name).id)
+    workspace = restore_workspace(db=db, document=document, name=name)
+    get_access(db=db, workspace_id=workspace.id).facilitator_hash = demo_hash()
     return workspace
 
 
@@ -37,8 +35,8 @@ def demo_hash() -> str:
     return hash_passphrase(DEMO_PASSPHRASE)
 
 
-def load_demo_if_empty(*, session: Session) -> Workspace | None:
+def load_demo_if_empty(*, db: Session) -> Workspace | None:
     """Load the demo into a database without workspaces (a first start)."""
-    if list_workspaces(session=session, include_archived=True):
+    if list_workspaces(db=db, include_archived=True):
         return None
-    return load_demo(session=session)
+    return load_demo(db=db)

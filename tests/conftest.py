@@ -10,7 +10,7 @@ from hypothesis import settings
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session
 
-from planner.core.db import make_engine, migrate, write_session
+from planner.core.db import make_engine, migrate, writing
 from planner.demo import load_demo
 from planner.models import SessionCreate
 from planner.store.scoring_model import load_scoring_setup
@@ -124,30 +124,30 @@ def engine_fixture(database_url) -> Engine:
     engine.dispose()
 
 
-@pytest.fixture(name="session")
-def session_fixture(engine) -> Session:
-    """A session whose work is committed when the test ends well."""
-    with write_session(engine) as session:
-        yield session
+@pytest.fixture(name="db")
+def db_fixture(engine) -> Session:
+    """A database session whose work is committed when the test ends well."""
+    with writing(engine) as db:
+        yield db
 
 
 @pytest.fixture(name="demo")
 def demo_fixture(engine):
     """The demo workspace, loaded and committed."""
-    with write_session(engine) as session:
-        return load_demo(session=session)
+    with writing(engine) as db:
+        return load_demo(db=db)
 
 
 @pytest.fixture(name="workshop")
-def workshop_fixture(session):
+def workshop_fixture(db):
     """A journey with three candidates and a session scoring two of them."""
-    journey = make_journey(session)
-    ideas = [add_candidate(session, journey, f"Idea {i}") for i in range(3)]
+    journey = make_journey(db)
+    ideas = [add_candidate(db, journey, f"Idea {i}") for i in range(3)]
     scoring = open_session(
-        session=session,
+        db=db,
         workspace_id=journey.workspace.id,
         session_in=SessionCreate(name="Workshop"),
         candidate_ids=[ideas[0].id, ideas[1].id],
     )
-    setup = load_scoring_setup(session=session, workspace_id=journey.workspace.id)
+    setup = load_scoring_setup(db=db, workspace_id=journey.workspace.id)
     return journey, ideas, scoring, setup

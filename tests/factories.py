@@ -22,18 +22,18 @@ from planner.store.votes import cast_vote
 from planner.store.workspaces import create_workspace, load_journey
 
 
-def make_journey(session, name="Retail", personas=("Family",), **kwargs):
+def make_journey(db, name="Retail", personas=("Family",), **kwargs):
     """A six-phase workspace with default channels and the given personas."""
-    workspace = create_workspace(session=session, workspace_in=WorkspaceCreate(name=name, **kwargs))
+    workspace = create_workspace(db=db, workspace_in=WorkspaceCreate(name=name, **kwargs))
     for persona in personas:
-        add_item(session=session, model=Persona, workspace_id=workspace.id, name=persona)
-    return load_journey(session=session, workspace_id=workspace.id)
+        add_item(db=db, model=Persona, workspace_id=workspace.id, name=persona)
+    return load_journey(db=db, workspace_id=workspace.id)
 
 
-def add_candidate(session, journey, title="Idea", phase=None, channels=None, **fields):
+def add_candidate(db, journey, title="Idea", phase=None, channels=None, **fields):
     """A candidate in `phase` (default: the first) on `channels` (default: the first)."""
     return create_candidate(
-        session=session,
+        db=db,
         workspace_id=journey.workspace.id,
         candidate_in=CandidateCreate(
             title=title,
@@ -44,17 +44,15 @@ def add_candidate(session, journey, title="Idea", phase=None, channels=None, **f
     )
 
 
-def join(session, scoring, name, role=""):
-    return join_session(
-        session=session, code=scoring.code, join_in=StakeholderJoin(name=name, role=role)
-    )[1]
+def join(db, scoring, name, role=""):
+    return join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name=name, role=role))[1]
 
 
-def vote_all(session, scoring, person, candidate_id, setup, label="3"):
-    round_id = current_round(session=session, session_id=scoring.id).id
+def vote_all(db, scoring, person, candidate_id, setup, label="3"):
+    round_id = current_round(db=db, session_id=scoring.id).id
     for criterion in setup.criteria:
         cast_vote(
-            session=session,
+            db=db,
             round_id=round_id,
             stakeholder_id=person.id,
             candidate_id=candidate_id,
@@ -63,10 +61,10 @@ def vote_all(session, scoring, person, candidate_id, setup, label="3"):
         )
 
 
-def saved_version(session, workspace_id, name="Q1 plan", today=None):
+def saved_version(db, workspace_id, name="Q1 plan", today=None):
     """The workspace's current roadmap saved as a version (plan starting 1 Jan 2027)."""
     save_plan(
-        session=session,
+        db=db,
         workspace_id=workspace_id,
         settings=RoadmapSettings(
             strategy="quick-wins",
@@ -76,19 +74,17 @@ def saved_version(session, workspace_id, name="Q1 plan", today=None):
             capacities=[20],
         ),
     )
-    roadmap = current_roadmap(
-        session=session, workspace_id=workspace_id, today=today or date(2026, 11, 23)
-    )
+    roadmap = current_roadmap(db=db, workspace_id=workspace_id, today=today or date(2026, 11, 23))
     return save_version(
-        session=session,
+        db=db,
         workspace_id=workspace_id,
         roadmap=roadmap,
         version_in=VersionCreate(name=name, created_by="Eva"),
     )
 
 
-def add_stakeholders(session, workspace_id, *names):
+def add_stakeholders(db, workspace_id, *names):
     people = [Stakeholder(workspace_id=workspace_id, name=n, name_key=name_key(n)) for n in names]
-    session.add_all(people)
-    session.flush()
+    db.add_all(people)
+    db.flush()
     return people

@@ -5,7 +5,7 @@ import time
 
 from sqlalchemy import Engine
 
-from planner.core.db import make_engine, write_session
+from planner.core.db import make_engine, writing
 from planner.models import StakeholderJoin
 from planner.store.stakeholders import join_session
 from planner.store.votes import cast_vote
@@ -25,19 +25,17 @@ def stakeholder_session(
 ) -> tuple[dict, list[float]]:
     """Join, answer everything, then change some answers; (final answers, latencies in s)."""
     rng = random.Random(seed)
-    with write_session(engine) as session:
-        stakeholder_id = join_session(
-            session=session, code=code, join_in=StakeholderJoin(name=name)
-        )[1].id
+    with writing(engine) as db:
+        stakeholder_id = join_session(db=db, code=code, join_in=StakeholderJoin(name=name))[1].id
     cells = [(c, k) for c in candidate_ids for k in criterion_ids]
     plan = [(cell, rng.choice(LABELS)) for cell in cells]
     plan += [(rng.choice(cells), rng.choice(LABELS)) for _ in range(changes)]
     final, latencies = {}, []
     for (candidate_id, criterion_id), label in plan:
         started = time.perf_counter()
-        with write_session(engine) as session:
+        with writing(engine) as db:
             cast_vote(
-                session=session,
+                db=db,
                 round_id=round_id,
                 stakeholder_id=stakeholder_id,
                 candidate_id=candidate_id,

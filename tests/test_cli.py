@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from planner.cli import main
-from planner.core.db import write_session
+from planner.core.db import writing
 from planner.importing.example import example_csv
 from planner.models import CommitmentCreate, SignIn, StatusChange
 from planner.store.access import get_access, sign_in
@@ -217,23 +217,23 @@ def test_export_a_version_and_restore(cli, tmp_path):
 def promised_fixture(cli, engine):
     """The demo with a version, and three commitments: Web (late), App (done), Web (open)."""
     cli("demo")
-    with write_session(engine) as session:
-        workspace = find_workspace(session=session, name=DEMO)
-        version = saved_version(session, workspace.id)
+    with writing(engine) as db:
+        workspace = find_workspace(db=db, name=DEMO)
+        version = saved_version(db, workspace.id)
         for position, owner, due in (
             (0, "Team Web", date(2027, 2, 1)),
             (1, "Team App", date(2027, 3, 1)),
             (2, "team web", date(2027, 9, 1)),
         ):
             commit(
-                session=session,
+                db=db,
                 version_id=version.id,
                 position=position,
                 commitment_in=CommitmentCreate(owner=owner, committed_by="Paula", due=due),
             )
         for status in ("in_progress", "done"):
             change_status(
-                session=session,
+                db=db,
                 commitment_id=2,
                 change=StatusChange(status=status, by="Paula"),
                 today=date(2027, 2, 20),
@@ -286,13 +286,13 @@ def test_passphrase_and_links(cli, engine, monkeypatch, tmp_path):
     monkeypatch.setattr("sys.stdin", io.StringIO("bank passphrase\n"))
     code, out, _ = cli("passphrase", "--workspace", "bank")
     assert code == 0 and "Passphrase changed." in out
-    with write_session(engine) as session:
+    with writing(engine) as db:
         grant = sign_in(
-            session=session,
+            db=db,
             sign_in_in=SignIn(workspace="Bank", passphrase="bank passphrase", actor="cli"),
             now=datetime.now(UTC),
         )
-        access = get_access(session=session, workspace_id=grant.workspace_id)
+        access = get_access(db=db, workspace_id=grant.workspace_id)
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     code, _, err = cli("passphrase", "--workspace", "Bank")
     assert code == 1 and "Passphrase must have at least 8" in err
@@ -306,7 +306,7 @@ def test_passphrase_and_links(cli, engine, monkeypatch, tmp_path):
 def test_the_clis_changes_are_in_the_audit_log_with_who_made_them(cli, database_url, tmp_path):
     """Import, a saved version, a passphrase, new links and a restore are logged; --by
     names who, and the operating-system user is the default."""
-    from planner.core.db import make_engine, read_session
+    from planner.core.db import make_engine, reading
     from planner.store.audit import audit_log
 
     cli("init")
@@ -325,12 +325,10 @@ def test_the_clis_changes_are_in_the_audit_log_with_who_made_them(cli, database_
     assert cli("export", "--workspace", DEMO, "--format", "json", "--output", str(backup))[0] == 0
     assert cli("restore", str(backup), "--as", "Copy", "--by", "Ines")[0] == 0
     engine = make_engine(database_url)
-    with read_session(engine) as session:
-        demo = find_workspace(session=session, name=DEMO)
-        log = audit_log(session=session, workspace_id=demo.id)
-        copy = audit_log(
-            session=session, workspace_id=find_workspace(session=session, name="Copy").id
-        )
+    with reading(engine) as db:
+        demo = find_workspace(db=db, name=DEMO)
+        log = audit_log(db=db, workspace_id=demo.id)
+        copy = audit_log(db=db, workspace_id=find_workspace(db=db, name="Copy").id)
     engine.dispose()
     actions = dict(zip(log["action"], log["actor"], strict=True))
     assert actions[next(a for a in actions if a.startswith("Imported"))] == "Ines"

@@ -10,10 +10,10 @@ from planner.store.workspaces import list_workspaces, load_journey
 pytestmark = pytest.mark.storage
 
 
-def test_demo_is_a_realistic_six_phase_journey(session):
-    workspace = load_demo(session=session)
-    journey = load_journey(session=session, workspace_id=workspace.id)
-    frame = candidate_frame(session=session, workspace_id=workspace.id)
+def test_demo_is_a_realistic_six_phase_journey(db):
+    workspace = load_demo(db=db)
+    journey = load_journey(db=db, workspace_id=workspace.id)
+    frame = candidate_frame(db=db, workspace_id=workspace.id)
     assert len(journey.phases) == 6 and len(journey.channels) == 7
     assert 2 <= len(journey.personas) <= 3
     assert 35 <= len(frame) <= 50
@@ -21,12 +21,12 @@ def test_demo_is_a_realistic_six_phase_journey(session):
     assert 0 < len(empty_cells(counts)) < counts.size / 2  # some gaps, on purpose
 
 
-def test_demo_is_recreated_not_duplicated(session):
-    load_demo(session=session)
-    load_demo(session=session)
-    assert len(list_workspaces(session=session)) == 1
+def test_demo_is_recreated_not_duplicated(db):
+    load_demo(db=db)
+    load_demo(db=db)
+    assert len(list_workspaces(db=db)) == 1
 
 
-def test_demo_loads_only_into_an_empty_database(session):
-    assert load_demo_if_empty(session=session) is not None
-    assert load_demo_if_empty(session=session) is None
+def test_demo_loads_only_into_an_empty_database(db):
+    assert load_demo_if_empty(db=db) is not None
+    assert load_demo_if_empty(db=db) is None

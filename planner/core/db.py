@@ -64,25 +64,26 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 
 
 @contextmanager
-def write_session(engine: Engine) -> Iterator[Session]:
-    """A session whose work is one transaction: committed at the end, or nothing.
+def writing(engine: Engine) -> Iterator[Session]:
+    """A database session (`db`) whose work is one transaction: committed at the end, or
+    nothing.
 
-    >>> with write_session(engine) as session:
-    ...     session.add(thing)
+    >>> with writing(engine) as db:
+    ...     db.add(thing)
     """
     with engine.connect() as connection:
         connection.execution_options(sqlite_begin="IMMEDIATE")
-        with Session(bind=connection, expire_on_commit=False) as session:
+        with Session(bind=connection, expire_on_commit=False) as db:
             try:
-                yield session
-                session.commit()
+                yield db
+                db.commit()
             except BaseException:
-                session.rollback()
+                db.rollback()
                 raise
 
 
 @contextmanager
-def read_session(engine: Engine) -> Iterator[Session]:
-    """A session for reading; nothing it does is committed."""
-    with Session(engine) as session:
-        yield session
+def reading(engine: Engine) -> Iterator[Session]:
+    """A database session (`db`) for reading; nothing it does is committed."""
+    with Session(engine) as db:
+        yield db

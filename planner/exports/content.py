@@ -67,20 +67,20 @@ class ExportContent:
 
 def export_content(
     *,
-    session: Session,
+    db: Session,
     workspace_id: int,
     today: date,
     lang: str | None = None,
     version_id: int | None = None,
 ) -> ExportContent:
     """Everything a download shows, in the workspace's language unless `lang` is given."""
-    workspace = get_workspace(session=session, workspace_id=workspace_id)
-    candidates = candidate_frame(session=session, workspace_id=workspace_id)
-    consensus = workspace_consensus(session=session, workspace_id=workspace_id)
+    workspace = get_workspace(db=db, workspace_id=workspace_id)
+    candidates = candidate_frame(db=db, workspace_id=workspace_id)
+    consensus = workspace_consensus(db=db, workspace_id=workspace_id)
     if version_id is None:
         roadmap, version = (
             current_roadmap(
-                session=session,
+                db=db,
                 workspace_id=workspace_id,
                 today=today,
                 consensus=consensus,
@@ -89,11 +89,11 @@ def export_content(
             None,
         )
     else:
-        roadmap = open_version(session=session, version_id=version_id)
-        version = get_version(session=session, version_id=version_id).name
-    votes = latest_votes(session=session, workspace_id=workspace_id)
-    names = stakeholder_names(session=session, workspace_id=workspace_id)
-    setup = load_scoring_setup(session=session, workspace_id=workspace_id)
+        roadmap = open_version(db=db, version_id=version_id)
+        version = get_version(db=db, version_id=version_id).name
+    votes = latest_votes(db=db, workspace_id=workspace_id)
+    names = stakeholder_names(db=db, workspace_id=workspace_id)
+    setup = load_scoring_setup(db=db, workspace_id=workspace_id)
     return ExportContent(
         workspace=workspace,
         lang=lang or workspace.language,
@@ -104,7 +104,5 @@ def export_content(
         consensus=consensus,
         votes=votes.assign(stakeholder=votes["stakeholder_id"].map(names)),
         criteria={c.id: c.name for c in setup.criteria},
-        commitments=latest_commitments(
-            session=session, workspace_id=workspace_id, version_id=version_id
-        ),
+        commitments=latest_commitments(db=db, workspace_id=workspace_id, version_id=version_id),
     )

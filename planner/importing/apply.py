@@ -25,7 +25,7 @@ MODELS = {"phase": Phase, "channel": Channel, "persona": Persona}
 
 
 def import_candidates(
-    *, session: Session, workspace_id: int, preview: ImportPreview, valid_only: bool = False
+    *, db: Session, workspace_id: int, preview: ImportPreview, valid_only: bool = False
 ) -> int:
     """Create the accepted new names and the candidates; returns how many were imported.
 
@@ -37,8 +37,8 @@ def import_candidates(
         raise ImportFailed("error.import_nothing")
     for kind, names in preview.new_items.items():
         for name in names:
-            add_item(session=session, model=MODELS[kind], workspace_id=workspace_id, name=name)
-    journey = load_journey(session=session, workspace_id=workspace_id)
+            add_item(db=db, model=MODELS[kind], workspace_id=workspace_id, name=name)
+    journey = load_journey(db=db, workspace_id=workspace_id)
     candidates_in = [
         CandidateCreate(
             title=row.title,
@@ -55,18 +55,16 @@ def import_candidates(
         )
         for row in preview.rows
     ]
-    created = create_candidates(
-        session=session, workspace_id=workspace_id, candidates_in=candidates_in
-    )
-    _add_needs(session, workspace_id, preview, created)
+    created = create_candidates(db=db, workspace_id=workspace_id, candidates_in=candidates_in)
+    _add_needs(db, workspace_id, preview, created)
     return len(candidates_in)
 
 
-def _add_needs(session: Session, workspace_id: int, preview: ImportPreview, created) -> None:
+def _add_needs(db: Session, workspace_id: int, preview: ImportPreview, created) -> None:
     """Dependencies by title: the file's own candidates first, then the workspace's."""
     ids = {
         name_key(c.title): c.id
-        for c in session.exec(select(Candidate).where(Candidate.workspace_id == workspace_id))
+        for c in db.exec(select(Candidate).where(Candidate.workspace_id == workspace_id))
     }
     ids |= {name_key(row.title): c.id for row, c in zip(preview.rows, created, strict=True)}
     pairs = [
@@ -75,26 +73,26 @@ def _add_needs(session: Session, workspace_id: int, preview: ImportPreview, crea
         for title in row.needs
     ]
     if pairs:
-        add_dependencies(session=session, workspace_id=workspace_id, pairs=pairs)
+        add_dependencies(db=db, workspace_id=workspace_id, pairs=pairs)
 
 
 def import_as_new_workspace(
     *,
-    session: Session,
+    db: Session,
     workspace_in: WorkspaceCreate,
     preview: ImportPreview,
     valid_only: bool = False,
 ) -> tuple[Workspace, int]:
     """A new workspace whose phases and channels are those the file uses, with its rows."""
     workspace = create_workspace(
-        session=session,
+        db=db,
         workspace_in=workspace_in,
         phases=preview.new_items.get("phase", []),
         channels=preview.new_items.get("channel", []),
     )
     personas_only = {k: v for k, v in preview.new_items.items() if k == "persona"}
     count = import_candidates(
-        session=session,
+        db=db,
         workspace_id=workspace.id,
         preview=replace(preview, new_items=personas_only),
         valid_only=valid_only,

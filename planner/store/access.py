@@ -22,21 +22,21 @@ class Grant:
     role: str  # facilitator | owner | viewer
 
 
-def get_access(*, session: Session, workspace_id: int) -> WorkspaceAccess:
-    access = session.get(WorkspaceAccess, workspace_id)
+def get_access(*, db: Session, workspace_id: int) -> WorkspaceAccess:
+    access = db.get(WorkspaceAccess, workspace_id)
     if access is None:
         raise NotFound("error.workspace_not_found", name=workspace_id)
     return access
 
 
-def set_passphrase(*, session: Session, workspace_id: int, passphrase_in: PassphraseSet) -> None:
+def set_passphrase(*, db: Session, workspace_id: int, passphrase_in: PassphraseSet) -> None:
     """Set or change the facilitator passphrase; only its salted hash is stored."""
-    access = get_access(session=session, workspace_id=workspace_id)
+    access = get_access(db=db, workspace_id=workspace_id)
     access.facilitator_hash = hash_passphrase(passphrase_in.passphrase)
-    session.flush()
+    db.flush()
 
 
-def sign_in(*, session: Session, sign_in_in: SignIn, now: datetime) -> Grant | None:
+def sign_in(*, db: Session, sign_in_in: SignIn, now: datetime) -> Grant | None:
     """The facilitator grant for a right name and passphrase, else None.
 
     A wrong passphrase and an unknown workspace look the same (same answer, same time), and
@@ -44,20 +44,20 @@ def sign_in(*, session: Session, sign_in_in: SignIn, now: datetime) -> Grant | N
     without checking. The attempt is recorded: commit the session even on None.
     """
     bucket = f"workspace:{name_key(sign_in_in.workspace)}"
-    check_allowed(session=session, bucket=bucket, now=now)
+    check_allowed(db=db, bucket=bucket, now=now)
     try:
-        workspace = find_workspace(session=session, name=sign_in_in.workspace)
+        workspace = find_workspace(db=db, name=sign_in_in.workspace)
     except NotFound:
         workspace = None
-    stored = get_access(session=session, workspace_id=workspace.id) if workspace else None
+    stored = get_access(db=db, workspace_id=workspace.id) if workspace else None
     ok = verify_passphrase(sign_in_in.passphrase, stored.facilitator_hash if stored else None)
-    record_attempt(session=session, bucket=bucket, ok=ok, now=now)
+    record_attempt(db=db, bucket=bucket, ok=ok, now=now)
     return Grant(workspace.id, "facilitator") if ok else None
 
 
-def grant_for_link(*, session: Session, token: str) -> Grant | None:
+def grant_for_link(*, db: Session, token: str) -> Grant | None:
     """The manager's (viewer) or product owner's grant a link's token gives, if any."""
-    access = session.scalars(
+    access = db.scalars(
         select(WorkspaceAccess).where(
             or_(WorkspaceAccess.viewer_token == token, WorkspaceAccess.owner_token == token)
         )
@@ -68,9 +68,9 @@ def grant_for_link(*, session: Session, token: str) -> Grant | None:
     return Grant(access.workspace_id, role)
 
 
-def renew_links(*, session: Session, workspace_id: int) -> WorkspaceAccess:
+def renew_links(*, db: Session, workspace_id: int) -> WorkspaceAccess:
     """New manager and product-owner links; the old ones stop working."""
-    access = get_access(session=session, workspace_id=workspace_id)
+    access = get_access(db=db, workspace_id=workspace_id)
     access.viewer_token, access.owner_token = new_token(), new_token()
-    session.flush()
+    db.flush()
     return access

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlmodel import Session
 
 from planner.access.rate_limit import WINDOW, wait_needed
-from planner.core.db import read_session, write_session
+from planner.core.db import reading, writing
 from planner.core.errors import PlannerError
 from planner.models import AccessAttempt
 
@@ -22,9 +22,9 @@ class TooManyAttempts(PlannerError):
     """Too many wrong passphrases or codes: wait before the next try."""
 
 
-def check_allowed(*, session: Session, bucket: str, now: datetime) -> None:
+def check_allowed(*, db: Session, bucket: str, now: datetime) -> None:
     """Raise `TooManyAttempts` (with the seconds to wait) while the bucket must wait."""
-    failures, last = session.execute(
+    failures, last = db.execute(
         select(func.count(), func.max(AccessAttempt.at)).where(
             AccessAttempt.bucket == bucket,
             AccessAttempt.ok.is_(False),
@@ -38,13 +38,13 @@ def check_allowed(*, session: Session, bucket: str, now: datetime) -> None:
         raise TooManyAttempts("error.too_many_attempts", seconds=int(wait.total_seconds()) + 1)
 
 
-def record_attempt(*, session: Session, bucket: str, ok: bool, now: datetime) -> None:
+def record_attempt(*, db: Session, bucket: str, ok: bool, now: datetime) -> None:
     """Remember an attempt; a success wipes the bucket's failures."""
     if ok:
-        session.execute(delete(AccessAttempt).where(AccessAttempt.bucket == bucket))
-    session.add(AccessAttempt(bucket=bucket, ok=ok, at=now))
-    session.execute(delete(AccessAttempt).where(AccessAttempt.at < now - WINDOW))
-    session.flush()
+        db.execute(delete(AccessAttempt).where(AccessAttempt.bucket == bucket))
+    db.add(AccessAttempt(bucket=bucket, ok=ok, at=now))
+    db.execute(delete(AccessAttempt).where(AccessAttempt.at < now - WINDOW))
+    db.flush()
 
 
 def limited(
@@ -59,9 +59,9 @@ def limited(
     either way, `succeeded(result)` telling whether it worked. For actions that open
     their own transactions; a sign-in checks and records inside its own (see
     planner.store.access.sign_in)."""
-    with read_session(engine) as session:
-        check_allowed(session=session, bucket=bucket, now=now)
+    with reading(engine) as db:
+        check_allowed(db=db, bucket=bucket, now=now)
     result = action()
-    with write_session(engine) as session:
-        record_attempt(session=session, bucket=bucket, ok=succeeded(result), now=now)
+    with writing(engine) as db:
+        record_attempt(db=db, bucket=bucket, ok=succeeded(result), now=now)
     return result

@@ -10,14 +10,14 @@ from planner.store.frames import read_frame
 ACTION_MAX = 500
 
 
-def record(*, session: Session, workspace_id: int, actor: str, action: str) -> None:
-    session.add(AuditEvent(workspace_id=workspace_id, actor=actor, action=action[:ACTION_MAX]))
-    session.flush()
+def record(*, db: Session, workspace_id: int, actor: str, action: str) -> None:
+    db.add(AuditEvent(workspace_id=workspace_id, actor=actor, action=action[:ACTION_MAX]))
+    db.flush()
 
 
-def audit_log(*, session: Session, workspace_id: int) -> pd.DataFrame:
+def audit_log(*, db: Session, workspace_id: int) -> pd.DataFrame:
     return read_frame(
-        session,
+        db,
         select(AuditEvent.at, AuditEvent.actor, AuditEvent.action)
         .where(AuditEvent.workspace_id == workspace_id)
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()),

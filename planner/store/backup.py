@@ -72,16 +72,16 @@ def _named(row: dict, **swaps: tuple[str, dict]) -> dict:
     return named | {field: mapping[row[column]] for field, (column, mapping) in swaps.items()}
 
 
-def _rows(session: Session, query) -> list[dict]:
-    return [{k: _iso(v) for k, v in row.items()} for row in session.execute(query).mappings()]
+def _rows(db: Session, query) -> list[dict]:
+    return [{k: _iso(v) for k, v in row.items()} for row in db.execute(query).mappings()]
 
 
-def dump_workspace(*, session: Session, workspace_id: int) -> dict:
+def dump_workspace(*, db: Session, workspace_id: int) -> dict:
     """Everything of a workspace: journey, candidates, scoring, sessions, votes, roadmap."""
-    workspace = get_workspace(session=session, workspace_id=workspace_id)
-    journey = load_journey(session=session, workspace_id=workspace_id)
-    frame = candidate_frame(session=session, workspace_id=workspace_id)
-    needs = needs_of(session=session, workspace_id=workspace_id)
+    workspace = get_workspace(db=db, workspace_id=workspace_id)
+    journey = load_journey(db=db, workspace_id=workspace_id)
+    frame = candidate_frame(db=db, workspace_id=workspace_id)
+    needs = needs_of(db=db, workspace_id=workspace_id)
     candidates = [
         {
             "key": row["id"],
@@ -92,23 +92,23 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
     ]
     keys = {c["key"] for c in candidates}
     names = dict(
-        session.execute(
+        db.execute(
             select(Stakeholder.id, Stakeholder.name).where(Stakeholder.workspace_id == workspace_id)
         ).all()
     )
     criteria = dict(
-        session.execute(
+        db.execute(
             select(Criterion.id, Criterion.name).where(Criterion.workspace_id == workspace_id)
         ).all()
     )
     sessions = []
-    for scoring in session.scalars(
+    for scoring in db.scalars(
         select(ScoringSession)
         .where(ScoringSession.workspace_id == workspace_id)
         .order_by(ScoringSession.id)
     ):
         rounds = []
-        for scoring_round in session.scalars(
+        for scoring_round in db.scalars(
             select(ScoringRound)
             .where(ScoringRound.session_id == scoring.id)
             .order_by(ScoringRound.number)
@@ -120,7 +120,7 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
                     "opened_at": _iso(scoring_round.opened_at),
                     "revealed_at": _iso(scoring_round.revealed_at),
                     "candidates": sorted(
-                        session.scalars(
+                        db.scalars(
                             select(RoundCandidate.candidate_id).where(
                                 RoundCandidate.round_id == scoring_round.id
                             )
@@ -137,7 +137,7 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
                             criterion=("criterion_id", criteria),
                         )
                         for v in _rows(
-                            session,
+                            db,
                             select(
                                 Vote.stakeholder_id,
                                 Vote.candidate_id,
@@ -155,7 +155,7 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
                     else [
                         _named(c, stakeholder=("stakeholder_id", names))
                         for c in _rows(
-                            session,
+                            db,
                             select(
                                 BallotComment.stakeholder_id,
                                 BallotComment.candidate_id,
@@ -176,7 +176,7 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
                 "participants": [
                     _named(p, stakeholder=("stakeholder_id", names))
                     for p in _rows(
-                        session,
+                        db,
                         select(Participant.stakeholder_id, Participant.joined_at).where(
                             Participant.session_id == scoring.id
                         ),
@@ -185,10 +185,10 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
                 "rounds": rounds,
             }
         )
-    model = session.get(ScoringModel, workspace_id)
-    plan = session.get(RoadmapPlan, workspace_id)
+    model = db.get(ScoringModel, workspace_id)
+    plan = db.get(RoadmapPlan, workspace_id)
     versions = list(
-        session.scalars(
+        db.scalars(
             select(RoadmapVersion)
             .where(RoadmapVersion.workspace_id == workspace_id)
             .order_by(RoadmapVersion.id)
@@ -214,26 +214,26 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
             "min_votes": model.min_votes,
         },
         "criteria": _rows(
-            session,
+            db,
             select(Criterion.name, Criterion.dimension, Criterion.weight)
             .where(Criterion.workspace_id == workspace_id)
             .order_by(Criterion.position, Criterion.id),
         ),
         "role_weights": _rows(
-            session,
+            db,
             select(RoleWeight.role, RoleWeight.weight)
             .where(RoleWeight.workspace_id == workspace_id)
             .order_by(RoleWeight.id),
         ),
         "stakeholders": _rows(
-            session,
+            db,
             select(Stakeholder.name, Stakeholder.role, Stakeholder.created_at)
             .where(Stakeholder.workspace_id == workspace_id)
             .order_by(Stakeholder.id),
         ),
         "sessions": sessions,
         "overrides": _rows(
-            session,
+            db,
             select(
                 ConsensusOverride.candidate_id,
                 ConsensusOverride.value,
@@ -256,7 +256,7 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
             "threshold_mode": plan.threshold_mode,
         },
         "plan_items": _rows(
-            session,
+            db,
             select(PlanItem.candidate_id, PlanItem.pinned_period, PlanItem.excluded)
             .where(PlanItem.candidate_id.in_(keys))
             .order_by(PlanItem.candidate_id),
@@ -272,7 +272,7 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
                 "signoffs": [
                     _named(a, stakeholder=("stakeholder_id", names))
                     for a in _rows(
-                        session,
+                        db,
                         select(
                             Signoff.stakeholder_id,
                             Signoff.decision,
@@ -282,7 +282,7 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
                     )
                 ],
                 "items": _rows(
-                    session,
+                    db,
                     select(
                         *(c for c in RoadmapVersionItem.__table__.columns if c.name != "version_id")
                     )
@@ -292,15 +292,15 @@ def dump_workspace(*, session: Session, workspace_id: int) -> dict:
             }
             for v in versions
         ],
-        "commitments": _dump_commitments(session, workspace_id),
+        "commitments": _dump_commitments(db, workspace_id),
     }
 
 
-def _dump_commitments(session: Session, workspace_id: int) -> list[dict]:
+def _dump_commitments(db: Session, workspace_id: int) -> list[dict]:
     """Commitments with their version by name, their candidate by key, and their history."""
     fields = [c for c in Commitment.__table__.columns if c.name not in {"id", "workspace_id"}]
     versions = dict(
-        session.execute(
+        db.execute(
             select(RoadmapVersion.id, RoadmapVersion.name).where(
                 RoadmapVersion.workspace_id == workspace_id
             )
@@ -308,13 +308,13 @@ def _dump_commitments(session: Session, workspace_id: int) -> list[dict]:
     )
     dumped = []
     for row in _rows(
-        session,
+        db,
         select(Commitment.id, *fields)
         .where(Commitment.workspace_id == workspace_id)
         .order_by(Commitment.id),
     ):
         events = _rows(
-            session,
+            db,
             select(*(c for c in CommitmentEvent.__table__.columns if c.name not in EVENT_IDS))
             .where(CommitmentEvent.commitment_id == row.pop("id"))
             .order_by(CommitmentEvent.id),

@@ -55,23 +55,23 @@ ROUND_STATE = (
 )
 
 
-def round_state(*, session: Session, session_id: int) -> RoundState | None:
+def round_state(*, db: Session, session_id: int) -> RoundState | None:
     """The session's newest round and statuses in one query (None: no such session)."""
-    row = session.execute(ROUND_STATE, {"session_id": session_id}).first()
+    row = db.execute(ROUND_STATE, {"session_id": session_id}).first()
     return None if row is None else RoundState(*row)
 
 
-def ballot_list(*, session: Session, round_id: int, stakeholder_id: int, criteria_count: int):
+def ballot_list(*, db: Session, round_id: int, stakeholder_id: int, criteria_count: int):
     """The round's candidates as (id, title) in order, and the ids this stakeholder
     answered fully."""
-    titles = session.execute(
+    titles = db.execute(
         select(Candidate.id, Candidate.title)
         .join(RoundCandidate, RoundCandidate.candidate_id == Candidate.id)
         .where(RoundCandidate.round_id == round_id)
         .order_by(Candidate.id)
     ).all()
     return [tuple(row) for row in titles], answered_ids(
-        session=session,
+        db=db,
         round_id=round_id,
         stakeholder_id=stakeholder_id,
         criteria_count=criteria_count,
@@ -79,10 +79,10 @@ def ballot_list(*, session: Session, round_id: int, stakeholder_id: int, criteri
 
 
 def answered_ids(
-    *, session: Session, round_id: int, stakeholder_id: int, criteria_count: int
+    *, db: Session, round_id: int, stakeholder_id: int, criteria_count: int
 ) -> list[int]:
     """The candidates this stakeholder answered on every criterion in the round."""
-    rows = session.execute(
+    rows = db.execute(
         select(Vote.candidate_id)
         .where(Vote.round_id == round_id, Vote.stakeholder_id == stakeholder_id)
         .group_by(Vote.candidate_id)
@@ -101,9 +101,9 @@ class Card(NamedTuple):
     channels: list[str]
 
 
-def candidate_card(*, session: Session, round_id: int, candidate_id: int) -> Card:
+def candidate_card(*, db: Session, round_id: int, candidate_id: int) -> Card:
     """The candidate, which must be in the round."""
-    row = session.execute(
+    row = db.execute(
         select(Candidate.title, Candidate.description, Phase.name)
         .join(Phase, Phase.id == Candidate.phase_id)
         .join(
@@ -114,7 +114,7 @@ def candidate_card(*, session: Session, round_id: int, candidate_id: int) -> Car
     ).first()
     if row is None:
         raise InvalidInput("error.not_on_ballot")
-    channels = session.scalars(
+    channels = db.scalars(
         select(Channel.name)
         .join(CandidateChannel, CandidateChannel.channel_id == Channel.id)
         .where(CandidateChannel.candidate_id == candidate_id)
@@ -124,10 +124,10 @@ def candidate_card(*, session: Session, round_id: int, candidate_id: int) -> Car
 
 
 def my_answers(
-    *, session: Session, round_id: int, stakeholder_id: int, candidate_id: int
+    *, db: Session, round_id: int, stakeholder_id: int, candidate_id: int
 ) -> dict[int, str | None]:
     """criterion id -> this stakeholder's label on the candidate, None for don't know."""
-    rows = session.execute(
+    rows = db.execute(
         select(Vote.criterion_id, Vote.label, Vote.score).where(
             Vote.round_id == round_id,
             Vote.stakeholder_id == stakeholder_id,
@@ -137,8 +137,8 @@ def my_answers(
     return {criterion: (label if score is not None else None) for criterion, label, score in rows}
 
 
-def my_comment(*, session: Session, round_id: int, stakeholder_id: int, candidate_id: int) -> str:
-    comment = session.scalar(
+def my_comment(*, db: Session, round_id: int, stakeholder_id: int, candidate_id: int) -> str:
+    comment = db.scalar(
         select(BallotComment.comment).where(
             BallotComment.round_id == round_id,
             BallotComment.stakeholder_id == stakeholder_id,
@@ -148,9 +148,9 @@ def my_comment(*, session: Session, round_id: int, stakeholder_id: int, candidat
     return comment or ""
 
 
-def criteria_count(*, session: Session, round_id: int) -> int:
+def criteria_count(*, db: Session, round_id: int) -> int:
     """How many criteria a complete answer to a candidate of this round has."""
-    return session.scalar(
+    return db.scalar(
         select(func.count(Criterion.id))
         .join(ScoringSession, ScoringSession.workspace_id == Criterion.workspace_id)
         .join(ScoringRound, ScoringRound.session_id == ScoringSession.id)

@@ -38,11 +38,11 @@ COLUMNS = [
 ]
 
 
-def _check_references(session: Session, workspace_id: int, items: list[dict]) -> None:
+def _check_references(db: Session, workspace_id: int, items: list[dict]) -> None:
     """Phases, channels and personas must belong to the candidates' workspace."""
 
     def owned(model) -> set[int]:
-        return set(session.scalars(select(model.id).where(model.workspace_id == workspace_id)))
+        return set(db.scalars(select(model.id).where(model.workspace_id == workspace_id)))
 
     phases, channels, personas = owned(Phase), owned(Channel), owned(Persona)
     for data in items:
@@ -55,10 +55,10 @@ def _check_references(session: Session, workspace_id: int, items: list[dict]) ->
 
 
 def create_candidates(
-    *, session: Session, workspace_id: int, candidates_in: list[CandidateCreate]
+    *, db: Session, workspace_id: int, candidates_in: list[CandidateCreate]
 ) -> list[Candidate]:
     """Store many candidates at once (one flush, one bulk insert of channel links)."""
-    _check_references(session, workspace_id, [c.model_dump() for c in candidates_in])
+    _check_references(db, workspace_id, [c.model_dump() for c in candidates_in])
     now = utcnow()
     candidates = [
         Candidate(
@@ -69,79 +69,71 @@ def create_candidates(
         )
         for candidate_in in candidates_in
     ]
-    session.add_all(candidates)
-    session.flush()
+    db.add_all(candidates)
+    db.flush()
     links = [
         {"candidate_id": candidate.id, "channel_id": channel_id}
         for candidate, candidate_in in zip(candidates, candidates_in, strict=True)
         for channel_id in dict.fromkeys(candidate_in.channel_ids)
     ]
     if links:
-        session.execute(insert(CandidateChannel), links)
-    touch_workspace(session=session, workspace_id=workspace_id)
+        db.execute(insert(CandidateChannel), links)
+    touch_workspace(db=db, workspace_id=workspace_id)
     return candidates
 
 
-def create_candidate(
-    *, session: Session, workspace_id: int, candidate_in: CandidateCreate
-) -> Candidate:
-    return create_candidates(
-        session=session, workspace_id=workspace_id, candidates_in=[candidate_in]
-    )[0]
+def create_candidate(*, db: Session, workspace_id: int, candidate_in: CandidateCreate) -> Candidate:
+    return create_candidates(db=db, workspace_id=workspace_id, candidates_in=[candidate_in])[0]
 
 
-def get_candidate(*, session: Session, candidate_id: int) -> Candidate:
-    candidate = session.get(Candidate, candidate_id)
+def get_candidate(*, db: Session, candidate_id: int) -> Candidate:
+    candidate = db.get(Candidate, candidate_id)
     if candidate is None:
         raise NotFound("error.candidate_not_found", id=candidate_id)
     return candidate
 
 
-def update_candidate(
-    *, session: Session, candidate_id: int, candidate_in: CandidateUpdate
-) -> Candidate:
+def update_candidate(*, db: Session, candidate_id: int, candidate_in: CandidateUpdate) -> Candidate:
     """Change the fields that are set in `candidate_in`."""
-    candidate = get_candidate(session=session, candidate_id=candidate_id)
+    candidate = get_candidate(db=db, candidate_id=candidate_id)
     changes = candidate_in.model_dump(exclude_unset=True, exclude_none=True)
-    _check_references(session, candidate.workspace_id, [changes])
+    _check_references(db, candidate.workspace_id, [changes])
     channel_ids = changes.pop("channel_ids", None)
     if changes.pop("clear_persona", False):
         candidate.persona_id = None
     for field, value in changes.items():
         setattr(candidate, field, value)
     candidate.updated_at = utcnow()
-    session.add(candidate)
+    db.add(candidate)
     if channel_ids is not None:
-        session.execute(
-            delete(CandidateChannel).where(CandidateChannel.candidate_id == candidate_id)
-        )
-        session.execute(
+        db.execute(delete(CandidateChannel).where(CandidateChannel.candidate_id == candidate_id))
+        db.execute(
             insert(CandidateChannel),
             [
                 {"candidate_id": candidate_id, "channel_id": cid}
                 for cid in dict.fromkeys(channel_ids)
             ],
         )
-    touch_workspace(session=session, workspace_id=candidate.workspace_id)
-    session.flush()
+    touch_workspace(db=db, workspace_id=candidate.workspace_id)
+    db.flush()
     return candidate
 
 
-def delete_candidates(*, session: Session, workspace_id: int, candidate_ids: list[int]) -> int:
+def delete_candidates(*, db: Session, workspace_id: int, candidate_ids: list[int]) -> int:
     """Delete these candidates of the workspace; returns how many went."""
-    result = session.execute(
+    result = db.execute(
         delete(Candidate).where(
             Candidate.workspace_id == workspace_id, Candidate.id.in_(candidate_ids)
         )
     )
-    touch_workspace(session=session, workspace_id=workspace_id)
+    touch_workspace(db=db, workspace_id=workspace_id)
     return result.rowcount
 
 
-def candidate_frame(*, session: Session, workspace_id: int) -> pd.DataFrame:
+def candidate_frame(*, db: Session, workspace_id: int) -> pd.DataFrame:
     """All candidates of a workspace, names resolved, channels as lists, oldest first."""
     frame = read_frame(
-        session,
+        db,
         select(
             Candidate.id,
             Candidate.title,
@@ -163,7 +155,7 @@ def candidate_frame(*, session: Session, workspace_id: int) -> pd.DataFrame:
         .order_by(Candidate.id),
     )
     channels: dict[int, list[str]] = defaultdict(list)
-    links = session.execute(
+    links = db.execute(
         select(CandidateChannel.candidate_id, Channel.name)
         .join(Channel, Channel.id == CandidateChannel.channel_id)
         .where(Channel.workspace_id == workspace_id)
@@ -176,7 +168,7 @@ def candidate_frame(*, session: Session, workspace_id: int) -> pd.DataFrame:
     return frame[COLUMNS]
 
 
-def candidate_counts(*, session: Session) -> dict[int, int]:
+def candidate_counts(*, db: Session) -> dict[int, int]:
     """workspace id -> number of candidates."""
     query = select(Candidate.workspace_id, func.count()).group_by(Candidate.workspace_id)
-    return dict(session.execute(query).all())
+    return dict(db.execute(query).all())

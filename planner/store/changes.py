@@ -4,7 +4,7 @@ Every writer goes through here — the pages (planner.ui.shell.context.run_chang
 command line alike — so the audit log holds every change to a workspace, whoever made it.
 
     with audited(engine, actor="Eva", action="Import of 12 candidates") as change:
-        ...write with change.session...
+        ...write with change.db...
         change.workspace_id = workspace.id   # when it is only known inside
 """
 
@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from planner.core.db import write_session
+from planner.core.db import writing
 from planner.models import Workspace
 from planner.store.audit import record
 
 
 @dataclass
 class Change:
-    session: Session
+    db: Session
     workspace_id: int | None
     action: str
 
@@ -33,12 +33,12 @@ def audited(
 ) -> Iterator[Change]:
     """A write transaction whose change is logged in it, for `change.workspace_id` (not
     when there is none, nor when the change deleted the workspace and its log)."""
-    with write_session(engine) as session:
-        change = Change(session, workspace_id, action)
+    with writing(engine) as db:
+        change = Change(db, workspace_id, action)
         yield change
-        if change.workspace_id is not None and session.get(Workspace, change.workspace_id):
+        if change.workspace_id is not None and db.get(Workspace, change.workspace_id):
             record(
-                session=session,
+                db=db,
                 workspace_id=change.workspace_id,
                 actor=actor or "?",
                 action=change.action,

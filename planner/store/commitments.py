@@ -58,15 +58,15 @@ def version_periods(version: RoadmapVersion):
 
 
 def commit(
-    *, session: Session, version_id: int, position: int, commitment_in: CommitmentCreate
+    *, db: Session, version_id: int, position: int, commitment_in: CommitmentCreate
 ) -> Commitment:
     """Commit to the item at `position` of a version: owner, period or due date, KPI.
 
     Without a due date the deadline is the last day of the committed period; an item
     has at most one open commitment per version.
     """
-    version = get_version(session=session, version_id=version_id)
-    item = session.get(RoadmapVersionItem, (version_id, position))
+    version = get_version(db=db, version_id=version_id)
+    item = db.get(RoadmapVersionItem, (version_id, position))
     if item is None:
         raise NotFound("error.item_not_found", kind=KindName("roadmap_item"), name=position)
     periods = version_periods(version)
@@ -81,7 +81,7 @@ def commit(
         due = periods[period].end
     elif period is None:
         period = period_of(periods, due)
-    taken = session.scalars(
+    taken = db.scalars(
         select(Commitment).where(
             Commitment.version_id == version_id,
             Commitment.candidate_id == item.candidate_id,
@@ -108,9 +108,9 @@ def commit(
         kpi_target=commitment_in.kpi_target,
         status=commitment_in.status,
     )
-    session.add(commitment)
-    session.flush()
-    session.add(
+    db.add(commitment)
+    db.flush()
+    db.add(
         CommitmentEvent(
             commitment_id=commitment.id,
             kind="status",
@@ -120,24 +120,24 @@ def commit(
             comment=commitment_in.comment,
         )
     )
-    session.flush()
+    db.flush()
     return commitment
 
 
-def get_commitment(*, session: Session, commitment_id: int) -> Commitment:
-    commitment = session.get(Commitment, commitment_id)
+def get_commitment(*, db: Session, commitment_id: int) -> Commitment:
+    commitment = db.get(Commitment, commitment_id)
     if commitment is None:
         raise NotFound("error.commitment_not_found", id=commitment_id)
     return commitment
 
 
 def change_status(
-    *, session: Session, commitment_id: int, change: StatusChange, today: date
+    *, db: Session, commitment_id: int, change: StatusChange, today: date
 ) -> Commitment:
     """Move a commitment along the workflow; the change is kept in its history."""
-    commitment = get_commitment(session=session, commitment_id=commitment_id)
+    commitment = get_commitment(db=db, commitment_id=commitment_id)
     check_transition(commitment.status, change.status, change.comment)
-    session.add(
+    db.add(
         CommitmentEvent(
             commitment_id=commitment.id,
             kind="status",
@@ -150,14 +150,14 @@ def change_status(
     commitment.status = change.status
     commitment.done_on = today if change.status == Status.DONE else None
     commitment.updated_at = utcnow()
-    session.flush()
+    db.flush()
     return commitment
 
 
-def record_result(*, session: Session, commitment_id: int, result: ResultRecord) -> Commitment:
+def record_result(*, db: Session, commitment_id: int, result: ResultRecord) -> Commitment:
     """The measured KPI and the learnings of a done item; `rescore` sends its candidate
     back to be scored again in a next session."""
-    commitment = get_commitment(session=session, commitment_id=commitment_id)
+    commitment = get_commitment(db=db, commitment_id=commitment_id)
     if commitment.status != Status.DONE:
         raise InvalidInput("error.result_needs_done", field=FieldName("kpi_result"))
     commitment.kpi_result = result.kpi_result
@@ -165,7 +165,7 @@ def record_result(*, session: Session, commitment_id: int, result: ResultRecord)
     if result.rescore:
         commitment.rescore_requested_at = utcnow()
     commitment.updated_at = utcnow()
-    session.add(
+    db.add(
         CommitmentEvent(
             commitment_id=commitment.id,
             kind="result",
@@ -176,15 +176,15 @@ def record_result(*, session: Session, commitment_id: int, result: ResultRecord)
             + (f" · {result.learnings}" if result.learnings else ""),
         )
     )
-    session.flush()
+    db.flush()
     return commitment
 
 
-def commitment_frame(*, session: Session, workspace_id: int) -> pd.DataFrame:
+def commitment_frame(*, db: Session, workspace_id: int) -> pd.DataFrame:
     """Every commitment of the workspace with its version's name, newest version first."""
     columns = [getattr(Commitment, c) for c in COLUMNS if c != "version"]
     frame = read_frame(
-        session,
+        db,
         select(*columns, RoadmapVersion.name.label("version"))
         .join(RoadmapVersion, RoadmapVersion.id == Commitment.version_id)
         .where(Commitment.workspace_id == workspace_id)
@@ -193,22 +193,22 @@ def commitment_frame(*, session: Session, workspace_id: int) -> pd.DataFrame:
     return frame[COLUMNS].astype({"value": float, "effort": float, "kpi_result": float})
 
 
-def version_calendars(*, session: Session, workspace_id: int) -> dict[int, tuple[date, str]]:
+def version_calendars(*, db: Session, workspace_id: int) -> dict[int, tuple[date, str]]:
     """version id -> (first day, period kind) of the calendar it was planned on."""
     return {
         version.id: (date.fromisoformat(version.settings["start"]), version.settings["period_kind"])
-        for version in session.scalars(
+        for version in db.scalars(
             select(RoadmapVersion).where(RoadmapVersion.workspace_id == workspace_id)
         )
     }
 
 
-def tracked_commitments(*, session: Session, workspace_id: int, today: date) -> pd.DataFrame:
+def tracked_commitments(*, db: Session, workspace_id: int, today: date) -> pd.DataFrame:
     """The commitments with their committed period's label and today's deadline flags."""
-    frame = commitment_frame(session=session, workspace_id=workspace_id)
+    frame = commitment_frame(db=db, workspace_id=workspace_id)
     versions = {
         v.id: version_periods(v)
-        for v in session.scalars(
+        for v in db.scalars(
             select(RoadmapVersion).where(RoadmapVersion.workspace_id == workspace_id)
         )
     }
@@ -219,10 +219,10 @@ def tracked_commitments(*, session: Session, workspace_id: int, today: date) -> 
     return flag_deadlines(frame, today)
 
 
-def history(*, session: Session, commitment_id: int) -> pd.DataFrame:
+def history(*, db: Session, commitment_id: int) -> pd.DataFrame:
     """What happened to a commitment, oldest first: status changes and results."""
     return read_frame(
-        session,
+        db,
         select(
             CommitmentEvent.at,
             CommitmentEvent.by,
@@ -236,7 +236,7 @@ def history(*, session: Session, commitment_id: int) -> pd.DataFrame:
     )
 
 
-def rescore_requests(*, session: Session, workspace_id: int) -> list[int]:
+def rescore_requests(*, db: Session, workspace_id: int) -> list[int]:
     """Candidates a result sent back for re-scoring and no session has scored since."""
     scored_since = exists().where(
         RoundCandidate.candidate_id == Commitment.candidate_id,
@@ -245,7 +245,7 @@ def rescore_requests(*, session: Session, workspace_id: int) -> list[int]:
     )
     return sorted(
         set(
-            session.scalars(
+            db.scalars(
                 select(Commitment.candidate_id).where(
                     Commitment.workspace_id == workspace_id,
                     Commitment.rescore_requested_at.is_not(None),
@@ -258,11 +258,11 @@ def rescore_requests(*, session: Session, workspace_id: int) -> list[int]:
 
 
 def latest_commitments(
-    *, session: Session, workspace_id: int, version_id: int | None = None
+    *, db: Session, workspace_id: int, version_id: int | None = None
 ) -> pd.DataFrame:
     """Per candidate, its newest commitment's owner and status (for roadmap tables), on one
     version or on any."""
-    frame = commitment_frame(session=session, workspace_id=workspace_id)
+    frame = commitment_frame(db=db, workspace_id=workspace_id)
     if version_id is not None:
         frame = frame[frame["version_id"] == version_id]
     frame = frame.dropna(subset=["candidate_id"]).sort_values("id")

@@ -24,20 +24,20 @@ OVERRIDE_COLUMNS = ["candidate_id", "value", "effort", "reason", "decided_by", "
 
 
 def add_override(
-    *, session: Session, candidate_id: int, override_in: OverrideCreate
+    *, db: Session, candidate_id: int, override_in: OverrideCreate
 ) -> ConsensusOverride:
     """Record the facilitator's consensus for a candidate, with who, when and why."""
-    if session.get(Candidate, candidate_id) is None:
+    if db.get(Candidate, candidate_id) is None:
         raise NotFound("error.candidate_not_found", id=candidate_id)
     override = ConsensusOverride(candidate_id=candidate_id, **override_in.model_dump())
-    session.add(override)
-    session.flush()
+    db.add(override)
+    db.flush()
     return override
 
 
-def override_history(*, session: Session, workspace_id: int) -> pd.DataFrame:
+def override_history(*, db: Session, workspace_id: int) -> pd.DataFrame:
     """Every override of the workspace, newest first."""
-    rows = session.execute(
+    rows = db.execute(
         select(*(getattr(ConsensusOverride, c) for c in OVERRIDE_COLUMNS))
         .join(Candidate, Candidate.id == ConsensusOverride.candidate_id)
         .where(Candidate.workspace_id == workspace_id)
@@ -46,7 +46,7 @@ def override_history(*, session: Session, workspace_id: int) -> pd.DataFrame:
     return pd.DataFrame(rows.all(), columns=OVERRIDE_COLUMNS)
 
 
-def latest_votes(*, session: Session, workspace_id: int) -> pd.DataFrame:
+def latest_votes(*, db: Session, workspace_id: int) -> pd.DataFrame:
     """For each candidate, the votes of the newest revealed round that scored it."""
     newest = (
         select(RoundCandidate.candidate_id, func.max(ScoringRound.id).label("round_id"))
@@ -57,7 +57,7 @@ def latest_votes(*, session: Session, workspace_id: int) -> pd.DataFrame:
         .subquery()
     )
     return read_frame(
-        session,
+        db,
         select(
             Vote.candidate_id, Vote.stakeholder_id, Vote.criterion_id, Vote.score, Stakeholder.role
         )
@@ -69,16 +69,16 @@ def latest_votes(*, session: Session, workspace_id: int) -> pd.DataFrame:
     ).astype({"score": float})
 
 
-def workspace_consensus(*, session: Session, workspace_id: int) -> pd.DataFrame:
+def workspace_consensus(*, db: Session, workspace_id: int) -> pd.DataFrame:
     """Every candidate's settled consensus (see `planner.scoring.consensus.settle`)."""
-    setup = load_scoring_setup(session=session, workspace_id=workspace_id)
+    setup = load_scoring_setup(db=db, workspace_id=workspace_id)
     candidates = read_frame(
-        session,
+        db,
         select(Candidate.id, Candidate.pre_value, Candidate.pre_effort)
         .where(Candidate.workspace_id == workspace_id)
         .order_by(Candidate.id),
     ).astype({"pre_value": float, "pre_effort": float})
-    aggregates = aggregate_votes(setup, latest_votes(session=session, workspace_id=workspace_id))
-    overrides = override_history(session=session, workspace_id=workspace_id)
+    aggregates = aggregate_votes(setup, latest_votes(db=db, workspace_id=workspace_id))
+    overrides = override_history(db=db, workspace_id=workspace_id)
     newest = overrides.drop_duplicates("candidate_id")[["candidate_id", "value", "effort"]]
     return settle(candidates, aggregates, newest.astype({"value": float, "effort": float}))

@@ -9,9 +9,9 @@ from planner.roadmap.schedule import DependencyCycle, check_acyclic
 from planner.store.frames import read_frame
 
 
-def needs_of(*, session: Session, workspace_id: int) -> dict[int, set[int]]:
+def needs_of(*, db: Session, workspace_id: int) -> dict[int, set[int]]:
     """candidate id -> the ids it needs."""
-    rows = session.execute(
+    rows = db.execute(
         select(Dependency.candidate_id, Dependency.needs_id)
         .join(Candidate, Candidate.id == Dependency.candidate_id)
         .where(Candidate.workspace_id == workspace_id)
@@ -22,56 +22,54 @@ def needs_of(*, session: Session, workspace_id: int) -> dict[int, set[int]]:
     return needs
 
 
-def _titles(session: Session, ids) -> dict[int, str]:
+def _titles(db: Session, ids) -> dict[int, str]:
     query = select(Candidate.id, Candidate.title).where(Candidate.id.in_([int(i) for i in ids]))
-    return dict(session.execute(query).all())
+    return dict(db.execute(query).all())
 
 
-def check_no_cycle(session: Session, needs: dict[int, set[int]]) -> None:
+def check_no_cycle(db: Session, needs: dict[int, set[int]]) -> None:
     try:
         check_acyclic(needs)
     except DependencyCycle as error:
-        titles = _titles(session, error.cycle)
+        titles = _titles(db, error.cycle)
         raise Conflict(  # noqa: B904 (the cycle is the message; nothing to chain)
             "error.dependency_cycle",
             names=" → ".join(f"“{titles[c]}”" for c in [*error.cycle, error.cycle[0]]),
         )
 
 
-def add_dependencies(*, session: Session, workspace_id: int, pairs: list[tuple[int, int]]) -> None:
+def add_dependencies(*, db: Session, workspace_id: int, pairs: list[tuple[int, int]]) -> None:
     """Add (candidate, needs) pairs of this workspace's candidates; refuses cycles."""
     pairs = [(int(candidate_id), int(needed)) for candidate_id, needed in pairs]
-    owned = set(session.scalars(select(Candidate.id).where(Candidate.workspace_id == workspace_id)))
-    needs = needs_of(session=session, workspace_id=workspace_id)
+    owned = set(db.scalars(select(Candidate.id).where(Candidate.workspace_id == workspace_id)))
+    needs = needs_of(db=db, workspace_id=workspace_id)
     for candidate_id, needed in pairs:
         if candidate_id == needed or not {candidate_id, needed} <= owned:
             raise InvalidInput("error.dependency_invalid")
         needs.setdefault(candidate_id, set()).add(needed)
-    check_no_cycle(session, needs)
-    existing = {
-        (c, n) for c, ns in needs_of(session=session, workspace_id=workspace_id).items() for n in ns
-    }
-    session.add_all(
+    check_no_cycle(db, needs)
+    existing = {(c, n) for c, ns in needs_of(db=db, workspace_id=workspace_id).items() for n in ns}
+    db.add_all(
         Dependency(candidate_id=c, needs_id=n)
         for c, n in dict.fromkeys(pairs)
         if (c, n) not in existing
     )
-    session.flush()
+    db.flush()
 
 
-def remove_dependency(*, session: Session, candidate_id: int, needs_id: int) -> None:
-    session.execute(
+def remove_dependency(*, db: Session, candidate_id: int, needs_id: int) -> None:
+    db.execute(
         delete(Dependency).where(
             Dependency.candidate_id == candidate_id, Dependency.needs_id == needs_id
         )
     )
 
 
-def dependency_frame(*, session: Session, workspace_id: int):
+def dependency_frame(*, db: Session, workspace_id: int):
     """candidate_id, needs_id and both titles, for showing."""
     needed = select(Candidate.id, Candidate.title).subquery()
     return read_frame(
-        session,
+        db,
         select(
             Dependency.candidate_id,
             Candidate.title,

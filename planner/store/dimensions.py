@@ -13,56 +13,54 @@ from planner.models import Candidate, CandidateChannel, Channel, Dimension, Pers
 KINDS = {Phase: "phase", Channel: "channel", Persona: "persona"}
 
 
-def list_items(*, session: Session, model: Dimension, workspace_id: int) -> list:
+def list_items(*, db: Session, model: Dimension, workspace_id: int) -> list:
     query = select(model).where(model.workspace_id == workspace_id).order_by(model.position)
-    return list(session.exec(query))
+    return list(db.exec(query))
 
 
-def _get(session: Session, model: Dimension, item_id: int):
-    item = session.get(model, item_id)
+def _get(db: Session, model: Dimension, item_id: int):
+    item = db.get(model, item_id)
     if item is None:
         raise NotFound("error.item_not_found", kind=KindName(KINDS[model]), name=item_id)
     return item
 
 
-def _check_name_free(session, model, workspace_id: int, name: str, except_id=None) -> None:
-    for item in list_items(session=session, model=model, workspace_id=workspace_id):
+def _check_name_free(db, model, workspace_id: int, name: str, except_id=None) -> None:
+    for item in list_items(db=db, model=model, workspace_id=workspace_id):
         if item.id != except_id and name_key(item.name) == name_key(name):
             raise Conflict("error.name_taken", kind=KindName(KINDS[model]), name=item.name)
 
 
-def add_item(*, session: Session, model: Dimension, workspace_id: int, name: str):
+def add_item(*, db: Session, model: Dimension, workspace_id: int, name: str):
     """Add a phase, channel or persona at the end of the list."""
-    _check_name_free(session, model, workspace_id, name)
-    last = session.exec(
-        select(func.max(model.position)).where(model.workspace_id == workspace_id)
-    ).one()
+    _check_name_free(db, model, workspace_id, name)
+    last = db.exec(select(func.max(model.position)).where(model.workspace_id == workspace_id)).one()
     item = model(workspace_id=workspace_id, name=name, position=(last or 0) + 1)
-    session.add(item)
-    session.flush()
+    db.add(item)
+    db.flush()
     return item
 
 
-def rename_item(*, session: Session, model: Dimension, item_id: int, name: str):
-    item = _get(session, model, item_id)
-    _check_name_free(session, model, item.workspace_id, name, except_id=item_id)
+def rename_item(*, db: Session, model: Dimension, item_id: int, name: str):
+    item = _get(db, model, item_id)
+    _check_name_free(db, model, item.workspace_id, name, except_id=item_id)
     item.name = name
-    session.add(item)
-    session.flush()
+    db.add(item)
+    db.flush()
     return item
 
 
-def reorder_items(*, session: Session, model: Dimension, workspace_id: int, ids: list[int]) -> None:
+def reorder_items(*, db: Session, model: Dimension, workspace_id: int, ids: list[int]) -> None:
     """Put the items in the order of `ids`; items not named keep their place after them."""
-    items = list_items(session=session, model=model, workspace_id=workspace_id)
+    items = list_items(db=db, model=model, workspace_id=workspace_id)
     rank = {item_id: i for i, item_id in enumerate(ids)}
     for position, item in enumerate(sorted(items, key=lambda it: rank.get(it.id, len(ids)))):
         item.position = position
-        session.add(item)
-    session.flush()
+        db.add(item)
+    db.flush()
 
 
-def users_of(*, session: Session, model: Dimension, item_id: int) -> list[str]:
+def users_of(*, db: Session, model: Dimension, item_id: int) -> list[str]:
     """Titles of the candidates that use this phase, channel or persona."""
     if model is Channel:
         query = (
@@ -73,13 +71,13 @@ def users_of(*, session: Session, model: Dimension, item_id: int) -> list[str]:
     else:
         column = Candidate.phase_id if model is Phase else Candidate.persona_id
         query = select(Candidate.title).where(column == item_id)
-    return list(session.exec(query.order_by(Candidate.title)))
+    return list(db.exec(query.order_by(Candidate.title)))
 
 
-def remove_item(*, session: Session, model: Dimension, item_id: int) -> None:
+def remove_item(*, db: Session, model: Dimension, item_id: int) -> None:
     """Remove an item no candidate uses; otherwise say which candidates use it."""
-    item = _get(session, model, item_id)
-    titles = users_of(session=session, model=model, item_id=item_id)
+    item = _get(db, model, item_id)
+    titles = users_of(db=db, model=model, item_id=item_id)
     if titles:
         shown = ", ".join(f"“{title}”" for title in titles[:5])
         more = len(titles) - 5
@@ -90,4 +88,4 @@ def remove_item(*, session: Session, model: Dimension, item_id: int) -> None:
             count=len(titles),
             titles=shown + (f" (+{more})" if more > 0 else ""),
         )
-    session.execute(delete(model).where(model.id == item_id))
+    db.execute(delete(model).where(model.id == item_id))

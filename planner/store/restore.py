@@ -57,9 +57,9 @@ def _moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def free_name(session: Session, wanted: str, suffix: str) -> str:
+def free_name(db: Session, wanted: str, suffix: str) -> str:
     """`wanted`, or `wanted (suffix)`, `wanted (suffix 2)`... whichever is not taken."""
-    taken = {name_key(w.name) for w in list_workspaces(session=session, include_archived=True)}
+    taken = {name_key(w.name) for w in list_workspaces(db=db, include_archived=True)}
     candidates = [wanted, f"{wanted} ({suffix})"] + [
         f"{wanted} ({suffix} {n})" for n in range(2, 100)
     ]
@@ -67,7 +67,7 @@ def free_name(session: Session, wanted: str, suffix: str) -> str:
 
 
 def restore_workspace(
-    *, session: Session, document: dict, name: str | None = None, suffix: str = "restored"
+    *, db: Session, document: dict, name: str | None = None, suffix: str = "restored"
 ) -> Workspace:
     """A new workspace from a document (any version this app wrote), in one transaction.
 
@@ -81,8 +81,8 @@ def restore_workspace(
             "error.document_invalid", detail=f"version {version!r} is not 1 to {VERSION}"
         )
     try:
-        with session.begin_nested():  # a refused document leaves nothing behind
-            return _restore(session, document, name, suffix)
+        with db.begin_nested():  # a refused document leaves nothing behind
+            return _restore(db, document, name, suffix)
     except PlannerError:
         raise
     except (LookupError, TypeError, ValueError, AttributeError, StopIteration) as error:
@@ -92,17 +92,16 @@ def restore_workspace(
         raise DocumentInvalid("error.document_invalid", detail=repr(cause)[:300]) from None
 
 
-def _restore(session: Session, doc: dict, name: str | None, suffix: str) -> Workspace:
+def _restore(db: Session, doc: dict, name: str | None, suffix: str) -> Workspace:
     meta = doc["workspace"]
     if name is None:
-        name = free_name(session, validated(WorkspaceCreate, name=meta["name"]).name, suffix)
+        name = free_name(db, validated(WorkspaceCreate, name=meta["name"]).name, suffix)
     elif any(
-        name_key(w.name) == name_key(name)
-        for w in list_workspaces(session=session, include_archived=True)
+        name_key(w.name) == name_key(name) for w in list_workspaces(db=db, include_archived=True)
     ):
         raise Conflict("error.workspace_exists", name=name)
     workspace = create_workspace(
-        session=session,
+        db=db,
         workspace_in=validated(
             WorkspaceCreate,
             name=name,
@@ -117,12 +116,12 @@ def _restore(session: Session, doc: dict, name: str | None, suffix: str) -> Work
     wid = workspace.id
     for persona in doc.get("personas", []):
         add_item(
-            session=session,
+            db=db,
             model=Persona,
             workspace_id=wid,
             name=validated(DimensionCreate, name=persona).name,
         )
-    journey = load_journey(session=session, workspace_id=wid)
+    journey = load_journey(db=db, workspace_id=wid)
     items = doc.get("candidates", [])
     if doc.get("version", 1) == 1:  # the demo's form: no keys, needs by title
         by_title = {item["title"]: index for index, item in enumerate(items)}
@@ -130,16 +129,16 @@ def _restore(session: Session, doc: dict, name: str | None, suffix: str) -> Work
             {**item, "key": index, "needs": [by_title[t] for t in item.get("needs", [])]}
             for index, item in enumerate(items)
         ]
-    ids = _restore_candidates(session, wid, journey, items)
+    ids = _restore_candidates(db, wid, journey, items)
     pairs = [(ids[item["key"]], ids[needed]) for item in items for needed in item["needs"]]
-    add_dependencies(session=session, workspace_id=wid, pairs=pairs)
-    people = _restore_scoring(session, wid, doc, ids)
-    _restore_roadmap(session, wid, doc, ids, people)
-    session.flush()
+    add_dependencies(db=db, workspace_id=wid, pairs=pairs)
+    people = _restore_scoring(db, wid, doc, ids)
+    _restore_roadmap(db, wid, doc, ids, people)
+    db.flush()
     return workspace
 
 
-def _restore_candidates(session, wid: int, journey, items: list[dict]) -> dict:
+def _restore_candidates(db, wid: int, journey, items: list[dict]) -> dict:
     ids = {}
     for item in items:
         checked = validated(
@@ -169,9 +168,9 @@ def _restore_candidates(session, wid: int, journey, items: list[dict]) -> dict:
             created_at=_moment(item.get("created_at")) or now,
             updated_at=_moment(item.get("updated_at")) or now,
         )
-        session.add(candidate)
-        session.flush()
-        session.execute(
+        db.add(candidate)
+        db.flush()
+        db.execute(
             insert(CandidateChannel),
             [{"candidate_id": candidate.id, "channel_id": c} for c in checked.channel_ids],
         )
@@ -179,21 +178,19 @@ def _restore_candidates(session, wid: int, journey, items: list[dict]) -> dict:
     return ids
 
 
-def _restore_scoring(session, wid: int, doc: dict, ids: dict) -> None:
-    model = session.get(ScoringModel, wid)
+def _restore_scoring(db, wid: int, doc: dict, ids: dict) -> None:
+    model = db.get(ScoringModel, wid)
     for field, value in (doc.get("scoring_model") or {}).items():
         setattr(model, field, value)
     if doc.get("criteria"):
-        session.execute(delete(Criterion).where(Criterion.workspace_id == wid))
-        session.add_all(
+        db.execute(delete(Criterion).where(Criterion.workspace_id == wid))
+        db.add_all(
             Criterion(workspace_id=wid, position=i, **c) for i, c in enumerate(doc["criteria"])
         )
-    session.add_all(RoleWeight(workspace_id=wid, **w) for w in doc.get("role_weights", []))
-    session.flush()
+    db.add_all(RoleWeight(workspace_id=wid, **w) for w in doc.get("role_weights", []))
+    db.flush()
     criteria = dict(
-        session.execute(
-            select(Criterion.name, Criterion.id).where(Criterion.workspace_id == wid)
-        ).all()
+        db.execute(select(Criterion.name, Criterion.id).where(Criterion.workspace_id == wid)).all()
     )
     people = {}
     for person in doc.get("stakeholders", []):
@@ -204,13 +201,13 @@ def _restore_scoring(session, wid: int, doc: dict, ids: dict) -> None:
             role=person.get("role", ""),
             created_at=_moment(person.get("created_at")),
         )
-        session.add(stakeholder)
-        session.flush()
+        db.add(stakeholder)
+        db.flush()
         people[person["name"]] = stakeholder.id
     for item in doc.get("sessions", []):
         code = item["code"]
-        if session.scalars(select(ScoringSession.id).where(ScoringSession.code == code)).first():
-            code = new_code(session)
+        if db.scalars(select(ScoringSession.id).where(ScoringSession.code == code)).first():
+            code = new_code(db)
         scoring = ScoringSession(
             workspace_id=wid,
             name=item["name"],
@@ -219,9 +216,9 @@ def _restore_scoring(session, wid: int, doc: dict, ids: dict) -> None:
             created_at=_moment(item["created_at"]),
             closed_at=_moment(item.get("closed_at")),
         )
-        session.add(scoring)
-        session.flush()
-        session.add_all(
+        db.add(scoring)
+        db.flush()
+        db.add_all(
             Participant(
                 session_id=scoring.id,
                 stakeholder_id=people[p["stakeholder"]],
@@ -237,13 +234,13 @@ def _restore_scoring(session, wid: int, doc: dict, ids: dict) -> None:
                 opened_at=_moment(r["opened_at"]),
                 revealed_at=_moment(r.get("revealed_at")),
             )
-            session.add(scoring_round)
-            session.flush()
-            session.add_all(
+            db.add(scoring_round)
+            db.flush()
+            db.add_all(
                 RoundCandidate(round_id=scoring_round.id, candidate_id=ids[c])
                 for c in r.get("candidates", [])
             )
-            session.add_all(
+            db.add_all(
                 Vote(
                     round_id=scoring_round.id,
                     stakeholder_id=people[v["stakeholder"]],
@@ -255,7 +252,7 @@ def _restore_scoring(session, wid: int, doc: dict, ids: dict) -> None:
                 )
                 for v in r.get("votes", [])
             )
-            session.add_all(
+            db.add_all(
                 BallotComment(
                     round_id=scoring_round.id,
                     stakeholder_id=people[c["stakeholder"]],
@@ -265,7 +262,7 @@ def _restore_scoring(session, wid: int, doc: dict, ids: dict) -> None:
                 )
                 for c in r.get("comments", [])
             )
-    session.add_all(
+    db.add_all(
         ConsensusOverride(
             **{**o, "candidate_id": ids[o["candidate_id"]], "decided_at": _moment(o["decided_at"])}
         )
@@ -274,13 +271,11 @@ def _restore_scoring(session, wid: int, doc: dict, ids: dict) -> None:
     return people
 
 
-def _restore_roadmap(session, wid: int, doc: dict, ids: dict, people: dict) -> None:
+def _restore_roadmap(db, wid: int, doc: dict, ids: dict, people: dict) -> None:
     if doc.get("plan"):
         settings = validated(RoadmapSettings, **doc["plan"])
-        session.add(
-            RoadmapPlan(workspace_id=wid, **{**settings.to_json(), "start": settings.start})
-        )
-    session.add_all(
+        db.add(RoadmapPlan(workspace_id=wid, **{**settings.to_json(), "start": settings.start}))
+    db.add_all(
         PlanItem(**{**p, "candidate_id": ids[p["candidate_id"]]}) for p in doc.get("plan_items", [])
     )
     versions = {}
@@ -294,10 +289,10 @@ def _restore_roadmap(session, wid: int, doc: dict, ids: dict, people: dict) -> N
             signoff_requested_at=_moment(v.get("signoff_requested_at")),
             signoff_requested_by=v.get("signoff_requested_by"),
         )
-        session.add(version)
-        session.flush()
+        db.add(version)
+        db.flush()
         versions[v["name"]] = version.id
-        session.add_all(
+        db.add_all(
             Signoff(
                 version_id=version.id,
                 stakeholder_id=people[a["stakeholder"]],
@@ -309,7 +304,7 @@ def _restore_roadmap(session, wid: int, doc: dict, ids: dict, people: dict) -> N
             if a["decision"] in ("approve", "object") or _bad(f"decision {a['decision']!r}")
         )
         if v["items"]:
-            session.execute(
+            db.execute(
                 insert(RoadmapVersionItem),
                 [
                     {
@@ -337,9 +332,9 @@ def _restore_roadmap(session, wid: int, doc: dict, ids: dict, people: dict) -> N
                 "updated_at": _moment(c["updated_at"]),
             }
         )
-        session.add(commitment)
-        session.flush()
-        session.add_all(
+        db.add(commitment)
+        db.flush()
+        db.add_all(
             CommitmentEvent(**{**e, "commitment_id": commitment.id, "at": _moment(e["at"])})
             for e in c["events"]
         )

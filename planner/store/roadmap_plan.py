@@ -15,17 +15,17 @@ from planner.store.dependencies import needs_of
 from planner.store.upsert import upsert
 
 
-def load_plan(*, session: Session, workspace_id: int, today: date) -> RoadmapSettings:
+def load_plan(*, db: Session, workspace_id: int, today: date) -> RoadmapSettings:
     """The workspace's roadmap settings; four quarters of 20 points from this quarter if unset."""
-    plan = session.get(RoadmapPlan, workspace_id)
+    plan = db.get(RoadmapPlan, workspace_id)
     return RoadmapSettings.default(today) if plan is None else RoadmapSettings.from_plan(plan)
 
 
-def save_plan(*, session: Session, workspace_id: int, settings: RoadmapSettings) -> None:
+def save_plan(*, db: Session, workspace_id: int, settings: RoadmapSettings) -> None:
     """Store the settings as the workspace's working plan."""
     values = {**settings.to_json(), "start": settings.start, "workspace_id": workspace_id}
     upsert(
-        session,
+        db,
         RoadmapPlan,
         values,
         keys=("workspace_id",),
@@ -33,9 +33,9 @@ def save_plan(*, session: Session, workspace_id: int, settings: RoadmapSettings)
     )
 
 
-def plan_items(*, session: Session, workspace_id: int) -> tuple[dict[int, int], set[int]]:
+def plan_items(*, db: Session, workspace_id: int) -> tuple[dict[int, int], set[int]]:
     """(pins: candidate -> period, excluded candidates)."""
-    rows = session.execute(
+    rows = db.execute(
         select(PlanItem.candidate_id, PlanItem.pinned_period, PlanItem.excluded)
         .join(Candidate, Candidate.id == PlanItem.candidate_id)
         .where(Candidate.workspace_id == workspace_id)
@@ -44,16 +44,16 @@ def plan_items(*, session: Session, workspace_id: int) -> tuple[dict[int, int], 
 
 
 def set_plan_item(
-    *, session: Session, candidate_id: int, pinned_period: int | None, excluded: bool
+    *, db: Session, candidate_id: int, pinned_period: int | None, excluded: bool
 ) -> None:
     """Pin a candidate to a period (None: let the scheduler decide) and/or exclude it."""
     candidate_id = int(candidate_id)
     pinned_period = None if pinned_period is None else int(pinned_period)
     if pinned_period is None and not excluded:
-        session.execute(delete(PlanItem).where(PlanItem.candidate_id == candidate_id))
+        db.execute(delete(PlanItem).where(PlanItem.candidate_id == candidate_id))
         return
     upsert(
-        session,
+        db,
         PlanItem,
         {"candidate_id": candidate_id, "pinned_period": pinned_period, "excluded": excluded},
         keys=("candidate_id",),
@@ -63,7 +63,7 @@ def set_plan_item(
 
 def current_roadmap(
     *,
-    session: Session,
+    db: Session,
     workspace_id: int,
     today: date,
     settings: RoadmapSettings | None = None,
@@ -75,10 +75,10 @@ def current_roadmap(
     `consensus` and `candidates` may be passed in when the caller has them already.
     """
     if candidates is None:
-        candidates = candidate_frame(session=session, workspace_id=workspace_id)
+        candidates = candidate_frame(db=db, workspace_id=workspace_id)
     if consensus is None:
-        consensus = workspace_consensus(session=session, workspace_id=workspace_id)
-    pins, excluded = plan_items(session=session, workspace_id=workspace_id)
-    settings = settings or load_plan(session=session, workspace_id=workspace_id, today=today)
-    needs = needs_of(session=session, workspace_id=workspace_id)
+        consensus = workspace_consensus(db=db, workspace_id=workspace_id)
+    pins, excluded = plan_items(db=db, workspace_id=workspace_id)
+    settings = settings or load_plan(db=db, workspace_id=workspace_id, today=today)
+    needs = needs_of(db=db, workspace_id=workspace_id)
     return build_roadmap(candidates, consensus, settings, needs, pins, excluded)

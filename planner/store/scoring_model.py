@@ -18,10 +18,10 @@ from planner.models import (
 from planner.scoring.setup import ScoringSetup
 
 
-def create_default_model(*, session: Session, workspace_id: int, language: str) -> None:
+def create_default_model(*, db: Session, workspace_id: int, language: str) -> None:
     """The scoring model a new workspace starts with."""
-    session.add(ScoringModel(workspace_id=workspace_id))
-    session.add_all(
+    db.add(ScoringModel(workspace_id=workspace_id))
+    db.add_all(
         Criterion(
             workspace_id=workspace_id,
             name=term.name(language),
@@ -30,19 +30,19 @@ def create_default_model(*, session: Session, workspace_id: int, language: str) 
         )
         for position, (term, dimension) in enumerate(DEFAULT_CRITERIA)
     )
-    session.flush()
+    db.flush()
 
 
-def load_scoring_setup(*, session: Session, workspace_id: int) -> ScoringSetup:
-    model = session.get(ScoringModel, workspace_id)
+def load_scoring_setup(*, db: Session, workspace_id: int) -> ScoringSetup:
+    model = db.get(ScoringModel, workspace_id)
     if model is None:
         raise NotFound("error.workspace_not_found", name=workspace_id)
-    criteria = session.exec(
+    criteria = db.exec(
         select(Criterion)
         .where(Criterion.workspace_id == workspace_id)
         .order_by(Criterion.position, Criterion.id)
     )
-    weights = session.exec(
+    weights = db.exec(
         select(RoleWeight).where(RoleWeight.workspace_id == workspace_id).order_by(RoleWeight.id)
     )
     return ScoringSetup(
@@ -53,29 +53,27 @@ def load_scoring_setup(*, session: Session, workspace_id: int) -> ScoringSetup:
 
 
 def update_scoring_model(
-    *, session: Session, workspace_id: int, model_in: ScoringModelUpdate
+    *, db: Session, workspace_id: int, model_in: ScoringModelUpdate
 ) -> ScoringModel:
-    model = load_scoring_setup(session=session, workspace_id=workspace_id).model
+    model = load_scoring_setup(db=db, workspace_id=workspace_id).model
     for field, value in model_in.model_dump(exclude_none=True).items():
         setattr(model, field, value)
-    session.add(model)
-    session.flush()
+    db.add(model)
+    db.flush()
     return model
 
 
-def add_criterion(
-    *, session: Session, workspace_id: int, criterion_in: CriterionCreate
-) -> Criterion:
-    setup = load_scoring_setup(session=session, workspace_id=workspace_id)
+def add_criterion(*, db: Session, workspace_id: int, criterion_in: CriterionCreate) -> Criterion:
+    setup = load_scoring_setup(db=db, workspace_id=workspace_id)
     _check_free(setup, criterion_in.name)
-    last = session.exec(
+    last = db.exec(
         select(func.max(Criterion.position)).where(Criterion.workspace_id == workspace_id)
     ).one()
     criterion = Criterion(
         workspace_id=workspace_id, position=(last or 0) + 1, **criterion_in.model_dump()
     )
-    session.add(criterion)
-    session.flush()
+    db.add(criterion)
+    db.flush()
     return criterion
 
 
@@ -85,21 +83,19 @@ def _check_free(setup: ScoringSetup, name: str, except_id: int | None = None) ->
             raise Conflict("error.name_taken", kind=KindName("criterion"), name=criterion.name)
 
 
-def update_criterion(
-    *, session: Session, criterion_id: int, criterion_in: CriterionCreate
-) -> Criterion:
+def update_criterion(*, db: Session, criterion_id: int, criterion_in: CriterionCreate) -> Criterion:
     """Rename, reweigh or move a criterion to the other dimension."""
-    criterion = session.get(Criterion, criterion_id)
+    criterion = db.get(Criterion, criterion_id)
     if criterion is None:
         raise NotFound("error.item_not_found", kind=KindName("criterion"), name=criterion_id)
-    setup = load_scoring_setup(session=session, workspace_id=criterion.workspace_id)
+    setup = load_scoring_setup(db=db, workspace_id=criterion.workspace_id)
     _check_free(setup, criterion_in.name, except_id=criterion_id)
     if criterion_in.dimension != criterion.dimension:
         _check_not_last(setup, criterion)
     for field, value in criterion_in.model_dump().items():
         setattr(criterion, field, value)
-    session.add(criterion)
-    session.flush()
+    db.add(criterion)
+    db.flush()
     return criterion
 
 
@@ -110,23 +106,19 @@ def _check_not_last(setup: ScoringSetup, criterion: Criterion) -> None:
         )
 
 
-def remove_criterion(*, session: Session, criterion_id: int) -> None:
+def remove_criterion(*, db: Session, criterion_id: int) -> None:
     """Remove a criterion nobody voted on, unless it is its dimension's last one."""
-    criterion = session.get(Criterion, criterion_id)
+    criterion = db.get(Criterion, criterion_id)
     if criterion is None:
         raise NotFound("error.item_not_found", kind=KindName("criterion"), name=criterion_id)
-    _check_not_last(
-        load_scoring_setup(session=session, workspace_id=criterion.workspace_id), criterion
-    )
-    votes = session.exec(select(func.count()).where(Vote.criterion_id == criterion_id)).one()
+    _check_not_last(load_scoring_setup(db=db, workspace_id=criterion.workspace_id), criterion)
+    votes = db.exec(select(func.count()).where(Vote.criterion_id == criterion_id)).one()
     if votes:
         raise Conflict("error.criterion_voted", name=criterion.name, count=votes)
-    session.execute(delete(Criterion).where(Criterion.id == criterion_id))
+    db.execute(delete(Criterion).where(Criterion.id == criterion_id))
 
 
-def set_role_weights(
-    *, session: Session, workspace_id: int, weights_in: list[RoleWeightCreate]
-) -> None:
+def set_role_weights(*, db: Session, workspace_id: int, weights_in: list[RoleWeightCreate]) -> None:
     """Replace the role weights; roles not listed count 1."""
     keys = [name_key(w.role) for w in weights_in]
     duplicate = next(
@@ -134,8 +126,8 @@ def set_role_weights(
     )
     if duplicate:
         raise Conflict("error.name_taken", kind=KindName("role"), name=duplicate)
-    session.execute(delete(RoleWeight).where(RoleWeight.workspace_id == workspace_id))
-    session.add_all(
+    db.execute(delete(RoleWeight).where(RoleWeight.workspace_id == workspace_id))
+    db.add_all(
         RoleWeight(workspace_id=workspace_id, role=w.role, weight=w.weight) for w in weights_in
     )
-    session.flush()
+    db.flush()

@@ -19,32 +19,30 @@ from planner.store.frames import read_frame
 from planner.store.versions import get_version
 
 
-def request_signoff(
-    *, session: Session, version_id: int, request_in: SignoffRequest
-) -> RoadmapVersion:
+def request_signoff(*, db: Session, version_id: int, request_in: SignoffRequest) -> RoadmapVersion:
     """Put a version up for sign-off; from now on it cannot be changed."""
-    version = get_version(session=session, version_id=version_id)
+    version = get_version(db=db, version_id=version_id)
     if version.signoff_requested_at is not None:
         raise Conflict("error.signoff_already_requested", name=version.name)
     version.signoff_requested_at = utcnow()
     version.signoff_requested_by = request_in.by
-    session.flush()
+    db.flush()
     return version
 
 
 def sign(
-    *, session: Session, version_id: int, stakeholder_id: int, signoff_in: SignoffCreate
+    *, db: Session, version_id: int, stakeholder_id: int, signoff_in: SignoffCreate
 ) -> Signoff:
     """A stakeholder's approval or objection (with its reason); answering again replaces it."""
-    version = get_version(session=session, version_id=version_id)
+    version = get_version(db=db, version_id=version_id)
     if version.signoff_requested_at is None:
         raise Conflict("error.signoff_not_requested", name=version.name)
-    person = session.get(Stakeholder, stakeholder_id)
+    person = db.get(Stakeholder, stakeholder_id)
     if person is None or person.workspace_id != version.workspace_id:
         raise NotFound("error.stakeholder_not_found", id=stakeholder_id)
     if signoff_in.decision == "object" and not signoff_in.comment:
         raise InvalidInput("error.objection_needs_comment", field=FieldName("comment"))
-    session.execute(
+    db.execute(
         delete(Signoff).where(
             Signoff.version_id == version_id, Signoff.stakeholder_id == stakeholder_id
         )
@@ -55,8 +53,8 @@ def sign(
         decision=signoff_in.decision,
         comment=signoff_in.comment,
     )
-    session.add(answer)
-    session.flush()
+    db.add(answer)
+    db.flush()
     return answer
 
 
@@ -83,11 +81,11 @@ class SignoffStatus:
         return self.requested and self.total > 0 and self.approved == self.total
 
 
-def signoff_status(*, session: Session, version_id: int) -> SignoffStatus:
+def signoff_status(*, db: Session, version_id: int) -> SignoffStatus:
     """Each stakeholder of the workspace with their answer on this version, if any."""
-    version = get_version(session=session, version_id=version_id)
+    version = get_version(db=db, version_id=version_id)
     answers = read_frame(
-        session,
+        db,
         select(
             Stakeholder.id.label("stakeholder_id"),
             Stakeholder.name,
@@ -106,17 +104,17 @@ def signoff_status(*, session: Session, version_id: int) -> SignoffStatus:
     return SignoffStatus(requested=version.signoff_requested_at is not None, answers=answers)
 
 
-def approvals(*, session: Session, workspace_id: int) -> tuple[dict[int, int], int]:
+def approvals(*, db: Session, workspace_id: int) -> tuple[dict[int, int], int]:
     """Approvals per version of the workspace (one query), and how many stakeholders it has."""
     counts = dict(
-        session.execute(
+        db.execute(
             select(Signoff.version_id, func.count())
             .join(RoadmapVersion, RoadmapVersion.id == Signoff.version_id)
             .where(RoadmapVersion.workspace_id == workspace_id, Signoff.decision == "approve")
             .group_by(Signoff.version_id)
         ).all()
     )
-    total = session.scalar(
+    total = db.scalar(
         select(func.count())
         .select_from(Stakeholder)
         .where(Stakeholder.workspace_id == workspace_id)

@@ -47,20 +47,20 @@ def _new_token(stakeholder: Stakeholder) -> str:
     return token
 
 
-def _take_part(session: Session, scoring: ScoringSession, stakeholder: Stakeholder) -> None:
+def _take_part(db: Session, scoring: ScoringSession, stakeholder: Stakeholder) -> None:
     if scoring.status != "open":
         raise Conflict("error.session_closed", name=scoring.name)
     upsert(
-        session,
+        db,
         Participant,
         {"session_id": scoring.id, "stakeholder_id": stakeholder.id, "joined_at": utcnow()},
         keys=("session_id", "stakeholder_id"),
     )
 
 
-def join_session(*, session: Session, code: str, join_in: StakeholderJoin) -> Joined:
+def join_session(*, db: Session, code: str, join_in: StakeholderJoin) -> Joined:
     """Join by code as a new stakeholder; a name taken in the workspace is refused."""
-    scoring = find_session(session=session, code=code)
+    scoring = find_session(db=db, code=code)
     if scoring.status != "open":
         raise Conflict("error.session_closed", name=scoring.name)
     stakeholder = Stakeholder(
@@ -71,40 +71,40 @@ def join_session(*, session: Session, code: str, join_in: StakeholderJoin) -> Jo
     )
     token = _new_token(stakeholder)
     try:
-        with session.begin_nested():  # two people typing the same name at once: one wins
-            session.add(stakeholder)
-            session.flush()
+        with db.begin_nested():  # two people typing the same name at once: one wins
+            db.add(stakeholder)
+            db.flush()
     except IntegrityError:
         raise Conflict("error.stakeholder_taken", name=join_in.name) from None
-    _take_part(session, scoring, stakeholder)
-    session.flush()
+    _take_part(db, scoring, stakeholder)
+    db.flush()
     return Joined(scoring, stakeholder, token)
 
 
-def stakeholder_by_link(*, session: Session, token: str) -> Stakeholder | None:
+def stakeholder_by_link(*, db: Session, token: str) -> Stakeholder | None:
     """The stakeholder whose personal link this is, or None (unknown or replaced)."""
     if not token or len(token) > 100:
         return None
     query = select(Stakeholder).where(Stakeholder.link_hash == link_hash(token))
-    return session.exec(query).first()
+    return db.exec(query).first()
 
 
-def rejoin(*, session: Session, token: str, code: str | None = None) -> Joined:
+def rejoin(*, db: Session, token: str, code: str | None = None) -> Joined:
     """Come back by personal link: into the session of `code` (same workspace), or
     else the newest session this stakeholder takes part in."""
-    stakeholder = stakeholder_by_link(session=session, token=token)
+    stakeholder = stakeholder_by_link(db=db, token=token)
     if stakeholder is None:
         raise NotFound("error.personal_link_unknown")
     if code:
-        scoring = find_session(session=session, code=code)
+        scoring = find_session(db=db, code=code)
         if scoring.workspace_id != stakeholder.workspace_id:
             raise NotFound("error.session_not_found")
-        joined = session.get(Participant, (scoring.id, stakeholder.id)) is not None
+        joined = db.get(Participant, (scoring.id, stakeholder.id)) is not None
         if not joined:
-            _take_part(session, scoring, stakeholder)
-            session.flush()
+            _take_part(db, scoring, stakeholder)
+            db.flush()
         return Joined(scoring, stakeholder, token)
-    scoring = session.exec(
+    scoring = db.exec(
         select(ScoringSession)
         .join(Participant, Participant.session_id == ScoringSession.id)
         .where(Participant.stakeholder_id == stakeholder.id)
@@ -115,12 +115,12 @@ def rejoin(*, session: Session, token: str, code: str | None = None) -> Joined:
     return Joined(scoring, stakeholder, token)
 
 
-def renew_link(*, session: Session, workspace_id: int, stakeholder_id: int) -> str:
+def renew_link(*, db: Session, workspace_id: int, stakeholder_id: int) -> str:
     """A new personal link for this stakeholder; the old one stops working at once."""
-    stakeholder = session.get(Stakeholder, stakeholder_id)
+    stakeholder = db.get(Stakeholder, stakeholder_id)
     if stakeholder is None or stakeholder.workspace_id != workspace_id:
         raise NotFound("error.stakeholder_not_found", id=stakeholder_id)
     token = _new_token(stakeholder)
-    session.add(stakeholder)
-    session.flush()
+    db.add(stakeholder)
+    db.flush()
     return token

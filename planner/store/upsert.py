@@ -22,7 +22,7 @@ def _statement(dialect: str, model, keys: tuple[str, ...], update_columns: tuple
 
 
 def upsert(
-    session: Session,
+    db: Session,
     model,
     values: dict,
     *,
@@ -33,17 +33,17 @@ def upsert(
 
     Two stakeholders saving at once never make a duplicate: the database decides.
     """
-    dialect = session.get_bind().dialect.name
+    dialect = db.get_bind().dialect.name
     if dialect in ON_CONFLICT_INSERTS:
-        session.execute(_statement(dialect, model, keys, update_columns), values)
+        db.execute(_statement(dialect, model, keys, update_columns), values)
         return
     # Other databases: look, then write, inside the caller's transaction.
     table = model.__table__
     match = and_(*(table.c[key] == values[key] for key in keys))
-    if session.execute(select(table).where(match)).first() is None:
-        session.execute(insert(table).values(**values))
+    if db.execute(select(table).where(match)).first() is None:
+        db.execute(insert(table).values(**values))
     elif update_columns:
-        session.execute(
+        db.execute(
             update(table)
             .where(match)
             .values(**{column: values[column] for column in update_columns})

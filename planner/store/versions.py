@@ -28,8 +28,8 @@ def _settings(roadmap: Roadmap) -> dict:
     return {**roadmap.settings.to_json(), "thresholds": asdict(roadmap.thresholds)}
 
 
-def _write_items(session: Session, version_id: int, roadmap: Roadmap) -> None:
-    session.execute(
+def _write_items(db: Session, version_id: int, roadmap: Roadmap) -> None:
+    db.execute(
         insert(RoadmapVersionItem),
         [
             {"version_id": version_id, "position": position, **{n: row[n] for n in ITEM_FIELDS}}
@@ -39,10 +39,10 @@ def _write_items(session: Session, version_id: int, roadmap: Roadmap) -> None:
 
 
 def save_version(
-    *, session: Session, workspace_id: int, roadmap: Roadmap, version_in: VersionCreate
+    *, db: Session, workspace_id: int, roadmap: Roadmap, version_in: VersionCreate
 ) -> RoadmapVersion:
     """Save `roadmap` under a new name, with who saved it, when and the settings used."""
-    for other in list_versions(session=session, workspace_id=workspace_id):
+    for other in list_versions(db=db, workspace_id=workspace_id):
         if name_key(other.name) == name_key(version_in.name):
             raise Conflict("error.version_exists", name=other.name)
     version = RoadmapVersion(
@@ -51,9 +51,9 @@ def save_version(
         created_by=version_in.created_by,
         settings=_settings(roadmap),
     )
-    session.add(version)
-    session.flush()
-    _write_items(session, version.id, roadmap)
+    db.add(version)
+    db.flush()
+    _write_items(db, version.id, roadmap)
     return version
 
 
@@ -63,55 +63,55 @@ def check_editable(version: RoadmapVersion) -> None:
         raise Conflict("error.version_frozen", name=version.name)
 
 
-def update_version(*, session: Session, version_id: int, roadmap: Roadmap) -> RoadmapVersion:
+def update_version(*, db: Session, version_id: int, roadmap: Roadmap) -> RoadmapVersion:
     """Replace a version's content with `roadmap` (same name), unless it is frozen."""
-    version = get_version(session=session, version_id=version_id)
+    version = get_version(db=db, version_id=version_id)
     check_editable(version)
-    _check_uncommitted(session, version)
-    session.execute(delete(RoadmapVersionItem).where(RoadmapVersionItem.version_id == version_id))
+    _check_uncommitted(db, version)
+    db.execute(delete(RoadmapVersionItem).where(RoadmapVersionItem.version_id == version_id))
     version.settings = _settings(roadmap)
     version.created_at = utcnow()
-    _write_items(session, version_id, roadmap)
+    _write_items(db, version_id, roadmap)
     return version
 
 
-def delete_version(*, session: Session, version_id: int) -> None:
+def delete_version(*, db: Session, version_id: int) -> None:
     """Delete a version that nobody signed off or committed to."""
-    version = get_version(session=session, version_id=version_id)
+    version = get_version(db=db, version_id=version_id)
     check_editable(version)
-    _check_uncommitted(session, version)
-    session.delete(version)
-    session.flush()
+    _check_uncommitted(db, version)
+    db.delete(version)
+    db.flush()
 
 
-def _check_uncommitted(session: Session, version: RoadmapVersion) -> None:
-    if session.scalars(select(Commitment.id).where(Commitment.version_id == version.id)).first():
+def _check_uncommitted(db: Session, version: RoadmapVersion) -> None:
+    if db.scalars(select(Commitment.id).where(Commitment.version_id == version.id)).first():
         raise Conflict("error.version_committed", name=version.name)
 
 
-def list_versions(*, session: Session, workspace_id: int) -> list[RoadmapVersion]:
+def list_versions(*, db: Session, workspace_id: int) -> list[RoadmapVersion]:
     """The workspace's versions, newest first."""
     query = select(RoadmapVersion).where(RoadmapVersion.workspace_id == workspace_id)
     return list(
-        session.scalars(query.order_by(RoadmapVersion.created_at.desc(), RoadmapVersion.id.desc()))
+        db.scalars(query.order_by(RoadmapVersion.created_at.desc(), RoadmapVersion.id.desc()))
     )
 
 
-def get_version(*, session: Session, version_id: int) -> RoadmapVersion:
-    version = session.get(RoadmapVersion, version_id)
+def get_version(*, db: Session, version_id: int) -> RoadmapVersion:
+    version = db.get(RoadmapVersion, version_id)
     if version is None:
         raise NotFound("error.version_not_found", name=version_id)
     return version
 
 
-def open_version(*, session: Session, version_id: int) -> Roadmap:
+def open_version(*, db: Session, version_id: int) -> Roadmap:
     """The version as it was saved, whatever changed since."""
-    version = get_version(session=session, version_id=version_id)
+    version = get_version(db=db, version_id=version_id)
     stored = dict(version.settings)
     thresholds = Thresholds(**stored.pop("thresholds"))
     settings = RoadmapSettings.from_json(stored)
     items = read_frame(
-        session,
+        db,
         select(*(getattr(RoadmapVersionItem, f) for f in ITEM_FIELDS))
         .where(RoadmapVersionItem.version_id == version_id)
         .order_by(RoadmapVersionItem.position),
@@ -133,13 +133,13 @@ def open_version(*, session: Session, version_id: int) -> Roadmap:
     )
 
 
-def version_items(*, session: Session, version_id: int) -> pd.DataFrame:
-    return open_version(session=session, version_id=version_id).items
+def version_items(*, db: Session, version_id: int) -> pd.DataFrame:
+    return open_version(db=db, version_id=version_id).items
 
 
-def find_version(*, session: Session, workspace_id: int, name: str) -> RoadmapVersion:
+def find_version(*, db: Session, workspace_id: int, name: str) -> RoadmapVersion:
     """The workspace's version called `name` (any case)."""
-    for version in list_versions(session=session, workspace_id=workspace_id):
+    for version in list_versions(db=db, workspace_id=workspace_id):
         if name_key(version.name) == name_key(name):
             return version
     raise NotFound("error.version_not_found", name=name)

@@ -78,14 +78,14 @@ BALLOT_CHECKS = {True: _ballot_check(True), False: _ballot_check(False)}
 
 
 def _check_ballot(
-    session: Session,
+    db: Session,
     round_id: int,
     stakeholder_id: int,
     candidate_id: int,
     criterion_id: int | None,
 ) -> str:
     """Raise unless this stakeholder may answer here now; returns the workspace's scale."""
-    row = session.execute(
+    row = db.execute(
         BALLOT_CHECKS[criterion_id is not None],
         {
             "round_id": round_id,
@@ -103,7 +103,7 @@ def _check_ballot(
 
 def cast_vote(
     *,
-    session: Session,
+    db: Session,
     round_id: int,
     stakeholder_id: int,
     candidate_id: int,
@@ -111,11 +111,11 @@ def cast_vote(
     label: str | None,
 ) -> None:
     """Save (or change) an answer at once; `label=None` is "don't know"."""
-    scale = SCALES[_check_ballot(session, round_id, stakeholder_id, candidate_id, criterion_id)]
+    scale = SCALES[_check_ballot(db, round_id, stakeholder_id, candidate_id, criterion_id)]
     if label is not None and label not in scale.labels:
         raise InvalidInput("error.not_on_scale", label=label, allowed=", ".join(scale.labels))
     upsert(
-        session,
+        db,
         Vote,
         {
             "round_id": round_id,
@@ -132,11 +132,11 @@ def cast_vote(
 
 
 def set_comment(
-    *, session: Session, round_id: int, stakeholder_id: int, candidate_id: int, comment: str
+    *, db: Session, round_id: int, stakeholder_id: int, candidate_id: int, comment: str
 ) -> None:
-    _check_ballot(session, round_id, stakeholder_id, candidate_id, None)
+    _check_ballot(db, round_id, stakeholder_id, candidate_id, None)
     upsert(
-        session,
+        db,
         BallotComment,
         {
             "round_id": round_id,
@@ -150,14 +150,14 @@ def set_comment(
     )
 
 
-def my_ballot(*, session: Session, round_id: int, stakeholder_id: int) -> Ballot:
+def my_ballot(*, db: Session, round_id: int, stakeholder_id: int) -> Ballot:
     """This stakeholder's own answers and comments in the round, nobody else's."""
-    votes = session.execute(
+    votes = db.execute(
         select(Vote.candidate_id, Vote.criterion_id, Vote.label, Vote.score).where(
             Vote.round_id == round_id, Vote.stakeholder_id == stakeholder_id
         )
     )
-    comments = session.execute(
+    comments = db.execute(
         select(BallotComment.candidate_id, BallotComment.comment).where(
             BallotComment.round_id == round_id, BallotComment.stakeholder_id == stakeholder_id
         )
@@ -170,7 +170,7 @@ def my_ballot(*, session: Session, round_id: int, stakeholder_id: int) -> Ballot
     )
 
 
-def progress(*, session: Session, round_id: int, criteria_count: int) -> pd.DataFrame:
+def progress(*, db: Session, round_id: int, criteria_count: int) -> pd.DataFrame:
     """Per participant: name, role, and how many candidates they answered fully."""
     session_id = (
         select(ScoringRound.session_id).where(ScoringRound.id == round_id).scalar_subquery()
@@ -182,7 +182,7 @@ def progress(*, session: Session, round_id: int, criteria_count: int) -> pd.Data
         .having(func.count() >= criteria_count)
         .subquery()
     )
-    rows = session.execute(
+    rows = db.execute(
         select(
             Stakeholder.id, Stakeholder.name, Stakeholder.role, func.count(answered.c.candidate_id)
         )
@@ -195,7 +195,7 @@ def progress(*, session: Session, round_id: int, criteria_count: int) -> pd.Data
     return pd.DataFrame(rows.all(), columns=["stakeholder_id", "name", "role", "scored"])
 
 
-def votes_per_candidate(*, session: Session, round_id: int, criteria_count: int) -> dict[int, int]:
+def votes_per_candidate(*, db: Session, round_id: int, criteria_count: int) -> dict[int, int]:
     """candidate id -> how many stakeholders answered it fully (no scores)."""
     answered = (
         select(Vote.candidate_id)
@@ -204,16 +204,16 @@ def votes_per_candidate(*, session: Session, round_id: int, criteria_count: int)
         .having(func.count() >= criteria_count)
         .subquery()
     )
-    rows = session.execute(
+    rows = db.execute(
         select(answered.c.candidate_id, func.count()).group_by(answered.c.candidate_id)
     )
     return dict(rows.all())
 
 
-def round_votes(*, session: Session, round_ids: list[int]) -> pd.DataFrame:
+def round_votes(*, db: Session, round_ids: list[int]) -> pd.DataFrame:
     """Every vote of these rounds, for aggregation and the reveal."""
     return read_frame(
-        session,
+        db,
         select(
             Vote.round_id,
             Vote.candidate_id,
@@ -229,8 +229,8 @@ def round_votes(*, session: Session, round_ids: list[int]) -> pd.DataFrame:
     ).astype({"score": float})
 
 
-def round_comments(*, session: Session, round_id: int) -> pd.DataFrame:
-    rows = session.execute(
+def round_comments(*, db: Session, round_id: int) -> pd.DataFrame:
+    rows = db.execute(
         select(BallotComment.candidate_id, Stakeholder.name, BallotComment.comment)
         .join(Stakeholder, Stakeholder.id == BallotComment.stakeholder_id)
         .where(and_(BallotComment.round_id == round_id, BallotComment.comment != ""))

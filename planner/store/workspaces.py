@@ -21,110 +21,106 @@ from planner.store.access_links import new_access
 from planner.store.scoring_model import create_default_model
 
 
-def list_workspaces(*, session: Session, include_archived: bool = False) -> list[Workspace]:
+def list_workspaces(*, db: Session, include_archived: bool = False) -> list[Workspace]:
     query = select(Workspace).order_by(func.lower(Workspace.name))
     if not include_archived:
         query = query.where(Workspace.archived == False)  # noqa: E712 (SQL, not Python)
-    return list(session.exec(query))
+    return list(db.exec(query))
 
 
-def get_workspace(*, session: Session, workspace_id: int) -> Workspace:
-    workspace = session.get(Workspace, workspace_id)
+def get_workspace(*, db: Session, workspace_id: int) -> Workspace:
+    workspace = db.get(Workspace, workspace_id)
     if workspace is None:
         raise NotFound("error.workspace_not_found", name=workspace_id)
     return workspace
 
 
-def find_workspace(*, session: Session, name: str) -> Workspace:
+def find_workspace(*, db: Session, name: str) -> Workspace:
     """The workspace called `name` (any case); raises `NotFound`."""
-    for workspace in session.exec(select(Workspace)):
+    for workspace in db.exec(select(Workspace)):
         if name_key(workspace.name) == name_key(name):
             return workspace
     raise NotFound("error.workspace_not_found", name=name)
 
 
-def _check_name_free(session: Session, name: str, *, except_id: int | None = None) -> None:
-    for workspace in session.exec(select(Workspace)):
+def _check_name_free(db: Session, name: str, *, except_id: int | None = None) -> None:
+    for workspace in db.exec(select(Workspace)):
         if workspace.id != except_id and name_key(workspace.name) == name_key(name):
             raise Conflict("error.workspace_exists", name=workspace.name)
 
 
 def create_workspace(
     *,
-    session: Session,
+    db: Session,
     workspace_in: WorkspaceCreate,
     phases: list[str] | None = None,
     channels: list[str] | None = None,
 ) -> Workspace:
     """A new workspace with the template's phases and channels (or the ones given)."""
-    _check_name_free(session, workspace_in.name)
+    _check_name_free(db, workspace_in.name)
     workspace = Workspace(
         name=workspace_in.name,
         description=workspace_in.description,
         language=workspace_in.language,
     )
-    session.add(workspace)
-    session.flush()
+    db.add(workspace)
+    db.flush()
     lang = workspace_in.language
     if phases is None:
         phases = template_phases(workspace_in.template, lang)
     if channels is None:
         channels = default_channels(workspace_in.template, lang)
-    session.add_all(
+    db.add_all(
         Phase(workspace_id=workspace.id, name=name, position=i) for i, name in enumerate(phases)
     )
-    session.add_all(
+    db.add_all(
         Channel(workspace_id=workspace.id, name=name, position=i) for i, name in enumerate(channels)
     )
-    create_default_model(session=session, workspace_id=workspace.id, language=lang)
-    session.add(new_access(workspace.id))
+    create_default_model(db=db, workspace_id=workspace.id, language=lang)
+    db.add(new_access(workspace.id))
     return workspace
 
 
-def update_workspace(
-    *, session: Session, workspace_id: int, workspace_in: WorkspaceUpdate
-) -> Workspace:
+def update_workspace(*, db: Session, workspace_id: int, workspace_in: WorkspaceUpdate) -> Workspace:
     """Rename, describe, switch language, archive or restore a workspace."""
-    workspace = get_workspace(session=session, workspace_id=workspace_id)
+    workspace = get_workspace(db=db, workspace_id=workspace_id)
     changes = workspace_in.model_dump(exclude_unset=True, exclude_none=True)
     if "name" in changes:
-        _check_name_free(session, changes["name"], except_id=workspace_id)
+        _check_name_free(db, changes["name"], except_id=workspace_id)
     for field, value in changes.items():
         setattr(workspace, field, value)
     workspace.updated_at = utcnow()
-    session.add(workspace)
-    session.flush()
+    db.add(workspace)
+    db.flush()
     return workspace
 
 
-def delete_workspace(*, session: Session, workspace_id: int) -> None:
+def delete_workspace(*, db: Session, workspace_id: int) -> None:
     """Delete a workspace and everything in it."""
-    get_workspace(session=session, workspace_id=workspace_id)
+    get_workspace(db=db, workspace_id=workspace_id)
     # Candidates first: their links to phases and channels do not cascade (a phase or
     # channel in use cannot be deleted), and PostgreSQL checks them within the statement.
-    session.execute(delete(Candidate).where(Candidate.workspace_id == workspace_id))
-    session.execute(delete(Workspace).where(Workspace.id == workspace_id))
+    db.execute(delete(Candidate).where(Candidate.workspace_id == workspace_id))
+    db.execute(delete(Workspace).where(Workspace.id == workspace_id))
 
 
-def touch_workspace(*, session: Session, workspace_id: int) -> None:
+def touch_workspace(*, db: Session, workspace_id: int) -> None:
     """Mark the workspace as changed, so cached views of it are refreshed."""
-    session.execute(
-        update(Workspace).where(Workspace.id == workspace_id).values(updated_at=utcnow())
-    )
+    db.execute(update(Workspace).where(Workspace.id == workspace_id).values(updated_at=utcnow()))
 
 
-def load_journey(*, session: Session, workspace_id: int) -> Journey:
+def load_journey(*, db: Session, workspace_id: int) -> Journey:
     """The workspace with its phases, channels and personas in their order."""
 
     def ordered(model):
         return list(
-            session.exec(
+            db.exec(
                 select(model).where(model.workspace_id == workspace_id).order_by(model.position)
             )
         )
 
     return Journey(
-        workspace=get_workspace(session=session, workspace_id=workspace_id),
+        workspace=get_workspace(db=db, workspace_id=workspace_id),
         phases=ordered(Phase),
         channels=ordered(Channel),
         personas=ordered(Persona),

@@ -6,7 +6,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import select
 
-from planner.core.db import make_engine, migrate, read_session, write_session
+from planner.core.db import make_engine, migrate, reading, writing
 from planner.models import SQLModel, Workspace
 
 pytestmark = pytest.mark.storage
@@ -66,16 +66,16 @@ def test_make_engine_creates_the_data_folder(tmp_path):
 
 
 def test_write_session_commits_at_the_end(engine):
-    with write_session(engine) as session:
-        session.add(Workspace(name="Kept"))
-    with read_session(engine) as session:
-        assert session.exec(select(Workspace.name)).all() == ["Kept"]
+    with writing(engine) as db:
+        db.add(Workspace(name="Kept"))
+    with reading(engine) as db:
+        assert db.exec(select(Workspace.name)).all() == ["Kept"]
 
 
 def test_write_session_rolls_back_on_error(engine):
-    with pytest.raises(RuntimeError), write_session(engine) as session:
-        session.add(Workspace(name="Lost"))
-        session.flush()
+    with pytest.raises(RuntimeError), writing(engine) as db:
+        db.add(Workspace(name="Lost"))
+        db.flush()
         raise RuntimeError("boom")
-    with read_session(engine) as session:
-        assert session.exec(select(Workspace)).all() == []
+    with reading(engine) as db:
+        assert db.exec(select(Workspace)).all() == []

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from planner.core.db import make_engine, migrate, read_session, write_session
+from planner.core.db import make_engine, migrate, reading, writing
 from planner.models import CommitmentCreate
 from planner.store.candidates import candidate_frame
 from planner.store.commitments import commit
@@ -61,11 +61,11 @@ def test_upgrade_from_the_first_schema_keeps_everything(tmp_path):
     first_schema_database(url)
     engine = make_engine(url)
     migrate(engine)
-    with read_session(engine) as session:
-        journey = load_journey(session=session, workspace_id=1)
-        frame = candidate_frame(session=session, workspace_id=1).set_index("id")
-        setup = load_scoring_setup(session=session, workspace_id=1)
-        consensus = workspace_consensus(session=session, workspace_id=1)
+    with reading(engine) as db:
+        journey = load_journey(db=db, workspace_id=1)
+        frame = candidate_frame(db=db, workspace_id=1).set_index("id")
+        setup = load_scoring_setup(db=db, workspace_id=1)
+        consensus = workspace_consensus(db=db, workspace_id=1)
     assert journey.workspace.name == "Our shop" and journey.workspace.language == "nl"
     assert journey.phase_names == ["Oriëntatie", "Kopen"]
     assert journey.channel_names == ["Website", "Winkel"]
@@ -76,10 +76,10 @@ def test_upgrade_from_the_first_schema_keeps_everything(tmp_path):
     assert {c.dimension for c in setup.criteria} == {"value", "effort"}
     assert consensus.loc[1, "value"] == 7.5  # the pre-score counts until votes replace it
     # The newest tables work on the old data.
-    with write_session(engine) as session:
-        version = saved_version(session, 1, today=date(2026, 11, 23))
+    with writing(engine) as db:
+        version = saved_version(db, 1, today=date(2026, 11, 23))
         commit(
-            session=session,
+            db=db,
             version_id=version.id,
             position=0,
             commitment_in=CommitmentCreate(owner="Team", committed_by="Eva", period=0),

@@ -7,7 +7,7 @@ workspace once its transaction committed, and keeps going until it is killed.
 import sys
 from itertools import count
 
-from planner.core.db import make_engine, write_session
+from planner.core.db import make_engine, writing
 from planner.models import CandidateCreate, WorkspaceCreate
 from planner.store.candidates import create_candidates
 from planner.store.workspaces import create_workspace, load_journey
@@ -16,13 +16,13 @@ from planner.store.workspaces import create_workspace, load_journey
 def main(url: str, size: int) -> None:
     engine = make_engine(url)
     for number in count():
-        with write_session(engine) as session:
+        with writing(engine) as db:
             workspace = create_workspace(
-                session=session, workspace_in=WorkspaceCreate(name=f"Burst {number}")
+                db=db, workspace_in=WorkspaceCreate(name=f"Burst {number}")
             )
-            journey = load_journey(session=session, workspace_id=workspace.id)
+            journey = load_journey(db=db, workspace_id=workspace.id)
             create_candidates(
-                session=session,
+                db=db,
                 workspace_id=workspace.id,
                 candidates_in=[
                     CandidateCreate(

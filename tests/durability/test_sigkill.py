@@ -9,7 +9,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from planner.core.db import make_engine, read_session
+from planner.core.db import make_engine, reading
 from planner.models import Candidate, Workspace
 from tests.conftest import ROOT
 
@@ -34,9 +34,9 @@ def test_sigkill_mid_burst_keeps_the_database_whole(database_url, after_commits)
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
         assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
-    with read_session(engine) as session:
+    with reading(engine) as db:
         sizes = dict(
-            session.execute(
+            db.execute(
                 select(Workspace.name, func.count(Candidate.id))
                 .outerjoin(Candidate, Candidate.workspace_id == Workspace.id)
                 .group_by(Workspace.id)

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from contextlib import contextmanager
 
-from planner.core.db import make_engine, read_session, write_session
+from planner.core.db import make_engine, reading, writing
 from planner.models import SessionCreate, StakeholderJoin
 from planner.store.candidates import candidate_frame
 from planner.store.scoring_model import load_scoring_setup
@@ -37,23 +37,23 @@ def new_round(database_url: str) -> tuple[int, dict[str, int], dict[str, int], l
     """A fresh session on the demo's candidates (the previous one closed) and eight
     stakeholders with their personal links."""
     engine = make_engine(database_url)
-    with write_session(engine) as session:
-        workspace = list_workspaces(session=session)[0]
-        for old in sessions_of(session=session, workspace_id=workspace.id):
+    with writing(engine) as db:
+        workspace = list_workspaces(db=db)[0]
+        for old in sessions_of(db=db, workspace_id=workspace.id):
             if old.status == "open":
-                close_session(session=session, session_id=old.id)
-        frame = candidate_frame(session=session, workspace_id=workspace.id)
+                close_session(db=db, session_id=old.id)
+        frame = candidate_frame(db=db, workspace_id=workspace.id)
         chosen = frame.sample(CANDIDATES, random_state=len(frame))
         scoring = open_session(
-            session=session,
+            db=db,
             workspace_id=workspace.id,
             session_in=SessionCreate(name="Fast fingers"),
             candidate_ids=chosen["id"].tolist(),
         )
-        setup = load_scoring_setup(session=session, workspace_id=workspace.id)
+        setup = load_scoring_setup(db=db, workspace_id=workspace.id)
         people = [
             join_session(
-                session=session,
+                db=db,
                 code=scoring.code,
                 join_in=StakeholderJoin(name=f"Person {scoring.id}-{n}"),
             )
@@ -69,12 +69,10 @@ def stored_answers(database_url, session_id, people) -> dict:
     """Per stakeholder: (candidate, criterion) -> stored label, "?" for don't know."""
     engine = make_engine(database_url)
     stored = {}
-    with read_session(engine) as session:
-        round_id = current_round(session=session, session_id=session_id).id
+    with reading(engine) as db:
+        round_id = current_round(db=db, session_id=session_id).id
         for stakeholder_id, _ in people:
-            answers = my_ballot(
-                session=session, round_id=round_id, stakeholder_id=stakeholder_id
-            ).answers
+            answers = my_ballot(db=db, round_id=round_id, stakeholder_id=stakeholder_id).answers
             stored[stakeholder_id] = {k: v or "?" for k, v in answers.items()}
     engine.dispose()
     return stored

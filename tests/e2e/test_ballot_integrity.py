@@ -12,7 +12,7 @@ import random
 import pytest
 from playwright.sync_api import Page, expect
 
-from planner.core.db import make_engine, write_session
+from planner.core.db import make_engine, writing
 from planner.store.sessions import reveal_round
 from tests.e2e.rounds import CANDIDATES, STAKEHOLDERS, busy_machine, new_round, stored_answers
 from tests.e2e.steps import CLICK_LOG, DESKTOP, PHONE, ballot_settled
@@ -115,8 +115,8 @@ def test_a_vote_after_the_reveal_is_refused_on_the_ballot(browser, served):
     card.locator("fieldset.criterion").first.locator('button[data-label="2"]').click()
     ballot_settled(page)
     engine = make_engine(served.database_url)
-    with write_session(engine) as session:
-        reveal_round(session=session, session_id=session_id)
+    with writing(engine) as db:
+        reveal_round(db=db, session_id=session_id)
     card.locator("fieldset.criterion").nth(1).locator('button[data-label="5"]').click()
     # Said on the ballot at once, then kept above the reveal the page turns into.
     warning = page.get_by_test_id("stAlertContentWarning")

@@ -21,20 +21,20 @@ UNICODE = "Café ë € 😀 Ω"
 
 
 @pytest.fixture(name="content")
-def content_fixture(session, demo):
+def content_fixture(db, demo):
     for candidate_id, title in TRICKY.items():
         update_candidate(
-            session=session, candidate_id=candidate_id, candidate_in=CandidateUpdate(title=title)
+            db=db, candidate_id=candidate_id, candidate_in=CandidateUpdate(title=title)
         )
-    update_candidate(session=session, candidate_id=5, candidate_in=CandidateUpdate(title=UNICODE))
+    update_candidate(db=db, candidate_id=5, candidate_in=CandidateUpdate(title=UNICODE))
     scoring = open_session(
-        session=session,
+        db=db,
         workspace_id=demo.id,
         session_in=SessionCreate(name="S"),
         candidate_ids=[6, 7],
     )
-    setup = load_scoring_setup(session=session, workspace_id=demo.id)
+    setup = load_scoring_setup(db=db, workspace_id=demo.id)
     for name in ("Ann", "Bo", "Cy"):
-        vote_all(session, scoring, join(session, scoring, name, "Sales"), 6, setup, "4")
-    reveal_round(session=session, session_id=scoring.id)
-    return export_content(session=session, workspace_id=demo.id, today=date(2026, 11, 23))
+        vote_all(db, scoring, join(db, scoring, name, "Sales"), 6, setup, "4")
+    reveal_round(db=db, session_id=scoring.id)
+    return export_content(db=db, workspace_id=demo.id, today=date(2026, 11, 23))

@@ -21,16 +21,16 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture(name="committed")
-def committed_fixture(session, demo):
-    version = saved_version(session, demo.id)
+def committed_fixture(db, demo):
+    version = saved_version(db, demo.id)
     first = commit(
-        session=session,
+        db=db,
         version_id=version.id,
         position=0,
         commitment_in=CommitmentCreate(owner="Team Wébshop €", committed_by="Paula", period=0),
     )
     change_status(
-        session=session,
+        db=db,
         commitment_id=first.id,
         change=StatusChange(status="in_progress", by="Paula"),
         today=TODAY,
@@ -38,11 +38,9 @@ def committed_fixture(session, demo):
     return version, first
 
 
-def test_csv_and_excel_have_owner_and_status(session, demo, committed):
+def test_csv_and_excel_have_owner_and_status(db, demo, committed):
     version, first = committed
-    content = export_content(
-        session=session, workspace_id=demo.id, today=TODAY, version_id=version.id
-    )
+    content = export_content(db=db, workspace_id=demo.id, today=TODAY, version_id=version.id)
     frame = pd.read_csv(io.BytesIO(roadmap_csv(content)), encoding="utf-8-sig")
     row = frame.set_index("Title").loc[first.title]
     assert (row["Owner"], row["Status"]) == ("Team Wébshop €", "in progress")
@@ -52,17 +50,15 @@ def test_csv_and_excel_have_owner_and_status(session, demo, committed):
     assert header[-3:] == ["Owner", "Status", "Why not scheduled"]
 
 
-def test_the_working_roadmap_shows_the_newest_commitment_in_dutch(session, demo, committed):
-    content = export_content(session=session, workspace_id=demo.id, today=TODAY, lang="nl")
+def test_the_working_roadmap_shows_the_newest_commitment_in_dutch(db, demo, committed):
+    content = export_content(db=db, workspace_id=demo.id, today=TODAY, lang="nl")
     frame = pd.read_csv(io.BytesIO(roadmap_csv(content)), encoding="utf-8-sig")
     assert "in uitvoering" in set(frame["Status"].dropna())
 
 
-def test_pdf_roadmap_table_has_owner_and_status(session, demo, committed):
+def test_pdf_roadmap_table_has_owner_and_status(db, demo, committed):
     version, _ = committed
-    content = export_content(
-        session=session, workspace_id=demo.id, today=TODAY, version_id=version.id
-    )
+    content = export_content(db=db, workspace_id=demo.id, today=TODAY, version_id=version.id)
     text = "\n".join(
         page.extract_text() for page in PdfReader(io.BytesIO(roadmap_pdf(content))).pages
     )
@@ -71,10 +67,8 @@ def test_pdf_roadmap_table_has_owner_and_status(session, demo, committed):
     assert "in progress" in text
 
 
-def test_without_commitments_there_are_no_such_columns(session, demo):
-    version = saved_version(session, demo.id)
-    content = export_content(
-        session=session, workspace_id=demo.id, today=TODAY, version_id=version.id
-    )
+def test_without_commitments_there_are_no_such_columns(db, demo):
+    version = saved_version(db, demo.id)
+    content = export_content(db=db, workspace_id=demo.id, today=TODAY, version_id=version.id)
     assert "owner" not in content.roadmap_table()
-    assert len(open_version(session=session, version_id=version.id).items)
+    assert len(open_version(db=db, version_id=version.id).items)

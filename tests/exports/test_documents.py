@@ -9,7 +9,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from bench.synthetic import populate
-from planner.core.db import make_engine, read_session, write_session
+from planner.core.db import make_engine, reading, writing
 from planner.exports.content import export_content
 from planner.exports.formats import EXPORT_FORMATS
 from planner.exports.images import matrix_figure, png, svg, timeline_figure
@@ -78,14 +78,14 @@ def test_long_tables_repeat_their_header_and_wrap(tmp_path):
     url = f"sqlite:///{tmp_path / 'many.db'}"
     workspace_id = populate(url, 150)
     engine = make_engine(url)
-    with write_session(engine) as session:
+    with writing(engine) as db:
         update_candidate(
-            session=session,
+            db=db,
             candidate_id=1,
             candidate_in=CandidateUpdate(title="A very long title " * 8),
         )
         save_plan(
-            session=session,
+            db=db,
             workspace_id=workspace_id,
             settings=RoadmapSettings(
                 strategy="wsjf",
@@ -95,10 +95,8 @@ def test_long_tables_repeat_their_header_and_wrap(tmp_path):
                 capacities=[1000.0],
             ),
         )
-    with read_session(engine) as session:
-        content = export_content(
-            session=session, workspace_id=workspace_id, today=date(2026, 11, 23)
-        )
+    with reading(engine) as db:
+        content = export_content(db=db, workspace_id=workspace_id, today=date(2026, 11, 23))
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(roadmap_pdf(content))).pages]
     table_pages = [p for p in pages if "Rank" in p and "Channels" in p]
     assert len(table_pages) >= 3  # the header is on every page of the table

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import func, select
 
-from planner.core.db import write_session
+from planner.core.db import writing
 from planner.core.errors import PlannerError
 from planner.importing.apply import import_candidates
 from planner.importing.preview import preview_import
@@ -30,24 +30,24 @@ CELL = st.one_of(
 
 def try_import(engine, workspace_id: int, data: bytes, filename: str) -> None:
     """Run the whole import as the app does; only PlannerError may come out."""
-    with write_session(engine) as session:
-        before = session.scalar(select(func.count(Candidate.id)))
+    with writing(engine) as db:
+        before = db.scalar(select(func.count(Candidate.id)))
     imported = 0
     try:
         table = read_table(data, filename)
-        with write_session(engine) as session:
-            journey = load_journey(session=session, workspace_id=workspace_id)
-            existing = candidate_frame(session=session, workspace_id=workspace_id)
+        with writing(engine) as db:
+            journey = load_journey(db=db, workspace_id=workspace_id)
+            existing = candidate_frame(db=db, workspace_id=workspace_id)
             preview = preview_import(table, journey, existing=existing)
             if preview.errors:
                 preview.frame("en")  # the preview the page shows must render too
             imported = import_candidates(
-                session=session, workspace_id=workspace_id, preview=preview, valid_only=False
+                db=db, workspace_id=workspace_id, preview=preview, valid_only=False
             )
     except PlannerError as error:
         assert error.message("en") and error.message("nl")
-    with write_session(engine) as session:
-        after = session.scalar(select(func.count(Candidate.id)))
+    with writing(engine) as db:
+        after = db.scalar(select(func.count(Candidate.id)))
     assert after - before == imported  # all of the file or none of it
 
 

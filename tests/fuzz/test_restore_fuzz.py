@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from planner.core.db import read_session, write_session
+from planner.core.db import reading, writing
 from planner.core.errors import PlannerError
 from planner.models import Candidate, Workspace
 from planner.store.backup import dump_workspace, read_document
@@ -28,10 +28,10 @@ JSON_VALUES = st.recursive(
 
 
 def counts(engine) -> tuple[int, int]:
-    with read_session(engine) as session:
+    with reading(engine) as db:
         return (
-            session.scalar(select(func.count(Workspace.id))),
-            session.scalar(select(func.count(Candidate.id))),
+            db.scalar(select(func.count(Workspace.id))),
+            db.scalar(select(func.count(Candidate.id))),
         )
 
 
@@ -40,8 +40,8 @@ def try_restore(engine, data: bytes) -> None:
     restored = None
     try:
         document = read_document(data)
-        with write_session(engine) as session:
-            restored = restore_workspace(session=session, document=document, suffix="copy")
+        with writing(engine) as db:
+            restored = restore_workspace(db=db, document=document, suffix="copy")
     except PlannerError as error:
         assert error.message("en") and error.message("nl")
     after = counts(engine)
@@ -77,8 +77,8 @@ def paths(node, prefix=()):
 @FUZZ
 @given(data=st.data())
 def test_a_real_backup_mangled_in_one_place(engine, demo, data):
-    with read_session(engine) as session:
-        original = dump_workspace(session=session, workspace_id=demo.id)
+    with reading(engine) as db:
+        original = dump_workspace(db=db, workspace_id=demo.id)
     document = copy.deepcopy(original)
     path = data.draw(st.sampled_from(list(paths(document))[1:]))
     parent = document

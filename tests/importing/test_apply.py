@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.core.db import read_session, write_session
+from planner.core.db import reading, writing
 from planner.importing.apply import import_as_new_workspace, import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import ImportFailed, read_table
@@ -27,20 +27,20 @@ BAD = {"title": "Bad", "phase": "Nowhere", "channel": "Website", "persona": ""}
 
 @pytest.fixture(name="journey")
 def journey_fixture(engine):
-    with write_session(engine) as session:
-        return make_journey(session)
+    with writing(engine) as db:
+        return make_journey(db)
 
 
 def count(engine, journey):
-    with read_session(engine) as session:
-        return len(candidate_frame(session=session, workspace_id=journey.workspace.id))
+    with reading(engine) as db:
+        return len(candidate_frame(db=db, workspace_id=journey.workspace.id))
 
 
 def run_import(engine, journey, rows, **kwargs):
     preview = preview_import(read_table(csv_bytes(rows), "x.csv"), journey)
-    with write_session(engine) as session:
+    with writing(engine) as db:
         return import_candidates(
-            session=session, workspace_id=journey.workspace.id, preview=preview, **kwargs
+            db=db, workspace_id=journey.workspace.id, preview=preview, **kwargs
         )
 
 
@@ -74,9 +74,9 @@ def test_imported_fields_are_stored(engine, journey):
         }
     ]
     preview = preview_import(read_table(csv_bytes(rows, ";"), "x.csv"), journey)
-    with write_session(engine) as session:
-        import_candidates(session=session, workspace_id=journey.workspace.id, preview=preview)
-        stored = candidate_frame(session=session, workspace_id=journey.workspace.id).iloc[0]
+    with writing(engine) as db:
+        import_candidates(db=db, workspace_id=journey.workspace.id, preview=preview)
+        stored = candidate_frame(db=db, workspace_id=journey.workspace.id).iloc[0]
     assert stored["tags"] == ["stock", "omnichannel"]
     assert (stored["pre_value"], stored["pre_effort"]) == (8.0, 2.5)
     assert stored["channel_switch"] and stored["persona"] == "Family"
@@ -88,22 +88,22 @@ def test_accepted_new_names_are_created(engine, journey):
     preview = preview_import(
         table, journey, accept_new={"phase": ["Aftercare"], "persona": ["Student"]}
     )
-    with write_session(engine) as session:
-        import_candidates(session=session, workspace_id=journey.workspace.id, preview=preview)
-        after = load_journey(session=session, workspace_id=journey.workspace.id)
+    with writing(engine) as db:
+        import_candidates(db=db, workspace_id=journey.workspace.id, preview=preview)
+        after = load_journey(db=db, workspace_id=journey.workspace.id)
     assert after.phase_names[-1] == "Aftercare" and "Student" in after.persona_names
 
 
 def test_import_as_new_workspace(engine):
     rows = [{"titel": "A", "fase": "Aankoop", "kanaal": "Winkel|Website", "persona": "Student"}]
     preview = preview_import(read_table(xlsx_bytes(rows), "x.xlsx"), None)
-    with write_session(engine) as session:
+    with writing(engine) as db:
         workspace, imported = import_as_new_workspace(
-            session=session,
+            db=db,
             workspace_in=WorkspaceCreate(name="Nieuw", language="nl"),
             preview=preview,
         )
-        journey = load_journey(session=session, workspace_id=workspace.id)
+        journey = load_journey(db=db, workspace_id=workspace.id)
     assert imported == 1
     assert journey.phase_names == ["Aankoop"]
     assert journey.channel_names == ["Website", "Winkel"]
@@ -142,6 +142,6 @@ def test_round_trip_any_text_delimiter_and_encoding(rows, sep, encoding):
 def test_imported_dependencies_are_stored(engine, journey):
     rows = [{**GOOD, "title": "Collect", "depends_on": "Stock"}, {**GOOD, "title": "Stock"}]
     run_import(engine, journey, rows)
-    with read_session(engine) as session:
-        frame = dependency_frame(session=session, workspace_id=journey.workspace.id)
+    with reading(engine) as db:
+        frame = dependency_frame(db=db, workspace_id=journey.workspace.id)
     assert frame[["title", "needs_title"]].values.tolist() == [["Collect", "Stock"]]

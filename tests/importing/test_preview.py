@@ -18,8 +18,8 @@ def row(**cells):
 
 
 @pytest.fixture(name="journey")
-def journey_fixture(session):
-    return make_journey(session)
+def journey_fixture(db):
+    return make_journey(db)
 
 
 @pytest.mark.parametrize(
@@ -111,9 +111,9 @@ def test_blank_rows_are_skipped_but_counted(journey):
     assert [r.row for r in result.rows] == [2, 4]
 
 
-def test_duplicate_titles_in_the_same_cell_are_flagged(session, journey):
-    add_candidate(session, journey, "Existing idea", phase="Buying", channels=["Website"])
-    existing = candidate_frame(session=session, workspace_id=journey.workspace.id)
+def test_duplicate_titles_in_the_same_cell_are_flagged(db, journey):
+    add_candidate(db, journey, "Existing idea", phase="Buying", channels=["Website"])
+    existing = candidate_frame(db=db, workspace_id=journey.workspace.id)
     result = preview(
         [
             row(title="Existing idea"),
@@ -144,9 +144,9 @@ def test_new_workspace_takes_the_files_names_in_template_order():
     assert result.new_items["channel"] == ["Website", "Chat", "Kiosk"]
 
 
-def test_depends_on_by_title_in_the_file_or_the_workspace(session, journey):
-    add_candidate(session, journey, "Stock per store")
-    existing = candidate_frame(session=session, workspace_id=journey.workspace.id)
+def test_depends_on_by_title_in_the_file_or_the_workspace(db, journey):
+    add_candidate(db, journey, "Stock per store")
+    existing = candidate_frame(db=db, workspace_id=journey.workspace.id)
     result = preview(
         [
             row(title="Click & collect", depends_on="stock per store|Pick-up lockers"),

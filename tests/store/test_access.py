@@ -17,74 +17,72 @@ pytestmark = pytest.mark.storage
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
-def attempt(session, workspace, passphrase, now=NOW):
+def attempt(db, workspace, passphrase, now=NOW):
     return sign_in(
-        session=session,
+        db=db,
         sign_in_in=SignIn(workspace=workspace, passphrase=passphrase, actor="Eva"),
         now=now,
     )
 
 
-def test_the_demo_opens_with_its_passphrase(session, demo):
-    grant = attempt(session, demo.name.upper(), DEMO_PASSPHRASE)
+def test_the_demo_opens_with_its_passphrase(db, demo):
+    grant = attempt(db, demo.name.upper(), DEMO_PASSPHRASE)
     assert (grant.workspace_id, grant.role) == (demo.id, "facilitator")
-    stored = get_access(session=session, workspace_id=demo.id).facilitator_hash
+    stored = get_access(db=db, workspace_id=demo.id).facilitator_hash
     assert stored.startswith("scrypt$") and DEMO_PASSPHRASE not in stored
 
 
-def test_wrong_passphrase_and_unknown_workspace_look_the_same(session, demo):
-    assert attempt(session, demo.name, "wrong passphrase") is None
-    assert attempt(session, "No such workspace", "wrong passphrase") is None
+def test_wrong_passphrase_and_unknown_workspace_look_the_same(db, demo):
+    assert attempt(db, demo.name, "wrong passphrase") is None
+    assert attempt(db, "No such workspace", "wrong passphrase") is None
 
 
-def test_a_workspace_without_passphrase_cannot_be_opened(session):
-    journey = make_journey(session, name="Legacy")
-    assert attempt(session, "Legacy", "anything at all") is None
+def test_a_workspace_without_passphrase_cannot_be_opened(db):
+    journey = make_journey(db, name="Legacy")
+    assert attempt(db, "Legacy", "anything at all") is None
     set_passphrase(
-        session=session,
+        db=db,
         workspace_id=journey.workspace.id,
         passphrase_in=PassphraseSet(passphrase="legacy-pass"),
     )
-    assert attempt(session, "legacy", "legacy-pass").role == "facilitator"
+    assert attempt(db, "legacy", "legacy-pass").role == "facilitator"
 
 
-def test_guessing_is_slowed_down_per_workspace_name(session, demo):
+def test_guessing_is_slowed_down_per_workspace_name(db, demo):
     for _ in range(FREE_FAILURES):
-        assert attempt(session, demo.name, "guess") is None
+        assert attempt(db, demo.name, "guess") is None
     with pytest.raises(TooManyAttempts) as error:  # now the name must wait, even when right
-        attempt(session, demo.name, DEMO_PASSPHRASE)
+        attempt(db, demo.name, DEMO_PASSPHRASE)
     assert "try again in" in error.value.message("en")
-    assert attempt(session, "Other name", "guess") is None  # other names are not slowed
+    assert attempt(db, "Other name", "guess") is None  # other names are not slowed
     later = NOW + timedelta(seconds=5)
-    assert attempt(session, demo.name, DEMO_PASSPHRASE, now=later).role == "facilitator"
-    assert attempt(session, demo.name, "guess", now=later) is None  # success reset the count
+    assert attempt(db, demo.name, DEMO_PASSPHRASE, now=later).role == "facilitator"
+    assert attempt(db, demo.name, "guess", now=later) is None  # success reset the count
 
 
-def test_unknown_names_are_slowed_down_too(session):
+def test_unknown_names_are_slowed_down_too(db):
     for _ in range(FREE_FAILURES):
-        attempt(session, "Ghost", "guess")
+        attempt(db, "Ghost", "guess")
     with pytest.raises(TooManyAttempts):
-        attempt(session, "Ghost", "guess")
+        attempt(db, "Ghost", "guess")
 
 
-def test_links_give_their_role_for_their_workspace_only(session, demo):
-    other = make_journey(session, name="Other").workspace
-    access, other_access = (get_access(session=session, workspace_id=w.id) for w in (demo, other))
-    assert grant_for_link(session=session, token=access.viewer_token).role == "viewer"
-    assert grant_for_link(session=session, token=access.owner_token).role == "owner"
-    assert grant_for_link(session=session, token=other_access.viewer_token).workspace_id == (
-        other.id
-    )
-    assert grant_for_link(session=session, token="") is None
-    assert grant_for_link(session=session, token="made-up") is None
+def test_links_give_their_role_for_their_workspace_only(db, demo):
+    other = make_journey(db, name="Other").workspace
+    access, other_access = (get_access(db=db, workspace_id=w.id) for w in (demo, other))
+    assert grant_for_link(db=db, token=access.viewer_token).role == "viewer"
+    assert grant_for_link(db=db, token=access.owner_token).role == "owner"
+    assert grant_for_link(db=db, token=other_access.viewer_token).workspace_id == (other.id)
+    assert grant_for_link(db=db, token="") is None
+    assert grant_for_link(db=db, token="made-up") is None
     old = access.viewer_token
-    renew_links(session=session, workspace_id=demo.id)
-    assert grant_for_link(session=session, token=old) is None
+    renew_links(db=db, workspace_id=demo.id)
+    assert grant_for_link(db=db, token=old) is None
 
 
-def test_audit_log_newest_first(session, demo):
-    record(session=session, workspace_id=demo.id, actor="Eva", action="Session opened")
-    record(session=session, workspace_id=demo.id, actor="Eva", action="Round revealed")
-    log = audit_log(session=session, workspace_id=demo.id)
+def test_audit_log_newest_first(db, demo):
+    record(db=db, workspace_id=demo.id, actor="Eva", action="Session opened")
+    record(db=db, workspace_id=demo.id, actor="Eva", action="Round revealed")
+    log = audit_log(db=db, workspace_id=demo.id)
     assert log["action"].tolist() == ["Round revealed", "Session opened"]
     assert log["actor"].tolist() == ["Eva", "Eva"]

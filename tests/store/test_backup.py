@@ -33,8 +33,8 @@ def comparable(document: dict) -> dict:
     """A document without what a restore may change: the name, join codes, candidate keys."""
     keys = {c["key"]: i for i, c in enumerate(document["candidates"])}
     text = json.dumps({**document, "workspace": {**document["workspace"], "name": None}})
-    for session in document["sessions"]:
-        text = text.replace(session["code"], "CODE")
+    for db in document["sessions"]:
+        text = text.replace(db["code"], "CODE")
     data = json.loads(text)
 
     def rekey(value, field):
@@ -53,52 +53,50 @@ def comparable(document: dict) -> dict:
     data = walk(data)
     for candidate in data["candidates"]:
         candidate["needs"] = sorted(keys[n] for n in candidate["needs"])
-    for session in data["sessions"]:
-        for scoring_round in session["rounds"]:
+    for db in data["sessions"]:
+        for scoring_round in db["rounds"]:
             scoring_round["candidates"] = sorted(keys[c] for c in scoring_round["candidates"])
     return data
 
 
 @pytest.fixture(name="full_workspace")
-def full_workspace_fixture(session, workshop):
+def full_workspace_fixture(db, workshop):
     """A workspace with votes, a reveal, an override, a plan, a pin and a version."""
     journey, ideas, scoring, setup = workshop
     for name, label in (("Ann", "2"), ("Bo", "4"), ("Cy", "5")):
-        vote_all(session, scoring, join(session, scoring, name, "Sales"), ideas[0].id, setup, label)
-    reveal_round(session=session, session_id=scoring.id)
+        vote_all(db, scoring, join(db, scoring, name, "Sales"), ideas[0].id, setup, label)
+    reveal_round(db=db, session_id=scoring.id)
     add_override(
-        session=session,
+        db=db,
         candidate_id=ideas[1].id,
         override_in=OverrideCreate(value=8, reason="Steering group", decided_by="Eva"),
     )
     save_plan(
-        session=session,
+        db=db,
         workspace_id=journey.workspace.id,
         settings=RoadmapSettings(
             strategy="wsjf", period_kind="month", periods=3, start=date(2027, 1, 1), capacities=[10]
         ),
     )
-    set_plan_item(session=session, candidate_id=ideas[2].id, pinned_period=None, excluded=True)
-    roadmap = current_roadmap(
-        session=session, workspace_id=journey.workspace.id, today=date(2026, 11, 23)
-    )
+    set_plan_item(db=db, candidate_id=ideas[2].id, pinned_period=None, excluded=True)
+    roadmap = current_roadmap(db=db, workspace_id=journey.workspace.id, today=date(2026, 11, 23))
     version = save_version(
-        session=session,
+        db=db,
         workspace_id=journey.workspace.id,
         roadmap=roadmap,
         version_in=VersionCreate(name="V1", created_by="Eva"),
     )
-    request_signoff(session=session, version_id=version.id, request_in=SignoffRequest(by="Eva"))
-    ann, bo = participants(session=session, session_id=scoring.id)[:2]
+    request_signoff(db=db, version_id=version.id, request_in=SignoffRequest(by="Eva"))
+    ann, bo = participants(db=db, session_id=scoring.id)[:2]
     for person, decision, comment in ((ann, "approve", ""), (bo, "object", "Too slow")):
         sign(
-            session=session,
+            db=db,
             version_id=version.id,
             stakeholder_id=person.id,
             signoff_in=SignoffCreate(decision=decision, comment=comment),
         )
     promised = commit(
-        session=session,
+        db=db,
         version_id=version.id,
         position=0,
         commitment_in=CommitmentCreate(
@@ -107,18 +105,18 @@ def full_workspace_fixture(session, workshop):
     )
     for status in ("in_progress", "done"):
         change_status(
-            session=session,
+            db=db,
             commitment_id=promised.id,
             change=StatusChange(status=status, by="Paula"),
             today=date(2027, 2, 1),
         )
     record_result(
-        session=session,
+        db=db,
         commitment_id=promised.id,
         result=ResultRecord(kpi_result=38, learnings="Close", by="Paula", rescore=True),
     )
     commit(
-        session=session,
+        db=db,
         version_id=version.id,
         position=1,
         commitment_in=CommitmentCreate(
@@ -128,12 +126,12 @@ def full_workspace_fixture(session, workshop):
     return journey.workspace
 
 
-def test_round_trip_gives_identical_data(session, full_workspace):
-    original = dump_workspace(session=session, workspace_id=full_workspace.id)
+def test_round_trip_gives_identical_data(db, full_workspace):
+    original = dump_workspace(db=db, workspace_id=full_workspace.id)
     text = json.dumps(original)  # what the download holds
-    restored = restore_workspace(session=session, document=read_document(text.encode()))
+    restored = restore_workspace(db=db, document=read_document(text.encode()))
     assert restored.name == f"{full_workspace.name} (restored)"
-    again = dump_workspace(session=session, workspace_id=restored.id)
+    again = dump_workspace(db=db, workspace_id=restored.id)
     assert comparable(again) == comparable(original)
     assert len(original["sessions"][0]["rounds"][0]["votes"]) == 9
     assert original["versions"][0]["items"]
@@ -141,11 +139,11 @@ def test_round_trip_gives_identical_data(session, full_workspace):
     assert [len(c["events"]) for c in original["commitments"]] == [4, 1]
 
 
-def test_restore_under_a_taken_name_is_refused(session, full_workspace):
-    document = dump_workspace(session=session, workspace_id=full_workspace.id)
+def test_restore_under_a_taken_name_is_refused(db, full_workspace):
+    document = dump_workspace(db=db, workspace_id=full_workspace.id)
     with pytest.raises(Conflict):
-        restore_workspace(session=session, document=document, name=full_workspace.name.upper())
-    assert restore_workspace(session=session, document=document, name="Copy").name == "Copy"
+        restore_workspace(db=db, document=document, name=full_workspace.name.upper())
+    assert restore_workspace(db=db, document=document, name="Copy").name == "Copy"
 
 
 @pytest.mark.parametrize(
@@ -158,7 +156,7 @@ def test_restore_under_a_taken_name_is_refused(session, full_workspace):
         b'{"format": "journey-roadmap-planner/workspace", "version": 2, "workspace": {}}',
     ],
 )
-def test_bad_documents_are_refused_with_a_message(session, data):
+def test_bad_documents_are_refused_with_a_message(db, data):
     with pytest.raises((DocumentInvalid, Exception)) as error:
-        restore_workspace(session=session, document=read_document(data))
+        restore_workspace(db=db, document=read_document(data))
     assert isinstance(error.value, DocumentInvalid) or "error." in getattr(error.value, "key", "")

@@ -15,10 +15,10 @@ from tests.factories import add_candidate, make_journey
 pytestmark = pytest.mark.storage
 
 
-def test_candidate_frame_resolves_names(session):
-    journey = make_journey(session)
+def test_candidate_frame_resolves_names(db):
+    journey = make_journey(db)
     add_candidate(
-        session,
+        db,
         journey,
         "Callback",
         phase="Service",
@@ -28,7 +28,7 @@ def test_candidate_frame_resolves_names(session):
         proposer="Service desk",
         channel_switch=True,
     )
-    row = candidate_frame(session=session, workspace_id=journey.workspace.id).iloc[0]
+    row = candidate_frame(db=db, workspace_id=journey.workspace.id).iloc[0]
     assert row["title"] == "Callback"
     assert row["phase"] == "Service"
     assert row["channels"] == ["Website", "Contact centre"]  # channel order, not typed order
@@ -59,47 +59,43 @@ def test_limits_at_the_edge_are_fine():
     validated(CandidateCreate, title="x" * 200, description="y" * 5000, phase_id=1, channel_ids=[1])
 
 
-def test_update_changes_only_what_is_set(session):
-    journey = make_journey(session)
-    candidate = add_candidate(session, journey, "Old", description="Keep me")
-    update_candidate(
-        session=session, candidate_id=candidate.id, candidate_in=CandidateUpdate(title="New")
-    )
-    row = candidate_frame(session=session, workspace_id=journey.workspace.id).iloc[0]
+def test_update_changes_only_what_is_set(db):
+    journey = make_journey(db)
+    candidate = add_candidate(db, journey, "Old", description="Keep me")
+    update_candidate(db=db, candidate_id=candidate.id, candidate_in=CandidateUpdate(title="New"))
+    row = candidate_frame(db=db, workspace_id=journey.workspace.id).iloc[0]
     assert (row["title"], row["description"]) == ("New", "Keep me")
 
 
-def test_update_replaces_channels_and_clears_persona(session):
-    journey = make_journey(session)
-    candidate = add_candidate(session, journey, persona_id=journey.personas[0].id)
+def test_update_replaces_channels_and_clears_persona(db):
+    journey = make_journey(db)
+    candidate = add_candidate(db, journey, persona_id=journey.personas[0].id)
     update_candidate(
-        session=session,
+        db=db,
         candidate_id=candidate.id,
         candidate_in=CandidateUpdate(channel_ids=[journey.channel_id("Chat")], clear_persona=True),
     )
-    row = candidate_frame(session=session, workspace_id=journey.workspace.id).iloc[0]
+    row = candidate_frame(db=db, workspace_id=journey.workspace.id).iloc[0]
     assert row["channels"] == ["Chat"] and row["persona"] is None
 
 
-def test_a_phase_of_another_workspace_is_refused(session):
-    mine, theirs = make_journey(session, "Mine"), make_journey(session, "Theirs")
-    candidate = add_candidate(session, mine)
+def test_a_phase_of_another_workspace_is_refused(db):
+    mine, theirs = make_journey(db, "Mine"), make_journey(db, "Theirs")
+    candidate = add_candidate(db, mine)
     with pytest.raises(InvalidInput):
         update_candidate(
-            session=session,
+            db=db,
             candidate_id=candidate.id,
             candidate_in=CandidateUpdate(phase_id=theirs.phases[0].id),
         )
 
 
-def test_delete_only_touches_the_workspace(session):
-    mine, theirs = make_journey(session, "Mine"), make_journey(session, "Theirs")
-    keep = add_candidate(session, theirs)
-    gone = add_candidate(session, mine)
+def test_delete_only_touches_the_workspace(db):
+    mine, theirs = make_journey(db, "Mine"), make_journey(db, "Theirs")
+    keep = add_candidate(db, theirs)
+    gone = add_candidate(db, mine)
     assert (
-        delete_candidates(
-            session=session, workspace_id=mine.workspace.id, candidate_ids=[gone.id, keep.id]
-        )
+        delete_candidates(db=db, workspace_id=mine.workspace.id, candidate_ids=[gone.id, keep.id])
         == 1
     )
-    assert candidate_counts(session=session) == {theirs.workspace.id: 1}
+    assert candidate_counts(db=db) == {theirs.workspace.id: 1}

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from planner.core.db import read_session, write_session
+from planner.core.db import reading, writing
 from planner.core.errors import Conflict
 from planner.models import SessionCreate, Stakeholder, StakeholderJoin, Vote
 from planner.store.scoring_model import load_scoring_setup
@@ -22,26 +22,25 @@ pytestmark = pytest.mark.storage
 @pytest.fixture(name="ballot")
 def ballot_fixture(engine):
     """A session on 5 candidates: (code, round id, candidate ids, criterion ids)."""
-    with write_session(engine) as session:
-        journey = make_journey(session)
-        ids = [add_candidate(session, journey, f"Idea {i}").id for i in range(5)]
+    with writing(engine) as db:
+        journey = make_journey(db)
+        ids = [add_candidate(db, journey, f"Idea {i}").id for i in range(5)]
         scoring = open_session(
-            session=session,
+            db=db,
             workspace_id=journey.workspace.id,
             session_in=SessionCreate(name="Load"),
             candidate_ids=ids,
         )
         criteria = [
-            c.id
-            for c in load_scoring_setup(session=session, workspace_id=journey.workspace.id).criteria
+            c.id for c in load_scoring_setup(db=db, workspace_id=journey.workspace.id).criteria
         ]
-        round_id = current_round(session=session, session_id=scoring.id).id
+        round_id = current_round(db=db, session_id=scoring.id).id
     return scoring.code, round_id, ids, criteria
 
 
 def stored_votes(engine) -> dict:
-    with read_session(engine) as session:
-        rows = session.exec(
+    with reading(engine) as db:
+        rows = db.exec(
             select(
                 Vote.stakeholder_id, Vote.candidate_id, Vote.criterion_id, Vote.label, Vote.score
             )
@@ -95,15 +94,15 @@ def test_the_same_name_joining_at_once_is_one_stakeholder(engine, ballot):
 
     def join(_):
         try:
-            with write_session(engine) as session:
+            with writing(engine) as db:
                 return join_session(
-                    session=session, code=code, join_in=StakeholderJoin(name="Anna")
+                    db=db, code=code, join_in=StakeholderJoin(name="Anna")
                 ).stakeholder.id
         except Conflict:
             return None
 
     with ThreadPoolExecutor(max_workers=10) as pool:
         outcomes = list(pool.map(join, range(10)))
-    with read_session(engine) as session:
-        assert session.exec(select(func.count()).select_from(Stakeholder)).one() == 1
+    with reading(engine) as db:
+        assert db.exec(select(func.count()).select_from(Stakeholder)).one() == 1
     assert len([o for o in outcomes if o is not None]) == 1  # the others are told it's taken

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from planner.core.db import make_engine, write_session
+from planner.core.db import make_engine, writing
 from planner.core.errors import InvalidInput
 from planner.store.database_backup import sqlite_backup
 from tests.factories import make_journey
@@ -17,8 +17,8 @@ def test_backup_while_writing(engine, demo, tmp_path):
     def keep_writing():
         index = 0
         while not stop.is_set():
-            with write_session(engine) as session:
-                make_journey(session, f"Busy {index}", personas=())
+            with writing(engine) as db:
+                make_journey(db, f"Busy {index}", personas=())
             index += 1
 
     writer = threading.Thread(target=keep_writing)

@@ -18,11 +18,11 @@ pytestmark = pytest.mark.storage
 TODAY = date(2026, 11, 23)
 
 
-def roadmap(session, demo, **kwargs):
-    return current_roadmap(session=session, workspace_id=demo.id, today=TODAY, **kwargs)
+def roadmap(db, demo, **kwargs):
+    return current_roadmap(db=db, workspace_id=demo.id, today=TODAY, **kwargs)
 
 
-def plan(session, demo, **fields):
+def plan(db, demo, **fields):
     values = {
         "strategy": "wsjf",
         "period_kind": "quarter",
@@ -31,11 +31,11 @@ def plan(session, demo, **fields):
         "capacities": [20.0],
         **fields,
     }
-    save_plan(session=session, workspace_id=demo.id, settings=validated(RoadmapSettings, **values))
+    save_plan(db=db, workspace_id=demo.id, settings=validated(RoadmapSettings, **values))
 
 
-def test_default_plan_is_four_quarters_from_this_quarter(session, demo):
-    settings = load_plan(session=session, workspace_id=demo.id, today=TODAY)
+def test_default_plan_is_four_quarters_from_this_quarter(db, demo):
+    settings = load_plan(db=db, workspace_id=demo.id, today=TODAY)
     assert (settings.start, settings.period_kind, settings.periods) == (
         date(2026, 10, 1),
         "quarter",
@@ -43,9 +43,9 @@ def test_default_plan_is_four_quarters_from_this_quarter(session, demo):
     )
 
 
-def test_demo_roadmap_respects_capacity_and_dependencies(session, demo):
-    plan(session, demo, capacities=[60.0])
-    result = roadmap(session, demo)
+def test_demo_roadmap_respects_capacity_and_dependencies(db, demo):
+    plan(db, demo, capacities=[60.0])
+    result = roadmap(db, demo)
     assert all(used <= 60 + 1e-9 for used in result.load)
     assert [p.label for p in result.periods] == ["Q1 2027", "Q2 2027", "Q3 2027", "Q4 2027"]
     starts = result.items.set_index("title")["start_period"]
@@ -53,93 +53,90 @@ def test_demo_roadmap_respects_capacity_and_dependencies(session, demo):
     assert set(result.unscheduled["reason"]) <= {"capacity", "needs_unscheduled"}
 
 
-def test_one_capacity_or_one_per_period(session, demo):
-    plan(session, demo, capacities=[10, 20, 30, 40])
-    assert load_plan(session=session, workspace_id=demo.id, today=TODAY).capacities == (
+def test_one_capacity_or_one_per_period(db, demo):
+    plan(db, demo, capacities=[10, 20, 30, 40])
+    assert load_plan(db=db, workspace_id=demo.id, today=TODAY).capacities == (
         10,
         20,
         30,
         40,
     )
     with pytest.raises(InvalidInput, match="3 capacities for 4 periods"):
-        plan(session, demo, capacities=[10, 20, 30])
+        plan(db, demo, capacities=[10, 20, 30])
 
 
-def test_a_cycle_is_refused_naming_the_candidates(session, demo):
-    titles = roadmap(session, demo).items.set_index("title")["candidate_id"]
+def test_a_cycle_is_refused_naming_the_candidates(db, demo):
+    titles = roadmap(db, demo).items.set_index("title")["candidate_id"]
     stock, collect = (
         titles["Stock per store on the product page"],
         titles["Click & collect within 2 hours"],
     )
     with pytest.raises(Conflict) as error:
-        add_dependencies(session=session, workspace_id=demo.id, pairs=[(stock, collect)])
+        add_dependencies(db=db, workspace_id=demo.id, pairs=[(stock, collect)])
     assert "“Stock per store on the product page” → “Click & collect within 2 hours”" in (
         error.value.message("en")
     )
-    assert len(dependency_frame(session=session, workspace_id=demo.id)) == 5
-    assert collect in needs_of(session=session, workspace_id=demo.id)
+    assert len(dependency_frame(db=db, workspace_id=demo.id)) == 5
+    assert collect in needs_of(db=db, workspace_id=demo.id)
 
 
-def test_pins_and_exclusions(session, demo):
-    plan(session, demo)
-    items = roadmap(session, demo).items.set_index("title")["candidate_id"]
+def test_pins_and_exclusions(db, demo):
+    plan(db, demo)
+    items = roadmap(db, demo).items.set_index("title")["candidate_id"]
     set_plan_item(
-        session=session,
+        db=db,
         candidate_id=items["Price promise across channels"],
         pinned_period=2,
         excluded=False,
     )
     set_plan_item(
-        session=session,
+        db=db,
         candidate_id=items["Guest checkout without an account"],
         pinned_period=None,
         excluded=True,
     )
-    result = roadmap(session, demo).items.set_index("title")
+    result = roadmap(db, demo).items.set_index("title")
     assert result.at["Price promise across channels", "start_period"] == 2
     assert result.at["Guest checkout without an account", "reason"] == "excluded"
 
 
-def test_a_version_opens_as_saved_after_scores_change(session, demo):
-    plan(session, demo)
-    saved = roadmap(session, demo)
+def test_a_version_opens_as_saved_after_scores_change(db, demo):
+    plan(db, demo)
+    saved = roadmap(db, demo)
     version = save_version(
-        session=session,
+        db=db,
         workspace_id=demo.id,
         roadmap=saved,
         version_in=VersionCreate(name="Q1 plan", created_by="Eva"),
     )
     first = saved.items.iloc[0]
     add_override(
-        session=session,
+        db=db,
         candidate_id=int(first["candidate_id"]),
         override_in=OverrideCreate(value=0, effort=10, reason="Changed our mind", decided_by="Eva"),
     )
-    assert (
-        roadmap(session, demo).items.set_index("candidate_id").at[first["candidate_id"], "value"]
-        == 0
-    )
-    reopened = open_version(session=session, version_id=version.id)
+    assert roadmap(db, demo).items.set_index("candidate_id").at[first["candidate_id"], "value"] == 0
+    reopened = open_version(db=db, version_id=version.id)
     cols = ["candidate_id", "rank", "title", "value", "effort", "quadrant", "start_period"]
     assert reopened.items[cols].equals(saved.items[cols].astype(reopened.items[cols].dtypes))
     assert reopened.load == pytest.approx(saved.load)
     assert reopened.settings == saved.settings
-    [listed] = list_versions(session=session, workspace_id=demo.id)
+    [listed] = list_versions(db=db, workspace_id=demo.id)
     assert (listed.name, listed.created_by) == ("Q1 plan", "Eva")
     with pytest.raises(Conflict):
         save_version(
-            session=session,
+            db=db,
             workspace_id=demo.id,
             roadmap=saved,
             version_in=VersionCreate(name="q1 PLAN", created_by="Eva"),
         )
 
 
-def test_compare_versions(session, demo):
-    plan(session, demo, capacities=[10.0])
-    small = roadmap(session, demo).items
-    plan(session, demo, capacities=[40.0])
-    large = roadmap(session, demo).items
+def test_compare_versions(db, demo):
+    plan(db, demo, capacities=[10.0])
+    small = roadmap(db, demo).items
+    plan(db, demo, capacities=[40.0])
+    large = roadmap(db, demo).items
     changes = compare(small, large)
     assert {"added", "earlier"} >= set(changes["change"])
     assert len(changes[changes["change"] == "added"]) == large["start_period"].notna().sum() - (

@@ -18,8 +18,8 @@ from planner.store.workspaces import (
 pytestmark = pytest.mark.storage
 
 
-def new(session, name="Retail", **kwargs):
-    return create_workspace(session=session, workspace_in=WorkspaceCreate(name=name, **kwargs))
+def new(db, name="Retail", **kwargs):
+    return create_workspace(db=db, workspace_in=WorkspaceCreate(name=name, **kwargs))
 
 
 @pytest.mark.parametrize(
@@ -56,15 +56,15 @@ def new(session, name="Retail", **kwargs):
         ("blank", "en", [], 0),
     ],
 )
-def test_create_workspace_from_template(session, template, language, phases, channels):
-    workspace = new(session, template=template, language=language)
-    journey = load_journey(session=session, workspace_id=workspace.id)
+def test_create_workspace_from_template(db, template, language, phases, channels):
+    workspace = new(db, template=template, language=language)
+    journey = load_journey(db=db, workspace_id=workspace.id)
     assert journey.phase_names == phases
     assert len(journey.channels) == channels
 
 
-def test_default_channels_in_english(session):
-    journey = load_journey(session=session, workspace_id=new(session).id)
+def test_default_channels_in_english(db):
+    journey = load_journey(db=db, workspace_id=new(db).id)
     assert journey.channel_names == [
         "Website",
         "Mobile app",
@@ -76,10 +76,10 @@ def test_default_channels_in_english(session):
     ]
 
 
-def test_workspace_names_are_unique_in_any_case(session):
-    new(session, "Retail journey")
+def test_workspace_names_are_unique_in_any_case(db):
+    new(db, "Retail journey")
     with pytest.raises(Conflict) as error:
-        new(session, "  retail JOURNEY ".strip())
+        new(db, "  retail JOURNEY ".strip())
     assert "Retail journey" in error.value.message("en")
 
 
@@ -90,47 +90,45 @@ def test_workspace_name_limits(name):
     assert "Name" in error.value.message("en")
 
 
-def test_rename_and_describe(session):
-    workspace = new(session)
+def test_rename_and_describe(db):
+    workspace = new(db)
     update_workspace(
-        session=session,
+        db=db,
         workspace_id=workspace.id,
         workspace_in=WorkspaceUpdate(name="Bank", description="Mortgage journey"),
     )
-    assert find_workspace(session=session, name="bank").description == "Mortgage journey"
+    assert find_workspace(db=db, name="bank").description == "Mortgage journey"
 
 
-def test_rename_to_a_taken_name_is_refused(session):
-    new(session, "A")
-    b = new(session, "B")
+def test_rename_to_a_taken_name_is_refused(db):
+    new(db, "A")
+    b = new(db, "B")
     with pytest.raises(Conflict):
-        update_workspace(session=session, workspace_id=b.id, workspace_in=WorkspaceUpdate(name="a"))
+        update_workspace(db=db, workspace_id=b.id, workspace_in=WorkspaceUpdate(name="a"))
 
 
-def test_archived_workspaces_are_hidden_by_default(session):
-    workspace = new(session)
-    update_workspace(
-        session=session, workspace_id=workspace.id, workspace_in=WorkspaceUpdate(archived=True)
-    )
-    assert list_workspaces(session=session) == []
-    assert [w.name for w in list_workspaces(session=session, include_archived=True)] == ["Retail"]
+def test_archived_workspaces_are_hidden_by_default(db):
+    workspace = new(db)
+    update_workspace(db=db, workspace_id=workspace.id, workspace_in=WorkspaceUpdate(archived=True))
+    assert list_workspaces(db=db) == []
+    assert [w.name for w in list_workspaces(db=db, include_archived=True)] == ["Retail"]
 
 
-def test_delete_removes_everything_in_it(session):
-    workspace = new(session)
-    journey = load_journey(session=session, workspace_id=workspace.id)
+def test_delete_removes_everything_in_it(db):
+    workspace = new(db)
+    journey = load_journey(db=db, workspace_id=workspace.id)
     create_candidate(
-        session=session,
+        db=db,
         workspace_id=workspace.id,
         candidate_in=CandidateCreate(
             title="Chat", phase_id=journey.phases[0].id, channel_ids=[journey.channels[0].id]
         ),
     )
-    delete_workspace(session=session, workspace_id=workspace.id)
-    assert session.exec(select(Candidate)).all() == []
-    assert session.exec(select(Phase)).all() == []
+    delete_workspace(db=db, workspace_id=workspace.id)
+    assert db.exec(select(Candidate)).all() == []
+    assert db.exec(select(Phase)).all() == []
 
 
-def test_unknown_workspace(session):
+def test_unknown_workspace(db):
     with pytest.raises(NotFound):
-        find_workspace(session=session, name="nope")
+        find_workspace(db=db, name="nope")

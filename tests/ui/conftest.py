@@ -5,7 +5,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.core.db import make_engine, read_session
+from planner.core.db import make_engine, reading
 from planner.store.workspaces import list_workspaces
 from planner.ui.access.grants import ACTOR_KEY, GRANTS_KEY
 from tests.conftest import APP
@@ -13,8 +13,8 @@ from tests.conftest import APP
 
 def workspace_ids(database_url: str) -> list[int]:
     engine = make_engine(database_url)
-    with read_session(engine) as session:
-        ids = [w.id for w in list_workspaces(session=session, include_archived=True)]
+    with reading(engine) as db:
+        ids = [w.id for w in list_workspaces(db=db, include_archived=True)]
     engine.dispose()
     return ids
 

@@ -1,6 +1,6 @@
 """Import page: preview, row errors, creating unknown names, all or valid-only."""
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import list_workspaces
 from tests.importing.helpers import csv_bytes
@@ -18,8 +18,8 @@ def upload(at, rows, name="ideas.csv"):
 
 
 def count(engine, demo):
-    with read_session(engine) as session:
-        return len(candidate_frame(session=session, workspace_id=demo.id))
+    with reading(engine) as db:
+        return len(candidate_frame(db=db, workspace_id=demo.id))
 
 
 def test_preview_shows_row_errors_and_blocks_import(open_page, demo, engine):
@@ -56,7 +56,7 @@ def test_import_into_a_new_workspace(open_page, engine):
     at.text_input(key="import_new_actor").input("Eva")
     upload(at, [GOOD])
     at.button(key="import_all").click().run()
-    with read_session(engine) as session:
-        [workspace] = list_workspaces(session=session)
+    with reading(engine) as db:
+        [workspace] = list_workspaces(db=db)
     assert workspace.name == "From a file"
     assert at.session_state["grants"] == {workspace.id: "facilitator"}

@@ -6,7 +6,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.core.db import write_session
+from planner.core.db import writing
 from planner.models import (
     CandidateUpdate,
     CommitmentCreate,
@@ -43,35 +43,33 @@ def raw_texts(at) -> list[str]:
 
 @pytest.fixture(name="tricky")
 def tricky_fixture(engine, demo):
-    with write_session(engine) as session:
+    with writing(engine) as db:
         for candidate_id, title in PAYLOADS.items():
             update_candidate(
-                session=session,
+                db=db,
                 candidate_id=candidate_id,
                 candidate_in=CandidateUpdate(title=title),
             )
-        version = saved_version(session, demo.id)
+        version = saved_version(db, demo.id)
         for position in range(4):
             commit(
-                session=session,
+                db=db,
                 version_id=version.id,
                 position=position,
                 commitment_in=CommitmentCreate(
                     owner=PAYLOADS[position + 1][:80], committed_by="Eva", period=0
                 ),
             )
-        [person] = add_stakeholders(session, demo.id, "<b>Ann</b>")
-        request_signoff(
-            session=session, version_id=version.id, request_in=SignoffRequest(by="<i>Eva</i>")
-        )
+        [person] = add_stakeholders(db, demo.id, "<b>Ann</b>")
+        request_signoff(db=db, version_id=version.id, request_in=SignoffRequest(by="<i>Eva</i>"))
         sign(
-            session=session,
+            db=db,
             version_id=version.id,
             stakeholder_id=person.id,
             signoff_in=SignoffCreate(decision="object", comment="[click](javascript:alert(1))"),
         )
         open_session(
-            session=session,
+            db=db,
             workspace_id=demo.id,
             session_in=SessionCreate(name="<script>alert('s')</script>"),
             candidate_ids=list(PAYLOADS),
@@ -115,10 +113,10 @@ def test_matrix_details_of_a_tricky_candidate(open_page, tricky):
 
 
 def test_the_ballot_shows_tricky_titles_as_text(engine, tricky):
-    with write_session(engine) as session:
-        [scoring] = sessions_of(session=session, workspace_id=tricky.id)
+    with writing(engine) as db:
+        [scoring] = sessions_of(db=db, workspace_id=tricky.id)
         joined = join_session(
-            session=session, code=scoring.code, join_in=StakeholderJoin(name="<script>x</script>")
+            db=db, code=scoring.code, join_in=StakeholderJoin(name="<script>x</script>")
         )
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.query_params["me"] = joined.token

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 import streamlit as st
 
 from planner.access.roles import can
-from planner.core.db import read_session, write_session
+from planner.core.db import reading, writing
 from planner.core.errors import PlannerError
 from planner.store import attempts
 from planner.store.access import Grant, grant_for_link
@@ -58,8 +58,8 @@ def resume_stakeholder(engine) -> None:
     if not isinstance(token, str) or not token or (me() is not None and me().token == token):
         return
     try:
-        with write_session(engine) as session:
-            joined = rejoin(session=session, token=token, code=st.query_params.get("join"))
+        with writing(engine) as db:
+            joined = rejoin(db=db, token=token, code=st.query_params.get("join"))
     except PlannerError as error:
         if PERSONAL_LINK in st.query_params:
             st.query_params.pop(PERSONAL_LINK)
@@ -106,8 +106,8 @@ def apply_link(engine) -> int | None:
         token = st.query_params.get(param)
         if not token:
             continue
-        with read_session(engine) as session:
-            grant = grant_for_link(session=session, token=token)
+        with reading(engine) as db:
+            grant = grant_for_link(db=db, token=token)
         if grant is None:
             st.error(t("access.bad_link"), icon=":material/link_off:")
             return None

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from planner.access.links import app_link
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.errors import validated
 from planner.models import PassphraseSet, SignIn, Workspace
 from planner.store.access import get_access, renew_links, set_passphrase, sign_in
@@ -29,7 +29,7 @@ def sign_in_form() -> None:
         return
     done = run_change(
         lambda s: sign_in(
-            session=s,
+            db=s,
             sign_in_in=validated(SignIn, workspace=workspace, passphrase=passphrase, actor=actor),
             now=datetime.now(UTC),
         ),
@@ -48,8 +48,8 @@ def sign_in_form() -> None:
 
 def links_panel(workspace: Workspace) -> None:
     """The managers' and product owners' links, a new pair, and a new passphrase."""
-    with read_session(engine()) as session:
-        access = get_access(session=session, workspace_id=workspace.id)
+    with reading(engine()) as db:
+        access = get_access(db=db, workspace_id=workspace.id)
     st.caption(t("access.links_help"))
     left, right = st.columns(2)
     left.markdown(f"**{t('access.viewer_link')}**")
@@ -58,7 +58,7 @@ def links_panel(workspace: Workspace) -> None:
     right.code(app_link(st.context.url, owner=access.owner_token), language=None)
     if st.button(t("access.renew_links"), key="renew_links", help=t("access.renew_help")):
         run_change(
-            lambda s: renew_links(session=s, workspace_id=workspace.id),
+            lambda s: renew_links(db=s, workspace_id=workspace.id),
             success=t("access.links_renewed"),
             rerun=True,
         )
@@ -69,7 +69,7 @@ def links_panel(workspace: Workspace) -> None:
         if st.form_submit_button(t("access.change_passphrase")):
             run_change(
                 lambda s: set_passphrase(
-                    session=s,
+                    db=s,
                     workspace_id=workspace.id,
                     passphrase_in=validated(PassphraseSet, passphrase=passphrase),
                 ),

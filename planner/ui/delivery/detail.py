@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.errors import validated
 from planner.delivery.workflow import NEEDS_REASON, Status, allowed
 from planner.models import ResultRecord, StatusChange
@@ -51,8 +51,8 @@ def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> No
         if row["status"] == Status.DONE:
             result_form(row)
     st.markdown(f"**{t('commitments.history')}**")
-    with read_session(engine()) as session:
-        steps = history(session=session, commitment_id=chosen)
+    with reading(engine()) as db:
+        steps = history(db=db, commitment_id=chosen)
     st.dataframe(
         pd.DataFrame(
             {
@@ -103,7 +103,7 @@ def status_form(row: dict, today: date) -> None:
         if st.form_submit_button(t("commitments.change_status"), type="primary"):
             run_change(
                 lambda s: change_status(
-                    session=s,
+                    db=s,
                     commitment_id=row["id"],
                     change=validated(StatusChange, status=wanted, by=by, comment=comment),
                     today=today,
@@ -133,7 +133,7 @@ def result_form(row: dict) -> None:
         if st.form_submit_button(t("commitments.record_result")):
             run_change(
                 lambda s: record_result(
-                    session=s,
+                    db=s,
                     commitment_id=row["id"],
                     result=validated(
                         ResultRecord,

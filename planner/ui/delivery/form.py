@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.errors import validated
 from planner.delivery.workflow import INITIAL
 from planner.models import CommitmentCreate, RoadmapVersion
@@ -23,8 +23,8 @@ def commit_form(versions: list[RoadmapVersion]) -> None:
     version_id = st.selectbox(
         t("commitments.version"), list(names), format_func=names.get, key=f"{PREFIX}version"
     )
-    with read_session(engine()) as session:
-        roadmap = open_version(session=session, version_id=version_id)
+    with reading(engine()) as db:
+        roadmap = open_version(db=db, version_id=version_id)
     items = roadmap.items
     periods = {p.index: p.label for p in roadmap.periods}
     labels = {
@@ -74,7 +74,7 @@ def commit_form(versions: list[RoadmapVersion]) -> None:
         if st.form_submit_button(t("commitments.commit"), type="primary"):
             done = run_change(
                 lambda s: commit(
-                    session=s,
+                    db=s,
                     version_id=version_id,
                     position=position,
                     commitment_in=validated(

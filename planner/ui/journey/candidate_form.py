@@ -81,7 +81,7 @@ def add_candidate(form_key: str, journey: Journey, values: dict) -> bool:
     """Store a new candidate; on success empty the form and show the page afresh."""
     done = run_change(
         lambda s: create_candidate(
-            session=s,
+            db=s,
             workspace_id=journey.workspace.id,
             candidate_in=validated(CandidateCreate, **values),
         ),
@@ -97,7 +97,7 @@ def change_candidate(candidate_id: int, values: dict) -> bool:
     values = {**values, "clear_persona": values["persona_id"] is None}
     done = run_change(
         lambda s: update_candidate(
-            session=s,
+            db=s,
             candidate_id=candidate_id,
             candidate_in=validated(CandidateUpdate, **values),
         ),

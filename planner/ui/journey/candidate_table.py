@@ -27,10 +27,10 @@ TABLE_KEY = "candidate_table"
 
 
 def _save_edits(updates: list[tuple[int, dict]]) -> None:
-    def save(session) -> None:
+    def save(db) -> None:
         for candidate_id, changes in updates:
             update_candidate(
-                session=session,
+                db=db,
                 candidate_id=candidate_id,
                 candidate_in=validated(CandidateUpdate, **changes),
             )

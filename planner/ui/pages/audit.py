@@ -3,14 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.store.audit import audit_log
 from planner.ui.shell.context import engine, require_journey
 from planner.ui.shell.lang import t
 
 journey = require_journey("edit")
-with read_session(engine()) as session:
-    log = audit_log(session=session, workspace_id=journey.workspace.id)
+with reading(engine()) as db:
+    log = audit_log(db=db, workspace_id=journey.workspace.id)
 st.title(t("audit.title"))
 st.caption(t("audit.intro"))
 if log.empty:

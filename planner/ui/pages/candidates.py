@@ -55,9 +55,7 @@ def confirm_delete(ids: list[int]) -> None:
     if left.button(t("action.delete"), type="primary", key="confirm_delete"):
         cancel_delete()
         run_change(
-            lambda s: delete_candidates(
-                session=s, workspace_id=journey.workspace.id, candidate_ids=ids
-            ),
+            lambda s: delete_candidates(db=s, workspace_id=journey.workspace.id, candidate_ids=ids),
             success=t("candidates.deleted", count=len(ids)),
             rerun=True,
         )

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.delivery.search import filter_commitments
 from planner.delivery.workflow import OPEN, STATUSES, Status
 from planner.store.commitments import tracked_commitments
@@ -18,9 +18,9 @@ from planner.ui.shell.lang import t
 
 journey = require_journey("view")
 today = date.today()
-with read_session(engine()) as session:
-    frame = tracked_commitments(session=session, workspace_id=journey.workspace.id, today=today)
-    versions = list_versions(session=session, workspace_id=journey.workspace.id)
+with reading(engine()) as db:
+    frame = tracked_commitments(db=db, workspace_id=journey.workspace.id, today=today)
+    versions = list_versions(db=db, workspace_id=journey.workspace.id)
 st.title(t("commitments.title"))
 st.caption(t("commitments.intro"))
 committing = allowed(journey.workspace.id, "commit")

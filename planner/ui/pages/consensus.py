@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.errors import validated
 from planner.models import OverrideCreate
 from planner.store.consensus import add_override, override_history
@@ -12,8 +12,8 @@ from planner.ui.shell.lang import t
 journey = require_journey()
 frame = candidates(journey).set_index("id")
 settled = consensus(journey)
-with read_session(engine()) as session:
-    history = override_history(session=session, workspace_id=journey.workspace.id)
+with reading(engine()) as db:
+    history = override_history(db=db, workspace_id=journey.workspace.id)
 
 st.title(t("consensus.title"))
 st.caption(t("consensus.intro"))
@@ -94,7 +94,7 @@ with st.form("override"):
         else:
             run_change(
                 lambda s: add_override(
-                    session=s,
+                    db=s,
                     candidate_id=candidate_id,
                     override_in=validated(
                         OverrideCreate,

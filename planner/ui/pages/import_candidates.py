@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.errors import PlannerError, validated
 from planner.importing.apply import import_as_new_workspace, import_candidates
 from planner.importing.example import example_csv
@@ -59,9 +59,9 @@ try:
     table = read_table(upload.getvalue(), upload.name)
     journey = existing = None
     if target == "existing":
-        with read_session(engine()) as session:
-            journey = load_journey(session=session, workspace_id=workspace_id)
-            existing = candidate_frame(session=session, workspace_id=workspace_id)
+        with reading(engine()) as db:
+            journey = load_journey(db=db, workspace_id=workspace_id)
+            existing = candidate_frame(db=db, workspace_id=workspace_id)
     first = preview_import(table, journey, existing=existing)
     accept = {
         kind: st.multiselect(
@@ -115,9 +115,9 @@ def do_import(valid_only: bool) -> None:
             return
         counted = {}
 
-        def make(session):
+        def make(db):
             workspace, counted["count"] = import_as_new_workspace(
-                session=session,
+                db=db,
                 preview=preview,
                 valid_only=valid_only,
                 workspace_in=validated(WorkspaceCreate, name=new_name, language=new_language),
@@ -133,7 +133,7 @@ def do_import(valid_only: bool) -> None:
     else:
         done = run_change(
             lambda s: import_candidates(
-                session=s, workspace_id=workspace_id, preview=preview, valid_only=valid_only
+                db=s, workspace_id=workspace_id, preview=preview, valid_only=valid_only
             )
         )
         count = done.value

@@ -20,28 +20,26 @@ def apply_edits(kind: str, items: list, edits: dict) -> None:
     """Write the table's renames, new order, additions and removals in one transaction."""
     model = MODELS[kind]
 
-    def change(session) -> None:
+    def change(db) -> None:
         for position, cells in edits["edited_rows"].items():
             if "name" in cells:
                 name = validated(DimensionCreate, name=cells["name"] or "").name
-                rename_item(
-                    session=session, model=model, item_id=items[int(position)].id, name=name
-                )
+                rename_item(db=db, model=model, item_id=items[int(position)].id, name=name)
         for position in edits["deleted_rows"]:
-            remove_item(session=session, model=model, item_id=items[int(position)].id)
+            remove_item(db=db, model=model, item_id=items[int(position)].id)
         orders = {item.id: float(i + 1) for i, item in enumerate(items)}
         for position, cells in edits["edited_rows"].items():
             if cells.get("order") is not None:
                 orders[items[int(position)].id] = float(cells["order"])
         reorder_items(
-            session=session,
+            db=db,
             model=model,
             workspace_id=journey.workspace.id,
             ids=sorted(orders, key=orders.get),
         )
         for row in edits["added_rows"]:
             name = validated(DimensionCreate, name=row.get("name") or "").name
-            add_item(session=session, model=model, workspace_id=journey.workspace.id, name=name)
+            add_item(db=db, model=model, workspace_id=journey.workspace.id, name=name)
 
     # A fresh key redraws the table from the database, dropping refused edits.
     renew_key(f"setup_{kind}")

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.delivery.tracking import progress
 from planner.roadmap.charts import burn_up_chart
 from planner.store.commitments import tracked_commitments, version_calendars
@@ -21,9 +21,9 @@ def table(frame: pd.DataFrame, headings: dict[str, str]) -> None:
 
 journey = require_journey("view")
 today = date.today()
-with read_session(engine()) as session:
-    frame = tracked_commitments(session=session, workspace_id=journey.workspace.id, today=today)
-    calendars = version_calendars(session=session, workspace_id=journey.workspace.id)
+with reading(engine()) as db:
+    frame = tracked_commitments(db=db, workspace_id=journey.workspace.id, today=today)
+    calendars = version_calendars(db=db, workspace_id=journey.workspace.id)
 st.title(t("progress.title"))
 st.caption(t("progress.intro"))
 if frame.empty:

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.store.roadmap_plan import current_roadmap, load_plan
 from planner.ui.access.grants import allowed
 from planner.ui.roadmap.downloads import roadmap_downloads
@@ -18,10 +18,10 @@ from planner.ui.shell.lang import t
 journey = require_journey("view")
 frame = candidates(journey)
 today = date.today()
-with read_session(engine()) as session:
-    settings = load_plan(session=session, workspace_id=journey.workspace.id, today=today)
+with reading(engine()) as db:
+    settings = load_plan(db=db, workspace_id=journey.workspace.id, today=today)
     roadmap = current_roadmap(
-        session=session,
+        db=db,
         workspace_id=journey.workspace.id,
         today=today,
         consensus=consensus(journey),

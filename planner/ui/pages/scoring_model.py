@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.errors import validated
 from planner.models import CriterionCreate, RoleWeightCreate, ScoringModelUpdate
 from planner.scoring.consensus import ConsensusMethod
@@ -22,8 +22,8 @@ from planner.ui.widget_state import renew_key, versioned_key
 
 journey = require_journey()
 workspace_id = journey.workspace.id
-with read_session(engine()) as session:
-    setup = load_scoring_setup(session=session, workspace_id=workspace_id)
+with reading(engine()) as db:
+    setup = load_scoring_setup(db=db, workspace_id=workspace_id)
 st.title(t("scoring_model.title"))
 st.caption(t("scoring_model.intro"))
 
@@ -57,7 +57,7 @@ with st.form("scoring_rules"):
     if st.form_submit_button(t("action.save"), type="primary"):
         run_change(
             lambda s: update_scoring_model(
-                session=s,
+                db=s,
                 workspace_id=workspace_id,
                 model_in=validated(
                     ScoringModelUpdate,
@@ -75,7 +75,7 @@ with st.form("scoring_rules"):
 def save_criteria(edits: dict) -> None:
     criteria = setup.criteria
 
-    def change(session) -> None:
+    def change(db) -> None:
         for position, cells in edits["edited_rows"].items():
             criterion = criteria[int(position)]
             row = {
@@ -85,15 +85,15 @@ def save_criteria(edits: dict) -> None:
                 **cells,
             }
             update_criterion(
-                session=session,
+                db=db,
                 criterion_id=criterion.id,
                 criterion_in=validated(CriterionCreate, **row),
             )
         for position in edits["deleted_rows"]:
-            remove_criterion(session=session, criterion_id=criteria[int(position)].id)
+            remove_criterion(db=db, criterion_id=criteria[int(position)].id)
         for row in edits["added_rows"]:
             add_criterion(
-                session=session,
+                db=db,
                 workspace_id=workspace_id,
                 criterion_in=validated(CriterionCreate, **{"weight": 1.0, **row}),
             )
@@ -107,7 +107,7 @@ def save_role_weights(table: pd.DataFrame) -> None:
     renew_key("role_weights")
     run_change(
         lambda s: set_role_weights(
-            session=s,
+            db=s,
             workspace_id=workspace_id,
             weights_in=[
                 validated(RoleWeightCreate, role=r["role"] or "", weight=r["weight"]) for r in rows

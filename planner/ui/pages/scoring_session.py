@@ -3,7 +3,7 @@
 import streamlit as st
 
 from planner.access.links import join_link
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import (
     close_session,
@@ -25,9 +25,9 @@ from planner.ui.shell.lang import t
 journey = require_journey()
 frame = candidates(journey)
 titles_of = dict(zip(frame["id"], frame["title"], strict=True))
-with read_session(engine()) as session:
-    setup = load_scoring_setup(session=session, workspace_id=journey.workspace.id)
-    sessions = sessions_of(session=session, workspace_id=journey.workspace.id)
+with reading(engine()) as db:
+    setup = load_scoring_setup(db=db, workspace_id=journey.workspace.id)
+    sessions = sessions_of(db=db, workspace_id=journey.workspace.id)
 
 st.title(t("session.title"))
 run_tab, new_tab = st.tabs([t("session.run"), t("session.new")])
@@ -49,11 +49,11 @@ with run_tab:
             i: f"{s.name} · {s.code} · {t(f'session.status_{s.status}')}" for i, s in by_id.items()
         }.get,
     )
-    with read_session(engine()) as session:
-        scoring = get_session(session=session, session_id=chosen)
-        last = current_round(session=session, session_id=chosen)
-        rounds = rounds_of(session=session, session_id=chosen)
-        in_round = round_candidate_ids(session=session, round_id=last.id)
+    with reading(engine()) as db:
+        scoring = get_session(db=db, session_id=chosen)
+        last = current_round(db=db, session_id=chosen)
+        rounds = rounds_of(db=db, session_id=chosen)
+        in_round = round_candidate_ids(db=db, round_id=last.id)
     titles = {c: titles_of[c] for c in in_round if c in titles_of}
 
     if scoring.status == "open":
@@ -68,7 +68,7 @@ with run_tab:
         live_progress(last.id, len(setup.criteria), titles)
         if st.button(t("session.reveal"), type="primary", key="reveal"):
             run_change(
-                lambda s: reveal_round(session=s, session_id=chosen),
+                lambda s: reveal_round(db=s, session_id=chosen),
                 success=t("session.revealed"),
                 rerun=True,
             )
@@ -82,8 +82,8 @@ with run_tab:
         )
         shown = revealed[number]
         votes, comments = revealed_round(shown.id)
-        with read_session(engine()) as session:
-            shown_ids = round_candidate_ids(session=session, round_id=shown.id)
+        with reading(engine()) as db:
+            shown_ids = round_candidate_ids(db=db, round_id=shown.id)
         results = show_results(
             setup, votes, {c: titles_of[c] for c in shown_ids}, comments, key=f"round_{shown.id}"
         )
@@ -98,14 +98,14 @@ with run_tab:
             )
             if st.button(t("session.revote", count=len(revote)), disabled=not revote, key="revote"):
                 run_change(
-                    lambda s: open_revote(session=s, session_id=chosen, candidate_ids=revote),
+                    lambda s: open_revote(db=s, session_id=chosen, candidate_ids=revote),
                     success=t("session.revote_opened"),
                     rerun=True,
                 )
 
     if scoring.status == "open" and st.button(t("session.close"), key="close_session"):
         run_change(
-            lambda s: close_session(session=s, session_id=chosen),
+            lambda s: close_session(db=s, session_id=chosen),
             success=t("session.closed"),
             rerun=True,
         )

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.errors import validated
 from planner.models import SignoffCreate, SignoffRequest
 from planner.store.sessions import get_session
@@ -17,11 +17,11 @@ from planner.ui.shell.lang import t
 
 me = st.session_state.get(STAKEHOLDER_KEY) if stakeholder_mode() else None
 if me is not None:  # a stakeholder who joined a session: answer as themselves
-    with read_session(engine()) as session:
-        workspace_id = get_session(session=session, session_id=me[0]).workspace_id
+    with reading(engine()) as db:
+        workspace_id = get_session(db=db, session_id=me[0]).workspace_id
         versions = [
             v
-            for v in list_versions(session=session, workspace_id=workspace_id)
+            for v in list_versions(db=db, workspace_id=workspace_id)
             if v.signoff_requested_at is not None
         ]
 elif stakeholder_mode():
@@ -29,8 +29,8 @@ elif stakeholder_mode():
     st.stop()
 else:
     workspace_id = require_journey("view").workspace.id
-    with read_session(engine()) as session:
-        versions = list_versions(session=session, workspace_id=workspace_id)
+    with reading(engine()) as db:
+        versions = list_versions(db=db, workspace_id=workspace_id)
 if me is not None:
     st.page_link(vote_page(), icon=":material/how_to_vote:")  # a phone hides the navigation
 st.title(t("signoff.title"))
@@ -44,9 +44,9 @@ version_id = st.selectbox(
     t("commitments.version"), list(names), format_func=names.get, key="signoff_version"
 )
 version = next(v for v in versions if v.id == version_id)
-with read_session(engine()) as session:
-    status = signoff_status(session=session, version_id=version_id)
-    roadmap = open_version(session=session, version_id=version_id)
+with reading(engine()) as db:
+    status = signoff_status(db=db, version_id=version_id)
+    roadmap = open_version(db=db, version_id=version_id)
 
 with st.expander(t("signoff.what"), icon=":material/timeline:"):
     roadmap_view(roadmap, key=f"signoff_{version_id}")
@@ -61,7 +61,7 @@ if not status.requested:
         if st.form_submit_button(t("signoff.request"), type="primary"):
             run_change(
                 lambda s: request_signoff(
-                    session=s,
+                    db=s,
                     version_id=version_id,
                     request_in=validated(SignoffRequest, by=by),
                 ),
@@ -135,7 +135,7 @@ with st.form("signoff_answer"):
     if st.form_submit_button(t("signoff.send"), type="primary"):
         run_change(
             lambda s: sign(
-                session=s,
+                db=s,
                 version_id=version_id,
                 stakeholder_id=who,
                 signoff_in=validated(SignoffCreate, decision=decision, comment=comment),

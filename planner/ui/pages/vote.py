@@ -4,7 +4,7 @@ personal link; score blind; see the reveal."""
 import streamlit as st
 
 from planner.access.links import personal_link
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.errors import PlannerError, validated
 from planner.models import StakeholderJoin
 from planner.store.ballot import ballot_list, round_state
@@ -29,7 +29,7 @@ def join(code: str, name: str, role: str) -> None:
         client_bucket("join"),
         lambda: run_change(
             lambda s: join_session(
-                session=s, code=code, join_in=validated(StakeholderJoin, name=name, role=role)
+                db=s, code=code, join_in=validated(StakeholderJoin, name=name, role=role)
             ),
             needs=None,
         ),
@@ -55,12 +55,12 @@ if me() is None:
 
 session_id, stakeholder_id, my_name, token = me()
 try:
-    with read_session(engine()) as session:
-        scoring = get_session(session=session, session_id=session_id)
-        state = round_state(session=session, session_id=session_id)
-        setup = load_scoring_setup(session=session, workspace_id=scoring.workspace_id)
+    with reading(engine()) as db:
+        scoring = get_session(db=db, session_id=session_id)
+        state = round_state(db=db, session_id=session_id)
+        setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
         titles, done = ballot_list(
-            session=session,
+            db=db,
             round_id=state.round_id,
             stakeholder_id=stakeholder_id,
             criteria_count=len(setup.criteria),

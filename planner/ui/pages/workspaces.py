@@ -6,7 +6,7 @@ Only the workspaces this session was let into are listed: nobody learns which ot
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.i18n import LANGUAGE_NAMES
 from planner.store.candidates import candidate_counts
 from planner.store.workspaces import list_workspaces
@@ -21,11 +21,9 @@ st.title(t("workspaces.title"))
 st.caption(t("workspaces.intro"))
 
 granted = grants()
-with read_session(engine()) as session:
-    workspaces = [
-        w for w in list_workspaces(session=session, include_archived=True) if w.id in granted
-    ]
-    counts = candidate_counts(session=session)
+with reading(engine()) as db:
+    workspaces = [w for w in list_workspaces(db=db, include_archived=True) if w.id in granted]
+    counts = candidate_counts(db=db)
 if workspaces:
     st.dataframe(
         pd.DataFrame(

@@ -8,7 +8,7 @@ from functools import partial
 import streamlit as st
 
 from planner.core.config import database_url
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.exports.content import export_content
 from planner.exports.formats import EXPORT_FORMATS, MIME
 from planner.journey.journey import Journey
@@ -25,16 +25,16 @@ def file_stem(name: str) -> str:
 
 def _make(url: str, workspace_id: int, version_id: int | None, fmt: str, chart: str) -> bytes:
     # Runs on its own thread when clicked: no Streamlit here, only the domain.
-    with read_session(get_engine(url)) as session:
+    with reading(get_engine(url)) as db:
         content = export_content(
-            session=session, workspace_id=workspace_id, today=date.today(), version_id=version_id
+            db=db, workspace_id=workspace_id, today=date.today(), version_id=version_id
         )
         return EXPORT_FORMATS[fmt](content, chart)
 
 
 def _backup(url: str, workspace_id: int) -> bytes:
-    with read_session(get_engine(url)) as session:
-        document = dump_workspace(session=session, workspace_id=workspace_id)
+    with reading(get_engine(url)) as db:
+        document = dump_workspace(db=db, workspace_id=workspace_id)
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.journey.journey import Journey
 from planner.scoring.consensus import composites
 from planner.scoring.setup import criteria_frame
@@ -37,10 +37,10 @@ def candidate_details(
                 f"{settled[dimension]:.1f}",
                 help=t(f"source.{settled[f'{dimension}_source']}"),
             )
-        with read_session(engine()) as session:
-            votes = latest_votes(session=session, workspace_id=journey.workspace.id)
-            setup = load_scoring_setup(session=session, workspace_id=journey.workspace.id)
-            names = stakeholder_names(session=session, workspace_id=journey.workspace.id)
+        with reading(engine()) as db:
+            votes = latest_votes(db=db, workspace_id=journey.workspace.id)
+            setup = load_scoring_setup(db=db, workspace_id=journey.workspace.id)
+            names = stakeholder_names(db=db, workspace_id=journey.workspace.id)
         mine = votes[votes["candidate_id"] == candidate_id]
         if mine.empty:
             st.caption(t("matrix.no_votes"))

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.journey.journey import Journey
 from planner.roadmap.build import Roadmap
 from planner.store.dependencies import add_dependencies, dependency_frame, remove_dependency
@@ -14,8 +14,8 @@ from planner.ui.widget_state import renew_key, versioned_key
 
 
 def pins_editor(journey: Journey, roadmap: Roadmap) -> None:
-    with read_session(engine()) as session:
-        pins, excluded = plan_items(session=session, workspace_id=journey.workspace.id)
+    with reading(engine()) as db:
+        pins, excluded = plan_items(db=db, workspace_id=journey.workspace.id)
     items = roadmap.items.sort_values(["rank", "candidate_id"], na_position="last")
     labels = [p.label for p in roadmap.periods]
     table = pd.DataFrame(
@@ -47,11 +47,11 @@ def pins_editor(journey: Journey, roadmap: Roadmap) -> None:
     if edits:
         ids = items["candidate_id"].tolist()
 
-        def change(session) -> None:
+        def change(db) -> None:
             for position, cells in edits.items():
                 row = {**table.iloc[int(position)].to_dict(), **cells}
                 set_plan_item(
-                    session=session,
+                    db=db,
                     candidate_id=ids[int(position)],
                     pinned_period=labels.index(row["pin"]) if row["pin"] else None,
                     excluded=bool(row["excluded"]),
@@ -62,8 +62,8 @@ def pins_editor(journey: Journey, roadmap: Roadmap) -> None:
 
 
 def dependencies_editor(journey: Journey, titles: dict[int, str]) -> None:
-    with read_session(engine()) as session:
-        links = dependency_frame(session=session, workspace_id=journey.workspace.id)
+    with reading(engine()) as db:
+        links = dependency_frame(db=db, workspace_id=journey.workspace.id)
     ids = sorted(titles, key=lambda c: titles[c].casefold())
     with st.form("add_dependency", border=False):
         left, right = st.columns(2)
@@ -76,7 +76,7 @@ def dependencies_editor(journey: Journey, titles: dict[int, str]) -> None:
         if st.form_submit_button(t("roadmap.add_dependency")):
             run_change(
                 lambda s: add_dependencies(
-                    session=s, workspace_id=journey.workspace.id, pairs=[(candidate, needed)]
+                    db=s, workspace_id=journey.workspace.id, pairs=[(candidate, needed)]
                 ),
                 success=t("action.saved"),
                 rerun=True,
@@ -106,7 +106,7 @@ def dependencies_editor(journey: Journey, titles: dict[int, str]) -> None:
         run_change(
             lambda s: [
                 remove_dependency(
-                    session=s,
+                    db=s,
                     candidate_id=links.iloc[p]["candidate_id"],
                     needs_id=links.iloc[p]["needs_id"],
                 )

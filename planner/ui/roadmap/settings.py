@@ -48,7 +48,7 @@ def settings_form(journey: Journey, settings: RoadmapSettings) -> None:
         if st.form_submit_button(t("action.save"), type="primary"):
             run_change(
                 lambda s: save_plan(
-                    session=s,
+                    db=s,
                     workspace_id=journey.workspace.id,
                     settings=validated(
                         RoadmapSettings,

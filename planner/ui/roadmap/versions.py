@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.errors import validated
 from planner.journey.journey import Journey
 from planner.models import RoadmapVersion, VersionCreate
@@ -32,13 +32,13 @@ def version_actions(version: RoadmapVersion, current: Roadmap) -> None:
     left, right = st.columns(2)
     if left.button(t("roadmap.replace_version"), key=f"replace_version_{version.id}"):
         run_change(
-            lambda s: update_version(session=s, version_id=version.id, roadmap=current),
+            lambda s: update_version(db=s, version_id=version.id, roadmap=current),
             success=t("roadmap.version_replaced", name=version.name),
             rerun=True,
         )
     if right.button(t("action.delete"), key=f"delete_version_{version.id}"):
         run_change(
-            lambda s: delete_version(session=s, version_id=version.id),
+            lambda s: delete_version(db=s, version_id=version.id),
             success=t("roadmap.version_deleted", name=version.name),
             rerun=True,
         )
@@ -52,7 +52,7 @@ def save_version_form(journey: Journey, roadmap: Roadmap) -> None:
         if st.form_submit_button(t("roadmap.save_version"), type="primary"):
             run_change(
                 lambda s: save_version(
-                    session=s,
+                    db=s,
                     workspace_id=journey.workspace.id,
                     roadmap=roadmap,
                     version_in=validated(VersionCreate, name=name, created_by=by),
@@ -69,9 +69,9 @@ def signoff_label(version: RoadmapVersion, approved: dict[int, int], total: int)
 
 
 def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None:
-    with read_session(engine()) as session:
-        versions = list_versions(session=session, workspace_id=journey.workspace.id)
-        approved, stakeholders = approvals(session=session, workspace_id=journey.workspace.id)
+    with reading(engine()) as db:
+        versions = list_versions(db=db, workspace_id=journey.workspace.id)
+        approved, stakeholders = approvals(db=db, workspace_id=journey.workspace.id)
     if not versions:
         st.info(t("roadmap.no_versions"))
         return
@@ -92,8 +92,8 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
     opened = st.selectbox(
         t("roadmap.open_version"), list(names), format_func=names.get, key="open_version"
     )
-    with read_session(engine()) as session:
-        roadmap_view(open_version(session=session, version_id=opened), key=f"version_{opened}")
+    with reading(engine()) as db:
+        roadmap_view(open_version(db=db, version_id=opened), key=f"version_{opened}")
     roadmap_downloads(journey, key=f"version_{opened}_download", version_id=opened)
     if editing:
         version_actions(next(v for v in versions if v.id == opened), current)
@@ -110,8 +110,8 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
     newer = right.selectbox(
         t("roadmap.compare_to"), list(names), format_func=names.get, key="compare_to"
     )
-    with read_session(engine()) as session:
-        before, after = (open_version(session=session, version_id=v) for v in (older, newer))
+    with reading(engine()) as db:
+        before, after = (open_version(db=db, version_id=v) for v in (older, newer))
     changes = compare(before.items, after.items)
     if changes.empty:
         st.caption(t("roadmap.no_changes"))

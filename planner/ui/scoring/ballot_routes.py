@@ -25,7 +25,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from planner.core.config import database_url
-from planner.core.db import read_session, write_session
+from planner.core.db import reading, writing
 from planner.core.errors import PlannerError, validated
 from planner.core.i18n import LANGUAGES, t
 from planner.models import COMMENT_MAX, CommentSet, Stakeholder, VoteCast
@@ -85,13 +85,13 @@ def _as_stakeholder(
     request: Request, lang: str, work: Callable[[Session, Stakeholder], dict], *, write: bool
 ) -> JSONResponse:
     """Run `work` for the stakeholder of the request's personal link, in one transaction."""
-    opener = write_session if write else read_session
+    opener = writing if write else reading
     try:
-        with opener(_engine()) as session:
-            me = stakeholder_by_link(session=session, token=request.headers.get(KEY_HEADER, ""))
+        with opener(_engine()) as db:
+            me = stakeholder_by_link(db=db, token=request.headers.get(KEY_HEADER, ""))
             if me is None:
                 return _error(401, "error.personal_link_unknown", lang, "identity")
-            return JSONResponse(work(session, me))
+            return JSONResponse(work(db, me))
     except PlannerError as error:
         closed = error.key in ("error.round_not_voting", "error.session_closed")
         return JSONResponse(
@@ -100,28 +100,22 @@ def _as_stakeholder(
         )
 
 
-def _answers(session: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dict:
+def _answers(db: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dict:
     """My answers on this candidate and the candidates I completed: what the ballot
     redraws from after a click."""
-    count = criteria_count(session=session, round_id=round_id)
-    mine = my_answers(
-        session=session, round_id=round_id, stakeholder_id=me.id, candidate_id=candidate_id
-    )
+    count = criteria_count(db=db, round_id=round_id)
+    mine = my_answers(db=db, round_id=round_id, stakeholder_id=me.id, candidate_id=candidate_id)
     return {
         "candidate": candidate_id,
         "answers": {str(k): (DONT_KNOW if v is None else v) for k, v in mine.items()},
-        "done": answered_ids(
-            session=session, round_id=round_id, stakeholder_id=me.id, criteria_count=count
-        ),
+        "done": answered_ids(db=db, round_id=round_id, stakeholder_id=me.id, criteria_count=count),
     }
 
 
-def _card(session: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dict:
-    card = candidate_card(session=session, round_id=round_id, candidate_id=candidate_id)
-    comment = my_comment(
-        session=session, round_id=round_id, stakeholder_id=me.id, candidate_id=candidate_id
-    )
-    return card._asdict() | {"comment": comment} | _answers(session, round_id, me, candidate_id)
+def _card(db: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dict:
+    card = candidate_card(db=db, round_id=round_id, candidate_id=candidate_id)
+    comment = my_comment(db=db, round_id=round_id, stakeholder_id=me.id, candidate_id=candidate_id)
+    return card._asdict() | {"comment": comment} | _answers(db, round_id, me, candidate_id)
 
 
 async def candidate(request: Request) -> Response:
@@ -145,16 +139,16 @@ async def vote(request: Request) -> Response:
     if cast is None:
         return _error(400, "error.not_on_ballot", lang, "refused")
 
-    def work(session: Session, me: Stakeholder) -> dict:
+    def work(db: Session, me: Stakeholder) -> dict:
         cast_vote(
-            session=session,
+            db=db,
             round_id=cast.round,
             stakeholder_id=me.id,
             candidate_id=cast.candidate,
             criterion_id=cast.criterion,
             label=None if cast.answer == DONT_KNOW else cast.answer,
         )
-        return _answers(session, cast.round, me, cast.candidate)
+        return _answers(db, cast.round, me, cast.candidate)
 
     return await run_in_threadpool(_as_stakeholder, request, lang, work, write=True)
 
@@ -164,9 +158,9 @@ async def comment(request: Request) -> Response:
     if given is None:
         return _error(400, "error.comment_refused", lang, "refused", limit=COMMENT_MAX)
 
-    def work(session: Session, me: Stakeholder) -> dict:
+    def work(db: Session, me: Stakeholder) -> dict:
         set_comment(
-            session=session,
+            db=db,
             round_id=given.round,
             stakeholder_id=me.id,
             candidate_id=given.candidate,
@@ -190,8 +184,8 @@ class _SharedStates:
             read_at, state = self._states.get(session_id, (0.0, None))
         if now - read_at < STATE_TTL:
             return state
-        with read_session(_engine()) as session:
-            state = round_state(session=session, session_id=session_id)
+        with reading(_engine()) as db:
+            state = round_state(db=db, session_id=session_id)
         with self._lock:
             if len(self._states) > 1000:
                 self._states.clear()
@@ -232,8 +226,8 @@ async def remember(request: Request) -> Response:
         return response
 
     def known() -> bool:
-        with read_session(_engine()) as session:
-            return stakeholder_by_link(session=session, token=token) is not None
+        with reading(_engine()) as db:
+            return stakeholder_by_link(db=db, token=token) is not None
 
     if not await run_in_threadpool(known):
         return _error(401, "error.personal_link_unknown", _lang(request), "identity")

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.core.config import database_url
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.store.votes import progress, votes_per_candidate
 from planner.ui.shell.context import get_engine
 from planner.ui.shell.lang import t
@@ -15,10 +15,10 @@ REFRESH = "3s"
 @st.cache_data(ttl=2, show_spinner=False)
 def _progress(url: str, round_id: int, criteria_count: int):
     """Shared by every facilitator screen polling the same round (at most one query per 2 s)."""
-    with read_session(get_engine(url)) as session:
+    with reading(get_engine(url)) as db:
         return (
-            progress(session=session, round_id=round_id, criteria_count=criteria_count),
-            votes_per_candidate(session=session, round_id=round_id, criteria_count=criteria_count),
+            progress(db=db, round_id=round_id, criteria_count=criteria_count),
+            votes_per_candidate(db=db, round_id=round_id, criteria_count=criteria_count),
         )
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.core.config import database_url
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.roadmap.charts import distribution_chart
 from planner.scoring.consensus import composites
 from planner.scoring.setup import ScoringSetup, aggregate_votes, criteria_frame
@@ -29,10 +29,10 @@ COLUMNS = [
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _revealed(url: str, round_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    with read_session(get_engine(url)) as session:
+    with reading(get_engine(url)) as db:
         return (
-            round_votes(session=session, round_ids=[round_id]),
-            round_comments(session=session, round_id=round_id),
+            round_votes(db=db, round_ids=[round_id]),
+            round_comments(db=db, round_id=round_id),
         )
 
 

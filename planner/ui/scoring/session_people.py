@@ -4,7 +4,7 @@ and a new personal link for someone who lost theirs (the old one stops at once).
 import streamlit as st
 
 from planner.access.links import personal_link
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.models import ScoringSession
 from planner.store.sessions import participants, set_auto_advance
 from planner.store.stakeholders import renew_link
@@ -17,7 +17,7 @@ NEW_LINK_KEY = "new_personal_link"  # (stakeholder name, link) just issued, show
 def _toggle(session_id: int, key: str) -> None:
     on = st.session_state[key]
     run_change(
-        lambda s: set_auto_advance(session=s, session_id=session_id, on=on),
+        lambda s: set_auto_advance(db=s, session_id=session_id, on=on),
         success=t("session.auto_advance"),
     )
 
@@ -31,8 +31,8 @@ def session_people(scoring: ScoringSession) -> None:
         on_change=_toggle,
         args=(scoring.id, key),
     )
-    with read_session(engine()) as session:
-        people = {p.id: p.name for p in participants(session=session, session_id=scoring.id)}
+    with reading(engine()) as db:
+        people = {p.id: p.name for p in participants(db=db, session_id=scoring.id)}
     if not people:
         return
     with st.expander(t("session.new_link"), icon=":material/link:"):
@@ -44,7 +44,7 @@ def session_people(scoring: ScoringSession) -> None:
             if st.form_submit_button(t("session.new_link")):
                 done = run_change(
                     lambda s: renew_link(
-                        session=s, workspace_id=scoring.workspace_id, stakeholder_id=who
+                        db=s, workspace_id=scoring.workspace_id, stakeholder_id=who
                     ),
                     success=t("session.new_link_made", name=people[who]),
                 )

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.errors import validated
 from planner.journey.journey import Journey
 from planner.journey.search import all_tags, filter_candidates
@@ -33,8 +33,8 @@ def open_session_form(journey: Journey, frame: pd.DataFrame) -> None:
         ),
         tags=columns[3].multiselect(t("field.tags"), all_tags(frame), key="session_tag"),
     )
-    with read_session(engine()) as session:
-        sent_back = rescore_requests(session=session, workspace_id=journey.workspace.id)
+    with reading(engine()) as db:
+        sent_back = rescore_requests(db=db, workspace_id=journey.workspace.id)
     if sent_back and st.checkbox(
         t("session.rescore_only", count=len(sent_back)),
         key="session_rescore",
@@ -45,7 +45,7 @@ def open_session_form(journey: Journey, frame: pd.DataFrame) -> None:
     if st.button(t("session.open"), type="primary", key="open_session", disabled=chosen.empty):
         done = run_change(
             lambda s: open_session(
-                session=s,
+                db=s,
                 workspace_id=journey.workspace.id,
                 session_in=validated(SessionCreate, name=name),
                 candidate_ids=chosen["id"].tolist(),

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from planner.core.config import database_url
-from planner.core.db import make_engine, migrate, read_session
+from planner.core.db import make_engine, migrate, reading
 from planner.core.errors import PlannerError
 from planner.journey.journey import Journey
 from planner.store.candidates import candidate_frame
@@ -55,8 +55,8 @@ def require_journey(action: str = "edit") -> Journey:
     workspace_id = current_workspace_id()
     if workspace_id is not None and allowed(workspace_id, action):
         try:
-            with read_session(engine()) as session:
-                return load_journey(session=session, workspace_id=workspace_id)
+            with reading(engine()) as db:
+                return load_journey(db=db, workspace_id=workspace_id)
         except PlannerError:
             st.session_state.pop(WORKSPACE_KEY, None)
     st.info(t("workspace.choose_first"))
@@ -68,8 +68,8 @@ def require_journey(action: str = "edit") -> Journey:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _candidates(url: str, workspace_id: int, version: datetime) -> pd.DataFrame:
-    with read_session(get_engine(url)) as session:
-        return candidate_frame(session=session, workspace_id=workspace_id)
+    with reading(get_engine(url)) as db:
+        return candidate_frame(db=db, workspace_id=workspace_id)
 
 
 def candidates(journey: Journey) -> pd.DataFrame:
@@ -84,8 +84,8 @@ class Outcome(NamedTuple):
 
 @st.cache_data(ttl=5, show_spinner=False, max_entries=64)
 def _consensus(url: str, workspace_id: int) -> pd.DataFrame:
-    with read_session(get_engine(url)) as session:
-        return workspace_consensus(session=session, workspace_id=workspace_id)
+    with reading(get_engine(url)) as db:
+        return workspace_consensus(db=db, workspace_id=workspace_id)
 
 
 def consensus(journey: Journey) -> pd.DataFrame:
@@ -122,7 +122,7 @@ def run_change(
             action=success or t("audit.change"),
             workspace_id=workspace_id if logged else None,
         ) as change:
-            value = action(change.session)
+            value = action(change.db)
     except PlannerError as error:
         if rerun:
             feedback("error", error_text(error))

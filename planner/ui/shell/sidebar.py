@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.i18n import LANGUAGE_NAMES, LANGUAGES
 from planner.store.workspaces import list_workspaces
 from planner.ui.access.grants import grants
@@ -24,8 +24,8 @@ def language_switch(*, in_sidebar: bool = True) -> None:
 def workspace_picker() -> None:
     """The workspaces this session may enter (never the others), with its role in each."""
     granted = grants()
-    with read_session(engine()) as session:
-        workspaces = list_workspaces(session=session, include_archived=True)
+    with reading(engine()) as db:
+        workspaces = list_workspaces(db=db, include_archived=True)
     names = {
         w.id: f"{w.name} · {t(f'role.{granted[w.id]}')}" for w in workspaces if w.id in granted
     }

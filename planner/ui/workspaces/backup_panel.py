@@ -39,7 +39,7 @@ def backup_panel(workspace: Workspace | None) -> None:
                 s,
                 passphrase,
                 lambda s: restore_workspace(
-                    session=s,
+                    db=s,
                     document=document,
                     name=name.strip() or None,
                     suffix=t("backup.suffix"),

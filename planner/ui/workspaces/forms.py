@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.core.errors import validated
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE, load_demo
 from planner.journey.naming import name_key
@@ -37,12 +37,12 @@ def enter(workspace: Workspace, actor: str) -> None:
     st.rerun()
 
 
-def create_with_passphrase(session, passphrase: str, make) -> Workspace:
+def create_with_passphrase(db, passphrase: str, make) -> Workspace:
     """`make(session)` (a new workspace) with its facilitator passphrase, in one go."""
     checked = validated(PassphraseSet, passphrase=passphrase)
-    workspace = make(session)
-    session.flush()
-    set_passphrase(session=session, workspace_id=workspace.id, passphrase_in=checked)
+    workspace = make(db)
+    db.flush()
+    set_passphrase(db=db, workspace_id=workspace.id, passphrase_in=checked)
     return workspace
 
 
@@ -82,7 +82,7 @@ def new_workspace_form() -> None:
                 s,
                 passphrase,
                 lambda s: create_workspace(
-                    session=s,
+                    db=s,
                     workspace_in=validated(
                         WorkspaceCreate,
                         name=name,
@@ -106,15 +106,13 @@ def demo_button() -> None:
     st.caption(t("workspaces.demo_hint", passphrase=DEMO_PASSPHRASE))
     if not st.button(t("workspaces.load_demo"), key="load_demo"):
         return
-    with read_session(engine()) as session:
-        existing = {name_key(w.name): w.id for w in list_workspaces(session=session)}
+    with reading(engine()) as db:
+        existing = {name_key(w.name): w.id for w in list_workspaces(db=db)}
     demo_id = existing.get(name_key(DEMO_NAME))
     if demo_id is not None and role_in(demo_id) != "facilitator":
         st.error(t("workspaces.demo_taken"), icon=":material/lock:")
         return
-    done = run_change(
-        lambda s: load_demo(session=s), success=t("workspaces.demo_loaded"), needs=None
-    )
+    done = run_change(lambda s: load_demo(db=s), success=t("workspaces.demo_loaded"), needs=None)
     if done.ok:
         enter(done.value, actor() or "demo")
 
@@ -131,7 +129,7 @@ def manage_workspace_form(workspace: Workspace) -> None:
         submitted
         and run_change(
             lambda s: update_workspace(
-                session=s,
+                db=s,
                 workspace_id=workspace.id,
                 workspace_in=validated(
                     WorkspaceUpdate,
@@ -150,7 +148,7 @@ def manage_workspace_form(workspace: Workspace) -> None:
         st.button(t(archive), key="archive")
         and run_change(
             lambda s: update_workspace(
-                session=s,
+                db=s,
                 workspace_id=workspace.id,
                 workspace_in=WorkspaceUpdate(archived=not workspace.archived),
             ),
@@ -172,7 +170,7 @@ def manage_workspace_form(workspace: Workspace) -> None:
                 disabled=typed.strip() != workspace.name,
             )
             and run_change(
-                lambda s: delete_workspace(session=s, workspace_id=workspace.id),
+                lambda s: delete_workspace(db=s, workspace_id=workspace.id),
                 success=t("workspaces.deleted", name=workspace.name),
             ).ok
         ):

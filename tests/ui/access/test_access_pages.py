@@ -4,7 +4,7 @@ nothing of one workspace reachable from another's link."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.core.db import read_session, write_session
+from planner.core.db import reading, writing
 from planner.models import CommitmentCreate, SessionCreate, SignoffRequest, StakeholderJoin
 from planner.store.access import get_access
 from planner.store.commitments import commit
@@ -28,10 +28,10 @@ def visit(**params) -> AppTest:
 
 @pytest.fixture(name="version")
 def version_fixture(engine, demo):
-    with write_session(engine) as session:
-        version = saved_version(session, demo.id)
+    with writing(engine) as db:
+        version = saved_version(db, demo.id)
         commit(
-            session=session,
+            db=db,
             version_id=version.id,
             position=0,
             commitment_in=CommitmentCreate(owner="Team Web", committed_by="Paula", period=0),
@@ -40,8 +40,8 @@ def version_fixture(engine, demo):
 
 
 def link(engine, workspace_id, kind):
-    with read_session(engine) as session:
-        access = get_access(session=session, workspace_id=workspace_id)
+    with reading(engine) as db:
+        access = get_access(db=db, workspace_id=workspace_id)
     return access.viewer_token if kind == "view" else access.owner_token
 
 
@@ -81,8 +81,8 @@ def test_a_bad_link_says_so_and_gives_nothing(demo):
 
 
 def test_workspace_b_link_reaches_nothing_of_workspace_a(engine, demo):
-    with write_session(engine) as session:
-        other = make_journey(session, name="Other shop").workspace
+    with writing(engine) as db:
+        other = make_journey(db, name="Other shop").workspace
     at = visit(view=link(engine, other.id, "view"))
     assert at.session_state["grants"] == {other.id: "viewer"}
     assert at.selectbox(key="workspace_id").options == ["Other shop · manager (read-only)"]
@@ -104,7 +104,7 @@ def forced_rename(role: str) -> None:
     st.session_state[WORKSPACE_KEY] = 1
     run_change(
         lambda s: update_workspace(
-            session=s, workspace_id=1, workspace_in=WorkspaceUpdate(name="Hijacked")
+            db=s, workspace_id=1, workspace_in=WorkspaceUpdate(name="Hijacked")
         ),
         success="renamed",
     )
@@ -116,30 +116,30 @@ def forced_rename(role: str) -> None:
 def test_a_change_without_the_role_is_refused_even_if_forced(engine, demo, role, renamed):
     at = AppTest.from_function(forced_rename, args=(role,), default_timeout=30).run()
     assert not at.exception
-    with read_session(engine) as session:
-        names = [w.name for w in list_workspaces(session=session)]
+    with reading(engine) as db:
+        names = [w.name for w in list_workspaces(db=db)]
     assert (names == ["Hijacked"]) is renamed
     if not renamed:
         assert "You may not make this change here" in at.error[0].value
 
 
 def test_stakeholders_sign_off_as_themselves_through_their_personal_link(engine, demo, version):
-    with write_session(engine) as session:
+    with writing(engine) as db:
         scoring = open_session(
-            session=session,
+            db=db,
             workspace_id=demo.id,
             session_in=SessionCreate(name="Workshop"),
             candidate_ids=[1],
         )
-        join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Bert"))
-        ann = join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Ann"))
-        request_signoff(session=session, version_id=version.id, request_in=SignoffRequest(by="Eva"))
+        join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name="Bert"))
+        ann = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name="Ann"))
+        request_signoff(db=db, version_id=version.id, request_in=SignoffRequest(by="Eva"))
     at = visit(me=ann.token)  # the personal link, on any device
     at.switch_page("planner/ui/pages/signoff.py").run()
     assert at.selectbox(key="signoff_who").options == ["Ann"]  # not Bert
     at.button(key="FormSubmitter:signoff_answer-Send my answer").click().run()
     assert "Thank you, Ann" in texts(at)
-    with read_session(engine) as session:
-        status = signoff_status(session=session, version_id=version.id)
+    with reading(engine) as db:
+        status = signoff_status(db=db, version_id=version.id)
     assert (status.approved, status.total) == (1, 2)
     assert not at.session_state.get("grants")  # a stakeholder holds no workspace grant

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from planner.core.db import read_session, write_session
+from planner.core.db import reading, writing
 from planner.models import CommitmentCreate, ResultRecord, SignoffRequest, StatusChange
 from planner.store.commitments import (
     change_status,
@@ -23,17 +23,17 @@ TODAY = date.today()
 
 @pytest.fixture(name="version")
 def version_fixture(engine, demo):
-    with write_session(engine) as session:
-        version = saved_version(session, demo.id)
-        add_stakeholders(session, demo.id, "Ann", "Bert")
+    with writing(engine) as db:
+        version = saved_version(db, demo.id)
+        add_stakeholders(db, demo.id, "Ann", "Bert")
         return version
 
 
 def promise(engine, version, position=0, **fields):
     values = {"owner": "Team Web", "committed_by": "Paula", "period": 0} | fields
-    with write_session(engine) as session:
+    with writing(engine) as db:
         return commit(
-            session=session,
+            db=db,
             version_id=version.id,
             position=position,
             commitment_in=CommitmentCreate(**values),
@@ -41,10 +41,10 @@ def promise(engine, version, position=0, **fields):
 
 
 def move(engine, commitment_id, *statuses):
-    with write_session(engine) as session:
+    with writing(engine) as db:
         for status in statuses:
             change_status(
-                session=session,
+                db=db,
                 commitment_id=commitment_id,
                 change=StatusChange(status=status, by="Paula", comment="on our way"),
                 today=TODAY,
@@ -70,8 +70,8 @@ def test_commit_to_an_item_from_a_version(open_page, engine, demo, version):
     at.number_input(key="commit_target").set_value(3.5)
     submit(at, "commit_form", "Commit")
     assert "Committed to" in texts(at)
-    with read_session(engine) as session:
-        [row] = commitment_frame(session=session, workspace_id=demo.id).to_dict("records")
+    with reading(engine) as db:
+        [row] = commitment_frame(db=db, workspace_id=demo.id).to_dict("records")
     assert (row["owner"], row["status"], row["kpi_target"]) == ("Team Web", "committed", 3.5)
     assert row["period"] is not None and row["due"] > TODAY
     assert "Team Web" in texts(at)  # its card on the board
@@ -97,8 +97,8 @@ def test_only_allowed_transitions_are_offered_and_blocked_needs_a_reason(
     at.text_input(key="status_comment").input("Waiting for legal")
     submit(at, f"status_{commitment}", "Change status")
     assert "is now blocked" in texts(at)
-    with read_session(engine) as session:
-        steps = history(session=session, commitment_id=commitment)
+    with reading(engine) as db:
+        steps = history(db=db, commitment_id=commitment)
     assert steps["to_status"].tolist() == ["proposed", "blocked"]
     history_table = at.dataframe[-1].value
     assert history_table["Comment"].tolist()[-1] == "Waiting for legal"
@@ -142,9 +142,9 @@ def test_done_item_records_its_result_and_goes_back_to_scoring(open_page, engine
     at.checkbox(key="result_rescore").check()
     submit(at, f"result_{commitment}", "Save the result")
     assert "Result of" in texts(at)
-    with read_session(engine) as session:
-        [row] = commitment_frame(session=session, workspace_id=demo.id).to_dict("records")
-        assert rescore_requests(session=session, workspace_id=demo.id) == [row["candidate_id"]]
+    with reading(engine) as db:
+        [row] = commitment_frame(db=db, workspace_id=demo.id).to_dict("records")
+        assert rescore_requests(db=db, workspace_id=demo.id) == [row["candidate_id"]]
     assert row["kpi_result"] == 4.2
 
 
@@ -172,8 +172,8 @@ def test_signoff_request_answers_and_objections(open_page, engine, version):
     submit(at, "signoff_request", "Request sign-off")
     assert "Sign-off of “Q1 plan” requested." in texts(at)
     assert at.selectbox(key="signoff_who").options == ["Ann", "Bert"]
-    with read_session(engine) as session:
-        ann, bert = signoff_status(session=session, version_id=version.id).answers["stakeholder_id"]
+    with reading(engine) as db:
+        ann, bert = signoff_status(db=db, version_id=version.id).answers["stakeholder_id"]
     at.selectbox(key="signoff_who").set_value(ann)
     submit(at, "signoff_answer", "Send my answer")
     assert "Thank you, Ann" in texts(at)
@@ -185,16 +185,14 @@ def test_signoff_request_answers_and_objections(open_page, engine, version):
     submit(at, "signoff_answer", "Send my answer")
     assert at.get("progress")[0].proto.text == "1 of 2 approved"
     assert "Bert objects: Store items come too late" in texts(at)
-    with read_session(engine) as session:
-        status = signoff_status(session=session, version_id=version.id)
+    with reading(engine) as db:
+        status = signoff_status(db=db, version_id=version.id)
     assert (status.approved, status.total) == (1, 2)
 
 
 def test_signoff_in_dutch_and_user_text_is_not_markdown(open_page, engine, version):
-    with write_session(engine) as session:
-        request_signoff(
-            session=session, version_id=version.id, request_in=SignoffRequest(by="**Eva**")
-        )
+    with writing(engine) as db:
+        request_signoff(db=db, version_id=version.id, request_in=SignoffRequest(by="**Eva**"))
     at = open_page("signoff", lang="nl")
     assert "Akkoord gevraagd door **Eva**" in texts(at)
     assert at.get("progress")[0].proto.text == "0 van 2 akkoord"
@@ -203,9 +201,9 @@ def test_signoff_in_dutch_and_user_text_is_not_markdown(open_page, engine, versi
 def test_a_result_sent_back_is_offered_for_the_next_session(open_page, engine, version):
     commitment = promise(engine, version)
     move(engine, commitment, "in_progress", "done")
-    with write_session(engine) as session:
+    with writing(engine) as db:
         record_result(
-            session=session,
+            db=db,
             commitment_id=commitment,
             result=ResultRecord(kpi_result=1, by="Paula", rescore=True),
         )

@@ -1,13 +1,13 @@
 """Candidates page: search and filters, inline edits, form edits, delete with confirmation."""
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.store.candidates import candidate_frame
 from tests.ui.conftest import texts, widget_key
 
 
 def stored(engine, demo):
-    with read_session(engine) as session:
-        return candidate_frame(session=session, workspace_id=demo.id).set_index("id")
+    with reading(engine) as db:
+        return candidate_frame(db=db, workspace_id=demo.id).set_index("id")
 
 
 def table_key(at):

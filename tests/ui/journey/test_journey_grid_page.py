@@ -1,6 +1,6 @@
 """Journey grid page: counts, choosing a cell, quick-add."""
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.store.candidates import candidate_frame
 from tests.ui.conftest import texts
 
@@ -30,8 +30,8 @@ def test_quick_add_prefills_the_cell(open_page, demo, engine):
     at.button(key=f"FormSubmitter:{form}-Add candidate").click().run()
     assert not at.exception
     assert "Candidate “Chat with a planner” added." in texts(at)
-    with read_session(engine) as session:
-        frame = candidate_frame(session=session, workspace_id=demo.id)
+    with reading(engine) as db:
+        frame = candidate_frame(db=db, workspace_id=demo.id)
     added = frame[frame["title"] == "Chat with a planner"].iloc[0]
     assert (added["phase"], added["channels"]) == ("Planning", ["Chat"])
 

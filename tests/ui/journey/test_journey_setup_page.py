@@ -1,13 +1,13 @@
 """Journey setup page: rename, reorder, add and (refuse to) remove."""
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.store.workspaces import load_journey
 from tests.ui.conftest import texts, widget_key
 
 
 def journey(engine, demo):
-    with read_session(engine) as session:
-        return load_journey(session=session, workspace_id=demo.id)
+    with reading(engine) as db:
+        return load_journey(db=db, workspace_id=demo.id)
 
 
 def edit(at, kind, edits):

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from planner.core.db import read_session, write_session
+from planner.core.db import reading, writing
 from planner.models import SignoffRequest
 from planner.roadmap.periods import make_periods
 from planner.roadmap.settings import quarter_start
@@ -37,8 +37,8 @@ def test_roadmap_settings_are_saved(open_page, demo, engine):
     at.text_input[0].input("10, 20, 30, 40")
     at.button(key="FormSubmitter:roadmap_settings-Save").click().run()
     assert not at.exception
-    with read_session(engine) as session:
-        settings = load_plan(session=session, workspace_id=demo.id, today=date.today())
+    with reading(engine) as db:
+        settings = load_plan(db=db, workspace_id=demo.id, today=date.today())
     assert settings.strategy == "wsjf" and settings.capacities == (10, 20, 30, 40)
 
 
@@ -59,14 +59,14 @@ def test_pin_exclude_and_depend(open_page, demo, engine):
     }
     at.run()
     assert not at.exception
-    with read_session(engine) as session:
-        pins, excluded = plan_items(session=session, workspace_id=demo.id)
+    with reading(engine) as db:
+        pins, excluded = plan_items(db=db, workspace_id=demo.id)
     assert len(excluded) == 1 and list(pins.values()) == [1]
     at.selectbox(key="dependency_candidate").select(3)
     at.selectbox(key="dependency_needs").select(4)
     at.button(key="FormSubmitter:add_dependency-Add dependency").click().run()
-    with read_session(engine) as session:
-        assert 4 in needs_of(session=session, workspace_id=demo.id)[3]
+    with reading(engine) as db:
+        assert 4 in needs_of(db=db, workspace_id=demo.id)[3]
 
 
 def test_a_candidate_cannot_need_itself(open_page, demo):
@@ -84,8 +84,8 @@ def test_save_open_and_compare_versions(open_page, demo, engine):
         at.text_input(key="version_by").input("Eva")
         at.button(key="FormSubmitter:save_version-Save as version").click().run()
         assert f"Version “{name}” saved." in texts(at)
-    with read_session(engine) as session:
-        assert [v.name for v in list_versions(session=session, workspace_id=demo.id)] == [
+    with reading(engine) as db:
+        assert [v.name for v in list_versions(db=db, workspace_id=demo.id)] == [
             "Second",
             "First",
         ]
@@ -109,9 +109,9 @@ def test_download_buttons_are_offered(open_page, demo):
 
 
 def test_replace_and_delete_a_version_until_it_is_up_for_signoff(open_page, demo, engine):
-    with write_session(engine) as session:
-        first, second = (saved_version(session, demo.id, name=n) for n in ("First", "Second"))
-        request_signoff(session=session, version_id=first.id, request_in=SignoffRequest(by="Eva"))
+    with writing(engine) as db:
+        first, second = (saved_version(db, demo.id, name=n) for n in ("First", "Second"))
+        request_signoff(db=db, version_id=first.id, request_in=SignoffRequest(by="Eva"))
     at = open_page("roadmap")
     at.selectbox(key="open_version").set_value(second.id).run()
     at.button(key=f"replace_version_{second.id}").click().run()
@@ -122,5 +122,5 @@ def test_replace_and_delete_a_version_until_it_is_up_for_signoff(open_page, demo
     at.selectbox(key="open_version").set_value(first.id).run()
     assert "up for sign-off: it can no longer be changed" in texts(at)
     assert f"delete_version_{first.id}" not in [b.key for b in at.button]
-    with read_session(engine) as session:
-        assert [v.name for v in list_versions(session=session, workspace_id=demo.id)] == ["First"]
+    with reading(engine) as db:
+        assert [v.name for v in list_versions(db=db, workspace_id=demo.id)] == ["First"]

@@ -5,7 +5,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from planner.core.db import read_session, write_session
+from planner.core.db import reading, writing
 from planner.models import SessionCreate, StakeholderJoin
 from planner.store.sessions import close_session, open_revote, open_session, reveal_round
 from planner.store.stakeholders import join_session, renew_link
@@ -24,17 +24,15 @@ def client_fixture(database_url):
 @pytest.fixture(name="room")
 def room_fixture(engine, demo):
     """A session on the demo's first three candidates with Ann and Bert joined."""
-    with write_session(engine) as session:
+    with writing(engine) as db:
         scoring = open_session(
-            session=session,
+            db=db,
             workspace_id=demo.id,
             session_in=SessionCreate(name="Workshop"),
             candidate_ids=[1, 2, 3],
         )
-        ann = join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Ann"))
-        bert = join_session(
-            session=session, code=scoring.code, join_in=StakeholderJoin(name="Bert")
-        )
+        ann = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name="Ann"))
+        bert = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name="Bert"))
     return scoring, ann, bert
 
 
@@ -53,8 +51,8 @@ def vote(client, token, candidate, criterion, answer, round_id=1, lang="en"):
 
 
 def answers(engine, stakeholder_id, round_id=1):
-    with read_session(engine) as session:
-        return my_ballot(session=session, round_id=round_id, stakeholder_id=stakeholder_id).answers
+    with reading(engine) as db:
+        return my_ballot(db=db, round_id=round_id, stakeholder_id=stakeholder_id).answers
 
 
 def test_a_vote_is_stored_for_the_candidate_it_names(client, room, engine):
@@ -98,8 +96,8 @@ def test_nobody_votes_without_a_valid_personal_link(client, room, engine):
 
 def test_an_old_personal_link_stops_at_once(client, room, engine, demo):
     _, ann, _ = room
-    with write_session(engine) as session:
-        new = renew_link(session=session, workspace_id=demo.id, stakeholder_id=ann.stakeholder.id)
+    with writing(engine) as db:
+        new = renew_link(db=db, workspace_id=demo.id, stakeholder_id=ann.stakeholder.id)
     assert vote(client, ann.token, 1, 1, "3").status_code == 401
     assert vote(client, new, 1, 1, "3").status_code == 200
 
@@ -143,11 +141,11 @@ def test_a_huge_or_broken_body_is_refused(client, room):
 def test_a_vote_after_the_reveal_is_refused_with_a_reason(client, room, engine, end):
     scoring, ann, _ = room
     vote(client, ann.token, 1, 1, "2")
-    with write_session(engine) as session:
+    with writing(engine) as db:
         if end == "reveal":
-            reveal_round(session=session, session_id=scoring.id)
+            reveal_round(db=db, session_id=scoring.id)
         else:
-            close_session(session=session, session_id=scoring.id)
+            close_session(db=db, session_id=scoring.id)
     response = vote(client, ann.token, 1, 1, "5", lang="nl")
     assert response.status_code == 409
     assert response.json()["reason"] == "round_closed"
@@ -158,9 +156,9 @@ def test_a_vote_after_the_reveal_is_refused_with_a_reason(client, room, engine, 
 def test_a_revote_round_takes_new_answers_apart_from_the_old(client, room, engine):
     scoring, ann, _ = room
     vote(client, ann.token, 1, 1, "2")
-    with write_session(engine) as session:
-        reveal_round(session=session, session_id=scoring.id)
-        revote = open_revote(session=session, session_id=scoring.id, candidate_ids=[1])
+    with writing(engine) as db:
+        reveal_round(db=db, session_id=scoring.id)
+        revote = open_revote(db=db, session_id=scoring.id, candidate_ids=[1])
     assert vote(client, ann.token, 2, 1, "4", round_id=revote.id).status_code == 400
     assert vote(client, ann.token, 1, 1, "4", round_id=revote.id).status_code == 200
     assert answers(engine, ann.stakeholder.id, revote.id) == {(1, 1): "4"}
@@ -175,8 +173,8 @@ def test_comments_are_kept_per_candidate(client, room, engine):
         headers={"X-Ballot-Key": ann.token},
     )
     assert response.json() == {"candidate": 2, "comment": "<b>too</b> costly"}
-    with read_session(engine) as session:
-        ballot = my_ballot(session=session, round_id=1, stakeholder_id=ann.stakeholder.id)
+    with reading(engine) as db:
+        ballot = my_ballot(db=db, round_id=1, stakeholder_id=ann.stakeholder.id)
     assert ballot.comments == {2: "<b>too</b> costly"}
 
 
@@ -208,8 +206,8 @@ def test_the_state_follows_reveal_and_close_within_a_second(client, room, engine
         "round_status": "voting",
         "status": "open",
     }
-    with write_session(engine) as session:
-        close_session(session=session, session_id=scoring.id)
+    with writing(engine) as db:
+        close_session(db=db, session_id=scoring.id)
     monkeypatch.setattr(ballot_routes, "STATE_TTL", 0)
     assert client.get(f"/api/ballot/state?session={scoring.id}").json()["status"] == "closed"
     assert client.get("/api/ballot/state?session=999").status_code == 404
@@ -232,6 +230,6 @@ def test_a_comment_over_the_limit_is_refused_whole(client, room, engine):
         headers={"X-Ballot-Key": ann.token},
     )
     assert response.status_code == 400 and "1000 tekens" in response.json()["error"]
-    with read_session(engine) as session:
-        ballot = my_ballot(session=session, round_id=1, stakeholder_id=ann.stakeholder.id)
+    with reading(engine) as db:
+        ballot = my_ballot(db=db, round_id=1, stakeholder_id=ann.stakeholder.id)
     assert ballot.comments == {}

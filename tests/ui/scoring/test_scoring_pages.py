@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.core.db import read_session, write_session
+from planner.core.db import reading, writing
 from planner.models import SessionCreate, StakeholderJoin
 from planner.store.audit import audit_log
 from planner.store.consensus import workspace_consensus
@@ -20,9 +20,9 @@ from tests.ui.conftest import texts, widget_key
 @pytest.fixture(name="scoring")
 def scoring_fixture(engine, demo):
     """A session on the demo's first three candidates."""
-    with write_session(engine) as session:
+    with writing(engine) as db:
         return open_session(
-            session=session,
+            db=db,
             workspace_id=demo.id,
             session_in=SessionCreate(name="Workshop"),
             candidate_ids=[1, 2, 3],
@@ -49,8 +49,8 @@ def test_scoring_model_changes_scale_and_criteria(open_page, demo, engine):
     }
     at.run()
     assert not at.exception
-    with read_session(engine) as session:
-        setup = load_scoring_setup(session=session, workspace_id=demo.id)
+    with reading(engine) as db:
+        setup = load_scoring_setup(db=db, workspace_id=demo.id)
     assert setup.model.scale == "fibonacci"
     assert [(c.name, c.weight) for c in setup.criteria_of("effort")] == [
         ("Effort", 2.0),
@@ -77,12 +77,9 @@ def test_role_weights(open_page, demo, engine):
         "deleted_rows": [],
     }
     at.run()
-    with read_session(engine) as session:
+    with reading(engine) as db:
         assert (
-            load_scoring_setup(session=session, workspace_id=demo.id).role_weight(
-                "customer SERVICE"
-            )
-            == 2.0
+            load_scoring_setup(db=db, workspace_id=demo.id).role_weight("customer SERVICE") == 2.0
         )
 
 
@@ -118,17 +115,15 @@ def test_stakeholder_joins_and_gets_a_ballot_and_a_personal_link(scoring, engine
     link = at.code[0].value
     assert link.endswith(f"/?me={data['key']}")  # AppTest has no host
     assert "Anna" not in link and set(at.query_params) == {"join"}
-    with read_session(engine) as session:
-        assert stakeholder_by_link(session=session, token=data["key"]).name == "Anna"
+    with reading(engine) as db:
+        assert stakeholder_by_link(db=db, token=data["key"]).name == "Anna"
 
 
 def test_the_personal_link_resumes_the_ballot_in_a_new_browser(scoring, engine):
-    with write_session(engine) as session:
-        joined = join_session(
-            session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna")
-        )
-        setup = load_scoring_setup(session=session, workspace_id=scoring.workspace_id)
-        vote_all(session, scoring, joined.stakeholder, 2, setup, "4")
+    with writing(engine) as db:
+        joined = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
+        setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
+        vote_all(db, scoring, joined.stakeholder, 2, setup, "4")
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.query_params["me"] = joined.token
     at.run()
@@ -140,16 +135,16 @@ def test_the_personal_link_resumes_the_ballot_in_a_new_browser(scoring, engine):
 
 @pytest.mark.parametrize("typed", ["Anna", "anna ", "ANNA"])
 def test_a_name_already_taken_never_opens_that_ballot(scoring, engine, typed):
-    with write_session(engine) as session:
-        join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
+    with writing(engine) as db:
+        join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
     at = join_as(stakeholder_app(scoring.code), typed)
     assert "If that is you, open your personal link" in texts(at)
     assert not at.get("bidi_component")
 
 
 def test_a_name_in_the_address_opens_nobody(scoring, engine):
-    with write_session(engine) as session:
-        join_session(session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
+    with writing(engine) as db:
+        join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.query_params["join"] = scoring.code
     at.query_params["name"] = "Anna"
@@ -158,11 +153,9 @@ def test_a_name_in_the_address_opens_nobody(scoring, engine):
 
 
 def test_an_unknown_or_replaced_personal_link_is_explained(scoring, engine, demo):
-    with write_session(engine) as session:
-        joined = join_session(
-            session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna")
-        )
-        renew_link(session=session, workspace_id=demo.id, stakeholder_id=joined.stakeholder.id)
+    with writing(engine) as db:
+        joined = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
+        renew_link(db=db, workspace_id=demo.id, stakeholder_id=joined.stakeholder.id)
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.query_params["me"] = joined.token
     at.run()
@@ -171,11 +164,9 @@ def test_an_unknown_or_replaced_personal_link_is_explained(scoring, engine, demo
 
 
 def test_the_reveal_replaces_the_ballot(scoring, engine):
-    with write_session(engine) as session:
-        joined = join_session(
-            session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna")
-        )
-        reveal_round(session=session, session_id=scoring.id)
+    with writing(engine) as db:
+        joined = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
+        reveal_round(db=db, session_id=scoring.id)
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.query_params["me"] = joined.token
     at.run()
@@ -191,13 +182,11 @@ def test_wrong_code_is_explained(demo):
 
 
 def test_reveal_shows_results_and_offers_a_revote(open_page, scoring, engine):
-    with write_session(engine) as session:
-        setup = load_scoring_setup(session=session, workspace_id=scoring.workspace_id)
+    with writing(engine) as db:
+        setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
         for name, label in (("A", "1"), ("B", "5"), ("C", "5")):
-            person = join_session(
-                session=session, code=scoring.code, join_in=StakeholderJoin(name=name)
-            )[1]
-            vote_all(session, scoring, person, 1, setup, label)
+            person = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name=name))[1]
+            vote_all(db, scoring, person, 1, setup, label)
     at = open_page("scoring_session")
     assert [m.value for m in at.metric[1:3]] == ["3", "0"]
     at.button(key="reveal").click().run()
@@ -205,8 +194,8 @@ def test_reveal_shows_results_and_offers_a_revote(open_page, scoring, engine):
     table = at.dataframe[0].value
     assert table.loc[0, "value"] == 10.0 and table.loc[0, "value_n"] == 3
     at.button(key="revote").click().run()
-    with read_session(engine) as session:
-        assert current_round(session=session, session_id=scoring.id).number == 2
+    with reading(engine) as db:
+        assert current_round(db=db, session_id=scoring.id).number == 2
 
 
 def test_consensus_override(open_page, demo, engine):
@@ -216,8 +205,8 @@ def test_consensus_override(open_page, demo, engine):
     at.text_input(key="override_by").input("Eva")
     at.button(key="FormSubmitter:override-Save decision").click().run()
     assert not at.exception and "Decision saved." in texts(at)
-    with read_session(engine) as session:
-        row = workspace_consensus(session=session, workspace_id=demo.id).iloc[0]
+    with reading(engine) as db:
+        row = workspace_consensus(db=db, workspace_id=demo.id).iloc[0]
     assert (row["value"], row["value_source"]) == (8.5, "override")
 
 
@@ -230,20 +219,18 @@ def test_override_without_reason_is_refused(open_page, demo):
 
 
 def test_facilitator_issues_a_new_personal_link_and_the_old_one_stops(open_page, scoring, engine):
-    with write_session(engine) as session:
-        anna = join_session(
-            session=session, code=scoring.code, join_in=StakeholderJoin(name="Anna")
-        )
+    with writing(engine) as db:
+        anna = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
     at = open_page("scoring_session")
     at.selectbox(key="new_link_who").set_value(anna.stakeholder.id)
     at.button(key=f"FormSubmitter:new_link_{scoring.id}-New personal link").click().run()
     assert not at.exception
     link = next(c.value for c in at.code if "?me=" in c.value)
     new_token = link.split("?me=")[1]
-    with read_session(engine) as session:
-        assert stakeholder_by_link(session=session, token=anna.token) is None
-        assert stakeholder_by_link(session=session, token=new_token).name == "Anna"
-        log = audit_log(session=session, workspace_id=scoring.workspace_id)
+    with reading(engine) as db:
+        assert stakeholder_by_link(db=db, token=anna.token) is None
+        assert stakeholder_by_link(db=db, token=new_token).name == "Anna"
+        log = audit_log(db=db, workspace_id=scoring.workspace_id)
     assert log["action"].str.startswith("New personal link for Anna").any()
 
 
@@ -251,5 +238,5 @@ def test_facilitator_turns_auto_advance_off(open_page, scoring, engine):
     at = open_page("scoring_session")
     at.toggle(key=f"auto_advance_{scoring.id}").set_value(False).run()
     assert not at.exception
-    with read_session(engine) as session:
-        assert get_session(session=session, session_id=scoring.id).auto_advance is False
+    with reading(engine) as db:
+        assert get_session(db=db, session_id=scoring.id).auto_advance is False

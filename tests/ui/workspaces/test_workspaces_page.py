@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from planner.core.db import read_session
+from planner.core.db import reading
 from planner.demo import DEMO_PASSPHRASE
 from planner.store.access import get_access
 from planner.store.audit import audit_log
@@ -38,11 +38,11 @@ def sign_in(at, workspace, passphrase, who="Eva"):
 def test_create_from_template_opens_it_as_facilitator(open_page, engine):
     at = create(open_page("workspaces", role=None), "Mortgage journey", "nine_phase", "nl")
     assert "Workspace “Mortgage journey” created." in texts(at)
-    with read_session(engine) as session:
-        [workspace] = list_workspaces(session=session)
-        assert load_journey(session=session, workspace_id=workspace.id).phase_names[0] == "Behoefte"
-        stored = get_access(session=session, workspace_id=workspace.id).facilitator_hash
-        log = audit_log(session=session, workspace_id=workspace.id)
+    with reading(engine) as db:
+        [workspace] = list_workspaces(db=db)
+        assert load_journey(db=db, workspace_id=workspace.id).phase_names[0] == "Behoefte"
+        stored = get_access(db=db, workspace_id=workspace.id).facilitator_hash
+        log = audit_log(db=db, workspace_id=workspace.id)
     assert at.session_state["workspace_id"] == workspace.id
     assert at.session_state["grants"] == {workspace.id: "facilitator"}
     assert stored.startswith("scrypt$") and PASSPHRASE not in stored
@@ -54,8 +54,8 @@ def test_create_from_template_opens_it_as_facilitator(open_page, engine):
 def test_a_short_passphrase_is_refused_and_nothing_is_made(open_page, engine):
     at = create(open_page("workspaces", role=None), "Shop", passphrase="short")
     assert "Passphrase must have at least 8 character(s)." in texts(at)
-    with read_session(engine) as session:
-        assert list_workspaces(session=session) == []
+    with reading(engine) as db:
+        assert list_workspaces(db=db) == []
 
 
 def test_duplicate_name_is_refused_with_a_message(open_page, demo):
@@ -102,31 +102,29 @@ def test_rename_archive_and_delete(open_page, demo, engine):
     at.text_input(key=f"rename_{demo.id}").input("Renamed")
     at.button(key=f"FormSubmitter:edit_workspace_{demo.id}-Save").click().run()
     at.button(key="archive").click().run()
-    with read_session(engine) as session:
-        assert list_workspaces(session=session) == []
-        [archived] = list_workspaces(session=session, include_archived=True)
+    with reading(engine) as db:
+        assert list_workspaces(db=db) == []
+        [archived] = list_workspaces(db=db, include_archived=True)
         assert archived.name == "Renamed" and archived.archived
-        assert "Saved." in audit_log(session=session, workspace_id=demo.id)["action"].tolist()
+        assert "Saved." in audit_log(db=db, workspace_id=demo.id)["action"].tolist()
     assert at.button(key="delete_workspace").disabled
     at.text_input(key="delete_typed").input("Renamed").run()
     at.button(key="delete_workspace").click().run()
     assert not at.exception
-    with read_session(engine) as session:
-        assert list_workspaces(session=session, include_archived=True) == []
+    with reading(engine) as db:
+        assert list_workspaces(db=db, include_archived=True) == []
 
 
 def test_links_and_new_passphrase(open_page, demo, engine):
     at = open_page("workspaces")
-    with read_session(engine) as session:
-        access = get_access(session=session, workspace_id=demo.id)
+    with reading(engine) as db:
+        access = get_access(db=db, workspace_id=demo.id)
     codes = [c.value for c in at.code]
     assert any(f"?view={access.viewer_token}" in c for c in codes)
     assert any(f"?owner={access.owner_token}" in c for c in codes)
     at.button(key="renew_links").click().run()
-    with read_session(engine) as session:
-        assert get_access(session=session, workspace_id=demo.id).viewer_token != (
-            access.viewer_token
-        )
+    with reading(engine) as db:
+        assert get_access(db=db, workspace_id=demo.id).viewer_token != (access.viewer_token)
     at.text_input(key="change_passphrase").input("a brand new one")
     at.button(key="FormSubmitter:new_passphrase-Change the passphrase").click().run()
     assert "Passphrase changed." in texts(at)
@@ -138,8 +136,8 @@ def test_load_demo_button(open_page, engine):
     at = open_page("workspaces", lang="nl", role=None)
     at.button(key="load_demo").click().run()
     assert "Demowerkruimte geladen." in texts(at)
-    with read_session(engine) as session:
-        [demo] = list_workspaces(session=session)
+    with reading(engine) as db:
+        [demo] = list_workspaces(db=db)
     assert at.session_state["grants"] == {demo.id: "facilitator"}
 
 
@@ -150,8 +148,8 @@ def test_the_demo_cannot_be_remade_by_a_stranger(open_page, demo, engine):
 
 
 def test_backup_and_restore_from_the_page(open_page, demo, engine):
-    with read_session(engine) as session:
-        document = json.dumps(dump_workspace(session=session, workspace_id=demo.id))
+    with reading(engine) as db:
+        document = json.dumps(dump_workspace(db=db, workspace_id=demo.id))
     at = open_page("workspaces", lang="nl")
     assert at.get("download_button")  # the backup
     at.file_uploader(key="restore_file_0").upload(
@@ -162,8 +160,8 @@ def test_backup_and_restore_from_the_page(open_page, demo, engine):
     at.button(key="restore").click().run()
     assert not at.exception
     assert f"Hersteld als werkruimte “{demo.name} (hersteld)”." in texts(at)
-    with read_session(engine) as session:
-        restored = [w.id for w in list_workspaces(session=session) if w.id != demo.id]
+    with reading(engine) as db:
+        restored = [w.id for w in list_workspaces(db=db) if w.id != demo.id]
     assert at.session_state["grants"][restored[0]] == "facilitator"
 
 
@@ -190,7 +188,7 @@ def test_database_copy_needs_the_administrator(open_page, demo, monkeypatch):
 
 def test_creating_a_workspace_beside_others_opens_it(open_page, demo, engine):
     at = create(open_page("workspaces"), "Second journey")
-    with read_session(engine) as session:
-        second = next(w for w in list_workspaces(session=session) if w.name == "Second journey")
+    with reading(engine) as db:
+        second = next(w for w in list_workspaces(db=db) if w.name == "Second journey")
     assert at.session_state["workspace_id"] == second.id
     assert at.session_state["grants"] == {demo.id: "facilitator", second.id: "facilitator"}
