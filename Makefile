@@ -28,6 +28,7 @@ run: db
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy  # strict on the pure domain (pyproject.toml)
 
 format: $(VENV)/.dev
 	$(PY) -m ruff format .

@@ -1,16 +1,18 @@
 """Filtering the commitments board: owner, status, committed period, phase, channel, late."""
 
+from collections.abc import Collection
+
 import pandas as pd
 
 
 def filter_commitments(
     frame: pd.DataFrame,
     *,
-    owners: list[str] = (),
-    statuses: list[str] = (),
-    periods: list[str] = (),
-    phases: list[str] = (),
-    channels: list[str] = (),
+    owners: Collection[str] = (),
+    statuses: Collection[str] = (),
+    periods: Collection[str] = (),
+    phases: Collection[str] = (),
+    channels: Collection[str] = (),
     overdue_only: bool = False,
 ) -> pd.DataFrame:
     """The rows matching every filter given; an empty filter matches all.
@@ -28,8 +30,8 @@ def filter_commitments(
         if wanted:
             keep &= frame[column].isin(wanted)
     if channels:
-        wanted = set(channels)
-        keep &= frame["channels"].map(lambda on: bool(wanted.intersection(on)))
+        chosen = set(channels)
+        keep &= frame["channels"].map(lambda on: bool(chosen.intersection(on)))
     if overdue_only:
         keep &= frame["overdue"]
     return frame[keep]

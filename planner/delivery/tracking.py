@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from planner.delivery.workflow import NOT_STARTED, OPEN
-from planner.roadmap.periods import LENGTHS, Period, make_periods, period_of
+from planner.roadmap.periods import LENGTHS, Period, PeriodKind, make_periods, period_of
 
 RISK_DAYS = 14  # an item not started with its deadline this close is at risk
 
@@ -53,7 +53,7 @@ def calendar(start: date, kind: str, until: date, since: date | None = None) -> 
     up to the one holding `until` (at least one)."""
     begin = pd.Timestamp(start)
     while since is not None and begin.date() > since:
-        begin -= LENGTHS[kind]
+        begin -= LENGTHS[PeriodKind(kind)]
     start = begin.date()
     count = 1
     periods = make_periods(start, kind, count)

@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+import pandas as pd
 from fpdf import FPDF
 
 from planner.exports.content import ExportContent
@@ -189,7 +190,7 @@ def _first(content: ExportContent, count: int) -> ExportContent:
 
 
 def _text(value: object) -> str:
-    if value is None or value != value:  # None or NaN
+    if pd.api.types.is_scalar(value) and pd.isna(value):  # None, NaN, NaT, NA
         return ""
     if isinstance(value, datetime):
         return f"{value:%d %b %Y %H:%M}"

@@ -1,13 +1,17 @@
 """Turning edits made in the candidates table into candidate updates."""
 
+from typing import Any
+
 from planner.journey.journey import Journey
+
+Cells = dict[str, Any]  # column -> value, as st.data_editor reports an edited row
 
 TEXT_FIELDS = ("title", "description", "proposer", "touchpoint")
 
 
 def updates_from_edits(
-    journey: Journey, shown_ids: list[int], edited_rows: dict[int, dict]
-) -> list[tuple[int, dict]]:
+    journey: Journey, shown_ids: list[int], edited_rows: dict[int, Cells]
+) -> list[tuple[int, Cells]]:
     """(candidate id, fields for `CandidateUpdate`) for each edited table row.
 
     `edited_rows` maps a row position in the table shown to its changed cells,
@@ -15,7 +19,7 @@ def updates_from_edits(
     """
     updates = []
     for position, cells in sorted(edited_rows.items()):
-        changes: dict = {}
+        changes: Cells = {}
         for column, value in cells.items():
             if column in TEXT_FIELDS:
                 changes[column] = value if value is not None else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,10 +30,17 @@ class Journey:
         return [persona.name for persona in self.personas]
 
     def phase_id(self, name: str) -> int:
-        return next(phase.id for phase in self.phases if phase.name == name)
+        return _id_of(self.phases, name)
 
     def channel_id(self, name: str) -> int:
-        return next(channel.id for channel in self.channels if channel.name == name)
+        return _id_of(self.channels, name)
 
     def persona_id(self, name: str) -> int:
-        return next(persona.id for persona in self.personas if persona.name == name)
+        return _id_of(self.personas, name)
+
+
+def _id_of(rows: Sequence[Phase | Channel | Persona], name: str) -> int:
+    """The id of the row named `name` (StopIteration when there is none)."""
+    found = next(row.id for row in rows if row.name == name)
+    assert found is not None, "rows read from the database have their ids"
+    return found

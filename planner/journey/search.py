@@ -1,5 +1,7 @@
 """Searching and filtering the candidate list."""
 
+from collections.abc import Collection
+
 import pandas as pd
 
 SEARCHED = ("title", "description", "proposer", "touchpoint")
@@ -9,10 +11,10 @@ def filter_candidates(
     candidates: pd.DataFrame,
     *,
     text: str = "",
-    phases: list[str] = (),
-    channels: list[str] = (),
-    personas: list[str] = (),
-    tags: list[str] = (),
+    phases: Collection[str] = (),
+    channels: Collection[str] = (),
+    personas: Collection[str] = (),
+    tags: Collection[str] = (),
 ) -> pd.DataFrame:
     """Candidates matching every word of `text` and any of each chosen filter's values.
 

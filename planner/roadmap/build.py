@@ -76,7 +76,9 @@ def build_roadmap(
         reasons.get(c, ("not_scored", {}))[0] if c not in result.placed else None
         for c in frame["id"]
     ]
-    frame["reason_params"] = [reasons.get(c, (None, {}))[1] for c in frame["id"]]
+    frame["reason_params"] = pd.Series(
+        [reasons.get(c, ("", {}))[1] for c in frame["id"]], index=frame.index, dtype=object
+    )
     items = frame.rename(columns={"id": "candidate_id"}).sort_values(
         ["start_period", "rank", "candidate_id"], na_position="last", kind="stable"
     )

@@ -1,7 +1,11 @@
 """Altair chart builders: DataFrames in, charts out; no Streamlit here."""
 
+from typing import cast
+
 import altair as alt
 import pandas as pd
+
+from planner.roadmap.quadrants import Thresholds
 
 
 def distribution_chart(
@@ -79,7 +83,7 @@ def jitter(ids: pd.Series, spread: float = 0.12) -> pd.Series:
 
 def matrix_chart(
     points: pd.DataFrame,
-    thresholds,
+    thresholds: Thresholds,
     colour: str,
     labels: dict[str, str],
     quadrant_names: dict[str, str],
@@ -169,7 +173,8 @@ def matrix_chart(
             for side in ("left", "right")
         ]
     )
-    return alt.layer(rules, names, spread_y, spread_x, dots).properties(height=520)
+    chart = alt.layer(rules, names, spread_y, spread_x, dots).properties(height=520)
+    return cast(alt.LayerChart, chart)  # layers without a facet
 
 
 def timeline_chart(

@@ -40,7 +40,7 @@ class Period:
 def make_periods(start: date, kind: str, count: int) -> list[Period]:
     """`count` consecutive periods of `kind` from `start`."""
     begin = pd.Timestamp(start)
-    starts = [begin + LENGTHS[kind] * i for i in range(count + 1)]
+    starts = [begin + LENGTHS[PeriodKind(kind)] * i for i in range(count + 1)]
     return [
         Period(i, starts[i].date(), (starts[i + 1] - pd.Timedelta(days=1)).date(), kind)
         for i in range(count)

@@ -48,5 +48,5 @@ def rank(frame: pd.DataFrame, strategy: str) -> list[int]:
         Strategy.VALUE: (["neg_value", "effort", "id"], [True, True, True]),
         Strategy.EFFORT: (["effort", "neg_value", "id"], [True, True, True]),
     }
-    columns, ascending = keys[strategy]
+    columns, ascending = keys[Strategy(strategy)]
     return scored.sort_values(columns, ascending=ascending, kind="stable")["id"].tolist()

@@ -21,10 +21,13 @@ class Placement:
     load: dict[int, float]  # period -> effort points used there
 
 
+Reason = tuple[str, dict[str, int]]  # why a candidate is unscheduled, with its details
+
+
 @dataclass
 class Schedule:
     placed: dict[int, Placement] = field(default_factory=dict)
-    unscheduled: dict[int, tuple[str, dict]] = field(default_factory=dict)  # id -> reason
+    unscheduled: dict[int, Reason] = field(default_factory=dict)  # id -> reason
 
     def load(self, periods: int) -> list[float]:
         """Effort points used in each period."""
@@ -82,8 +85,8 @@ def schedule(
                 stack.append(needed)
     waiting = {c: set(needs.get(c, ())) for c in ranking}
     dependents: dict[int, list[int]] = {}
-    for candidate, needed in waiting.items():
-        for other in needed:
+    for candidate, its_needs in waiting.items():
+        for other in its_needs:
             dependents.setdefault(other, []).append(candidate)
     ready = [((c not in urgent), position[c], c) for c in ranking if not waiting[c]]
     heapq.heapify(ready)
@@ -101,7 +104,15 @@ def schedule(
     return result
 
 
-def _place(candidate, efforts, free, needs, pins, excluded, result) -> Placement | tuple:
+def _place(
+    candidate: int,
+    efforts: dict[int, float],
+    free: list[float],
+    needs: dict[int, set[int]],
+    pins: dict[int, int],
+    excluded: set[int],
+    result: Schedule,
+) -> Placement | Reason:
     if candidate in excluded:
         return ("excluded", {})
     for needed in sorted(needs.get(candidate, ())):

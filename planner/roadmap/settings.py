@@ -13,6 +13,7 @@ are typed as "20" or "10, 20, 30" (commas or semicolons).
 import re
 from datetime import date
 from math import isfinite
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -51,7 +52,9 @@ class RoadmapSettings(BaseModel):
 
     @field_validator("capacities")
     @classmethod
-    def _one_per_period(cls, capacities: tuple[float, ...], info: ValidationInfo):
+    def _one_per_period(
+        cls, capacities: tuple[float, ...], info: ValidationInfo
+    ) -> tuple[float, ...]:
         periods = info.data.get("periods")
         if periods is None:  # periods itself is invalid: that is the error reported
             return capacities
@@ -73,10 +76,10 @@ class RoadmapSettings(BaseModel):
         """From anything with these attributes (the stored working plan)."""
         return cls.model_validate(plan, from_attributes=True)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Plain JSON values: the start as ISO date, enums as their values."""
         return self.model_dump(mode="json")
 
     @classmethod
-    def from_json(cls, data: dict) -> "RoadmapSettings":
+    def from_json(cls, data: dict[str, Any]) -> "RoadmapSettings":
         return cls.model_validate(data)

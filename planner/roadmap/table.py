@@ -1,5 +1,8 @@
 """A roadmap as a table for people: period, rank, title, scores, quadrant, or why it is out."""
 
+from collections.abc import Hashable
+from typing import Any
+
 import pandas as pd
 
 from planner.core.i18n import t
@@ -53,7 +56,7 @@ def roadmap_table(
         for a, b in zip(first[scheduled], last[scheduled], strict=True)
     ]
 
-    def note(row) -> str:
+    def note(row: dict[Hashable, Any]) -> str:
         params = dict(row["reason_params"] or {})
         if "needed" in params:
             params["needed"] = titles.get(params["needed"], params["needed"])
@@ -65,7 +68,8 @@ def roadmap_table(
     notes = pd.Series("", index=items.index, dtype=object)
     out = items[~scheduled]
     if len(out):
-        notes[~scheduled] = [note(row) for row in out.to_dict("records")]
+        texts: list[str] = [note(row) for row in out.to_dict("records")]
+        notes[~scheduled] = pd.Series(texts, index=out.index, dtype=object)
     quadrants = {q: t(f"quadrant.{q}", lang) for q in QUADRANTS}
     table = pd.DataFrame(
         {

@@ -9,6 +9,7 @@ composites (each stakeholder counts once), or their mean weighted by role weight
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -77,8 +78,9 @@ def aggregate(
             "q3": scores.quantile(0.75),
         }
     )
-    wide = stats.unstack("dimension")
-    wide.columns = [f"{dimension}_{stat}" for stat, dimension in wide.columns]
+    wide = cast(pd.DataFrame, stats.unstack("dimension"))  # a frame: stats has two levels
+    stat_level, dimension_level = (wide.columns.get_level_values(n) for n in (0, 1))
+    wide.columns = [f"{d}_{s}" for s, d in zip(stat_level, dimension_level, strict=True)]
     for dimension in DIMENSIONS:
         for stat in STATS:
             if f"{dimension}_{stat}" not in wide:

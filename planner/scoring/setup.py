@@ -47,7 +47,10 @@ def criteria_frame(setup: ScoringSetup) -> pd.DataFrame:
 
 def stakeholder_weights(setup: ScoringSetup, votes: pd.DataFrame) -> dict[int, float]:
     people = votes.drop_duplicates("stakeholder_id")
-    return {row.stakeholder_id: setup.role_weight(row.role) for row in people.itertuples()}
+    return {
+        int(who): setup.role_weight(str(role))
+        for who, role in zip(people["stakeholder_id"], people["role"], strict=True)
+    }
 
 
 def rules_of(setup: ScoringSetup) -> ConsensusRules:

@@ -1,6 +1,6 @@
 """Audited changes: one transaction that writes and logs who did what and where.
 
-Every writer goes through here — the pages (planner.ui.shell.context.run_change) and the
+Every writer goes through here — the pages (planner.ui.shell.changes.run_change) and the
 command line alike — so the audit log holds every change to a workspace, whoever made it.
 
     with audited(engine, actor="Eva", action="Import of 12 candidates") as change:

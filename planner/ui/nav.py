@@ -9,42 +9,50 @@ of theirs. A facilitator does not see the Vote page: to vote, they join as a sta
 import streamlit as st
 
 from planner.ui.access.grants import apply_link, resume_stakeholder, role_in, stakeholder_mode
-from planner.ui.shell.context import current_workspace_id, engine, open_workspace, show_feedback
+from planner.ui.shell.changes import show_feedback
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.sidebar import language_switch, workspace_picker
+from planner.ui.shell.workspace import current_workspace_id, open_workspace
 
 PAGES = "planner/ui/pages"
+# Every page once: its key (the catalog's nav.KEY is its title) -> (script, icon).
+PAGE_FILES = {
+    "workspaces": ("workspaces", "folder_open"),
+    "import": ("import_candidates", "upload_file"),
+    "grid": ("journey_grid", "grid_view"),
+    "candidates": ("candidates", "lightbulb"),
+    "setup": ("journey_setup", "tune"),
+    "audit": ("audit", "history"),
+    "session": ("scoring_session", "groups"),
+    "consensus": ("consensus", "balance"),
+    "scoring_model": ("scoring_model", "rule"),
+    "matrix": ("matrix", "scatter_plot"),
+    "roadmap": ("roadmap", "timeline"),
+    "signoff": ("signoff", "approval"),
+    "commitments": ("commitments", "assignment_turned_in"),
+    "progress": ("progress", "trending_up"),
+    "vote": ("vote", "how_to_vote"),
+}
 
 
-def page(name: str, key: str, icon: str, **options) -> st.Page:
+def page(key: str, **options) -> st.Page:
+    """The page `key` of PAGE_FILES, for the navigation, `st.page_link` and
+    `st.switch_page` alike (the URLs are the scripts' names)."""
+    name, icon = PAGE_FILES[key]
     return st.Page(
         f"{PAGES}/{name}.py", title=t(f"nav.{key}"), icon=f":material/{icon}:", **options
     )
 
 
-def signoff_page() -> st.Page:
-    return page("signoff", "signoff", "approval")
-
-
-def vote_page() -> st.Page:
-    return page("vote", "vote", "how_to_vote")
-
-
 def route() -> None:
     """Build this visitor's navigation and run the page they asked for."""
     st.set_page_config(page_title="Journey Roadmap Planner", page_icon="🧭", layout="wide")
-    workspaces = page("workspaces", "workspaces", "folder_open", default=True)
-    importing = page("import_candidates", "import", "upload_file")  # into a new workspace
-    vote, signoff = vote_page(), signoff_page()
-    roadmap_side = [
-        page("matrix", "matrix", "scatter_plot"),
-        page("roadmap", "roadmap", "timeline"),
-    ]
-    delivery = [
-        signoff,
-        page("commitments", "commitments", "assignment_turned_in"),
-        page("progress", "progress", "trending_up"),
-    ]
+    workspaces = page("workspaces", default=True)
+    importing = page("import")  # also into a new workspace
+    vote, signoff = page("vote"), page("signoff")
+    roadmap_side = [page("matrix"), page("roadmap")]
+    delivery = [signoff, page("commitments"), page("progress")]
 
     resume_stakeholder(engine())
     if stakeholder_mode():
@@ -64,16 +72,16 @@ def route() -> None:
             sections = {
                 t("nav.section_journey"): [
                     workspaces,
-                    page("journey_grid", "grid", "grid_view"),
-                    page("candidates", "candidates", "lightbulb"),
+                    page("grid"),
+                    page("candidates"),
                     importing,
-                    page("journey_setup", "setup", "tune"),
-                    page("audit", "audit", "history"),
+                    page("setup"),
+                    page("audit"),
                 ],
                 t("nav.section_scoring"): [
-                    page("scoring_session", "session", "groups"),
-                    page("consensus", "consensus", "balance"),
-                    page("scoring_model", "scoring_model", "rule"),
+                    page("session"),
+                    page("consensus"),
+                    page("scoring_model"),
                 ],
             }
         if role is not None:

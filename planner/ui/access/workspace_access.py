@@ -10,8 +10,10 @@ from planner.core.errors import validated
 from planner.models import PassphraseSet, SignIn, Workspace
 from planner.store.access import get_access, renew_links, set_passphrase, sign_in
 from planner.ui.access.grants import give
-from planner.ui.shell.context import engine, open_workspace, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.workspace import open_workspace
 from planner.ui.widget_state import clear_widgets
 
 

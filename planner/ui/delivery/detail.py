@@ -11,7 +11,8 @@ from planner.delivery.workflow import NEEDS_REASON, Status, allowed
 from planner.models import ResultRecord, StatusChange
 from planner.store.commitments import change_status, history, record_result
 from planner.ui.delivery.board import deadline_badge
-from planner.ui.shell.context import engine, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.text import plain
 
@@ -77,7 +78,7 @@ def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> No
 
 
 def _number(value: float | None) -> str:
-    return "—" if value is None or value != value else f"{value:g}"
+    return "—" if pd.api.types.is_scalar(value) and pd.isna(value) else f"{value:g}"
 
 
 def status_form(row: dict, today: date) -> None:

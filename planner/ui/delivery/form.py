@@ -8,7 +8,8 @@ from planner.delivery.workflow import INITIAL
 from planner.models import CommitmentCreate, RoadmapVersion
 from planner.store.commitments import commit
 from planner.store.versions import open_version
-from planner.ui.shell.context import engine, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.widget_state import clear_widgets
 

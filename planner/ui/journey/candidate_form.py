@@ -6,7 +6,7 @@ from planner.core.errors import validated
 from planner.journey.journey import Journey
 from planner.models import CandidateCreate, CandidateUpdate
 from planner.store.candidates import create_candidate, update_candidate
-from planner.ui.shell.context import run_change
+from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
 from planner.ui.widget_state import clear_widgets
 

@@ -8,7 +8,7 @@ from planner.journey.edits import updates_from_edits
 from planner.journey.journey import Journey
 from planner.models import CandidateUpdate
 from planner.store.candidates import update_candidate
-from planner.ui.shell.context import run_change
+from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
 from planner.ui.widget_state import renew_key, versioned_key
 

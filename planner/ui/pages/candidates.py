@@ -6,8 +6,11 @@ from planner.journey.search import all_tags, filter_candidates
 from planner.store.candidates import delete_candidates
 from planner.ui.journey.candidate_form import candidate_form, change_candidate
 from planner.ui.journey.candidate_table import candidate_table
-from planner.ui.shell.context import candidates, require_journey, run_change
+from planner.ui.nav import page
+from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
+from planner.ui.shell.reads import candidates
+from planner.ui.shell.workspace import require_journey
 
 journey = require_journey()
 frame = candidates(journey)
@@ -27,14 +30,8 @@ st.caption(t("candidates.count", shown=len(shown), total=len(frame)))
 
 if frame.empty:
     st.info(t("candidates.none"))
-    st.page_link(
-        "planner/ui/pages/journey_grid.py", label=t("nav.grid"), icon=":material/grid_view:"
-    )
-    st.page_link(
-        "planner/ui/pages/import_candidates.py",
-        label=t("nav.import"),
-        icon=":material/upload_file:",
-    )
+    st.page_link(page("grid"))
+    st.page_link(page("import"))
     st.stop()
 
 ticked = candidate_table(journey, shown, tags)

@@ -13,8 +13,9 @@ from planner.ui.access.grants import allowed
 from planner.ui.delivery.board import board, table
 from planner.ui.delivery.detail import commitment_detail
 from planner.ui.delivery.form import commit_form
-from planner.ui.shell.context import engine, require_journey
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.workspace import require_journey
 
 journey = require_journey("view")
 today = date.today()

@@ -6,8 +6,11 @@ from planner.core.db import reading
 from planner.core.errors import validated
 from planner.models import OverrideCreate
 from planner.store.consensus import add_override, override_history
-from planner.ui.shell.context import candidates, consensus, engine, require_journey, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.reads import candidates, consensus
+from planner.ui.shell.workspace import require_journey
 
 journey = require_journey()
 frame = candidates(journey).set_index("id")

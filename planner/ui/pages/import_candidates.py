@@ -13,13 +13,10 @@ from planner.models import WorkspaceCreate
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
 from planner.ui.access.grants import allowed
-from planner.ui.shell.context import (
-    current_workspace_id,
-    engine,
-    feedback,
-    run_change,
-)
+from planner.ui.shell.changes import feedback, run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, error_text, t
+from planner.ui.shell.workspace import current_workspace_id
 from planner.ui.widget_state import renew_key, versioned_key
 from planner.ui.widgets import language_radio
 from planner.ui.workspaces.forms import create_with_passphrase, enter, passphrase_fields

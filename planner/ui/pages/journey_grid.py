@@ -7,8 +7,10 @@ from planner.journey.grid import cell_counts, empty_cells, in_cell
 from planner.journey.search import all_tags
 from planner.ui.journey.candidate_form import add_candidate, candidate_form
 from planner.ui.journey.heatmap import heat_map
-from planner.ui.shell.context import candidates, require_journey
+from planner.ui.nav import page
 from planner.ui.shell.lang import t
+from planner.ui.shell.reads import candidates
+from planner.ui.shell.workspace import require_journey
 
 journey = require_journey()
 frame = candidates(journey)
@@ -17,7 +19,7 @@ st.caption(t("grid.intro"))
 
 if not journey.phases or not journey.channels:
     st.warning(t("grid.needs_dimensions"))
-    st.page_link("planner/ui/pages/journey_setup.py", label=t("nav.setup"), icon=":material/tune:")
+    st.page_link(page("setup"))
     st.stop()
 
 counts = cell_counts(frame, journey.phase_names, journey.channel_names)

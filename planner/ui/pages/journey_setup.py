@@ -6,8 +6,9 @@ import streamlit as st
 from planner.core.errors import validated
 from planner.models import Channel, DimensionCreate, Persona, Phase
 from planner.store.dimensions import add_item, remove_item, rename_item, reorder_items
-from planner.ui.shell.context import require_journey, run_change
+from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
+from planner.ui.shell.workspace import require_journey
 from planner.ui.widget_state import renew_key, versioned_key
 
 journey = require_journey()

@@ -9,9 +9,10 @@ from planner.roadmap.quadrants import QUADRANTS, ThresholdMode, thresholds_for
 from planner.ui.journey.heatmap import heat_map
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.matrix_details import candidate_details
-from planner.ui.shell.context import candidates, require_journey
-from planner.ui.shell.context import consensus as workspace_consensus
 from planner.ui.shell.lang import t
+from planner.ui.shell.reads import candidates
+from planner.ui.shell.reads import consensus as workspace_consensus
+from planner.ui.shell.workspace import require_journey
 
 journey = require_journey("view")
 frame = candidates(journey)

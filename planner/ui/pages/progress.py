@@ -9,8 +9,9 @@ from planner.core.db import reading
 from planner.delivery.tracking import progress
 from planner.roadmap.charts import burn_up_chart
 from planner.store.commitments import tracked_commitments, version_calendars
-from planner.ui.shell.context import engine, require_journey
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.workspace import require_journey
 
 
 def table(frame: pd.DataFrame, headings: dict[str, str]) -> None:

@@ -12,8 +12,10 @@ from planner.ui.roadmap.plan_editor import dependencies_editor, pins_editor
 from planner.ui.roadmap.settings import settings_form
 from planner.ui.roadmap.versions import save_version_form, versions_panel
 from planner.ui.roadmap.view import roadmap_view
-from planner.ui.shell.context import candidates, consensus, engine, require_journey
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.reads import candidates, consensus
+from planner.ui.shell.workspace import require_journey
 
 journey = require_journey("view")
 frame = candidates(journey)

@@ -16,8 +16,10 @@ from planner.store.scoring_model import (
     update_criterion,
     update_scoring_model,
 )
-from planner.ui.shell.context import engine, require_journey, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.workspace import require_journey
 from planner.ui.widget_state import renew_key, versioned_key
 
 journey = require_journey()

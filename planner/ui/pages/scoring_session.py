@@ -19,8 +19,11 @@ from planner.ui.scoring.progress import live_progress
 from planner.ui.scoring.results import revealed_round, show_results
 from planner.ui.scoring.session_people import session_people
 from planner.ui.scoring.setup import SESSION_KEY, open_session_form
-from planner.ui.shell.context import candidates, engine, require_journey, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.reads import candidates
+from planner.ui.shell.workspace import require_journey
 
 journey = require_journey()
 frame = candidates(journey)

@@ -9,16 +9,19 @@ from planner.models import SignoffCreate, SignoffRequest
 from planner.store.sessions import get_session
 from planner.store.signoff import request_signoff, sign, signoff_status
 from planner.store.versions import list_versions, open_version
-from planner.ui.access.grants import STAKEHOLDER_KEY, allowed, stakeholder_mode
-from planner.ui.nav import vote_page
+from planner.ui.access import grants
+from planner.ui.access.grants import allowed, stakeholder_mode
+from planner.ui.nav import page
 from planner.ui.roadmap.view import roadmap_view
-from planner.ui.shell.context import engine, require_journey, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.workspace import require_journey
 
-me = st.session_state.get(STAKEHOLDER_KEY) if stakeholder_mode() else None
+me = grants.me() if stakeholder_mode() else None
 if me is not None:  # a stakeholder who joined a session: answer as themselves
     with reading(engine()) as db:
-        workspace_id = get_session(db=db, session_id=me[0]).workspace_id
+        workspace_id = get_session(db=db, session_id=me.session_id).workspace_id
         versions = [
             v
             for v in list_versions(db=db, workspace_id=workspace_id)
@@ -32,7 +35,7 @@ else:
     with reading(engine()) as db:
         versions = list_versions(db=db, workspace_id=workspace_id)
 if me is not None:
-    st.page_link(vote_page(), icon=":material/how_to_vote:")  # a phone hides the navigation
+    st.page_link(page("vote"))  # a phone hides the navigation
 st.title(t("signoff.title"))
 st.caption(t("signoff.intro"))
 if not versions:
@@ -113,7 +116,7 @@ if me is None and not allowed(workspace_id, "sign"):
 st.subheader(t("signoff.your_answer"))
 people = {int(i): name for i, name in zip(answers["stakeholder_id"], answers["name"], strict=True)}
 if me is not None:  # stakeholders answer for themselves only
-    people = {me[1]: me[2]}
+    people = {me.stakeholder_id: me.name}
 with st.form("signoff_answer"):
     who = st.selectbox(
         t("signoff.stakeholder"),

@@ -12,10 +12,11 @@ from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import get_session
 from planner.store.stakeholders import join_session
 from planner.ui.access.grants import become, client_bucket, limited, me
-from planner.ui.nav import signoff_page
+from planner.ui.nav import page
 from planner.ui.scoring.ballot import ballot, follow_facilitator
 from planner.ui.scoring.results import revealed_round, show_results
-from planner.ui.shell.context import engine, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import error_text, t
 from planner.ui.text import plain
 
@@ -53,7 +54,7 @@ if me() is None:
             join(typed_code, name, role)
     st.stop()
 
-session_id, stakeholder_id, my_name, token = me()
+session_id, stakeholder_id, my_name, token = me()  # a Me
 try:
     with reading(engine()) as db:
         scoring = get_session(db=db, session_id=session_id)
@@ -76,7 +77,7 @@ with st.expander(t("vote.personal_link"), icon=":material/bookmark:", expanded=j
     st.caption(t("vote.personal_link_help"))
     st.code(personal_link(st.context.url, token), language=None, wrap_lines=True)
 
-st.page_link(signoff_page(), icon=":material/approval:")  # a phone hides the navigation
+st.page_link(page("signoff"))  # a phone hides the navigation
 if state.session_status == "open" and state.round_status == "voting":
     ballot(
         session_id=session_id,

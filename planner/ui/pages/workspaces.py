@@ -12,8 +12,9 @@ from planner.store.candidates import candidate_counts
 from planner.store.workspaces import list_workspaces
 from planner.ui.access.grants import grants
 from planner.ui.access.workspace_access import links_panel, sign_in_form
-from planner.ui.shell.context import current_workspace_id, engine
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.workspace import current_workspace_id
 from planner.ui.workspaces.backup_panel import backup_panel
 from planner.ui.workspaces.forms import manage_workspace_form, new_workspace_form
 

@@ -14,7 +14,7 @@ from planner.exports.formats import EXPORT_FORMATS, MIME
 from planner.journey.journey import Journey
 from planner.store.backup import dump_workspace
 from planner.store.database_backup import sqlite_backup
-from planner.ui.shell.context import get_engine
+from planner.ui.shell.engine import get_engine
 from planner.ui.shell.lang import t
 
 

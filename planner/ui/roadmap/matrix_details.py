@@ -10,7 +10,7 @@ from planner.scoring.setup import criteria_frame
 from planner.store.consensus import latest_votes
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import stakeholder_names
-from planner.ui.shell.context import engine
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.text import plain
 

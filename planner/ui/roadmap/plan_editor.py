@@ -8,7 +8,8 @@ from planner.journey.journey import Journey
 from planner.roadmap.build import Roadmap
 from planner.store.dependencies import add_dependencies, dependency_frame, remove_dependency
 from planner.store.roadmap_plan import plan_items, set_plan_item
-from planner.ui.shell.context import engine, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.widget_state import renew_key, versioned_key
 

@@ -9,7 +9,7 @@ from planner.roadmap.quadrants import ThresholdMode
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import RoadmapSettings, parse_capacities
 from planner.store.roadmap_plan import save_plan
-from planner.ui.shell.context import run_change
+from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
 
 

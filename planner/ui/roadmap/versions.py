@@ -18,7 +18,8 @@ from planner.store.versions import (
 )
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.view import roadmap_view
-from planner.ui.shell.context import engine, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 
 CHANGES = ("added", "removed", "earlier", "later")

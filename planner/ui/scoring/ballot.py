@@ -12,7 +12,7 @@ import streamlit as st
 
 from planner.scoring.setup import ScoringSetup
 from planner.store.ballot import DONT_KNOW, RoundState
-from planner.ui.shell.context import feedback
+from planner.ui.shell.changes import feedback
 from planner.ui.shell.lang import current_lang, t
 
 HERE = Path(__file__).parent

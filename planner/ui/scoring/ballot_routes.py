@@ -51,7 +51,7 @@ STATE_TTL = 1.0  # seconds one answer to /state serves every ballot of the sessi
 
 def _engine():
     # The pages' engine: one pool per process for pages and routes alike.
-    from planner.ui.shell.context import get_engine
+    from planner.ui.shell.engine import get_engine
 
     return get_engine(database_url())
 

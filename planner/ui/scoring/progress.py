@@ -6,7 +6,7 @@ import streamlit as st
 from planner.core.config import database_url
 from planner.core.db import reading
 from planner.store.votes import progress, votes_per_candidate
-from planner.ui.shell.context import get_engine
+from planner.ui.shell.engine import get_engine
 from planner.ui.shell.lang import t
 
 REFRESH = "3s"

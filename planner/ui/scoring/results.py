@@ -9,7 +9,7 @@ from planner.roadmap.charts import distribution_chart
 from planner.scoring.consensus import composites
 from planner.scoring.setup import ScoringSetup, aggregate_votes, criteria_frame
 from planner.store.votes import round_comments, round_votes
-from planner.ui.shell.context import get_engine
+from planner.ui.shell.engine import get_engine
 from planner.ui.shell.lang import t
 
 CHART_LIMIT = 25  # more rows make the chart unreadable; the table shows them all

@@ -8,7 +8,8 @@ from planner.core.db import reading
 from planner.models import ScoringSession
 from planner.store.sessions import participants, set_auto_advance
 from planner.store.stakeholders import renew_link
-from planner.ui.shell.context import engine, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 
 NEW_LINK_KEY = "new_personal_link"  # (stakeholder name, link) just issued, shown once

@@ -10,7 +10,8 @@ from planner.journey.search import all_tags, filter_candidates
 from planner.models import SessionCreate
 from planner.store.commitments import rescore_requests
 from planner.store.sessions import open_session
-from planner.ui.shell.context import engine, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 
 SESSION_KEY = "scoring_session_id"

@@ -6,8 +6,9 @@ from planner.core.db import reading
 from planner.core.i18n import LANGUAGE_NAMES, LANGUAGES
 from planner.store.workspaces import list_workspaces
 from planner.ui.access.grants import grants
-from planner.ui.shell.context import OPEN_NEXT_KEY, WORKSPACE_KEY, engine
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import LANG_KEY, t
+from planner.ui.shell.workspace import OPEN_NEXT_KEY, WORKSPACE_KEY
 
 
 def language_switch(*, in_sidebar: bool = True) -> None:

@@ -11,7 +11,8 @@ from planner.store.backup import read_document
 from planner.store.restore import restore_workspace
 from planner.ui.access.grants import client_bucket, limited
 from planner.ui.roadmap.downloads import database_copy_button, workspace_backup_button
-from planner.ui.shell.context import engine, feedback, run_change
+from planner.ui.shell.changes import feedback, run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import error_text, t
 from planner.ui.widget_state import renew_key, versioned_key
 from planner.ui.workspaces.forms import create_with_passphrase, enter, passphrase_fields

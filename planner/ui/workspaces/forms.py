@@ -17,8 +17,10 @@ from planner.store.workspaces import (
     update_workspace,
 )
 from planner.ui.access.grants import actor, give, role_in
-from planner.ui.shell.context import engine, open_workspace, run_change
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.workspace import open_workspace
 from planner.ui.widget_state import clear_widgets
 from planner.ui.widgets import language_radio
 

@@ -98,7 +98,8 @@ def forced_rename(role: str) -> None:
 
     from planner.models import WorkspaceUpdate
     from planner.store.workspaces import update_workspace
-    from planner.ui.shell.context import WORKSPACE_KEY, run_change
+    from planner.ui.shell.changes import run_change
+    from planner.ui.shell.workspace import WORKSPACE_KEY
 
     st.session_state["grants"] = {1: role}
     st.session_state[WORKSPACE_KEY] = 1

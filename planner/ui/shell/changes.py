@@ -1,0 +1,76 @@
+"""Running a change: authorised, in one audited transaction, its outcome shown (never a
+traceback), and messages kept across `st.rerun()`."""
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import streamlit as st
+from sqlmodel import Session
+
+from planner.core.errors import PlannerError
+from planner.store.changes import audited
+from planner.ui.access.grants import actor, allowed, role_in
+from planner.ui.shell.engine import engine
+from planner.ui.shell.lang import error_text, t
+from planner.ui.shell.reads import forget_changed
+from planner.ui.shell.workspace import current_workspace_id
+
+FEEDBACK_KEY = "feedback"
+
+
+class Outcome(NamedTuple):
+    ok: bool
+    value: Any = None
+
+
+def run_change(
+    action: Callable[[Session], Any],
+    success: str | None = None,
+    *,
+    rerun: bool = False,
+    needs: str | None = "edit",
+) -> Outcome:
+    """Run `action(session)` in one transaction; show the outcome, never a traceback.
+
+    The change needs the role to `needs` (see planner.access.roles) in the current workspace;
+    `None` when what the action gets (a join code, a new workspace) is the credential.
+    A facilitator's change goes into the audit log, in the same transaction.
+    A refused change is explained at once, where it happened; a success message is
+    kept for the next run, so that it survives `st.rerun()`. With `rerun`, the page
+    is drawn afresh either way, with the message on top.
+    """
+    workspace_id = current_workspace_id()
+    if needs is not None and not allowed(workspace_id, needs):
+        st.error(t("access.not_allowed"), icon=":material/lock:")
+        return Outcome(ok=False)
+    logged = needs is not None and role_in(workspace_id) == "facilitator"
+    try:
+        with audited(
+            engine(),
+            actor=actor() or "?",
+            action=success or t("audit.change"),
+            workspace_id=workspace_id if logged else None,
+        ) as change:
+            value = action(change.db)
+    except PlannerError as error:
+        if rerun:
+            feedback("error", error_text(error))
+            st.rerun()
+        st.error(error_text(error), icon=":material/error:")
+        return Outcome(ok=False)
+    forget_changed()
+    if success:
+        feedback("success", success)
+    if rerun:
+        st.rerun()
+    return Outcome(ok=True, value=value)
+
+
+def feedback(kind: str, message: str) -> None:
+    """Remember a message to show at the top of the next page run (works in callbacks)."""
+    st.session_state.setdefault(FEEDBACK_KEY, []).append((kind, message))
+
+
+def show_feedback() -> None:
+    for kind, message in st.session_state.pop(FEEDBACK_KEY, []):
+        {"error": st.error, "success": st.success, "warning": st.warning}[kind](message)

@@ -1,0 +1,42 @@
+"""Reads several pages share, cached across sessions: candidates until the workspace
+changes, the consensus until a change here (or 5 s after one elsewhere)."""
+
+from datetime import datetime
+
+import pandas as pd
+import streamlit as st
+
+from planner.core.config import database_url
+from planner.core.db import reading
+from planner.journey.journey import Journey
+from planner.store.candidates import candidate_frame
+from planner.store.consensus import workspace_consensus
+from planner.ui.shell.engine import get_engine
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _candidates(url: str, workspace_id: int, version: datetime) -> pd.DataFrame:
+    with reading(get_engine(url)) as db:
+        return candidate_frame(db=db, workspace_id=workspace_id)
+
+
+def candidates(journey: Journey) -> pd.DataFrame:
+    """The workspace's candidates, cached until the workspace changes."""
+    return _candidates(database_url(), journey.workspace.id, journey.workspace.updated_at).copy()
+
+
+@st.cache_data(ttl=5, show_spinner=False, max_entries=64)
+def _consensus(url: str, workspace_id: int) -> pd.DataFrame:
+    with reading(get_engine(url)) as db:
+        return workspace_consensus(db=db, workspace_id=workspace_id)
+
+
+def consensus(journey: Journey) -> pd.DataFrame:
+    """The workspace's settled consensus; recomputed after every change made in this app
+    (and within 5 s of a change made by another instance of it)."""
+    return _consensus(database_url(), journey.workspace.id).copy()
+
+
+def forget_changed() -> None:
+    """After a change: what depends on more than the workspace's version is read anew."""
+    _consensus.clear()
