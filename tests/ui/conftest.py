@@ -65,3 +65,10 @@ def texts(at: AppTest) -> str:
 def widget_key(at: AppTest, name: str) -> str:
     """The current key of a widget drawn with `versioned_key(name)`."""
     return f"{name}_{at.session_state.get(f'{name}__version', 0)}"
+
+
+def labelled(widgets, label: str):
+    """The one widget of this kind labelled `label` (widgets without a key of their own:
+    found by what the user reads, never by position)."""
+    [widget] = [w for w in widgets if w.label == label]
+    return widget

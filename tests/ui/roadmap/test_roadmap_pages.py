@@ -11,7 +11,7 @@ from planner.store.roadmap_plan import load_plan, plan_items
 from planner.store.signoff import request_signoff
 from planner.store.versions import list_versions
 from tests.factories import saved_version
-from tests.ui.conftest import texts, widget_key
+from tests.ui.conftest import labelled, texts, widget_key
 
 
 def test_matrix_lists_candidates_per_quadrant(open_page, demo):
@@ -33,8 +33,8 @@ def test_matrix_filters_and_median_lines(open_page, demo):
 
 def test_roadmap_settings_are_saved(open_page, demo, engine):
     at = open_page("roadmap")
-    at.radio[0].set_value("wsjf")
-    at.text_input[0].input("10, 20, 30, 40")
+    labelled(at.radio, "Strategy").set_value("wsjf")
+    labelled(at.text_input, "Capacity per period").input("10, 20, 30, 40")
     at.button(key="FormSubmitter:roadmap_settings-Save").click().run()
     assert not at.exception
     with reading(engine) as db:
@@ -44,7 +44,7 @@ def test_roadmap_settings_are_saved(open_page, demo, engine):
 
 def test_wrong_capacity_count_is_explained(open_page, demo):
     at = open_page("roadmap", lang="nl")
-    at.text_input[0].input("10, 20")
+    labelled(at.text_input, "Capaciteit per periode").input("10, 20")
     at.button(key="FormSubmitter:roadmap_settings-Opslaan").click().run()
     assert "2 capaciteiten voor 4 perioden" in texts(at)
 

@@ -14,7 +14,7 @@ from planner.store.sessions import current_round, get_session, open_session, rev
 from planner.store.stakeholders import join_session, renew_link, stakeholder_by_link
 from tests.conftest import APP
 from tests.factories import vote_all
-from tests.ui.conftest import texts, widget_key
+from tests.ui.conftest import labelled, texts, widget_key
 
 
 @pytest.fixture(name="scoring")
@@ -40,7 +40,7 @@ def stakeholder_app(code: str, lang: str = "en") -> AppTest:
 
 def test_scoring_model_changes_scale_and_criteria(open_page, demo, engine):
     at = open_page("scoring_model")
-    at.radio[0].set_value("fibonacci")
+    labelled(at.radio, "Scale").set_value("fibonacci")
     at.button(key="FormSubmitter:scoring_rules-Save").click().run()
     at.session_state[widget_key(at, "criteria")] = {
         "edited_rows": {2: {"weight": 2.0}},
