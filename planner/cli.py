@@ -11,7 +11,7 @@ from planner.access.links import app_link
 from planner.core.config import database_url
 from planner.core.db import make_engine, migrate, reading, writing
 from planner.core.errors import PlannerError, validated
-from planner.core.i18n import t
+from planner.core.i18n import Language, t
 from planner.delivery.search import filter_commitments
 from planner.delivery.table import commitment_table
 from planner.delivery.workflow import STATUSES
@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", help="SQLAlchemy URL (default: DATABASE_URL or data/planner.db)")
-    common.add_argument("--lang", choices=["en", "nl"], default="en", help="language of messages")
+    common.add_argument(
+        "--lang", choices=list(Language), default=Language.EN, help="language of messages"
+    )
     common.add_argument(
         "--by", default=os_user(), help="who makes the change, for the audit log (default: you)"
     )
@@ -79,7 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("file", type=Path)
     sub.add_argument("--workspace", required=True, help="workspace name")
     sub.add_argument("--create", action="store_true", help="create the workspace from the file")
-    sub.add_argument("--language", choices=["en", "nl"], default="en", help="with --create")
+    sub.add_argument(
+        "--language", choices=list(Language), default=Language.EN, help="with --create"
+    )
     sub.add_argument("--valid-only", action="store_true", help="import the valid rows only")
     sub.add_argument(
         "--add-missing", action="store_true", help="create unknown phases, channels, personas"

@@ -6,7 +6,8 @@ from typing import get_args
 import pytest
 
 from planner.cli import _parser
-from planner.core.i18n import LANGUAGES, catalog
+from planner.core.i18n import LANGUAGES, Language, catalog
+from planner.delivery.signoff import Decision
 from planner.delivery.workflow import INITIAL, OPEN, STATUSES, TRANSITIONS, Status
 from planner.journey.templates import TEMPLATES, Template
 from planner.models import CommitmentCreate, ScoringModelUpdate, StatusChange, WorkspaceCreate
@@ -14,7 +15,8 @@ from planner.roadmap.periods import LENGTHS, PeriodKind
 from planner.roadmap.quadrants import QUADRANTS, Quadrant, ThresholdMode
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import RoadmapSettings
-from planner.scoring.consensus import ConsensusMethod
+from planner.scoring.consensus import ConsensusMethod, Dimension
+from planner.scoring.scales import ScaleKey
 
 LABELS = {  # catalog key of each member's label
     Strategy: "strategy.{}",
@@ -24,6 +26,9 @@ LABELS = {  # catalog key of each member's label
     ConsensusMethod: "consensus.{}",
     Status: "status.{}",
     Quadrant: "quadrant.{}",
+    Dimension: "field.{}",
+    ScaleKey: "scale.{}",
+    Decision: "signoff.{}",
 }
 
 
@@ -65,3 +70,4 @@ def test_the_cli_offers_the_same_values():
     assert list(options["period"].choices) == list(PeriodKind)
     listing = {a.dest: a for a in commands["commitments"]._actions}
     assert list(listing["status"].choices) == list(Status)
+    assert list(options["lang"].choices) == list(Language)

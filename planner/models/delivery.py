@@ -7,11 +7,11 @@ from pydantic import StringConstraints
 from sqlalchemy import JSON, Column, Date, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
+from planner.delivery.signoff import Decision
 from planner.delivery.workflow import Status
 from planner.models.journey import NAME_MAX, TITLE_MAX, Name, ShortText, _owner, _timestamp
 from planner.models.scoring import COMMENT_MAX, Comment, _key, _moment
 
-Decision = Literal["approve", "object"]
 LEARNINGS_MAX = 2000
 Learnings = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LEARNINGS_MAX)]
 

@@ -1,12 +1,13 @@
 """Journey tables: workspaces, phases, channels, personas, candidates."""
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import StringConstraints
 from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from planner.core.i18n import Language
 from planner.journey.templates import Template
 
 TITLE_MAX = 200
@@ -14,7 +15,6 @@ DESCRIPTION_MAX = 5000
 NAME_MAX = 80
 SHORT_TEXT_MAX = 200
 
-Language = Literal["en", "nl"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
 Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=DESCRIPTION_MAX)]
@@ -97,7 +97,7 @@ class Persona(SQLModel, table=True):
     position: int = 0
 
 
-Dimension = type[Phase] | type[Channel] | type[Persona]
+JourneyDimension = type[Phase] | type[Channel] | type[Persona]
 
 
 # --- candidates ----------------------------------------------------------------

@@ -1,17 +1,16 @@
 """Scoring: the workspace's scoring model, sessions, rounds, stakeholders, votes, overrides."""
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import StrictInt, StringConstraints
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
-from planner.scoring.consensus import ConsensusMethod
+from planner.scoring.consensus import ConsensusMethod, Dimension
+from planner.scoring.scales import ScaleKey
 
-Dimension = Literal["value", "effort"]
-ScaleKey = Literal["1-5", "1-10", "fibonacci", "tshirt"]
 COMMENT_MAX = 1000
 Comment = Annotated[str, StringConstraints(strip_whitespace=True, max_length=COMMENT_MAX)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500)]

@@ -20,7 +20,12 @@ class ConsensusMethod(StrEnum):
     WEIGHTED_MEAN = "weighted_mean"  # weighted by role weight
 
 
-DIMENSIONS = ("value", "effort")
+class Dimension(StrEnum):
+    VALUE = "value"
+    EFFORT = "effort"
+
+
+DIMENSIONS = tuple(Dimension)
 STATS = ("n", "mean", "median", "weighted_mean", "sd", "min", "max", "q1", "q3")
 
 

@@ -8,6 +8,7 @@ comparable: the lowest answer of any scale is 0, the highest 10.
 """
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,16 @@ class Scale:
         return min(self.labels, key=lambda label: abs(self.score(label) - score))
 
 
+class ScaleKey(StrEnum):
+    ONE_TO_FIVE = "1-5"
+    ONE_TO_TEN = "1-10"
+    FIBONACCI = "fibonacci"
+    TSHIRT = "tshirt"
+
+
 SCALES = {
-    "1-5": Scale("1-5", ("1", "2", "3", "4", "5"), (1, 2, 3, 4, 5)),
-    "1-10": Scale("1-10", tuple(str(n) for n in range(1, 11)), tuple(range(1, 11))),
-    "fibonacci": Scale("fibonacci", ("1", "2", "3", "5", "8", "13"), (1, 2, 3, 5, 8, 13)),
-    "tshirt": Scale("tshirt", ("XS", "S", "M", "L", "XL"), (1, 2, 3, 4, 5)),
+    ScaleKey.ONE_TO_FIVE: Scale("1-5", ("1", "2", "3", "4", "5"), (1, 2, 3, 4, 5)),
+    ScaleKey.ONE_TO_TEN: Scale("1-10", tuple(str(n) for n in range(1, 11)), tuple(range(1, 11))),
+    ScaleKey.FIBONACCI: Scale("fibonacci", ("1", "2", "3", "5", "8", "13"), (1, 2, 3, 5, 8, 13)),
+    ScaleKey.TSHIRT: Scale("tshirt", ("XS", "S", "M", "L", "XL"), (1, 2, 3, 4, 5)),
 }

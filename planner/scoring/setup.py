@@ -10,7 +10,7 @@ import pandas as pd
 
 from planner.journey.naming import name_key
 from planner.scoring.consensus import ConsensusRules, aggregate
-from planner.scoring.scales import SCALES, Scale
+from planner.scoring.scales import SCALES, Scale, ScaleKey
 
 if TYPE_CHECKING:  # the rows it is made of; this module needs no database
     from planner.models import Criterion, ScoringModel
@@ -29,7 +29,7 @@ class ScoringSetup:
 
     @property
     def scale(self) -> Scale:
-        return SCALES[self.model.scale]
+        return SCALES[ScaleKey(self.model.scale)]
 
     def criteria_of(self, dimension: str) -> list[Criterion]:
         return [c for c in self.criteria if c.dimension == dimension]

@@ -8,17 +8,18 @@ from sqlmodel import Session, select
 
 from planner.core.errors import Conflict, KindName, NotFound
 from planner.journey.naming import name_key
-from planner.models import Candidate, CandidateChannel, Channel, Dimension, Persona, Phase
+from planner.models import Candidate, CandidateChannel, Channel, Persona, Phase
+from planner.models.journey import JourneyDimension
 
 KINDS = {Phase: "phase", Channel: "channel", Persona: "persona"}
 
 
-def list_items(*, db: Session, model: Dimension, workspace_id: int) -> list:
+def list_items(*, db: Session, model: JourneyDimension, workspace_id: int) -> list:
     query = select(model).where(model.workspace_id == workspace_id).order_by(model.position)
     return list(db.exec(query))
 
 
-def _get(db: Session, model: Dimension, item_id: int):
+def _get(db: Session, model: JourneyDimension, item_id: int):
     item = db.get(model, item_id)
     if item is None:
         raise NotFound("error.item_not_found", kind=KindName(KINDS[model]), name=item_id)
@@ -31,7 +32,7 @@ def _check_name_free(db, model, workspace_id: int, name: str, except_id=None) ->
             raise Conflict("error.name_taken", kind=KindName(KINDS[model]), name=item.name)
 
 
-def add_item(*, db: Session, model: Dimension, workspace_id: int, name: str):
+def add_item(*, db: Session, model: JourneyDimension, workspace_id: int, name: str):
     """Add a phase, channel or persona at the end of the list."""
     _check_name_free(db, model, workspace_id, name)
     last = db.exec(select(func.max(model.position)).where(model.workspace_id == workspace_id)).one()
@@ -41,7 +42,7 @@ def add_item(*, db: Session, model: Dimension, workspace_id: int, name: str):
     return item
 
 
-def rename_item(*, db: Session, model: Dimension, item_id: int, name: str):
+def rename_item(*, db: Session, model: JourneyDimension, item_id: int, name: str):
     item = _get(db, model, item_id)
     _check_name_free(db, model, item.workspace_id, name, except_id=item_id)
     item.name = name
@@ -50,7 +51,9 @@ def rename_item(*, db: Session, model: Dimension, item_id: int, name: str):
     return item
 
 
-def reorder_items(*, db: Session, model: Dimension, workspace_id: int, ids: list[int]) -> None:
+def reorder_items(
+    *, db: Session, model: JourneyDimension, workspace_id: int, ids: list[int]
+) -> None:
     """Put the items in the order of `ids`; items not named keep their place after them."""
     items = list_items(db=db, model=model, workspace_id=workspace_id)
     rank = {item_id: i for i, item_id in enumerate(ids)}
@@ -60,7 +63,7 @@ def reorder_items(*, db: Session, model: Dimension, workspace_id: int, ids: list
     db.flush()
 
 
-def users_of(*, db: Session, model: Dimension, item_id: int) -> list[str]:
+def users_of(*, db: Session, model: JourneyDimension, item_id: int) -> list[str]:
     """Titles of the candidates that use this phase, channel or persona."""
     if model is Channel:
         query = (
@@ -74,7 +77,7 @@ def users_of(*, db: Session, model: Dimension, item_id: int) -> list[str]:
     return list(db.exec(query.order_by(Candidate.title)))
 
 
-def remove_item(*, db: Session, model: Dimension, item_id: int) -> None:
+def remove_item(*, db: Session, model: JourneyDimension, item_id: int) -> None:
     """Remove an item no candidate uses; otherwise say which candidates use it."""
     item = _get(db, model, item_id)
     titles = users_of(db=db, model=model, item_id=item_id)

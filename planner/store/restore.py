@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from planner.core.errors import Conflict, PlannerError, validated
+from planner.delivery.signoff import Decision
 from planner.delivery.workflow import STATUSES
 from planner.journey.naming import name_key
 from planner.journey.templates import Template
@@ -301,7 +302,7 @@ def _restore_roadmap(db, wid: int, doc: dict, ids: dict, people: dict) -> None:
                 decided_at=_moment(a["decided_at"]),
             )
             for a in v.get("signoffs", [])
-            if a["decision"] in ("approve", "object") or _bad(f"decision {a['decision']!r}")
+            if a["decision"] in tuple(Decision) or _bad(f"decision {a['decision']!r}")
         )
         if v["items"]:
             db.execute(

@@ -7,6 +7,7 @@ from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from planner.core.errors import Conflict, FieldName, InvalidInput, NotFound
+from planner.delivery.signoff import Decision
 from planner.models import (
     RoadmapVersion,
     Signoff,
@@ -40,7 +41,7 @@ def sign(
     person = db.get(Stakeholder, stakeholder_id)
     if person is None or person.workspace_id != version.workspace_id:
         raise NotFound("error.stakeholder_not_found", id=stakeholder_id)
-    if signoff_in.decision == "object" and not signoff_in.comment:
+    if signoff_in.decision == Decision.OBJECT and not signoff_in.comment:
         raise InvalidInput("error.objection_needs_comment", field=FieldName("comment"))
     db.execute(
         delete(Signoff).where(
@@ -69,11 +70,11 @@ class SignoffStatus:
 
     @property
     def approved(self) -> int:
-        return int(self.answers["decision"].eq("approve").sum())
+        return int(self.answers["decision"].eq(Decision.APPROVE).sum())
 
     @property
     def objections(self) -> pd.DataFrame:
-        return self.answers[self.answers["decision"].eq("object")]
+        return self.answers[self.answers["decision"].eq(Decision.OBJECT)]
 
     @property
     def complete(self) -> bool:
@@ -110,7 +111,9 @@ def approvals(*, db: Session, workspace_id: int) -> tuple[dict[int, int], int]:
         db.execute(
             select(Signoff.version_id, func.count())
             .join(RoadmapVersion, RoadmapVersion.id == Signoff.version_id)
-            .where(RoadmapVersion.workspace_id == workspace_id, Signoff.decision == "approve")
+            .where(
+                RoadmapVersion.workspace_id == workspace_id, Signoff.decision == Decision.APPROVE
+            )
             .group_by(Signoff.version_id)
         ).all()
     )

@@ -5,10 +5,17 @@
 """
 
 import json
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-LANGUAGES = ("en", "nl")
+
+class Language(StrEnum):
+    EN = "en"
+    NL = "nl"
+
+
+LANGUAGES = tuple(Language)
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}  # each in its own language
 CATALOG_DIR = Path(__file__).parent
 

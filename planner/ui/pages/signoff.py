@@ -5,6 +5,7 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.delivery.signoff import Decision
 from planner.models import SignoffCreate, SignoffRequest
 from planner.store.sessions import get_session
 from planner.store.signoff import request_signoff, sign, signoff_status
@@ -95,7 +96,7 @@ for objection in status.objections.to_dict("records"):
         icon=":material/report:",
     )
 
-decisions = {"approve": t("signoff.approve"), "object": t("signoff.object")}
+decisions = {d: t(f"signoff.{d}") for d in Decision}
 answers = status.answers
 st.dataframe(
     pd.DataFrame(
