@@ -3,14 +3,17 @@
 import argparse
 import getpass
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from planner.access.links import app_link
 from planner.core.config import database_url
 from planner.core.db import make_engine, migrate, reading, writing
-from planner.core.errors import PlannerError, validated
+from planner.core.errors import InvalidInput, PlannerError, validated
 from planner.core.i18n import Language, t
 from planner.delivery.search import filter_commitments
 from planner.delivery.table import commitment_table
@@ -47,14 +50,31 @@ def os_user() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; refused input and an unusable database or file end with a message
+    and exit status 1, a closed pipe (`… | head`) quietly."""
     args = _parser().parse_args(argv)
-    engine = make_engine(args.db or database_url())
-    migrate(engine)
+    try:
+        engine = make_engine(args.db or database_url())
+        migrate(engine)
+    except (SQLAlchemyError, OSError) as error:
+        print(t("error.database_unusable", args.lang, detail=_first_line(error)), file=sys.stderr)
+        return 1
     try:
         return args.command(engine, args)
     except PlannerError as error:
         print(error.message(args.lang), file=sys.stderr)
         return 1
+    except SQLAlchemyError as error:
+        print(t("error.database_unusable", args.lang, detail=_first_line(error)), file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader has gone: send what is still buffered nowhere, as Python's docs advise.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _first_line(error: Exception) -> str:
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0][:200]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -242,7 +262,12 @@ def export(engine, args) -> int:
                 version_id=version_id,
             )
             data = EXPORT_FORMATS[args.format](content, args.chart)
-    args.output.write_bytes(data)
+    try:
+        args.output.write_bytes(data)
+    except OSError as error:  # a missing folder, a folder, a full disk, no permission
+        raise InvalidInput(
+            "error.cannot_write", path=str(args.output), reason=error.strerror or str(error)
+        ) from None
     print(t("cli.exported", args.lang, path=args.output, size=len(data)))
     return 0
 

@@ -3,6 +3,7 @@
 import getpass
 import io
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, date, datetime
@@ -337,3 +338,43 @@ def test_the_clis_changes_are_in_the_audit_log_with_who_made_them(cli, database_
     assert actions["Passphrase changed."] == getpass.getuser()
     assert len(log) == 4
     assert copy["actor"].tolist()[0] == "Ines" and "Restored" in copy["action"].tolist()[0]
+
+
+@pytest.mark.parametrize("where", ["missing/roadmap.xlsx", "."])
+def test_export_that_cannot_be_written_says_so(cli, tmp_path, where):
+    """Into a folder that does not exist, or onto a folder: a message, exit status 1."""
+    cli("init")
+    code, _, err = cli(
+        "export", "--workspace", DEMO, "--format", "csv", "--output", str(tmp_path / where)
+    )
+    assert code == 1 and err.startswith("Cannot write") and "Traceback" not in err
+
+
+def test_an_unusable_database_says_so(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code = main(["workspaces", "--db", f"sqlite:///{blocker / 'planner.db'}"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("The database cannot be used") and "Traceback" not in err
+
+
+def test_a_closed_pipe_ends_quietly(database_url, tmp_path):
+    """`python -m planner roadmap … | head -1` on a roadmap far larger than the pipe's
+    buffer: no traceback, no "Exception ignored" when head stops reading."""
+    env = {**os.environ, "DATABASE_URL": database_url}
+    ideas = tmp_path / "ideas.csv"
+    rows = [f"Idea number {n} with a longer title,Buying,Website" for n in range(3000)]
+    ideas.write_text("title,phase,channel\n" + "\n".join(rows), encoding="utf-8")
+    planner = [sys.executable, "-m", "planner"]
+    subprocess.run(
+        [*planner, "import", str(ideas), "--workspace", "Big", "--create"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    shell = f"{sys.executable} -m planner roadmap --workspace Big | head -1"
+    done = subprocess.run(
+        ["bash", "-c", shell], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.strip() and done.stderr == "", done.stderr

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from planner.exports.content import ExportContent
-from planner.exports.safe_text import neutralise_frame
+from planner.exports.safe_text import markdown_literal, neutralise_frame
 from planner.roadmap.table import headings
 
 
@@ -20,9 +20,14 @@ def roadmap_csv(content: ExportContent) -> bytes:
 def roadmap_markdown(content: ExportContent) -> str:
     """A Markdown document: heading, how it was made, and the roadmap table."""
     table = _labelled(content).fillna("")
-    escaped = table.map(lambda v: str(v).replace("|", "\\|").replace("\n", " "))
-    header = "| " + " | ".join(escaped.columns) + " |"
+    escaped = table.map(_cell)
+    header = "| " + " | ".join(map(_cell, escaped.columns)) + " |"
     rule = "| " + " | ".join("---" for _ in escaped.columns) + " |"
     rows = ["| " + " | ".join(row) + " |" for row in escaped.itertuples(index=False)]
-    settings = [f"- {label}: {value}" for label, value in content.settings()[1:]]
-    return "\n".join([f"# {content.title}", "", *settings, "", header, rule, *rows, ""])
+    settings = [f"- {_cell(label)}: {_cell(value)}" for label, value in content.settings()[1:]]
+    return "\n".join([f"# {_cell(content.title)}", "", *settings, "", header, rule, *rows, ""])
+
+
+def _cell(value: object) -> str:
+    """User text as inert Markdown on one line: no HTML, images, links or table breaks."""
+    return markdown_literal(" ".join(str(value).split()))

@@ -2,6 +2,10 @@
 
 CSV: UTF-8 (with or without BOM) or Windows-1252; `,` or `;` as delimiter.
 Excel: the first sheet of an .xlsx file.
+
+Bounded work whatever the file: at most MAX_ROWS rows; an .xlsx is refused before it
+is parsed when it would unpack to more than MAX_XLSX_UNPACKED bytes, or any part of it
+packs more than MAX_XLSX_RATIO times (a decompression bomb).
 """
 
 import csv
@@ -13,6 +17,9 @@ import pandas as pd
 
 from planner.core.errors import PlannerError
 
+MAX_ROWS = 20_000
+MAX_XLSX_UNPACKED = 100 * 1024 * 1024
+MAX_XLSX_RATIO = 100  # an ordinary sheet packs 5-20 times
 ENCODINGS = ("utf-8-sig", "cp1252")
 DELIMITERS = ",;"
 XLSX_MAGIC = b"PK\x03\x04"
@@ -47,7 +54,7 @@ def read_table(data: bytes, filename: str = "") -> Table:
         )
     except (pd.errors.ParserError, csv.Error, ValueError) as error:
         raise ImportFailed("error.import_unreadable", detail=str(error).strip()) from None
-    return Table(_clean(frame), delimiter=delimiter, encoding=encoding)
+    return Table(_bounded(_clean(frame)), delimiter=delimiter, encoding=encoding)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -70,11 +77,40 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _read_xlsx(data: bytes) -> pd.DataFrame:
+    _check_unpacked_size(data)
     try:
-        frame = pd.read_excel(io.BytesIO(data), dtype=str, keep_default_na=False, engine="openpyxl")
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+        frame = pd.read_excel(
+            io.BytesIO(data),
+            dtype=str,
+            keep_default_na=False,
+            engine="openpyxl",
+            nrows=MAX_ROWS + 1,
+        )
+    except Exception as error:  # any failure of the parser on a user's file: unreadable
+        raise ImportFailed("error.import_unreadable", detail=str(error).strip()[:200]) from None
+    return _bounded(_clean(frame))
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse an .xlsx whose parts would unpack too far, from the zip directory alone."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
         raise ImportFailed("error.import_unreadable", detail=str(error).strip()) from None
-    return _clean(frame)
+    unpacked = sum(member.file_size for member in members)
+    packed_hard = any(
+        member.file_size > 1024 * 1024
+        and member.file_size > MAX_XLSX_RATIO * max(member.compress_size, 1)
+        for member in members
+    )
+    if unpacked > MAX_XLSX_UNPACKED or packed_hard:
+        raise ImportFailed("error.import_xlsx_bomb", megabytes=MAX_XLSX_UNPACKED // 2**20)
+
+
+def _bounded(frame: pd.DataFrame) -> pd.DataFrame:
+    if len(frame) > MAX_ROWS:
+        raise ImportFailed("error.import_too_many_rows", limit=f"{MAX_ROWS:,}")
+    return frame
 
 
 def _clean(frame: pd.DataFrame) -> pd.DataFrame:

@@ -34,10 +34,13 @@ def ratio(frame: pd.DataFrame) -> pd.Series:
 
 def rank(frame: pd.DataFrame, strategy: str) -> list[int]:
     """Candidate ids, best first. frame: id, value, effort, quadrant."""
-    scored = frame.dropna(subset=["value", "effort"]).assign(
-        ratio=ratio,
-        order=frame["quadrant"].map({q: i for i, q in enumerate(QUADRANTS)}),
-        neg_value=-frame["value"],
+    # Every column from the scored rows themselves: a Series of all rows assigned to an
+    # empty frame would bring its rows back (with NaN ids).
+    scored = frame.dropna(subset=["value", "effort"])
+    scored = scored.assign(
+        ratio=ratio(scored),
+        order=scored["quadrant"].map({q: i for i, q in enumerate(QUADRANTS)}),
+        neg_value=-scored["value"],
     )
     keys = {
         Strategy.QUICK_WINS: (

@@ -55,6 +55,8 @@ def read_document(data: bytes) -> dict:
         return json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DocumentInvalid("error.document_invalid", detail=str(error)) from None
+    except RecursionError:  # brackets nested thousands deep
+        raise DocumentInvalid("error.document_invalid", detail="nested too deeply") from None
 
 
 def _iso(value: Any) -> Any:

@@ -1,10 +1,8 @@
 """Showing user-typed text inside Markdown without it being read as Markdown."""
 
-import re
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+from planner.exports.safe_text import markdown_literal
 
 
 def plain(text: object) -> str:
     """`text` with Markdown's special characters escaped, so it shows as typed."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+    return markdown_literal(text)

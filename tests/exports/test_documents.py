@@ -3,8 +3,10 @@
 import io
 import xml.etree.ElementTree as ElementTree
 from datetime import date
+from html import escape
 
 import pandas as pd
+from markdown_it import MarkdownIt
 from PIL import Image
 from pypdf import PdfReader
 
@@ -62,10 +64,35 @@ def test_csv_round_trip_with_bom_and_neutralised_formulas(content):
 
 
 def test_markdown_table(content):
-    text = roadmap_markdown(content)
-    assert text.startswith(f"# {content.title}")
-    assert "| Period | From | Until | Rank | Title |" in text
-    assert UNICODE in text
+    html = MarkdownIt("commonmark").enable("table").render(roadmap_markdown(content))
+    assert html.startswith(f"<h1>{escape(content.title, quote=False)}</h1>")
+    assert "<th>Period</th>\n<th>From</th>\n<th>Until</th>\n<th>Rank</th>" in html
+    assert UNICODE in html and html.count("<tr>") == len(content.candidates) + 1
+
+
+HOSTILE = [
+    "<b>bold</b><script>alert(1)</script>",
+    "![pixel](http://tracker.example/t.png)",
+    "[click](javascript:alert(1))",
+    "<http://evil.example> and www.evil.example",
+    "| a | b | and\nnew lines",
+]
+
+
+def test_markdown_shows_what_users_typed_and_runs_nothing(db, demo, content):
+    """Rendered as a viewer would (CommonMark with tables): no HTML, image or link, and
+    each text reads as typed."""
+    for candidate_id, title in enumerate(HOSTILE, start=10):
+        update_candidate(
+            db=db, candidate_id=candidate_id, candidate_in=CandidateUpdate(title=title)
+        )
+    db.commit()
+    fresh = export_content(db=db, workspace_id=demo.id, today=date(2026, 11, 23))
+    html = MarkdownIt("commonmark").enable("table").render(roadmap_markdown(fresh))
+    assert "<b>" not in html and "<script" not in html and "<img" not in html
+    assert "<a " not in html and "href" not in html
+    for title in HOSTILE:
+        assert escape(" ".join(title.split()), quote=False) in html
 
 
 def test_every_format_gives_bytes(content):

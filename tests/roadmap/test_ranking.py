@@ -30,3 +30,10 @@ def test_rank_ties_and_missing_scores():
     frame = frame_of([(5, 6, 3), (2, 6, 3), (7, 4, 2), (9, None, 3)])
     assert rank(frame, "wsjf") == [2, 5, 7]  # equal ratio and value: older (lower id) first
     assert rank(frame.assign(effort=[0, 3, 2, 3]), "wsjf")[0] == 5  # effort 0 counts 0.1
+
+
+@pytest.mark.parametrize("strategy", ["quick-wins", "wsjf", "value", "effort"])
+def test_nothing_scored_ranks_nothing(strategy):
+    """Not a list of NaN ids (pandas gave the unscored rows back, the scheduler crashed)."""
+    nothing = frame_of([(1, None, None), (2, None, 3), (3, 4, None)])
+    assert rank(nothing, strategy) == []

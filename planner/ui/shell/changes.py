@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import streamlit as st
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from planner.core.errors import PlannerError
@@ -52,11 +53,16 @@ def run_change(
             workspace_id=workspace_id if logged else None,
         ) as change:
             value = action(change.db)
-    except PlannerError as error:
+    except (PlannerError, OperationalError) as error:  # refused, or the database is unusable
+        message = (
+            error_text(error)
+            if isinstance(error, PlannerError)
+            else t("error.database_unusable", detail=str(error.orig).splitlines()[0][:200])
+        )
         if rerun:
-            feedback("error", error_text(error))
+            feedback("error", message)
             st.rerun()
-        st.error(error_text(error), icon=":material/error:")
+        st.error(message, icon=":material/error:")
         return Outcome(ok=False)
     forget_changed()
     if success:
