@@ -1,6 +1,7 @@
 """Import page: preview, row errors, creating unknown names, all or valid-only."""
 
 from planner.core.db import reading
+from planner.importing import reading as reading_module
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import list_workspaces
 from tests.importing.helpers import csv_bytes
@@ -60,3 +61,19 @@ def test_import_into_a_new_workspace(open_page, engine):
         [workspace] = list_workspaces(db=db)
     assert workspace.name == "From a file"
     assert at.session_state["grants"] == {workspace.id: "facilitator"}
+
+
+def test_an_upload_is_read_once_whatever_the_clicks(open_page, demo, monkeypatch):
+    """Choosing names to create reruns the page: the file is not parsed again."""
+    reads = []
+    real = reading_module.read_table
+
+    def counted(data: bytes, name: str):
+        reads.append(name)
+        return real(data, name)
+
+    monkeypatch.setattr(reading_module, "read_table", counted)
+    at = upload(open_page("import_candidates"), [GOOD, UNKNOWN_PHASE])
+    at.multiselect(key="accept_phase").select("Nazorg").run()
+    at.multiselect(key="accept_phase").unselect("Nazorg").run()
+    assert not at.exception and reads == ["ideas.csv"]

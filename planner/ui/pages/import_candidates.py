@@ -17,6 +17,7 @@ from planner.ui.shell.changes import feedback, run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, error_text, t
 from planner.ui.shell.workspace import current_workspace_id
+from planner.ui.upload import read_once
 from planner.ui.widget_state import renew_key, versioned_key
 from planner.ui.widgets import language_radio
 from planner.ui.workspaces.forms import create_with_passphrase, enter, passphrase_fields
@@ -53,7 +54,7 @@ if upload is None:
 
 lang = current_lang()
 try:
-    table = read_table(upload.getvalue(), upload.name)
+    table = read_once(upload, read_table)
     journey = existing = None
     if target == "existing":
         with reading(engine()) as db:
