@@ -1,6 +1,7 @@
 """Who may enter a workspace and as what: facilitator (passphrase), manager or product
 owner (their link), stakeholder (a session's join code)."""
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,8 +19,38 @@ from planner.store.workspaces import find_workspace
 
 @dataclass(frozen=True)
 class Grant:
+    """A role in a workspace, and a proof of the credential that gave it: a digest of the
+    passphrase's stored hash (facilitator) or of the link (owner, viewer). A new
+    passphrase or new links change what the proof must be: the grant ends."""
+
     workspace_id: int
     role: str  # facilitator | owner | viewer
+    proof: str = ""
+
+
+def proof_of(secret: str | None) -> str:
+    return hashlib.sha256((secret or "").encode()).hexdigest()
+
+
+def _proof_now(access: WorkspaceAccess, role: str) -> str:
+    secret = {
+        "facilitator": access.facilitator_hash,
+        "owner": access.owner_token,
+        "viewer": access.viewer_token,
+    }.get(role)
+    return proof_of(secret) if secret else "none"
+
+
+def facilitator_grant(*, db: Session, workspace_id: int) -> Grant:
+    """The grant of whoever just created the workspace (and set its passphrase)."""
+    access = get_access(db=db, workspace_id=workspace_id)
+    return Grant(workspace_id, "facilitator", _proof_now(access, "facilitator"))
+
+
+def current_proofs(*, db: Session, roles: dict[int, str]) -> dict[int, str]:
+    """What each held grant's proof must be now; a deleted workspace is missing. One query."""
+    rows = db.scalars(select(WorkspaceAccess).where(WorkspaceAccess.workspace_id.in_(roles)))
+    return {access.workspace_id: _proof_now(access, roles[access.workspace_id]) for access in rows}
 
 
 def get_access(*, db: Session, workspace_id: int) -> WorkspaceAccess:
@@ -52,7 +83,7 @@ def sign_in(*, db: Session, sign_in_in: SignIn, now: datetime) -> Grant | None:
     stored = get_access(db=db, workspace_id=workspace.id) if workspace else None
     ok = verify_passphrase(sign_in_in.passphrase, stored.facilitator_hash if stored else None)
     record_attempt(db=db, bucket=bucket, ok=ok, now=now)
-    return Grant(workspace.id, "facilitator") if ok else None
+    return Grant(workspace.id, "facilitator", proof_of(stored.facilitator_hash)) if ok else None
 
 
 def grant_for_link(*, db: Session, token: str) -> Grant | None:
@@ -65,7 +96,7 @@ def grant_for_link(*, db: Session, token: str) -> Grant | None:
     if access is None or not token:
         return None
     role = "viewer" if access.viewer_token == token else "owner"
-    return Grant(access.workspace_id, role)
+    return Grant(access.workspace_id, role, proof_of(token))
 
 
 def renew_links(*, db: Session, workspace_id: int) -> WorkspaceAccess:

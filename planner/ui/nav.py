@@ -8,7 +8,13 @@ of theirs. A facilitator does not see the Vote page: to vote, they join as a sta
 
 import streamlit as st
 
-from planner.ui.access.grants import apply_link, resume_stakeholder, role_in, stakeholder_mode
+from planner.ui.access.grants import (
+    apply_link,
+    recheck_grants,
+    resume_stakeholder,
+    role_in,
+    stakeholder_mode,
+)
 from planner.ui.shell.changes import show_feedback
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
@@ -54,6 +60,7 @@ def route() -> None:
     roadmap_side = [page("matrix"), page("roadmap")]
     delivery = [signoff, page("commitments"), page("progress")]
 
+    recheck_grants(engine())
     resume_stakeholder(engine())
     if stakeholder_mode():
         # A stakeholder: their ballot and the sign-off in the top bar, the language on the

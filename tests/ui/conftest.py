@@ -6,8 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.core.db import make_engine, reading
+from planner.store.access import current_proofs
 from planner.store.workspaces import list_workspaces
-from planner.ui.access.grants import ACTOR_KEY, GRANTS_KEY
+from planner.ui.access.grants import ACTOR_KEY, GRANTS_KEY, PROOFS_KEY
 from tests.conftest import APP
 
 
@@ -17,6 +18,15 @@ def workspace_ids(database_url: str) -> list[int]:
         ids = [w.id for w in list_workspaces(db=db, include_archived=True)]
     engine.dispose()
     return ids
+
+
+def proofs(database_url: str, held: dict[int, str]) -> dict[int, str]:
+    """The proofs the grants would carry had they been given by signing in or a link."""
+    engine = make_engine(database_url)
+    with reading(engine) as db:
+        now = current_proofs(db=db, roles=held)
+    engine.dispose()
+    return now
 
 
 @pytest.fixture(name="open_page")
@@ -31,7 +41,9 @@ def open_page_fixture(database_url):
         at = AppTest.from_file(str(APP), default_timeout=30)
         at.session_state["lang"] = lang
         if role is not None:
-            at.session_state[GRANTS_KEY] = {i: role for i in workspace_ids(database_url)}
+            held = {i: role for i in workspace_ids(database_url)}
+            at.session_state[GRANTS_KEY] = held
+            at.session_state[PROOFS_KEY] = proofs(database_url, held)
             at.session_state[ACTOR_KEY] = "Eva"
         at.run()
         at.switch_page(f"planner/ui/pages/{page}.py").run()

@@ -14,12 +14,13 @@ from planner.access.roles import can
 from planner.core.db import reading, writing
 from planner.core.errors import PlannerError
 from planner.store import attempts
-from planner.store.access import Grant, grant_for_link
+from planner.store.access import Grant, current_proofs, grant_for_link
 from planner.store.attempts import TooManyAttempts
 from planner.store.stakeholders import Joined, rejoin
 from planner.ui.shell.lang import error_text, t
 
 GRANTS_KEY = "grants"  # workspace id -> role
+PROOFS_KEY = "grant_proofs"  # workspace id -> the proof of the credential (see Grant)
 ACTOR_KEY = "actor"  # the facilitator's name, for the audit log
 STAKEHOLDER_KEY = "ballot_me"  # the Me of a joined stakeholder
 LINK_ROLES = {"view": "viewer", "owner": "owner"}
@@ -78,8 +79,26 @@ def give(grant: Grant, actor: str | None = None) -> None:
     held = grants().get(grant.workspace_id)
     if held is None or order.index(grant.role) > order.index(held):
         grants()[grant.workspace_id] = grant.role
+        st.session_state.setdefault(PROOFS_KEY, {})[grant.workspace_id] = grant.proof
     if actor:
         st.session_state[ACTOR_KEY] = actor
+
+
+def recheck_grants(engine) -> None:
+    """End every grant whose credential changed since (new links, a new passphrase) or
+    whose workspace is gone: checked against the database on every run, one query."""
+    held = grants()
+    if not held:
+        return
+    proofs = st.session_state.setdefault(PROOFS_KEY, {})
+    with reading(engine) as db:
+        now = current_proofs(db=db, roles=held)
+    ended = [w for w in held if not proofs.get(w) or proofs.get(w) != now.get(w)]
+    for workspace_id in ended:
+        held.pop(workspace_id)
+        proofs.pop(workspace_id, None)
+    if ended:
+        st.warning(t("access.revoked"), icon=":material/lock_reset:")
 
 
 def stakeholder_mode() -> bool:

@@ -8,7 +8,7 @@ from planner.demo import DEMO_NAME, DEMO_PASSPHRASE, load_demo
 from planner.journey.naming import name_key
 from planner.journey.templates import Template
 from planner.models import PassphraseSet, Workspace, WorkspaceCreate, WorkspaceUpdate
-from planner.store.access import Grant, set_passphrase
+from planner.store.access import facilitator_grant, set_passphrase
 from planner.store.changes import audited
 from planner.store.workspaces import (
     create_workspace,
@@ -27,7 +27,8 @@ from planner.ui.widgets import language_radio
 
 def enter(workspace: Workspace, actor: str) -> None:
     """Enter a workspace this session just made, as its facilitator."""
-    give(Grant(workspace.id, "facilitator"), actor)
+    with reading(engine()) as db:
+        give(facilitator_grant(db=db, workspace_id=workspace.id), actor)
     with audited(
         engine(),
         actor=actor,

@@ -5,13 +5,19 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.core.db import reading, writing
-from planner.models import CommitmentCreate, SessionCreate, SignoffRequest, StakeholderJoin
-from planner.store.access import get_access
+from planner.models import (
+    CommitmentCreate,
+    PassphraseSet,
+    SessionCreate,
+    SignoffRequest,
+    StakeholderJoin,
+)
+from planner.store.access import get_access, renew_links, set_passphrase
 from planner.store.commitments import commit
 from planner.store.sessions import open_session
 from planner.store.signoff import request_signoff, signoff_status
 from planner.store.stakeholders import join_session
-from planner.store.workspaces import list_workspaces
+from planner.store.workspaces import delete_workspace, list_workspaces
 from tests.conftest import APP
 from tests.factories import make_journey, saved_version
 from tests.ui.conftest import texts
@@ -144,3 +150,39 @@ def test_stakeholders_sign_off_as_themselves_through_their_personal_link(engine,
         status = signoff_status(db=db, version_id=version.id)
     assert (status.approved, status.total) == (1, 2)
     assert not at.session_state.get("grants")  # a stakeholder holds no workspace grant
+
+
+@pytest.mark.parametrize(
+    ("role", "page", "revoke"),
+    [
+        ("owner", "commitments", "links"),
+        ("viewer", "roadmap", "links"),
+        ("facilitator", "candidates", "passphrase"),
+        ("facilitator", "candidates", "delete"),
+    ],
+)
+def test_revocation_ends_open_sessions_at_their_next_click(
+    open_page, demo, engine, version, role, page, revoke
+):
+    """New links, a new passphrase or a deleted workspace: the next run of an open
+    session finds its grant gone, says so, and can no longer act."""
+    at = open_page(page, role=role)
+    assert at.session_state["grants"] == {demo.id: role}
+    if page == "commitments":  # a saved version: the product owner could commit to it
+        assert [b for b in at.button if b.key and "commit_form" in b.key]
+    with writing(engine) as db:
+        if revoke == "links":
+            renew_links(db=db, workspace_id=demo.id)
+        elif revoke == "passphrase":
+            set_passphrase(
+                db=db,
+                workspace_id=demo.id,
+                passphrase_in=PassphraseSet(passphrase="a new one, long"),
+            )
+        else:
+            delete_workspace(db=db, workspace_id=demo.id)
+    at.run()
+    assert not at.exception
+    assert not at.session_state["grants"]
+    assert "You were signed out of a workspace" in texts(at)
+    assert not [b for b in at.button if b.key and "commit_form" in b.key]  # nothing to act on
