@@ -38,6 +38,8 @@ def settled(page: Page) -> None:
     for _ in range(2):
         page.wait_for_timeout(150)
         expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
+    # Elements of the previous run still on screen are marked stale until redrawn.
+    expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=30_000)
 
 
 def sign_in(page: Page, url: str, workspace: str, passphrase: str, who: str = "Eva") -> None:
@@ -90,6 +92,24 @@ def choose(page: Page, label: str, option: str) -> None:
             page.keyboard.press("Escape")
             settled(page)
     expect(combobox).to_have_value(option)
+    settled(page)
+
+
+def add_candidate_here(page: Page, title: str) -> None:
+    """Type `title` in the open cell's form and add it; wait for the confirmation.
+
+    Each add renews the form: wait for the one fresh, empty form before typing (during
+    a run the old one can still be on screen), then for the confirmation itself.
+    """
+    settled(page)
+    field = page.get_by_label("Title", exact=True)
+    if page.get_by_text("Add a candidate here").is_visible() and not field.first.is_visible():
+        page.get_by_text("Add a candidate here").click()  # a cell with candidates folds it
+    expect(field).to_have_count(1, timeout=30_000)
+    expect(field).to_have_value("", timeout=30_000)
+    field.fill(title)
+    page.get_by_role("button", name="Add candidate").click()
+    expect(page.get_by_text(f"Candidate “{title}” added.")).to_be_visible(timeout=60_000)
     settled(page)
 
 

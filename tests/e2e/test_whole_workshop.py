@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from tests.e2e.steps import (
     DESKTOP,
     PHONE,
+    add_candidate_here,
     answer_current,
     choose,
     go,
@@ -73,11 +74,7 @@ def create_workspace(page: Page, url: str) -> None:
 def add_in_grid(page: Page, title: str, phase: str, channel: str) -> None:
     choose(page, "Phase", phase)
     choose(page, "Channel", channel)
-    field = page.get_by_label("Title", exact=True)
-    expect(field).to_have_count(1)  # the previous cell's form has gone
-    field.fill(title)
-    page.get_by_role("button", name="Add candidate").click()
-    settled(page)
+    add_candidate_here(page, title)
 
 
 def import_file(page: Page, tmp_path) -> None:

@@ -8,7 +8,7 @@ from planner.models import CandidateCreate, CandidateUpdate
 from planner.store.candidates import create_candidate, update_candidate
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
-from planner.ui.widget_state import clear_widgets
+from planner.ui.widget_state import renew_key
 
 
 def candidate_form(
@@ -77,8 +77,10 @@ def candidate_form(
     }
 
 
-def add_candidate(form_key: str, journey: Journey, values: dict) -> bool:
-    """Store a new candidate; on success empty the form and show the page afresh."""
+def add_candidate(form_name: str, journey: Journey, values: dict) -> bool:
+    """Store a new candidate; on success a fresh, empty form (a new version of the form's
+    key: forgetting the old widgets' state would leave the browser showing what was typed)
+    and the page afresh."""
     done = run_change(
         lambda s: create_candidate(
             db=s,
@@ -88,7 +90,7 @@ def add_candidate(form_key: str, journey: Journey, values: dict) -> bool:
         success=t("candidates.added", title=values["title"].strip()),
     )
     if done.ok:
-        clear_widgets(form_key)
+        renew_key(form_name)
         st.rerun()
     return done.ok
 

@@ -11,6 +11,7 @@ from planner.ui.nav import page
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates
 from planner.ui.shell.workspace import require_journey
+from planner.ui.widget_state import versioned_key
 
 journey = require_journey()
 frame = candidates(journey)
@@ -79,9 +80,9 @@ else:
             width="stretch",
         )
     with st.expander(t("grid.quick_add"), expanded=cell.empty, icon=":material/add:"):
-        form_key = f"quick_add_{phase}_{channel}"
+        form_name = f"quick_add_{phase}_{channel}"
         values = candidate_form(
-            form_key,
+            versioned_key(form_name),
             journey,
             tags=all_tags(frame),
             phase=phase,
@@ -89,7 +90,7 @@ else:
             submit_label=t("candidates.add"),
         )
         if values is not None:
-            add_candidate(form_key, journey, values)
+            add_candidate(form_name, journey, values)
 
 if gaps:
     with st.expander(t("grid.gaps", count=len(gaps))):

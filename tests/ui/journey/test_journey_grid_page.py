@@ -25,7 +25,7 @@ def test_quick_add_prefills_the_cell(open_page, demo, engine):
     at = open_page("journey_grid")
     at.selectbox(key="grid_phase").select("Planning")
     at.selectbox(key="grid_channel").select("Chat").run()
-    form = "quick_add_Planning_Chat"
+    form = "quick_add_Planning_Chat_0"  # the form's key, renewed after each add
     at.text_input(key=f"{form}_title").input("Chat with a planner")
     at.button(key=f"FormSubmitter:{form}-Add candidate").click().run()
     assert not at.exception
@@ -40,14 +40,16 @@ def test_quick_add_without_title_explains(open_page, demo):
     at = open_page("journey_grid", lang="nl")
     at.selectbox(key="grid_phase").select("Planning")
     at.selectbox(key="grid_channel").select("Chat").run()
-    at.button(key="FormSubmitter:quick_add_Planning_Chat-Kandidaat toevoegen").click().run()
+    at.button(key="FormSubmitter:quick_add_Planning_Chat_0-Kandidaat toevoegen").click().run()
     assert "Titel is verplicht." in texts(at)
 
 
 def test_the_form_is_empty_after_adding(open_page, demo):
+    """A new form (a new key), so the browser too shows it empty, not what was typed."""
     at = open_page("journey_grid")
     at.selectbox(key="grid_phase").select("Planning")
     at.selectbox(key="grid_channel").select("Chat").run()
-    at.text_input(key="quick_add_Planning_Chat_title").input("First")
-    at.button(key="FormSubmitter:quick_add_Planning_Chat-Add candidate").click().run()
-    assert at.text_input(key="quick_add_Planning_Chat_title").value == ""
+    at.text_input(key="quick_add_Planning_Chat_0_title").input("First")
+    at.button(key="FormSubmitter:quick_add_Planning_Chat_0-Add candidate").click().run()
+    assert at.text_input(key="quick_add_Planning_Chat_1_title").value == ""
+    assert not [w for w in at.text_input if w.key == "quick_add_Planning_Chat_0_title"]
