@@ -1,7 +1,8 @@
-"""Journey Roadmap Planner: the router, and the app served with the ballot's routes.
+"""Journey Roadmap Planner: the router, and the app served with its routes and cookie.
 
 `streamlit run app.py` finds `app` below and serves it: the pages (this same file run
-as the page script on every rerun) plus the small JSON routes the ballot writes to.
+as the page script on every rerun), the small JSON routes the ballot writes to, and the
+middleware that gives each browser its sign-in cookie.
 """
 
 from streamlit.starlette import App
@@ -11,6 +12,9 @@ if __name__ == "__main__":  # the page script: pages and navigation in planner/u
 
     route()
 else:  # imported by the server
+    from starlette.middleware import Middleware
+
+    from planner.ui.access.visit_cookie import VisitCookie
     from planner.ui.scoring.ballot_routes import ROUTES
 
-    app = App(__file__, routes=ROUTES)
+    app = App(__file__, routes=ROUTES, middleware=[Middleware(VisitCookie)])

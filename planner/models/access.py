@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Annotated
 
 from pydantic import StringConstraints
-from sqlalchemy import Column, String
+from sqlalchemy import JSON, Column, String
 from sqlmodel import Field, SQLModel
 
 from planner.access.passphrases import MIN_LENGTH
@@ -57,3 +57,23 @@ class AccessAttempt(SQLModel, table=True):
     bucket: str = Field(max_length=200, index=True)
     at: datetime = Field(sa_column=_timestamp())
     ok: bool = False
+
+
+class SignInRecord(SQLModel, table=True):
+    """A browser's sign-in, kept on the server: what the `planner_visit` cookie's random
+    token (stored only as its SHA-256) brings back after a reload, on any app instance.
+
+    `grants` is a list of [workspace id, role, proof] (see planner.store.access.Grant);
+    `ballot_off` means the stakeholder left the ballot on this browser.
+    """
+
+    __tablename__ = "sign_in"
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = Field(sa_column=_timestamp())
+    seen_at: datetime = Field(sa_column=_timestamp())
+    grants: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    actor: str = Field(default="", max_length=NAME_MAX)
+    lang: str = Field(default="", max_length=8)
+    workspace_id: int | None = None
+    ballot_off: bool = False

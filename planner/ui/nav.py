@@ -15,10 +15,11 @@ from planner.ui.access.grants import (
     role_in,
     stakeholder_mode,
 )
+from planner.ui.access.remembered import keep, restore
 from planner.ui.shell.changes import show_feedback
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.sidebar import language_switch, workspace_picker
+from planner.ui.shell.sidebar import language_switch, sign_out_button, workspace_picker
 from planner.ui.shell.workspace import current_workspace_id, open_workspace
 
 PAGES = "planner/ui/pages"
@@ -52,20 +53,20 @@ def page(key: str, **options) -> st.Page:
 
 
 def route() -> None:
-    """Build this visitor's navigation and run the page they asked for."""
-    st.set_page_config(page_title="Journey Roadmap Planner", page_icon="🧭", layout="wide")
-    workspaces = page("workspaces", default=True)
-    importing = page("import")  # also into a new workspace
-    vote, signoff = page("vote"), page("signoff")
-    roadmap_side = [page("matrix"), page("roadmap")]
-    delivery = [signoff, page("commitments"), page("progress")]
+    """Build this visitor's navigation and run the page they asked for.
 
+    Pages a visitor may not (yet) open are in the navigation too, hidden: a reload or a
+    link lands on the page asked for, which says why it cannot show (and offers the
+    sign-in), instead of Streamlit's "Page not found".
+    """
+    st.set_page_config(page_title="Journey Roadmap Planner", page_icon="🧭", layout="wide")
+    restore(engine())
     recheck_grants(engine())
     resume_stakeholder(engine())
     if stakeholder_mode():
         # A stakeholder: their ballot and the sign-off in the top bar, the language on the
         # page itself (a phone hides the sidebar), no workspace picker.
-        navigation = st.navigation([vote, signoff], position="top")
+        navigation = st.navigation([page("vote"), page("signoff")], position="top")
         language_switch(in_sidebar=False)
     else:
         language_switch()
@@ -73,27 +74,30 @@ def route() -> None:
         if linked is not None:
             open_workspace(linked)
         workspace_picker()
-        role = role_in(current_workspace_id())
-        sections = {t("nav.section_workspace"): [workspaces, importing]}
-        if role == "facilitator":
-            sections = {
-                t("nav.section_journey"): [
-                    workspaces,
-                    page("grid"),
-                    page("candidates"),
-                    importing,
-                    page("setup"),
-                    page("audit"),
-                ],
-                t("nav.section_scoring"): [
-                    page("session"),
-                    page("consensus"),
-                    page("scoring_model"),
-                ],
-            }
-        if role is not None:
-            sections[t("nav.section_roadmap")] = roadmap_side
-            sections[t("nav.section_delivery")] = delivery
-        navigation = st.navigation(sections, expanded=True)  # every page in reach
+        sign_out_button()
+        navigation = st.navigation(_sections(role_in(current_workspace_id())), expanded=True)
+    keep(engine())
     show_feedback()
     navigation.run()
+
+
+def _sections(role: str | None) -> dict[str, list[st.Page]]:
+    """The menu for `role` in the current workspace, every other page hidden in it."""
+    shown = {t("nav.section_workspace"): ["workspaces", "import"]}
+    if role == "facilitator":
+        shown = {
+            t("nav.section_journey"): ["workspaces", "grid", "candidates", "import", "setup"],
+            t("nav.section_scoring"): ["session", "consensus", "scoring_model"],
+        }
+        shown[t("nav.section_journey")].append("audit")
+    if role is not None:
+        shown[t("nav.section_roadmap")] = ["matrix", "roadmap"]
+        shown[t("nav.section_delivery")] = ["signoff", "commitments", "progress"]
+    listed = {key for keys in shown.values() for key in keys}
+    hidden = [page(key, visibility="hidden") for key in PAGE_FILES if key not in listed]
+    sections = {
+        section: [page(key, default=key == "workspaces") for key in keys]
+        for section, keys in shown.items()
+    }
+    sections[next(iter(sections))] += hidden
+    return sections

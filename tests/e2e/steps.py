@@ -131,8 +131,13 @@ def join(page: Page, url: str, code: str, name: str, total: int) -> None:
 
 
 def ballot_settled(page: Page) -> None:
-    """Wait until every answer clicked on the ballot is stored (none saving or retrying)."""
-    expect(page.locator(".ballot")).to_have_attribute("data-pending", "0", timeout=20_000)
+    """Wait until every answer clicked on the ballot is stored (none saving or retrying)
+    and the card stays put (no move to the next one scheduled or loading)."""
+    ballot = page.locator(".ballot")
+    for _ in range(2):  # a stored answer can schedule a move: ask again after it
+        expect(ballot).to_have_attribute("data-pending", "0", timeout=20_000)
+        expect(ballot).to_have_attribute("data-moving", "0", timeout=20_000)
+        page.wait_for_timeout(100)
 
 
 def answer_current(page: Page, label: str, comment: str, *, advances: bool = True) -> str:

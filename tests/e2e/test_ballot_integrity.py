@@ -88,6 +88,7 @@ def test_fast_clicks_on_a_busy_machine_land_where_aimed(browser, served, repetit
             expect(page.get_by_test_id("ballot-progress")).to_have_text(
                 f"{len(complete)} of {CANDIDATES} scored"
             )
+            ballot_settled(page)  # a last answer can move the ballot on to the next card
             card = page.get_by_test_id("ballot-card")
             shown = titles[card.locator("h3.title").inner_text()]
             for name, criterion in criteria.items():

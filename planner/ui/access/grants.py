@@ -17,6 +17,7 @@ from planner.store import attempts
 from planner.store.access import Grant, current_proofs, grant_for_link
 from planner.store.attempts import TooManyAttempts
 from planner.store.stakeholders import Joined, rejoin
+from planner.ui.access import cookies
 from planner.ui.shell.lang import error_text, t
 
 GRANTS_KEY = "grants"  # workspace id -> role
@@ -26,6 +27,8 @@ STAKEHOLDER_KEY = "ballot_me"  # the Me of a joined stakeholder
 LINK_ROLES = {"view": "viewer", "owner": "owner"}
 PERSONAL_LINK = "me"  # ?me=TOKEN: a stakeholder's personal link
 PERSONAL_COOKIE = "planner_me"  # set by the ballot's /api/ballot/remember route
+BALLOT_OFF_KEY = "ballot_off"  # the stakeholder left the ballot on this browser
+RESUME_TRIED_KEY = "ballot_resume_tried"
 
 
 class Me(NamedTuple):
@@ -51,11 +54,15 @@ def become(joined: Joined) -> None:
 
 
 def resume_stakeholder(engine) -> None:
-    """Who this visitor is, from their personal link (`?me=`), or from its cookie when
-    they open a join link again. Names never say who someone is."""
+    """Who this visitor is, from their personal link (`?me=`), or else from its cookie:
+    when they open a join link again, or come back without a link and hold no other
+    role (unless they left the ballot on this browser). Names never say who someone is."""
     token = st.query_params.get(PERSONAL_LINK)
-    if not token and "join" in st.query_params and me() is None:
-        token = st.context.cookies.get(PERSONAL_COOKIE)
+    if token:
+        st.session_state.pop(BALLOT_OFF_KEY, None)
+    elif me() is None and _cookie_may_resume():
+        st.session_state[RESUME_TRIED_KEY] = True
+        token = cookies.read(PERSONAL_COOKIE)
     if not isinstance(token, str) or not token or (me() is not None and me().token == token):
         return
     try:
@@ -67,6 +74,23 @@ def resume_stakeholder(engine) -> None:
             st.error(error_text(error), icon=":material/link_off:")
         return
     become(joined)
+
+
+def _cookie_may_resume() -> bool:
+    if "join" in st.query_params:
+        return True
+    other_link = any(param in st.query_params for param in LINK_ROLES)
+    tried = st.session_state.get(RESUME_TRIED_KEY)
+    return not (other_link or tried or grants() or st.session_state.get(BALLOT_OFF_KEY))
+
+
+def leave_ballot(code: str) -> None:
+    """Stop answering as this stakeholder on this browser; back to the join form of
+    `code`. Their personal link still brings them back."""
+    st.session_state.pop(STAKEHOLDER_KEY, None)
+    st.session_state[BALLOT_OFF_KEY] = True
+    st.query_params.clear()
+    st.query_params["join"] = code
 
 
 def grants() -> dict[int, str]:

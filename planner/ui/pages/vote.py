@@ -11,7 +11,7 @@ from planner.store.ballot import ballot_list, round_state
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import get_session
 from planner.store.stakeholders import join_session
-from planner.ui.access.grants import become, client_bucket, limited, me
+from planner.ui.access.grants import become, client_bucket, leave_ballot, limited, me
 from planner.ui.nav import page
 from planner.ui.scoring.ballot import ballot, follow_facilitator
 from planner.ui.scoring.results import revealed_round, show_results
@@ -76,6 +76,14 @@ just_joined = st.session_state.pop(JUST_JOINED, False)
 with st.expander(t("vote.personal_link"), icon=":material/bookmark:", expanded=just_joined):
     st.caption(t("vote.personal_link_help"))
     st.code(personal_link(st.context.url, token), language=None, wrap_lines=True)
+    st.button(
+        t("vote.leave"),
+        key="leave_ballot",
+        help=t("vote.leave_help"),
+        icon=":material/logout:",
+        on_click=leave_ballot,
+        args=(scoring.code,),
+    )
 
 st.page_link(page("signoff"))  # a phone hides the navigation
 if state.session_status == "open" and state.round_status == "voting":

@@ -28,6 +28,7 @@ class Ballot {
     this.failed = new Map(); // "candidate:criterion" -> retries so far
     this.comments = new Map(); // candidate id -> {text, timer, state}
     this.changed = false;
+    this.moving = 0; // a move to another card scheduled or loading
     this.update(component.data);
     this.current = this.firstUnscored() ?? this.data.candidates[0]?.[0];
     this.build();
@@ -233,11 +234,15 @@ class Ballot {
     if (!this.data.auto_advance || candidateId !== this.current) return;
     const next = this.firstUnscored(candidateId);
     if (next === undefined) return;
-    setTimeout(() => {
+    this.moving += 1;
+    this.refresh();
+    setTimeout(async () => {
       const busy = [...this.wanted.keys(), ...this.sending.keys()].some((key) =>
         key.startsWith(`${candidateId}:`),
       );
-      if (this.current === candidateId && !busy) this.show(next);
+      if (this.current === candidateId && !busy) await this.show(next);
+      this.moving -= 1;
+      this.refresh();
     }, ADVANCE_MS);
   }
 
@@ -246,6 +251,7 @@ class Ballot {
     this.current = candidateId;
     this.card.replaceChildren(el("p", { class: "loading" }, this.data.text.loading));
     this.card.dataset.candidate = "";
+    this.moving += 1;
     this.refresh();
     try {
       await this.load(candidateId);
@@ -253,6 +259,8 @@ class Ballot {
       if (error.status === 409) this.roundChanged(error.json.error);
       this.card.replaceChildren(el("p", { class: "error" }, error.message));
       return;
+    } finally {
+      this.moving -= 1;
     }
     if (this.current !== candidateId) return; // moved on while it loaded
     this.drawCard(candidateId);
@@ -351,6 +359,7 @@ class Ballot {
     this.next.disabled = this.firstUnscored(this.current) === undefined;
     this.drawPicker();
     this.root.dataset.pending = String(this.wanted.size + this.sending.size);
+    this.root.dataset.moving = String(this.moving);
     const candidateId = Number(this.card.dataset.candidate);
     const card = this.cards.get(candidateId);
     if (!card) return;
