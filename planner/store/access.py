@@ -9,11 +9,12 @@ from sqlalchemy import or_, select
 from sqlmodel import Session
 
 from planner.access.passphrases import hash_passphrase, verify_passphrase
+from planner.access.rate_limit import Buckets
 from planner.core.errors import NotFound
 from planner.journey.naming import name_key
 from planner.models import PassphraseSet, SignIn, WorkspaceAccess
 from planner.store.access_links import new_token
-from planner.store.attempts import check_allowed, record_attempt
+from planner.store.attempts import begin_try, end_try
 from planner.store.workspaces import find_workspace
 
 
@@ -67,22 +68,25 @@ def set_passphrase(*, db: Session, workspace_id: int, passphrase_in: PassphraseS
     db.flush()
 
 
-def sign_in(*, db: Session, sign_in_in: SignIn, now: datetime) -> Grant | None:
+def sign_in(
+    *, db: Session, sign_in_in: SignIn, now: datetime, client: str = "unknown"
+) -> Grant | None:
     """The facilitator grant for a right name and passphrase, else None.
 
-    A wrong passphrase and an unknown workspace look the same (same answer, same time), and
-    both count as a failure for that name; while it must wait, `TooManyAttempts` is raised
-    without checking. The attempt is recorded: commit the session even on None.
+    A wrong passphrase and an unknown workspace look the same (same answer, same time).
+    Tries are limited by client and by (name, client), with a slow ceiling per name
+    (planner.access.rate_limit): while this client must wait, `TooManyAttempts` is
+    raised without checking. The try is recorded: commit the session even on None.
     """
-    bucket = f"workspace:{name_key(sign_in_in.workspace)}"
-    check_allowed(db=db, bucket=bucket, now=now)
+    buckets = Buckets.of("signin", name_key(sign_in_in.workspace), client)
+    ids = begin_try(db=db, buckets=buckets, now=now)
     try:
         workspace = find_workspace(db=db, name=sign_in_in.workspace)
     except NotFound:
         workspace = None
     stored = get_access(db=db, workspace_id=workspace.id) if workspace else None
     ok = verify_passphrase(sign_in_in.passphrase, stored.facilitator_hash if stored else None)
-    record_attempt(db=db, bucket=bucket, ok=ok, now=now)
+    end_try(db=db, buckets=buckets, ids=ids, ok=ok)
     return Grant(workspace.id, "facilitator", proof_of(stored.facilitator_hash)) if ok else None
 
 

@@ -1,5 +1,6 @@
 """Stored passphrases, sign-in with its rate limit, links and the audit log."""
 
+import contextlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,11 +18,12 @@ pytestmark = pytest.mark.storage
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
-def attempt(db, workspace, passphrase, now=NOW):
+def attempt(db, workspace, passphrase, now=NOW, client="203.0.113.9"):
     return sign_in(
         db=db,
         sign_in_in=SignIn(workspace=workspace, passphrase=passphrase, actor="Eva"),
         now=now,
+        client=client,
     )
 
 
@@ -48,16 +50,33 @@ def test_a_workspace_without_passphrase_cannot_be_opened(db):
     assert attempt(db, "legacy", "legacy-pass").role == "facilitator"
 
 
-def test_guessing_is_slowed_down_per_workspace_name(db, demo):
+def test_guessing_is_slowed_down_per_client_at_a_workspace(db, demo):
     for _ in range(FREE_FAILURES):
         assert attempt(db, demo.name, "guess") is None
-    with pytest.raises(TooManyAttempts) as error:  # now the name must wait, even when right
+    with pytest.raises(TooManyAttempts) as error:  # this client must wait, even when right
         attempt(db, demo.name, DEMO_PASSPHRASE)
     assert "try again in" in error.value.message("en")
     assert attempt(db, "Other name", "guess") is None  # other names are not slowed
+    assert attempt(db, demo.name, DEMO_PASSPHRASE, client="198.51.100.4").role == "facilitator"
     later = NOW + timedelta(seconds=5)
     assert attempt(db, demo.name, DEMO_PASSPHRASE, now=later).role == "facilitator"
     assert attempt(db, demo.name, "guess", now=later) is None  # success reset the count
+
+
+def test_a_guesser_cannot_lock_the_facilitator_out(db, demo):
+    """68 wrong tries in a minute from one address, then many more from a crowd: the
+    facilitator's own browser, without failures, still gets in at once."""
+    for n in range(68):
+        with contextlib.suppress(TooManyAttempts):
+            attempt(db, demo.name, "guess", now=NOW + timedelta(seconds=n))
+    for n in range(60):  # a crowd: one try each
+        attempt(db, demo.name, "guess", client=f"192.0.2.{n}", now=NOW + timedelta(seconds=61))
+    grant = attempt(
+        db, demo.name, DEMO_PASSPHRASE, client="198.51.100.4", now=NOW + timedelta(seconds=62)
+    )
+    assert grant.role == "facilitator"
+    with pytest.raises(TooManyAttempts):  # past the ceiling, a client that failed waits
+        attempt(db, demo.name, DEMO_PASSPHRASE, client="192.0.2.1", now=NOW + timedelta(seconds=62))
 
 
 def test_unknown_names_are_slowed_down_too(db):

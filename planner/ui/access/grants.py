@@ -4,12 +4,15 @@ A facilitator gets a grant by signing in with the passphrase, a manager or produ
 by opening their link (`?view=...`, `?owner=...`), a stakeholder by joining with a code.
 """
 
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 import streamlit as st
 
+from planner.access.clients import client_address, trusted_proxies
+from planner.access.rate_limit import Buckets
 from planner.access.roles import can
 from planner.core.db import reading, writing
 from planner.core.errors import PlannerError
@@ -160,18 +163,29 @@ def apply_link(engine) -> int | None:
 
 
 def limited(
-    engine, bucket: str, action: Callable[[], Any], succeeded: Callable[[Any], bool] = bool
+    engine, buckets: Buckets, action: Callable[[], Any], succeeded: Callable[[Any], bool] = bool
 ) -> Any:
     """`planner.store.attempts.limited`, a refusal to wait shown here (and None returned)."""
     try:
         return attempts.limited(
-            engine, bucket=bucket, now=datetime.now(UTC), action=action, succeeded=succeeded
+            engine, buckets=buckets, now=datetime.now(UTC), action=action, succeeded=succeeded
         )
     except TooManyAttempts as error:
         st.error(error_text(error), icon=":material/timer:")
         return None
 
 
-def client_bucket(kind: str) -> str:
-    """A rate-limit bucket for this client's address (all clients share one if unknown)."""
-    return f"{kind}:{st.context.ip_address or 'unknown'}"
+def client() -> str:
+    """This visitor's address: the peer's, or behind a trusted proxy the one it names
+    (see planner.access.clients)."""
+    peer, forwarded = st.context.ip_address, st.context.headers.get("X-Forwarded-For")
+    return client_address(
+        peer if isinstance(peer, str) else None,
+        forwarded if isinstance(forwarded, str) else None,
+        trusted_proxies(os.environ),
+    )
+
+
+def buckets(kind: str, target: str = "*") -> Buckets:
+    """Where this visitor's try at `target` counts (see planner.access.rate_limit)."""
+    return Buckets.of(kind, target, client())

@@ -9,7 +9,7 @@ from planner.core.db import reading
 from planner.core.errors import validated
 from planner.models import PassphraseSet, SignIn, Workspace
 from planner.store.access import get_access, renew_links, set_passphrase, sign_in
-from planner.ui.access.grants import give
+from planner.ui.access.grants import client, give
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
@@ -34,6 +34,7 @@ def sign_in_form() -> None:
             db=s,
             sign_in_in=validated(SignIn, workspace=workspace, passphrase=passphrase, actor=actor),
             now=datetime.now(UTC),
+            client=client(),
         ),
         needs=None,
     )

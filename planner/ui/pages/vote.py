@@ -11,7 +11,7 @@ from planner.store.ballot import ballot_list, round_state
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import get_session
 from planner.store.stakeholders import join_session
-from planner.ui.access.grants import become, client_bucket, leave_ballot, limited, me
+from planner.ui.access.grants import become, buckets, leave_ballot, limited, me
 from planner.ui.nav import page
 from planner.ui.scoring.ballot import ballot, follow_facilitator
 from planner.ui.scoring.results import revealed_round, show_results
@@ -24,10 +24,10 @@ JUST_JOINED = "ballot_just_joined"
 
 
 def join(code: str, name: str, role: str) -> None:
-    """Join with a code; wrong codes from one address are slowed down like passphrases."""
+    """Join with a code; wrong codes from one client are slowed down like passphrases."""
     done = limited(
         engine(),
-        client_bucket("join"),
+        buckets("join"),
         lambda: run_change(
             lambda s: join_session(
                 db=s, code=code, join_in=validated(StakeholderJoin, name=name, role=role)

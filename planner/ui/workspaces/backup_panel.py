@@ -9,7 +9,7 @@ from planner.core.errors import PlannerError
 from planner.models import Workspace
 from planner.store.backup import read_document
 from planner.store.restore import restore_workspace
-from planner.ui.access.grants import client_bucket, limited
+from planner.ui.access.grants import buckets, limited
 from planner.ui.roadmap.downloads import database_copy_button, workspace_backup_button
 from planner.ui.shell.changes import feedback, run_change
 from planner.ui.shell.engine import engine
@@ -70,7 +70,7 @@ def admin_database_copy() -> None:
         return
     ok = limited(
         engine(),
-        client_bucket("admin"),
+        buckets("admin"),
         lambda: hmac.compare_digest(typed.encode(), expected.encode()),
     )
     if ok:

@@ -1,0 +1,37 @@
+"""The client's address: X-Forwarded-For only from a trusted proxy."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planner.access.clients import client_address, trusted_proxies
+
+PROXY = trusted_proxies({"PLANNER_TRUSTED_PROXIES": "10.0.0.1, 10.1.0.0/16"})
+addresses = st.ip_addresses(v=4).map(str)
+
+
+@given(addresses, st.lists(addresses, max_size=4))
+def test_without_a_trusted_proxy_the_header_is_ignored(peer, hops):
+    if peer == "10.0.0.1" or peer.startswith("10.1."):
+        return
+    assert client_address(peer, ", ".join(hops), PROXY) == peer
+
+
+@given(st.lists(addresses, min_size=1, max_size=4), addresses)
+def test_behind_the_proxy_the_last_untrusted_hop_counts(forged, real):
+    if real == "10.0.0.1" or real.startswith("10.1."):
+        return
+    header = ", ".join([*forged, real, "10.1.2.3"])  # what a client typed, then the proxies
+    assert client_address("10.0.0.1", header, PROXY) == real
+
+
+def test_odd_headers_fall_back_to_the_peer():
+    assert client_address("10.0.0.1", "not an address", PROXY) == "10.0.0.1"
+    assert client_address("10.0.0.1", "", PROXY) == "10.0.0.1"
+    assert client_address(None, "1.2.3.4", PROXY) == "unknown"
+    assert client_address("10.0.0.1", "1.2.3.4", ()) == "10.0.0.1"  # none trusted: default
+
+
+def test_a_bad_setting_is_refused_by_name():
+    with pytest.raises(ValueError, match=r"PLANNER_TRUSTED_PROXIES: 'proxy\.local'"):
+        trusted_proxies({"PLANNER_TRUSTED_PROXIES": "10.0.0.1,proxy.local"})
