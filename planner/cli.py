@@ -35,7 +35,7 @@ from planner.store.backup import dump_workspace, read_document
 from planner.store.candidates import candidate_counts, candidate_frame
 from planner.store.changes import audited
 from planner.store.commitments import tracked_commitments
-from planner.store.restore import restore_workspace
+from planner.store.restore import restore_in_batches
 from planner.store.roadmap_plan import current_roadmap
 from planner.store.versions import find_version, save_version
 from planner.store.workspaces import find_workspace, list_workspaces, load_journey
@@ -328,15 +328,13 @@ def links(engine, args) -> int:
 
 
 def restore(engine, args) -> int:
+    """In short transactions: the app's voters are never held up (see restore_in_batches)."""
     document = read_document(args.file.read_bytes())
-    with audited(engine, actor=args.by, action="") as change:
-        workspace = restore_workspace(
-            db=change.db,
-            document=document,
-            name=args.name,
-            suffix=t("backup.suffix", args.lang),
-        )
-        change.workspace_id = workspace.id
-        change.action = t("cli.restored", args.lang, name=workspace.name)
-    print(change.action)
+    workspace = restore_in_batches(
+        engine=engine, document=document, name=args.name, suffix=t("backup.suffix", args.lang)
+    )
+    action = t("cli.restored", args.lang, name=workspace.name)
+    with audited(engine, actor=args.by, action=action, workspace_id=workspace.id):
+        pass
+    print(action)
     return 0

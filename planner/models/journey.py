@@ -62,6 +62,7 @@ class Workspace(WorkspaceBase, table=True):
     name: str = Field(max_length=NAME_MAX, unique=True)
     language: str = Field(default="en", max_length=2)
     archived: bool = False
+    restoring: bool = False  # being restored in batches: nobody sees or reaches it yet
     created_at: datetime = Field(sa_column=_timestamp())
     updated_at: datetime = Field(sa_column=_timestamp())
 

@@ -1,4 +1,5 @@
-"""A whole workspace as one JSON document (see planner.store.restore for the way back).
+"""A whole workspace as one JSON document (its schema: planner.store.document; the way
+back: planner.store.restore).
 
 Candidates carry a `key` (their id when saved); everything else refers to them by key
 and to stakeholders, criteria, phases and channels by name, so a document restores
@@ -12,7 +13,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from planner.core.errors import PlannerError
 from planner.models import (
     BallotComment,
     Commitment,
@@ -36,17 +36,12 @@ from planner.models import (
 from planner.store.candidates import COLUMNS as CANDIDATE_COLUMNS
 from planner.store.candidates import candidate_frame
 from planner.store.dependencies import needs_of
+from planner.store.document import FORMAT, VERSION, DocumentInvalid
 from planner.store.frames import plain_records
 from planner.store.workspaces import get_workspace, load_journey
 
-FORMAT = "journey-roadmap-planner/workspace"
-VERSION = 3  # 3: sign-off and commitments
 EVENT_IDS = {"id", "commitment_id"}
 CANDIDATE_FIELDS = [column for column in CANDIDATE_COLUMNS if column != "id"]
-
-
-class DocumentInvalid(PlannerError):
-    """The file is not a workspace document this version can read."""
 
 
 def read_document(data: bytes) -> dict:

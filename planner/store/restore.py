@@ -1,30 +1,38 @@
-"""A workspace document (see planner.store.backup) back as a new workspace, in one go.
+"""A workspace document (see planner.store.document) back as a new workspace.
 
-Join codes are kept when free, else new ones are made; a document that does not read
-leaves nothing behind.
+The document is checked against its schema first; nothing is written for a document
+that breaks it. Join codes are kept when free, else new ones are made.
+
+Two ways to write it: `restore_workspace` in the caller's transaction (the demo, small
+files), and `restore_in_batches` for anything large: short transactions of at most
+BATCH rows into a workspace nobody can see or reach yet, made visible under its name in
+one last short transaction. Votes cast meanwhile wait at most one batch, never the
+whole restore; a restore that fails half-way deletes what it wrote.
 """
 
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date, datetime
+from itertools import islice
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from planner.core.db import writing
 from planner.core.errors import Conflict, PlannerError, validated
-from planner.delivery.signoff import Decision
-from planner.delivery.workflow import STATUSES
 from planner.journey.naming import name_key
 from planner.journey.templates import Template
 from planner.models import (
     BallotComment,
     Candidate,
     CandidateChannel,
-    CandidateCreate,
     Commitment,
     CommitmentEvent,
     ConsensusOverride,
     Criterion,
-    DimensionCreate,
     Participant,
     Persona,
     PlanItem,
@@ -41,21 +49,31 @@ from planner.models import (
     Vote,
     Workspace,
     WorkspaceCreate,
+    utcnow,
 )
 from planner.roadmap.settings import RoadmapSettings
-from planner.store.backup import FORMAT, VERSION, DocumentInvalid
 from planner.store.dependencies import add_dependencies
-from planner.store.dimensions import add_item
+from planner.store.document import DocumentInvalid, WorkspaceDocument, parse_document
 from planner.store.sessions import new_code
-from planner.store.workspaces import create_workspace, list_workspaces, load_journey
+from planner.store.workspaces import (
+    create_workspace,
+    delete_workspace,
+    list_workspaces,
+    load_journey,
+)
 
-
-def _bad(what: str) -> bool:
-    raise ValueError(what)
+BATCH = 2_000  # rows per transaction of a restore in batches
+Begin = Callable[[], AbstractContextManager[Session]]
 
 
 def _moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
+
+
+def _chunks(rows: list, size: int) -> Iterator[list]:
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def free_name(db: Session, wanted: str, suffix: str) -> str:
@@ -68,245 +86,301 @@ def free_name(db: Session, wanted: str, suffix: str) -> str:
 
 
 def restore_workspace(
-    *, db: Session, document: dict, name: str | None = None, suffix: str = "restored"
+    *, db: Session, document: Any, name: str | None = None, suffix: str = "restored"
 ) -> Workspace:
-    """A new workspace from a document (any version this app wrote), in one transaction.
+    """A new workspace from a document (any version this app wrote), in the caller's
+    transaction. Without `name`, a taken name gets `(restored)` added; a `name` that is
+    taken is refused."""
+    parsed = parse_document(document)
+    with _refusals(), db.begin_nested():  # a refused document leaves nothing behind
+        return _Restore(parsed, lambda: nullcontext(db), BATCH).run(name, suffix)
 
-    Without `name`, a taken name gets `(restored)` added; a `name` that is taken is refused.
-    """
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise DocumentInvalid("error.document_invalid", detail=f"format is not {FORMAT}")
-    version = document.get("version", 1)
-    if not isinstance(version, int) or version > VERSION:
-        raise DocumentInvalid(
-            "error.document_invalid", detail=f"version {version!r} is not 1 to {VERSION}"
-        )
+
+def restore_in_batches(
+    *,
+    engine: Engine,
+    document: Any,
+    name: str | None = None,
+    suffix: str = "restored",
+    batch: int = BATCH,
+    on_publish: Callable[[Session, int], None] | None = None,
+) -> Workspace:
+    """`restore_workspace` in short transactions (see the module's docstring);
+    `on_publish(db, workspace_id)` runs in the transaction that makes it visible (to set
+    its passphrase, say)."""
+    parsed = parse_document(document)
+    job = _Restore(parsed, lambda: writing(engine), batch, on_publish)
     try:
-        with db.begin_nested():  # a refused document leaves nothing behind
-            return _restore(db, document, name, suffix)
-    except PlannerError:
+        with _refusals():
+            return job.run(name, suffix)
+    except BaseException:
+        job.discard()
         raise
-    except (LookupError, TypeError, ValueError, AttributeError, StopIteration) as error:
-        raise DocumentInvalid("error.document_invalid", detail=repr(error)[:300]) from None
-    except SQLAlchemyError as error:
-        cause = getattr(error, "orig", None) or error
-        raise DocumentInvalid("error.document_invalid", detail=repr(cause)[:300]) from None
 
 
-def _restore(db: Session, doc: dict, name: str | None, suffix: str) -> Workspace:
-    meta = doc["workspace"]
-    if name is None:
-        name = free_name(db, validated(WorkspaceCreate, name=meta["name"]).name, suffix)
-    elif any(
-        name_key(w.name) == name_key(name) for w in list_workspaces(db=db, include_archived=True)
-    ):
-        raise Conflict("error.workspace_exists", name=name)
-    workspace = create_workspace(
-        db=db,
-        workspace_in=validated(
-            WorkspaceCreate,
-            name=name,
-            description=meta.get("description", ""),
-            language=meta.get("language", "en"),
-            template=Template.BLANK,
-        ),
-        phases=[validated(DimensionCreate, name=p).name for p in doc["phases"]],
-        channels=[validated(DimensionCreate, name=c).name for c in doc["channels"]],
-    )
-    workspace.archived = bool(meta.get("archived", False))
-    wid = workspace.id
-    for persona in doc.get("personas", []):
-        add_item(
-            db=db,
-            model=Persona,
-            workspace_id=wid,
-            name=validated(DimensionCreate, name=persona).name,
-        )
-    journey = load_journey(db=db, workspace_id=wid)
-    items = doc.get("candidates", [])
-    if doc.get("version", 1) == 1:  # the demo's form: no keys, needs by title
-        by_title = {item["title"]: index for index, item in enumerate(items)}
-        items = [
-            {**item, "key": index, "needs": [by_title[t] for t in item.get("needs", [])]}
-            for index, item in enumerate(items)
-        ]
-    ids = _restore_candidates(db, wid, journey, items)
-    pairs = [(ids[item["key"]], ids[needed]) for item in items for needed in item["needs"]]
-    add_dependencies(db=db, workspace_id=wid, pairs=pairs)
-    people = _restore_scoring(db, wid, doc, ids)
-    _restore_roadmap(db, wid, doc, ids, people)
-    db.flush()
-    return workspace
+class _refusals(AbstractContextManager):
+    """Whatever the database or the data refuse becomes `DocumentInvalid`."""
+
+    def __exit__(self, kind, error, trace) -> None:
+        if error is None or isinstance(error, PlannerError):
+            return
+        if isinstance(error, LookupError | TypeError | ValueError | AttributeError):
+            raise DocumentInvalid("error.document_invalid", detail=repr(error)[:300]) from None
+        if isinstance(error, SQLAlchemyError):
+            cause = getattr(error, "orig", None) or error
+            raise DocumentInvalid("error.document_invalid", detail=repr(cause)[:300]) from None
 
 
-def _restore_candidates(db, wid: int, journey, items: list[dict]) -> dict:
-    ids = {}
-    for item in items:
-        checked = validated(
-            CandidateCreate,
-            **{
-                k: item[k]
-                for k in (
-                    "title",
-                    "description",
-                    "proposer",
-                    "touchpoint",
-                    "channel_switch",
-                    "tags",
-                    "pre_value",
-                    "pre_effort",
+class _Restore:
+    """One restore: the steps in order, each in transactions from `begin`."""
+
+    def __init__(
+        self,
+        doc: WorkspaceDocument,
+        begin: Begin,
+        batch: int,
+        on_publish: Callable[[Session, int], None] | None = None,
+    ) -> None:
+        self.doc = doc.model_dump(mode="json")
+        self.begin, self.batch, self.on_publish = begin, batch, on_publish
+        self.workspace_id: int | None = None
+        self.ids: dict[int, int] = {}  # candidate key -> id
+        self.people: dict[str, int] = {}
+        self.criteria: dict[str, int] = {}
+        self.versions: dict[str, int] = {}
+
+    def run(self, name: str | None, suffix: str) -> Workspace:
+        self._workspace()
+        self._candidates()
+        self._scoring()
+        self._roadmap()
+        self._commitments()
+        return self._publish(name, suffix)
+
+    def discard(self) -> None:
+        """Delete what a failed restore wrote (its workspace was never visible)."""
+        if self.workspace_id is None:
+            return
+        for rows in _chunks(list(self.ids.values()), self.batch):
+            with self.begin() as db:
+                db.execute(Candidate.__table__.delete().where(Candidate.id.in_(rows)))
+        with self.begin() as db:
+            delete_workspace(db=db, workspace_id=self.workspace_id)
+
+    def _insert_all(self, table, rows: list[dict]) -> None:
+        for chunk in _chunks(rows, self.batch):
+            with self.begin() as db:
+                db.execute(insert(table), chunk)
+
+    # --- the steps ------------------------------------------------------------------
+
+    def _workspace(self) -> None:
+        meta = self.doc["workspace"]
+        with self.begin() as db:
+            workspace = create_workspace(
+                db=db,
+                workspace_in=validated(
+                    WorkspaceCreate,
+                    name=f"restoring {secrets.token_hex(8)}",
+                    description=meta["description"],
+                    language=meta["language"],
+                    template=Template.BLANK,
+                ),
+                phases=self.doc["phases"],
+                channels=self.doc["channels"],
+            )
+            workspace.restoring = True
+            wid = self.workspace_id = workspace.id
+            db.add_all(
+                Persona(workspace_id=wid, name=p, position=i)
+                for i, p in enumerate(self.doc["personas"])
+            )
+            model = db.get(ScoringModel, wid)
+            for field, value in (self.doc["scoring_model"] or {}).items():
+                setattr(model, field, value)
+            if self.doc["criteria"]:
+                db.execute(Criterion.__table__.delete().where(Criterion.workspace_id == wid))
+                db.add_all(
+                    Criterion(workspace_id=wid, position=i, **c)
+                    for i, c in enumerate(self.doc["criteria"])
                 )
-                if k in item
-            },
-            phase_id=journey.phase_id(item["phase"]),
-            channel_ids=[journey.channel_id(c) for c in item["channels"]],
-            persona_id=journey.persona_id(item["persona"]) if item.get("persona") else None,
-        )
-        now = datetime.now().astimezone()
-        candidate = Candidate(
-            workspace_id=wid,
-            **checked.model_dump(exclude={"channel_ids"}),
-            created_at=_moment(item.get("created_at")) or now,
-            updated_at=_moment(item.get("updated_at")) or now,
-        )
-        db.add(candidate)
-        db.flush()
-        db.execute(
-            insert(CandidateChannel),
-            [{"candidate_id": candidate.id, "channel_id": c} for c in checked.channel_ids],
-        )
-        ids[item["key"]] = candidate.id
-    return ids
-
-
-def _restore_scoring(db, wid: int, doc: dict, ids: dict) -> None:
-    model = db.get(ScoringModel, wid)
-    for field, value in (doc.get("scoring_model") or {}).items():
-        setattr(model, field, value)
-    if doc.get("criteria"):
-        db.execute(delete(Criterion).where(Criterion.workspace_id == wid))
-        db.add_all(
-            Criterion(workspace_id=wid, position=i, **c) for i, c in enumerate(doc["criteria"])
-        )
-    db.add_all(RoleWeight(workspace_id=wid, **w) for w in doc.get("role_weights", []))
-    db.flush()
-    criteria = dict(
-        db.execute(select(Criterion.name, Criterion.id).where(Criterion.workspace_id == wid)).all()
-    )
-    people = {}
-    for person in doc.get("stakeholders", []):
-        stakeholder = Stakeholder(
-            workspace_id=wid,
-            name=person["name"],
-            name_key=name_key(person["name"]),
-            role=person.get("role", ""),
-            created_at=_moment(person.get("created_at")),
-        )
-        db.add(stakeholder)
-        db.flush()
-        people[person["name"]] = stakeholder.id
-    for item in doc.get("sessions", []):
-        code = item["code"]
-        if db.scalars(select(ScoringSession.id).where(ScoringSession.code == code)).first():
-            code = new_code(db)
-        scoring = ScoringSession(
-            workspace_id=wid,
-            name=item["name"],
-            code=code,
-            status=item["status"],
-            created_at=_moment(item["created_at"]),
-            closed_at=_moment(item.get("closed_at")),
-        )
-        db.add(scoring)
-        db.flush()
-        db.add_all(
-            Participant(
-                session_id=scoring.id,
-                stakeholder_id=people[p["stakeholder"]],
-                joined_at=_moment(p["joined_at"]),
+            db.add_all(RoleWeight(workspace_id=wid, **w) for w in self.doc["role_weights"])
+            db.add_all(
+                Stakeholder(
+                    workspace_id=wid,
+                    name=p["name"],
+                    name_key=name_key(p["name"]),
+                    role=p["role"],
+                    created_at=_moment(p["created_at"]),
+                )
+                for p in self.doc["stakeholders"]
             )
-            for p in item.get("participants", [])
-        )
-        for r in item.get("rounds", []):
-            scoring_round = ScoringRound(
-                session_id=scoring.id,
-                number=r["number"],
-                status=r["status"],
-                opened_at=_moment(r["opened_at"]),
-                revealed_at=_moment(r.get("revealed_at")),
-            )
-            db.add(scoring_round)
             db.flush()
-            db.add_all(
-                RoundCandidate(round_id=scoring_round.id, candidate_id=ids[c])
-                for c in r.get("candidates", [])
+            self.people = dict(
+                db.execute(
+                    select(Stakeholder.name, Stakeholder.id).where(Stakeholder.workspace_id == wid)
+                ).all()
             )
-            db.add_all(
-                Vote(
-                    round_id=scoring_round.id,
-                    stakeholder_id=people[v["stakeholder"]],
-                    candidate_id=ids[v["candidate_id"]],
-                    criterion_id=criteria[v["criterion"]],
-                    score=v["score"],
-                    label=v["label"],
-                    updated_at=_moment(v["updated_at"]),
-                )
-                for v in r.get("votes", [])
+            self.criteria = dict(
+                db.execute(
+                    select(Criterion.name, Criterion.id).where(Criterion.workspace_id == wid)
+                ).all()
             )
-            db.add_all(
-                BallotComment(
-                    round_id=scoring_round.id,
-                    stakeholder_id=people[c["stakeholder"]],
-                    candidate_id=ids[c["candidate_id"]],
-                    comment=c["comment"],
-                    updated_at=_moment(c["updated_at"]),
-                )
-                for c in r.get("comments", [])
-            )
-    db.add_all(
-        ConsensusOverride(
-            **{**o, "candidate_id": ids[o["candidate_id"]], "decided_at": _moment(o["decided_at"])}
-        )
-        for o in doc.get("overrides", [])
-    )
-    return people
+            self.journey = load_journey(db=db, workspace_id=wid)
 
+    def _candidates(self) -> None:
+        journey, items = self.journey, self.doc["candidates"]
+        for chunk in _chunks(items, self.batch):
+            with self.begin() as db:
+                rows = [
+                    Candidate(
+                        workspace_id=self.workspace_id,
+                        title=item["title"],
+                        description=item["description"],
+                        proposer=item["proposer"],
+                        touchpoint=item["touchpoint"],
+                        channel_switch=item["channel_switch"],
+                        tags=item["tags"],
+                        pre_value=item["pre_value"],
+                        pre_effort=item["pre_effort"],
+                        phase_id=journey.phase_id(item["phase"]),
+                        persona_id=journey.persona_id(item["persona"]) if item["persona"] else None,
+                        created_at=_moment(item["created_at"]) or utcnow(),
+                        updated_at=_moment(item["updated_at"]) or utcnow(),
+                    )
+                    for item in chunk
+                ]
+                db.add_all(rows)
+                db.flush()
+                links = []
+                for item, row in zip(chunk, rows, strict=True):
+                    self.ids[item["key"]] = row.id
+                    channels = dict.fromkeys(journey.channel_id(c) for c in item["channels"])
+                    links += [{"candidate_id": row.id, "channel_id": c} for c in channels]
+                db.execute(insert(CandidateChannel), links)
+        pairs = [(self.ids[i["key"]], self.ids[n]) for i in items for n in i["needs"]]
+        if pairs:
+            with self.begin() as db:
+                add_dependencies(db=db, workspace_id=self.workspace_id, pairs=pairs)
 
-def _restore_roadmap(db, wid: int, doc: dict, ids: dict, people: dict) -> None:
-    if doc.get("plan"):
-        settings = validated(RoadmapSettings, **doc["plan"])
-        db.add(RoadmapPlan(workspace_id=wid, **{**settings.to_json(), "start": settings.start}))
-    db.add_all(
-        PlanItem(**{**p, "candidate_id": ids[p["candidate_id"]]}) for p in doc.get("plan_items", [])
-    )
-    versions = {}
-    for v in doc.get("versions", []):
-        version = RoadmapVersion(
-            workspace_id=wid,
-            name=v["name"],
-            created_by=v["created_by"],
-            created_at=_moment(v["created_at"]),
-            settings=v["settings"],
-            signoff_requested_at=_moment(v.get("signoff_requested_at")),
-            signoff_requested_by=v.get("signoff_requested_by"),
+    def _scoring(self) -> None:
+        ids, people, criteria = self.ids, self.people, self.criteria
+        round_candidates, votes, comments = [], [], []
+        with self.begin() as db:
+            for item in self.doc["sessions"]:
+                code = item["code"]
+                if db.scalars(select(ScoringSession.id).where(ScoringSession.code == code)).first():
+                    code = new_code(db)
+                scoring = ScoringSession(
+                    workspace_id=self.workspace_id,
+                    name=item["name"],
+                    code=code,
+                    status=item["status"],
+                    created_at=_moment(item["created_at"]),
+                    closed_at=_moment(item["closed_at"]),
+                )
+                db.add(scoring)
+                db.flush()
+                db.add_all(
+                    Participant(
+                        session_id=scoring.id,
+                        stakeholder_id=people[p["stakeholder"]],
+                        joined_at=_moment(p["joined_at"]),
+                    )
+                    for p in item["participants"]
+                )
+                for r in item["rounds"]:
+                    scoring_round = ScoringRound(
+                        session_id=scoring.id,
+                        number=r["number"],
+                        status=r["status"],
+                        opened_at=_moment(r["opened_at"]),
+                        revealed_at=_moment(r["revealed_at"]),
+                    )
+                    db.add(scoring_round)
+                    db.flush()
+                    rid = scoring_round.id
+                    round_candidates += [
+                        {"round_id": rid, "candidate_id": ids[c]}
+                        for c in dict.fromkeys(r["candidates"])
+                    ]
+                    votes += [
+                        {
+                            "round_id": rid,
+                            "stakeholder_id": people[v["stakeholder"]],
+                            "candidate_id": ids[v["candidate_id"]],
+                            "criterion_id": criteria[v["criterion"]],
+                            "score": v["score"],
+                            "label": v["label"],
+                            "updated_at": _moment(v["updated_at"]),
+                        }
+                        for v in r["votes"]
+                    ]
+                    comments += [
+                        {
+                            "round_id": rid,
+                            "stakeholder_id": people[c["stakeholder"]],
+                            "candidate_id": ids[c["candidate_id"]],
+                            "comment": c["comment"],
+                            "updated_at": _moment(c["updated_at"]),
+                        }
+                        for c in r["comments"]
+                    ]
+        self._insert_all(RoundCandidate, round_candidates)
+        self._insert_all(Vote, votes)
+        self._insert_all(BallotComment, comments)
+        self._insert_all(
+            ConsensusOverride,
+            [
+                {
+                    **o,
+                    "candidate_id": ids[o["candidate_id"]],
+                    "decided_at": _moment(o["decided_at"]),
+                }
+                for o in self.doc["overrides"]
+            ],
         )
-        db.add(version)
-        db.flush()
-        versions[v["name"]] = version.id
-        db.add_all(
-            Signoff(
-                version_id=version.id,
-                stakeholder_id=people[a["stakeholder"]],
-                decision=a["decision"],
-                comment=a["comment"],
-                decided_at=_moment(a["decided_at"]),
-            )
-            for a in v.get("signoffs", [])
-            if a["decision"] in tuple(Decision) or _bad(f"decision {a['decision']!r}")
+
+    def _roadmap(self) -> None:
+        ids, doc = self.ids, self.doc
+        if doc["plan"]:
+            settings = validated(RoadmapSettings, **doc["plan"])
+            with self.begin() as db:
+                db.add(
+                    RoadmapPlan(
+                        workspace_id=self.workspace_id,
+                        **{**settings.to_json(), "start": settings.start},
+                    )
+                )
+        self._insert_all(
+            PlanItem, [{**p, "candidate_id": ids[p["candidate_id"]]} for p in doc["plan_items"]]
         )
-        if v["items"]:
-            db.execute(
-                insert(RoadmapVersionItem),
+        for v in doc["versions"]:
+            with self.begin() as db:
+                version = RoadmapVersion(
+                    workspace_id=self.workspace_id,
+                    name=v["name"],
+                    created_by=v["created_by"],
+                    created_at=_moment(v["created_at"]),
+                    settings=v["settings"],
+                    signoff_requested_at=_moment(v["signoff_requested_at"]),
+                    signoff_requested_by=v["signoff_requested_by"],
+                )
+                db.add(version)
+                db.flush()
+                self.versions[v["name"]] = version.id
+                db.add_all(
+                    Signoff(
+                        version_id=version.id,
+                        stakeholder_id=self.people[a["stakeholder"]],
+                        decision=a["decision"],
+                        comment=a["comment"],
+                        decided_at=_moment(a["decided_at"]),
+                    )
+                    for a in v["signoffs"]
+                )
+            self._insert_all(
+                RoadmapVersionItem,
                 [
                     {
                         **item,
@@ -316,26 +390,53 @@ def _restore_roadmap(db, wid: int, doc: dict, ids: dict, people: dict) -> None:
                     for item in v["items"]
                 ],
             )
-    for c in doc.get("commitments", []):
-        fields = {k: v for k, v in c.items() if k not in {"version", "events"}}
-        if fields.get("status") not in STATUSES:
-            raise ValueError(f"commitment status {fields.get('status')!r}")
-        commitment = Commitment(
-            **fields
-            | {
-                "workspace_id": wid,
-                "version_id": versions[c["version"]],
-                "candidate_id": ids.get(c["candidate_id"]),
-                "due": date.fromisoformat(c["due"]),
-                "done_on": date.fromisoformat(c["done_on"]) if c.get("done_on") else None,
-                "rescore_requested_at": _moment(c.get("rescore_requested_at")),
-                "created_at": _moment(c["created_at"]),
-                "updated_at": _moment(c["updated_at"]),
-            }
-        )
-        db.add(commitment)
-        db.flush()
-        db.add_all(
-            CommitmentEvent(**{**e, "commitment_id": commitment.id, "at": _moment(e["at"])})
-            for e in c["events"]
-        )
+
+    def _commitments(self) -> None:
+        for chunk in _chunks(self.doc["commitments"], self.batch):
+            with self.begin() as db:
+                for c in chunk:
+                    fields = {k: v for k, v in c.items() if k not in {"version", "events"}}
+                    commitment = Commitment(
+                        **fields
+                        | {
+                            "workspace_id": self.workspace_id,
+                            "version_id": self.versions[c["version"]],
+                            "candidate_id": self.ids.get(c["candidate_id"]),
+                            "due": date.fromisoformat(c["due"]),
+                            "done_on": date.fromisoformat(c["done_on"]) if c["done_on"] else None,
+                            "rescore_requested_at": _moment(c["rescore_requested_at"]),
+                            "created_at": _moment(c["created_at"]),
+                            "updated_at": _moment(c["updated_at"]),
+                        }
+                    )
+                    db.add(commitment)
+                    db.flush()
+                    db.add_all(
+                        CommitmentEvent(
+                            **{**e, "commitment_id": commitment.id, "at": _moment(e["at"])}
+                        )
+                        for e in c["events"]
+                    )
+
+    def _publish(self, name: str | None, suffix: str) -> Workspace:
+        """Give the workspace its name and make it visible, in one short transaction."""
+        meta = self.doc["workspace"]
+        with self.begin() as db:
+            if name is None:
+                name = free_name(db, validated(WorkspaceCreate, name=meta["name"]).name, suffix)
+            elif any(
+                name_key(w.name) == name_key(name)
+                for w in list_workspaces(db=db, include_archived=True)
+            ):
+                raise Conflict("error.workspace_exists", name=name)
+            db.execute(
+                update(Workspace)
+                .where(Workspace.id == self.workspace_id)
+                .values(name=name, archived=meta["archived"], restoring=False)
+            )
+            if self.on_publish is not None:
+                self.on_publish(db, self.workspace_id)
+            db.flush()
+            workspace = db.get(Workspace, self.workspace_id)
+            db.refresh(workspace)
+            return workspace

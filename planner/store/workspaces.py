@@ -22,7 +22,11 @@ from planner.store.scoring_model import create_default_model
 
 
 def list_workspaces(*, db: Session, include_archived: bool = False) -> list[Workspace]:
-    query = select(Workspace).order_by(func.lower(Workspace.name))
+    query = (
+        select(Workspace)
+        .where(Workspace.restoring == False)  # noqa: E712
+        .order_by(func.lower(Workspace.name))
+    )
     if not include_archived:
         query = query.where(Workspace.archived == False)  # noqa: E712 (SQL, not Python)
     return list(db.exec(query))
@@ -37,16 +41,18 @@ def get_workspace(*, db: Session, workspace_id: int) -> Workspace:
 
 def find_workspace(*, db: Session, name: str) -> Workspace:
     """The workspace called `name` (any case); raises `NotFound`."""
-    for workspace in db.exec(select(Workspace)):
+    for workspace in db.exec(select(Workspace).where(Workspace.restoring == False)):  # noqa: E712
         if name_key(workspace.name) == name_key(name):
             return workspace
     raise NotFound("error.workspace_not_found", name=name)
 
 
 def _check_name_free(db: Session, name: str, *, except_id: int | None = None) -> None:
+    """Refuse a name in use (any case); the message repeats the name as typed, never the
+    stored one (a stranger learns no more than that the name is taken)."""
     for workspace in db.exec(select(Workspace)):
         if workspace.id != except_id and name_key(workspace.name) == name_key(name):
-            raise Conflict("error.workspace_exists", name=workspace.name)
+            raise Conflict("error.workspace_exists", name=name)
 
 
 def create_workspace(

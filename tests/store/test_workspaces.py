@@ -80,7 +80,8 @@ def test_workspace_names_are_unique_in_any_case(db):
     new(db, "Retail journey")
     with pytest.raises(Conflict) as error:
         new(db, "  retail JOURNEY ".strip())
-    assert "Retail journey" in error.value.message("en")
+    assert "“retail JOURNEY”" in error.value.message("en")  # as typed, not as stored
+    assert "Retail journey" not in error.value.message("en")
 
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 81])

@@ -50,17 +50,24 @@ def test_unreadable_file_gets_a_message(open_page, demo):
     assert "Verplichte kolom(men) ontbreken" in texts(at)
 
 
-def test_import_into_a_new_workspace(open_page, engine):
+def test_a_stranger_cannot_import_into_a_new_workspace(open_page):
     at = open_page("import_candidates", role=None)
+    assert "sign in as a facilitator first" in texts(at)
+    assert not at.radio and not at.get("file_uploader")
+
+
+def test_import_into_a_new_workspace(open_page, engine, demo):
+    at = open_page("import_candidates")
+    at.radio(key="import_target").set_value("new").run()
     at.text_input(key="import_new_name").input("From a file")
     at.text_input(key="import_new_passphrase").input("file secret 1")
     at.text_input(key="import_new_actor").input("Eva")
     upload(at, [GOOD])
     at.button(key="import_all").click().run()
     with reading(engine) as db:
-        [workspace] = list_workspaces(db=db)
+        [workspace] = [w for w in list_workspaces(db=db) if w.id != demo.id]
     assert workspace.name == "From a file"
-    assert at.session_state["grants"] == {workspace.id: "facilitator"}
+    assert at.session_state["grants"] == {demo.id: "facilitator", workspace.id: "facilitator"}
 
 
 def test_an_upload_is_read_once_whatever_the_clicks(open_page, demo, monkeypatch):

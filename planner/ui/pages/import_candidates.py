@@ -12,7 +12,7 @@ from planner.importing.reading import read_table
 from planner.models import WorkspaceCreate
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
-from planner.ui.access.grants import allowed
+from planner.ui.access.grants import allowed, may_make_large_workspaces
 from planner.ui.shell.changes import feedback, run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, error_text, t
@@ -31,7 +31,10 @@ st.download_button(
 workspace_id = current_workspace_id()
 if not allowed(workspace_id, "edit"):
     workspace_id = None
-targets = (["existing"] if workspace_id else []) + ["new"]
+targets = (["existing"] if workspace_id else []) + (["new"] if may_make_large_workspaces() else [])
+if not targets:  # a stranger: a new workspace first (rate-limited), then import into it
+    st.info(t("import.sign_in_first"), icon=":material/lock:")
+    st.stop()
 target = st.radio(
     t("import.target"),
     targets,

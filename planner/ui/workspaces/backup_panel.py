@@ -5,17 +5,18 @@ import hmac
 import streamlit as st
 
 from planner.core.config import admin_passphrase
-from planner.core.errors import PlannerError
-from planner.models import Workspace
+from planner.core.errors import PlannerError, validated
+from planner.models import PassphraseSet, Workspace
+from planner.store.access import set_passphrase
 from planner.store.backup import read_document
-from planner.store.restore import restore_workspace
-from planner.ui.access.grants import buckets, limited
+from planner.store.restore import restore_in_batches
+from planner.ui.access.grants import ADMIN_KEY, buckets, limited, may_make_large_workspaces
 from planner.ui.roadmap.downloads import database_copy_button, workspace_backup_button
-from planner.ui.shell.changes import feedback, run_change
+from planner.ui.shell.changes import feedback
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import error_text, t
 from planner.ui.widget_state import renew_key, versioned_key
-from planner.ui.workspaces.forms import create_with_passphrase, enter, passphrase_fields
+from planner.ui.workspaces.forms import enter, passphrase_fields
 
 
 def backup_panel(workspace: Workspace | None) -> None:
@@ -23,38 +24,43 @@ def backup_panel(workspace: Workspace | None) -> None:
         st.caption(t("backup.intro"))
         workspace_backup_button(workspace.id, workspace.name)
     st.subheader(t("backup.restore"))
-    upload = st.file_uploader(t("backup.file"), type=["json"], key=versioned_key("restore_file"))
-    name = st.text_input(t("backup.as"), key="restore_as", max_chars=80, help=t("backup.as_help"))
-    passphrase, who = passphrase_fields("restore_")
-    if st.button(t("backup.restore_button"), key="restore", disabled=upload is None):
-        try:
-            document = read_document(upload.getvalue())
-        except PlannerError as error:
-            st.error(error_text(error))
-            return
-        if not who.strip():
-            st.error(t("error.required", field=t("field.actor")))
-            return
-        done = run_change(
-            lambda s: create_with_passphrase(
-                s,
-                passphrase,
-                lambda s: restore_workspace(
-                    db=s,
-                    document=document,
-                    name=name.strip() or None,
-                    suffix=t("backup.suffix"),
-                ),
-            ),
-            needs=None,
-        )
-        if done.ok:
-            renew_key("restore_file")
-            feedback("success", t("backup.restored", name=done.value.name))
-            enter(done.value, who.strip())
+    if may_make_large_workspaces():
+        restore_form()
+    else:
+        st.info(t("backup.sign_in_to_restore"), icon=":material/lock:")
     with st.expander(t("backup.database"), icon=":material/database:"):
         st.caption(t("backup.database_help"))
         admin_database_copy()
+
+
+def restore_form() -> None:
+    upload = st.file_uploader(t("backup.file"), type=["json"], key=versioned_key("restore_file"))
+    name = st.text_input(t("backup.as"), key="restore_as", max_chars=80, help=t("backup.as_help"))
+    passphrase, who = passphrase_fields("restore_")
+    if not st.button(t("backup.restore_button"), key="restore", disabled=upload is None):
+        return
+    if not who.strip():
+        st.error(t("error.required", field=t("field.actor")))
+        return
+    try:
+        checked = validated(PassphraseSet, passphrase=passphrase)
+        document = read_document(upload.getvalue())
+        with st.spinner(t("backup.restoring")):
+            workspace = restore_in_batches(
+                engine=engine(),
+                document=document,
+                name=name.strip() or None,
+                suffix=t("backup.suffix"),
+                on_publish=lambda db, wid: set_passphrase(
+                    db=db, workspace_id=wid, passphrase_in=checked
+                ),
+            )
+    except PlannerError as error:
+        st.error(error_text(error), icon=":material/error:")
+        return
+    renew_key("restore_file")
+    feedback("success", t("backup.restored", name=workspace.name))
+    enter(workspace, who.strip())
 
 
 def admin_database_copy() -> None:
@@ -74,6 +80,7 @@ def admin_database_copy() -> None:
         lambda: hmac.compare_digest(typed.encode(), expected.encode()),
     )
     if ok:
+        st.session_state[ADMIN_KEY] = True  # may also restore (see may_make_large_workspaces)
         database_copy_button()
     elif ok is not None:
         st.error(t("access.wrong"), icon=":material/lock:")

@@ -58,9 +58,19 @@ def test_a_short_passphrase_is_refused_and_nothing_is_made(open_page, engine):
         assert list_workspaces(db=db) == []
 
 
-def test_duplicate_name_is_refused_with_a_message(open_page, demo):
-    at = create(open_page("workspaces"), demo.name.upper())
-    assert f"A workspace named “{demo.name}” already exists." in texts(at)
+def test_duplicate_name_is_refused_without_telling_its_casing(open_page, demo):
+    at = create(open_page("workspaces", role=None), demo.name.upper())
+    assert f"A workspace named “{demo.name.upper()}” already exists." in texts(at)
+    assert demo.name not in texts(at)  # the stored spelling stays unknown to a stranger
+
+
+def test_creating_workspaces_is_rate_limited_per_client(open_page):
+    at = open_page("workspaces", role=None)
+    for n in range(5):
+        create(at, f"Journey {n}")
+        assert "Too many" not in texts(at)
+    create(at, "One more")
+    assert "Too many tries from here in a short time: try again in" in texts(at)
 
 
 def test_empty_name_is_refused(open_page):
@@ -93,7 +103,7 @@ def test_repeated_wrong_passphrases_are_slowed_down(open_page, demo):
     for _ in range(5):
         sign_in(at, demo.name, "guess")
     sign_in(at, demo.name, DEMO_PASSPHRASE)
-    assert "Too many wrong tries: try again in" in texts(at)
+    assert "Too many tries from here in a short time: try again in" in texts(at)
     assert not at.session_state["grants"]
 
 
@@ -192,3 +202,16 @@ def test_creating_a_workspace_beside_others_opens_it(open_page, demo, engine):
         second = next(w for w in list_workspaces(db=db) if w.name == "Second journey")
     assert at.session_state["workspace_id"] == second.id
     assert at.session_state["grants"] == {demo.id: "facilitator", second.id: "facilitator"}
+
+
+def test_a_stranger_cannot_restore_until_signed_in_or_administrator(open_page, demo, monkeypatch):
+    at = open_page("workspaces", role=None)
+    assert "sign in as a facilitator first" in texts(at)
+    assert not at.get("file_uploader") or not [
+        u for u in at.get("file_uploader") if "restore_file" in (u.key or "")
+    ]
+    monkeypatch.setenv("PLANNER_ADMIN_PASSPHRASE", "admin secret")
+    at = open_page("workspaces", role=None)
+    at.text_input(key="admin_passphrase").input("admin secret").run()
+    at.run()
+    assert at.file_uploader(key="restore_file_0")  # the administrator may

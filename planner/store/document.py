@@ -1,0 +1,377 @@
+"""The workspace document's schema: what a backup writes and a restore accepts, in one place.
+
+Every field has its type, range and allowed values; text has no control characters;
+numbers are finite; names, keys and codes are unique where the app needs them to be;
+everything refers to something the document holds. A document that breaks a rule is
+refused with the path of the first bad field ("sessions.0.rounds.1.status: ...").
+Versions 1 (the demo's form: candidates without keys, needs by title) to 3 read.
+"""
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+from planner.core.errors import PlannerError
+from planner.core.i18n import Language
+from planner.delivery.signoff import Decision
+from planner.delivery.workflow import Status
+from planner.journey.naming import name_key
+from planner.models.journey import DESCRIPTION_MAX, NAME_MAX, SHORT_TEXT_MAX, TITLE_MAX
+from planner.models.scoring import COMMENT_MAX
+from planner.roadmap.settings import RoadmapSettings
+from planner.scoring.consensus import ConsensusMethod, Dimension
+from planner.scoring.scales import ScaleKey
+
+FORMAT = "journey-roadmap-planner/workspace"
+VERSION = 3  # 3: sign-off and commitments
+MAX_CANDIDATES = 100_000  # per restored document
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAK = re.compile(r"[\r\n\t]")
+
+
+class DocumentInvalid(PlannerError):
+    """The file is not a workspace document this version can read."""
+
+
+def _text(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("contains a control character")
+    return value
+
+
+def _line(value: str) -> str:
+    if _LINE_BREAK.search(_text(value)):
+        raise ValueError("must be one line")
+    return value
+
+
+def _sized(low: int, high: int, check=_line) -> Any:
+    return Annotated[str, Field(min_length=low, max_length=high), AfterValidator(check)]
+
+
+Name = _sized(1, NAME_MAX)
+OptionalName = _sized(0, NAME_MAX)
+Title = _sized(1, TITLE_MAX)
+Short = _sized(0, SHORT_TEXT_MAX)
+Text = _sized(0, max(DESCRIPTION_MAX, COMMENT_MAX, 4000), _text)
+Finite = Annotated[float, Field(allow_inf_nan=False, ge=-1e12, le=1e12)]
+Score = Annotated[float, Field(allow_inf_nan=False, ge=0, le=10)]
+Weight = Annotated[float, Field(allow_inf_nan=False, gt=0, le=100)]
+Count = Annotated[int, Field(ge=0, le=10_000_000)]
+Key = Annotated[int, Field(ge=-(2**53), le=2**53)]
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=False)
+
+
+class WorkspaceMeta(Part):
+    name: Name
+    description: Text = ""
+    language: Language = Language.EN
+    archived: bool = False
+
+
+class CandidateDoc(Part):
+    key: Key
+    title: Title
+    description: Text = ""
+    phase: Name
+    channels: list[Name] = Field(min_length=1, max_length=100)
+    persona: OptionalName | None = None
+    proposer: Short = ""
+    tags: list[Name] = Field(default=[], max_length=100)
+    touchpoint: Short = ""
+    channel_switch: bool = False
+    pre_value: Score | None = None
+    pre_effort: Score | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    needs: list[Key] = Field(default=[], max_length=1000)
+
+
+class ScoringModelDoc(Part):
+    scale: ScaleKey = ScaleKey.ONE_TO_FIVE
+    consensus_method: ConsensusMethod = ConsensusMethod.MEDIAN
+    disagreement: Annotated[float, Field(allow_inf_nan=False, ge=0, le=10)] = 0.25
+    min_votes: Annotated[int, Field(ge=0, le=1000)] = 3
+
+
+class CriterionDoc(Part):
+    name: Name
+    dimension: Dimension
+    weight: Weight = 1.0
+
+
+class RoleWeightDoc(Part):
+    role: Name
+    weight: Weight
+
+
+class StakeholderDoc(Part):
+    name: Name
+    role: OptionalName = ""
+    created_at: datetime | None = None
+
+
+class ParticipantDoc(Part):
+    stakeholder: Name
+    joined_at: datetime
+
+
+class VoteDoc(Part):
+    stakeholder: Name
+    candidate_id: Key
+    criterion: Name
+    score: Score | None
+    label: Annotated[str, Field(max_length=12), AfterValidator(_line)] = ""
+    updated_at: datetime
+
+
+class CommentDoc(Part):
+    stakeholder: Name
+    candidate_id: Key
+    comment: Text
+    updated_at: datetime
+
+
+class RoundDoc(Part):
+    number: Annotated[int, Field(ge=1, le=1000)]
+    status: Literal["voting", "revealed"]
+    opened_at: datetime
+    revealed_at: datetime | None = None
+    candidates: list[Key] = []
+    votes: list[VoteDoc] = []
+    comments: list[CommentDoc] = []
+
+
+class SessionDoc(Part):
+    name: Name
+    code: Annotated[str, Field(min_length=4, max_length=12, pattern=r"^[A-Z0-9]+$")]
+    status: Literal["open", "closed"]
+    created_at: datetime
+    closed_at: datetime | None = None
+    participants: list[ParticipantDoc] = []
+    rounds: list[RoundDoc] = []
+
+
+class OverrideDoc(Part):
+    candidate_id: Key
+    value: Score | None = None
+    effort: Score | None = None
+    reason: _sized(0, 500, _text)  # type: ignore[valid-type]
+    decided_by: Name
+    decided_at: datetime
+
+
+class PlanItemDoc(Part):
+    candidate_id: Key
+    pinned_period: Annotated[int, Field(ge=0, le=1000)] | None = None
+    excluded: bool = False
+
+
+class SignoffDoc(Part):
+    stakeholder: Name
+    decision: Decision
+    comment: Text = ""
+    decided_at: datetime
+
+
+class VersionItemDoc(Part):
+    position: Count
+    candidate_id: Key | None = None
+    rank: Count | None = None
+    title: Title
+    phase: Name
+    channels: list[Name] = Field(default=[], max_length=100)
+    value: Finite | None = None
+    effort: Finite | None = None
+    quadrant: OptionalName | None = None
+    start_period: Count | None = None
+    end_period: Count | None = None
+    reason: Short | None = None
+    load: dict[str, Finite] | None = None
+
+
+class VersionDoc(Part):
+    name: Name
+    created_by: Name
+    created_at: datetime
+    settings: dict[str, Any]
+    signoff_requested_at: datetime | None = None
+    signoff_requested_by: OptionalName | None = None
+    signoffs: list[SignoffDoc] = []
+    items: list[VersionItemDoc] = []
+
+
+class EventDoc(Part):
+    kind: Literal["status", "result"]
+    from_status: Status | None = None
+    to_status: Status
+    by: Name
+    at: datetime
+    comment: Text = ""
+
+
+class CommitmentDoc(Part):
+    version: Name
+    candidate_id: Key | None = None
+    title: Title
+    phase: Name
+    channels: list[Name] = Field(default=[], max_length=100)
+    value: Finite | None = None
+    effort: Finite | None = None
+    owner: Name
+    period: Count | None = None
+    due: date
+    kpi_name: _sized(0, 200)  # type: ignore[valid-type]
+    kpi_baseline: Finite | None = None
+    kpi_target: Finite | None = None
+    kpi_result: Finite | None = None
+    learnings: Text = ""
+    status: Status
+    done_on: date | None = None
+    rescore_requested_at: datetime | None = None
+    created_at: datetime
+    updated_at: datetime
+    events: list[EventDoc] = []
+
+
+def _unique(values, what: str, key=lambda v: v) -> None:
+    seen = set()
+    for value in values:
+        if key(value) in seen:
+            raise ValueError(f"{what} {value!r} appears twice")
+        seen.add(key(value))
+
+
+def _known(value, known, what: str) -> None:
+    if value not in known:
+        raise ValueError(f"{what} {value!r} is not in the document")
+
+
+class WorkspaceDocument(Part):
+    """A whole workspace: journey, candidates, scoring, sessions, votes, roadmap, delivery."""
+
+    format: Literal["journey-roadmap-planner/workspace"]
+    version: Annotated[int, Field(ge=1, le=VERSION)] = 1
+    workspace: WorkspaceMeta
+    phases: list[Name] = Field(min_length=1, max_length=1000)
+    channels: list[Name] = Field(min_length=1, max_length=1000)
+    personas: list[Name] = Field(default=[], max_length=1000)
+    candidates: list[CandidateDoc] = Field(default=[], max_length=MAX_CANDIDATES)
+    scoring_model: ScoringModelDoc | None = None
+    criteria: list[CriterionDoc] = Field(default=[], max_length=100)
+    role_weights: list[RoleWeightDoc] = Field(default=[], max_length=1000)
+    stakeholders: list[StakeholderDoc] = []
+    sessions: list[SessionDoc] = []
+    overrides: list[OverrideDoc] = []
+    plan: RoadmapSettings | None = None
+    plan_items: list[PlanItemDoc] = []
+    versions: list[VersionDoc] = []
+    commitments: list[CommitmentDoc] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keys_for_version_1(cls, data: Any) -> Any:
+        """Version 1 (the demo's form): candidates get their index as key, needs by title."""
+        if not isinstance(data, dict) or data.get("version", 1) != 1:
+            return data
+        items = data.get("candidates")
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            return data
+        by_title = {item.get("title"): index for index, item in enumerate(items)}
+        keyed = [
+            {**item, "key": index, "needs": [by_title.get(t, t) for t in item.get("needs", [])]}
+            for index, item in enumerate(items)
+        ]
+        return {**data, "candidates": keyed}
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "WorkspaceDocument":
+        for what, names in (
+            ("phase", self.phases),
+            ("channel", self.channels),
+            ("persona", self.personas),
+        ):
+            _unique(names, what, name_key)
+        _unique((c.key for c in self.candidates), "candidate key")
+        keys = {c.key for c in self.candidates}
+        phases, channels = set(self.phases), set(self.channels)
+        personas = set(self.personas)
+        for c in self.candidates:
+            _known(c.phase, phases, "phase")
+            for channel in c.channels:
+                _known(channel, channels, "channel")
+            if c.persona:
+                _known(c.persona, personas, "persona")
+            for needed in c.needs:
+                _known(needed, keys, "needed candidate")
+        _unique((c.name for c in self.criteria), "criterion", name_key)
+        _unique((s.name for s in self.stakeholders), "stakeholder", name_key)
+        _unique((s.code for s in self.sessions), "session code")
+        _unique((v.name for v in self.versions), "version")
+        people = {s.name for s in self.stakeholders}
+        criteria = {c.name for c in self.criteria} or {"Customer value", "Business value", "Effort"}
+        for session in self.sessions:
+            _unique((r.number for r in session.rounds), "round number")
+            for p in session.participants:
+                _known(p.stakeholder, people, "stakeholder")
+            for r in session.rounds:
+                for c in r.candidates:
+                    _known(c, keys, "candidate key")
+                for v in r.votes:
+                    _known(v.stakeholder, people, "stakeholder")
+                    _known(v.candidate_id, keys, "candidate key")
+                    if self.criteria:
+                        _known(v.criterion, criteria, "criterion")
+                for comment in r.comments:
+                    _known(comment.stakeholder, people, "stakeholder")
+                    _known(comment.candidate_id, keys, "candidate key")
+        for o in self.overrides:
+            _known(o.candidate_id, keys, "candidate key")
+        for p in self.plan_items:
+            _known(p.candidate_id, keys, "candidate key")
+        _unique((p.candidate_id for p in self.plan_items), "plan item")
+        versions = {v.name for v in self.versions}
+        for v in self.versions:
+            for s in v.signoffs:
+                _known(s.stakeholder, people, "stakeholder")
+            _unique((i.position for i in v.items), "version item position")
+        for c in self.commitments:
+            _known(c.version, versions, "version")
+        return self
+
+
+def _where(location: tuple) -> str:
+    return ".".join(str(part) for part in location) or "document"
+
+
+def parse_document(raw: Any) -> WorkspaceDocument:
+    """`raw` (a document read from JSON) checked against the schema; `DocumentInvalid`
+    naming the path of the first bad field otherwise."""
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise DocumentInvalid("error.document_invalid", detail=f"format is not {FORMAT}")
+    version = raw.get("version", 1)
+    if not isinstance(version, int) or not 1 <= version <= VERSION:
+        raise DocumentInvalid(
+            "error.document_invalid", detail=f"version {version!r} is not 1 to {VERSION}"
+        )
+    try:
+        return WorkspaceDocument.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        detail = f"{_where(first['loc'])}: {first['msg']}"
+        raise DocumentInvalid("error.document_invalid", detail=detail[:300]) from None
+    except RecursionError:
+        raise DocumentInvalid("error.document_invalid", detail="nested too deeply") from None
