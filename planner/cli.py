@@ -21,7 +21,7 @@ from planner.delivery.workflow import STATUSES
 from planner.demo import load_demo, load_demo_if_empty
 from planner.exports.content import export_content
 from planner.exports.formats import EXPORT_FORMATS
-from planner.importing.apply import import_as_new_workspace, import_candidates
+from planner.importing.batched import import_in_batches
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.journey.naming import name_key
@@ -173,36 +173,35 @@ def demo(engine, args) -> int:
 
 
 def import_file(engine, args) -> int:
+    """Checked first; written in batches (see planner.importing.batched)."""
     table = read_table(args.file.read_bytes(), args.file.name)
-    with audited(engine, actor=args.by, action="") as change:
-        db = change.db
-        journey = existing = None
+    with reading(engine) as db:
+        journey = existing = workspace = None
         if not args.create:
             workspace = find_workspace(db=db, name=args.workspace)
             journey = load_journey(db=db, workspace_id=workspace.id)
             existing = candidate_frame(db=db, workspace_id=workspace.id)
-        preview = preview_import(table, journey, existing=existing)
-        if args.add_missing and preview.unknown:
-            preview = preview_import(table, journey, existing=existing, accept_new=preview.unknown)
-        for problem in preview.errors + preview.warnings:
-            print(problem.message(args.lang), file=sys.stderr)
-        if preview.errors and not args.valid_only:
-            print(
-                t("error.import_has_errors", args.lang, count=len(preview.errors)), file=sys.stderr
-            )
-            return 1
-        if args.create:
-            workspace_in = validated(WorkspaceCreate, name=args.workspace, language=args.language)
-            workspace, count = import_as_new_workspace(
-                db=db, workspace_in=workspace_in, preview=preview, valid_only=True
-            )
-        else:
-            count = import_candidates(
-                db=db, workspace_id=workspace.id, preview=preview, valid_only=True
-            )
-        change.workspace_id = workspace.id
-        change.action = t("cli.imported", args.lang, count=count)
-    print(change.action)
+    preview = preview_import(table, journey, existing=existing)
+    if args.add_missing and preview.unknown:
+        preview = preview_import(table, journey, existing=existing, accept_new=preview.unknown)
+    for problem in preview.errors + preview.warnings:
+        print(problem.message(args.lang), file=sys.stderr)
+    if preview.errors and not args.valid_only:
+        print(t("error.import_has_errors", args.lang, count=len(preview.errors)), file=sys.stderr)
+        return 1
+    if args.create:
+        workspace_in = validated(WorkspaceCreate, name=args.workspace, language=args.language)
+        workspace, count = import_in_batches(
+            engine=engine, preview=preview, new_workspace=workspace_in, valid_only=True
+        )
+    else:
+        workspace, count = import_in_batches(
+            engine=engine, preview=preview, workspace_id=workspace.id, valid_only=True
+        )
+    action = t("cli.imported", args.lang, count=count)
+    with audited(engine, actor=args.by, action=action, workspace_id=workspace.id):
+        pass
+    print(action)
     return 0
 
 

@@ -56,34 +56,40 @@ def _check_references(db: Session, workspace_id: int, items: list[dict]) -> None
 
 def create_candidates(
     *, db: Session, workspace_id: int, candidates_in: list[CandidateCreate]
-) -> list[Candidate]:
-    """Store many candidates at once (one flush, one bulk insert of channel links)."""
+) -> list[int]:
+    """Store many candidates at once: two bulk inserts (candidates, then their channel
+    links), no ORM objects, so an import of 20,000 holds the write lock briefly.
+    Returns their ids in the order given."""
     _check_references(db, workspace_id, [c.model_dump() for c in candidates_in])
     now = utcnow()
-    candidates = [
-        Candidate(
-            workspace_id=workspace_id,
-            created_at=now,
-            updated_at=now,
+    rows = [
+        {
+            "workspace_id": workspace_id,
+            "created_at": now,
+            "updated_at": now,
             **candidate_in.model_dump(exclude={"channel_ids"}),
-        )
+        }
         for candidate_in in candidates_in
     ]
-    db.add_all(candidates)
-    db.flush()
+    table = Candidate.__table__  # Core, not the ORM: no object per row
+    inserted = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    ids = list(db.execute(inserted, rows).scalars()) if rows else []
     links = [
-        {"candidate_id": candidate.id, "channel_id": channel_id}
-        for candidate, candidate_in in zip(candidates, candidates_in, strict=True)
+        {"candidate_id": candidate_id, "channel_id": channel_id}
+        for candidate_id, candidate_in in zip(ids, candidates_in, strict=True)
         for channel_id in dict.fromkeys(candidate_in.channel_ids)
     ]
     if links:
         db.execute(insert(CandidateChannel), links)
     touch_workspace(db=db, workspace_id=workspace_id)
-    return candidates
+    return ids
 
 
 def create_candidate(*, db: Session, workspace_id: int, candidate_in: CandidateCreate) -> Candidate:
-    return create_candidates(db=db, workspace_id=workspace_id, candidates_in=[candidate_in])[0]
+    [candidate_id] = create_candidates(
+        db=db, workspace_id=workspace_id, candidates_in=[candidate_in]
+    )
+    return get_candidate(db=db, candidate_id=candidate_id)
 
 
 def get_candidate(*, db: Session, candidate_id: int) -> Candidate:

@@ -16,8 +16,8 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    TypeAdapter,
     ValidationError,
-    model_validator,
 )
 
 from planner.core.errors import PlannerError
@@ -34,6 +34,7 @@ from planner.scoring.scales import ScaleKey
 FORMAT = "journey-roadmap-planner/workspace"
 VERSION = 3  # 3: sign-off and commitments
 MAX_CANDIDATES = 100_000  # per restored document
+CHUNK = 2_000  # candidates checked at a time
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAK = re.compile(r"[\r\n\t]")
@@ -281,24 +282,9 @@ class WorkspaceDocument(Part):
     versions: list[VersionDoc] = []
     commitments: list[CommitmentDoc] = []
 
-    @model_validator(mode="before")
-    @classmethod
-    def _keys_for_version_1(cls, data: Any) -> Any:
-        """Version 1 (the demo's form): candidates get their index as key, needs by title."""
-        if not isinstance(data, dict) or data.get("version", 1) != 1:
-            return data
-        items = data.get("candidates")
-        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            return data
-        by_title = {item.get("title"): index for index, item in enumerate(items)}
-        keyed = [
-            {**item, "key": index, "needs": [by_title.get(t, t) for t in item.get("needs", [])]}
-            for index, item in enumerate(items)
-        ]
-        return {**data, "candidates": keyed}
-
-    @model_validator(mode="after")
-    def _consistent(self) -> "WorkspaceDocument":
+    def check_consistent(self) -> None:
+        """Unique names and keys, references that resolve; `ValueError` names the first
+        that does not."""
         for what, names in (
             ("phase", self.phases),
             ("channel", self.channels),
@@ -350,16 +336,43 @@ class WorkspaceDocument(Part):
             _unique((i.position for i in v.items), "version item position")
         for c in self.commitments:
             _known(c.version, versions, "version")
-        return self
 
 
 def _where(location: tuple) -> str:
     return ".".join(str(part) for part in location) or "document"
 
 
+def _keyed(raw: dict) -> dict:
+    """Version 1 (the demo's form): candidates get their index as key, needs by title."""
+    items = raw.get("candidates")
+    if raw.get("version", 1) != 1 or not isinstance(items, list):
+        return raw
+    if not all(isinstance(item, dict) for item in items):
+        return raw
+    by_title = {item.get("title"): index for index, item in enumerate(items)}
+    keyed = [
+        {**item, "key": index, "needs": [by_title.get(t, t) for t in item.get("needs", [])]}
+        for index, item in enumerate(items)
+    ]
+    return {**raw, "candidates": keyed}
+
+
+def _refused(error: ValidationError, offset: int = 0, prefix: tuple = ()) -> DocumentInvalid:
+    first = error.errors(include_url=False)[0]
+    location = first["loc"]
+    if prefix and location and isinstance(location[0], int):
+        location = (location[0] + offset, *location[1:])
+    detail = f"{_where((*prefix, *location))}: {first['msg']}"
+    return DocumentInvalid("error.document_invalid", detail=detail[:300])
+
+
 def parse_document(raw: Any) -> WorkspaceDocument:
     """`raw` (a document read from JSON) checked against the schema; `DocumentInvalid`
-    naming the path of the first bad field otherwise."""
+    naming the path of the first bad field otherwise.
+
+    Candidates are checked CHUNK at a time: the validator holds Python's lock while it
+    runs, and a vote's request on another thread must not wait for 100,000 of them.
+    """
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise DocumentInvalid("error.document_invalid", detail=f"format is not {FORMAT}")
     version = raw.get("version", 1)
@@ -367,11 +380,35 @@ def parse_document(raw: Any) -> WorkspaceDocument:
         raise DocumentInvalid(
             "error.document_invalid", detail=f"version {version!r} is not 1 to {VERSION}"
         )
+    raw = _keyed(raw)
+    items = raw.get("candidates", [])
+    if not isinstance(items, list):
+        items = []
+        rest = raw  # the model names what is wrong with it
+    else:
+        rest = {**raw, "candidates": []}
+        if len(items) > MAX_CANDIDATES:
+            raise DocumentInvalid(
+                "error.document_invalid",
+                detail=f"candidates: List should have at most {MAX_CANDIDATES} items",
+            )
     try:
-        return WorkspaceDocument.model_validate(raw)
+        document = WorkspaceDocument.model_validate(rest)
+        candidates: list[CandidateDoc] = []
+        for start in range(0, len(items), CHUNK):
+            try:
+                candidates += _CANDIDATES.validate_python(items[start : start + CHUNK])
+            except ValidationError as error:
+                raise _refused(error, start, ("candidates",)) from None
+        document.candidates = candidates
+        document.check_consistent()
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        detail = f"{_where(first['loc'])}: {first['msg']}"
-        raise DocumentInvalid("error.document_invalid", detail=detail[:300]) from None
+        raise _refused(error) from None
+    except ValueError as error:  # the checks across the document
+        raise DocumentInvalid("error.document_invalid", detail=str(error)[:300]) from None
     except RecursionError:
         raise DocumentInvalid("error.document_invalid", detail="nested too deeply") from None
+    return document
+
+
+_CANDIDATES = TypeAdapter(list[CandidateDoc])

@@ -10,21 +10,18 @@ one last short transaction. Votes cast meanwhile wait at most one batch, never t
 whole restore; a restore that fails half-way deletes what it wrote.
 """
 
-import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date, datetime
-from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from planner.core.db import writing
 from planner.core.errors import Conflict, PlannerError, validated
 from planner.journey.naming import name_key
-from planner.journey.templates import Template
 from planner.models import (
     BallotComment,
     Candidate,
@@ -34,7 +31,6 @@ from planner.models import (
     ConsensusOverride,
     Criterion,
     Participant,
-    Persona,
     PlanItem,
     RoadmapPlan,
     RoadmapVersion,
@@ -55,25 +51,20 @@ from planner.roadmap.settings import RoadmapSettings
 from planner.store.dependencies import add_dependencies
 from planner.store.document import DocumentInvalid, WorkspaceDocument, parse_document
 from planner.store.sessions import new_code
-from planner.store.workspaces import (
-    create_workspace,
-    delete_workspace,
-    list_workspaces,
-    load_journey,
+from planner.store.staging import (
+    BATCH,
+    Begin,
+    chunks,
+    discard,
+    name_taken,
+    publish,
+    staging_workspace,
 )
-
-BATCH = 2_000  # rows per transaction of a restore in batches
-Begin = Callable[[], AbstractContextManager[Session]]
+from planner.store.workspaces import list_workspaces, load_journey
 
 
 def _moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
-
-
-def _chunks(rows: list, size: int) -> Iterator[list]:
-    iterator = iter(rows)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def free_name(db: Session, wanted: str, suffix: str) -> str:
@@ -141,7 +132,10 @@ class _Restore:
         batch: int,
         on_publish: Callable[[Session, int], None] | None = None,
     ) -> None:
-        self.doc = doc.model_dump(mode="json")
+        # Plain values for all but the candidates: those stay models (dumping 100,000
+        # would hold Python's lock for most of a second).
+        self.doc = doc.model_dump(mode="json", exclude={"candidates"})
+        self.items = doc.candidates
         self.begin, self.batch, self.on_publish = begin, batch, on_publish
         self.workspace_id: int | None = None
         self.ids: dict[int, int] = {}  # candidate key -> id
@@ -159,16 +153,10 @@ class _Restore:
 
     def discard(self) -> None:
         """Delete what a failed restore wrote (its workspace was never visible)."""
-        if self.workspace_id is None:
-            return
-        for rows in _chunks(list(self.ids.values()), self.batch):
-            with self.begin() as db:
-                db.execute(Candidate.__table__.delete().where(Candidate.id.in_(rows)))
-        with self.begin() as db:
-            delete_workspace(db=db, workspace_id=self.workspace_id)
+        discard(self.begin, self.workspace_id, self.batch)
 
     def _insert_all(self, table, rows: list[dict]) -> None:
-        for chunk in _chunks(rows, self.batch):
+        for chunk in chunks(rows, self.batch):
             with self.begin() as db:
                 db.execute(insert(table), chunk)
 
@@ -177,24 +165,15 @@ class _Restore:
     def _workspace(self) -> None:
         meta = self.doc["workspace"]
         with self.begin() as db:
-            workspace = create_workspace(
-                db=db,
-                workspace_in=validated(
-                    WorkspaceCreate,
-                    name=f"restoring {secrets.token_hex(8)}",
-                    description=meta["description"],
-                    language=meta["language"],
-                    template=Template.BLANK,
-                ),
+            workspace = staging_workspace(
+                db,
+                language=meta["language"],
+                description=meta["description"],
                 phases=self.doc["phases"],
                 channels=self.doc["channels"],
+                personas=self.doc["personas"],
             )
-            workspace.restoring = True
             wid = self.workspace_id = workspace.id
-            db.add_all(
-                Persona(workspace_id=wid, name=p, position=i)
-                for i, p in enumerate(self.doc["personas"])
-            )
             model = db.get(ScoringModel, wid)
             for field, value in (self.doc["scoring_model"] or {}).items():
                 setattr(model, field, value)
@@ -229,24 +208,24 @@ class _Restore:
             self.journey = load_journey(db=db, workspace_id=wid)
 
     def _candidates(self) -> None:
-        journey, items = self.journey, self.doc["candidates"]
-        for chunk in _chunks(items, self.batch):
+        journey, items = self.journey, self.items
+        for chunk in chunks(items, self.batch):
             with self.begin() as db:
                 rows = [
                     Candidate(
                         workspace_id=self.workspace_id,
-                        title=item["title"],
-                        description=item["description"],
-                        proposer=item["proposer"],
-                        touchpoint=item["touchpoint"],
-                        channel_switch=item["channel_switch"],
-                        tags=item["tags"],
-                        pre_value=item["pre_value"],
-                        pre_effort=item["pre_effort"],
-                        phase_id=journey.phase_id(item["phase"]),
-                        persona_id=journey.persona_id(item["persona"]) if item["persona"] else None,
-                        created_at=_moment(item["created_at"]) or utcnow(),
-                        updated_at=_moment(item["updated_at"]) or utcnow(),
+                        title=item.title,
+                        description=item.description,
+                        proposer=item.proposer,
+                        touchpoint=item.touchpoint,
+                        channel_switch=item.channel_switch,
+                        tags=item.tags,
+                        pre_value=item.pre_value,
+                        pre_effort=item.pre_effort,
+                        phase_id=journey.phase_id(item.phase),
+                        persona_id=journey.persona_id(item.persona) if item.persona else None,
+                        created_at=item.created_at or utcnow(),
+                        updated_at=item.updated_at or utcnow(),
                     )
                     for item in chunk
                 ]
@@ -254,11 +233,11 @@ class _Restore:
                 db.flush()
                 links = []
                 for item, row in zip(chunk, rows, strict=True):
-                    self.ids[item["key"]] = row.id
-                    channels = dict.fromkeys(journey.channel_id(c) for c in item["channels"])
+                    self.ids[item.key] = row.id
+                    channels = dict.fromkeys(journey.channel_id(c) for c in item.channels)
                     links += [{"candidate_id": row.id, "channel_id": c} for c in channels]
                 db.execute(insert(CandidateChannel), links)
-        pairs = [(self.ids[i["key"]], self.ids[n]) for i in items for n in i["needs"]]
+        pairs = [(self.ids[i.key], self.ids[n]) for i in items for n in i.needs]
         if pairs:
             with self.begin() as db:
                 add_dependencies(db=db, workspace_id=self.workspace_id, pairs=pairs)
@@ -392,7 +371,7 @@ class _Restore:
             )
 
     def _commitments(self) -> None:
-        for chunk in _chunks(self.doc["commitments"], self.batch):
+        for chunk in chunks(self.doc["commitments"], self.batch):
             with self.begin() as db:
                 for c in chunk:
                     fields = {k: v for k, v in c.items() if k not in {"version", "events"}}
@@ -424,19 +403,8 @@ class _Restore:
         with self.begin() as db:
             if name is None:
                 name = free_name(db, validated(WorkspaceCreate, name=meta["name"]).name, suffix)
-            elif any(
-                name_key(w.name) == name_key(name)
-                for w in list_workspaces(db=db, include_archived=True)
-            ):
+            elif name_taken(db, name):
                 raise Conflict("error.workspace_exists", name=name)
-            db.execute(
-                update(Workspace)
-                .where(Workspace.id == self.workspace_id)
-                .values(name=name, archived=meta["archived"], restoring=False)
-            )
             if self.on_publish is not None:
                 self.on_publish(db, self.workspace_id)
-            db.flush()
-            workspace = db.get(Workspace, self.workspace_id)
-            db.refresh(workspace)
-            return workspace
+            return publish(db, workspace_id=self.workspace_id, name=name, archived=meta["archived"])

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.core.db import reading, writing
-from planner.importing.apply import import_as_new_workspace, import_candidates
+from planner.importing.apply import import_candidates
+from planner.importing.batched import import_in_batches
 from planner.importing.preview import preview_import
 from planner.importing.reading import ImportFailed, read_table
 from planner.journey.journey import Journey
@@ -97,12 +98,10 @@ def test_accepted_new_names_are_created(engine, journey):
 def test_import_as_new_workspace(engine):
     rows = [{"titel": "A", "fase": "Aankoop", "kanaal": "Winkel|Website", "persona": "Student"}]
     preview = preview_import(read_table(xlsx_bytes(rows), "x.xlsx"), None)
-    with writing(engine) as db:
-        workspace, imported = import_as_new_workspace(
-            db=db,
-            workspace_in=WorkspaceCreate(name="Nieuw", language="nl"),
-            preview=preview,
-        )
+    workspace, imported = import_in_batches(
+        engine=engine, new_workspace=WorkspaceCreate(name="Nieuw", language="nl"), preview=preview
+    )
+    with reading(engine) as db:
         journey = load_journey(db=db, workspace_id=workspace.id)
     assert imported == 1
     assert journey.phase_names == ["Aankoop"]

@@ -5,22 +5,23 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import PlannerError, validated
-from planner.importing.apply import import_as_new_workspace, import_candidates
+from planner.importing.batched import import_in_batches
 from planner.importing.example import example_csv
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
-from planner.models import WorkspaceCreate
+from planner.models import PassphraseSet, WorkspaceCreate
+from planner.store.access import set_passphrase
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
 from planner.ui.access.grants import allowed, may_make_large_workspaces
-from planner.ui.shell.changes import feedback, run_change
+from planner.ui.shell.changes import run_job
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, error_text, t
 from planner.ui.shell.workspace import current_workspace_id
 from planner.ui.upload import read_once
 from planner.ui.widget_state import renew_key, versioned_key
 from planner.ui.widgets import language_radio
-from planner.ui.workspaces.forms import create_with_passphrase, enter, passphrase_fields
+from planner.ui.workspaces.forms import enter, passphrase_fields
 
 st.title(t("import.title"))
 st.caption(t("import.intro"))
@@ -109,37 +110,42 @@ st.dataframe(
 
 
 def do_import(valid_only: bool) -> None:
-    """Write the previewed rows in one transaction; on success start a fresh upload."""
+    """Write the previewed rows (in batches: people voting meanwhile are not held up; all
+    rows arrive or none); on success start a fresh upload."""
     if target == "new":
         if not new_actor.strip():
             st.error(t("error.required", field=t("field.actor")))
             return
-        counted = {}
-
-        def make(db):
-            workspace, counted["count"] = import_as_new_workspace(
-                db=db,
+        try:
+            checked = validated(PassphraseSet, passphrase=new_passphrase)
+            workspace_in = validated(WorkspaceCreate, name=new_name, language=new_language)
+        except PlannerError as error:
+            st.error(error_text(error), icon=":material/error:")
+            return
+        done = run_job(
+            lambda: import_in_batches(
+                engine=engine(),
                 preview=preview,
+                new_workspace=workspace_in,
                 valid_only=valid_only,
-                workspace_in=validated(WorkspaceCreate, name=new_name, language=new_language),
-            )
-            return workspace
-
-        done = run_change(lambda s: create_with_passphrase(s, new_passphrase, make), needs=None)
-        if done.ok:
-            feedback("success", t("import.done", count=counted["count"]))
-            renew_key("import_file")
-            enter(done.value, new_actor.strip())
-        return
-    else:
-        done = run_change(
-            lambda s: import_candidates(
-                db=s, workspace_id=workspace_id, preview=preview, valid_only=valid_only
-            )
+                on_publish=lambda db, wid: set_passphrase(
+                    db=db, workspace_id=wid, passphrase_in=checked
+                ),
+            ),
+            lambda value: t("import.done", count=value[1]),
+            needs=None,
         )
-        count = done.value
+        if done.ok:
+            renew_key("import_file")
+            enter(done.value[0], new_actor.strip())
+        return
+    done = run_job(
+        lambda: import_in_batches(
+            engine=engine(), preview=preview, workspace_id=workspace_id, valid_only=valid_only
+        ),
+        lambda value: t("import.done", count=value[1]),
+    )
     if done.ok:
-        feedback("success", t("import.done", count=count))
         renew_key("import_file")
         st.rerun()
 

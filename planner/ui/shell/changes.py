@@ -72,6 +72,40 @@ def run_change(
     return Outcome(ok=True, value=value)
 
 
+def run_job(
+    job: Callable[[], Any],
+    success: Callable[[Any], str],
+    *,
+    needs: str | None = "edit",
+    logged_in: Callable[[Any], int | None] = lambda _: None,
+) -> Outcome:
+    """`run_change` for work that opens its own transactions (a large import or restore
+    in batches, see planner.store.staging): authorised first, refusals shown, and on
+    success the audit record for the workspace `logged_in(value)` names (default: the
+    current one, when the change needs a role) and the message `success(value)`."""
+    workspace_id = current_workspace_id()
+    if needs is not None and not allowed(workspace_id, needs):
+        st.error(t("access.not_allowed"), icon=":material/lock:")
+        return Outcome(ok=False)
+    try:
+        value = job()
+    except (PlannerError, OperationalError) as error:
+        message = (
+            error_text(error)
+            if isinstance(error, PlannerError)
+            else t("error.database_unusable", detail=str(error.orig).splitlines()[0][:200])
+        )
+        st.error(message, icon=":material/error:")
+        return Outcome(ok=False)
+    logged = logged_in(value) if needs is None else workspace_id
+    if logged is not None and (needs is None or role_in(workspace_id) == "facilitator"):
+        with audited(engine(), actor=actor() or "?", action=success(value), workspace_id=logged):
+            pass
+    forget_changed()
+    feedback("success", success(value))
+    return Outcome(ok=True, value=value)
+
+
 def feedback(kind: str, message: str) -> None:
     """Remember a message to show at the top of the next page run (works in callbacks)."""
     st.session_state.setdefault(FEEDBACK_KEY, []).append((kind, message))
