@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import (
     bench_exports,
+    bench_hostile,
     bench_import,
     bench_pages,
     bench_roadmap,
@@ -40,6 +41,17 @@ BUDGETS = [
     ("roadmap_page_2000_ms", "AppTest run, roadmap page, 2,000 scored candidates", "ms", 200),
     ("xlsx_2000_s", "Excel of a 2,000-item roadmap", "s", 5),
     ("pdf_2000_s", "PDF report of a 2,000-item roadmap", "s", 5),
+    ("bomb_1000mb_refused_ms", ".xlsx bomb (2.5 MB packed, 1 GB unpacked) refused in", "ms", 1000),
+    ("bomb_1000mb_peak_added_mb", "Memory added while refusing that bomb", "MB", 50),
+    (
+        "restore_100k_batches_vote_max_ms",
+        "Longest vote during a 100,000-candidate restore",
+        "ms",
+        1000,
+    ),
+    ("restore_100k_batches_votes_failed", "Votes failed during that restore", "", 0),
+    ("import_20k_batches_vote_max_ms", "Longest vote during a 20,000-row import", "ms", 1000),
+    ("import_20k_batches_votes_failed", "Votes failed during that import", "", 0),
 ]
 
 
@@ -56,6 +68,7 @@ def main() -> int:
         **bench_scoring.measure(),
         **bench_roadmap.measure(),
         **bench_exports.measure(),
+        **bench_hostile.measure(),
     }
     print("| figure | measured | budget | result |")
     print("| --- | --- | --- | --- |")
