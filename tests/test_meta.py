@@ -69,3 +69,12 @@ def test_every_cli_command_is_in_the_readme():
 def test_no_test_touches_the_real_database():
     """The session-wide guard in conftest points DATABASE_URL away from data/planner.db."""
     assert "data/planner.db" not in database_url()
+
+
+def test_uploads_are_bounded_as_readme_says():
+    """Streamlit refuses uploads over server.maxUploadSize MB before the app sees them."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == 20
+    assert "at most **20 MB**" in (ROOT / "README.md").read_text()

@@ -35,9 +35,11 @@ class Thresholds:
 
 
 def thresholds_for(scored: pd.DataFrame, mode: str = ThresholdMode.MIDDLE) -> Thresholds:
-    """The middle of the range, or ("median") the medians of the scored candidates."""
-    if mode == ThresholdMode.MEDIAN and not scored.dropna(subset=["value", "effort"]).empty:
-        return Thresholds(float(scored["value"].median()), float(scored["effort"].median()))
+    """The middle of the range, or ("median") the medians over the candidates on the
+    matrix: those with both a value and an effort (one with only a value is not)."""
+    on_matrix = scored.dropna(subset=["value", "effort"])
+    if mode == ThresholdMode.MEDIAN and not on_matrix.empty:
+        return Thresholds(float(on_matrix["value"].median()), float(on_matrix["effort"].median()))
     return Thresholds()
 
 

@@ -1,10 +1,18 @@
 """Placing ranked candidates into periods within capacity, after their dependencies.
 
-Candidates are taken in ranked order, but never before the candidates they need; a
-candidate pinned to a period (and what it needs) goes first. Each is placed into the
-earliest period that comes after all its dependencies and has room for it; one larger
-than a period's capacity fills consecutive periods. What does not fit is unscheduled,
-with the reason. Same input, same output.
+The rules (README, "The roadmap", states them the same way; a test each):
+- Candidates are taken in ranked order, but never before the candidates they need; a
+  candidate pinned to a period (and what it needs) goes first.
+- Each goes whole into the earliest period that comes after everything it needs and
+  has room for it.
+- Only a candidate *larger than a period* (its effort above that period's capacity)
+  spans: it fills consecutive periods from the first one from which their free room
+  holds it; a pinned one from its pin. One that fits in a period is never split over
+  the room left in several: without a period that holds it whole it is unscheduled.
+- A candidate that needs one left out, unscheduled or not ranked (no value or effort
+  yet) is unscheduled too, with that reason.
+- Effort counts as given (at least 0) against capacity.
+Same input, same output.
 """
 
 import heapq
@@ -67,10 +75,12 @@ def schedule(
     needs: id -> ids it needs (they must end before it starts).
     pins: id -> the period it must start in.  excluded: ids left out on purpose.
     Reasons for unscheduled ids: "excluded", "needs_excluded", "needs_unscheduled",
-    "pin_after_dependency", "pin_full", "capacity".
+    "needs_unscored", "pin_after_dependency", "pin_full", "capacity".
     """
     ranked = set(ranking)
-    needs = {c: set(n) & ranked for c, n in (needs or {}).items() if c in ranked}
+    all_needs = {c: set(n) for c, n in (needs or {}).items() if c in ranked}
+    unranked = {c: sorted(n - ranked) for c, n in all_needs.items() if n - ranked}
+    needs = {c: n & ranked for c, n in all_needs.items()}
     pins, excluded = pins or {}, excluded or set()
     check_acyclic(needs)
     result, free = Schedule(), list(capacities)
@@ -92,7 +102,11 @@ def schedule(
     heapq.heapify(ready)
     while ready:
         _, _, candidate = heapq.heappop(ready)
-        outcome = _place(candidate, efforts, free, needs, pins, excluded, result)
+        outcome = (
+            ("needs_unscored", {"needed": unranked[candidate][0]})
+            if candidate in unranked and candidate not in excluded
+            else _place(candidate, efforts, capacities, free, needs, pins, excluded, result)
+        )
         if isinstance(outcome, Placement):
             result.placed[candidate] = outcome
         else:
@@ -107,6 +121,7 @@ def schedule(
 def _place(
     candidate: int,
     efforts: dict[int, float],
+    capacities: list[float],
     free: list[float],
     needs: dict[int, set[int]],
     pins: dict[int, int],
@@ -121,20 +136,25 @@ def _place(
             return (reason, {"needed": needed})
     earliest = max((result.placed[n].end + 1 for n in needs.get(candidate, ())), default=0)
     effort = max(efforts[candidate], 0.0)
+
+    def larger_than(period: int) -> bool:
+        return effort > capacities[period] + EPSILON
+
     if candidate in pins:
-        if pins[candidate] < earliest:
-            return ("pin_after_dependency", {"period": pins[candidate]})
         start = pins[candidate]
-        placement = _take_one(effort, free, start)
-        if placement is None and effort > max(free[start:], default=0) + EPSILON:
-            placement = _span(effort, free, start)  # no period holds it whole: it may span
+        if start < earliest:
+            return ("pin_after_dependency", {"period": start})
+        if start < len(free) and larger_than(start):  # it can never fit whole: it spans
+            placement = _span(effort, free, start)
+        else:
+            placement = _take_one(effort, free, start)
         return placement if placement else ("pin_full", {"period": start})
-    # The earliest period that holds it whole; only if none can, consecutive periods.
+    # The earliest period that holds it whole; only one larger than a period spans.
     for start in range(earliest, len(free)):
         if placement := _take_one(effort, free, start):
             return placement
     for start in range(earliest, len(free)):
-        if placement := _span(effort, free, start):
+        if larger_than(start) and (placement := _span(effort, free, start)):
             return placement
     return ("capacity", {})
 

@@ -63,7 +63,9 @@ def aggregate(
 
     Columns: value, effort, value_n, value_mean, value_median, value_weighted_mean,
     value_sd (population), value_min, value_max, value_q1, value_q3 (and effort_*),
-    both_ends, discuss, insufficient. Indexed by candidate_id; only voted candidates.
+    both_ends, discuss, value_insufficient and effort_insufficient (fewer votes than
+    `rules.min_votes` on that dimension), insufficient (either). Indexed by candidate_id;
+    only voted candidates.
     """
     per_person = composites(votes, criteria)
     weights = per_person["stakeholder_id"].map(stakeholder_weights or {}).fillna(1.0)
@@ -100,9 +102,9 @@ def aggregate(
     wide["discuss"] = (
         (wide["value_sd"] > spread_limit) | (wide["effort_sd"] > spread_limit) | wide["both_ends"]
     )
-    wide["insufficient"] = (wide["value_n"] < rules.min_votes) | (
-        wide["effort_n"] < rules.min_votes
-    )
+    for dimension in DIMENSIONS:  # too few votes: per dimension, and for the candidate
+        wide[f"{dimension}_insufficient"] = wide[f"{dimension}_n"] < rules.min_votes
+    wide["insufficient"] = wide["value_insufficient"] | wide["effort_insufficient"]
     wide.index.name = "candidate_id"
     return wide[
         [
@@ -110,6 +112,7 @@ def aggregate(
             *[f"{d}_{s}" for d in DIMENSIONS for s in STATS],
             "both_ends",
             "discuss",
+            *[f"{d}_insufficient" for d in DIMENSIONS],
             "insufficient",
         ]
     ]
@@ -128,9 +131,11 @@ def settle(
 ) -> pd.DataFrame:
     """The consensus of every candidate, and where each number comes from.
 
-    Per dimension: the facilitator's newest override, else the votes (when there are
-    enough), else the pre-score from the import, else nothing. `{dimension}_source`
-    says which: "override", "votes", "import", "insufficient" (too few votes) or "none".
+    Per dimension, on its own: the facilitator's newest override, else the votes (when
+    that dimension has enough), else the pre-score from the import, else nothing.
+    `{dimension}_source` says which: "override", "votes", "import", "insufficient" (some
+    votes on that dimension, too few) or "none". A value with enough votes counts even
+    when the effort has too few, and the other way round.
 
     candidates: id, pre_value, pre_effort. aggregates: from `aggregate`.
     overrides: candidate_id, value, effort (the newest per candidate).
@@ -140,12 +145,13 @@ def settle(
     for dimension in DIMENSIONS:
         settled[f"{dimension}_n"] = settled[f"{dimension}_n"].fillna(0).astype(int)
     settled["discuss"] = settled["discuss"].fillna(False).astype(bool)
-    voted = settled["value_n"].gt(0) | settled["effort_n"].gt(0)
-    settled["insufficient"] = settled["insufficient"].fillna(False).astype(bool)
+    for flag in ("insufficient", *[f"{d}_insufficient" for d in DIMENSIONS]):
+        settled[flag] = settled[flag].fillna(False).astype(bool)
     override = overrides.set_index("candidate_id").reindex(settled.index)
     pre = candidates.set_index("id").reindex(settled.index)
     for dimension in DIMENSIONS:
-        from_votes = settled[dimension].where(~settled["insufficient"])
+        from_votes = settled[dimension].where(~settled[f"{dimension}_insufficient"])
+        voted = settled[f"{dimension}_n"].gt(0)
         choices = [
             (override[dimension].notna(), override[dimension], "override"),
             (from_votes.notna(), from_votes, "votes"),

@@ -248,17 +248,18 @@ class CommitmentDoc(Part):
     events: list[EventDoc] = []
 
 
-def _unique(values, what: str, key=lambda v: v) -> None:
+def _unique(path: str, values, what: str, key=lambda v: v) -> None:
+    """Refuse the second of two equal values (by `key`), naming where it is."""
     seen = set()
-    for value in values:
+    for index, value in enumerate(values):
         if key(value) in seen:
-            raise ValueError(f"{what} {value!r} appears twice")
+            raise ValueError(f"{path}.{index}: {what} {value!r} appears twice")
         seen.add(key(value))
 
 
-def _known(value, known, what: str) -> None:
+def _known(path: str, value, known, what: str) -> None:
     if value not in known:
-        raise ValueError(f"{what} {value!r} is not in the document")
+        raise ValueError(f"{path}: {what} {value!r} is not in the document")
 
 
 class WorkspaceDocument(Part):
@@ -283,59 +284,71 @@ class WorkspaceDocument(Part):
     commitments: list[CommitmentDoc] = []
 
     def check_consistent(self) -> None:
-        """Unique names and keys, references that resolve; `ValueError` names the first
-        that does not."""
+        """Unique names and keys, references that resolve; `ValueError` names the path
+        of the first that does not ("sessions.0.rounds.1.votes.3.stakeholder: ...")."""
         for what, names in (
             ("phase", self.phases),
             ("channel", self.channels),
             ("persona", self.personas),
         ):
-            _unique(names, what, name_key)
-        _unique((c.key for c in self.candidates), "candidate key")
+            _unique(f"{what}s", names, what, name_key)
+        _unique("candidates", [c.key for c in self.candidates], "candidate key")
         keys = {c.key for c in self.candidates}
         phases, channels = set(self.phases), set(self.channels)
         personas = set(self.personas)
-        for c in self.candidates:
-            _known(c.phase, phases, "phase")
-            for channel in c.channels:
-                _known(channel, channels, "channel")
+        for i, c in enumerate(self.candidates):
+            at = f"candidates.{i}"
+            _known(f"{at}.phase", c.phase, phases, "phase")
+            for j, channel in enumerate(c.channels):
+                _known(f"{at}.channels.{j}", channel, channels, "channel")
             if c.persona:
-                _known(c.persona, personas, "persona")
-            for needed in c.needs:
-                _known(needed, keys, "needed candidate")
-        _unique((c.name for c in self.criteria), "criterion", name_key)
-        _unique((s.name for s in self.stakeholders), "stakeholder", name_key)
-        _unique((s.code for s in self.sessions), "session code")
-        _unique((v.name for v in self.versions), "version")
+                _known(f"{at}.persona", c.persona, personas, "persona")
+            for j, needed in enumerate(c.needs):
+                _known(f"{at}.needs.{j}", needed, keys, "needed candidate")
+        _unique("criteria", [c.name for c in self.criteria], "criterion", name_key)
+        _unique("stakeholders", [s.name for s in self.stakeholders], "stakeholder", name_key)
+        _unique("sessions", [s.code for s in self.sessions], "session code")
+        _unique("versions", [v.name for v in self.versions], "version")
         people = {s.name for s in self.stakeholders}
-        criteria = {c.name for c in self.criteria} or {"Customer value", "Business value", "Effort"}
-        for session in self.sessions:
-            _unique((r.number for r in session.rounds), "round number")
-            for p in session.participants:
-                _known(p.stakeholder, people, "stakeholder")
-            for r in session.rounds:
-                for c in r.candidates:
-                    _known(c, keys, "candidate key")
-                for v in r.votes:
-                    _known(v.stakeholder, people, "stakeholder")
-                    _known(v.candidate_id, keys, "candidate key")
-                    if self.criteria:
-                        _known(v.criterion, criteria, "criterion")
-                for comment in r.comments:
-                    _known(comment.stakeholder, people, "stakeholder")
-                    _known(comment.candidate_id, keys, "candidate key")
-        for o in self.overrides:
-            _known(o.candidate_id, keys, "candidate key")
-        for p in self.plan_items:
-            _known(p.candidate_id, keys, "candidate key")
-        _unique((p.candidate_id for p in self.plan_items), "plan item")
+        criteria = {c.name for c in self.criteria}
+        for i, session in enumerate(self.sessions):
+            at = f"sessions.{i}"
+            _unique(f"{at}.rounds", [r.number for r in session.rounds], "round number")
+            for j, p in enumerate(session.participants):
+                _known(f"{at}.participants.{j}.stakeholder", p.stakeholder, people, "stakeholder")
+            for j, r in enumerate(session.rounds):
+                here = f"{at}.rounds.{j}"
+                for k, c in enumerate(r.candidates):
+                    _known(f"{here}.candidates.{k}", c, keys, "candidate key")
+                for k, v in enumerate(r.votes):
+                    _known(f"{here}.votes.{k}.stakeholder", v.stakeholder, people, "stakeholder")
+                    _known(f"{here}.votes.{k}.candidate_id", v.candidate_id, keys, "candidate")
+                    if criteria:
+                        _known(f"{here}.votes.{k}.criterion", v.criterion, criteria, "criterion")
+                for k, note in enumerate(r.comments):
+                    _known(
+                        f"{here}.comments.{k}.stakeholder", note.stakeholder, people, "stakeholder"
+                    )
+                    _known(
+                        f"{here}.comments.{k}.candidate_id", note.candidate_id, keys, "candidate"
+                    )
+        for i, o in enumerate(self.overrides):
+            _known(f"overrides.{i}.candidate_id", o.candidate_id, keys, "candidate key")
+        for i, p in enumerate(self.plan_items):
+            _known(f"plan_items.{i}.candidate_id", p.candidate_id, keys, "candidate key")
+        _unique("plan_items", [p.candidate_id for p in self.plan_items], "plan item")
         versions = {v.name for v in self.versions}
-        for v in self.versions:
-            for s in v.signoffs:
-                _known(s.stakeholder, people, "stakeholder")
-            _unique((i.position for i in v.items), "version item position")
-        for c in self.commitments:
-            _known(c.version, versions, "version")
+        for i, v in enumerate(self.versions):
+            for j, signoff in enumerate(v.signoffs):
+                _known(
+                    f"versions.{i}.signoffs.{j}.stakeholder",
+                    signoff.stakeholder,
+                    people,
+                    "stakeholder",
+                )
+            _unique(f"versions.{i}.items", [item.position for item in v.items], "item position")
+        for i, c in enumerate(self.commitments):
+            _known(f"commitments.{i}.version", c.version, versions, "version")
 
 
 def _where(location: tuple) -> str:

@@ -70,14 +70,18 @@ def go(page: Page, link: str) -> None:
 
 
 def choose(page: Page, label: str, option: str) -> None:
-    """Pick `option` in the select box labelled `label`, and wait until it shows.
+    """Pick `option` in the select box labelled `label`, and wait until it shows."""
+    settled(page)
+    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).first
+    pick(page, box.get_by_role("combobox"), option)
+
+
+def pick(page: Page, combobox, option: str) -> None:
+    """Pick `option` in `combobox`, and wait until it shows.
 
     A run that ends while the list is open redraws the box and closes the list: then
     open it again, as a person would.
     """
-    settled(page)
-    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).first
-    combobox = box.get_by_role("combobox")
     if combobox.input_value() == option:
         return
     for attempt in range(3):

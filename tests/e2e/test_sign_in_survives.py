@@ -2,7 +2,6 @@
 language; new links end a manager's access at the next click; sign out ends it all."""
 
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from planner.core.db import make_engine, reading
 from planner.core.i18n import t
@@ -11,7 +10,7 @@ from planner.store.access import get_access
 from planner.store.workspaces import list_workspaces
 from planner.ui.nav import PAGE_FILES
 from tests.e2e.rounds import new_round
-from tests.e2e.steps import DESKTOP, go, settled, sign_in
+from tests.e2e.steps import DESKTOP, go, pick, settled, sign_in
 
 SIGNED_OUT = "Sign in to see this page"
 
@@ -28,17 +27,7 @@ def pick_language(page: Page, where, name: str) -> None:
     box = next(
         boxes.nth(i) for i in range(boxes.count()) if boxes.nth(i).input_value() == "English"
     )
-    for attempt in range(3):
-        box.click()
-        try:
-            page.get_by_role("option", name=name, exact=True).click(timeout=10_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
-            page.keyboard.press("Escape")
-            settled(page)
-    settled(page)
+    pick(page, box, name)
 
 
 def viewer_link(database_url: str) -> str:

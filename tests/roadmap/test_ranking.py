@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from planner.roadmap.quadrants import Thresholds, quadrant_of
+from planner.roadmap.quadrants import Thresholds, quadrant_of, thresholds_for
 from planner.roadmap.ranking import rank
 
 
@@ -37,3 +37,13 @@ def test_nothing_scored_ranks_nothing(strategy):
     """Not a list of NaN ids (pandas gave the unscored rows back, the scheduler crashed)."""
     nothing = frame_of([(1, None, None), (2, None, 3), (3, 4, None)])
     assert rank(nothing, strategy) == []
+
+
+def test_median_lines_are_the_medians_of_the_candidates_on_the_matrix():
+    """Only candidates with both a value and an effort are on the matrix; one with only a
+    value (or only an effort) does not move the lines."""
+    frame = pd.DataFrame(
+        {"value": [2.0, 4.0, 6.0, 10.0, None], "effort": [1.0, 3.0, 5.0, None, 9.0]}
+    )
+    assert thresholds_for(frame, "median") == Thresholds(value=4.0, effort=3.0)
+    assert thresholds_for(frame.iloc[3:], "median") == Thresholds()  # none on the matrix

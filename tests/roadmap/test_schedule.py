@@ -45,10 +45,13 @@ def test_schedule_invariants(plan):
     # Never over capacity.
     for used, capacity in zip(result.load(len(capacities)), capacities, strict=True):
         assert used <= capacity + EPS
-    # A placement covers its effort over consecutive periods.
+    # A placement covers its effort over consecutive periods; only a candidate larger
+    # than its first period spans.
     for candidate, placement in result.placed.items():
         assert sorted(placement.load) == list(range(placement.start, placement.end + 1))
         assert sum(placement.load.values()) == pytest.approx(efforts[candidate])
+        if placement.end > placement.start:
+            assert efforts[candidate] > capacities[placement.start]
     # A dependency always ends before its dependent starts.
     for candidate, placement in result.placed.items():
         for needed in needs.get(candidate, ()):
@@ -130,7 +133,7 @@ def test_earliest_period_after_dependencies():
         ({"excluded": {1}, "needs": {2: {1}}}, 2, "needs_excluded"),
         ({"needs": {2: {1}}, "capacities": [1]}, 2, "needs_unscheduled"),
         ({"pins": {2: 0}, "needs": {2: {1}}}, 2, "pin_after_dependency"),
-        ({"pins": {2: 0}, "capacities": [1, 9]}, 2, "pin_full"),
+        ({"pins": {1: 0, 2: 0}, "capacities": [4, 9]}, 2, "pin_full"),  # 1 left, needs 2
         ({"capacities": [2]}, 1, "capacity"),  # 3 points, one period of 2
     ],
 )
@@ -151,3 +154,49 @@ def test_cycles_are_refused_naming_the_candidates():
     with pytest.raises(DependencyCycle) as error:
         check_acyclic({1: {2}, 2: {3}, 3: {1}, 4: {1}})
     assert sorted(error.value.cycle) == [1, 2, 3]
+
+
+# --- the rules README states, one test each ------------------------------------------
+
+
+def test_a_dependency_on_a_candidate_without_scores_keeps_the_dependent_out():
+    """B needs A, A has no value or effort yet (not ranked): B waits, with the reason."""
+    result = schedule([2], {2: 1}, [5, 5], needs={2: {1}})
+    assert result.unscheduled[2] == ("needs_unscored", {"needed": 1})
+    chained = schedule([2, 3], {2: 1, 3: 1}, [5, 5], needs={2: {1}, 3: {2}})
+    assert chained.unscheduled[3] == ("needs_unscheduled", {"needed": 2})
+
+
+def test_a_pinned_candidate_larger_than_its_period_fills_periods_from_its_pin():
+    result = schedule([1], {1: 2}, [1, 8], pins={1: 0})
+    assert (result.placed[1].start, result.placed[1].end) == (0, 1)
+    assert result.placed[1].load == {0: 1, 1: 1}
+
+
+def test_a_candidate_that_fits_a_period_is_never_split_over_leftovers():
+    """Capacities 10/10, efforts 6, 6, 8: the 8 fits no period whole any more and is
+    unscheduled, not placed as 4 + 4."""
+    result = schedule([1, 2, 3], {1: 6, 2: 6, 3: 8}, [10, 10])
+    assert result.unscheduled[3] == ("capacity", {})
+    assert all(result.placed[c].start == result.placed[c].end for c in (1, 2))
+
+
+def test_an_item_of_7_8_with_capacity_12_stays_in_one_period():
+    result = schedule([1, 2], {1: 6, 2: 7.8}, [12, 12, 12])
+    assert (result.placed[2].start, result.placed[2].end) == (1, 1)
+
+
+def test_only_a_candidate_larger_than_a_period_spans():
+    result = schedule([1], {1: 15}, [10, 10])
+    assert result.placed[1].load == {0: 10, 1: 5}
+
+
+def test_efforts_below_a_tenth_take_their_own_room_and_rank_as_a_tenth():
+    """Against capacity an effort counts as given (0 takes none); in value / effort an
+    effort below 0.1 counts as 0.1, so a zero effort never divides by zero."""
+    result = schedule([1, 2], {1: 0.0, 2: 0.05}, [0.05])
+    assert result.placed[1].load == {0: 0.0} and result.placed[2].load == {0: 0.05}
+    frame = pd.DataFrame(
+        {"id": [1, 2, 3], "value": [5.0, 5.0, 6.0], "effort": [0.0, 0.05, 0.1], "quadrant": None}
+    )
+    assert rank(frame, "wsjf") == [3, 1, 2]  # 60, 50, 50: then lower effort, then id

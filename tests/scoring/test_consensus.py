@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.scoring.consensus import ConsensusRules, aggregate, composites
+from planner.scoring.consensus import ConsensusRules, aggregate, composites, settle
 
 CRITERIA = pd.DataFrame(
     {
@@ -160,3 +160,20 @@ def test_median_and_weighted_mean():
     rules = ConsensusRules(method="weighted_mean")
     assert aggregate(votes, CRITERIA).loc[1, "value"] == 4
     assert aggregate(votes, CRITERIA, {3: 2.0}, rules).loc[1, "value"] == pytest.approx(6)
+
+
+def test_enough_votes_count_per_dimension():
+    """A value with enough votes is used although the effort has too few (and the other
+    way round); the source says so per dimension."""
+    rows = [(1, s, 1, 8.0) for s in (1, 2, 3)] + [(1, 1, 3, 4.0)]  # 3 value votes, 1 effort
+    votes = pd.DataFrame(rows, columns=["candidate_id", "stakeholder_id", "criterion_id", "score"])
+    aggregates = aggregate(votes, CRITERIA, rules=ConsensusRules(min_votes=3))
+    row = aggregates.loc[1]
+    assert not row["value_insufficient"] and row["effort_insufficient"] and row["insufficient"]
+    candidates = pd.DataFrame({"id": [1], "pre_value": [None], "pre_effort": [6.0]})
+    overrides = pd.DataFrame(columns=["candidate_id", "value", "effort"])
+    settled = settle(candidates, aggregates, overrides).loc[1]
+    assert (settled["value"], settled["value_source"]) == (8.0, "votes")
+    assert (settled["effort"], settled["effort_source"]) == (6.0, "import")  # too few votes
+    no_pre = settle(candidates.assign(pre_effort=[None]), aggregates, overrides).loc[1]
+    assert math.isnan(no_pre["effort"]) and no_pre["effort_source"] == "insufficient"

@@ -18,8 +18,6 @@ from planner.store.signoff import request_signoff, signoff_status
 from tests.factories import add_stakeholders, saved_version
 from tests.ui.conftest import texts
 
-TODAY = date.today()
-
 
 @pytest.fixture(name="version")
 def version_fixture(engine, demo):
@@ -47,7 +45,7 @@ def move(engine, commitment_id, *statuses):
                 db=db,
                 commitment_id=commitment_id,
                 change=StatusChange(status=status, by="Paula", comment="on our way"),
-                today=TODAY,
+                today=date.today(),
             )
 
 
@@ -73,7 +71,7 @@ def test_commit_to_an_item_from_a_version(open_page, engine, demo, version):
     with reading(engine) as db:
         [row] = commitment_frame(db=db, workspace_id=demo.id).to_dict("records")
     assert (row["owner"], row["status"], row["kpi_target"]) == ("Team Web", "committed", 3.5)
-    assert row["period"] is not None and row["due"] > TODAY
+    assert row["period"] is not None and row["due"] > date.today()
     assert "Team Web" in texts(at)  # its card on the board
 
 
@@ -106,8 +104,8 @@ def test_only_allowed_transitions_are_offered_and_blocked_needs_a_reason(
 
 
 def test_overdue_items_show_how_late_they_are(open_page, engine, version):
-    promise(engine, version, period=None, due=TODAY - timedelta(days=9), owner="Team Late")
-    promise(engine, version, position=1, period=None, due=TODAY + timedelta(days=5))
+    promise(engine, version, period=None, due=date.today() - timedelta(days=9), owner="Team Late")
+    promise(engine, version, position=1, period=None, due=date.today() + timedelta(days=5))
     at = open_page("commitments")
     assert "9 days late" in texts(at)
     assert "due soon, not started" in texts(at)
@@ -149,7 +147,7 @@ def test_done_item_records_its_result_and_goes_back_to_scoring(open_page, engine
 
 
 def test_progress_shows_burn_up_on_time_slip_and_to_check(open_page, engine, version):
-    late = promise(engine, version, period=None, due=TODAY - timedelta(days=40))
+    late = promise(engine, version, period=None, due=date.today() - timedelta(days=40))
     move(engine, late, "in_progress", "done")
     promise(engine, version, position=1)
     at = open_page("progress")
