@@ -28,8 +28,13 @@ from planner.journey.naming import name_key
 from planner.models import PassphraseSet, VersionCreate, WorkspaceCreate
 from planner.roadmap.periods import PeriodKind
 from planner.roadmap.ranking import Strategy
-from planner.roadmap.settings import RoadmapSettings, parse_capacities, quarter_start
-from planner.roadmap.table import roadmap_table
+from planner.roadmap.settings import (
+    DEFAULT_TIME_LIMIT,
+    RoadmapSettings,
+    parse_capacities,
+    quarter_start,
+)
+from planner.roadmap.table import best_plan_notes, roadmap_table
 from planner.store.access import get_access, renew_links, set_passphrase
 from planner.store.backup import dump_workspace, read_document
 from planner.store.candidates import candidate_counts, candidate_frame
@@ -117,6 +122,13 @@ def _parser() -> argparse.ArgumentParser:
         "--capacity", default="20", help="effort points per period: 20, or 10,20,30 (or 10;20;30)"
     )
     sub.add_argument("--start", type=date.fromisoformat, help="YYYY-MM-DD (default: this quarter)")
+    sub.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help="how long --strategy optimal may search (default 10)",
+    )
     sub.add_argument("--save", metavar="VERSION", help="save the roadmap as this version")
     sub.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sub = command("export", export, "write the roadmap, matrix or workspace to a file")
@@ -214,16 +226,16 @@ def roadmap(engine, args) -> int:
         periods=args.periods,
         start=args.start or quarter_start(today),
         capacities=parse_capacities(args.capacity),
+        time_limit=args.time_limit,
     )
-    action = t("cli.version_saved", args.lang, name=args.save)
-    with audited(engine, actor=args.by, action=action) as change:
-        db = change.db
+    with reading(engine) as db:  # the best plan may take seconds: no write lock meanwhile
         workspace = find_workspace(db=db, name=args.workspace)
         result = current_roadmap(db=db, workspace_id=workspace.id, today=today, settings=settings)
-        if args.save:
-            change.workspace_id = workspace.id
+    if args.save:
+        action = t("cli.version_saved", args.lang, name=args.save)
+        with audited(engine, actor=args.by, action=action, workspace_id=workspace.id) as change:
             save_version(
-                db=db,
+                db=change.db,
                 workspace_id=workspace.id,
                 roadmap=result,
                 version_in=validated(VersionCreate, name=args.save, created_by=args.by),
@@ -236,6 +248,8 @@ def roadmap(engine, args) -> int:
     else:
         shown = table.drop(columns=["start", "end"]).astype(object)
         print(shown.where(shown.notna(), "").to_string(index=False))
+    for note in best_plan_notes(result, args.lang):  # how good the best plan is
+        print(note, file=sys.stderr)
     if args.save:
         print(t("cli.version_saved", args.lang, name=args.save), file=sys.stderr)
     return 0

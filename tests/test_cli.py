@@ -171,6 +171,29 @@ def test_roadmap_bad_settings(cli, args, message):
     assert code == 1 and message in err
 
 
+def test_roadmap_best_plan_says_how_good_it_is_on_stderr(cli):
+    cli("demo")
+    code, out, err = cli(
+        "roadmap",
+        "--workspace",
+        DEMO,
+        "--strategy",
+        "optimal",
+        "--time-limit",
+        "20",
+        "--periods",
+        "3",
+        "--capacity",
+        "12",
+        "--format",
+        "json",
+    )
+    assert code == 0 and json.loads(out)  # stdout: only the table (the solver's banner too
+    assert "Running HiGHS" not in out  # goes to stderr)
+    assert "Proven optimal" in err or "of the best possible plan" in err
+    assert "Compared with Value / effort (WSJF)" in err
+
+
 def test_roadmap_csv(cli):
     cli("demo")
     code, out, _ = cli("roadmap", "--workspace", DEMO, "--format", "csv", "--lang", "nl")

@@ -30,6 +30,7 @@ class RoadmapPlan(SQLModel, table=True):
     start: date = Field(sa_column=Column(Date, nullable=False))
     capacities: list[float] = Field(sa_column=Column(JSON, nullable=False))
     threshold_mode: str = ThresholdMode.MIDDLE.value
+    time_limit: float = 10.0  # seconds the best plan's solver may take
 
 
 class PlanItem(SQLModel, table=True):

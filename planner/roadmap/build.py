@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from planner.roadmap.optimal import PlanFigures, Proof, figures, optimise
 from planner.roadmap.periods import Period, make_periods
 from planner.roadmap.quadrants import Thresholds, quadrant_of, thresholds_for
-from planner.roadmap.ranking import rank
+from planner.roadmap.ranking import Strategy, rank
 from planner.roadmap.schedule import schedule
 from planner.roadmap.settings import RoadmapSettings
 
@@ -34,6 +35,9 @@ class Roadmap:
     thresholds: Thresholds
     items: pd.DataFrame  # ITEM_COLUMNS; start_period NaN when unscheduled
     load: list[float] = field(default_factory=list)
+    # The best plan only: how good it is, and its figures beside WSJF's.
+    proof: Proof | None = None
+    compared: tuple[PlanFigures, PlanFigures] | None = None  # (best plan, wsjf)
 
     @property
     def scheduled(self) -> pd.DataFrame:
@@ -66,6 +70,17 @@ def build_roadmap(
     efforts = dict(zip(frame["id"], frame["effort"], strict=True))
     capacities = list(settings.capacities)
     result = schedule(ranking, efforts, capacities, needs, pins, excluded)
+    proof = compared = None
+    if settings.strategy == Strategy.OPTIMAL:  # ranked as WSJF: `result` is WSJF's plan
+        values = dict(zip(frame["id"], frame["value"], strict=True))
+        wsjf = result
+        result, proof = optimise(
+            ranking, values, efforts, capacities, needs, pins, excluded, settings.time_limit
+        )
+        compared = (
+            figures(result, values, capacities, ranking),
+            figures(wsjf, values, capacities, ranking),
+        )
     position = {c: i + 1 for i, c in enumerate(ranking)}
     frame["rank"] = frame["id"].map(position)
     frame["start_period"] = frame["id"].map({c: p.start for c, p in result.placed.items()})
@@ -88,6 +103,8 @@ def build_roadmap(
         thresholds=thresholds,
         items=items[ITEM_COLUMNS].reset_index(drop=True),
         load=result.load(len(capacities)),
+        proof=proof,
+        compared=compared,
     )
 
 

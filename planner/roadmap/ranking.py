@@ -5,6 +5,7 @@
 - wsjf: value / effort, highest first (weighted shortest job first: on one team it
   minimises the value-weighted waiting time).
 - value: highest value first.  - effort: lowest effort first.
+- optimal: ranked as wsjf; the plan itself comes from planner.roadmap.optimal.
 
 Ties are broken by higher value, then lower effort, then the older candidate (lower id).
 An effort of 0 counts as 0.1 in value / effort. Candidates without a value or an effort
@@ -23,6 +24,7 @@ class Strategy(StrEnum):
     WSJF = "wsjf"
     VALUE = "value"
     EFFORT = "effort"
+    OPTIMAL = "optimal"  # the best plan (planner.roadmap.optimal); ranked as wsjf
 
 
 MIN_EFFORT = 0.1
@@ -48,6 +50,7 @@ def rank(frame: pd.DataFrame, strategy: str) -> list[int]:
             [True, False, True, True, True],
         ),
         Strategy.WSJF: (["ratio", "neg_value", "effort", "id"], [False, True, True, True]),
+        Strategy.OPTIMAL: (["ratio", "neg_value", "effort", "id"], [False, True, True, True]),
         Strategy.VALUE: (["neg_value", "effort", "id"], [True, True, True]),
         Strategy.EFFORT: (["effort", "neg_value", "id"], [True, True, True]),
     }

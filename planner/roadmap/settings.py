@@ -24,6 +24,7 @@ from planner.roadmap.ranking import Strategy
 
 MAX_PERIODS = 60
 DEFAULT_CAPACITY = 20.0
+DEFAULT_TIME_LIMIT = 10.0
 
 
 def quarter_start(today: date) -> date:
@@ -49,6 +50,7 @@ class RoadmapSettings(BaseModel):
     periods: int = Field(4, ge=1, le=MAX_PERIODS)
     capacities: tuple[float, ...] = Field((DEFAULT_CAPACITY,), validate_default=True)
     threshold_mode: ThresholdMode = ThresholdMode.MIDDLE
+    time_limit: float = Field(DEFAULT_TIME_LIMIT, gt=0, le=600)  # seconds, for "optimal"
 
     @field_validator("capacities")
     @classmethod

@@ -7,6 +7,7 @@ import pandas as pd
 
 from planner.core.i18n import t
 from planner.roadmap.build import Roadmap
+from planner.roadmap.optimal import PlanFigures
 from planner.roadmap.quadrants import QUADRANTS
 
 COLUMN_LABELS = {  # column -> catalog key of its heading
@@ -96,3 +97,31 @@ def roadmap_table(
         .map(lambda s: t(f"status.{s}", lang), na_action="ignore")
     )
     return table[[*COLUMNS[:-1], "owner", "status", "note"]]
+
+
+def best_plan_notes(roadmap: Roadmap, lang: str = "en") -> list[str]:
+    """For the best plan: how good it is, and what it gains over WSJF (empty otherwise)."""
+    proof, compared = roadmap.proof, roadmap.compared
+    if proof is None or compared is None:
+        return []
+    if proof.optimal:
+        first = t("roadmap.proven_optimal", lang, seconds=f"{proof.seconds:.1f}")
+    else:
+        gap = f"{100 * proof.gap:.1f}"
+        first = t("roadmap.within_gap", lang, gap=gap, limit=f"{roadmap.settings.time_limit:g}")
+    best, wsjf = compared
+
+    def per_period(figures: PlanFigures) -> str:
+        return " / ".join(f"{v:g}" for v in (round(d, 1) for d in figures.delivered))
+
+    second = t(
+        "roadmap.gain_over_wsjf",
+        lang,
+        best=per_period(best),
+        wsjf=per_period(wsjf),
+        best_left=f"{best.unscheduled_value:.1f}",
+        wsjf_left=f"{wsjf.unscheduled_value:.1f}",
+        best_unused=f"{best.unused_capacity:.1f}",
+        wsjf_unused=f"{wsjf.unused_capacity:.1f}",
+    )
+    return [first, second]

@@ -84,7 +84,7 @@ def test_json_and_the_stored_plan_give_the_same_settings(strategy, kind, mode, c
     assert RoadmapSettings.from_json(settings.to_json()) == settings
     row = SimpleNamespace(**{**settings.to_json(), "start": start})  # as the plan table holds it
     assert RoadmapSettings.from_plan(row) == settings
-    assert all(type(v) in (str, int, list) for v in settings.to_json().values())
+    assert all(type(v) in (str, int, float, list) for v in settings.to_json().values())
 
 
 def test_the_default_is_four_quarters_of_twenty_from_this_quarter():

@@ -1,4 +1,5 @@
-"""The roadmap's settings: strategy, periods, start, capacity, quadrant lines."""
+"""The roadmap's settings: strategy, periods, start, capacity, quadrant lines, and
+the best plan's time limit."""
 
 import streamlit as st
 
@@ -45,6 +46,14 @@ def settings_form(journey: Journey, settings: RoadmapSettings) -> None:
             index=list(ThresholdMode).index(settings.threshold_mode),
             horizontal=True,
         )
+        time_limit = st.number_input(
+            t("field.time_limit"),
+            min_value=1.0,
+            max_value=600.0,
+            value=float(settings.time_limit),
+            step=5.0,
+            help=t("roadmap.time_limit_help"),
+        )
         if st.form_submit_button(t("action.save"), type="primary"):
             run_change(
                 lambda s: save_plan(
@@ -58,6 +67,7 @@ def settings_form(journey: Journey, settings: RoadmapSettings) -> None:
                         start=start,
                         capacities=parse_capacities(capacity),
                         threshold_mode=mode,
+                        time_limit=time_limit,
                     ),
                 ),
                 success=t("action.saved"),

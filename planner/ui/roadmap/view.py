@@ -8,11 +8,15 @@ import streamlit as st
 from planner.roadmap.build import Roadmap
 from planner.roadmap.charts import timeline_chart
 from planner.roadmap.quadrants import QUADRANTS
-from planner.roadmap.table import roadmap_table
+from planner.roadmap.table import best_plan_notes, roadmap_table
 from planner.ui.shell.lang import current_lang, t
 
 
 def roadmap_view(roadmap: Roadmap, key: str) -> None:
+    notes = best_plan_notes(roadmap, current_lang())
+    if notes:
+        st.success(notes[0], icon=":material/verified:")
+        st.caption(notes[1])
     table = roadmap_table(roadmap, current_lang())
     scheduled = table[table["period"].notna()]
     capacities = roadmap.settings.capacities

@@ -42,6 +42,20 @@ def test_roadmap_settings_are_saved(open_page, demo, engine):
     assert settings.strategy == "wsjf" and settings.capacities == (10, 20, 30, 40)
 
 
+def test_the_best_plan_shows_its_proof_and_what_it_gains(open_page, demo, engine):
+    at = open_page("roadmap")
+    labelled(at.radio, "Strategy").set_value("optimal")
+    labelled(at.number_input, "Time limit of the best plan (seconds)").set_value(20.0)
+    at.button(key="FormSubmitter:roadmap_settings-Save").click().run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Proven optimal" in shown or "of the best possible plan" in shown
+    assert "Compared with Value / effort (WSJF): value delivered per period" in shown
+    with reading(engine) as db:
+        settings = load_plan(db=db, workspace_id=demo.id, today=date.today())
+    assert settings.strategy == "optimal" and settings.time_limit == 20
+
+
 def test_wrong_capacity_count_is_explained(open_page, demo):
     at = open_page("roadmap", lang="nl")
     labelled(at.text_input, "Capaciteit per periode").input("10, 20")

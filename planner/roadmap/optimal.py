@@ -1,0 +1,311 @@
+"""The best plan: the schedule that delivers the most value early, proven by a solver.
+
+Objective: Σ value × (number of periods − index of the period the candidate ends in)
+over the scheduled candidates, periods counted from 0 — value counts more the earlier
+it lands, and nothing for a candidate left out. Under the same rules as the greedy
+strategies (planner.roadmap.schedule): capacity per period; what a candidate needs ends
+before it starts; pins; left-out candidates; only a candidate larger than a period
+spans consecutive periods.
+
+A mixed-integer program solved with HiGHS: one binary per candidate and *option*
+(start period, end period: one period for a candidate that fits it, an interval for
+one larger than the period it starts in), and for spanning options the effort per
+period as a continuous load. It starts from the WSJF plan (a warm start, so the answer
+is never worse than WSJF) and stops at a time limit, reporting the best bound: either
+"proven optimal" or "within X % of the best possible plan". Same input, same output.
+"""
+
+import copy
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import highspy
+
+from planner.roadmap.schedule import EPSILON, Placement, Schedule, check_acyclic, schedule
+
+_BANNER = threading.Lock()
+_BANNER_SHOWN = False
+
+
+@dataclass(frozen=True)
+class Proof:
+    """How good the plan is: its objective, the solver's bound, and the gap between."""
+
+    objective: float
+    bound: float
+    optimal: bool
+    seconds: float
+
+    @property
+    def gap(self) -> float:
+        """How far below the best possible plan it may be, as a fraction (0 = optimal)."""
+        if self.optimal or self.bound <= EPSILON:
+            return 0.0
+        return max(self.bound - self.objective, 0.0) / self.bound
+
+
+@dataclass(frozen=True)
+class PlanFigures:
+    """What a plan delivers: value of the candidates ending in each period, the value it
+    leaves unscheduled, and the capacity it leaves unused."""
+
+    delivered: tuple[float, ...]
+    unscheduled_value: float
+    unused_capacity: float
+
+
+def figures(
+    result: Schedule, values: dict[int, float], capacities: list[float], ranked: list[int]
+) -> PlanFigures:
+    delivered = [0.0] * len(capacities)
+    for candidate, placement in result.placed.items():
+        delivered[placement.end] += values[candidate]
+    left = sum(values[c] for c in ranked if c not in result.placed)
+    unused = sum(capacities) - sum(result.load(len(capacities)))
+    return PlanFigures(tuple(delivered), left, max(unused, 0.0))
+
+
+def objective(result: Schedule, values: dict[int, float], periods: int) -> float:
+    """Σ value × (periods − end period) over the scheduled candidates."""
+    return sum(values[c] * (periods - p.end) for c, p in result.placed.items())
+
+
+def _highs() -> highspy.Highs:
+    """A silent solver. HiGHS prints a banner to standard output when a process makes
+    its first one: sent to standard error instead, so the CLI's output stays clean."""
+    global _BANNER_SHOWN
+    with _BANNER:
+        if not _BANNER_SHOWN:
+            saved = os.dup(1)
+            try:
+                os.dup2(2, 1)
+                solver = highspy.Highs()  # type: ignore[no-untyped-call]
+            finally:
+                os.dup2(saved, 1)
+                os.close(saved)
+            _BANNER_SHOWN = True
+        else:
+            solver = highspy.Highs()  # type: ignore[no-untyped-call]
+    solver.setOptionValue("output_flag", False)
+    return solver
+
+
+Expression = highspy.highs_linear_expression
+
+
+def _total(terms: Iterable[Any]) -> Expression:
+    """A sum of solver terms (0 for none), as one expression."""
+    total = Expression(0.0)
+    for term in terms:
+        total += term
+    return total
+
+
+def _options(
+    effort: float, capacities: list[float], earliest: int, pin: int | None
+) -> list[tuple[int, int]]:
+    """(start, end) pairs a candidate may take: one period it fits in, or, starting in a
+    period it is larger than, consecutive periods that hold it."""
+    periods = len(capacities)
+    starts = [pin] if pin is not None else range(earliest, periods)
+    options = []
+    for start in starts:
+        if start < earliest or start >= periods:
+            continue
+        if effort <= capacities[start] + EPSILON:
+            options.append((start, start))
+            continue
+        room = 0.0
+        for end in range(start, periods):
+            room += capacities[end]
+            if room + EPSILON >= effort and end > start:
+                options.append((start, end))
+    return options
+
+
+_SOLVED: "OrderedDict[tuple[object, ...], tuple[Schedule, Proof]]" = OrderedDict()
+_SOLVED_LOCK = threading.Lock()
+SOLVED_KEPT = 64  # best plans remembered per process (a page rerun must not solve again)
+
+
+def optimise(
+    ranking: list[int],
+    values: dict[int, float],
+    efforts: dict[int, float],
+    capacities: list[float],
+    needs: dict[int, set[int]] | None = None,
+    pins: dict[int, int] | None = None,
+    excluded: set[int] | None = None,
+    time_limit: float = 10.0,
+) -> tuple[Schedule, Proof]:
+    """The best plan for the ranked candidates (see the module), and its proof; solved
+    once per input in this process (a rerun of the page gets the same plan at once)."""
+    key = (
+        tuple(ranking),
+        tuple(sorted(values.items())),
+        tuple(sorted(efforts.items())),
+        tuple(capacities),
+        tuple(sorted((c, tuple(sorted(n))) for c, n in (needs or {}).items())),
+        tuple(sorted((pins or {}).items())),
+        tuple(sorted(excluded or ())),
+        time_limit,
+    )
+    with _SOLVED_LOCK:
+        if key in _SOLVED:
+            _SOLVED.move_to_end(key)
+            return copy.deepcopy(_SOLVED[key])
+    solved = _solve(ranking, values, efforts, capacities, needs, pins, excluded, time_limit)
+    with _SOLVED_LOCK:
+        _SOLVED[key] = solved
+        while len(_SOLVED) > SOLVED_KEPT:
+            _SOLVED.popitem(last=False)
+    return copy.deepcopy(solved)
+
+
+def _solve(
+    ranking: list[int],
+    values: dict[int, float],
+    efforts: dict[int, float],
+    capacities: list[float],
+    needs: dict[int, set[int]] | None = None,
+    pins: dict[int, int] | None = None,
+    excluded: set[int] | None = None,
+    time_limit: float = 10.0,
+) -> tuple[Schedule, Proof]:
+    needs, pins, excluded = needs or {}, pins or {}, excluded or set()
+    greedy = schedule(ranking, efforts, capacities, needs, pins, excluded)
+    periods = len(capacities)
+    # What the rules keep out whatever the plan: left out, not ranked, and whatever
+    # needs such a candidate, however indirectly.
+    ranked = set(ranking)
+    out = {
+        c: r
+        for c, r in greedy.unscheduled.items()
+        if r[0] in {"excluded", "needs_excluded", "needs_unscored"}
+    }
+    grew = True
+    while grew:
+        grew = False
+        for c in ranking:
+            blocked = [n for n in sorted(needs.get(c, ())) if n in out or n not in ranked]
+            if c not in out and blocked:
+                out[c] = greedy.unscheduled.get(c, ("needs_unscheduled", {"needed": blocked[0]}))
+                grew = True
+    eligible = [c for c in ranking if c not in out]
+    inside = set(eligible)
+    deps = {c: set(needs.get(c, ())) & inside for c in eligible}
+    check_acyclic(deps)
+    options = {c: _options(max(efforts[c], 0.0), capacities, 0, pins.get(c)) for c in eligible}
+
+    solver = _highs()
+    choose: dict[tuple[int, int, int], highspy.highs_var] = {}
+    loads: dict[tuple[int, int], highspy.highs_var] = {}
+    for c in eligible:
+        for start, end in options[c]:
+            choose[c, start, end] = solver.addBinary()
+
+    def picks(c: int, weight: Callable[[int, int], float] = lambda s, e: 1.0) -> Expression:
+        """Σ weight(start, end) × chosen over candidate c's options (0 without any)."""
+        return _total(weight(s, e) * choose[c, s, e] for s, e in options[c])
+
+    capacity_use: list[list[Any]] = [[] for _ in range(periods)]
+    for c in eligible:
+        effort = max(efforts[c], 0.0)
+        if options[c]:
+            solver.addConstr(picks(c) <= 1)
+        spans = [(s, e) for s, e in options[c] if e > s]
+        for s, e in options[c]:
+            if e == s:
+                capacity_use[s].append(effort * choose[c, s, e])
+        if not spans:
+            continue
+        covered = sorted({p for s, e in spans for p in range(s, e + 1)})
+        for p in covered:
+            loads[c, p] = solver.addVariable(lb=0.0, ub=capacities[p])
+            capacity_use[p].append(loads[c, p])
+            spanning_p = _total(choose[c, s, e] for s, e in spans if s <= p <= e)
+            solver.addConstr(loads[c, p] <= capacities[p] * spanning_p)
+        spanning = _total(choose[c, s, e] for s, e in spans)
+        solver.addConstr(_total(loads[c, p] for p in covered) == effort * spanning)
+    for p in range(periods):
+        if capacity_use[p]:
+            solver.addConstr(_total(capacity_use[p]) <= capacities[p])
+    for c in eligible:
+        if not options[c]:
+            continue
+        for needed in deps[c]:  # scheduled only after what it needs, which is scheduled
+            solver.addConstr(picks(c) <= picks(needed))
+            ends = picks(needed, lambda s, e: float(e)) + 1
+            solver.addConstr(ends <= picks(c, lambda s, e: float(s)) + periods * (1 - picks(c)))
+    goal = _total(
+        values[c] * (periods - e) * choose[c, s, e] for c in eligible for s, e in options[c]
+    )
+    solver.setOptionValue("time_limit", float(time_limit))
+    solver.setOptionValue("mip_rel_gap", 1e-6)
+    solver.setOptionValue("random_seed", 0)
+    solver.setOptionValue("threads", 1)
+    _warm_start(solver, greedy, choose, loads, eligible, options)
+    if choose:
+        solver.maximize(goal)
+        info = solver.getInfo()
+        status = solver.modelStatusToString(solver.getModelStatus())
+        solution = solver.getSolution().col_value
+        found = info.primal_solution_status >= 2  # a feasible solution exists
+    else:
+        status, found, solution = "Optimal", False, []
+    result = Schedule(unscheduled=dict(out))
+    if found:
+        for (c, s, e), var in choose.items():
+            if solution[var.index] > 0.5:
+                load = (
+                    {s: max(efforts[c], 0.0)}
+                    if s == e
+                    else {p: solution[loads[c, p].index] for p in range(s, e + 1)}
+                )
+                result.placed[c] = Placement(s, e, load)
+    else:
+        result = greedy
+    plan_value = objective(result, values, periods)
+    greedy_value = objective(greedy, values, periods)
+    if plan_value + EPSILON < greedy_value:  # never worse than where it started
+        result, plan_value = greedy, greedy_value
+    for c in eligible:
+        if c not in result.placed:
+            result.unscheduled[c] = (
+                ("pin_full", {"period": pins[c]}) if c in pins else ("capacity", {})
+            )
+    optimal = status == "Optimal"
+    bound = (
+        plan_value if optimal or not choose else max(solver.getInfo().mip_dual_bound, plan_value)
+    )
+    seconds = solver.getRunTime() if choose else 0.0
+    return result, Proof(plan_value, bound, optimal, seconds)
+
+
+def _warm_start(
+    solver: highspy.Highs,
+    greedy: Schedule,
+    choose: dict[tuple[int, int, int], highspy.highs_var],
+    loads: dict[tuple[int, int], highspy.highs_var],
+    eligible: list[int],
+    options: dict[int, list[tuple[int, int]]],
+) -> None:
+    """Hand the solver the greedy plan as its first solution."""
+    if not choose:
+        return
+    values = [0.0] * (max(v.index for v in [*choose.values(), *loads.values()]) + 1)
+    for c in eligible:
+        placed = greedy.placed.get(c)
+        if placed is None or (placed.start, placed.end) not in options[c]:
+            continue
+        values[choose[c, placed.start, placed.end].index] = 1.0
+        for p, points in placed.load.items():
+            if (c, p) in loads:
+                values[loads[c, p].index] = points
+    solution = highspy.HighsSolution()
+    solution.col_value = values
+    solver.setSolution(solution)

@@ -1,0 +1,119 @@
+"""The best plan: valid under every rule, never below WSJF, the brute-force optimum on
+tiny instances, and the same answer for the same input."""
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.roadmap.optimal import objective, optimise
+from planner.roadmap.schedule import schedule
+from tests.roadmap.test_schedule import EPS, plans
+
+
+@st.composite
+def valued_plans(draw, **kwargs):
+    ranking, efforts, capacities, needs, pins, excluded = draw(plans(**kwargs))
+    values = {c: draw(st.sampled_from([0.0, 1.0, 2.5, 5.0, 7.5, 10.0])) for c in ranking}
+    return ranking, values, efforts, capacities, needs, pins, excluded
+
+
+@settings(max_examples=120, deadline=None)
+@given(plan=valued_plans())
+def test_the_best_plan_keeps_every_rule_and_beats_or_equals_wsjf(plan):
+    ranking, values, efforts, capacities, needs, pins, excluded = plan
+    result, proof = optimise(ranking, values, efforts, capacities, needs, pins, excluded)
+    assert set(result.placed) | set(result.unscheduled) == set(ranking)
+    assert not set(result.placed) & set(result.unscheduled)
+    for used, capacity in zip(result.load(len(capacities)), capacities, strict=True):
+        assert used <= capacity + EPS
+    for candidate, placement in result.placed.items():
+        assert candidate not in excluded
+        assert sorted(placement.load) == list(range(placement.start, placement.end + 1))
+        assert sum(placement.load.values()) == pytest.approx(efforts[candidate], abs=1e-6)
+        if placement.end > placement.start:  # only a candidate larger than a period spans
+            assert efforts[candidate] > capacities[placement.start]
+        for needed in needs.get(candidate, ()):
+            assert needed in result.placed
+            assert result.placed[needed].end < placement.start
+        if candidate in pins:
+            assert placement.start == pins[candidate]
+    greedy = schedule(ranking, efforts, capacities, needs, pins, excluded)
+    periods = len(capacities)
+    assert proof.objective == pytest.approx(objective(result, values, periods))
+    assert proof.objective >= objective(greedy, values, periods) - 1e-6
+    assert proof.bound >= proof.objective - 1e-6
+    again, _ = optimise(ranking, values, efforts, capacities, needs, pins, excluded)
+    assert again.placed == result.placed  # same input, same output
+
+
+def brute_force(ranking, values, efforts, capacities, needs):
+    """Every assignment of each candidate to a period or to nothing (efforts fit any
+    period whole, so nothing spans): the best objective that keeps the rules."""
+    periods = len(capacities)
+    best = 0.0
+    for choice in itertools.product([None, *range(periods)], repeat=len(ranking)):
+        at = dict(zip(ranking, choice, strict=True))
+        used = [0.0] * periods
+        for c, p in at.items():
+            if p is not None:
+                used[p] += efforts[c]
+        if any(u > cap + EPS for u, cap in zip(used, capacities, strict=True)):
+            continue
+        ok = all(
+            at[n] is not None and at[n] < at[c]
+            for c in ranking
+            if at[c] is not None
+            for n in needs.get(c, ())
+        )
+        if ok:
+            best = max(best, sum(values[c] * (periods - p) for c, p in at.items() if p is not None))
+    return best
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.data(),
+    n=st.integers(1, 4),
+    periods=st.integers(1, 3),
+)
+def test_equals_brute_force_on_tiny_instances(data, n, periods):
+    ranking = list(range(1, n + 1))
+    capacities = [data.draw(st.sampled_from([3.0, 4.0, 6.0])) for _ in range(periods)]
+    efforts = {c: data.draw(st.sampled_from([0.0, 1.0, 2.0, 3.0])) for c in ranking}
+    values = {c: data.draw(st.sampled_from([0.0, 1.0, 4.0, 9.0])) for c in ranking}
+    needs = {
+        c: set(data.draw(st.lists(st.integers(1, c - 1), max_size=1))) for c in ranking if c > 1
+    }
+    _, proof = optimise(ranking, values, efforts, capacities, needs)
+    assert proof.optimal
+    assert proof.objective == pytest.approx(
+        brute_force(ranking, values, efforts, capacities, needs)
+    )
+
+
+def test_the_example_of_the_issue_repacks_what_greedy_skips():
+    """Capacities 10/10, efforts 6, 6, 8 (values 5, 4, 9): WSJF places the two 6s and has
+    no room for the 8; the best plan places the 8 first and gains 9."""
+    ranking, values, efforts = [1, 2, 3], {1: 5, 2: 4, 3: 9}, {1: 6, 2: 6, 3: 8}
+    result, proof = optimise(ranking, values, efforts, [10, 10])
+    assert proof.optimal and proof.gap == 0
+    assert proof.objective == 9 * 2 + 5 * 1
+    assert objective(schedule(ranking, efforts, [10, 10]), values, 2) == 5 * 2 + 4 * 1
+    assert result.unscheduled == {2: ("capacity", {})}
+
+
+def test_what_the_rules_keep_out_stays_out():
+    result, _ = optimise(
+        [1, 2, 3, 4],
+        {1: 9, 2: 9, 3: 9, 4: 9},
+        {1: 1, 2: 1, 3: 1, 4: 1},
+        [10],
+        needs={2: {1}, 3: {2}, 4: {99}},
+        excluded={1},
+    )
+    assert result.unscheduled[1][0] == "excluded"
+    assert result.unscheduled[2][0] == "needs_excluded"
+    assert result.unscheduled[3][0] == "needs_unscheduled"
+    assert result.unscheduled[4] == ("needs_unscored", {"needed": 99})
