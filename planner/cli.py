@@ -273,6 +273,7 @@ def export(engine, args) -> int:
                 workspace_id=workspace.id,
                 today=date.today(),
                 version_id=version_id,
+                chances=args.format == "xlsx",
             )
             data = EXPORT_FORMATS[args.format](content, args.chart)
     try:

@@ -9,11 +9,12 @@ from sqlmodel import Session
 from planner.core.i18n import t
 from planner.models import Workspace
 from planner.roadmap.build import Roadmap
+from planner.roadmap.certainty import quadrant_chances
 from planner.roadmap.matrix import matrix_points
 from planner.roadmap.table import roadmap_table
 from planner.store.candidates import candidate_frame
 from planner.store.commitments import latest_commitments
-from planner.store.consensus import latest_votes, workspace_consensus
+from planner.store.consensus import latest_votes, workspace_consensus, workspace_resampled
 from planner.store.roadmap_plan import current_roadmap
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import stakeholder_names
@@ -33,6 +34,9 @@ class ExportContent:
     votes: pd.DataFrame  # revealed votes: stakeholder, role, candidate_id, criterion_id, score
     criteria: dict[int, str] = field(default_factory=dict)
     commitments: pd.DataFrame | None = None  # candidate_id, owner, status
+    # The working roadmap's chance of each quadrant per candidate (resampling the
+    # stakeholders), when asked for: a version is as it was saved.
+    chances: pd.DataFrame | None = None
 
     def t(self, key: str, **params) -> str:
         return t(key, self.lang, **params)
@@ -72,8 +76,10 @@ def export_content(
     today: date,
     lang: str | None = None,
     version_id: int | None = None,
+    chances: bool = False,
 ) -> ExportContent:
-    """Everything a download shows, in the workspace's language unless `lang` is given."""
+    """Everything a download shows, in the workspace's language unless `lang` is given;
+    with `chances`, how sure each candidate's quadrant is (the Excel *Matrix* sheet)."""
     workspace = get_workspace(db=db, workspace_id=workspace_id)
     candidates = candidate_frame(db=db, workspace_id=workspace_id)
     consensus = workspace_consensus(db=db, workspace_id=workspace_id)
@@ -105,4 +111,10 @@ def export_content(
         votes=votes.assign(stakeholder=votes["stakeholder_id"].map(names)),
         criteria={c.id: c.name for c in setup.criteria},
         commitments=latest_commitments(db=db, workspace_id=workspace_id, version_id=version_id),
+        chances=quadrant_chances(
+            workspace_resampled(db=db, workspace_id=workspace_id, settled=consensus),
+            roadmap.settings.threshold_mode,
+        )
+        if chances and version_id is None
+        else None,
     )

@@ -72,6 +72,10 @@ def _matrix(content: ExportContent) -> pd.DataFrame:
             ),
         }
     )
+    if content.chances is not None:  # how sure each quadrant is, in %
+        for quadrant, chance in content.chances.reindex(frame.index).items():
+            heading = content.t("export.chance", quadrant=content.t(f"quadrant.{quadrant}"))
+            table[heading] = (100 * chance).round().astype("Int64")
     return table.reset_index(drop=True)
 
 

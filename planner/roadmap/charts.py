@@ -91,7 +91,9 @@ def matrix_chart(
     """Consensus effort (x) against value (y), quadrant lines and names, spread as bars.
 
     points: candidate_id, title, phase, channel, persona, quadrant (its name), value,
-    effort, n, value_q1, value_q3, effort_q1, effort_q3. colour: the column to colour by.
+    effort, n, value_q1, value_q3, effort_q1, effort_q3, and optionally sure (the chance
+    of that quadrant, 0-1: shown as opacity and in the tooltip, labelled labels["sure"]).
+    colour: the column to colour by.
     """
     columns = [
         "candidate_id",
@@ -109,7 +111,8 @@ def matrix_chart(
         "effort_q1",
         "effort_q3",
     ]
-    points = points[columns]  # only what is drawn: every column travels to the browser
+    sure = "sure" in points
+    points = points[columns + (["sure"] if sure else [])]  # every column goes to the browser
     data = points.assign(
         x=points["effort"] + jitter(points["candidate_id"]),
         y=points["value"] + jitter(points["candidate_id"] + 7),
@@ -125,7 +128,7 @@ def matrix_chart(
     )
     dots = (
         alt.Chart(data)
-        .mark_circle(opacity=0.85, stroke="white", strokeWidth=0.5)
+        .mark_circle(stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X(
                 "x:Q", title=labels["effort"], scale=x_scale, axis=alt.Axis(values=list(range(11)))
@@ -141,6 +144,11 @@ def matrix_chart(
             size=alt.Size(
                 "n:Q", title=labels["n"], scale=alt.Scale(range=[60, 400], zero=True), legend=None
             ),
+            opacity=(
+                alt.Opacity("sure:Q", scale=alt.Scale(domain=[0, 1], range=[0.2, 0.9]), legend=None)
+                if sure
+                else alt.value(0.85)
+            ),
             tooltip=[
                 alt.Tooltip("title:N", title=labels["title"]),
                 alt.Tooltip("phase:N", title=labels["phase"]),
@@ -148,6 +156,7 @@ def matrix_chart(
                 alt.Tooltip("value:Q", title=labels["value"], format=".1f"),
                 alt.Tooltip("effort:Q", title=labels["effort"], format=".1f"),
                 alt.Tooltip("n:Q", title=labels["n"]),
+                *([alt.Tooltip("sure:Q", title=labels["sure"], format=".0%")] if sure else []),
             ],
         )
         .add_params(pick)

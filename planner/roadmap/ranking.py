@@ -14,6 +14,7 @@ are not ranked.
 
 from enum import StrEnum
 
+import numpy as np
 import pandas as pd
 
 from planner.roadmap.quadrants import QUADRANTS
@@ -30,29 +31,40 @@ class Strategy(StrEnum):
 MIN_EFFORT = 0.1
 
 
-def ratio(frame: pd.DataFrame) -> pd.Series:
-    return frame["value"] / frame["effort"].clip(lower=MIN_EFFORT)
+def sort_keys(
+    strategy: str, value: np.ndarray, effort: np.ndarray, order: np.ndarray, ids: np.ndarray
+) -> list[np.ndarray]:
+    """The keys candidates are sorted by, most important first, each ascending (a
+    "highest first" key is negated). Arrays of any shape: the last axis is sorted, so
+    many sets of numbers (resamples) rank at once."""
+    ratio = value / np.maximum(effort, MIN_EFFORT)
+    by = {
+        Strategy.QUICK_WINS: [order, -ratio, -value, effort, ids],
+        Strategy.WSJF: [-ratio, -value, effort, ids],
+        Strategy.OPTIMAL: [-ratio, -value, effort, ids],
+        Strategy.VALUE: [-value, effort, ids],
+        Strategy.EFFORT: [effort, -value, ids],
+    }
+    return by[Strategy(strategy)]
+
+
+def quadrant_order(quadrant: pd.Series | np.ndarray) -> np.ndarray:
+    """Each quadrant's place in the quick-wins order (4 for none)."""
+    places = {q.value: i for i, q in enumerate(QUADRANTS)}
+    return np.array([places.get(q, len(QUADRANTS)) for q in np.asarray(quadrant).ravel()]).reshape(
+        np.shape(quadrant)
+    )
 
 
 def rank(frame: pd.DataFrame, strategy: str) -> list[int]:
     """Candidate ids, best first. frame: id, value, effort, quadrant."""
-    # Every column from the scored rows themselves: a Series of all rows assigned to an
-    # empty frame would bring its rows back (with NaN ids).
     scored = frame.dropna(subset=["value", "effort"])
-    scored = scored.assign(
-        ratio=ratio(scored),
-        order=scored["quadrant"].map({q: i for i, q in enumerate(QUADRANTS)}),
-        neg_value=-scored["value"],
+    keys = sort_keys(
+        strategy,
+        scored["value"].to_numpy(dtype=float),
+        scored["effort"].to_numpy(dtype=float),
+        quadrant_order(scored["quadrant"].to_numpy(dtype=object)),
+        scored["id"].to_numpy(),
     )
-    keys = {
-        Strategy.QUICK_WINS: (
-            ["order", "ratio", "neg_value", "effort", "id"],
-            [True, False, True, True, True],
-        ),
-        Strategy.WSJF: (["ratio", "neg_value", "effort", "id"], [False, True, True, True]),
-        Strategy.OPTIMAL: (["ratio", "neg_value", "effort", "id"], [False, True, True, True]),
-        Strategy.VALUE: (["neg_value", "effort", "id"], [True, True, True]),
-        Strategy.EFFORT: (["effort", "neg_value", "id"], [True, True, True]),
-    }
-    columns, ascending = keys[Strategy(strategy)]
-    return scored.sort_values(columns, ascending=ascending, kind="stable")["id"].tolist()
+    order = np.lexsort(keys[::-1])  # lexsort: the last key is the primary one
+    return [int(i) for i in scored["id"].to_numpy()[order]]

@@ -7,6 +7,7 @@ import pandas as pd
 
 from planner.core.i18n import t
 from planner.roadmap.build import Roadmap
+from planner.roadmap.certainty import Certainty
 from planner.roadmap.optimal import PlanFigures
 from planner.roadmap.quadrants import QUADRANTS
 
@@ -22,10 +23,12 @@ COLUMN_LABELS = {  # column -> catalog key of its heading
     "effort": "chart.effort",
     "quadrant": "chart.quadrant",
     "note": "roadmap.note",
+    "rank_interval": "chart.rank_interval",
+    "quadrant_sure": "chart.quadrant_sure",
     "owner": "field.owner",
     "status": "field.status",
 }
-COLUMNS = list(COLUMN_LABELS)[:-2]  # owner and status join once commitments exist
+COLUMNS = list(COLUMN_LABELS)[:11]  # owner and status join once commitments exist
 
 
 def headings(columns: list[str], lang: str) -> dict[str, str]:
@@ -125,3 +128,44 @@ def best_plan_notes(roadmap: Roadmap, lang: str = "en") -> list[str]:
         wsjf_unused=f"{wsjf.unused_capacity:.1f}",
     )
     return [first, second]
+
+
+def with_certainty(
+    table: pd.DataFrame, roadmap: Roadmap, certainty: Certainty, lang: str = "en"
+) -> pd.DataFrame:
+    """`table` (from `roadmap_table`, same rows) with how sure each place is: the rank as
+    "4 (2–9)" (its 90 % interval over the resamples), the chance of the quadrant shown,
+    and a note where the place in the first period is a toss-up (20–80 %)."""
+    ids = roadmap.items["candidate_id"]
+    ranks = certainty.ranks.reindex(ids.to_numpy())
+    probabilities = certainty.quadrants.reindex(ids.to_numpy())
+    chances: list[float | None] = [
+        float(probabilities.loc[c, q]) if isinstance(q, str) and q in probabilities else None
+        for c, q in zip(ids, roadmap.items["quadrant"], strict=True)
+    ]
+    intervals = [
+        f"{int(r)} ({int(low)}–{int(high)})" if pd.notna(r) and pd.notna(low) else ""
+        for r, low, high in zip(
+            roadmap.items["rank"], ranks["rank_low"], ranks["rank_high"], strict=True
+        )
+    ]
+    uncertain = certainty.uncertain_first().reindex(ids.to_numpy(), fill_value=False)
+    chance_first = certainty.first_period.reindex(ids.to_numpy()).fillna(0.0)
+    flags = [
+        t("roadmap.uncertain_first", lang, percent=round(100 * float(p))) if flag else ""
+        for flag, p in zip(uncertain, chance_first.to_numpy(dtype=float), strict=True)
+    ]
+    notes = [
+        " · ".join(part for part in (flag, note) if part)
+        for flag, note in zip(flags, table["note"], strict=True)
+    ]
+    at = list(table.columns).index("rank") + 1
+    sure = pd.Series(
+        [round(100 * chance) if chance is not None else None for chance in chances],
+        index=table.index,
+        dtype="Int64",
+    )
+    result = table.assign(note=notes)
+    result.insert(at, "rank_interval", intervals)
+    result.insert(list(result.columns).index("quadrant") + 1, "quadrant_sure", sure)
+    return result

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from planner.journey.naming import name_key
-from planner.scoring.consensus import ConsensusRules, aggregate
+from planner.scoring.certainty import Resampled, resample
+from planner.scoring.consensus import ConsensusRules, aggregate, composites
 from planner.scoring.scales import SCALES, Scale, ScaleKey
 
 if TYPE_CHECKING:  # the rows it is made of; this module needs no database
@@ -62,4 +63,14 @@ def aggregate_votes(setup: ScoringSetup, votes: pd.DataFrame) -> pd.DataFrame:
     """`aggregate` with the workspace's criteria, role weights and rules."""
     return aggregate(
         votes, criteria_frame(setup), stakeholder_weights(setup, votes), rules_of(setup)
+    )
+
+
+def resample_votes(setup: ScoringSetup, votes: pd.DataFrame, settled: pd.DataFrame) -> Resampled:
+    """`resample` with the workspace's criteria, role weights and consensus method."""
+    return resample(
+        composites(votes, criteria_frame(setup)),
+        settled,
+        method=rules_of(setup).method,
+        weights=stakeholder_weights(setup, votes),
     )

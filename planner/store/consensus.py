@@ -15,8 +15,9 @@ from planner.models import (
     Stakeholder,
     Vote,
 )
+from planner.scoring.certainty import Resampled
 from planner.scoring.consensus import settle
-from planner.scoring.setup import aggregate_votes
+from planner.scoring.setup import aggregate_votes, resample_votes
 from planner.store.frames import read_frame
 from planner.store.scoring_model import load_scoring_setup
 
@@ -67,6 +68,13 @@ def latest_votes(*, db: Session, workspace_id: int) -> pd.DataFrame:
         )
         .join(Stakeholder, Stakeholder.id == Vote.stakeholder_id),
     ).astype({"score": float})
+
+
+def workspace_resampled(*, db: Session, workspace_id: int, settled: pd.DataFrame) -> Resampled:
+    """The stakeholders of each candidate's newest revealed round resampled (see
+    planner.scoring.certainty), around `settled` (from `workspace_consensus`)."""
+    setup = load_scoring_setup(db=db, workspace_id=workspace_id)
+    return resample_votes(setup, latest_votes(db=db, workspace_id=workspace_id), settled)
 
 
 def workspace_consensus(*, db: Session, workspace_id: int) -> pd.DataFrame:

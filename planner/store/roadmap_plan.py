@@ -8,9 +8,10 @@ from sqlmodel import Session
 
 from planner.models import Candidate, PlanItem, RoadmapPlan
 from planner.roadmap.build import Roadmap, build_roadmap
+from planner.roadmap.certainty import Certainty, plan_certainty
 from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import candidate_frame
-from planner.store.consensus import workspace_consensus
+from planner.store.consensus import workspace_consensus, workspace_resampled
 from planner.store.dependencies import needs_of
 from planner.store.upsert import upsert
 
@@ -82,3 +83,20 @@ def current_roadmap(
     settings = settings or load_plan(db=db, workspace_id=workspace_id, today=today)
     needs = needs_of(db=db, workspace_id=workspace_id)
     return build_roadmap(candidates, consensus, settings, needs, pins, excluded)
+
+
+def roadmap_certainty(
+    *,
+    db: Session,
+    workspace_id: int,
+    settings: RoadmapSettings,
+    first: set[int],
+    consensus: pd.DataFrame,
+) -> Certainty:
+    """How sure the current roadmap (made with `settings`, starting `first`) is: its
+    stakeholders resampled, each draw put through the same settings, pins, exclusions
+    and dependencies."""
+    drawn = workspace_resampled(db=db, workspace_id=workspace_id, settled=consensus)
+    pins, excluded = plan_items(db=db, workspace_id=workspace_id)
+    needs = needs_of(db=db, workspace_id=workspace_id)
+    return plan_certainty(drawn, settings, first, needs, pins, excluded)

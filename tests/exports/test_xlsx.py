@@ -3,6 +3,7 @@
 import io
 from datetime import datetime
 
+import pandas as pd
 from openpyxl import load_workbook
 
 from planner.exports.xlsx import roadmap_workbook
@@ -53,3 +54,16 @@ def test_workspace_language(content):
     content.lang = "nl"
     assert open_book(content).sheetnames[0] == "Roadmap"
     assert open_book(content)["Kandidaten"]["A1"].value == "Titel"
+
+
+def test_the_matrix_sheet_says_how_sure_each_quadrant_is(content):
+    ids = content.candidates["id"]
+    chances = pd.DataFrame(
+        {"quick_win": 0.7, "big_bet": 0.3, "fill_in": 0.0, "money_pit": 0.0}, index=ids
+    )
+    sheet = open_book(content.__class__(**{**vars(content), "chances": chances}))["Matrix"]
+    headers = [c.value for c in sheet[1]]
+    assert "Chance: Quick win (%)" in headers and "Chance: Money pit (%)" in headers
+    column = headers.index("Chance: Quick win (%)")
+    assert {row[column].value for row in sheet.iter_rows(min_row=2)} == {70}
+    assert "Chance: Quick win (%)" not in [c.value for c in open_book(content)["Matrix"][1]]

@@ -8,10 +8,18 @@ from planner.core.errors import Conflict, InvalidInput, validated
 from planner.models import OverrideCreate, VersionCreate
 from planner.roadmap.build import compare
 from planner.roadmap.settings import RoadmapSettings
-from planner.store.consensus import add_override
+from planner.store.consensus import add_override, workspace_consensus
 from planner.store.dependencies import add_dependencies, dependency_frame, needs_of
-from planner.store.roadmap_plan import current_roadmap, load_plan, save_plan, set_plan_item
+from planner.store.roadmap_plan import (
+    current_roadmap,
+    load_plan,
+    roadmap_certainty,
+    save_plan,
+    set_plan_item,
+)
+from planner.store.sessions import reveal_round
 from planner.store.versions import list_versions, open_version, save_version
+from tests.factories import join, vote_all
 
 pytestmark = pytest.mark.storage
 
@@ -142,3 +150,26 @@ def test_compare_versions(db, demo):
     assert len(changes[changes["change"] == "added"]) == large["start_period"].notna().sum() - (
         small["start_period"].notna().sum()
     )
+
+
+def test_a_split_vote_makes_a_place_uncertain(db, workshop):
+    """Two candidates, five stakeholders: one agreed on, one split around the line."""
+    journey, ideas, scoring, setup = workshop
+    for n, label in enumerate(["1", "5", "1", "5", "5"]):
+        person = join(db, scoring, f"Person {n}")
+        vote_all(db, scoring, person, ideas[0].id, setup, label="5")
+        vote_all(db, scoring, person, ideas[1].id, setup, label=label)
+    reveal_round(db=db, session_id=scoring.id)
+    workspace_id = journey.workspace.id
+    settled = workspace_consensus(db=db, workspace_id=workspace_id)
+    roadmap = current_roadmap(db=db, workspace_id=workspace_id, today=TODAY)
+    items = roadmap.items
+    first = {int(c) for c in items.loc[items["start_period"].eq(0), "candidate_id"]}
+    sure = roadmap_certainty(
+        db=db, workspace_id=workspace_id, settings=roadmap.settings, first=first, consensus=settled
+    )
+    agreed, split = ideas[0].id, ideas[1].id
+    assert sure.quadrants.loc[agreed].max() == 1.0
+    assert 0 < sure.quadrants.loc[split].max() < 1.0
+    assert sure.ranks.loc[split, "rank_low"] <= sure.ranks.loc[split, "rank_high"]
+    assert sure.quadrants.loc[ideas[2].id].sum() == 0  # not scored: no quadrant at all

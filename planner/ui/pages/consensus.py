@@ -1,15 +1,19 @@
 """Consensus: every candidate's value and effort, where they come from, and overrides."""
 
+from datetime import date
+
 import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import validated
 from planner.models import OverrideCreate
+from planner.roadmap.quadrants import QUADRANTS
 from planner.store.consensus import add_override, override_history
+from planner.store.roadmap_plan import current_roadmap
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.reads import candidates, consensus
+from planner.ui.shell.reads import candidates, certainty, consensus
 from planner.ui.shell.workspace import require_journey
 
 journey = require_journey()
@@ -17,6 +21,14 @@ frame = candidates(journey).set_index("id")
 settled = consensus(journey)
 with reading(engine()) as db:
     history = override_history(db=db, workspace_id=journey.workspace.id)
+    roadmap = current_roadmap(
+        db=db,
+        workspace_id=journey.workspace.id,
+        today=date.today(),
+        consensus=settled,
+        candidates=frame.reset_index(),
+    )
+chances = certainty(journey, roadmap).quadrants.reindex(settled.index)
 
 st.title(t("consensus.title"))
 st.caption(t("consensus.intro"))
@@ -41,6 +53,7 @@ table = settled.assign(
         "discuss",
     ]
 ].round(1)
+table = table.join(chances.add_prefix("chance_"))
 counts = settled["value_source"].value_counts()
 columns = st.columns(4)
 for column, source in zip(columns, ("votes", "override", "import", "insufficient"), strict=True):
@@ -60,8 +73,15 @@ st.dataframe(
         "value_sd": t("consensus.value_sd"),
         "effort_sd": t("consensus.effort_sd"),
         "discuss": t("session.discuss"),
+        **{
+            f"chance_{q}": st.column_config.ProgressColumn(
+                t(f"quadrant.{q}"), min_value=0, max_value=1, format="percent"
+            )
+            for q in QUADRANTS
+        },
     },
 )
+st.caption(t("consensus.quadrant_chance"))
 
 st.subheader(t("consensus.override"))
 st.caption(t("consensus.override_help"))

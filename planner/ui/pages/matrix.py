@@ -1,16 +1,21 @@
 """Matrix: consensus value against effort in four quadrants, with the candidates per quadrant."""
 
+from datetime import date
+
 import streamlit as st
 
+from planner.core.db import reading
 from planner.journey.search import filter_candidates
 from planner.roadmap.charts import matrix_chart
 from planner.roadmap.matrix import matrix_points, value_by_cell
 from planner.roadmap.quadrants import QUADRANTS, ThresholdMode, thresholds_for
+from planner.store.roadmap_plan import current_roadmap
 from planner.ui.journey.heatmap import heat_map
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.matrix_details import candidate_details
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.reads import candidates
+from planner.ui.shell.reads import candidates, certainty
 from planner.ui.shell.reads import consensus as workspace_consensus
 from planner.ui.shell.workspace import require_journey
 
@@ -58,12 +63,27 @@ if points.empty:
     st.warning(t("matrix.nothing"))
     st.stop()
 
+with reading(engine()) as db:
+    roadmap = current_roadmap(
+        db=db,
+        workspace_id=journey.workspace.id,
+        today=date.today(),
+        consensus=consensus,
+        candidates=frame,
+    )
+chances = certainty(journey, roadmap, threshold_mode=mode).quadrants
+sure = [
+    chances.at[c, q] if c in chances.index else 1.0
+    for c, q in zip(points["candidate_id"], points["quadrant"], strict=True)
+]
 shown = points.assign(
+    sure=sure,
     quadrant=points["quadrant"].map(names),
     channels=points["channels"].map(", ".join),
     persona=points["persona"].fillna("—"),
 )
 labels = {k: t(f"chart.{k}") for k in ("value", "effort", "n", "title")} | {
+    "sure": t("chart.quadrant_sure"),
     "phase": t("field.phase"),
     "channels": t("field.channels"),
     **colour_by,

@@ -14,7 +14,7 @@ from planner.ui.roadmap.versions import save_version_form, versions_panel
 from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.reads import candidates, consensus
+from planner.ui.shell.reads import candidates, certainty, consensus
 from planner.ui.shell.workspace import require_journey
 
 journey = require_journey("view")
@@ -49,7 +49,7 @@ with plan_tab:
             strategy=t(f"strategy.{settings.strategy}"),
         )
     )
-    roadmap_view(roadmap, key="current")
+    roadmap_view(roadmap, key="current", certainty=certainty(journey, roadmap))
     st.subheader(t("download.title"))
     roadmap_downloads(journey, key="current")
     if editing:

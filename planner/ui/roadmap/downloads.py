@@ -27,7 +27,11 @@ def _make(url: str, workspace_id: int, version_id: int | None, fmt: str, chart: 
     # Runs on its own thread when clicked: no Streamlit here, only the domain.
     with reading(get_engine(url)) as db:
         content = export_content(
-            db=db, workspace_id=workspace_id, today=date.today(), version_id=version_id
+            db=db,
+            workspace_id=workspace_id,
+            today=date.today(),
+            version_id=version_id,
+            chances=fmt == "xlsx",
         )
         return EXPORT_FORMATS[fmt](content, chart)
 

@@ -6,18 +6,23 @@ import pandas as pd
 import streamlit as st
 
 from planner.roadmap.build import Roadmap
+from planner.roadmap.certainty import Certainty
 from planner.roadmap.charts import timeline_chart
 from planner.roadmap.quadrants import QUADRANTS
-from planner.roadmap.table import best_plan_notes, roadmap_table
+from planner.roadmap.table import best_plan_notes, roadmap_table, with_certainty
 from planner.ui.shell.lang import current_lang, t
 
 
-def roadmap_view(roadmap: Roadmap, key: str) -> None:
+def roadmap_view(roadmap: Roadmap, key: str, certainty: Certainty | None = None) -> None:
+    """The roadmap; with `certainty` (the current one), how sure each place is."""
     notes = best_plan_notes(roadmap, current_lang())
     if notes:
         st.success(notes[0], icon=":material/verified:")
         st.caption(notes[1])
     table = roadmap_table(roadmap, current_lang())
+    if certainty is not None:
+        table = with_certainty(table, roadmap, certainty, current_lang())
+        st.caption(t("roadmap.stability", percent=round(100 * certainty.stability)))
     scheduled = table[table["period"].notna()]
     capacities = roadmap.settings.capacities
     st.dataframe(
@@ -67,6 +72,8 @@ def roadmap_view(roadmap: Roadmap, key: str) -> None:
             "start": st.column_config.DateColumn(t("roadmap.from"), format="D MMM YYYY"),
             "end": st.column_config.DateColumn(t("roadmap.until"), format="D MMM YYYY"),
             "rank": t("chart.rank"),
+            "rank_interval": t("chart.rank_interval"),
+            "quadrant_sure": t("chart.quadrant_sure"),
             "title": t("field.title"),
             "phase": t("field.phase"),
             "channels": t("field.channels"),

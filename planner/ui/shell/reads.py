@@ -1,5 +1,6 @@
 """Reads several pages share, cached across sessions: candidates until the workspace
-changes, the consensus until a change here (or 5 s after one elsewhere)."""
+changes, the consensus until a change here (or 5 s after one elsewhere), how sure the
+roadmap is until its votes or plan change."""
 
 from datetime import datetime
 
@@ -9,8 +10,12 @@ import streamlit as st
 from planner.core.config import database_url
 from planner.core.db import reading
 from planner.journey.journey import Journey
+from planner.roadmap.build import Roadmap
+from planner.roadmap.certainty import Certainty
+from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import candidate_frame
 from planner.store.consensus import workspace_consensus
+from planner.store.roadmap_plan import roadmap_certainty
 from planner.ui.shell.engine import get_engine
 
 
@@ -40,3 +45,43 @@ def consensus(journey: Journey) -> pd.DataFrame:
 def forget_changed() -> None:
     """After a change: what depends on more than the workspace's version is read anew."""
     _consensus.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _certainty(
+    url: str,
+    workspace_id: int,
+    settings: dict,
+    plan: tuple[tuple[int, int], ...],  # (candidate, start period): pins and needs show here
+    settled: pd.DataFrame,
+) -> Certainty:
+    with reading(get_engine(url)) as db:
+        return roadmap_certainty(
+            db=db,
+            workspace_id=workspace_id,
+            settings=RoadmapSettings.from_json(settings),
+            first={candidate for candidate, start in plan if start == 0},
+            consensus=settled,
+        )
+
+
+def certainty(journey: Journey, roadmap: Roadmap, threshold_mode: str | None = None) -> Certainty:
+    """How sure the current roadmap is (200 resamples of the stakeholders): computed once
+    per change of the votes, settings or plan, whoever looks. `threshold_mode` puts the
+    quadrant lines where the matrix shows them, if not where the roadmap has them."""
+    settings = roadmap.settings.to_json()
+    if threshold_mode is not None:
+        settings["threshold_mode"] = threshold_mode
+    return _certainty(
+        database_url(),
+        journey.workspace.id,
+        settings,
+        tuple(
+            (int(c), int(p))
+            for c, p in zip(
+                roadmap.items["candidate_id"], roadmap.items["start_period"], strict=True
+            )
+            if p == p  # scheduled
+        ),
+        consensus(journey),
+    )

@@ -56,6 +56,18 @@ def test_the_best_plan_shows_its_proof_and_what_it_gains(open_page, demo, engine
     assert settings.strategy == "optimal" and settings.time_limit == 20
 
 
+def test_the_roadmap_says_how_sure_each_place_is(open_page, demo):
+    """The demo has pre-scores only: certain by definition, so every rank's range is the
+    rank itself and the first period never changes."""
+    at = open_page("roadmap")
+    assert "the first period holds the same candidates in 100 % of the plans" in texts(at)
+    table = next(frame.value for frame in at.dataframe if "rank_interval" in frame.value)
+    ranked = table[table["rank_interval"] != ""]
+    expected = [f"{r} ({r}–{r})" for r in ranked["rank"]]
+    assert len(ranked) > 10 and ranked["rank_interval"].tolist() == expected
+    assert set(table["quadrant_sure"].dropna()) == {100}
+
+
 def test_wrong_capacity_count_is_explained(open_page, demo):
     at = open_page("roadmap", lang="nl")
     labelled(at.text_input, "Capaciteit per periode").input("10, 20")

@@ -240,3 +240,13 @@ def test_facilitator_turns_auto_advance_off(open_page, scoring, engine):
     assert not at.exception
     with reading(engine) as db:
         assert get_session(db=db, session_id=scoring.id).auto_advance is False
+
+
+def test_consensus_shows_the_chance_of_each_quadrant(open_page, demo):
+    at = open_page("consensus")
+    table = at.dataframe[0].value
+    chances = table[[f"chance_{q}" for q in ("quick_win", "big_bet", "fill_in", "money_pit")]]
+    scored = chances.dropna(how="all")
+    assert len(scored) > 10  # pre-scores: certain by definition, one quadrant each
+    assert (scored.sum(axis=1).round(6) == 1).all() and set(scored.stack()) <= {0.0, 1.0}
+    assert "Chance of each quadrant" in texts(at)

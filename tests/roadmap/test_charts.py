@@ -1,0 +1,48 @@
+"""The matrix chart carries how sure each point's quadrant is (opacity and tooltip)."""
+
+import pandas as pd
+
+from planner.roadmap.charts import matrix_chart
+from planner.roadmap.quadrants import Thresholds
+
+POINTS = pd.DataFrame(
+    {
+        "candidate_id": [1, 2],
+        "title": ["Sure", "Split"],
+        "phase": ["Buying", "Buying"],
+        "channels": ["Web", "Web"],
+        "channel": ["Web", "Web"],
+        "persona": ["—", "—"],
+        "quadrant": ["Quick win", "Big bet"],
+        "value": [8.0, 5.5],
+        "effort": [2.0, 5.0],
+        "n": [5, 5],
+        "value_q1": [7.5, 3.0],
+        "value_q3": [8.5, 8.0],
+        "effort_q1": [1.5, 4.0],
+        "effort_q3": [2.5, 6.0],
+    }
+)
+LABELS = {k: k for k in ("value", "effort", "n", "title", "phase", "channels", "quadrant")}
+NAMES = {q: q for q in ("quick_win", "big_bet", "fill_in", "money_pit")}
+
+
+def test_how_sure_shows_as_opacity_and_in_the_tooltip():
+    spec = matrix_chart(
+        POINTS.assign(sure=[1.0, 0.55]),
+        Thresholds(),
+        "quadrant",
+        LABELS | {"sure": "How sure"},
+        NAMES,
+    ).to_dict()
+    dots = next(layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "circle")
+    assert dots["encoding"]["opacity"]["field"] == "sure"
+    assert {"field": "sure", "format": ".0%", "title": "How sure", "type": "quantitative"} in dots[
+        "encoding"
+    ]["tooltip"]
+
+
+def test_without_it_the_points_are_drawn_as_before():
+    spec = matrix_chart(POINTS, Thresholds(), "quadrant", LABELS, NAMES).to_dict()
+    dots = next(layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "circle")
+    assert dots["encoding"]["opacity"] == {"value": 0.85}
