@@ -62,6 +62,9 @@ def measure() -> dict[str, float]:
             figures[f"gap_{strategy}_{n}_worst_pct"] = max(found)
         figures[f"solve_{n}_max_s"] = max(times)
         figures[f"solve_{n}_worst_proven_gap_pct"] = max(proven_gaps)
+    figures["solve_worst_proven_gap_pct"] = max(
+        figures[f"solve_{n}_worst_proven_gap_pct"] for n in SIZES
+    )
     return figures
 
 

@@ -10,9 +10,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import (
+    bench_certainty,
     bench_exports,
     bench_hostile,
     bench_import,
+    bench_optimal,
     bench_pages,
     bench_roadmap,
     bench_scoring,
@@ -52,6 +54,8 @@ BUDGETS = [
     ("restore_100k_batches_votes_failed", "Votes failed during that restore", "", 0),
     ("import_20k_batches_vote_max_ms", "Longest vote during a 20,000-row import", "ms", 1000),
     ("import_20k_batches_votes_failed", "Votes failed during that import", "", 0),
+    ("resample_300x30x200_s", "Resampling 300 candidates x 30 stakeholders x 200", "s", 1),
+    ("solve_worst_proven_gap_pct", "Best plan, n <= 300: worst proven gap in 10 s", "%", 0.5),
 ]
 
 
@@ -69,6 +73,8 @@ def main() -> int:
         **bench_roadmap.measure(),
         **bench_exports.measure(),
         **bench_hostile.measure(),
+        **bench_certainty.measure(),
+        **bench_optimal.measure(),
     }
     print("| figure | measured | budget | result |")
     print("| --- | --- | --- | --- |")

@@ -134,3 +134,17 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
             continue
         rows.append((candidate, titles.get(candidate, ""), change, was, now))
     return pd.DataFrame(rows, columns=["candidate_id", "title", "change", "before", "after"])
+
+
+def roadmap_figures(roadmap: Roadmap) -> PlanFigures:
+    """What a roadmap delivers: value of the candidates ending in each period, the value
+    of the scored candidates it leaves out, and the capacity left unused."""
+    items = roadmap.items
+    scheduled = items[items["end_period"].notna()]
+    delivered = [
+        float(scheduled.loc[scheduled["end_period"] == p, "value"].sum())
+        for p in range(len(roadmap.settings.capacities))
+    ]
+    left = float(items.loc[items["end_period"].isna(), "value"].fillna(0).sum())
+    unused = sum(roadmap.settings.capacities) - sum(roadmap.load)
+    return PlanFigures(tuple(delivered), left, max(float(unused), 0.0))

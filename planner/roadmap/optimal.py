@@ -237,10 +237,13 @@ def _solve(
     for c in eligible:
         if not options[c]:
             continue
-        for needed in deps[c]:  # scheduled only after what it needs, which is scheduled
-            solver.addConstr(picks(c) <= picks(needed))
-            ends = picks(needed, lambda s, e: float(e)) + 1
-            solver.addConstr(ends <= picks(c, lambda s, e: float(s)) + periods * (1 - picks(c)))
+        for needed in deps[c]:
+            # Started by period p only if what it needs ended before p: per period, which
+            # bounds the solver far tighter than one "end < start" with a big M.
+            for p in range(periods):
+                started = _total(choose[c, s, e] for s, e in options[c] if s <= p)
+                ended = _total(choose[needed, s, e] for s, e in options[needed] if e < p)
+                solver.addConstr(started <= ended)
     goal = _total(
         values[c] * (periods - e) * choose[c, s, e] for c in eligible for s, e in options[c]
     )

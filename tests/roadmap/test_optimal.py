@@ -3,12 +3,15 @@ tiny instances, and the same answer for the same input."""
 
 import itertools
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.roadmap.optimal import objective, optimise
+from planner.roadmap.build import build_roadmap, roadmap_figures
+from planner.roadmap.optimal import figures, objective, optimise
 from planner.roadmap.schedule import schedule
+from planner.roadmap.settings import RoadmapSettings
 from tests.roadmap.test_schedule import EPS, plans
 
 
@@ -117,3 +120,20 @@ def test_what_the_rules_keep_out_stays_out():
     assert result.unscheduled[2][0] == "needs_excluded"
     assert result.unscheduled[3][0] == "needs_unscheduled"
     assert result.unscheduled[4] == ("needs_unscored", {"needed": 99})
+
+
+def test_a_roadmaps_figures_agree_with_its_schedule():
+    """roadmap_figures (from a built roadmap) and figures (from a schedule) say the same."""
+    candidates = pd.DataFrame(
+        {"id": [1, 2, 3], "title": list("ABC"), "phase": "P", "channels": [["W"]] * 3}
+    )
+    consensus = pd.DataFrame({"value": [5.0, 4.0, 9.0], "effort": [6.0, 6.0, 8.0]}, index=[1, 2, 3])
+    settings = RoadmapSettings(
+        start=pd.Timestamp("2027-01-01").date(), strategy="wsjf", periods=2, capacities=(10,)
+    )
+    roadmap = build_roadmap(candidates, consensus, settings)
+    ranking = [int(c) for c in roadmap.items.sort_values("rank")["candidate_id"].dropna()]
+    plan = schedule(ranking, {1: 6.0, 2: 6.0, 3: 8.0}, [10.0, 10.0])
+    assert roadmap_figures(roadmap) == figures(plan, {1: 5.0, 2: 4.0, 3: 9.0}, [10, 10], ranking)
+    best = build_roadmap(candidates, consensus, settings.model_copy(update={"strategy": "optimal"}))
+    assert best.compared[0] == roadmap_figures(best)  # the page's figures are the plan's own

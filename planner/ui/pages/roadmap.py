@@ -7,6 +7,7 @@ import streamlit as st
 from planner.core.db import reading
 from planner.store.roadmap_plan import current_roadmap, load_plan
 from planner.ui.access.grants import allowed
+from planner.ui.roadmap.compare import compare_panel
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.plan_editor import dependencies_editor, pins_editor
 from planner.ui.roadmap.settings import settings_form
@@ -50,6 +51,9 @@ with plan_tab:
         )
     )
     roadmap_view(roadmap, key="current", certainty=certainty(journey, roadmap))
+    # A toggle, not an expander: the other plan is only made while someone looks at it.
+    if st.toggle(t("roadmap.compare"), key="compare_open", help=t("roadmap.compare_help")):
+        compare_panel(journey, roadmap)
     st.subheader(t("download.title"))
     roadmap_downloads(journey, key="current")
     if editing:
