@@ -10,8 +10,9 @@ spans consecutive periods.
 A mixed-integer program solved with HiGHS: one binary per candidate and *option*
 (start period, end period: one period for a candidate that fits it, an interval for
 one larger than the period it starts in), and for spanning options the effort per
-period as a continuous load. It starts from the WSJF plan (a warm start, so the answer
-is never worse than WSJF) and stops at a time limit, reporting the best bound: either
+period as a continuous load. It starts from the best greedy plan (WSJF's, or highest
+value or lowest effort first, whichever delivers most: a warm start, so the answer is
+never worse than any of them) and stops at a time limit, reporting the best bound: either
 "proven optimal" or "within X % of the best possible plan". Same input, same output.
 """
 
@@ -195,6 +196,7 @@ def _solve(
             if c not in out and blocked:
                 out[c] = greedy.unscheduled.get(c, ("needs_unscheduled", {"needed": blocked[0]}))
                 grew = True
+    warm = _best_greedy(greedy, ranking, values, efforts, capacities, needs, pins, excluded)
     eligible = [c for c in ranking if c not in out]
     inside = set(eligible)
     deps = {c: set(needs.get(c, ())) & inside for c in eligible}
@@ -251,7 +253,7 @@ def _solve(
     solver.setOptionValue("mip_rel_gap", 1e-6)
     solver.setOptionValue("random_seed", 0)
     solver.setOptionValue("threads", 1)
-    _warm_start(solver, greedy, choose, loads, eligible, options)
+    _warm_start(solver, warm, choose, loads, eligible, options)
     if choose:
         solver.maximize(goal)
         info = solver.getInfo()
@@ -273,9 +275,9 @@ def _solve(
     else:
         result = greedy
     plan_value = objective(result, values, periods)
-    greedy_value = objective(greedy, values, periods)
-    if plan_value + EPSILON < greedy_value:  # never worse than where it started
-        result, plan_value = greedy, greedy_value
+    warm_value = objective(warm, values, periods)
+    if plan_value + EPSILON < warm_value:  # never worse than where it started
+        result, plan_value = warm, warm_value
     for c in eligible:
         if c not in result.placed:
             result.unscheduled[c] = (
@@ -287,6 +289,32 @@ def _solve(
     )
     seconds = solver.getRunTime() if choose else 0.0
     return result, Proof(plan_value, bound, optimal, seconds)
+
+
+def _best_greedy(
+    greedy: Schedule,
+    ranking: list[int],
+    values: dict[int, float],
+    efforts: dict[int, float],
+    capacities: list[float],
+    needs: dict[int, set[int]],
+    pins: dict[int, int],
+    excluded: set[int],
+) -> Schedule:
+    """The best of the greedy plans (the given ranking's, highest value first, lowest
+    effort first): where the solver starts, so it is never worse than any of them."""
+    position = {c: i for i, c in enumerate(ranking)}
+    orders = [
+        sorted(ranking, key=lambda c: (-values[c], position[c])),
+        sorted(ranking, key=lambda c: (efforts[c], position[c])),
+    ]
+    periods = len(capacities)
+    best, best_value = greedy, objective(greedy, values, periods)
+    for order in orders:
+        plan = schedule(order, efforts, capacities, needs, pins, excluded)
+        if (value := objective(plan, values, periods)) > best_value + EPSILON:
+            best, best_value = plan, value
+    return best
 
 
 def _warm_start(

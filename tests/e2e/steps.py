@@ -112,8 +112,21 @@ def add_candidate_here(page: Page, title: str) -> None:
     expect(field).to_have_count(1, timeout=30_000)
     expect(field).to_have_value("", timeout=30_000)
     field.fill(title)
-    page.get_by_role("button", name="Add candidate").click()
-    expect(page.get_by_text(f"Candidate “{title}” added.")).to_be_visible(timeout=60_000)
+    added = page.get_by_text(f"Candidate “{title}” added.")
+    app = page.get_by_test_id("stApp")
+    for attempt in range(3):
+        page.get_by_role("button", name="Add candidate").click()
+        try:
+            expect(added).to_be_visible(timeout=20_000)
+            break
+        except AssertionError:
+            # A click the app never heard of (no run, the title still typed, no message;
+            # seen once in CI on a busy machine): click again, as a person would. A run
+            # still going is waited for instead, so nothing is added twice.
+            expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
+            if attempt == 2 or added.is_visible() or field.input_value() != title:
+                expect(added).to_be_visible(timeout=30_000)
+                break
     settled(page)
 
 
