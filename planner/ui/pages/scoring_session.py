@@ -68,13 +68,16 @@ with run_tab:
     st.subheader(t("session.round", number=last.number, status=t(f"round.{last.status}")))
 
     if last.status == "voting":
-        live_progress(last.id, len(setup.criteria), titles)
-        if st.button(t("session.reveal"), type="primary", key="reveal"):
-            run_change(
+        live_progress(
+            last.id,
+            len(setup.criteria),
+            titles,
+            lambda: run_change(
                 lambda s: reveal_round(db=s, session_id=chosen),
                 success=t("session.revealed"),
                 rerun=True,
-            )
+            ),
+        )
     else:
         revealed = {r.number: r for r in rounds if r.status == "revealed"}
         number = st.selectbox(
@@ -99,7 +102,9 @@ with run_tab:
                 format_func=titles.get,
                 key=f"revote_{last.id}",
             )
-            if st.button(t("session.revote", count=len(revote)), disabled=not revote, key="revote"):
+            if not revote:  # nothing flagged or chosen: no round of nothing to offer
+                st.caption(t("session.revote_none"))
+            elif st.button(t("session.revote", count=len(revote)), key="revote"):
                 run_change(
                     lambda s: open_revote(db=s, session_id=chosen, candidate_ids=revote),
                     success=t("session.revote_opened"),

@@ -189,6 +189,9 @@ def test_reveal_shows_results_and_offers_a_revote(open_page, scoring, engine):
             vote_all(db, scoring, person, 1, setup, label)
     at = open_page("scoring_session")
     assert [m.value for m in at.metric[1:3]] == ["3", "0"]
+    assert at.button(key="reveal").disabled  # 3 of 3 have not finished: confirm first
+    at.checkbox(key=f"reveal_anyway_{current_round_id(engine, scoring)}").check().run()
+    assert "3 not finished yet: reveal anyway" in at.checkbox[0].label
     at.button(key="reveal").click().run()
     assert not at.exception and "Scores revealed." in texts(at)
     table = at.dataframe[0].value
@@ -196,6 +199,30 @@ def test_reveal_shows_results_and_offers_a_revote(open_page, scoring, engine):
     at.button(key="revote").click().run()
     with reading(engine) as db:
         assert current_round(db=db, session_id=scoring.id).number == 2
+
+
+def current_round_id(engine, scoring) -> int:
+    with reading(engine) as db:
+        return current_round(db=db, session_id=scoring.id).id
+
+
+def test_reveal_needs_votes(open_page, scoring):
+    at = open_page("scoring_session")
+    assert at.button(key="reveal").disabled and "nothing to reveal" in texts(at)
+
+
+def test_no_revote_round_of_nothing(open_page, scoring, engine):
+    with writing(engine) as db:  # everyone finishes, all in agreement: nothing flagged
+        setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
+        for name in ("A", "B", "C"):
+            person = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name=name))[1]
+            for candidate in (1, 2, 3):
+                vote_all(db, scoring, person, candidate, setup, "3")
+    at = open_page("scoring_session")
+    assert not at.checkbox and not at.button(key="reveal").disabled  # all finished
+    at.button(key="reveal").click().run()
+    assert not [b for b in at.button if b.key == "revote"]  # no round of nothing
+    assert "Nothing is flagged for discussion" in texts(at)
 
 
 def test_consensus_override(open_page, demo, engine):
