@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from planner.demo import DEMO_NAME as DEMO
 from planner.demo import DEMO_PASSPHRASE
-from tests.e2e.steps import answer_current, go, join, open_session, sign_in
+from tests.e2e.steps import answer_current, go, join, open_session, settled, sign_in
 
 # Each stakeholder's answers per candidate: the same label on every criterion.
 ANSWERS = {"Annelies Zwart": ("1", "2"), "Bram Oosterhuis": ("3", "2"), "Chen Wei-Ling": ("5", "4")}
@@ -56,8 +56,10 @@ def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url,
 
     facilitator.get_by_role("button", name="Reveal the scores").click()
     expect(facilitator.get_by_text("Scores revealed.")).to_be_visible()
+    settled(facilitator)  # the reveal redraws the page: read the results, not the live view
     cells = facilitator.locator("[data-testid='stDataFrame'] [role='gridcell']")
-    expect(cells.first).to_be_attached()  # the grid's accessible, visually hidden copy
+    title = "Refer a friend with a €25 voucher"
+    expect(cells.filter(has_text=title).first).to_be_attached()  # the grid's hidden copy
     rows = cells.all_text_contents()
     screenshot(facilitator, "scoring-reveal")
     values = [
