@@ -13,13 +13,15 @@ from typing import NamedTuple
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from planner.core.errors import Conflict, NotFound
+from planner.core.errors import Conflict, InvalidInput, NotFound
 from planner.journey.naming import name_key
 from planner.models import (
     Participant,
+    RoleWeight,
     ScoringSession,
     Stakeholder,
     StakeholderJoin,
+    Workspace,
     utcnow,
 )
 from planner.store.sessions import find_session
@@ -34,6 +36,49 @@ class Joined(NamedTuple):
     scoring: ScoringSession
     stakeholder: Stakeholder
     token: str
+
+
+class JoinInfo(NamedTuple):
+    """What the join page shows before anyone joins: where they join, in which
+    language, and the roles they choose from (none: the workspace lists no roles)."""
+
+    code: str
+    session: str
+    workspace: str
+    language: str
+    roles: list[str]
+    open: bool
+
+
+def workspace_roles(*, db: Session, workspace_id: int) -> list[str]:
+    """The roles a stakeholder chooses from: the scoring model's role weights, in order."""
+    query = select(RoleWeight.role).where(RoleWeight.workspace_id == workspace_id)
+    return list(db.exec(query.order_by(RoleWeight.id)))
+
+
+def join_info(*, db: Session, code: str) -> JoinInfo:
+    """The session of a join code, as the join page names it (NotFound: no such code)."""
+    scoring = find_session(db=db, code=code)
+    workspace = db.get(Workspace, scoring.workspace_id)
+    return JoinInfo(
+        scoring.code,
+        scoring.name,
+        workspace.name,
+        workspace.language,
+        workspace_roles(db=db, workspace_id=scoring.workspace_id),
+        scoring.status == "open",
+    )
+
+
+def _listed_role(db: Session, workspace_id: int, role: str) -> str:
+    """The role as the workspace lists it; any role when it lists none."""
+    roles = workspace_roles(db=db, workspace_id=workspace_id)
+    if not roles:
+        return role
+    by_key = {name_key(r): r for r in roles}
+    if name_key(role) not in by_key:
+        raise InvalidInput("error.role_not_listed", role=role, roles=", ".join(roles))
+    return by_key[name_key(role)]
 
 
 def link_hash(token: str) -> str:
@@ -59,7 +104,8 @@ def _take_part(db: Session, scoring: ScoringSession, stakeholder: Stakeholder) -
 
 
 def join_session(*, db: Session, code: str, join_in: StakeholderJoin) -> Joined:
-    """Join by code as a new stakeholder; a name taken in the workspace is refused."""
+    """Join by code as a new stakeholder; a name taken in the workspace is refused, and
+    where the workspace lists roles the role must be one of them."""
     scoring = find_session(db=db, code=code)
     if scoring.status != "open":
         raise Conflict("error.session_closed", name=scoring.name)
@@ -67,7 +113,7 @@ def join_session(*, db: Session, code: str, join_in: StakeholderJoin) -> Joined:
         workspace_id=scoring.workspace_id,
         name=join_in.name,
         name_key=name_key(join_in.name),
-        role=join_in.role,
+        role=_listed_role(db, scoring.workspace_id, join_in.role),
     )
     token = _new_token(stakeholder)
     try:

@@ -16,6 +16,7 @@ from planner.ui.access.grants import (
     stakeholder_mode,
 )
 from planner.ui.access.remembered import keep, restore
+from planner.ui.scoring.joining import workspace_language
 from planner.ui.shell.changes import show_feedback
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
@@ -67,6 +68,7 @@ def route() -> None:
         # A stakeholder: their ballot and the sign-off in the top bar, the language on the
         # page itself (a phone hides the sidebar), no workspace picker.
         navigation = st.navigation([page("vote"), page("signoff")], position="top")
+        workspace_language()
         language_switch(in_sidebar=False)
     else:
         language_switch()

@@ -4,7 +4,8 @@ import pytest
 from sqlmodel import select
 
 from planner.core.errors import Conflict, InvalidInput, NotFound
-from planner.models import SessionCreate, Stakeholder, StakeholderJoin, Vote
+from planner.models import RoleWeightCreate, SessionCreate, Stakeholder, StakeholderJoin, Vote
+from planner.store.scoring_model import set_role_weights
 from planner.store.sessions import (
     close_session,
     current_round,
@@ -15,6 +16,7 @@ from planner.store.sessions import (
     reveal_round,
 )
 from planner.store.stakeholders import (
+    join_info,
     join_session,
     link_hash,
     rejoin,
@@ -215,3 +217,38 @@ def test_a_session_needs_candidates_of_its_workspace(db):
             session_in=SessionCreate(name="S"),
             candidate_ids=[foreign.id],
         )
+
+
+def test_the_join_page_learns_where_a_code_leads(workshop, db):
+    journey, _, scoring, _ = workshop
+    set_role_weights(
+        db=db,
+        workspace_id=journey.workspace.id,
+        weights_in=[
+            RoleWeightCreate(role="IT", weight=1),
+            RoleWeightCreate(role="Marketing", weight=2),
+        ],
+    )
+    info = join_info(db=db, code=scoring.code.lower())
+    assert (info.session, info.workspace, info.language) == (
+        "Workshop",
+        journey.workspace.name,
+        journey.workspace.language,
+    )
+    assert info.roles == ["IT", "Marketing"] and info.open
+    with pytest.raises(NotFound):
+        join_info(db=db, code="ZZZZZZ")
+
+
+def test_a_role_is_one_of_the_workspaces_roles_when_it_lists_them(workshop, db):
+    journey, _, scoring, _ = workshop
+    assert join(db, scoring, "Free", "Anything goes").role == "Anything goes"  # no list
+    set_role_weights(
+        db=db, workspace_id=journey.workspace.id, weights_in=[RoleWeightCreate(role="IT", weight=1)]
+    )
+    assert join(db, scoring, "Ida", " it ").role == "IT"  # as the list spells it
+    with pytest.raises(InvalidInput, match="Choose one of: IT"):
+        join(db, scoring, "Mo", "Marketing")
+    with pytest.raises(InvalidInput, match="is not one of this workspace's roles"):
+        join(db, scoring, "Nobody", "")
+    assert not db.exec(select(Stakeholder).where(Stakeholder.name.in_(["Mo", "Nobody"]))).all()

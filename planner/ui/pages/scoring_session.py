@@ -4,6 +4,7 @@ import streamlit as st
 
 from planner.access.links import join_link
 from planner.core.db import reading
+from planner.scoring.join_qr import qr_png
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import (
     close_session,
@@ -60,10 +61,12 @@ with run_tab:
     titles = {c: titles_of[c] for c in in_round if c in titles_of}
 
     if scoring.status == "open":
+        link = join_link(st.context.url, scoring.code)
         left, right = st.columns([1, 2])
         left.metric(t("session.code"), scoring.code)
+        left.image(qr_png(link), caption=t("session.qr"), width=240, output_format="PNG")
         right.caption(t("session.share"))
-        right.code(join_link(st.context.url, scoring.code), language=None)
+        right.code(link, language=None)
         session_people(scoring)
     st.subheader(t("session.round", number=last.number, status=t(f"round.{last.status}")))
 

@@ -14,6 +14,7 @@ from planner.store.stakeholders import join_session
 from planner.ui.access.grants import become, buckets, leave_ballot, limited, me
 from planner.ui.nav import page
 from planner.ui.scoring.ballot import ballot, follow_facilitator
+from planner.ui.scoring.joining import joining
 from planner.ui.scoring.results import revealed_round, show_results
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
@@ -43,15 +44,30 @@ def join(code: str, name: str, role: str) -> None:
 
 
 if me() is None:
+    info = joining()
     st.title(t("vote.title"))
+    if info is not None:
+        st.subheader(t("vote.joining", session=info.session, workspace=info.workspace))
     st.caption(t("vote.intro"))
     with st.form("join"):
         code = st.query_params.get("join", "")
         typed_code = st.text_input(t("vote.code"), code, key="join_code", max_chars=12)
         name = st.text_input(t("field.name"), key="join_name", max_chars=80)
-        role = st.text_input(t("field.role"), key="join_role", max_chars=80)
+        if info is None or not info.roles:  # no list to choose from: as they call it
+            role = st.text_input(t("field.role"), key="join_role", max_chars=80)
+        else:
+            role = st.selectbox(
+                t("field.role"),
+                info.roles,
+                index=None,
+                placeholder=t("vote.role_choose"),
+                key="join_role_choice",
+            )
         if st.form_submit_button(t("vote.join"), type="primary"):
-            join(typed_code, name, role)
+            if info is not None and info.roles and role is None:
+                st.error(t("error.role_not_chosen", roles=", ".join(info.roles)))
+            else:
+                join(typed_code, name, role or "")
     st.stop()
 
 session_id, stakeholder_id, my_name, token = me()  # a Me

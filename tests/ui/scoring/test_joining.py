@@ -1,0 +1,82 @@
+"""Joining: the page names the session and the workspace, speaks the workspace's language,
+offers its roles to choose from; the facilitator shows the join link as a QR code."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner.core.db import reading, writing
+from planner.models import RoleWeightCreate, SessionCreate, WorkspaceUpdate
+from planner.store.scoring_model import set_role_weights
+from planner.store.sessions import open_session, participants
+from planner.store.workspaces import update_workspace
+from tests.conftest import APP
+from tests.ui.conftest import texts
+
+
+@pytest.fixture(name="scoring")
+def scoring_fixture(engine, demo):
+    with writing(engine) as db:
+        return open_session(
+            db=db,
+            workspace_id=demo.id,
+            session_in=SessionCreate(name="Buying workshop"),
+            candidate_ids=[1, 2, 3],
+        )
+
+
+def by_link(code: str) -> AppTest:
+    """A stakeholder opening the join link: no language chosen yet."""
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["join"] = code
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_the_join_page_names_the_session_and_the_workspace(scoring, demo):
+    at = by_link(scoring.code)
+    assert f"You are joining “Buying workshop” of {demo.name}." in texts(at)
+    assert at.session_state["lang"] == "en"
+
+
+def test_a_dutch_workspace_greets_its_stakeholders_in_dutch(scoring, demo, engine):
+    with writing(engine) as db:
+        update_workspace(db=db, workspace_id=demo.id, workspace_in=WorkspaceUpdate(language="nl"))
+    at = by_link(scoring.code)
+    assert at.title[0].value == "Meedoen aan een scoresessie"
+    assert f"Je doet mee aan “Buying workshop” van {demo.name}." in texts(at)
+    at.selectbox[0].set_value("en").run()  # their own choice wins from then on
+    assert at.title[0].value == "Join a scoring session"
+
+
+def test_an_unknown_code_names_nothing(scoring):
+    at = by_link("ZZZZZZ")
+    assert "You are joining" not in texts(at)
+    assert at.text_input(key="join_code").value == "ZZZZZZ"
+
+
+def test_stakeholders_choose_their_role_from_the_workspaces_list(scoring, demo, engine):
+    with writing(engine) as db:
+        set_role_weights(
+            db=db,
+            workspace_id=demo.id,
+            weights_in=[RoleWeightCreate(role=r, weight=1) for r in ("IT", "Marketing")],
+        )
+    at = by_link(scoring.code)
+    assert not [w for w in at.text_input if w.key == "join_role"]  # no free text
+    at.text_input(key="join_name").input("Anna")
+    at.button(key="FormSubmitter:join-Join").click().run()
+    assert "Choose your role: one of IT, Marketing." in texts(at)
+    assert at.selectbox(key="join_role_choice").options == ["IT", "Marketing"]
+    at.selectbox(key="join_role_choice").set_value("Marketing")
+    at.button(key="FormSubmitter:join-Join").click().run()
+    assert not at.exception
+    with reading(engine) as db:
+        [anna] = participants(db=db, session_id=scoring.id)
+    assert (anna.name, anna.role) == ("Anna", "Marketing")
+
+
+def test_the_facilitator_shows_the_join_link_as_a_qr_code(open_page, scoring):
+    at = open_page("scoring_session")
+    [image] = at.get("image")  # read back in Chromium: tests/e2e/test_join_qr.py
+    assert image.proto.imgs[0].caption == "Scan to join"
