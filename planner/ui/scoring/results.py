@@ -41,11 +41,19 @@ def revealed_round(round_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     return _revealed(database_url(), round_id)
 
 
+def flagged_first(results: pd.DataFrame, ids: list[int]) -> list[int]:
+    """`ids` with the candidates flagged for discussion first, each part in its order."""
+    flagged = set(results.index[results["discuss"].fillna(False).astype(bool)])
+    return [c for c in ids if c in flagged] + [c for c in ids if c not in flagged]
+
+
 def results_table(results: pd.DataFrame, titles: dict[int, str]) -> pd.DataFrame:
-    """The aggregates of a round as a table to show, in the order of `titles`."""
-    table = results.reindex(list(titles))[COLUMNS].round(1)
-    table.insert(0, "title", list(titles.values()))
-    flags = results.reindex(list(titles))
+    """The aggregates of a round as a table to show: flagged candidates first, then in the
+    order of `titles`."""
+    order = flagged_first(results, list(titles))
+    table = results.reindex(order)[COLUMNS].round(1)
+    table.insert(0, "title", [titles[c] for c in order])
+    flags = results.reindex(order)
     table["flag"] = [
         "⚑ " + t("session.discuss") if d else ("… " + t("session.insufficient") if i else "")
         for d, i in zip(

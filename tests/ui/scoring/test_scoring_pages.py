@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from planner.core.db import reading, writing
 from planner.models import SessionCreate, StakeholderJoin
 from planner.store.audit import audit_log
+from planner.store.candidates import get_candidate
 from planner.store.consensus import workspace_consensus
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import current_round, get_session, open_session, reveal_round
@@ -277,3 +278,21 @@ def test_consensus_shows_the_chance_of_each_quadrant(open_page, demo):
     assert len(scored) > 10  # pre-scores: certain by definition, one quadrant each
     assert (scored.sum(axis=1).round(6) == 1).all() and set(scored.stack()) <= {0.0, 1.0}
     assert "Chance of each quadrant" in texts(at)
+
+
+def test_the_reveal_lists_flagged_candidates_first(open_page, scoring, engine):
+    """Candidate 3 divides the room (1 against 5), 1 and 2 do not: 3 comes first."""
+    with writing(engine) as db:
+        setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
+        for name, divided in (("A", "1"), ("B", "5"), ("C", "1"), ("D", "5")):
+            person = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name=name))[1]
+            for candidate in (1, 2):
+                vote_all(db, scoring, person, candidate, setup, "3")
+            vote_all(db, scoring, person, 3, setup, divided)
+        reveal_round(db=db, session_id=scoring.id)
+    at = open_page("scoring_session")
+    table = at.dataframe[0].value
+    assert table["flag"].str.startswith("⚑").tolist() == [True, False, False]
+    with reading(engine) as db:
+        titles = {c: get_candidate(db=db, candidate_id=c).title for c in (1, 2, 3)}
+    assert table["title"].tolist() == [titles[3], titles[1], titles[2]]
