@@ -7,6 +7,7 @@ on the busy timeout instead of failing at once with SQLITE_BUSY.
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -87,3 +88,9 @@ def reading(engine: Engine) -> Iterator[Session]:
     """A database session (`db`) for reading; nothing it does is committed."""
     with Session(engine) as db:
         yield db
+
+
+def utc(moment: datetime) -> datetime:
+    """A stored time as an aware UTC time: SQLite hands times back without their zone
+    (they were stored in UTC), PostgreSQL with it."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

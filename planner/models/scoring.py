@@ -122,6 +122,10 @@ class ScoringSession(SQLModel, table=True):
     status: str = "open"  # open -> closed
     # A stakeholder's ballot moves on to the next unscored candidate once one is complete.
     auto_advance: bool = True
+    # A round reveals itself when its time box ends / once everyone finished (see
+    # planner.scoring.time_box); off: the facilitator reveals.
+    reveal_at_zero: bool = False
+    reveal_when_done: bool = False
     created_at: datetime = Field(sa_column=_timestamp())
     closed_at: datetime | None = Field(default=None, sa_column=_moment())
 
@@ -130,6 +134,7 @@ class Participant(SQLModel, table=True):
     session_id: int = Field(sa_column=_key("scoring_session", primary=True))
     stakeholder_id: int = Field(sa_column=_key("stakeholder", primary=True))
     joined_at: datetime = Field(sa_column=_timestamp())
+    nudged_at: datetime | None = Field(default=None, sa_column=_moment())
 
 
 class ScoringRound(SQLModel, table=True):
@@ -142,6 +147,7 @@ class ScoringRound(SQLModel, table=True):
     number: int = 1
     status: str = "voting"  # voting -> revealed
     opened_at: datetime = Field(sa_column=_timestamp())
+    deadline: datetime | None = Field(default=None, sa_column=_moment())  # its time box
     revealed_at: datetime | None = Field(default=None, sa_column=_moment())
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, delete, func, select, text, update
 from sqlmodel import Session
 
 from planner.access.rate_limit import WINDOW, Buckets, Tries, wait_for
-from planner.core.db import writing
+from planner.core.db import utc, writing
 from planner.core.errors import PlannerError
 from planner.models import AccessAttempt
 
@@ -37,9 +37,7 @@ def _tries(db: Session, bucket: str, now: datetime) -> Tries:
             AccessAttempt.at > now - WINDOW,
         )
     ).one()
-    if last is not None and last.tzinfo is None:
-        last = last.replace(tzinfo=now.tzinfo)  # SQLite hands times back without their zone
-    return Tries(failures, last)
+    return Tries(failures, None if last is None else utc(last))
 
 
 def _take_alone(db: Session, buckets: Buckets) -> None:

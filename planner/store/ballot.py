@@ -4,11 +4,13 @@ candidate's card with their own answers, and how far they are. Nothing of anybod
 Every read here is small and indexed: the ballot asks for one candidate at a time.
 """
 
+from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import and_, bindparam, func, select
 from sqlmodel import Session
 
+from planner.core.db import utc
 from planner.core.errors import InvalidInput
 from planner.models import (
     BallotComment,
@@ -34,6 +36,7 @@ class RoundState(NamedTuple):
     round_status: str
     session_status: str
     auto_advance: bool
+    deadline: datetime | None = None  # the round's time box (aware UTC)
 
 
 _newest_round = (
@@ -49,6 +52,7 @@ ROUND_STATE = (
         ScoringRound.status,
         ScoringSession.status,
         ScoringSession.auto_advance,
+        ScoringRound.deadline,
     )
     .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
     .where(ScoringRound.id == _newest_round)
@@ -58,7 +62,10 @@ ROUND_STATE = (
 def round_state(*, db: Session, session_id: int) -> RoundState | None:
     """The session's newest round and statuses in one query (None: no such session)."""
     row = db.execute(ROUND_STATE, {"session_id": session_id}).first()
-    return None if row is None else RoundState(*row)
+    if row is None:
+        return None
+    state = RoundState(*row)
+    return state if state.deadline is None else state._replace(deadline=utc(state.deadline))
 
 
 def ballot_list(*, db: Session, round_id: int, stakeholder_id: int, criteria_count: int):

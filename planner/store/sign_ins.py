@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlmodel import Session
 
 from planner.access.sign_ins import Lifetime, needs_touch
+from planner.core.db import utc
 from planner.models import SignInRecord
 from planner.store.access import Grant
 
@@ -45,18 +46,13 @@ def _record(db: Session, token: str | None) -> SignInRecord | None:
     ).first()
 
 
-def _aware(moment: datetime, now: datetime) -> datetime:
-    # SQLite hands times back without their zone
-    return moment.replace(tzinfo=now.tzinfo) if moment.tzinfo is None else moment
-
-
 def recall(*, db: Session, token: str | None, now: datetime, lifetime: Lifetime) -> Remembered:
     """What the sign-in of `token` holds; nothing when there is none or it has expired (an
     expired record is deleted). Notes the visit at most once per TOUCH."""
     record = _record(db, token)
     if record is None:
         return Remembered()
-    created, seen = _aware(record.created_at, now), _aware(record.seen_at, now)
+    created, seen = utc(record.created_at), utc(record.seen_at)
     if not lifetime.alive(created=created, seen=seen, now=now):
         db.delete(record)
         db.flush()

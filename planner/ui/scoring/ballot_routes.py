@@ -5,7 +5,8 @@ the answer is stored for exactly what the clicked control was drawn for, whateve
 page did meanwhile, and no page rerun is needed. Who answers follows from the personal
 link's token in the `X-Ballot-Key` header, checked on every request.
 
-    GET  /api/ballot/state?session=S          round id and statuses (cached 1 s, shared)
+    GET  /api/ballot/state?session=S          round, statuses, time left, nudges (cached
+                                              1 s, shared; reveals a round that is due)
     GET  /api/ballot/candidate?round=R&candidate=C   one candidate with my answers
     POST /api/ballot/vote     {round, candidate, criterion, answer}
     POST /api/ballot/comment  {round, candidate, comment}
@@ -16,7 +17,8 @@ import json
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from datetime import datetime
+from typing import NamedTuple, TypeVar
 
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
@@ -28,9 +30,11 @@ from planner.core.config import database_url
 from planner.core.db import reading, writing
 from planner.core.errors import PlannerError, validated
 from planner.core.i18n import LANGUAGES, t
-from planner.models import COMMENT_MAX, CommentSet, Stakeholder, VoteCast
+from planner.models import COMMENT_MAX, CommentSet, Stakeholder, VoteCast, utcnow
+from planner.scoring.time_box import seconds_left
 from planner.store.ballot import (
     DONT_KNOW,
+    RoundState,
     answered_ids,
     candidate_card,
     criteria_count,
@@ -38,6 +42,7 @@ from planner.store.ballot import (
     my_comment,
     round_state,
 )
+from planner.store.round_timing import due_reveal, nudged, reveal_if_due
 from planner.store.stakeholders import stakeholder_by_link
 from planner.store.votes import cast_vote, set_comment
 
@@ -171,26 +176,52 @@ async def comment(request: Request) -> Response:
     return await run_in_threadpool(_as_stakeholder, request, lang, work, write=True)
 
 
+class Shared(NamedTuple):
+    """What every ballot of a session follows: the round, and who was nudged when."""
+
+    state: RoundState
+    nudged: dict[int, datetime]
+
+
+def _read_shared(session_id: int) -> Shared | None:
+    """The session's state; a round whose time is up (or that everyone finished) is
+    revealed here first when the session says so (planner.store.round_timing)."""
+    now = utcnow()
+    with reading(_engine()) as db:
+        found = round_state(db=db, session_id=session_id)
+        if found is None:
+            return None
+        voting = found.round_status == "voting" and found.session_status == "open"
+        due = voting and due_reveal(db=db, session_id=session_id, now=now)
+        nudges = nudged(db=db, session_id=session_id, now=now) if voting else {}
+    if due:
+        with writing(_engine()) as db:
+            reveal_if_due(db=db, session_id=session_id, now=now)
+        with reading(_engine()) as db:
+            found = round_state(db=db, session_id=session_id)
+        nudges = {}
+    return Shared(found, nudges)
+
+
 class _SharedStates:
-    """session id -> (time read, state): one query per session per second, for all."""
+    """session id -> (time read, Shared): one read per session per second, for all."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._states: dict[int, tuple[float, Any]] = {}
+        self._states: dict[int, tuple[float, Shared | None]] = {}
 
-    def get(self, session_id: int) -> Any:
+    def get(self, session_id: int) -> Shared | None:
         now = time.monotonic()
         with self._lock:
-            read_at, state = self._states.get(session_id, (0.0, None))
+            read_at, shared = self._states.get(session_id, (0.0, None))
         if now - read_at < STATE_TTL:
-            return state
-        with reading(_engine()) as db:
-            state = round_state(db=db, session_id=session_id)
+            return shared
+        shared = _read_shared(session_id)
         with self._lock:
             if len(self._states) > 1000:
                 self._states.clear()
-            self._states[session_id] = (now, state)
-        return state
+            self._states[session_id] = (now, shared)
+        return shared
 
     def forget(self) -> None:
         with self._lock:
@@ -208,11 +239,15 @@ async def state(request: Request) -> Response:
     found = await run_in_threadpool(STATES.get, session_id)
     if found is None:
         return JSONResponse({"error": "session"}, status_code=404)
+    now = utcnow()
     return JSONResponse(
         {
-            "round": found.round_id,
-            "round_status": found.round_status,
-            "status": found.session_status,
+            "round": found.state.round_id,
+            "round_status": found.state.round_status,
+            "status": found.state.session_status,
+            # seconds, not a time: the browser's clock may be off
+            "seconds_left": seconds_left(found.state.deadline, now),
+            "nudged": {str(who): at.timestamp() for who, at in found.nudged.items()},
         }
     )
 

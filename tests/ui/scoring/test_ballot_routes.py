@@ -1,12 +1,15 @@
 """The ballot's JSON routes: answers land on the candidate they name, for the person
 whose personal link is sent, and only while the round is voting."""
 
+from datetime import timedelta
+
 import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from planner.core.db import reading, writing
-from planner.models import SessionCreate, StakeholderJoin
+from planner.models import SessionCreate, StakeholderJoin, utcnow
+from planner.store.round_timing import nudge, set_reveal_rules, start_timer
 from planner.store.sessions import close_session, open_revote, open_session, reveal_round
 from planner.store.stakeholders import join_session, renew_link
 from planner.store.votes import my_ballot
@@ -205,6 +208,8 @@ def test_the_state_follows_reveal_and_close_within_a_second(client, room, engine
         "round": 1,
         "round_status": "voting",
         "status": "open",
+        "seconds_left": None,
+        "nudged": {},
     }
     with writing(engine) as db:
         close_session(db=db, session_id=scoring.id)
@@ -233,3 +238,21 @@ def test_a_comment_over_the_limit_is_refused_whole(client, room, engine):
     with reading(engine) as db:
         ballot = my_ballot(db=db, round_id=1, stakeholder_id=ann.stakeholder.id)
     assert ballot.comments == {}
+
+
+def test_the_state_counts_down_and_reveals_at_zero(client, room, engine):
+    scoring, ann, bert = room
+    vote(client, ann.token, 1, 1, "4")
+    with writing(engine) as db:
+        set_reveal_rules(db=db, session_id=scoring.id, at_zero=True, when_done=False)
+        start_timer(db=db, session_id=scoring.id, minutes=2)
+        nudge(db=db, session_id=scoring.id, stakeholder_ids=[bert.stakeholder.id])
+    shown = client.get(f"/api/ballot/state?session={scoring.id}").json()
+    assert 115 <= shown["seconds_left"] <= 120 and shown["round_status"] == "voting"
+    assert list(shown["nudged"]) == [str(bert.stakeholder.id)]
+    with writing(engine) as db:  # the time box ends: the next look reveals the round
+        start_timer(db=db, session_id=scoring.id, minutes=2, now=utcnow() - timedelta(minutes=2))
+    STATES.forget()
+    shown = client.get(f"/api/ballot/state?session={scoring.id}").json()
+    assert shown["round_status"] == "revealed" and shown["nudged"] == {}
+    assert vote(client, bert.token, 1, 1, "2").status_code == 409
