@@ -122,7 +122,7 @@ def test_a_vote_after_the_reveal_is_refused_on_the_ballot(browser, served):
     # Said on the ballot at once, then kept above the reveal the page turns into.
     warning = page.get_by_test_id("stAlertContentWarning")
     expect(warning).to_contain_text("Voting in this round has closed", timeout=20_000)
-    expect(page.get_by_text("has revealed the scores")).to_be_visible()
+    expect(page.get_by_text("of this round have been revealed")).to_be_visible()
     stored = stored_answers(served.database_url, session_id, people)[stakeholder_id]
     assert list(stored.values()) == ["2"]
     engine.dispose()

@@ -71,6 +71,6 @@ def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url,
     assert sorted(values) == sorted(EXPECTED_VALUES), rows
 
     # Stakeholders see the reveal by themselves too.
-    expect(people["Annelies Zwart"].get_by_text("has revealed the scores")).to_be_visible(
+    expect(people["Annelies Zwart"].get_by_text("of this round have been revealed")).to_be_visible(
         timeout=15_000
     )

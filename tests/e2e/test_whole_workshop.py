@@ -136,7 +136,7 @@ def test_the_whole_workshop(browser, app_url, screenshot, tmp_path):
 
     facilitator.get_by_role("button", name="Reveal the scores").click()
     expect(facilitator.get_by_text("Scores revealed.")).to_be_visible()
-    expect(phone.get_by_text("has revealed the scores")).to_be_visible(timeout=20_000)
+    expect(phone.get_by_text("of this round have been revealed")).to_be_visible(timeout=20_000)
     assert horizontal_overflow(phone) <= 0, "the reveal scrolls sideways on a phone"
 
     go(facilitator, "Consensus")

@@ -20,6 +20,7 @@ from planner.ui.scoring.progress import live_progress
 from planner.ui.scoring.results import revealed_round, show_results
 from planner.ui.scoring.session_people import session_people
 from planner.ui.scoring.setup import SESSION_KEY, open_session_form
+from planner.ui.scoring.time_box import time_box
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
@@ -71,8 +72,10 @@ with run_tab:
     st.subheader(t("session.round", number=last.number, status=t(f"round.{last.status}")))
 
     if last.status == "voting":
+        if scoring.status == "open":
+            time_box(scoring, last)
         live_progress(
-            last.id,
+            last,
             len(setup.criteria),
             titles,
             lambda: run_change(

@@ -34,6 +34,8 @@ class Ballot {
     this.build();
     this.show(this.current);
     this.poller = setInterval(() => this.follow(), POLL_MS);
+    this.ticker = setInterval(() => this.tick(), 1000);
+    this.timeBox(this.data.seconds_left);
     this.remember();
     window.addEventListener("beforeunload", (event) => {
       if (this.wanted.size || this.sending.size) event.preventDefault();
@@ -200,6 +202,8 @@ class Ballot {
         `/api/ballot/state?session=${this.data.session}`,
       );
       if (status !== 200) return;
+      this.timeBox(json.seconds_left);
+      this.nudgedAt(json.nudged?.[String(this.data.stakeholder)]);
       const same =
         json.round === this.data.round &&
         json.round_status === this.data.round_status &&
@@ -214,7 +218,52 @@ class Ballot {
     if (this.changed) return;
     this.changed = true;
     clearInterval(this.poller);
+    clearInterval(this.ticker);
     this.component.setTriggerValue("round_changed", { message: message || "" });
+  }
+
+  // --- time box and nudges --------------------------------------------------------------
+
+  // The server says how many seconds are left (not when: this clock may be off); the
+  // ballot counts down from there on its own clock, and corrects at every poll.
+  timeBox(secondsLeft) {
+    if (!this.clock) return; // a follower has nothing to show
+    if (secondsLeft === null || secondsLeft === undefined) {
+      this.endsAt = null;
+    } else {
+      this.endsAt = performance.now() + 1000 * secondsLeft;
+    }
+    this.tick();
+  }
+
+  tick() {
+    if (this.endsAt === null || this.endsAt === undefined) {
+      this.clock.hidden = true;
+      return;
+    }
+    const left = Math.max(Math.ceil((this.endsAt - performance.now()) / 1000), 0);
+    const text = this.data.text;
+    const minutes = Math.floor(left / 60);
+    const seconds = String(left % 60).padStart(2, "0");
+    this.clock.hidden = false;
+    this.clock.textContent = left ? fill(text.time_left, { time: `${minutes}:${seconds}` }) : text.time_up;
+    this.clock.dataset.left = String(left);
+    this.clock.classList.toggle("ending", left <= 60);
+  }
+
+  nudgedAt(at) {
+    if (!this.nudge || at === undefined) return;
+    const seen = Number(sessionStorage.getItem(this.nudgeFlag()) || 0);
+    if (at <= seen) return;
+    const left = this.ids().filter((id) => !this.done.has(id)).length;
+    if (!left) return; // finished meanwhile: nothing to ask
+    this.nudge.querySelector("span").textContent = fill(this.data.text.nudge, { left });
+    this.nudge.hidden = false;
+    this.nudge.dataset.at = String(at);
+  }
+
+  nudgeFlag() {
+    return `planner-nudge-seen-${this.data.round}-${this.data.stakeholder}`;
   }
 
   // --- moving around ----------------------------------------------------------------
@@ -293,7 +342,15 @@ class Ballot {
     this.next = el("button", { type: "button", class: "next" }, text.next);
     this.next.addEventListener("click", () => this.show(this.firstUnscored(this.current)));
     nav.append(pick, this.next);
-    top.append(this.bar, this.count, this.allDone, nav);
+    this.clock = el("p", { class: "clock", "data-testid": "ballot-clock", role: "timer", hidden: "" });
+    this.nudge = el("div", { class: "nudge", "data-testid": "ballot-nudge", role: "alert", hidden: "" });
+    const dismiss = el("button", { type: "button" }, text.nudge_ok);
+    dismiss.addEventListener("click", () => {
+      sessionStorage.setItem(this.nudgeFlag(), this.nudge.dataset.at || "0");
+      this.nudge.hidden = true;
+    });
+    this.nudge.append(el("span"), dismiss);
+    top.append(this.bar, this.count, this.allDone, this.clock, this.nudge, nav);
     this.notes = el("div", { class: "notes", role: "status", "aria-live": "polite" });
     this.card = el("section", { class: "card", "data-testid": "ballot-card" });
     this.root.append(top, this.notes, this.card);
@@ -428,6 +485,8 @@ class Follower {
 Follower.prototype.call = Ballot.prototype.call;
 Follower.prototype.follow = Ballot.prototype.follow;
 Follower.prototype.roundChanged = Ballot.prototype.roundChanged;
+Follower.prototype.timeBox = Ballot.prototype.timeBox;
+Follower.prototype.nudgedAt = Ballot.prototype.nudgedAt;
 
 export default function (component) {
   const { data, parentElement } = component;
@@ -456,7 +515,10 @@ export default function (component) {
       ballot.refresh();
     }
   } else {
-    if (root.ballot) clearInterval(root.ballot.poller);
+    if (root.ballot) {
+      clearInterval(root.ballot.poller);
+      clearInterval(root.ballot.ticker);
+    }
     root.ballot = new Ballot(root, component);
   }
   return () => {};

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from planner.models import utcnow
 from planner.scoring.setup import ScoringSetup
+from planner.scoring.time_box import seconds_left
 from planner.store.ballot import DONT_KNOW, RoundState
 from planner.ui.shell.changes import feedback
 from planner.ui.shell.lang import current_lang, t
@@ -30,6 +32,10 @@ TEXT_KEYS = {
     "retrying": "vote.retrying",
     "not_saved": "vote.not_saved",
     "loading": "vote.loading",
+    "time_left": "vote.time_left",
+    "time_up": "vote.time_up",
+    "nudge": "vote.nudge",
+    "nudge_ok": "vote.nudge_ok",
 }
 
 _component = st.components.v2.component(
@@ -82,6 +88,7 @@ def ballot(
             "round_status": state.round_status,
             "status": state.session_status,
             "auto_advance": state.auto_advance,
+            "seconds_left": seconds_left(state.deadline, utcnow()),
             "stakeholder": stakeholder_id,
             "key": token,
             "lang": current_lang(),

@@ -6,9 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from planner.core.config import database_url
-from planner.core.db import reading
+from planner.core.db import reading, utc, writing
+from planner.models import ScoringRound, utcnow
+from planner.scoring.time_box import seconds_left
+from planner.store.round_timing import nudge, reveal_if_due
 from planner.store.votes import progress, votes_per_candidate
-from planner.ui.shell.engine import get_engine
+from planner.ui.scoring.countdown import countdown
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine, get_engine
 from planner.ui.shell.lang import t
 
 REFRESH = "3s"
@@ -24,23 +29,46 @@ def _progress(url: str, round_id: int, criteria_count: int):
         )
 
 
+def _revealed_by_rule(session_id: int) -> bool:
+    """Reveal the round here if the session's rules say it is due (no ballot may be
+    polling: the facilitator's screen applies them too)."""
+    with writing(engine()) as db:
+        return reveal_if_due(db=db, session_id=session_id) is not None
+
+
 @st.fragment(run_every=REFRESH)
 def live_progress(
-    round_id: int, criteria_count: int, titles: dict[int, str], reveal: Callable[[], None]
+    voting: ScoringRound,
+    criteria_count: int,
+    titles: dict[int, str],
+    reveal: Callable[[], None],
 ) -> None:
     """Counts only, never scores: the facilitator is as blind as everyone until the reveal.
-    The Reveal button lives here too, so it follows the counts as they refresh."""
-    people, per_candidate = _progress(database_url(), round_id, criteria_count)
+    The Reveal button lives here too, so it follows the counts as they refresh; so do
+    the countdown, who is behind, the nudge, and the reveals the session's rules make."""
+    if _revealed_by_rule(voting.session_id):
+        st.rerun()
+    people, per_candidate = _progress(database_url(), voting.id, criteria_count)
     total = len(titles)
     finished = int((people["scored"] >= total).sum()) if not people.empty else 0
+    if voting.deadline is not None:
+        countdown(
+            seconds_left(utc(voting.deadline), utcnow()),
+            left=t("vote.time_left"),
+            up=t("session.time_up"),
+            key=f"clock_{voting.id}",
+        )
     left, middle, right = st.columns(3)
     left.metric(t("session.joined"), len(people))
     middle.metric(t("session.complete"), finished)
     right.metric(t("session.in_round"), total)
     if people.empty:
         st.info(t("session.nobody_yet"))
-        _reveal_button(round_id, 0, 0, reveal)
+        _reveal_button(voting.id, 0, 0, reveal)
         return
+    if finished == len(people):
+        st.success(t("session.all_finished"), icon=":material/done_all:")
+    behind = people[people["scored"] < total].sort_values("scored")
     st.dataframe(
         people.assign(progress=people["scored"] / max(total, 1))[
             ["name", "role", "scored", "progress"]
@@ -56,6 +84,8 @@ def live_progress(
             ),
         },
     )
+    if not behind.empty:
+        _nudge(voting, behind)
     with st.expander(t("session.per_candidate")):
         st.dataframe(
             pd.DataFrame(
@@ -68,7 +98,24 @@ def live_progress(
             width="stretch",
         )
     scored = sum(1 for c in titles if per_candidate.get(c, 0))
-    _reveal_button(round_id, len(people) - finished, scored, reveal)
+    _reveal_button(voting.id, len(people) - finished, scored, reveal)
+
+
+def _nudge(voting: ScoringRound, behind: pd.DataFrame) -> None:
+    """Who is behind (fewest scored first), and a friendly banner on their ballots."""
+    names = ", ".join(f"{n} ({s})" for n, s in zip(behind["name"], behind["scored"], strict=True))
+    st.caption(t("session.behind", names=names))
+    ids = [int(i) for i in behind["stakeholder_id"]]
+    if st.button(
+        t("session.nudge", count=len(ids)),
+        key=f"nudge_{voting.id}",
+        icon=":material/notifications:",
+    ):
+        run_change(
+            lambda s: nudge(db=s, session_id=voting.session_id, stakeholder_ids=ids),
+            success=t("session.nudged", count=len(ids)),
+            rerun=True,
+        )
 
 
 def _reveal_button(round_id: int, behind: int, scored: int, reveal: Callable[[], None]) -> None:

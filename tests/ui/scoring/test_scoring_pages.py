@@ -171,7 +171,7 @@ def test_the_reveal_replaces_the_ballot(scoring, engine):
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.query_params["me"] = joined.token
     at.run()
-    assert "revealed the scores" in texts(at)
+    assert "have been revealed" in texts(at)
     assert ballot_data(at)["follow_only"] is True
 
 

@@ -1,0 +1,72 @@
+"""The facilitator's controls reach the stakeholders' browsers: the join link's QR code
+reads back from the screen, the time box counts down on every ballot and reveals the
+round at zero, a nudge shows on the ballots of the people nudged and no others."""
+
+import io
+from datetime import timedelta
+
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import expect
+
+from planner.core.db import make_engine, reading, writing
+from planner.demo import DEMO_NAME as DEMO
+from planner.demo import DEMO_PASSPHRASE
+from planner.models import utcnow
+from planner.store.round_timing import nudge, set_reveal_rules, start_timer
+from planner.store.sessions import get_session
+from tests.e2e.rounds import busy_machine, new_round
+from tests.e2e.steps import DESKTOP, PHONE, answer_current, go, settled, sign_in
+
+
+def test_the_qr_code_on_screen_reads_back_as_the_join_link(browser, served):
+    session_id, _, _, _ = new_round(served.database_url)
+    engine = make_engine(served.database_url)
+    with reading(engine) as db:
+        code = get_session(db=db, session_id=session_id).code
+    engine.dispose()
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(page, served.url, DEMO, DEMO_PASSPHRASE)
+    go(page, "Scoring session")
+    settled(page)
+    image = page.get_by_test_id("stImage").locator("img").first
+    expect(image).to_be_visible()
+    shot = Image.open(io.BytesIO(image.screenshot()))
+    found = [r.text for r in zxingcpp.read_barcodes(shot)]
+    assert found == [f"{served.url}/?join={code}"]
+
+
+def test_time_box_and_nudges_reach_the_ballots(browser, served):
+    session_id, _, _, people = new_round(served.database_url)
+    ballots = []
+    for _, token in people[:3]:
+        page = browser.new_context(viewport=PHONE).new_page()
+        page.goto(f"{served.url}/?me={token}")
+        expect(page.get_by_test_id("ballot-card").locator("h3.title")).to_be_visible(timeout=30_000)
+        ballots.append(page)
+    answer_current(ballots[0], "3", "First feeling")  # a vote: there is something to reveal
+    engine = make_engine(served.database_url)
+    with writing(engine) as db:
+        set_reveal_rules(db=db, session_id=session_id, at_zero=True, when_done=False)
+        # 20 s from now: a one-minute box that started 40 s ago
+        start_timer(db=db, session_id=session_id, minutes=1, now=utcnow() - timedelta(seconds=40))
+        nudge(db=db, session_id=session_id, stakeholder_ids=[people[1][0], people[2][0]])
+    with busy_machine():
+        for page in ballots:
+            clock = page.get_by_test_id("ballot-clock")
+            expect(clock).to_contain_text("left", timeout=10_000)
+            assert 0 < int(clock.get_attribute("data-left")) <= 20
+        for page in ballots[1:]:
+            expect(page.get_by_test_id("ballot-nudge")).to_contain_text(
+                "The facilitator is waiting for you", timeout=10_000
+            )
+        expect(ballots[0].get_by_test_id("ballot-nudge")).to_be_hidden()
+        ballots[1].get_by_test_id("ballot-nudge").get_by_role("button", name="OK").click()
+        expect(ballots[1].get_by_test_id("ballot-nudge")).to_be_hidden()
+        for page in ballots:  # zero: the round reveals itself, every ballot follows
+            expect(page.get_by_text("The scores of this round have been revealed")).to_be_visible(
+                timeout=40_000
+            )
+    with reading(engine) as db:
+        assert get_session(db=db, session_id=session_id).status == "open"
+    engine.dispose()
