@@ -14,6 +14,16 @@ def app_link(page_url: str | None, **params: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, "/", urlencode(params), ""))
 
 
+def page_address(page_url: str | None, page: str, **params: str) -> str:
+    """Another page of the app with `params`, on the host the facilitator uses.
+
+    >>> page_address("http://10.0.0.5:8501/scoring_session", "presenter", session="4")
+    'http://10.0.0.5:8501/presenter?session=4'
+    """
+    parts = urlsplit(page_url or "")
+    return urlunsplit((parts.scheme, parts.netloc, f"/{page}", urlencode(params), ""))
+
+
 def join_link(page_url: str | None, code: str) -> str:
     """The app's root with `?join=CODE`, on the host the facilitator uses.
 

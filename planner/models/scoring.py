@@ -126,6 +126,8 @@ class ScoringSession(SQLModel, table=True):
     # planner.scoring.time_box); off: the facilitator reveals.
     reveal_at_zero: bool = False
     reveal_when_done: bool = False
+    # The presenter view shows who wrote each comment (else anonymous).
+    comments_named: bool = False
     created_at: datetime = Field(sa_column=_timestamp())
     closed_at: datetime | None = Field(default=None, sa_column=_moment())
 

@@ -154,3 +154,12 @@ def set_auto_advance(*, db: Session, session_id: int, on: bool) -> ScoringSessio
     db.add(scoring)
     db.flush()
     return scoring
+
+
+def set_comments_named(*, db: Session, session_id: int, on: bool) -> ScoringSession:
+    """Whether the presenter view shows who wrote each comment (else anonymous)."""
+    scoring = get_session(db=db, session_id=session_id)
+    scoring.comments_named = on
+    db.add(scoring)
+    db.flush()
+    return scoring

@@ -33,6 +33,7 @@ PAGE_FILES = {
     "setup": ("journey_setup", "tune"),
     "audit": ("audit", "history"),
     "session": ("scoring_session", "groups"),
+    "presenter": ("presenter", "co_present"),
     "consensus": ("consensus", "balance"),
     "scoring_model": ("scoring_model", "rule"),
     "matrix": ("matrix", "scatter_plot"),

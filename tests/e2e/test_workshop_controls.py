@@ -14,7 +14,7 @@ from planner.demo import DEMO_NAME as DEMO
 from planner.demo import DEMO_PASSPHRASE
 from planner.models import utcnow
 from planner.store.round_timing import nudge, set_reveal_rules, start_timer
-from planner.store.sessions import get_session
+from planner.store.sessions import get_session, reveal_round
 from tests.e2e.rounds import busy_machine, new_round
 from tests.e2e.steps import DESKTOP, PHONE, answer_current, go, settled, sign_in
 
@@ -70,3 +70,37 @@ def test_time_box_and_nudges_reach_the_ballots(browser, served):
     with reading(engine) as db:
         assert get_session(db=db, session_id=session_id).status == "open"
     engine.dispose()
+
+
+def test_the_presenter_view_fills_a_projector_and_follows_the_round(browser, served, screenshot):
+    session_id, _, _, people = new_round(served.database_url)
+    engine = make_engine(served.database_url)
+    with reading(engine) as db:
+        code = get_session(db=db, session_id=session_id).code
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    sign_in(page, served.url, DEMO, DEMO_PASSPHRASE)
+    ballot = context.new_page()  # someone scores one candidate meanwhile
+    ballot.goto(f"{served.url}/?me={people[0][1]}")
+    expect(ballot.get_by_test_id("ballot-card").locator("h3.title")).to_be_visible(timeout=30_000)
+    answer_current(ballot, "4", "Worth it")
+    ballot.close()
+    page.goto(f"{served.url}/presenter?session={session_id}")  # a new tab: the sign-in holds
+    settled(page)
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(code)
+    expect(page.get_by_text("Scored so far")).to_be_visible()
+    image = page.get_by_test_id("stImage").locator("img").first
+    expect(image).to_be_visible()
+    box = image.bounding_box()
+    assert box["width"] >= 400 and box["x"] + box["width"] <= 1920  # large, on screen
+    found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(image.screenshot())))]
+    assert found == [f"{served.url}/?join={code}"]
+    screenshot(page, "presenter-voting")
+    with writing(engine) as db:
+        reveal_round(db=db, session_id=session_id)
+    engine.dispose()
+    expect(page.get_by_text("Candidate 1 of 1 · round 1")).to_be_visible(timeout=15_000)
+    expect(page.get_by_text("“Worth it”")).to_be_visible()
+    settled(page)
+    screenshot(page, "presenter-results")

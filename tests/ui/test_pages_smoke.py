@@ -14,6 +14,7 @@ FACILITATOR_PAGES = [
     "journey_setup",
     "audit",
     "scoring_session",
+    "presenter",
     "consensus",
     "scoring_model",
 ]

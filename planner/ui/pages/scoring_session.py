@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from planner.access.links import join_link
+from planner.access.links import join_link, page_address
 from planner.core.db import reading
 from planner.scoring.join_qr import qr_png
 from planner.store.scoring_model import load_scoring_setup
@@ -68,6 +68,12 @@ with run_tab:
         left.image(qr_png(link), caption=t("session.qr"), width=240, output_format="PNG")
         right.caption(t("session.share"))
         right.code(link, language=None)
+        right.link_button(
+            t("session.presenter"),
+            page_address(st.context.url, "presenter", session=str(scoring.id)),
+            help=t("session.presenter_help"),
+            icon=":material/co_present:",
+        )
         session_people(scoring)
     st.subheader(t("session.round", number=last.number, status=t(f"round.{last.status}")))
 

@@ -29,6 +29,13 @@ def _progress(url: str, round_id: int, criteria_count: int):
         )
 
 
+def live_counts(round_id: int, criteria_count: int, total: int) -> tuple[pd.DataFrame, int]:
+    """Who takes part with how many candidates they scored, and how many finished all
+    `total` (shared by every screen following the round: one query per 2 s)."""
+    people = _progress(database_url(), round_id, criteria_count)[0]
+    return people, int((people["scored"] >= total).sum()) if not people.empty else 0
+
+
 def _revealed_by_rule(session_id: int) -> bool:
     """Reveal the round here if the session's rules say it is due (no ballot may be
     polling: the facilitator's screen applies them too)."""
@@ -48,9 +55,9 @@ def live_progress(
     the countdown, who is behind, the nudge, and the reveals the session's rules make."""
     if _revealed_by_rule(voting.session_id):
         st.rerun()
-    people, per_candidate = _progress(database_url(), voting.id, criteria_count)
     total = len(titles)
-    finished = int((people["scored"] >= total).sum()) if not people.empty else 0
+    people, finished = live_counts(voting.id, criteria_count, total)
+    per_candidate = _progress(database_url(), voting.id, criteria_count)[1]
     if voting.deadline is not None:
         countdown(
             seconds_left(utc(voting.deadline), utcnow()),

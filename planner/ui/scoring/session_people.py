@@ -1,12 +1,13 @@
-"""The facilitator's controls for the people of a live session: the auto-advance setting
-and a new personal link for someone who lost theirs (the old one stops at once)."""
+"""The facilitator's controls for the people of a live session: the auto-advance setting,
+named or anonymous comments on the presenter view, and a new personal link for someone
+who lost theirs (the old one stops at once)."""
 
 import streamlit as st
 
 from planner.access.links import personal_link
 from planner.core.db import reading
 from planner.models import ScoringSession
-from planner.store.sessions import participants, set_auto_advance
+from planner.store.sessions import participants, set_auto_advance, set_comments_named
 from planner.store.stakeholders import renew_link
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
@@ -23,6 +24,14 @@ def _toggle(session_id: int, key: str) -> None:
     )
 
 
+def _name_comments(session_id: int, key: str) -> None:
+    on = st.session_state[key]
+    run_change(
+        lambda s: set_comments_named(db=s, session_id=session_id, on=on),
+        success=t("session.comments_named"),
+    )
+
+
 def session_people(scoring: ScoringSession) -> None:
     key = f"auto_advance_{scoring.id}"
     st.toggle(
@@ -31,6 +40,14 @@ def session_people(scoring: ScoringSession) -> None:
         key=key,
         on_change=_toggle,
         args=(scoring.id, key),
+    )
+    named = f"comments_named_{scoring.id}"
+    st.toggle(
+        t("session.comments_named"),
+        value=scoring.comments_named,
+        key=named,
+        on_change=_name_comments,
+        args=(scoring.id, named),
     )
     with reading(engine()) as db:
         people = {p.id: p.name for p in participants(db=db, session_id=scoring.id)}
