@@ -58,6 +58,8 @@ class CriterionCreate(SQLModel):
     name: Name
     dimension: Dimension
     weight: float = Field(default=1.0, gt=0, le=100)
+    # Rated only by stakeholders of these roles (of the workspace's list); none: everyone.
+    roles: list[Name] = Field(default=[], max_length=50)
 
 
 class Criterion(SQLModel, table=True):
@@ -68,6 +70,14 @@ class Criterion(SQLModel, table=True):
     dimension: str = Field(max_length=6)
     weight: float = 1.0
     position: int = 0
+
+
+class CriterionRole(SQLModel, table=True):
+    """A criterion limited to a role: only stakeholders of its roles rate it."""
+
+    __tablename__ = "criterion_role"
+    criterion_id: int = Field(sa_column=_key("criterion", primary=True))
+    role: str = Field(primary_key=True, max_length=NAME_MAX)  # as the workspace lists it
 
 
 class RoleWeightCreate(SQLModel):

@@ -3,9 +3,10 @@ the consensus needs from it: the criteria as a frame, each voter's weight, the r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from planner.journey.naming import name_key
@@ -22,6 +23,9 @@ class ScoringSetup:
     model: ScoringModel
     criteria: list[Criterion]
     role_weights_named: dict[str, float]  # role as typed -> weight
+    # criterion id -> the roles that rate it (as the workspace lists them); a criterion
+    # not in here is rated by everyone
+    criterion_roles: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def role_weights(self) -> dict[str, float]:
@@ -37,6 +41,41 @@ class ScoringSetup:
 
     def role_weight(self, role: str) -> float:
         return self.role_weights.get(name_key(role), 1.0)
+
+    def roles_of(self, criterion_id: int) -> tuple[str, ...]:
+        """The roles that rate this criterion; () for everyone."""
+        return self.criterion_roles.get(criterion_id, ())
+
+    def entitled(self, criterion_id: int, role: str) -> bool:
+        """Whether a stakeholder of `role` rates this criterion."""
+        roles = self.roles_of(criterion_id)
+        return not roles or name_key(role) in {name_key(r) for r in roles}
+
+    def criteria_for(self, role: str) -> list[Criterion]:
+        """The criteria a stakeholder of `role` rates, in order."""
+        return [c for c in self.criteria if c.id is not None and self.entitled(c.id, role)]
+
+
+def entitled_votes(setup: ScoringSetup, votes: pd.DataFrame) -> pd.DataFrame:
+    """The votes of stakeholders entitled to their criterion (votes given before a
+    criterion was limited to roles no longer count for the others)."""
+    if not setup.criterion_roles or votes.empty:
+        return votes
+    allowed = {(c, name_key(r)) for c, roles in setup.criterion_roles.items() for r in roles}
+    limited = votes["criterion_id"].isin(list(setup.criterion_roles))
+    keys = [name_key(str(r)) for r in votes["role"]]
+    ok = [
+        not lim or (int(c), k) in allowed
+        for lim, c, k in zip(limited, votes["criterion_id"], keys, strict=True)
+    ]
+    return votes[np.array(ok, dtype=bool)]
+
+
+def seen_by(votes: pd.DataFrame, role: str | None) -> pd.DataFrame:
+    """The votes of one role's stakeholders ("value as Service sees it"); None: all."""
+    if role is None:
+        return votes
+    return votes[np.array([name_key(str(r)) == name_key(role) for r in votes["role"]], dtype=bool)]
 
 
 def criteria_frame(setup: ScoringSetup) -> pd.DataFrame:
@@ -60,7 +99,9 @@ def rules_of(setup: ScoringSetup) -> ConsensusRules:
 
 
 def aggregate_votes(setup: ScoringSetup, votes: pd.DataFrame) -> pd.DataFrame:
-    """`aggregate` with the workspace's criteria, role weights and rules."""
+    """`aggregate` with the workspace's criteria, role weights and rules; a criterion
+    limited to roles counts only the votes of those roles."""
+    votes = entitled_votes(setup, votes)
     return aggregate(
         votes, criteria_frame(setup), stakeholder_weights(setup, votes), rules_of(setup)
     )
@@ -68,6 +109,7 @@ def aggregate_votes(setup: ScoringSetup, votes: pd.DataFrame) -> pd.DataFrame:
 
 def resample_votes(setup: ScoringSetup, votes: pd.DataFrame, settled: pd.DataFrame) -> Resampled:
     """`resample` with the workspace's criteria, role weights and consensus method."""
+    votes = entitled_votes(setup, votes)
     return resample(
         composites(votes, criteria_frame(setup)),
         settled,

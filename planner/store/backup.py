@@ -38,6 +38,7 @@ from planner.store.candidates import candidate_frame
 from planner.store.dependencies import needs_of
 from planner.store.document import FORMAT, VERSION, DocumentInvalid
 from planner.store.frames import plain_records
+from planner.store.scoring_model import load_scoring_setup
 from planner.store.workspaces import get_workspace, load_journey
 
 EVENT_IDS = {"id", "commitment_id"}
@@ -170,6 +171,15 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
                 "status": scoring.status,
                 "created_at": _iso(scoring.created_at),
                 "closed_at": _iso(scoring.closed_at),
+                **{
+                    setting: getattr(scoring, setting)
+                    for setting in (
+                        "auto_advance",
+                        "reveal_at_zero",
+                        "reveal_when_done",
+                        "comments_named",
+                    )
+                },
                 "participants": [
                     _named(p, stakeholder=("stakeholder_id", names))
                     for p in _rows(
@@ -183,6 +193,7 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
             }
         )
     model = db.get(ScoringModel, workspace_id)
+    setup = load_scoring_setup(db=db, workspace_id=workspace_id)
     plan = db.get(RoadmapPlan, workspace_id)
     versions = list(
         db.scalars(
@@ -210,12 +221,11 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
             "disagreement": model.disagreement,
             "min_votes": model.min_votes,
         },
-        "criteria": _rows(
-            db,
-            select(Criterion.name, Criterion.dimension, Criterion.weight)
-            .where(Criterion.workspace_id == workspace_id)
-            .order_by(Criterion.position, Criterion.id),
-        ),
+        "criteria": [
+            {"name": c.name, "dimension": c.dimension, "weight": c.weight}
+            | ({"roles": list(setup.roles_of(c.id))} if setup.roles_of(c.id) else {})
+            for c in setup.criteria
+        ],
         "role_weights": _rows(
             db,
             select(RoleWeight.role, RoleWeight.weight)

@@ -17,13 +17,14 @@ from planner.models import (
     Candidate,
     CandidateChannel,
     Channel,
-    Criterion,
     Phase,
     RoundCandidate,
     ScoringRound,
     ScoringSession,
+    Stakeholder,
     Vote,
 )
+from planner.store.entitlement import round_setup
 
 DONT_KNOW = "?"  # how the ballot writes "don't know" (stored as no score)
 
@@ -68,7 +69,7 @@ def round_state(*, db: Session, session_id: int) -> RoundState | None:
     return state if state.deadline is None else state._replace(deadline=utc(state.deadline))
 
 
-def ballot_list(*, db: Session, round_id: int, stakeholder_id: int, criteria_count: int):
+def ballot_list(*, db: Session, round_id: int, stakeholder_id: int):
     """The round's candidates as (id, title) in order, and the ids this stakeholder
     answered fully."""
     titles = db.execute(
@@ -78,22 +79,30 @@ def ballot_list(*, db: Session, round_id: int, stakeholder_id: int, criteria_cou
         .order_by(Candidate.id)
     ).all()
     return [tuple(row) for row in titles], answered_ids(
-        db=db,
-        round_id=round_id,
-        stakeholder_id=stakeholder_id,
-        criteria_count=criteria_count,
+        db=db, round_id=round_id, stakeholder_id=stakeholder_id
     )
 
 
-def answered_ids(
-    *, db: Session, round_id: int, stakeholder_id: int, criteria_count: int
-) -> list[int]:
-    """The candidates this stakeholder answered on every criterion in the round."""
+def my_criteria(*, db: Session, round_id: int, stakeholder_id: int) -> list[int]:
+    """The criteria this stakeholder rates in the round (by their role), in order."""
+    role = db.scalar(select(Stakeholder.role).where(Stakeholder.id == stakeholder_id)) or ""
+    return [c.id for c in round_setup(db, round_id).criteria_for(role)]
+
+
+def answered_ids(*, db: Session, round_id: int, stakeholder_id: int) -> list[int]:
+    """The candidates this stakeholder answered on every criterion they rate."""
+    mine = my_criteria(db=db, round_id=round_id, stakeholder_id=stakeholder_id)
+    if not mine:
+        return []
     rows = db.execute(
         select(Vote.candidate_id)
-        .where(Vote.round_id == round_id, Vote.stakeholder_id == stakeholder_id)
+        .where(
+            Vote.round_id == round_id,
+            Vote.stakeholder_id == stakeholder_id,
+            Vote.criterion_id.in_(mine),
+        )
         .group_by(Vote.candidate_id)
-        .having(func.count() >= criteria_count)
+        .having(func.count() >= len(mine))
     )
     return sorted(rows.scalars())
 
@@ -153,13 +162,3 @@ def my_comment(*, db: Session, round_id: int, stakeholder_id: int, candidate_id:
         )
     )
     return comment or ""
-
-
-def criteria_count(*, db: Session, round_id: int) -> int:
-    """How many criteria a complete answer to a candidate of this round has."""
-    return db.scalar(
-        select(func.count(Criterion.id))
-        .join(ScoringSession, ScoringSession.workspace_id == Criterion.workspace_id)
-        .join(ScoringRound, ScoringRound.session_id == ScoringSession.id)
-        .where(ScoringRound.id == round_id)
-    )

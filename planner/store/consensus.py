@@ -18,6 +18,7 @@ from planner.models import (
 from planner.scoring.certainty import Resampled
 from planner.scoring.consensus import settle
 from planner.scoring.setup import aggregate_votes, resample_votes
+from planner.scoring.setup import seen_by as seen_by_role
 from planner.store.frames import read_frame
 from planner.store.scoring_model import load_scoring_setup
 
@@ -77,8 +78,13 @@ def workspace_resampled(*, db: Session, workspace_id: int, settled: pd.DataFrame
     return resample_votes(setup, latest_votes(db=db, workspace_id=workspace_id), settled)
 
 
-def workspace_consensus(*, db: Session, workspace_id: int) -> pd.DataFrame:
-    """Every candidate's settled consensus (see `planner.scoring.consensus.settle`)."""
+def workspace_consensus(
+    *, db: Session, workspace_id: int, seen_by: str | None = None
+) -> pd.DataFrame:
+    """Every candidate's settled consensus (see `planner.scoring.consensus.settle`).
+
+    `seen_by` a role: as that role's stakeholders see it ("value as Service sees it"):
+    their votes only, without the facilitator's decisions or imported pre-scores."""
     setup = load_scoring_setup(db=db, workspace_id=workspace_id)
     candidates = read_frame(
         db,
@@ -86,7 +92,11 @@ def workspace_consensus(*, db: Session, workspace_id: int) -> pd.DataFrame:
         .where(Candidate.workspace_id == workspace_id)
         .order_by(Candidate.id),
     ).astype({"pre_value": float, "pre_effort": float})
-    aggregates = aggregate_votes(setup, latest_votes(db=db, workspace_id=workspace_id))
+    votes = seen_by_role(latest_votes(db=db, workspace_id=workspace_id), seen_by)
+    aggregates = aggregate_votes(setup, votes)
     overrides = override_history(db=db, workspace_id=workspace_id)
     newest = overrides.drop_duplicates("candidate_id")[["candidate_id", "value", "effort"]]
+    if seen_by is not None:
+        candidates[["pre_value", "pre_effort"]] = float("nan")
+        newest = newest.iloc[0:0]
     return settle(candidates, aggregates, newest.astype({"value": float, "effort": float}))

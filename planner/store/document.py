@@ -112,6 +112,7 @@ class CriterionDoc(Part):
     name: Name
     dimension: Dimension
     weight: Weight = 1.0
+    roles: list[Name] = Field(default=[], max_length=50)  # rated by these roles only
 
 
 class RoleWeightDoc(Part):
@@ -162,6 +163,10 @@ class SessionDoc(Part):
     status: Literal["open", "closed"]
     created_at: datetime
     closed_at: datetime | None = None
+    auto_advance: bool = True
+    reveal_at_zero: bool = False
+    reveal_when_done: bool = False
+    comments_named: bool = False
     participants: list[ParticipantDoc] = []
     rounds: list[RoundDoc] = []
 
@@ -311,6 +316,10 @@ class WorkspaceDocument(Part):
         _unique("versions", [v.name for v in self.versions], "version")
         people = {s.name for s in self.stakeholders}
         criteria = {c.name for c in self.criteria}
+        roles = {r.role for r in self.role_weights}
+        for i, c in enumerate(self.criteria):
+            for j, role in enumerate(c.roles):
+                _known(f"criteria.{i}.roles.{j}", role, roles, "role")
         for i, session in enumerate(self.sessions):
             at = f"sessions.{i}"
             _unique(f"{at}.rounds", [r.number for r in session.rounds], "round number")

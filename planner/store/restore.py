@@ -30,6 +30,7 @@ from planner.models import (
     CommitmentEvent,
     ConsensusOverride,
     Criterion,
+    CriterionRole,
     Participant,
     PlanItem,
     RoadmapPlan,
@@ -179,9 +180,20 @@ class _Restore:
                 setattr(model, field, value)
             if self.doc["criteria"]:
                 db.execute(Criterion.__table__.delete().where(Criterion.workspace_id == wid))
-                db.add_all(
-                    Criterion(workspace_id=wid, position=i, **c)
+                criteria = [
+                    Criterion(
+                        workspace_id=wid,
+                        position=i,
+                        **{k: v for k, v in c.items() if k != "roles"},
+                    )
                     for i, c in enumerate(self.doc["criteria"])
+                ]
+                db.add_all(criteria)
+                db.flush()
+                db.add_all(
+                    CriterionRole(criterion_id=criterion.id, role=role)
+                    for criterion, c in zip(criteria, self.doc["criteria"], strict=True)
+                    for role in dict.fromkeys(c.get("roles") or ())
                 )
             db.add_all(RoleWeight(workspace_id=wid, **w) for w in self.doc["role_weights"])
             db.add_all(
@@ -257,6 +269,10 @@ class _Restore:
                     status=item["status"],
                     created_at=_moment(item["created_at"]),
                     closed_at=_moment(item["closed_at"]),
+                    auto_advance=item["auto_advance"],
+                    reveal_at_zero=item["reveal_at_zero"],
+                    reveal_when_done=item["reveal_when_done"],
+                    comments_named=item["comments_named"],
                 )
                 db.add(scoring)
                 db.flush()

@@ -17,7 +17,6 @@ from planner.core.i18n import t
 from planner.models import Participant, ScoringRound, ScoringSession, Vote, Workspace, utcnow
 from planner.scoring.time_box import MINUTES_MAX, NUDGE_SHOWN, Due, reveal_due
 from planner.store.audit import record
-from planner.store.ballot import criteria_count
 from planner.store.sessions import candidate_count, current_round, get_session, reveal_round
 from planner.store.votes import progress
 
@@ -105,8 +104,7 @@ def due_reveal(*, db: Session, session_id: int, now: datetime) -> Due | None:
     voted = db.scalar(select(Vote.round_id).where(Vote.round_id == last.id).limit(1)) is not None
     joined = finished = 0
     if scoring.reveal_when_done and voted:
-        count = criteria_count(db=db, round_id=last.id)
-        people = progress(db=db, round_id=last.id, criteria_count=count)
+        people = progress(db=db, round_id=last.id)
         total = candidate_count(db=db, round_id=last.id)
         joined, finished = len(people), int((people["scored"] >= total).sum())
     return reveal_due(

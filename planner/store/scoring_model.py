@@ -3,12 +3,13 @@
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
-from planner.core.errors import Conflict, KindName, NotFound
+from planner.core.errors import Conflict, InvalidInput, KindName, NotFound
 from planner.journey.naming import name_key
 from planner.journey.templates import DEFAULT_CRITERIA
 from planner.models import (
     Criterion,
     CriterionCreate,
+    CriterionRole,
     RoleWeight,
     RoleWeightCreate,
     ScoringModel,
@@ -45,11 +46,37 @@ def load_scoring_setup(*, db: Session, workspace_id: int) -> ScoringSetup:
     weights = db.exec(
         select(RoleWeight).where(RoleWeight.workspace_id == workspace_id).order_by(RoleWeight.id)
     )
+    criteria = list(criteria)
+    limits: dict[int, tuple[str, ...]] = {}
+    for criterion_id, role in db.execute(
+        select(CriterionRole.criterion_id, CriterionRole.role)
+        .where(CriterionRole.criterion_id.in_([c.id for c in criteria]))
+        .order_by(CriterionRole.criterion_id, CriterionRole.role)
+    ):
+        limits[criterion_id] = (*limits.get(criterion_id, ()), role)
     return ScoringSetup(
         model=model,
-        criteria=list(criteria),
+        criteria=criteria,
         role_weights_named={w.role: w.weight for w in weights},
+        criterion_roles=limits,
     )
+
+
+def _set_roles(db: Session, setup: ScoringSetup, criterion: Criterion, roles: list[str]) -> None:
+    """Limit the criterion to these roles of the workspace's list (none: everyone)."""
+    listed = {name_key(r): r for r in setup.role_weights_named}
+    unknown = [r for r in roles if name_key(r) not in listed]
+    if unknown:
+        raise InvalidInput(
+            "error.criterion_role_unknown",
+            name=criterion.name,
+            role=unknown[0],
+            roles=", ".join(listed.values()) or "–",
+        )
+    db.execute(delete(CriterionRole).where(CriterionRole.criterion_id == criterion.id))
+    chosen = dict.fromkeys(listed[name_key(r)] for r in roles)
+    db.add_all(CriterionRole(criterion_id=criterion.id, role=r) for r in chosen)
+    db.flush()
 
 
 def update_scoring_model(
@@ -70,10 +97,13 @@ def add_criterion(*, db: Session, workspace_id: int, criterion_in: CriterionCrea
         select(func.max(Criterion.position)).where(Criterion.workspace_id == workspace_id)
     ).one()
     criterion = Criterion(
-        workspace_id=workspace_id, position=(last or 0) + 1, **criterion_in.model_dump()
+        workspace_id=workspace_id,
+        position=(last or 0) + 1,
+        **criterion_in.model_dump(exclude={"roles"}),
     )
     db.add(criterion)
     db.flush()
+    _set_roles(db, setup, criterion, criterion_in.roles)
     return criterion
 
 
@@ -92,10 +122,11 @@ def update_criterion(*, db: Session, criterion_id: int, criterion_in: CriterionC
     _check_free(setup, criterion_in.name, except_id=criterion_id)
     if criterion_in.dimension != criterion.dimension:
         _check_not_last(setup, criterion)
-    for field, value in criterion_in.model_dump().items():
+    for field, value in criterion_in.model_dump(exclude={"roles"}).items():
         setattr(criterion, field, value)
     db.add(criterion)
     db.flush()
+    _set_roles(db, setup, criterion, criterion_in.roles)
     return criterion
 
 
@@ -119,8 +150,14 @@ def remove_criterion(*, db: Session, criterion_id: int) -> None:
 
 
 def set_role_weights(*, db: Session, workspace_id: int, weights_in: list[RoleWeightCreate]) -> None:
-    """Replace the role weights; roles not listed count 1."""
+    """Replace the role weights (the workspace's list of roles); roles not listed count 1.
+    A role a criterion is limited to stays listed until the criterion no longer is."""
     keys = [name_key(w.role) for w in weights_in]
+    setup = load_scoring_setup(db=db, workspace_id=workspace_id)
+    for criterion in setup.criteria:
+        gone = [r for r in setup.roles_of(criterion.id) if name_key(r) not in keys]
+        if gone:
+            raise Conflict("error.role_limits_criterion", role=gone[0], name=criterion.name)
     duplicate = next(
         (w.role for w, k in zip(weights_in, keys, strict=True) if keys.count(k) > 1), None
     )

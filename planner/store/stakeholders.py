@@ -127,6 +127,13 @@ def join_session(*, db: Session, code: str, join_in: StakeholderJoin) -> Joined:
     return Joined(scoring, stakeholder, token)
 
 
+def get_stakeholder(*, db: Session, stakeholder_id: int) -> Stakeholder:
+    stakeholder = db.get(Stakeholder, stakeholder_id)
+    if stakeholder is None:
+        raise NotFound("error.personal_link_unknown")
+    return stakeholder
+
+
 def stakeholder_by_link(*, db: Session, token: str) -> Stakeholder | None:
     """The stakeholder whose personal link this is, or None (unknown or replaced)."""
     if not token or len(token) > 100:

@@ -7,13 +7,14 @@ stakeholder's score leaves the database for their page.
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import and_, bindparam, exists, func, select, true
+from sqlalchemy import and_, bindparam, exists, func, or_, select, true
 from sqlmodel import Session
 
 from planner.core.errors import Conflict, InvalidInput
 from planner.models import (
     BallotComment,
     Criterion,
+    CriterionRole,
     Participant,
     RoundCandidate,
     ScoringModel,
@@ -24,6 +25,8 @@ from planner.models import (
     utcnow,
 )
 from planner.scoring.scales import SCALES
+from planner.scoring.setup import ScoringSetup
+from planner.store.entitlement import counted, needed, round_setup
 from planner.store.frames import read_frame
 from planner.store.upsert import upsert
 
@@ -55,6 +58,13 @@ def _ballot_check(with_criterion: bool):
         Criterion.id == bindparam("criterion_id"),
         Criterion.workspace_id == ScoringSession.workspace_id,
     )
+    # a criterion limited to roles is rated by stakeholders of those roles only
+    limited = exists().where(CriterionRole.criterion_id == bindparam("criterion_id"))
+    for_my_role = exists().where(
+        CriterionRole.criterion_id == bindparam("criterion_id"),
+        Stakeholder.id == bindparam("stakeholder_id"),
+        func.lower(CriterionRole.role) == func.lower(Stakeholder.role),
+    )
     return (
         select(
             ScoringRound.status,
@@ -63,6 +73,7 @@ def _ballot_check(with_criterion: bool):
             in_session,
             in_round,
             own_criterion if with_criterion else true(),
+            or_(~limited, for_my_role) if with_criterion else true(),
         )
         .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
         .join(ScoringModel, ScoringModel.workspace_id == ScoringSession.workspace_id)
@@ -94,8 +105,10 @@ def _check_ballot(
             "criterion_id": criterion_id,
         },
     ).first()
-    if row is None or not all(row[3:]):
+    if row is None or not all(row[3:6]):
         raise InvalidInput("error.not_on_ballot")
+    if not row[6]:
+        raise InvalidInput("error.criterion_not_for_role")
     if row[0] != "voting" or row[1] != "open":
         raise Conflict("error.round_not_voting")
     return row[2]
@@ -170,18 +183,27 @@ def my_ballot(*, db: Session, round_id: int, stakeholder_id: int) -> Ballot:
     )
 
 
-def progress(*, db: Session, round_id: int, criteria_count: int) -> pd.DataFrame:
-    """Per participant: name, role, and how many candidates they answered fully."""
+def _completed(setup: ScoringSetup, round_id: int):
+    """(stakeholder_id, candidate_id) of every candidate a stakeholder answered on each
+    criterion they rate (see planner.store.entitlement)."""
+    return (
+        select(Vote.stakeholder_id, Vote.candidate_id)
+        .join(Stakeholder, Stakeholder.id == Vote.stakeholder_id)
+        .where(Vote.round_id == round_id, counted(setup))
+        .group_by(Vote.stakeholder_id, Vote.candidate_id, Stakeholder.role)
+        .having(func.count() >= needed(setup))
+        .subquery()
+    )
+
+
+def progress(*, db: Session, round_id: int) -> pd.DataFrame:
+    """Per participant: name, role, and how many candidates they answered fully (all of
+    them for someone whose role rates no criterion: there is nothing left for them)."""
+    setup = round_setup(db, round_id)
     session_id = (
         select(ScoringRound.session_id).where(ScoringRound.id == round_id).scalar_subquery()
     )
-    answered = (
-        select(Vote.stakeholder_id, Vote.candidate_id)
-        .where(Vote.round_id == round_id)
-        .group_by(Vote.stakeholder_id, Vote.candidate_id)
-        .having(func.count() >= criteria_count)
-        .subquery()
-    )
+    answered = _completed(setup, round_id)
     rows = db.execute(
         select(
             Stakeholder.id, Stakeholder.name, Stakeholder.role, func.count(answered.c.candidate_id)
@@ -192,18 +214,17 @@ def progress(*, db: Session, round_id: int, criteria_count: int) -> pd.DataFrame
         .group_by(Stakeholder.id, Stakeholder.name, Stakeholder.role, Participant.joined_at)
         .order_by(Participant.joined_at)
     )
-    return pd.DataFrame(rows.all(), columns=["stakeholder_id", "name", "role", "scored"])
+    people = pd.DataFrame(rows.all(), columns=["stakeholder_id", "name", "role", "scored"])
+    idle = [not setup.criteria_for(str(role)) for role in people["role"]]
+    if any(idle):
+        total = db.scalar(select(func.count()).where(RoundCandidate.round_id == round_id))
+        people.loc[idle, "scored"] = total
+    return people
 
 
-def votes_per_candidate(*, db: Session, round_id: int, criteria_count: int) -> dict[int, int]:
+def votes_per_candidate(*, db: Session, round_id: int) -> dict[int, int]:
     """candidate id -> how many stakeholders answered it fully (no scores)."""
-    answered = (
-        select(Vote.candidate_id)
-        .where(Vote.round_id == round_id)
-        .group_by(Vote.stakeholder_id, Vote.candidate_id)
-        .having(func.count() >= criteria_count)
-        .subquery()
-    )
+    answered = _completed(round_setup(db, round_id), round_id)
     rows = db.execute(
         select(answered.c.candidate_id, func.count()).group_by(answered.c.candidate_id)
     )

@@ -8,8 +8,10 @@ import pytest
 from planner.core.errors import Conflict
 from planner.models import (
     CommitmentCreate,
+    CriterionCreate,
     OverrideCreate,
     ResultRecord,
+    RoleWeightCreate,
     SignoffCreate,
     SignoffRequest,
     StatusChange,
@@ -21,7 +23,9 @@ from planner.store.commitments import change_status, commit, record_result
 from planner.store.consensus import add_override
 from planner.store.restore import restore_workspace
 from planner.store.roadmap_plan import current_roadmap, save_plan, set_plan_item
-from planner.store.sessions import participants, reveal_round
+from planner.store.round_timing import set_reveal_rules
+from planner.store.scoring_model import set_role_weights, update_criterion
+from planner.store.sessions import participants, reveal_round, set_comments_named
 from planner.store.signoff import request_signoff, sign
 from planner.store.versions import save_version
 from tests.factories import join, vote_all
@@ -63,6 +67,19 @@ def comparable(document: dict) -> dict:
 def full_workspace_fixture(db, workshop):
     """A workspace with votes, a reveal, an override, a plan, a pin and a version."""
     journey, ideas, scoring, setup = workshop
+    set_role_weights(
+        db=db,
+        workspace_id=journey.workspace.id,
+        weights_in=[RoleWeightCreate(role=r, weight=1) for r in ("Sales", "IT")],
+    )
+    effort = setup.criteria_of("effort")[0]
+    update_criterion(
+        db=db,
+        criterion_id=effort.id,
+        criterion_in=CriterionCreate(name=effort.name, dimension="effort", roles=["Sales", "IT"]),
+    )
+    set_reveal_rules(db=db, session_id=scoring.id, at_zero=True, when_done=False)
+    set_comments_named(db=db, session_id=scoring.id, on=True)
     for name, label in (("Ann", "2"), ("Bo", "4"), ("Cy", "5")):
         vote_all(db, scoring, join(db, scoring, name, "Sales"), ideas[0].id, setup, label)
     reveal_round(db=db, session_id=scoring.id)
@@ -134,6 +151,8 @@ def test_round_trip_gives_identical_data(db, full_workspace):
     again = dump_workspace(db=db, workspace_id=restored.id)
     assert comparable(again) == comparable(original)
     assert len(original["sessions"][0]["rounds"][0]["votes"]) == 9
+    assert [c.get("roles") for c in original["criteria"]][-1] == ["IT", "Sales"]
+    assert original["sessions"][0]["reveal_at_zero"] and original["sessions"][0]["comments_named"]
     assert original["versions"][0]["items"]
     assert len(original["versions"][0]["signoffs"]) == 2
     assert [len(c["events"]) for c in original["commitments"]] == [4, 1]

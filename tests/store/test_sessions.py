@@ -156,9 +156,9 @@ def test_progress_counts_fully_answered_candidates(workshop, db):
         criterion_id=setup.criteria[0].id,
         label="1",
     )
-    table = progress(db=db, round_id=round_id, criteria_count=3)
+    table = progress(db=db, round_id=round_id)
     assert table[["name", "role", "scored"]].values.tolist() == [["Anna", "", 2], ["Bob", "IT", 0]]
-    assert votes_per_candidate(db=db, round_id=round_id, criteria_count=3) == {
+    assert votes_per_candidate(db=db, round_id=round_id) == {
         ideas[0].id: 1,
         ideas[1].id: 1,
     }

@@ -9,11 +9,11 @@ from planner.core.errors import validated
 from planner.models import OverrideCreate
 from planner.roadmap.quadrants import QUADRANTS
 from planner.store.consensus import add_override, override_history
-from planner.store.roadmap_plan import current_roadmap
+from planner.store.roadmap_plan import load_plan
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.reads import candidates, certainty, consensus
+from planner.ui.shell.reads import candidates, consensus, quadrant_sureness
 from planner.ui.shell.workspace import require_journey
 
 journey = require_journey()
@@ -21,14 +21,8 @@ frame = candidates(journey).set_index("id")
 settled = consensus(journey)
 with reading(engine()) as db:
     history = override_history(db=db, workspace_id=journey.workspace.id)
-    roadmap = current_roadmap(
-        db=db,
-        workspace_id=journey.workspace.id,
-        today=date.today(),
-        consensus=settled,
-        candidates=frame.reset_index(),
-    )
-chances = certainty(journey, roadmap).quadrants.reindex(settled.index)
+    mode = load_plan(db=db, workspace_id=journey.workspace.id, today=date.today()).threshold_mode
+chances = quadrant_sureness(journey, mode).reindex(settled.index)
 
 st.title(t("consensus.title"))
 st.caption(t("consensus.intro"))

@@ -1,7 +1,6 @@
 """Matrix: consensus value against effort in four quadrants, with the candidates per quadrant."""
 
-from datetime import date
-
+import pandas as pd
 import streamlit as st
 
 from planner.core.db import reading
@@ -9,21 +8,32 @@ from planner.journey.search import filter_candidates
 from planner.roadmap.charts import matrix_chart
 from planner.roadmap.matrix import matrix_points, value_by_cell
 from planner.roadmap.quadrants import QUADRANTS, ThresholdMode, thresholds_for
-from planner.store.roadmap_plan import current_roadmap
+from planner.store.stakeholders import workspace_roles
 from planner.ui.journey.heatmap import heat_map
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.matrix_details import candidate_details
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.reads import candidates, certainty
-from planner.ui.shell.reads import consensus as workspace_consensus
+from planner.ui.shell.reads import candidates, consensus_seen_by, quadrant_sureness
 from planner.ui.shell.workspace import require_journey
 
 journey = require_journey("view")
 frame = candidates(journey)
-consensus = workspace_consensus(journey)
 st.title(t("matrix.title"))
 st.caption(t("matrix.intro"))
+with reading(engine()) as db:
+    roles = workspace_roles(db=db, workspace_id=journey.workspace.id)
+role = None
+if roles:
+    role = st.selectbox(
+        t("matrix.seen_by"),
+        roles,
+        index=None,
+        placeholder=t("matrix.seen_by_everyone"),
+        key="matrix_seen_by",
+        help=t("matrix.seen_by_help"),
+    )
+consensus = consensus_seen_by(journey, role)
 
 names = {q: t(f"quadrant.{q}") for q in QUADRANTS}
 columns = st.columns([2, 2, 2, 2])
@@ -63,15 +73,8 @@ if points.empty:
     st.warning(t("matrix.nothing"))
     st.stop()
 
-with reading(engine()) as db:
-    roadmap = current_roadmap(
-        db=db,
-        workspace_id=journey.workspace.id,
-        today=date.today(),
-        consensus=consensus,
-        candidates=frame,
-    )
-chances = certainty(journey, roadmap, threshold_mode=mode).quadrants
+# How sure each quadrant is, from the whole room: not for one role's view.
+chances = quadrant_sureness(journey, mode) if role is None else pd.DataFrame()
 sure = [
     chances.at[c, q] if c in chances.index else 1.0
     for c, q in zip(points["candidate_id"], points["quadrant"], strict=True)

@@ -43,7 +43,7 @@ def board(session_id: int) -> None:
         state = round_state(db=db, session_id=session_id)
         scoring = get_session(db=db, session_id=session_id)
     if state.round_status == "voting" and state.session_status == "open":
-        join_board(scoring, state, len(setup.criteria))
+        join_board(scoring, state)
     else:
         results_board(scoring, state, setup, titles)
 

@@ -84,8 +84,10 @@ def save_criteria(edits: dict) -> None:
                 "name": criterion.name,
                 "dimension": criterion.dimension,
                 "weight": criterion.weight,
+                "roles": list(setup.roles_of(criterion.id)),
                 **cells,
             }
+            row["roles"] = row["roles"] or []
             update_criterion(
                 db=db,
                 criterion_id=criterion.id,
@@ -97,7 +99,9 @@ def save_criteria(edits: dict) -> None:
             add_criterion(
                 db=db,
                 workspace_id=workspace_id,
-                criterion_in=validated(CriterionCreate, **{"weight": 1.0, **row}),
+                criterion_in=validated(
+                    CriterionCreate, **{"weight": 1.0, **row, "roles": row.get("roles") or []}
+                ),
             )
 
     renew_key("criteria")
@@ -129,6 +133,7 @@ st.data_editor(
             "name": [c.name for c in setup.criteria],
             "dimension": [c.dimension for c in setup.criteria],
             "weight": [c.weight for c in setup.criteria],
+            "roles": [list(setup.roles_of(c.id)) for c in setup.criteria],
         }
     ),
     key=key,
@@ -145,6 +150,11 @@ st.data_editor(
         ),
         "weight": st.column_config.NumberColumn(
             t("field.weight"), min_value=0.1, max_value=100, step=0.5, required=True
+        ),
+        "roles": st.column_config.MultiselectColumn(
+            t("scoring_model.rated_by"),
+            options=list(setup.role_weights_named),
+            help=t("scoring_model.rated_by_help"),
         ),
     },
 )
@@ -166,6 +176,11 @@ edited = st.data_editor(
         "role": st.column_config.TextColumn(t("field.role"), required=True, max_chars=80),
         "weight": st.column_config.NumberColumn(
             t("field.weight"), min_value=0.1, max_value=100, step=0.5, required=True
+        ),
+        "roles": st.column_config.MultiselectColumn(
+            t("scoring_model.rated_by"),
+            options=list(setup.role_weights_named),
+            help=t("scoring_model.rated_by_help"),
         ),
     },
 )

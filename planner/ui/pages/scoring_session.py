@@ -82,7 +82,6 @@ with run_tab:
             time_box(scoring, last)
         live_progress(
             last,
-            len(setup.criteria),
             titles,
             lambda: run_change(
                 lambda s: reveal_round(db=s, session_id=chosen),

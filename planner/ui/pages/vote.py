@@ -10,7 +10,7 @@ from planner.models import StakeholderJoin
 from planner.store.ballot import ballot_list, round_state
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import get_session
-from planner.store.stakeholders import join_session
+from planner.store.stakeholders import get_stakeholder, join_session
 from planner.ui.access.grants import become, buckets, leave_ballot, limited, me
 from planner.ui.nav import page
 from planner.ui.scoring.ballot import ballot, follow_facilitator
@@ -76,12 +76,8 @@ try:
         scoring = get_session(db=db, session_id=session_id)
         state = round_state(db=db, session_id=session_id)
         setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
-        titles, done = ballot_list(
-            db=db,
-            round_id=state.round_id,
-            stakeholder_id=stakeholder_id,
-            criteria_count=len(setup.criteria),
-        )
+        titles, done = ballot_list(db=db, round_id=state.round_id, stakeholder_id=stakeholder_id)
+        my_role = get_stakeholder(db=db, stakeholder_id=stakeholder_id).role
 except PlannerError as error:
     st.error(error_text(error))
     st.stop()
@@ -102,13 +98,18 @@ with st.expander(t("vote.personal_link"), icon=":material/bookmark:", expanded=j
     )
 
 st.page_link(page("signoff"))  # a phone hides the navigation
-if state.session_status == "open" and state.round_status == "voting":
+criteria = setup.criteria_for(my_role)
+if state.session_status == "open" and state.round_status == "voting" and not criteria:
+    st.info(t("vote.nothing_for_role", role=my_role))
+    follow_facilitator(session_id=session_id, state=state)
+elif state.session_status == "open" and state.round_status == "voting":
     ballot(
         session_id=session_id,
         state=state,
         stakeholder_id=stakeholder_id,
         token=token,
         setup=setup,
+        criteria=criteria,
         candidates=titles,
         done=done,
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from planner.models import utcnow
+from planner.models import Criterion, utcnow
 from planner.scoring.setup import ScoringSetup
 from planner.scoring.time_box import seconds_left
 from planner.store.ballot import DONT_KNOW, RoundState
@@ -74,10 +74,11 @@ def ballot(
     stakeholder_id: int,
     token: str,
     setup: ScoringSetup,
+    criteria: list[Criterion],
     candidates: list[tuple[int, str]],
     done: list[int],
 ) -> None:
-    """Mount the ballot of this round for this stakeholder."""
+    """Mount the ballot of this round for this stakeholder, with the criteria they rate."""
     key = f"ballot_{state.round_id}"
     scale = setup.scale
     _component(
@@ -92,9 +93,7 @@ def ballot(
             "stakeholder": stakeholder_id,
             "key": token,
             "lang": current_lang(),
-            "criteria": [
-                {"id": c.id, "name": c.name, "dimension": c.dimension} for c in setup.criteria
-            ],
+            "criteria": [{"id": c.id, "name": c.name, "dimension": c.dimension} for c in criteria],
             "options": [*scale.labels, DONT_KNOW],
             "names": {DONT_KNOW: t("vote.dont_know")},
             "candidates": [[int(i), title] for i, title in candidates],

@@ -37,7 +37,6 @@ from planner.store.ballot import (
     RoundState,
     answered_ids,
     candidate_card,
-    criteria_count,
     my_answers,
     my_comment,
     round_state,
@@ -108,12 +107,11 @@ def _as_stakeholder(
 def _answers(db: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dict:
     """My answers on this candidate and the candidates I completed: what the ballot
     redraws from after a click."""
-    count = criteria_count(db=db, round_id=round_id)
     mine = my_answers(db=db, round_id=round_id, stakeholder_id=me.id, candidate_id=candidate_id)
     return {
         "candidate": candidate_id,
         "answers": {str(k): (DONT_KNOW if v is None else v) for k, v in mine.items()},
-        "done": answered_ids(db=db, round_id=round_id, stakeholder_id=me.id, criteria_count=count),
+        "done": answered_ids(db=db, round_id=round_id, stakeholder_id=me.id),
     }
 
 

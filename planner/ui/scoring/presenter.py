@@ -37,11 +37,11 @@ PROJECTOR_CSS = """
 """
 
 
-def join_board(scoring: ScoringSession, state: RoundState, criteria_count: int) -> None:
+def join_board(scoring: ScoringSession, state: RoundState) -> None:
     """While a round votes: the code, the QR code, how many joined, how far they are."""
     with reading(engine()) as db:
         total = len(round_candidate_ids(db=db, round_id=state.round_id))
-    people, finished = live_counts(state.round_id, criteria_count, total)
+    people, finished = live_counts(state.round_id, total)
     link = join_link(st.context.url, scoring.code)
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:

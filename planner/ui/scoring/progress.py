@@ -20,19 +20,19 @@ REFRESH = "3s"
 
 
 @st.cache_data(ttl=2, show_spinner=False)
-def _progress(url: str, round_id: int, criteria_count: int):
+def _progress(url: str, round_id: int):
     """Shared by every facilitator screen polling the same round (at most one query per 2 s)."""
     with reading(get_engine(url)) as db:
         return (
-            progress(db=db, round_id=round_id, criteria_count=criteria_count),
-            votes_per_candidate(db=db, round_id=round_id, criteria_count=criteria_count),
+            progress(db=db, round_id=round_id),
+            votes_per_candidate(db=db, round_id=round_id),
         )
 
 
-def live_counts(round_id: int, criteria_count: int, total: int) -> tuple[pd.DataFrame, int]:
+def live_counts(round_id: int, total: int) -> tuple[pd.DataFrame, int]:
     """Who takes part with how many candidates they scored, and how many finished all
     `total` (shared by every screen following the round: one query per 2 s)."""
-    people = _progress(database_url(), round_id, criteria_count)[0]
+    people = _progress(database_url(), round_id)[0]
     return people, int((people["scored"] >= total).sum()) if not people.empty else 0
 
 
@@ -46,7 +46,6 @@ def _revealed_by_rule(session_id: int) -> bool:
 @st.fragment(run_every=REFRESH)
 def live_progress(
     voting: ScoringRound,
-    criteria_count: int,
     titles: dict[int, str],
     reveal: Callable[[], None],
 ) -> None:
@@ -56,8 +55,8 @@ def live_progress(
     if _revealed_by_rule(voting.session_id):
         st.rerun()
     total = len(titles)
-    people, finished = live_counts(voting.id, criteria_count, total)
-    per_candidate = _progress(database_url(), voting.id, criteria_count)[1]
+    people, finished = live_counts(voting.id, total)
+    per_candidate = _progress(database_url(), voting.id)[1]
     if voting.deadline is not None:
         countdown(
             seconds_left(utc(voting.deadline), utcnow()),

@@ -11,10 +11,10 @@ from planner.core.config import database_url
 from planner.core.db import reading
 from planner.journey.journey import Journey
 from planner.roadmap.build import Roadmap
-from planner.roadmap.certainty import Certainty
+from planner.roadmap.certainty import Certainty, quadrant_chances
 from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import candidate_frame
-from planner.store.consensus import workspace_consensus
+from planner.store.consensus import workspace_consensus, workspace_resampled
 from planner.store.roadmap_plan import roadmap_certainty
 from planner.ui.shell.engine import get_engine
 
@@ -42,9 +42,41 @@ def consensus(journey: Journey) -> pd.DataFrame:
     return _consensus(database_url(), journey.workspace.id).copy()
 
 
+@st.cache_data(ttl=5, show_spinner=False, max_entries=64)
+def _role_view(url: str, workspace_id: int, role: str) -> pd.DataFrame:
+    with reading(get_engine(url)) as db:
+        return workspace_consensus(db=db, workspace_id=workspace_id, seen_by=role)
+
+
+def consensus_seen_by(journey: Journey, role: str | None) -> pd.DataFrame:
+    """The consensus as one role's stakeholders see it (their votes only: no decisions
+    or pre-scores); None: the workspace's settled consensus."""
+    if role is None:
+        return consensus(journey)
+    return _role_view(database_url(), journey.workspace.id, role).copy()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _quadrant_chances(
+    url: str, workspace_id: int, threshold_mode: str, settled: pd.DataFrame
+) -> pd.DataFrame:
+    with reading(get_engine(url)) as db:
+        drawn = workspace_resampled(db=db, workspace_id=workspace_id, settled=settled)
+    return quadrant_chances(drawn, threshold_mode)
+
+
+def quadrant_sureness(journey: Journey, threshold_mode: str) -> pd.DataFrame:
+    """The chance of each quadrant per candidate (200 resamples of the stakeholders),
+    once per change of the consensus: no roadmap is built for it."""
+    return _quadrant_chances(
+        database_url(), journey.workspace.id, threshold_mode, consensus(journey)
+    )
+
+
 def forget_changed() -> None:
     """After a change: what depends on more than the workspace's version is read anew."""
     _consensus.clear()
+    _role_view.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

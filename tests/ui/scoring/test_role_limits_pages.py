@@ -1,0 +1,94 @@
+"""Role-limited criteria on the pages: set on the scoring model, a ballot with only the
+criteria of one's role, the matrix as one role sees it."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner.core.db import reading, writing
+from planner.models import CriterionCreate, RoleWeightCreate, SessionCreate, StakeholderJoin
+from planner.store.scoring_model import load_scoring_setup, set_role_weights, update_criterion
+from planner.store.sessions import open_session
+from planner.store.stakeholders import join_session
+from tests.conftest import APP
+from tests.ui.conftest import labelled, texts, widget_key
+
+
+@pytest.fixture(name="roles")
+def roles_fixture(engine, demo):
+    with writing(engine) as db:
+        set_role_weights(
+            db=db,
+            workspace_id=demo.id,
+            weights_in=[RoleWeightCreate(role=r, weight=1) for r in ("Marketing", "IT", "Sales")],
+        )
+    return demo
+
+
+def limit_effort_to_it(engine, workspace_id):
+    with writing(engine) as db:
+        effort = load_scoring_setup(db=db, workspace_id=workspace_id).criteria_of("effort")[0]
+        update_criterion(
+            db=db,
+            criterion_id=effort.id,
+            criterion_in=CriterionCreate(name=effort.name, dimension="effort", roles=["IT"]),
+        )
+
+
+def test_the_facilitator_limits_a_criterion_to_roles(open_page, roles, engine):
+    at = open_page("scoring_model")
+    at.session_state[widget_key(at, "criteria")] = {
+        "edited_rows": {2: {"roles": ["IT", "Sales"]}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    with reading(engine) as db:
+        setup = load_scoring_setup(db=db, workspace_id=roles.id)
+    effort = setup.criteria_of("effort")[0]
+    assert setup.roles_of(effort.id) == ("IT", "Sales")
+    at.session_state[widget_key(at, "criteria")] = {  # a new weight keeps the roles
+        "edited_rows": {2: {"weight": 2.0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    with reading(engine) as db:
+        assert load_scoring_setup(db=db, workspace_id=roles.id).roles_of(effort.id) == (
+            "IT",
+            "Sales",
+        )
+
+
+@pytest.mark.parametrize(
+    ("role", "dimensions"), [("IT", {"value", "effort"}), ("Marketing", {"value"})]
+)
+def test_a_ballot_shows_the_criteria_of_ones_role(roles, engine, role, dimensions):
+    limit_effort_to_it(engine, roles.id)
+    with writing(engine) as db:
+        scoring = open_session(
+            db=db,
+            workspace_id=roles.id,
+            session_in=SessionCreate(name="Workshop"),
+            candidate_ids=[1, 2],
+        )
+        joined = join_session(
+            db=db, code=scoring.code, join_in=StakeholderJoin(name="Ann", role=role)
+        )
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["me"] = joined.token
+    at.run()
+    assert not at.exception
+    data = json.loads(at.get("bidi_component")[0].proto.json)
+    assert {c["dimension"] for c in data["criteria"]} == dimensions
+
+
+def test_the_matrix_shows_one_roles_view(open_page, roles):
+    at = open_page("matrix")
+    seen_by = labelled(at.selectbox, "Seen by")
+    assert seen_by.options == ["Marketing", "IT", "Sales"]
+    seen_by.set_value("IT").run()
+    assert not at.exception
+    assert "matrix.nothing" not in texts(at)
