@@ -65,6 +65,9 @@ class ResultRecord(SQLModel):
     """The check of plan-do-check-act: what the KPI measured and what was learnt."""
 
     kpi_result: float
+    # what it took, in the effort points the roadmap counts (0-10, like the scores): the
+    # Progress page sets it against the scores given (estimating bias)
+    actual_effort: float | None = Field(default=None, ge=0, le=10)
     learnings: Learnings = ""
     by: Name
     rescore: bool = False
@@ -96,6 +99,7 @@ class Commitment(SQLModel, table=True):
     kpi_baseline: float | None = None
     kpi_target: float | None = None
     kpi_result: float | None = None
+    actual_effort: float | None = None
     learnings: str = Field(default="", max_length=LEARNINGS_MAX)
     status: str = Field(default="committed", max_length=12)
     done_on: date | None = Field(default=None, sa_column=Column(Date, nullable=True))

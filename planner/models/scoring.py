@@ -80,6 +80,26 @@ class CriterionRole(SQLModel, table=True):
     role: str = Field(primary_key=True, max_length=NAME_MAX)  # as the workspace lists it
 
 
+class ReferenceSet(SQLModel):
+    """A calibration reference: this candidate is agreed to score `label` on a dimension."""
+
+    candidate_id: StrictInt
+    label: str = Field(min_length=1, max_length=12)
+
+
+class CalibrationReference(SQLModel, table=True):
+    """A yardstick the room agreed on ("effort 3 = like *Welcome mail*"): ballots show it
+    beside the scale. At most three per dimension (planner.scoring.calibration)."""
+
+    __tablename__ = "calibration_reference"
+    __table_args__ = (UniqueConstraint("workspace_id", "dimension", "candidate_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    dimension: str = Field(max_length=6)
+    candidate_id: int = Field(sa_column=_key("candidate"))
+    label: str = Field(max_length=12)
+
+
 class RoleWeightCreate(SQLModel):
     role: Name
     weight: float = Field(gt=0, le=100)

@@ -42,6 +42,7 @@ COLUMNS = [
     "kpi_baseline",
     "kpi_target",
     "kpi_result",
+    "actual_effort",
     "learnings",
     "status",
     "done_on",
@@ -161,6 +162,8 @@ def record_result(*, db: Session, commitment_id: int, result: ResultRecord) -> C
     if commitment.status != Status.DONE:
         raise InvalidInput("error.result_needs_done", field=FieldName("kpi_result"))
     commitment.kpi_result = result.kpi_result
+    if result.actual_effort is not None:
+        commitment.actual_effort = result.actual_effort
     commitment.learnings = result.learnings
     if result.rescore:
         commitment.rescore_requested_at = utcnow()
@@ -190,7 +193,9 @@ def commitment_frame(*, db: Session, workspace_id: int) -> pd.DataFrame:
         .where(Commitment.workspace_id == workspace_id)
         .order_by(Commitment.due, Commitment.id),
     )
-    return frame[COLUMNS].astype({"value": float, "effort": float, "kpi_result": float})
+    return frame[COLUMNS].astype(
+        {"value": float, "effort": float, "kpi_result": float, "actual_effort": float}
+    )
 
 
 def version_calendars(*, db: Session, workspace_id: int) -> dict[int, tuple[date, str]]:

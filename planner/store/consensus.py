@@ -5,8 +5,10 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from planner.core.errors import NotFound
+from planner.delivery.workflow import Status
 from planner.models import (
     Candidate,
+    Commitment,
     ConsensusOverride,
     OverrideCreate,
     RoundCandidate,
@@ -16,8 +18,8 @@ from planner.models import (
     Vote,
 )
 from planner.scoring.certainty import Resampled
-from planner.scoring.consensus import settle
-from planner.scoring.setup import aggregate_votes, resample_votes
+from planner.scoring.consensus import composites, settle
+from planner.scoring.setup import aggregate_votes, criteria_frame, entitled_votes, resample_votes
 from planner.scoring.setup import seen_by as seen_by_role
 from planner.store.frames import read_frame
 from planner.store.scoring_model import load_scoring_setup
@@ -100,3 +102,36 @@ def workspace_consensus(
         candidates[["pre_value", "pre_effort"]] = float("nan")
         newest = newest.iloc[0:0]
     return settle(candidates, aggregates, newest.astype({"value": float, "effort": float}))
+
+
+def effort_estimates(*, db: Session, workspace_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each stakeholder's effort score per candidate (newest revealed round, their
+    weighted effort criteria: candidate_id, stakeholder, role, score), and the actual
+    effort of delivered commitments (candidate_id, actual_effort; the newest per
+    candidate): what planner.delivery.estimating compares."""
+    setup = load_scoring_setup(db=db, workspace_id=workspace_id)
+    votes = entitled_votes(setup, latest_votes(db=db, workspace_id=workspace_id))
+    scores = composites(votes, criteria_frame(setup))
+    scores = scores[scores["dimension"] == "effort"]
+    people = dict(
+        db.execute(
+            select(Stakeholder.id, Stakeholder.name).where(Stakeholder.workspace_id == workspace_id)
+        ).all()
+    )
+    roles = votes.drop_duplicates("stakeholder_id").set_index("stakeholder_id")["role"]
+    scores = scores.assign(
+        stakeholder=scores["stakeholder_id"].map(people),
+        role=scores["stakeholder_id"].map(roles),
+    )[["candidate_id", "stakeholder", "role", "score"]]
+    actuals = read_frame(
+        db,
+        select(Commitment.candidate_id, Commitment.actual_effort)
+        .where(
+            Commitment.workspace_id == workspace_id,
+            Commitment.status == Status.DONE,
+            Commitment.actual_effort.is_not(None),
+            Commitment.candidate_id.is_not(None),
+        )
+        .order_by(Commitment.id.desc()),
+    ).drop_duplicates("candidate_id")
+    return scores, actuals.astype({"actual_effort": float})

@@ -244,6 +244,7 @@ class CommitmentDoc(Part):
     kpi_baseline: Finite | None = None
     kpi_target: Finite | None = None
     kpi_result: Finite | None = None
+    actual_effort: Annotated[float, Field(allow_inf_nan=False, ge=0, le=10)] | None = None
     learnings: Text = ""
     status: Status
     done_on: date | None = None

@@ -124,7 +124,16 @@ def result_form(row: dict) -> None:
             value=None if row["kpi_result"] != row["kpi_result"] else row["kpi_result"],
             key="result_value",
         )
-        by = right.text_input(t("field.by"), key="result_by", max_chars=80)
+        actual = right.number_input(
+            t("field.actual_effort"),
+            min_value=0.0,
+            max_value=10.0,
+            step=0.5,
+            value=None if row["actual_effort"] != row["actual_effort"] else row["actual_effort"],
+            key="result_actual_effort",
+            help=t("commitments.actual_effort_help"),
+        )
+        by = left.text_input(t("field.by"), key="result_by", max_chars=80)
         learnings = st.text_area(
             t("field.learnings"), value=row["learnings"], key="result_learnings", max_chars=2000
         )
@@ -139,6 +148,7 @@ def result_form(row: dict) -> None:
                     result=validated(
                         ResultRecord,
                         kpi_result=measured,
+                        actual_effort=actual,
                         learnings=learnings,
                         by=by,
                         rescore=rescore,

@@ -1,4 +1,5 @@
-"""Progress: committed against delivered value per period, on-time rate, slip, results to check."""
+"""Progress: committed against delivered value per period, on-time rate, slip, results to
+check, and how well the stakeholders estimated effort."""
 
 from datetime import date
 
@@ -6,9 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from planner.core.db import reading
+from planner.delivery.estimating import estimating_bias
 from planner.delivery.tracking import progress
 from planner.roadmap.charts import burn_up_chart
 from planner.store.commitments import tracked_commitments, version_calendars
+from planner.store.consensus import effort_estimates
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.workspace import require_journey
@@ -97,5 +100,40 @@ else:
             "kpi_name": "field.kpi_name",
             "kpi_target": "field.kpi_target",
             "done_on": "progress.done_on",
+        },
+    )
+
+st.subheader(t("progress.estimating"))
+st.caption(t("progress.estimating_help"))
+with reading(engine()) as db:
+    scores, actuals = effort_estimates(db=db, workspace_id=journey.workspace.id)
+people, roles = estimating_bias(scores, actuals)
+if people.empty:
+    st.info(t("progress.estimating_none"))
+else:
+    bias_columns = {
+        "items": st.column_config.NumberColumn(t("progress.items")),
+        "bias": st.column_config.NumberColumn(t("progress.bias"), format="%+.1f"),
+        "mean_error": st.column_config.NumberColumn(t("progress.mean_error"), format="%.1f"),
+    }
+    by_person, by_role = st.columns(2)
+    by_person.dataframe(
+        people,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "stakeholder": t("field.name"),
+            "role": t("field.role"),
+            **bias_columns,
+        },
+    )
+    by_role.dataframe(
+        roles,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "role": t("field.role"),
+            "people": st.column_config.NumberColumn(t("progress.people")),
+            **bias_columns,
         },
     )

@@ -1,4 +1,5 @@
-"""Scoring model: the scale, criteria and weights, role weights, and consensus rules."""
+"""Scoring model: the scale, criteria and weights (and who rates them), role weights,
+consensus rules, and the calibration references ballots show."""
 
 import pandas as pd
 import streamlit as st
@@ -16,9 +17,11 @@ from planner.store.scoring_model import (
     update_criterion,
     update_scoring_model,
 )
+from planner.ui.scoring.calibration import calibration
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.reads import candidates
 from planner.ui.shell.workspace import require_journey
 from planner.ui.widget_state import renew_key, versioned_key
 
@@ -177,12 +180,9 @@ edited = st.data_editor(
         "weight": st.column_config.NumberColumn(
             t("field.weight"), min_value=0.1, max_value=100, step=0.5, required=True
         ),
-        "roles": st.column_config.MultiselectColumn(
-            t("scoring_model.rated_by"),
-            options=list(setup.role_weights_named),
-            help=t("scoring_model.rated_by_help"),
-        ),
     },
 )
 if any(st.session_state[key].values()):
     save_role_weights(edited)
+
+calibration(workspace_id, setup, candidates(journey))

@@ -367,6 +367,11 @@ class Ballot {
       const criteria = data.criteria.filter((c) => c.dimension === dimension);
       if (!criteria.length) continue;
       body.push(el("p", { class: "help" }, data.text[`${dimension}_help`]));
+      const yardsticks = card.references?.[dimension] ?? [];
+      if (yardsticks.length) {
+        const line = yardsticks.map(([label, title]) => `${label} = ${title}`).join(" · ");
+        body.push(el("p", { class: "references", "data-testid": `references-${dimension}` }, `${data.text.references} ${line}`));
+      }
       for (const criterion of criteria) {
         const group = el("fieldset", { class: "criterion", "data-criterion": criterion.id });
         const legend = el("legend");

@@ -36,6 +36,7 @@ TEXT_KEYS = {
     "time_up": "vote.time_up",
     "nudge": "vote.nudge",
     "nudge_ok": "vote.nudge_ok",
+    "references": "vote.references",
 }
 
 _component = st.components.v2.component(

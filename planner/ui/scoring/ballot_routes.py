@@ -41,6 +41,7 @@ from planner.store.ballot import (
     my_comment,
     round_state,
 )
+from planner.store.calibration import references
 from planner.store.round_timing import due_reveal, nudged, reveal_if_due
 from planner.store.stakeholders import stakeholder_by_link
 from planner.store.votes import cast_vote, set_comment
@@ -118,7 +119,15 @@ def _answers(db: Session, round_id: int, me: Stakeholder, candidate_id: int) -> 
 def _card(db: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dict:
     card = candidate_card(db=db, round_id=round_id, candidate_id=candidate_id)
     comment = my_comment(db=db, round_id=round_id, stakeholder_id=me.id, candidate_id=candidate_id)
-    return card._asdict() | {"comment": comment} | _answers(db, round_id, me, candidate_id)
+    yardsticks = {
+        dimension: [[r.label, r.title] for r in found]
+        for dimension, found in references(db=db, workspace_id=me.workspace_id).items()
+    }
+    return (
+        card._asdict()
+        | {"comment": comment, "references": yardsticks}
+        | _answers(db, round_id, me, candidate_id)
+    )
 
 
 async def candidate(request: Request) -> Response:

@@ -5,7 +5,14 @@ from datetime import date, timedelta
 import pytest
 
 from planner.core.db import reading, writing
-from planner.models import CommitmentCreate, ResultRecord, SignoffRequest, StatusChange
+from planner.models import (
+    CommitmentCreate,
+    ResultRecord,
+    SessionCreate,
+    SignoffRequest,
+    StakeholderJoin,
+    StatusChange,
+)
 from planner.store.commitments import (
     change_status,
     commit,
@@ -14,8 +21,11 @@ from planner.store.commitments import (
     record_result,
     rescore_requests,
 )
+from planner.store.scoring_model import load_scoring_setup
+from planner.store.sessions import open_session, reveal_round
 from planner.store.signoff import request_signoff, signoff_status
-from tests.factories import add_stakeholders, saved_version
+from planner.store.stakeholders import join_session
+from tests.factories import add_stakeholders, saved_version, vote_all
 from tests.ui.conftest import texts
 
 
@@ -208,3 +218,35 @@ def test_a_result_sent_back_is_offered_for_the_next_session(open_page, engine, v
     at = open_page("scoring_session")
     at.checkbox(key="session_rescore").check().run()
     assert "1 of 42 candidates will be scored." in texts(at)
+
+
+def test_progress_shows_who_over_and_underestimates_effort(open_page, engine, demo, version):
+    """Ann (IT) gave the delivered item effort 5 (= 10), Bo (Sales) 1 (= 0); it took 4."""
+    commitment = promise(engine, version)
+    with writing(engine) as db:
+        candidate = commitment_frame(db=db, workspace_id=demo.id)["candidate_id"].iloc[0]
+        scoring = open_session(
+            db=db,
+            workspace_id=demo.id,
+            session_in=SessionCreate(name="Effort check"),
+            candidate_ids=[int(candidate)],
+        )
+        setup = load_scoring_setup(db=db, workspace_id=demo.id)
+        for name, role, label in (("Ann", "IT", "5"), ("Bo", "Sales", "1")):
+            person = join_session(
+                db=db, code=scoring.code, join_in=StakeholderJoin(name=f"{name} E", role=role)
+            )[1]
+            vote_all(db, scoring, person, int(candidate), setup, label)
+        reveal_round(db=db, session_id=scoring.id)
+    move(engine, commitment, "in_progress", "done")
+    at = open_page("commitments")
+    at.number_input(key="result_value").set_value(1.0)
+    at.number_input(key="result_actual_effort").set_value(4.0)
+    at.text_input(key="result_by").input("Paula")
+    submit(at, f"result_{commitment}", "Save the result")
+    at = open_page("progress")
+    people, roles = at.dataframe[-2].value, at.dataframe[-1].value
+    by_name = people.set_index(people.columns[0])
+    assert by_name.loc["Ann E"].tolist()[1:] == [1, 6.0, 6.0]
+    assert by_name.loc["Bo E"].tolist()[1:] == [1, -4.0, 4.0]
+    assert roles[roles.columns[0]].tolist() == ["IT", "Sales"]

@@ -8,7 +8,9 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from planner.core.db import reading, writing
-from planner.models import SessionCreate, StakeholderJoin, utcnow
+from planner.models import ReferenceSet, SessionCreate, StakeholderJoin, utcnow
+from planner.store.calibration import set_references
+from planner.store.candidates import get_candidate
 from planner.store.round_timing import nudge, set_reveal_rules, start_timer
 from planner.store.sessions import close_session, open_revote, open_session, reveal_round
 from planner.store.stakeholders import join_session, renew_link
@@ -197,6 +199,7 @@ def test_the_card_holds_one_candidate_and_only_my_answers(client, room):
         "channels",
         "answers",
         "comment",
+        "references",
         "done",
     }
     assert card["phase"] and card["channels"]
@@ -256,3 +259,22 @@ def test_the_state_counts_down_and_reveals_at_zero(client, room, engine):
     shown = client.get(f"/api/ballot/state?session={scoring.id}").json()
     assert shown["round_status"] == "revealed" and shown["nudged"] == {}
     assert vote(client, bert.token, 1, 1, "2").status_code == 409
+
+
+def test_the_card_shows_the_calibration_references_beside_the_scale(client, room, engine):
+    scoring, ann, _ = room
+    with writing(engine) as db:
+        set_references(
+            db=db,
+            workspace_id=scoring.workspace_id,
+            dimension="effort",
+            chosen=[
+                ReferenceSet(candidate_id=5, label="5"),
+                ReferenceSet(candidate_id=4, label="2"),
+            ],
+        )
+        titles = {c: get_candidate(db=db, candidate_id=c).title for c in (4, 5)}
+    card = client.get(
+        "/api/ballot/candidate?round=1&candidate=1", headers={"X-Ballot-Key": ann.token}
+    ).json()
+    assert card["references"] == {"value": [], "effort": [["2", titles[4]], ["5", titles[5]]]}
