@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Annotated
 
 from pydantic import StrictInt, StringConstraints
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
@@ -141,6 +141,7 @@ class Stakeholder(SQLModel, table=True):
 
 class SessionCreate(SQLModel):
     name: Name
+    focus: bool = False  # everyone on one candidate at a time (planner.store.focus)
 
 
 class ScoringSession(SQLModel, table=True):
@@ -158,6 +159,9 @@ class ScoringSession(SQLModel, table=True):
     reveal_when_done: bool = False
     # The presenter view shows who wrote each comment (else anonymous).
     comments_named: bool = False
+    # Focus mode: the candidates in the order the room takes them, one round each (see
+    # planner.store.focus); None: every round scores its candidates side by side.
+    focus_queue: list[int] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     created_at: datetime = Field(sa_column=_timestamp())
     closed_at: datetime | None = Field(default=None, sa_column=_moment())
 

@@ -178,6 +178,7 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
                         "reveal_at_zero",
                         "reveal_when_done",
                         "comments_named",
+                        "focus_queue",
                     )
                 },
                 "participants": [

@@ -167,6 +167,7 @@ class SessionDoc(Part):
     reveal_at_zero: bool = False
     reveal_when_done: bool = False
     comments_named: bool = False
+    focus_queue: list[Key] | None = Field(default=None, max_length=100_000)
     participants: list[ParticipantDoc] = []
     rounds: list[RoundDoc] = []
 
@@ -324,6 +325,8 @@ class WorkspaceDocument(Part):
         for i, session in enumerate(self.sessions):
             at = f"sessions.{i}"
             _unique(f"{at}.rounds", [r.number for r in session.rounds], "round number")
+            for j, c in enumerate(session.focus_queue or ()):
+                _known(f"{at}.focus_queue.{j}", c, keys, "candidate key")
             for j, p in enumerate(session.participants):
                 _known(f"{at}.participants.{j}.stakeholder", p.stakeholder, people, "stakeholder")
             for j, r in enumerate(session.rounds):

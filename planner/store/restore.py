@@ -273,6 +273,9 @@ class _Restore:
                     reveal_at_zero=item["reveal_at_zero"],
                     reveal_when_done=item["reveal_when_done"],
                     comments_named=item["comments_named"],
+                    focus_queue=None
+                    if item["focus_queue"] is None
+                    else [ids[c] for c in item["focus_queue"]],
                 )
                 db.add(scoring)
                 db.flush()

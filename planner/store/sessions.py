@@ -28,21 +28,27 @@ def new_code(db: Session) -> str:
 def open_session(
     *, db: Session, workspace_id: int, session_in: SessionCreate, candidate_ids: list[int]
 ) -> ScoringSession:
-    """A new session scoring these candidates in round 1; it gets a fresh join code."""
+    """A new session scoring these candidates in round 1; it gets a fresh join code. In
+    focus mode round 1 scores the first of them only (see planner.store.focus)."""
     owned = set(db.exec(select(Candidate.id).where(Candidate.workspace_id == workspace_id)))
     chosen = list(dict.fromkeys(candidate_ids))
     if not chosen:
         raise InvalidInput("error.session_no_candidates")
     if not set(chosen) <= owned:
         raise NotFound("error.candidate_not_found", id=min(set(chosen) - owned))
-    scoring = ScoringSession(workspace_id=workspace_id, name=session_in.name, code=new_code(db))
+    scoring = ScoringSession(
+        workspace_id=workspace_id,
+        name=session_in.name,
+        code=new_code(db),
+        focus_queue=chosen if session_in.focus else None,
+    )
     db.add(scoring)
     db.flush()
-    _new_round(db, scoring.id, 1, chosen)
+    new_round(db, scoring.id, 1, chosen[:1] if session_in.focus else chosen)
     return scoring
 
 
-def _new_round(db: Session, session_id: int, number: int, candidate_ids) -> ScoringRound:
+def new_round(db: Session, session_id: int, number: int, candidate_ids) -> ScoringRound:
     scoring_round = ScoringRound(session_id=session_id, number=number)
     db.add(scoring_round)
     db.flush()
@@ -121,7 +127,7 @@ def open_revote(*, db: Session, session_id: int, candidate_ids: list[int]) -> Sc
     chosen = [c for c in dict.fromkeys(candidate_ids) if c in allowed]
     if not chosen:
         raise InvalidInput("error.session_no_candidates")
-    return _new_round(db, session_id, last.number + 1, chosen)
+    return new_round(db, session_id, last.number + 1, chosen)
 
 
 def close_session(*, db: Session, session_id: int) -> ScoringSession:

@@ -16,6 +16,7 @@ from planner.store.sessions import (
     rounds_of,
     sessions_of,
 )
+from planner.ui.scoring.focus import focus_panel
 from planner.ui.scoring.progress import live_progress
 from planner.ui.scoring.results import revealed_round, show_results
 from planner.ui.scoring.session_people import session_people
@@ -76,6 +77,7 @@ with run_tab:
         )
         session_people(scoring)
     st.subheader(t("session.round", number=last.number, status=t(f"round.{last.status}")))
+    focus = focus_panel(scoring, titles_of)
 
     if last.status == "voting":
         if scoring.status == "open":
@@ -105,7 +107,7 @@ with run_tab:
             setup, votes, {c: titles_of[c] for c in shown_ids}, comments, key=f"round_{shown.id}"
         )
         flagged = results.index[results["discuss"]].tolist() if not results.empty else []
-        if scoring.status == "open" and shown.id == last.id:
+        if scoring.status == "open" and shown.id == last.id and focus is None:
             revote = st.multiselect(
                 t("session.revote_which"),
                 list(titles),

@@ -98,6 +98,8 @@ with st.expander(t("vote.personal_link"), icon=":material/bookmark:", expanded=j
     )
 
 st.page_link(page("signoff"))  # a phone hides the navigation
+if scoring.focus_queue is not None and state.round_status == "voting":
+    st.info(t("focus.ballot"), icon=":material/center_focus_strong:")
 criteria = setup.criteria_for(my_role)
 if state.session_status == "open" and state.round_status == "voting" and not criteria:
     st.info(t("vote.nothing_for_role", role=my_role))

@@ -13,6 +13,7 @@ from planner.scoring.join_qr import qr_png
 from planner.scoring.setup import ScoringSetup, aggregate_votes, criteria_frame
 from planner.scoring.time_box import seconds_left
 from planner.store.ballot import RoundState
+from planner.store.candidates import get_candidate
 from planner.store.sessions import round_candidate_ids
 from planner.ui.scoring.countdown import countdown
 from planner.ui.scoring.progress import live_counts
@@ -46,6 +47,11 @@ def join_board(scoring: ScoringSession, state: RoundState) -> None:
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
         st.title(scoring.name)
+        if scoring.focus_queue is not None:
+            with reading(engine()) as db:
+                [current] = round_candidate_ids(db=db, round_id=state.round_id)
+                title = get_candidate(db=db, candidate_id=current).title
+            st.header(t("focus.presenter", title=title))
         st.metric(t("session.code"), scoring.code)
         st.markdown(t("presenter.join_at", link=link))
         if state.deadline is not None:

@@ -43,12 +43,13 @@ def open_session_form(journey: Journey, frame: pd.DataFrame) -> None:
     ):
         chosen = chosen[chosen["id"].isin(sent_back)]
     st.write(t("session.will_score", count=len(chosen), total=len(frame)))
+    focus = st.toggle(t("session.focus"), key="session_focus", help=t("session.focus_help"))
     if st.button(t("session.open"), type="primary", key="open_session", disabled=chosen.empty):
         done = run_change(
             lambda s: open_session(
                 db=s,
                 workspace_id=journey.workspace.id,
-                session_in=validated(SessionCreate, name=name),
+                session_in=validated(SessionCreate, name=name, focus=focus),
                 candidate_ids=chosen["id"].tolist(),
             ),
             success=t("session.opened"),
