@@ -2,10 +2,12 @@
 
 from datetime import date
 
+from planner.core.db import writing
 from planner.journey.naming import name_key
 from planner.models import (
     CandidateCreate,
     Persona,
+    SessionCreate,
     Stakeholder,
     StakeholderJoin,
     VersionCreate,
@@ -15,7 +17,7 @@ from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import create_candidate
 from planner.store.dimensions import add_item
 from planner.store.roadmap_plan import current_roadmap, save_plan
-from planner.store.sessions import current_round
+from planner.store.sessions import current_round, open_session
 from planner.store.stakeholders import join_session
 from planner.store.versions import save_version
 from planner.store.votes import cast_vote
@@ -88,3 +90,14 @@ def add_stakeholders(db, workspace_id, *names):
     db.add_all(people)
     db.flush()
     return people
+
+
+def demo_session(engine, workspace_id, name="Workshop", candidate_ids=(1, 2, 3), focus=False):
+    """A session on some of a workspace's candidates (the demo's first three), committed."""
+    with writing(engine) as db:
+        return open_session(
+            db=db,
+            workspace_id=workspace_id,
+            session_in=SessionCreate(name=name, focus=focus),
+            candidate_ids=list(candidate_ids),
+        )

@@ -144,6 +144,15 @@ class SessionCreate(SQLModel):
     focus: bool = False  # everyone on one candidate at a time (planner.store.focus)
 
 
+class SessionSettings(SQLModel):
+    """How a session runs; what is left out stays as it is."""
+
+    auto_advance: bool | None = None
+    reveal_at_zero: bool | None = None
+    reveal_when_done: bool | None = None
+    comments_named: bool | None = None
+
+
 class ScoringSession(SQLModel, table=True):
     __tablename__ = "scoring_session"
     id: int | None = Field(default=None, primary_key=True)

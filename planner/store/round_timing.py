@@ -52,17 +52,6 @@ def stop_timer(*, db: Session, session_id: int) -> ScoringRound:
     return last
 
 
-def set_reveal_rules(
-    *, db: Session, session_id: int, at_zero: bool, when_done: bool
-) -> ScoringSession:
-    """Whether rounds reveal themselves when their time is up / once everyone finished."""
-    scoring = get_session(db=db, session_id=session_id)
-    scoring.reveal_at_zero, scoring.reveal_when_done = at_zero, when_done
-    db.add(scoring)
-    db.flush()
-    return scoring
-
-
 def nudge(
     *, db: Session, session_id: int, stakeholder_ids: list[int], now: datetime | None = None
 ) -> int:

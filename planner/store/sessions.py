@@ -12,6 +12,7 @@ from planner.models import (
     ScoringRound,
     ScoringSession,
     SessionCreate,
+    SessionSettings,
     Stakeholder,
     utcnow,
 )
@@ -153,19 +154,12 @@ def stakeholder_names(*, db: Session, workspace_id: int) -> dict[int, str]:
     return dict(db.execute(query).all())
 
 
-def set_auto_advance(*, db: Session, session_id: int, on: bool) -> ScoringSession:
-    """Whether ballots move on to the next unscored candidate once one is complete."""
+def change_settings(*, db: Session, session_id: int, settings: SessionSettings) -> ScoringSession:
+    """Auto-advance of the ballots, the automatic reveals (planner.scoring.time_box),
+    named comments on the presenter view: those given change, the others stay."""
     scoring = get_session(db=db, session_id=session_id)
-    scoring.auto_advance = on
-    db.add(scoring)
-    db.flush()
-    return scoring
-
-
-def set_comments_named(*, db: Session, session_id: int, on: bool) -> ScoringSession:
-    """Whether the presenter view shows who wrote each comment (else anonymous)."""
-    scoring = get_session(db=db, session_id=session_id)
-    scoring.comments_named = on
+    for field, value in settings.model_dump(exclude_none=True).items():
+        setattr(scoring, field, value)
     db.add(scoring)
     db.flush()
     return scoring

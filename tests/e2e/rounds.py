@@ -33,15 +33,20 @@ def busy_machine():
             spinner.wait()
 
 
+def close_open_sessions(db, workspace_id: int) -> None:
+    """One session at a time: a new one starts the demo's room afresh."""
+    for old in sessions_of(db=db, workspace_id=workspace_id):
+        if old.status == "open":
+            close_session(db=db, session_id=old.id)
+
+
 def new_round(database_url: str) -> tuple[int, dict[str, int], dict[str, int], list[tuple]]:
     """A fresh session on the demo's candidates (the previous one closed) and eight
     stakeholders with their personal links."""
     engine = make_engine(database_url)
     with writing(engine) as db:
         workspace = list_workspaces(db=db)[0]
-        for old in sessions_of(db=db, workspace_id=workspace.id):
-            if old.status == "open":
-                close_session(db=db, session_id=old.id)
+        close_open_sessions(db, workspace.id)
         frame = candidate_frame(db=db, workspace_id=workspace.id)
         chosen = frame.sample(CANDIDATES, random_state=len(frame))
         scoring = open_session(

@@ -18,10 +18,10 @@ from planner.store.calibration import set_references
 from planner.store.candidates import get_candidate
 from planner.store.focus import focus_of
 from planner.store.scoring_model import load_scoring_setup, set_role_weights, update_criterion
-from planner.store.sessions import close_session, open_session, sessions_of
+from planner.store.sessions import open_session
 from planner.store.stakeholders import join_session
 from planner.store.workspaces import list_workspaces
-from tests.e2e.rounds import busy_machine
+from tests.e2e.rounds import busy_machine, close_open_sessions
 from tests.e2e.steps import PHONE, answer_current, go, settled, sign_in
 
 
@@ -30,9 +30,7 @@ def fresh_session(database_url: str, name: str, candidates: list[int], *, focus:
     engine = make_engine(database_url)
     with writing(engine) as db:
         workspace = list_workspaces(db=db)[0]
-        for old in sessions_of(db=db, workspace_id=workspace.id):
-            if old.status == "open":
-                close_session(db=db, session_id=old.id)
+        close_open_sessions(db, workspace.id)
         scoring = open_session(
             db=db,
             workspace_id=workspace.id,

@@ -12,9 +12,9 @@ from playwright.sync_api import expect
 from planner.core.db import make_engine, reading, writing
 from planner.demo import DEMO_NAME as DEMO
 from planner.demo import DEMO_PASSPHRASE
-from planner.models import utcnow
-from planner.store.round_timing import nudge, set_reveal_rules, start_timer
-from planner.store.sessions import get_session, reveal_round
+from planner.models import SessionSettings, utcnow
+from planner.store.round_timing import nudge, start_timer
+from planner.store.sessions import change_settings, get_session, reveal_round
 from tests.e2e.rounds import busy_machine, new_round
 from tests.e2e.steps import DESKTOP, PHONE, answer_current, go, settled, sign_in
 
@@ -47,7 +47,11 @@ def test_time_box_and_nudges_reach_the_ballots(browser, served):
     answer_current(ballots[0], "3", "First feeling")  # a vote: there is something to reveal
     engine = make_engine(served.database_url)
     with writing(engine) as db:
-        set_reveal_rules(db=db, session_id=session_id, at_zero=True, when_done=False)
+        change_settings(
+            db=db,
+            session_id=session_id,
+            settings=SessionSettings(reveal_at_zero=True, reveal_when_done=False),
+        )
         # 20 s from now: a one-minute box that started 40 s ago
         start_timer(db=db, session_id=session_id, minutes=1, now=utcnow() - timedelta(seconds=40))
         nudge(db=db, session_id=session_id, stakeholder_ids=[people[1][0], people[2][0]])

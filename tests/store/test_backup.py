@@ -12,6 +12,7 @@ from planner.models import (
     OverrideCreate,
     ResultRecord,
     RoleWeightCreate,
+    SessionSettings,
     SignoffCreate,
     SignoffRequest,
     StatusChange,
@@ -23,9 +24,8 @@ from planner.store.commitments import change_status, commit, record_result
 from planner.store.consensus import add_override
 from planner.store.restore import restore_workspace
 from planner.store.roadmap_plan import current_roadmap, save_plan, set_plan_item
-from planner.store.round_timing import set_reveal_rules
 from planner.store.scoring_model import set_role_weights, update_criterion
-from planner.store.sessions import participants, reveal_round, set_comments_named
+from planner.store.sessions import change_settings, participants, reveal_round
 from planner.store.signoff import request_signoff, sign
 from planner.store.versions import save_version
 from tests.factories import join, vote_all
@@ -78,8 +78,12 @@ def full_workspace_fixture(db, workshop):
         criterion_id=effort.id,
         criterion_in=CriterionCreate(name=effort.name, dimension="effort", roles=["Sales", "IT"]),
     )
-    set_reveal_rules(db=db, session_id=scoring.id, at_zero=True, when_done=False)
-    set_comments_named(db=db, session_id=scoring.id, on=True)
+    change_settings(
+        db=db,
+        session_id=scoring.id,
+        settings=SessionSettings(reveal_at_zero=True, reveal_when_done=False),
+    )
+    change_settings(db=db, session_id=scoring.id, settings=SessionSettings(comments_named=True))
     for name, label in (("Ann", "2"), ("Bo", "4"), ("Cy", "5")):
         vote_all(db, scoring, join(db, scoring, name, "Sales"), ideas[0].id, setup, label)
     reveal_round(db=db, session_id=scoring.id)

@@ -5,17 +5,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from planner.core.errors import Conflict, InvalidInput
+from planner.models import SessionSettings
 from planner.store.audit import audit_log
 from planner.store.ballot import round_state
 from planner.store.round_timing import (
     nudge,
     nudged,
     reveal_if_due,
-    set_reveal_rules,
     start_timer,
     stop_timer,
 )
-from planner.store.sessions import current_round, reveal_round
+from planner.store.sessions import change_settings, current_round, reveal_round
 from tests.factories import join, vote_all
 
 pytestmark = pytest.mark.storage
@@ -52,7 +52,11 @@ def test_time_up_reveals_when_the_session_says_so(workshop, db):
     start_timer(db=db, session_id=scoring.id, minutes=1, now=NOW)
     later = NOW + timedelta(minutes=1)
     assert reveal_if_due(db=db, session_id=scoring.id, now=later) is None  # rule off
-    set_reveal_rules(db=db, session_id=scoring.id, at_zero=True, when_done=False)
+    change_settings(
+        db=db,
+        session_id=scoring.id,
+        settings=SessionSettings(reveal_at_zero=True, reveal_when_done=False),
+    )
     assert reveal_if_due(db=db, session_id=scoring.id, now=later - timedelta(seconds=1)) is None
     assert reveal_if_due(db=db, session_id=scoring.id, now=later) == "time_up"
     assert current_round(db=db, session_id=scoring.id).status == "revealed"
@@ -64,7 +68,11 @@ def test_time_up_reveals_when_the_session_says_so(workshop, db):
 
 def test_everyone_finished_reveals_when_the_session_says_so(workshop, db):
     _, ideas, scoring, setup = workshop
-    set_reveal_rules(db=db, session_id=scoring.id, at_zero=False, when_done=True)
+    change_settings(
+        db=db,
+        session_id=scoring.id,
+        settings=SessionSettings(reveal_at_zero=False, reveal_when_done=True),
+    )
     ann, bo = join(db, scoring, "Ann"), join(db, scoring, "Bo")
     for idea in ideas[:2]:
         vote_all(db, scoring, ann, idea.id, setup)

@@ -7,8 +7,9 @@ import streamlit as st
 from planner.access.links import personal_link
 from planner.core.db import reading
 from planner.models import ScoringSession
-from planner.store.sessions import participants, set_auto_advance, set_comments_named
+from planner.store.sessions import participants
 from planner.store.stakeholders import renew_link
+from planner.ui.scoring.session_settings import setting_toggle
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
@@ -16,39 +17,9 @@ from planner.ui.shell.lang import t
 NEW_LINK_KEY = "new_personal_link"  # (stakeholder name, link) just issued, shown once
 
 
-def _toggle(session_id: int, key: str) -> None:
-    on = st.session_state[key]
-    run_change(
-        lambda s: set_auto_advance(db=s, session_id=session_id, on=on),
-        success=t("session.auto_advance"),
-    )
-
-
-def _name_comments(session_id: int, key: str) -> None:
-    on = st.session_state[key]
-    run_change(
-        lambda s: set_comments_named(db=s, session_id=session_id, on=on),
-        success=t("session.comments_named"),
-    )
-
-
 def session_people(scoring: ScoringSession) -> None:
-    key = f"auto_advance_{scoring.id}"
-    st.toggle(
-        t("session.auto_advance"),
-        value=scoring.auto_advance,
-        key=key,
-        on_change=_toggle,
-        args=(scoring.id, key),
-    )
-    named = f"comments_named_{scoring.id}"
-    st.toggle(
-        t("session.comments_named"),
-        value=scoring.comments_named,
-        key=named,
-        on_change=_name_comments,
-        args=(scoring.id, named),
-    )
+    setting_toggle(scoring, "auto_advance", t("session.auto_advance"))
+    setting_toggle(scoring, "comments_named", t("session.comments_named"))
     with reading(engine()) as db:
         people = {p.id: p.name for p in participants(db=db, session_id=scoring.id)}
     if not people:

@@ -4,19 +4,10 @@ import streamlit as st
 
 from planner.models import ScoringRound, ScoringSession
 from planner.scoring.time_box import MINUTES_MAX
-from planner.store.round_timing import set_reveal_rules, start_timer, stop_timer
+from planner.store.round_timing import start_timer, stop_timer
+from planner.ui.scoring.session_settings import setting_toggle
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
-
-
-def _rules(session_id: int, at_zero_key: str, when_done_key: str) -> None:
-    at_zero, when_done = st.session_state[at_zero_key], st.session_state[when_done_key]
-    run_change(
-        lambda s: set_reveal_rules(
-            db=s, session_id=session_id, at_zero=at_zero, when_done=when_done
-        ),
-        success=t("session.reveal_rules_saved"),
-    )
 
 
 def time_box(scoring: ScoringSession, voting: ScoringRound) -> None:
@@ -47,18 +38,5 @@ def time_box(scoring: ScoringSession, voting: ScoringRound) -> None:
                 success=t("session.timer_stopped"),
                 rerun=True,
             )
-        keys = (f"reveal_at_zero_{scoring.id}", f"reveal_when_done_{scoring.id}")
-        st.toggle(
-            t("session.reveal_at_zero"),
-            value=scoring.reveal_at_zero,
-            key=keys[0],
-            on_change=_rules,
-            args=(scoring.id, *keys),
-        )
-        st.toggle(
-            t("session.reveal_when_done"),
-            value=scoring.reveal_when_done,
-            key=keys[1],
-            on_change=_rules,
-            args=(scoring.id, *keys),
-        )
+        setting_toggle(scoring, "reveal_at_zero", t("session.reveal_at_zero"))
+        setting_toggle(scoring, "reveal_when_done", t("session.reveal_when_done"))

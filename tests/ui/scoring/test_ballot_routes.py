@@ -8,11 +8,17 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from planner.core.db import reading, writing
-from planner.models import ReferenceSet, SessionCreate, StakeholderJoin, utcnow
+from planner.models import ReferenceSet, SessionCreate, SessionSettings, StakeholderJoin, utcnow
 from planner.store.calibration import set_references
 from planner.store.candidates import get_candidate
-from planner.store.round_timing import nudge, set_reveal_rules, start_timer
-from planner.store.sessions import close_session, open_revote, open_session, reveal_round
+from planner.store.round_timing import nudge, start_timer
+from planner.store.sessions import (
+    change_settings,
+    close_session,
+    open_revote,
+    open_session,
+    reveal_round,
+)
 from planner.store.stakeholders import join_session, renew_link
 from planner.store.votes import my_ballot
 from planner.ui.scoring import ballot_routes
@@ -247,7 +253,11 @@ def test_the_state_counts_down_and_reveals_at_zero(client, room, engine):
     scoring, ann, bert = room
     vote(client, ann.token, 1, 1, "4")
     with writing(engine) as db:
-        set_reveal_rules(db=db, session_id=scoring.id, at_zero=True, when_done=False)
+        change_settings(
+            db=db,
+            session_id=scoring.id,
+            settings=SessionSettings(reveal_at_zero=True, reveal_when_done=False),
+        )
         start_timer(db=db, session_id=scoring.id, minutes=2)
         nudge(db=db, session_id=scoring.id, stakeholder_ids=[bert.stakeholder.id])
     shown = client.get(f"/api/ballot/state?session={scoring.id}").json()

@@ -3,21 +3,15 @@
 import pytest
 
 from planner.core.db import reading, writing
-from planner.models import SessionCreate
 from planner.store.focus import focus_of
-from planner.store.sessions import open_session, reveal_round
+from planner.store.sessions import reveal_round
+from tests.factories import demo_session
 from tests.ui.conftest import texts
 
 
 @pytest.fixture(name="poker")
 def poker_fixture(engine, demo):
-    with writing(engine) as db:
-        return open_session(
-            db=db,
-            workspace_id=demo.id,
-            session_in=SessionCreate(name="Poker", focus=True),
-            candidate_ids=[3, 1, 2],
-        )
+    return demo_session(engine, demo.id, "Poker", [3, 1, 2], focus=True)
 
 
 def test_a_session_opens_in_focus_mode(open_page, demo, engine):

@@ -5,23 +5,18 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.core.db import reading, writing
-from planner.models import RoleWeightCreate, SessionCreate, WorkspaceUpdate
+from planner.models import RoleWeightCreate, WorkspaceUpdate
 from planner.store.scoring_model import set_role_weights
-from planner.store.sessions import open_session, participants
+from planner.store.sessions import participants
 from planner.store.workspaces import update_workspace
 from tests.conftest import APP
+from tests.factories import demo_session
 from tests.ui.conftest import texts
 
 
 @pytest.fixture(name="scoring")
 def scoring_fixture(engine, demo):
-    with writing(engine) as db:
-        return open_session(
-            db=db,
-            workspace_id=demo.id,
-            session_in=SessionCreate(name="Buying workshop"),
-            candidate_ids=[1, 2, 3],
-        )
+    return demo_session(engine, demo.id, "Buying workshop", [1, 2, 3])
 
 
 def by_link(code: str) -> AppTest:

@@ -3,10 +3,10 @@
 import pytest
 
 from planner.core.db import writing
-from planner.models import SessionCreate, StakeholderJoin
+from planner.models import SessionCreate, SessionSettings, StakeholderJoin
 from planner.store.round_timing import start_timer
 from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import current_round, open_session, reveal_round, set_comments_named
+from planner.store.sessions import change_settings, current_round, open_session, reveal_round
 from planner.store.stakeholders import join_session
 from planner.store.votes import set_comment
 from tests.factories import vote_all
@@ -66,7 +66,9 @@ def test_after_the_reveal_results_come_one_at_a_time_flagged_first(
 ):
     with writing(engine) as db:
         reveal_round(db=db, session_id=scoring.id)
-        set_comments_named(db=db, session_id=scoring.id, on=named)
+        change_settings(
+            db=db, session_id=scoring.id, settings=SessionSettings(comments_named=named)
+        )
     at = presenter(open_page, scoring)
     shown = texts(at)
     assert "Candidate 1 of 2 · round 1" in shown

@@ -6,28 +6,22 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.core.db import reading, writing
-from planner.models import SessionCreate, StakeholderJoin
+from planner.models import StakeholderJoin
 from planner.store.audit import audit_log
 from planner.store.candidates import get_candidate
 from planner.store.consensus import workspace_consensus
 from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import current_round, get_session, open_session, reveal_round
+from planner.store.sessions import current_round, get_session, reveal_round
 from planner.store.stakeholders import join_session, renew_link, stakeholder_by_link
 from tests.conftest import APP
-from tests.factories import vote_all
+from tests.factories import demo_session, vote_all
 from tests.ui.conftest import labelled, texts, widget_key
 
 
 @pytest.fixture(name="scoring")
 def scoring_fixture(engine, demo):
     """A session on the demo's first three candidates."""
-    with writing(engine) as db:
-        return open_session(
-            db=db,
-            workspace_id=demo.id,
-            session_in=SessionCreate(name="Workshop"),
-            candidate_ids=[1, 2, 3],
-        )
+    return demo_session(engine, demo.id, "Workshop", [1, 2, 3])
 
 
 def stakeholder_app(code: str, lang: str = "en") -> AppTest:

@@ -6,25 +6,19 @@ from datetime import timedelta
 import pytest
 
 from planner.core.db import reading, writing
-from planner.models import SessionCreate, StakeholderJoin, utcnow
+from planner.models import SessionSettings, StakeholderJoin, utcnow
 from planner.store.ballot import round_state
-from planner.store.round_timing import nudged, set_reveal_rules, start_timer
+from planner.store.round_timing import nudged, start_timer
 from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import get_session, open_session
+from planner.store.sessions import change_settings, get_session
 from planner.store.stakeholders import join_session
-from tests.factories import vote_all
+from tests.factories import demo_session, vote_all
 from tests.ui.conftest import texts
 
 
 @pytest.fixture(name="scoring")
 def scoring_fixture(engine, demo):
-    with writing(engine) as db:
-        return open_session(
-            db=db,
-            workspace_id=demo.id,
-            session_in=SessionCreate(name="Workshop"),
-            candidate_ids=[1, 2],
-        )
+    return demo_session(engine, demo.id, "Workshop", [1, 2])
 
 
 def people(engine, scoring, scored: dict[str, int]) -> dict[str, int]:
@@ -84,7 +78,11 @@ def test_the_facilitator_is_told_when_everyone_has_finished(open_page, scoring, 
 def test_a_round_whose_time_is_up_reveals_on_the_facilitators_screen(open_page, scoring, engine):
     people(engine, scoring, {"Ann": 1, "Bo": 0})
     with writing(engine) as db:
-        set_reveal_rules(db=db, session_id=scoring.id, at_zero=True, when_done=False)
+        change_settings(
+            db=db,
+            session_id=scoring.id,
+            settings=SessionSettings(reveal_at_zero=True, reveal_when_done=False),
+        )
         start_timer(db=db, session_id=scoring.id, minutes=1, now=utcnow() - timedelta(minutes=1))
     at = open_page("scoring_session")
     assert not at.exception
