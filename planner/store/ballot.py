@@ -7,7 +7,7 @@ Every read here is small and indexed: the ballot asks for one candidate at a tim
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import and_, bindparam, exists, func, or_, select
 from sqlmodel import Session
 
 from planner.core.db import utc
@@ -17,6 +17,8 @@ from planner.models import (
     Candidate,
     CandidateChannel,
     Channel,
+    Criterion,
+    CriterionRole,
     Phase,
     RoundCandidate,
     ScoringRound,
@@ -24,7 +26,6 @@ from planner.models import (
     Stakeholder,
     Vote,
 )
-from planner.store.entitlement import round_setup
 
 DONT_KNOW = "?"  # how the ballot writes "don't know" (stored as no score)
 
@@ -83,10 +84,31 @@ def ballot_list(*, db: Session, round_id: int, stakeholder_id: int):
     )
 
 
+# Built once, one query: a vote asks it (planner.scoring.setup.ScoringSetup.criteria_for
+# in SQL: a criterion limited to roles is rated by stakeholders of those roles only).
+MY_CRITERIA = (
+    select(Criterion.id)
+    .join(ScoringSession, ScoringSession.workspace_id == Criterion.workspace_id)
+    .join(ScoringRound, ScoringRound.session_id == ScoringSession.id)
+    .join(Stakeholder, Stakeholder.id == bindparam("stakeholder_id"))
+    .where(
+        ScoringRound.id == bindparam("round_id"),
+        or_(
+            ~exists().where(CriterionRole.criterion_id == Criterion.id),
+            exists().where(
+                CriterionRole.criterion_id == Criterion.id,
+                func.lower(CriterionRole.role) == func.lower(Stakeholder.role),
+            ),
+        ),
+    )
+    .order_by(Criterion.position, Criterion.id)
+)
+
+
 def my_criteria(*, db: Session, round_id: int, stakeholder_id: int) -> list[int]:
     """The criteria this stakeholder rates in the round (by their role), in order."""
-    role = db.scalar(select(Stakeholder.role).where(Stakeholder.id == stakeholder_id)) or ""
-    return [c.id for c in round_setup(db, round_id).criteria_for(role)]
+    found = db.execute(MY_CRITERIA, {"round_id": round_id, "stakeholder_id": stakeholder_id})
+    return list(found.scalars())
 
 
 def answered_ids(*, db: Session, round_id: int, stakeholder_id: int) -> list[int]:
