@@ -8,24 +8,29 @@ from streamlit.testing.v1 import AppTest
 
 from planner.core.config import database_url
 from planner.core.db import make_engine, reading
+from planner.store.access import current_proofs
 from planner.store.workspaces import list_workspaces
-from planner.ui.access.grants import GRANTS_KEY
+from planner.ui.access.grants import ACTOR_KEY, GRANTS_KEY, PROOFS_KEY
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
 
-def facilitator_of_all() -> dict[int, str]:
-    """The grants of a facilitator signed in to every workspace of DATABASE_URL."""
+def sign_in_everywhere(at: AppTest) -> None:
+    """Make `at` a facilitator signed in to every workspace of DATABASE_URL (grants with
+    their proofs: without them the app ends the grants at once)."""
     engine = make_engine(database_url())
     with reading(engine) as db:
         ids = [w.id for w in list_workspaces(db=db, include_archived=True)]
+        held = dict.fromkeys(ids, "facilitator")
+        at.session_state[PROOFS_KEY] = current_proofs(db=db, roles=held)
     engine.dispose()
-    return dict.fromkeys(ids, "facilitator")
+    at.session_state[GRANTS_KEY] = held
+    at.session_state[ACTOR_KEY] = "Bench"
 
 
 def page_ms(page: str, runs: int) -> float:
     at = AppTest.from_file(str(APP), default_timeout=60)
-    at.session_state[GRANTS_KEY] = facilitator_of_all()
+    sign_in_everywhere(at)
     at.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
