@@ -62,6 +62,20 @@ def quadrant_chances(drawn: Resampled, threshold_mode: str) -> pd.DataFrame:
     )
 
 
+def chance_of(chances: pd.DataFrame, ids, quadrants) -> np.ndarray:
+    """Per (candidate, quadrant) pair, that quadrant's chance from `chances` (rows:
+    candidate ids, columns: quadrants, from `quadrant_chances`); NaN where unknown.
+    Vectorised: a page with thousands of points asks it on every rerun."""
+    ids = np.asarray(ids)
+    rows = chances.reindex(ids).to_numpy(dtype=float)
+    column = {q: i for i, q in enumerate(chances.columns)}
+    at = np.array([column.get(q, -1) if isinstance(q, str) else -1 for q in quadrants], int)
+    if not len(ids) or not rows.shape[1]:
+        return np.full(len(ids), np.nan)
+    picked = rows[np.arange(len(ids)), np.maximum(at, 0)]
+    return np.where(at >= 0, picked, np.nan)
+
+
 def plan_certainty(
     drawn: Resampled,
     settings: RoadmapSettings,

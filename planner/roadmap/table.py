@@ -3,11 +3,12 @@
 from collections.abc import Hashable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from planner.core.i18n import t
 from planner.roadmap.build import Roadmap
-from planner.roadmap.certainty import Certainty
+from planner.roadmap.certainty import Certainty, chance_of
 from planner.roadmap.optimal import PlanFigures
 from planner.roadmap.quadrants import QUADRANTS
 
@@ -138,11 +139,7 @@ def with_certainty(
     and a note where the place in the first period is a toss-up (20–80 %)."""
     ids = roadmap.items["candidate_id"]
     ranks = certainty.ranks.reindex(ids.to_numpy())
-    probabilities = certainty.quadrants.reindex(ids.to_numpy())
-    chances: list[float | None] = [
-        float(probabilities.loc[c, q]) if isinstance(q, str) and q in probabilities else None
-        for c, q in zip(ids, roadmap.items["quadrant"], strict=True)
-    ]
+    chances = chance_of(certainty.quadrants, ids.to_numpy(), roadmap.items["quadrant"])
     intervals = [
         f"{int(r)} ({int(low)}–{int(high)})" if pd.notna(r) and pd.notna(low) else ""
         for r, low, high in zip(
@@ -160,11 +157,7 @@ def with_certainty(
         for flag, note in zip(flags, table["note"], strict=True)
     ]
     at = list(table.columns).index("rank") + 1
-    sure = pd.Series(
-        [round(100 * chance) if chance is not None else None for chance in chances],
-        index=table.index,
-        dtype="Int64",
-    )
+    sure = pd.Series(np.round(100 * chances), index=table.index).astype("Int64")
     result = table.assign(note=notes)
     result.insert(at, "rank_interval", intervals)
     result.insert(list(result.columns).index("quadrant") + 1, "quadrant_sure", sure)

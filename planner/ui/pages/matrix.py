@@ -1,10 +1,12 @@
 """Matrix: consensus value against effort in four quadrants, with the candidates per quadrant."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from planner.core.db import reading
 from planner.journey.search import filter_candidates
+from planner.roadmap.certainty import chance_of
 from planner.roadmap.charts import matrix_chart
 from planner.roadmap.matrix import matrix_points, value_by_cell
 from planner.roadmap.quadrants import QUADRANTS, ThresholdMode, thresholds_for
@@ -12,10 +14,18 @@ from planner.store.stakeholders import workspace_roles
 from planner.ui.journey.heatmap import heat_map
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.matrix_details import candidate_details
+from planner.ui.shell.charts import draw_spec, spec_of
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates, consensus_seen_by, quadrant_sureness
 from planner.ui.shell.workspace import require_journey
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def matrix_spec(shown, thresholds, colour, labels, names) -> dict:
+    """The matrix's spec, made once per change of its points or options."""
+    return spec_of(matrix_chart(shown, thresholds, colour, labels, names))
+
 
 journey = require_journey("view")
 frame = candidates(journey)
@@ -75,10 +85,7 @@ if points.empty:
 
 # How sure each quadrant is, from the whole room: not for one role's view.
 chances = quadrant_sureness(journey, mode) if role is None else pd.DataFrame()
-sure = [
-    chances.at[c, q] if c in chances.index else 1.0
-    for c, q in zip(points["candidate_id"], points["quadrant"], strict=True)
-]
+sure = np.nan_to_num(chance_of(chances, points["candidate_id"], points["quadrant"]), nan=1.0)
 shown = points.assign(
     sure=sure,
     quadrant=points["quadrant"].map(names),
@@ -91,8 +98,8 @@ labels = {k: t(f"chart.{k}") for k in ("value", "effort", "n", "title")} | {
     "channels": t("field.channels"),
     **colour_by,
 }
-event = st.altair_chart(
-    matrix_chart(shown, thresholds, colour, labels, names),
+event = draw_spec(
+    matrix_spec(shown, thresholds, colour, labels, names),
     key="matrix",
     on_select="rerun",
     selection_mode="pick",

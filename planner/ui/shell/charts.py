@@ -1,0 +1,35 @@
+"""Charts drawn from a Vega-Lite spec made once per change of their data.
+
+Building an Altair chart validates every encoding against Vega-Lite's JSON schema, and
+`st.altair_chart` validates the whole chart again when it turns it into a spec: for the
+matrix at 2,000 candidates that was two thirds of a rerun. A page instead caches the
+spec (`st.cache_data`, keyed by the chart's data and options) and draws it with
+`st.vega_lite_chart`, which takes the cached Arrow datasets as they are.
+
+The spec is made by Streamlit's own converter (the one `st.altair_chart` uses: datasets
+as Arrow, no 5,000-row limit); Streamlit is pinned in requirements.txt, and should the
+converter move, `spec_of` falls back to Altair's own `to_dict`.
+"""
+
+from typing import Any
+
+import altair as alt
+import streamlit as st
+
+try:  # the converter st.altair_chart uses (private: pinned Streamlit, with a fallback)
+    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+except ImportError:  # pragma: no cover - another Streamlit
+    _convert_altair_to_vega_lite_spec = None
+
+
+def spec_of(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart as a Vega-Lite spec with its datasets (Arrow bytes), to cache."""
+    if _convert_altair_to_vega_lite_spec is not None:
+        return _convert_altair_to_vega_lite_spec(chart)
+    with alt.data_transformers.disable_max_rows():  # pragma: no cover
+        return chart.to_dict()
+
+
+def draw_spec(spec: dict[str, Any], **options) -> Any:
+    """Draw a cached spec (`st.vega_lite_chart` takes its datasets out of a copy)."""
+    return st.vega_lite_chart(spec=dict(spec), **options)
