@@ -257,3 +257,38 @@ def burn_up_chart(burn_up: pd.DataFrame, labels: dict[str, str]) -> alt.LayerCha
     return base.mark_line(point=True, strokeWidth=3) + base.mark_text(dy=-10).encode(
         text=alt.Text("value:Q", format=".0f")
     )
+
+
+def cell_heat_map(table: pd.DataFrame, labels: dict[str, str]) -> alt.LayerChart:
+    """A channel (rows) x phase (columns) table as a heat map with its figures; empty
+    cells (0) stand out in red. labels: texts for "phase", "channel", "value"."""
+    cells = (
+        table.rename_axis(index="channel", columns="phase")
+        .stack()
+        .rename("value")
+        .reset_index()
+        .assign(empty=lambda f: f["value"] == 0)
+    )
+    x = alt.X("phase:N", title=None, sort=list(table.columns), axis=alt.Axis(orient="top"))
+    y = alt.Y("channel:N", title=None, sort=list(table.index))
+    base = alt.Chart(cells).encode(x=x, y=y)
+    rect = base.mark_rect(stroke="white").encode(
+        color=alt.condition(
+            "datum.empty",
+            alt.value("#fdecea"),
+            alt.Color("value:Q", title=labels["value"], scale=alt.Scale(scheme="blues")),
+        ),
+        tooltip=[
+            alt.Tooltip("phase:N", title=labels["phase"]),
+            alt.Tooltip("channel:N", title=labels["channel"]),
+            alt.Tooltip("value:Q", title=labels["value"], format=".1f"),
+        ],
+    )
+    peak = float(cells["value"].max()) if len(cells) else 0.0
+    text = base.mark_text(fontSize=12).encode(
+        text=alt.Text("value:Q", format=".1f"),
+        color=alt.condition(
+            f"datum.empty || datum.value < {peak * 0.6}", alt.value("#0b2239"), alt.value("white")
+        ),
+    )
+    return cast(alt.LayerChart, alt.layer(rect, text).properties(height=36 * len(table) + 20))

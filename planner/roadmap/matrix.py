@@ -21,7 +21,7 @@ def value_by_cell(points: pd.DataFrame, phases: list[str], channels: list[str]) 
     """Total consensus value per phase x channel (channels as rows); a candidate counts in
     each of its channels."""
     cells = points[["phase", "channels", "value"]].explode("channels").dropna()
-    table = cells.pivot_table(index="channels", columns="phase", values="value", aggfunc="sum")
-    table = table.reindex(index=channels, columns=phases).fillna(0).round(1)
+    table = cells.groupby(["channels", "phase"])["value"].sum().unstack("phase")
+    table = table.reindex(index=channels, columns=phases).fillna(0.0).round(1)
     table.index.name, table.columns.name = None, None
     return table

@@ -7,11 +7,10 @@ import streamlit as st
 from planner.core.db import reading
 from planner.journey.search import filter_candidates
 from planner.roadmap.certainty import chance_of
-from planner.roadmap.charts import matrix_chart
+from planner.roadmap.charts import cell_heat_map, matrix_chart
 from planner.roadmap.matrix import matrix_points, value_by_cell
-from planner.roadmap.quadrants import QUADRANTS, ThresholdMode, thresholds_for
+from planner.roadmap.quadrants import QUADRANTS, ThresholdMode, quadrant_of, thresholds_for
 from planner.store.stakeholders import workspace_roles
-from planner.ui.journey.heatmap import heat_map
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.matrix_details import candidate_details
 from planner.ui.shell.charts import draw_spec, spec_of
@@ -25,6 +24,12 @@ from planner.ui.shell.workspace import require_journey
 def matrix_spec(shown, thresholds, colour, labels, names) -> dict:
     """The matrix's spec, made once per change of its points or options."""
     return spec_of(matrix_chart(shown, thresholds, colour, labels, names))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def heat_map_spec(table, labels) -> dict:
+    """Value per journey cell as a heat map, made once per change of the table."""
+    return spec_of(cell_heat_map(table, labels))
 
 
 journey = require_journey("view")
@@ -72,7 +77,9 @@ mode = right.radio(
 
 everything = matrix_points(frame, consensus, thresholds_for(consensus, "middle"))
 thresholds = thresholds_for(everything, mode)
-points = matrix_points(frame, consensus, thresholds)
+points = everything.assign(
+    quadrant=quadrant_of(everything["value"], everything["effort"], thresholds)
+)
 points = filter_candidates(points, phases=phases, channels=channels, personas=personas)
 if quadrants:
     points = points[points["quadrant"].isin(quadrants)]
@@ -130,6 +137,10 @@ for column, quadrant in zip(st.columns(4), QUADRANTS, strict=True):
 
 st.subheader(t("matrix.value_map"))
 st.caption(t("matrix.value_map_help"))
-st.dataframe(
-    heat_map(value_by_cell(points, journey.phase_names, journey.channel_names)), width="stretch"
+draw_spec(
+    heat_map_spec(
+        value_by_cell(points, journey.phase_names, journey.channel_names),
+        {"phase": t("field.phase"), "channel": t("field.channel"), "value": t("chart.value")},
+    ),
+    width="stretch",
 )
