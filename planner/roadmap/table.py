@@ -1,6 +1,5 @@
 """A roadmap as a table for people: period, rank, title, scores, quadrant, or why it is out."""
 
-from collections.abc import Hashable
 from typing import Any
 
 import numpy as np
@@ -61,19 +60,19 @@ def roadmap_table(
         for a, b in zip(first[scheduled], last[scheduled], strict=True)
     ]
 
-    def note(row: dict[Hashable, Any]) -> str:
-        params = dict(row["reason_params"] or {})
+    def note(reason: Any, given: Any) -> str:
+        params = dict(given or {})
         if "needed" in params:
             params["needed"] = titles.get(params["needed"], params["needed"])
         if "period" in params:
             index = params["period"]
             params["period"] = periods[index].label if index in periods else index + 1
-        return t(f"reason.{row['reason']}", lang, **params) if row["reason"] else ""
+        return t(f"reason.{reason}", lang, **params) if reason else ""
 
     notes = pd.Series("", index=items.index, dtype=object)
     out = items[~scheduled]
     if len(out):
-        texts: list[str] = [note(row) for row in out.to_dict("records")]
+        texts = [note(r, p) for r, p in zip(out["reason"], out["reason_params"], strict=True)]
         notes[~scheduled] = pd.Series(texts, index=out.index, dtype=object)
     quadrants = {q: t(f"quadrant.{q}", lang) for q in QUADRANTS}
     table = pd.DataFrame(

@@ -4,8 +4,6 @@ from datetime import date
 
 import streamlit as st
 
-from planner.core.db import reading
-from planner.store.roadmap_plan import current_roadmap, load_plan
 from planner.ui.access.grants import allowed
 from planner.ui.roadmap.compare import compare_panel
 from planner.ui.roadmap.downloads import roadmap_downloads
@@ -13,23 +11,14 @@ from planner.ui.roadmap.plan_editor import dependencies_editor, pins_editor
 from planner.ui.roadmap.settings import settings_form
 from planner.ui.roadmap.versions import save_version_form, versions_panel
 from planner.ui.roadmap.view import roadmap_view
-from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.reads import candidates, certainty, consensus
+from planner.ui.shell.reads import candidates, certainty, working_roadmap
 from planner.ui.shell.workspace import require_journey
 
 journey = require_journey("view")
 frame = candidates(journey)
 today = date.today()
-with reading(engine()) as db:
-    settings = load_plan(db=db, workspace_id=journey.workspace.id, today=today)
-    roadmap = current_roadmap(
-        db=db,
-        workspace_id=journey.workspace.id,
-        today=today,
-        consensus=consensus(journey),
-        candidates=frame,
-    )
+settings, roadmap = working_roadmap(journey, today)
 st.title(t("roadmap.title"))
 st.caption(t("roadmap.intro"))
 

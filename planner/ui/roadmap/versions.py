@@ -12,7 +12,6 @@ from planner.store.signoff import approvals
 from planner.store.versions import (
     delete_version,
     list_versions,
-    open_version,
     save_version,
     update_version,
 )
@@ -21,6 +20,7 @@ from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.reads import saved_version
 
 CHANGES = ("added", "removed", "earlier", "later")
 
@@ -93,8 +93,8 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
     opened = st.selectbox(
         t("roadmap.open_version"), list(names), format_func=names.get, key="open_version"
     )
-    with reading(engine()) as db:
-        roadmap_view(open_version(db=db, version_id=opened), key=f"version_{opened}")
+    by_id = {v.id: v for v in versions}
+    roadmap_view(saved_version(by_id[opened]), key=f"version_{opened}")
     roadmap_downloads(journey, key=f"version_{opened}_download", version_id=opened)
     if editing:
         version_actions(next(v for v in versions if v.id == opened), current)
@@ -111,8 +111,7 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
     newer = right.selectbox(
         t("roadmap.compare_to"), list(names), format_func=names.get, key="compare_to"
     )
-    with reading(engine()) as db:
-        before, after = (open_version(db=db, version_id=v) for v in (older, newer))
+    before, after = saved_version(by_id[older]), saved_version(by_id[newer])
     changes = compare(before.items, after.items)
     if changes.empty:
         st.caption(t("roadmap.no_changes"))

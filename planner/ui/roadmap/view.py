@@ -10,7 +10,14 @@ from planner.roadmap.certainty import Certainty
 from planner.roadmap.charts import timeline_chart
 from planner.roadmap.quadrants import QUADRANTS
 from planner.roadmap.table import best_plan_notes, roadmap_table, with_certainty
+from planner.ui.shell.charts import draw_spec, spec_of
 from planner.ui.shell.lang import current_lang, t
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def timeline_spec(bars: pd.DataFrame, lane: str, labels: dict, names: dict) -> dict:
+    """The timeline's spec, made once per change of its bars or options."""
+    return spec_of(timeline_chart(bars, lane, labels, names))
 
 
 def roadmap_view(roadmap: Roadmap, key: str, certainty: Certainty | None = None) -> None:
@@ -62,7 +69,7 @@ def roadmap_view(roadmap: Roadmap, key: str, certainty: Certainty | None = None)
         )
         labels = {k: t(f"chart.{k}") for k in ("title", "period", "rank", "quadrant")}
         names = {q: t(f"quadrant.{q}") for q in QUADRANTS}
-        st.altair_chart(timeline_chart(bars, lane, labels, names), width="content")
+        draw_spec(timeline_spec(bars, lane, labels, names), width="content")
     st.dataframe(
         table,
         hide_index=True,

@@ -6,7 +6,8 @@ Frames are kept as shared objects (`st.cache_resource`) and handed out as shallo
 copies: with pandas' copy-on-write a page changing its copy never changes the cached
 frame, and a rerun no longer unpickles 2,000 rows to get its own copy."""
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 
 import pandas as pd
 import streamlit as st
@@ -14,12 +15,14 @@ import streamlit as st
 from planner.core.config import database_url
 from planner.core.db import reading
 from planner.journey.journey import Journey
+from planner.models import RoadmapVersion
 from planner.roadmap.build import Roadmap
 from planner.roadmap.certainty import Certainty, quadrant_chances
 from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import candidate_frame
 from planner.store.consensus import workspace_consensus, workspace_resampled
-from planner.store.roadmap_plan import roadmap_certainty
+from planner.store.roadmap_plan import current_roadmap, load_plan, roadmap_certainty
+from planner.store.versions import open_version
 from planner.ui.shell.engine import get_engine
 
 
@@ -78,10 +81,56 @@ def quadrant_sureness(journey: Journey, threshold_mode: str) -> pd.DataFrame:
     )
 
 
+@st.cache_resource(ttl=5, show_spinner=False, max_entries=64)
+def _working_roadmap(
+    url: str, workspace_id: int, version: datetime, today: date, _settled, _frame
+) -> tuple[RoadmapSettings, Roadmap]:
+    with reading(get_engine(url)) as db:
+        settings = load_plan(db=db, workspace_id=workspace_id, today=today)
+        roadmap = current_roadmap(
+            db=db,
+            workspace_id=workspace_id,
+            today=today,
+            settings=settings,
+            consensus=_settled,
+            candidates=_frame,
+        )
+    return settings, roadmap
+
+
+def working_roadmap(journey: Journey, today: date) -> tuple[RoadmapSettings, Roadmap]:
+    """The saved settings and the roadmap they make now: built once per change made in
+    this app (or within 5 s of one made by another instance), like the consensus it
+    comes from; the roadmap's items handed out as a shallow copy."""
+    settings, roadmap = _working_roadmap(
+        database_url(),
+        journey.workspace.id,
+        journey.workspace.updated_at,
+        today,
+        consensus(journey),
+        candidates(journey),
+    )
+    return settings, replace(roadmap, items=roadmap.items.copy(deep=False))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _saved_version(url: str, version_id: int, saved_at: datetime) -> Roadmap:
+    with reading(get_engine(url)) as db:
+        return open_version(db=db, version_id=version_id)
+
+
+def saved_version(version: RoadmapVersion) -> Roadmap:
+    """A saved version as it was saved: it never changes, so it is read once (by id and
+    the moment it was saved, should an id ever be used again)."""
+    found = _saved_version(database_url(), version.id, version.created_at)
+    return replace(found, items=found.items.copy(deep=False))
+
+
 def forget_changed() -> None:
     """After a change: what depends on more than the workspace's version is read anew."""
     _consensus.clear()
     _role_view.clear()
+    _working_roadmap.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
