@@ -56,3 +56,4 @@ test: lint chromium postgres
 
 bench: $(VENV)/.dev postgres
 	$(PY) bench/run_all.py
+	$(PY) bench/pages.py
