@@ -92,3 +92,30 @@ def test_the_matrix_shows_one_roles_view(open_page, roles):
     seen_by.set_value("IT").run()
     assert not at.exception
     assert "matrix.nothing" not in texts(at)
+
+
+def test_a_role_that_rates_nothing_is_told_so(roles, engine):
+    with writing(engine) as db:
+        setup = load_scoring_setup(db=db, workspace_id=roles.id)
+        for criterion in setup.criteria:
+            update_criterion(
+                db=db,
+                criterion_id=criterion.id,
+                criterion_in=CriterionCreate(
+                    name=criterion.name, dimension=criterion.dimension, roles=["IT"]
+                ),
+            )
+        scoring = open_session(
+            db=db,
+            workspace_id=roles.id,
+            session_in=SessionCreate(name="Workshop"),
+            candidate_ids=[1, 2],
+        )
+        joined = join_session(
+            db=db, code=scoring.code, join_in=StakeholderJoin(name="Sam", role="Sales")
+        )
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["me"] = joined.token
+    at.run()
+    assert not at.exception
+    assert "nothing for your role (Sales) to score" in texts(at)
