@@ -2,15 +2,13 @@
 
 import streamlit as st
 
-from planner.core.db import reading
 from planner.core.errors import validated
 from planner.delivery.workflow import INITIAL
 from planner.models import CommitmentCreate, RoadmapVersion
 from planner.store.commitments import commit
-from planner.store.versions import open_version
 from planner.ui.shell.changes import run_change
-from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.reads import saved_version
 from planner.ui.widget_state import clear_widgets
 
 PREFIX = "commit_"
@@ -24,8 +22,7 @@ def commit_form(versions: list[RoadmapVersion]) -> None:
     version_id = st.selectbox(
         t("commitments.version"), list(names), format_func=names.get, key=f"{PREFIX}version"
     )
-    with reading(engine()) as db:
-        roadmap = open_version(db=db, version_id=version_id)
+    roadmap = saved_version(next(v for v in versions if v.id == version_id))
     items = roadmap.items
     periods = {p.index: p.label for p in roadmap.periods}
     labels = {

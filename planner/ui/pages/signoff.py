@@ -9,7 +9,7 @@ from planner.delivery.signoff import Decision
 from planner.models import SignoffCreate, SignoffRequest
 from planner.store.sessions import get_session
 from planner.store.signoff import request_signoff, sign, signoff_status
-from planner.store.versions import list_versions, open_version
+from planner.store.versions import list_versions
 from planner.ui.access import grants
 from planner.ui.access.grants import allowed, stakeholder_mode
 from planner.ui.nav import page
@@ -17,6 +17,7 @@ from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.reads import saved_version
 from planner.ui.shell.workspace import require_journey
 
 me = grants.me() if stakeholder_mode() else None
@@ -50,7 +51,7 @@ version_id = st.selectbox(
 version = next(v for v in versions if v.id == version_id)
 with reading(engine()) as db:
     status = signoff_status(db=db, version_id=version_id)
-    roadmap = open_version(db=db, version_id=version_id)
+roadmap = saved_version(version)
 
 with st.expander(t("signoff.what"), icon=":material/timeline:"):
     roadmap_view(roadmap, key=f"signoff_{version_id}")
