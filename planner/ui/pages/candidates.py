@@ -70,11 +70,9 @@ if st.session_state.get(PENDING):
 st.subheader(t("candidates.edit_form"))
 if not shown.empty:
     by_id = shown.set_index("id")
+    titles = dict(zip(shown["id"], shown["title"], strict=True))  # one look-up per option
     chosen = st.selectbox(
-        t("candidates.which"),
-        by_id.index,
-        format_func=lambda i: by_id.at[i, "title"],
-        key="edit_which",
+        t("candidates.which"), list(titles), format_func=titles.get, key="edit_which"
     )
     current = by_id.loc[chosen].to_dict()
     values = candidate_form(
