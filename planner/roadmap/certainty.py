@@ -4,6 +4,7 @@ resamples at once) and the schedule's first period. The best plan is followed th
 its WSJF ranking and the greedy schedule (solving it 200 times would take minutes)."""
 
 import warnings
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,7 +63,9 @@ def quadrant_chances(drawn: Resampled, threshold_mode: str) -> pd.DataFrame:
     )
 
 
-def chance_of(chances: pd.DataFrame, ids, quadrants) -> np.ndarray:
+def chance_of(
+    chances: pd.DataFrame, ids: Sequence[int] | np.ndarray | pd.Series, quadrants: Iterable[object]
+) -> np.ndarray:
     """Per (candidate, quadrant) pair, that quadrant's chance from `chances` (rows:
     candidate ids, columns: quadrants, from `quadrant_chances`); NaN where unknown.
     Vectorised: a page with thousands of points asks it on every rerun."""

@@ -262,13 +262,9 @@ def burn_up_chart(burn_up: pd.DataFrame, labels: dict[str, str]) -> alt.LayerCha
 def cell_heat_map(table: pd.DataFrame, labels: dict[str, str]) -> alt.LayerChart:
     """A channel (rows) x phase (columns) table as a heat map with its figures; empty
     cells (0) stand out in red. labels: texts for "phase", "channel", "value"."""
-    cells = (
-        table.rename_axis(index="channel", columns="phase")
-        .stack()
-        .rename("value")
-        .reset_index()
-        .assign(empty=lambda f: f["value"] == 0)
-    )
+    cells = table.rename_axis(index="channel").reset_index()
+    cells = cells.melt(id_vars="channel", var_name="phase", value_name="value")
+    cells["empty"] = cells["value"] == 0
     x = alt.X("phase:N", title=None, sort=list(table.columns), axis=alt.Axis(orient="top"))
     y = alt.Y("channel:N", title=None, sort=list(table.index))
     base = alt.Chart(cells).encode(x=x, y=y)
