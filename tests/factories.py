@@ -50,9 +50,10 @@ def join(db, scoring, name, role=""):
     return join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name=name, role=role))[1]
 
 
-def vote_all(db, scoring, person, candidate_id, setup, label="3"):
+def vote_all(db, scoring, person, candidate_id, setup, label="3", criteria=None):
+    """`person` answers `label` on every criterion (or on `criteria`) of the candidate."""
     round_id = current_round(db=db, session_id=scoring.id).id
-    for criterion in setup.criteria:
+    for criterion in setup.criteria if criteria is None else criteria:
         cast_vote(
             db=db,
             round_id=round_id,

@@ -10,8 +10,8 @@ from planner.store.ballot import answered_ids, my_criteria
 from planner.store.consensus import latest_votes, workspace_consensus
 from planner.store.scoring_model import load_scoring_setup, set_role_weights, update_criterion
 from planner.store.sessions import current_round, reveal_round
-from planner.store.votes import cast_vote, progress
-from tests.factories import join
+from planner.store.votes import progress
+from tests.factories import join, vote_all
 
 pytestmark = pytest.mark.storage
 
@@ -40,18 +40,6 @@ def limited_fixture(workshop, db):
     return journey, ideas, scoring, setup, round_id
 
 
-def answer(db, round_id, person, candidate, criteria, label="4"):
-    for criterion in criteria:
-        cast_vote(
-            db=db,
-            round_id=round_id,
-            stakeholder_id=person.id,
-            candidate_id=candidate,
-            criterion_id=criterion.id,
-            label=label,
-        )
-
-
 def test_each_role_rates_its_own_criteria(limited, db):
     _, _, scoring, setup, round_id = limited
     mia, ivo = join(db, scoring, "Mia", "Marketing"), join(db, scoring, "Ivo", "IT")
@@ -63,18 +51,18 @@ def test_each_role_rates_its_own_criteria(limited, db):
 
 
 def test_a_vote_on_another_roles_criterion_is_refused(limited, db):
-    _, ideas, scoring, setup, round_id = limited
+    _, ideas, scoring, setup, _ = limited
     mia = join(db, scoring, "Mia", "Marketing")
     with pytest.raises(InvalidInput, match="rated by other roles than yours"):
-        answer(db, round_id, mia, ideas[0].id, setup.criteria_of("effort"))
+        vote_all(db, scoring, mia, ideas[0].id, setup, "4", criteria=setup.criteria_of("effort"))
 
 
 def test_a_candidate_is_done_when_my_criteria_are_answered(limited, db):
     _, ideas, scoring, setup, round_id = limited
     mia, ivo = join(db, scoring, "Mia", "Marketing"), join(db, scoring, "Ivo", "IT")
-    answer(db, round_id, mia, ideas[0].id, setup.criteria_of("value"))
-    answer(db, round_id, ivo, ideas[0].id, setup.criteria_of("effort"))
-    answer(db, round_id, ivo, ideas[1].id, setup.criteria_of("effort"))
+    vote_all(db, scoring, mia, ideas[0].id, setup, "4", criteria=setup.criteria_of("value"))
+    vote_all(db, scoring, ivo, ideas[0].id, setup, "4", criteria=setup.criteria_of("effort"))
+    vote_all(db, scoring, ivo, ideas[1].id, setup, "4", criteria=setup.criteria_of("effort"))
     assert answered_ids(db=db, round_id=round_id, stakeholder_id=mia.id) == [ideas[0].id]
     assert answered_ids(db=db, round_id=round_id, stakeholder_id=ivo.id) == [
         ideas[0].id,
@@ -99,10 +87,11 @@ def test_consensus_per_criterion_counts_only_those_entitled(workshop, db):
         workspace_id=journey.workspace.id,
         weights_in=[RoleWeightCreate(role=r, weight=1) for r in ("IT", "Sales")],
     )
-    round_id = current_round(db=db, session_id=scoring.id).id
     for name, role, effort in (("Ivo", "IT", "1"), ("Ida", "IT", "1"), ("Sam", "Sales", "5")):
         person = join(db, scoring, name, role)
-        answer(db, round_id, person, ideas[0].id, setup.criteria_of("effort"), effort)
+        vote_all(
+            db, scoring, person, ideas[0].id, setup, effort, criteria=setup.criteria_of("effort")
+        )
     reveal_round(db=db, session_id=scoring.id)
     votes = latest_votes(db=db, workspace_id=journey.workspace.id)
     assert aggregate_votes(setup, votes).loc[ideas[0].id, "effort_n"] == 3
@@ -119,11 +108,10 @@ def test_consensus_per_criterion_counts_only_those_entitled(workshop, db):
 
 def test_the_matrix_can_show_one_roles_view(workshop, db):
     journey, ideas, scoring, setup = workshop
-    round_id = current_round(db=db, session_id=scoring.id).id
     for n in range(3):  # three of each: enough votes (3) for a role on its own
         for role, label in (("IT", "5"), ("Sales", "1")):
             person = join(db, scoring, f"{role} {n}", role)
-            answer(db, round_id, person, ideas[0].id, setup.criteria, label)
+            vote_all(db, scoring, person, ideas[0].id, setup, label, criteria=setup.criteria)
     reveal_round(db=db, session_id=scoring.id)
     whole = workspace_consensus(db=db, workspace_id=journey.workspace.id)
     by_it = workspace_consensus(db=db, workspace_id=journey.workspace.id, seen_by="it")

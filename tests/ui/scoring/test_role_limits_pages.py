@@ -7,11 +7,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.core.db import reading, writing
-from planner.models import CriterionCreate, RoleWeightCreate, SessionCreate, StakeholderJoin
+from planner.models import CriterionCreate, RoleWeightCreate, StakeholderJoin
 from planner.store.scoring_model import load_scoring_setup, set_role_weights, update_criterion
-from planner.store.sessions import open_session
 from planner.store.stakeholders import join_session
 from tests.conftest import APP
+from tests.factories import demo_session
 from tests.ui.conftest import labelled, texts, widget_key
 
 
@@ -24,6 +24,17 @@ def roles_fixture(engine, demo):
             weights_in=[RoleWeightCreate(role=r, weight=1) for r in ("Marketing", "IT", "Sales")],
         )
     return demo
+
+
+def ballot_of(engine, workspace_id: int, who: StakeholderJoin) -> AppTest:
+    """`who` joins a session on candidates 1 and 2 and opens their personal link."""
+    scoring = demo_session(engine, workspace_id, candidate_ids=(1, 2))
+    with writing(engine) as db:
+        joined = join_session(db=db, code=scoring.code, join_in=who)
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["me"] = joined.token
+    at.run()
+    return at
 
 
 def limit_effort_to_it(engine, workspace_id):
@@ -67,19 +78,7 @@ def test_the_facilitator_limits_a_criterion_to_roles(open_page, roles, engine):
 )
 def test_a_ballot_shows_the_criteria_of_ones_role(roles, engine, role, dimensions):
     limit_effort_to_it(engine, roles.id)
-    with writing(engine) as db:
-        scoring = open_session(
-            db=db,
-            workspace_id=roles.id,
-            session_in=SessionCreate(name="Workshop"),
-            candidate_ids=[1, 2],
-        )
-        joined = join_session(
-            db=db, code=scoring.code, join_in=StakeholderJoin(name="Ann", role=role)
-        )
-    at = AppTest.from_file(str(APP), default_timeout=30)
-    at.query_params["me"] = joined.token
-    at.run()
+    at = ballot_of(engine, roles.id, StakeholderJoin(name="Ann", role=role))
     assert not at.exception
     data = json.loads(at.get("bidi_component")[0].proto.json)
     assert {c["dimension"] for c in data["criteria"]} == dimensions
@@ -105,17 +104,6 @@ def test_a_role_that_rates_nothing_is_told_so(roles, engine):
                     name=criterion.name, dimension=criterion.dimension, roles=["IT"]
                 ),
             )
-        scoring = open_session(
-            db=db,
-            workspace_id=roles.id,
-            session_in=SessionCreate(name="Workshop"),
-            candidate_ids=[1, 2],
-        )
-        joined = join_session(
-            db=db, code=scoring.code, join_in=StakeholderJoin(name="Sam", role="Sales")
-        )
-    at = AppTest.from_file(str(APP), default_timeout=30)
-    at.query_params["me"] = joined.token
-    at.run()
+    at = ballot_of(engine, roles.id, StakeholderJoin(name="Sam", role="Sales"))
     assert not at.exception
     assert "nothing for your role (Sales) to score" in texts(at)
