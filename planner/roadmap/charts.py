@@ -81,6 +81,29 @@ def jitter(ids: pd.Series, spread: float = 0.12) -> pd.Series:
     return ((ids * 2654435761) % 1000 / 1000 - 0.5) * 2 * spread
 
 
+MATRIX_COLUMNS = [
+    "candidate_id",
+    "title",
+    "phase",
+    "channels",
+    "channel",
+    "persona",
+    "quadrant",
+    "value",
+    "effort",
+    "n",
+    "value_q1",
+    "value_q3",
+    "effort_q1",
+    "effort_q3",
+]
+
+
+def matrix_columns(points: pd.DataFrame) -> list[str]:
+    """The columns of `points` the matrix chart uses (and sends to the browser)."""
+    return MATRIX_COLUMNS + (["sure"] if "sure" in points else [])
+
+
 def matrix_chart(
     points: pd.DataFrame,
     thresholds: Thresholds,
@@ -95,24 +118,8 @@ def matrix_chart(
     of that quadrant, 0-1: shown as opacity and in the tooltip, labelled labels["sure"]).
     colour: the column to colour by.
     """
-    columns = [
-        "candidate_id",
-        "title",
-        "phase",
-        "channels",
-        "channel",
-        "persona",
-        "quadrant",
-        "value",
-        "effort",
-        "n",
-        "value_q1",
-        "value_q3",
-        "effort_q1",
-        "effort_q3",
-    ]
     sure = "sure" in points
-    points = points[columns + (["sure"] if sure else [])]  # every column goes to the browser
+    points = points[matrix_columns(points)]  # every column goes to the browser
     data = points.assign(
         x=points["effort"] + jitter(points["candidate_id"]),
         y=points["value"] + jitter(points["candidate_id"] + 7),

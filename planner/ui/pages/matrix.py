@@ -7,7 +7,7 @@ import streamlit as st
 from planner.core.db import reading
 from planner.journey.search import filter_candidates
 from planner.roadmap.certainty import chance_of
-from planner.roadmap.charts import cell_heat_map, matrix_chart
+from planner.roadmap.charts import cell_heat_map, matrix_chart, matrix_columns
 from planner.roadmap.matrix import matrix_points, value_by_cell
 from planner.roadmap.quadrants import QUADRANTS, ThresholdMode, quadrant_of, thresholds_for
 from planner.store.stakeholders import workspace_roles
@@ -106,7 +106,7 @@ labels = {k: t(f"chart.{k}") for k in ("value", "effort", "n", "title")} | {
     **colour_by,
 }
 event = draw_spec(
-    matrix_spec(shown, thresholds, colour, labels, names),
+    matrix_spec(shown[matrix_columns(shown)], thresholds, colour, labels, names),
     key="matrix",
     on_select="rerun",
     selection_mode="pick",
