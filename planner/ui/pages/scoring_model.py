@@ -1,29 +1,24 @@
 """Scoring model: the scale, criteria and weights (and who rates them), role weights,
 consensus rules, and the calibration references ballots show."""
 
-import pandas as pd
 import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import validated
-from planner.models import CriterionCreate, RoleWeightCreate, ScoringModelUpdate
+from planner.models import ScoringModelUpdate
 from planner.scoring.consensus import ConsensusMethod
 from planner.scoring.scales import SCALES
 from planner.store.scoring_model import (
-    add_criterion,
     load_scoring_setup,
-    remove_criterion,
-    set_role_weights,
-    update_criterion,
     update_scoring_model,
 )
 from planner.ui.scoring.calibration import calibration
+from planner.ui.scoring.model_editors import criteria_editor, role_weights_editor
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates
 from planner.ui.shell.workspace import require_journey
-from planner.ui.widget_state import renew_key, versioned_key
 
 journey = require_journey()
 workspace_id = journey.workspace.id
@@ -77,112 +72,6 @@ with st.form("scoring_rules"):
         )
 
 
-def save_criteria(edits: dict) -> None:
-    criteria = setup.criteria
-
-    def change(db) -> None:
-        for position, cells in edits["edited_rows"].items():
-            criterion = criteria[int(position)]
-            row = {
-                "name": criterion.name,
-                "dimension": criterion.dimension,
-                "weight": criterion.weight,
-                "roles": list(setup.roles_of(criterion.id)),
-                **cells,
-            }
-            row["roles"] = row["roles"] or []
-            update_criterion(
-                db=db,
-                criterion_id=criterion.id,
-                criterion_in=validated(CriterionCreate, **row),
-            )
-        for position in edits["deleted_rows"]:
-            remove_criterion(db=db, criterion_id=criteria[int(position)].id)
-        for row in edits["added_rows"]:
-            add_criterion(
-                db=db,
-                workspace_id=workspace_id,
-                criterion_in=validated(
-                    CriterionCreate, **{"weight": 1.0, **row, "roles": row.get("roles") or []}
-                ),
-            )
-
-    renew_key("criteria")
-    run_change(change, success=t("action.saved"), rerun=True)
-
-
-def save_role_weights(table: pd.DataFrame) -> None:
-    rows = table.dropna(how="all").to_dict("records")
-    renew_key("role_weights")
-    run_change(
-        lambda s: set_role_weights(
-            db=s,
-            workspace_id=workspace_id,
-            weights_in=[
-                validated(RoleWeightCreate, role=r["role"] or "", weight=r["weight"]) for r in rows
-            ],
-        ),
-        success=t("action.saved"),
-        rerun=True,
-    )
-
-
-st.subheader(t("scoring_model.criteria"))
-st.caption(t("scoring_model.criteria_help"))
-key = versioned_key("criteria")
-st.data_editor(
-    pd.DataFrame(
-        {
-            "name": [c.name for c in setup.criteria],
-            "dimension": [c.dimension for c in setup.criteria],
-            "weight": [c.weight for c in setup.criteria],
-            "roles": [list(setup.roles_of(c.id)) for c in setup.criteria],
-        }
-    ),
-    key=key,
-    num_rows="dynamic",
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "name": st.column_config.TextColumn(t("field.name"), required=True, max_chars=80),
-        "dimension": st.column_config.SelectboxColumn(
-            t("field.dimension"),
-            options=["value", "effort"],
-            required=True,
-            format_func={d: t(f"field.{d}") for d in ("value", "effort")}.get,
-        ),
-        "weight": st.column_config.NumberColumn(
-            t("field.weight"), min_value=0.1, max_value=100, step=0.5, required=True
-        ),
-        "roles": st.column_config.MultiselectColumn(
-            t("scoring_model.rated_by"),
-            options=list(setup.role_weights_named),
-            help=t("scoring_model.rated_by_help"),
-        ),
-    },
-)
-if any(st.session_state[key].values()):
-    save_criteria(st.session_state[key])
-
-st.subheader(t("scoring_model.roles"))
-st.caption(t("scoring_model.roles_help"))
-key = versioned_key("role_weights")
-edited = st.data_editor(
-    pd.DataFrame(
-        {"role": list(setup.role_weights_named), "weight": list(setup.role_weights_named.values())}
-    ).astype({"role": "string", "weight": "float"}),
-    key=key,
-    num_rows="dynamic",
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "role": st.column_config.TextColumn(t("field.role"), required=True, max_chars=80),
-        "weight": st.column_config.NumberColumn(
-            t("field.weight"), min_value=0.1, max_value=100, step=0.5, required=True
-        ),
-    },
-)
-if any(st.session_state[key].values()):
-    save_role_weights(edited)
-
+criteria_editor(workspace_id, setup)
+role_weights_editor(workspace_id, setup)
 calibration(workspace_id, setup, candidates(journey))
