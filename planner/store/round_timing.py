@@ -8,10 +8,10 @@ polls the round (ballots, the live view, the presenter view) — no scheduler ne
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import Engine, select, update
 from sqlmodel import Session
 
-from planner.core.db import utc
+from planner.core.db import reading, utc, writing
 from planner.core.errors import Conflict, InvalidInput
 from planner.core.i18n import t
 from planner.models import Participant, ScoringRound, ScoringSession, Vote, Workspace, utcnow
@@ -124,3 +124,15 @@ def reveal_if_due(*, db: Session, session_id: int, now: datetime | None = None) 
         action=t(f"audit.revealed_{due}", lang, number=last.number, session=scoring.name),
     )
     return due
+
+
+def reveal_when_due(engine: Engine, session_id: int) -> Due | None:
+    """`reveal_if_due` for screens that poll: a read first, a write only when a reveal is
+    due (a facilitator's or presenter's screen every few seconds must not queue behind
+    the votes for SQLite's write lock)."""
+    now = utcnow()
+    with reading(engine) as db:
+        if due_reveal(db=db, session_id=session_id, now=now) is None:
+            return None
+    with writing(engine) as db:
+        return reveal_if_due(db=db, session_id=session_id, now=now)

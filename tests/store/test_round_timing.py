@@ -4,14 +4,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from planner.core.db import writing
 from planner.core.errors import Conflict, InvalidInput
-from planner.models import SessionSettings
+from planner.models import SessionSettings, utcnow
 from planner.store.audit import audit_log
 from planner.store.ballot import round_state
 from planner.store.round_timing import (
     nudge,
     nudged,
     reveal_if_due,
+    reveal_when_due,
     start_timer,
     stop_timer,
 )
@@ -89,3 +91,18 @@ def test_nudges_reach_the_people_named_and_fade(workshop, db):
     assert nudged(db=db, session_id=scoring.id, now=NOW) == {bo.id: NOW}
     assert nudged(db=db, session_id=scoring.id, now=NOW + timedelta(minutes=11)) == {}
     assert ann.id not in nudged(db=db, session_id=scoring.id, now=NOW)
+
+
+def test_a_polling_screen_writes_only_when_a_reveal_is_due(workshop, db, engine):
+    _, ideas, scoring, setup = workshop
+    vote_all(db, scoring, join(db, scoring, "Ann"), ideas[0].id, setup)
+    db.commit()
+    assert reveal_when_due(engine, scoring.id) is None  # rules off: a read, no write
+    with writing(engine) as other:
+        change_settings(
+            db=other,
+            session_id=scoring.id,
+            settings=SessionSettings(reveal_at_zero=True),
+        )
+        start_timer(db=other, session_id=scoring.id, minutes=1, now=utcnow() - timedelta(minutes=2))
+    assert reveal_when_due(engine, scoring.id) == "time_up"

@@ -6,9 +6,9 @@ Open it from the Scoring session page (`?session=ID`); it follows the round by i
 
 import streamlit as st
 
-from planner.core.db import reading, writing
+from planner.core.db import reading
 from planner.store.ballot import round_state
-from planner.store.round_timing import reveal_if_due
+from planner.store.round_timing import reveal_when_due
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import get_session, sessions_of
 from planner.ui.scoring.presenter import PROJECTOR_CSS, join_board, results_board
@@ -37,8 +37,7 @@ titles = dict(zip(frame["id"], frame["title"], strict=True))
 
 @st.fragment(run_every="2s")
 def board(session_id: int) -> None:
-    with writing(engine()) as db:
-        reveal_if_due(db=db, session_id=session_id)
+    reveal_when_due(engine(), session_id)
     with reading(engine()) as db:
         state = round_state(db=db, session_id=session_id)
         scoring = get_session(db=db, session_id=session_id)

@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from planner.core.config import database_url
-from planner.core.db import reading, utc, writing
+from planner.core.db import reading, utc
 from planner.models import ScoringRound, utcnow
 from planner.scoring.time_box import seconds_left
-from planner.store.round_timing import nudge, reveal_if_due
+from planner.store.round_timing import nudge, reveal_when_due
 from planner.store.votes import progress, votes_per_candidate
 from planner.ui.scoring.countdown import countdown
 from planner.ui.shell.changes import run_change
@@ -39,8 +39,7 @@ def live_counts(round_id: int, total: int) -> tuple[pd.DataFrame, int]:
 def _revealed_by_rule(session_id: int) -> bool:
     """Reveal the round here if the session's rules say it is due (no ballot may be
     polling: the facilitator's screen applies them too)."""
-    with writing(engine()) as db:
-        return reveal_if_due(db=db, session_id=session_id) is not None
+    return reveal_when_due(engine(), session_id) is not None
 
 
 @st.fragment(run_every=REFRESH)
