@@ -22,11 +22,9 @@ def valued_plans(draw, **kwargs):
     return ranking, values, efforts, capacities, needs, pins, excluded
 
 
-@settings(max_examples=120, deadline=None)
-@given(plan=valued_plans())
-def test_the_best_plan_keeps_every_rule_and_beats_or_equals_wsjf(plan):
-    ranking, values, efforts, capacities, needs, pins, excluded = plan
-    result, proof = optimise(ranking, values, efforts, capacities, needs, pins, excluded)
+def assert_keeps_the_rules(result, ranking, efforts, capacities, needs, pins, excluded):
+    """Every candidate placed or unscheduled; capacity; whole or spanning only when larger
+    than a period; dependencies end before; pins kept; nothing left out placed."""
     assert set(result.placed) | set(result.unscheduled) == set(ranking)
     assert not set(result.placed) & set(result.unscheduled)
     for used, capacity in zip(result.load(len(capacities)), capacities, strict=True):
@@ -42,6 +40,14 @@ def test_the_best_plan_keeps_every_rule_and_beats_or_equals_wsjf(plan):
             assert result.placed[needed].end < placement.start
         if candidate in pins:
             assert placement.start == pins[candidate]
+
+
+@settings(max_examples=120, deadline=None)
+@given(plan=valued_plans())
+def test_the_best_plan_keeps_every_rule_and_beats_or_equals_wsjf(plan):
+    ranking, values, efforts, capacities, needs, pins, excluded = plan
+    result, proof = optimise(ranking, values, efforts, capacities, needs, pins, excluded)
+    assert_keeps_the_rules(result, ranking, efforts, capacities, needs, pins, excluded)
     greedy = schedule(ranking, efforts, capacities, needs, pins, excluded)
     periods = len(capacities)
     assert proof.objective == pytest.approx(objective(result, values, periods))
