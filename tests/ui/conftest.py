@@ -53,6 +53,15 @@ def open_page_fixture(database_url):
     return open_page
 
 
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Select the tab `label` of the tabs keyed `key` (as a click on it does) and rerun:
+    a page runs only its open tab."""
+    at.session_state[key] = label
+    at.run()
+    assert not at.exception
+    return at
+
+
 def texts(at: AppTest) -> str:
     """Every text the page shows in markdown, captions, alerts and headings, joined."""
     parts = [

@@ -24,30 +24,33 @@ st.caption(t("roadmap.intro"))
 
 editing = allowed(journey.workspace.id, "edit")
 labels = [t("roadmap.tab_plan"), t("roadmap.tab_edit"), t("roadmap.tab_versions")]
-tabs = st.tabs(labels if editing else labels[::2])  # viewers: no editing tab
+# Viewers get no editing tab. Only the open tab runs (a tab change reruns the page):
+# the versions tab alone built two saved roadmaps on every rerun of the plan.
+tabs = st.tabs(labels if editing else labels[::2], key="roadmap_tab", on_change="rerun")
 plan_tab, versions_tab = tabs[0], tabs[-1]
-with plan_tab:
-    if editing:
-        with st.expander(t("roadmap.settings"), icon=":material/tune:"):
-            settings_form(journey, settings)
-    scheduled = roadmap.items["start_period"].notna().sum()
-    st.caption(
-        t(
-            "roadmap.summary",
-            scheduled=int(scheduled),
-            total=len(roadmap.items),
-            strategy=t(f"strategy.{settings.strategy}"),
+if plan_tab.open:
+    with plan_tab:
+        if editing:
+            with st.expander(t("roadmap.settings"), icon=":material/tune:"):
+                settings_form(journey, settings)
+        scheduled = roadmap.items["start_period"].notna().sum()
+        st.caption(
+            t(
+                "roadmap.summary",
+                scheduled=int(scheduled),
+                total=len(roadmap.items),
+                strategy=t(f"strategy.{settings.strategy}"),
+            )
         )
-    )
-    roadmap_view(roadmap, key="current", certainty=certainty(journey, roadmap))
-    # A toggle, not an expander: the other plan is only made while someone looks at it.
-    if st.toggle(t("roadmap.compare"), key="compare_open", help=t("roadmap.compare_help")):
-        compare_panel(journey, roadmap)
-    st.subheader(t("download.title"))
-    roadmap_downloads(journey, key="current")
-    if editing:
-        save_version_form(journey, roadmap)
-if editing:
+        roadmap_view(roadmap, key="current", certainty=certainty(journey, roadmap))
+        # A toggle, not an expander: the other plan is only made while someone looks.
+        if st.toggle(t("roadmap.compare"), key="compare_open", help=t("roadmap.compare_help")):
+            compare_panel(journey, roadmap)
+        st.subheader(t("download.title"))
+        roadmap_downloads(journey, key="current")
+        if editing:
+            save_version_form(journey, roadmap)
+if editing and tabs[1].open:
     with tabs[1]:
         st.subheader(t("roadmap.pins"))
         st.caption(t("roadmap.pins_help"))
@@ -55,5 +58,6 @@ if editing:
         st.subheader(t("roadmap.dependencies"))
         st.caption(t("roadmap.dependencies_help"))
         dependencies_editor(journey, dict(zip(frame["id"], frame["title"], strict=True)))
-with versions_tab:
-    versions_panel(journey, roadmap, editing=editing)
+if versions_tab.open:
+    with versions_tab:
+        versions_panel(journey, roadmap, editing=editing)

@@ -11,7 +11,7 @@ from planner.store.roadmap_plan import load_plan, plan_items
 from planner.store.signoff import request_signoff
 from planner.store.versions import list_versions
 from tests.factories import saved_version
-from tests.ui.conftest import labelled, texts, widget_key
+from tests.ui.conftest import labelled, open_tab, texts, widget_key
 
 
 def test_matrix_lists_candidates_per_quadrant(open_page, demo):
@@ -76,7 +76,7 @@ def test_wrong_capacity_count_is_explained(open_page, demo):
 
 
 def test_pin_exclude_and_depend(open_page, demo, engine):
-    at = open_page("roadmap")
+    at = open_tab(open_page("roadmap"), "roadmap_tab", "Pins and dependencies")
     second = make_periods(quarter_start(date.today()), "quarter", 4)[1].label
     at.session_state[widget_key(at, "pins")] = {
         "edited_rows": {0: {"excluded": True}, 1: {"pin": second}},
@@ -96,7 +96,7 @@ def test_pin_exclude_and_depend(open_page, demo, engine):
 
 
 def test_a_candidate_cannot_need_itself(open_page, demo):
-    at = open_page("roadmap")
+    at = open_tab(open_page("roadmap"), "roadmap_tab", "Pins and dependencies")
     at.selectbox(key="dependency_candidate").select(20)
     at.selectbox(key="dependency_needs").select(20)
     at.button(key="FormSubmitter:add_dependency-Add dependency").click().run()
@@ -115,6 +115,7 @@ def test_save_open_and_compare_versions(open_page, demo, engine):
             "Second",
             "First",
         ]
+    open_tab(at, "roadmap_tab", "Versions")
     assert "No differences in what is scheduled when." in texts(at)
     assert not at.exception
 
@@ -128,6 +129,16 @@ def test_picking_a_point_shows_the_candidate(open_page, demo):
     assert [m.label for m in at.metric] == ["Value", "Effort"]
 
 
+def test_only_the_open_tab_runs(open_page, demo):
+    at = open_page("roadmap")
+    assert at.text_input(key="version_name")  # the plan tab is open
+    assert "dependency_candidate" not in [s.key for s in at.selectbox]
+    assert "open_version" not in [s.key for s in at.selectbox]
+    open_tab(at, "roadmap_tab", "Versions")
+    assert "version_name" not in [i.key for i in at.text_input]
+    assert "No saved versions yet" in texts(at)
+
+
 def test_download_buttons_are_offered(open_page, demo):
     at = open_page("roadmap")
     labels = [button.label for button in at.get("download_button")]
@@ -138,7 +149,7 @@ def test_replace_and_delete_a_version_until_it_is_up_for_signoff(open_page, demo
     with writing(engine) as db:
         first, second = (saved_version(db, demo.id, name=n) for n in ("First", "Second"))
         request_signoff(db=db, version_id=first.id, request_in=SignoffRequest(by="Eva"))
-    at = open_page("roadmap")
+    at = open_tab(open_page("roadmap"), "roadmap_tab", "Versions")
     at.selectbox(key="open_version").set_value(second.id).run()
     at.button(key=f"replace_version_{second.id}").click().run()
     assert "Version “Second” now holds the current roadmap." in texts(at)
