@@ -1,36 +1,18 @@
 """Matrix: consensus value against effort in four quadrants, with the candidates per quadrant."""
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 from planner.core.db import reading
-from planner.journey.search import filter_candidates
-from planner.roadmap.certainty import chance_of
-from planner.roadmap.charts import cell_heat_map, matrix_chart, matrix_columns
-from planner.roadmap.matrix import matrix_points, value_by_cell
-from planner.roadmap.quadrants import QUADRANTS, ThresholdMode, quadrant_of, thresholds_for
+from planner.roadmap.quadrants import QUADRANTS, ThresholdMode
 from planner.store.stakeholders import workspace_roles
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.matrix_details import candidate_details
-from planner.ui.shell.charts import draw_spec, spec_of
+from planner.ui.roadmap.matrix_view import Filters, matrix_view
+from planner.ui.shell.charts import draw_spec
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.reads import candidates, consensus_seen_by, quadrant_sureness
+from planner.ui.shell.reads import candidates, consensus_seen_by
 from planner.ui.shell.workspace import require_journey
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def matrix_spec(shown, thresholds, colour, labels, names) -> dict:
-    """The matrix's spec, made once per change of its points or options."""
-    return spec_of(matrix_chart(shown, thresholds, colour, labels, names))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def heat_map_spec(table, labels) -> dict:
-    """Value per journey cell as a heat map, made once per change of the table."""
-    return spec_of(cell_heat_map(table, labels))
-
 
 journey = require_journey("view")
 frame = candidates(journey)
@@ -75,44 +57,23 @@ mode = right.radio(
     key="matrix_lines",
 )
 
-everything = matrix_points(frame, consensus, thresholds_for(consensus, "middle"))
-thresholds = thresholds_for(everything, mode)
-points = everything.assign(
-    quadrant=quadrant_of(everything["value"], everything["effort"], thresholds)
+view = matrix_view(
+    journey,
+    role,
+    Filters(tuple(phases), tuple(channels), tuple(personas), tuple(quadrants)),
+    mode,
+    colour,
 )
-points = filter_candidates(points, phases=phases, channels=channels, personas=personas)
-if quadrants:
-    points = points[points["quadrant"].isin(quadrants)]
-unscored = len(frame) - len(everything)
-if unscored:
-    st.info(t("matrix.unscored", count=unscored))
-if points.empty:
+if view.unscored:
+    st.info(t("matrix.unscored", count=view.unscored))
+if view.points.empty:
     st.warning(t("matrix.nothing"))
     st.stop()
-
-# How sure each quadrant is, from the whole room: not for one role's view.
-chances = quadrant_sureness(journey, mode) if role is None else pd.DataFrame()
-sure = np.nan_to_num(chance_of(chances, points["candidate_id"], points["quadrant"]), nan=1.0)
-shown = points.assign(
-    sure=sure,
-    quadrant=points["quadrant"].map(names),
-    channels=points["channels"].map(", ".join),
-    persona=points["persona"].fillna("—"),
-)
-labels = {k: t(f"chart.{k}") for k in ("value", "effort", "n", "title")} | {
-    "sure": t("chart.quadrant_sure"),
-    "phase": t("field.phase"),
-    "channels": t("field.channels"),
-    **colour_by,
-}
 event = draw_spec(
-    matrix_spec(shown[matrix_columns(shown)], thresholds, colour, labels, names),
-    key="matrix",
-    on_select="rerun",
-    selection_mode="pick",
-    width="stretch",
+    view.spec, key="matrix", on_select="rerun", selection_mode="pick", width="stretch"
 )
 picked = event["selection"].get("pick", []) if event else []
+thresholds = view.thresholds
 st.caption(
     t("matrix.lines_at", value=round(thresholds.value, 1), effort=round(thresholds.effort, 1))
 )
@@ -122,10 +83,10 @@ if picked:
 
 st.subheader(t("matrix.per_quadrant"))
 for column, quadrant in zip(st.columns(4), QUADRANTS, strict=True):
-    members = points[points["quadrant"] == quadrant].sort_values("value", ascending=False)
+    members = view.members[quadrant]
     column.markdown(f"**{names[quadrant]}** ({len(members)})")
     column.dataframe(
-        members[["title", "value", "effort"]].round(1),
+        members,
         hide_index=True,
         width="stretch",
         column_config={
@@ -137,10 +98,4 @@ for column, quadrant in zip(st.columns(4), QUADRANTS, strict=True):
 
 st.subheader(t("matrix.value_map"))
 st.caption(t("matrix.value_map_help"))
-draw_spec(
-    heat_map_spec(
-        value_by_cell(points, journey.phase_names, journey.channel_names),
-        {"phase": t("field.phase"), "channel": t("field.channel"), "value": t("chart.value")},
-    ),
-    width="stretch",
-)
+draw_spec(view.heat_spec, width="stretch")

@@ -6,7 +6,8 @@ Frames are kept as shared objects (`st.cache_resource`) and handed out as shallo
 copies: with pandas' copy-on-write a page changing its copy never changes the cached
 frame, and a rerun no longer unpickles 2,000 rows to get its own copy."""
 
-from dataclasses import replace
+import hashlib
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -38,38 +39,52 @@ def candidates(journey: Journey) -> pd.DataFrame:
     return found.copy(deep=False)
 
 
+@dataclass(frozen=True)
+class Versioned:
+    """A shared frame and the digest of its content, taken once when it is read: what
+    caches of work derived from it are keyed by (hashing 2,000 rows on every rerun to
+    key them cost more than the work they saved)."""
+
+    frame: pd.DataFrame
+    digest: str
+
+
+def _versioned(frame: pd.DataFrame) -> Versioned:
+    hashed = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    columns = repr((list(frame.columns), list(frame.dtypes.astype(str)))).encode()
+    return Versioned(frame, hashlib.blake2b(hashed + columns, digest_size=16).hexdigest())
+
+
 @st.cache_resource(ttl=5, show_spinner=False, max_entries=64)
-def _consensus(url: str, workspace_id: int) -> pd.DataFrame:
+def _consensus(url: str, workspace_id: int, role: str | None) -> Versioned:
     with reading(get_engine(url)) as db:
-        return workspace_consensus(db=db, workspace_id=workspace_id)
+        return _versioned(workspace_consensus(db=db, workspace_id=workspace_id, seen_by=role))
 
 
 def consensus(journey: Journey) -> pd.DataFrame:
     """The workspace's settled consensus; recomputed after every change made in this app
     (and within 5 s of a change made by another instance of it)."""
-    return _consensus(database_url(), journey.workspace.id).copy(deep=False)
-
-
-@st.cache_resource(ttl=5, show_spinner=False, max_entries=64)
-def _role_view(url: str, workspace_id: int, role: str) -> pd.DataFrame:
-    with reading(get_engine(url)) as db:
-        return workspace_consensus(db=db, workspace_id=workspace_id, seen_by=role)
+    return consensus_seen_by(journey, None)
 
 
 def consensus_seen_by(journey: Journey, role: str | None) -> pd.DataFrame:
     """The consensus as one role's stakeholders see it (their votes only: no decisions
     or pre-scores); None: the workspace's settled consensus."""
-    if role is None:
-        return consensus(journey)
-    return _role_view(database_url(), journey.workspace.id, role).copy(deep=False)
+    return _consensus(database_url(), journey.workspace.id, role).frame.copy(deep=False)
+
+
+def consensus_digest(journey: Journey, role: str | None = None) -> str:
+    """What the consensus (as `role` sees it) holds now, as a short digest: a cache key
+    for whatever is derived from it."""
+    return _consensus(database_url(), journey.workspace.id, role).digest
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _quadrant_chances(
-    url: str, workspace_id: int, threshold_mode: str, settled: pd.DataFrame
+    url: str, workspace_id: int, threshold_mode: str, digest: str, _settled: pd.DataFrame
 ) -> pd.DataFrame:
     with reading(get_engine(url)) as db:
-        drawn = workspace_resampled(db=db, workspace_id=workspace_id, settled=settled)
+        drawn = workspace_resampled(db=db, workspace_id=workspace_id, settled=_settled)
     return quadrant_chances(drawn, threshold_mode)
 
 
@@ -77,7 +92,11 @@ def quadrant_sureness(journey: Journey, threshold_mode: str) -> pd.DataFrame:
     """The chance of each quadrant per candidate (200 resamples of the stakeholders),
     once per change of the consensus: no roadmap is built for it."""
     return _quadrant_chances(
-        database_url(), journey.workspace.id, threshold_mode, consensus(journey)
+        database_url(),
+        journey.workspace.id,
+        threshold_mode,
+        consensus_digest(journey),
+        consensus(journey),
     )
 
 
@@ -129,7 +148,6 @@ def saved_version(version: RoadmapVersion) -> Roadmap:
 def forget_changed() -> None:
     """After a change: what depends on more than the workspace's version is read anew."""
     _consensus.clear()
-    _role_view.clear()
     _working_roadmap.clear()
 
 
@@ -139,7 +157,8 @@ def _certainty(
     workspace_id: int,
     settings: dict,
     plan: tuple[tuple[int, int], ...],  # (candidate, start period): pins and needs show here
-    settled: pd.DataFrame,
+    digest: str,  # of the consensus
+    _settled: pd.DataFrame,
 ) -> Certainty:
     with reading(get_engine(url)) as db:
         return roadmap_certainty(
@@ -147,7 +166,7 @@ def _certainty(
             workspace_id=workspace_id,
             settings=RoadmapSettings.from_json(settings),
             first={candidate for candidate, start in plan if start == 0},
-            consensus=settled,
+            consensus=_settled,
         )
 
 
@@ -169,5 +188,6 @@ def certainty(journey: Journey, roadmap: Roadmap, threshold_mode: str | None = N
             )
             if p == p  # scheduled
         ),
+        consensus_digest(journey),
         consensus(journey),
     )

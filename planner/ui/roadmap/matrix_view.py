@@ -1,0 +1,133 @@
+"""What the Matrix page draws, made once per change of its data or options.
+
+The points, the quadrant lines, the chart's spec, the lists per quadrant and the heat
+map come from the candidates, the consensus (as a role sees it) and the page's filters.
+They are made once per version of those (the workspace's version, the consensus'
+digest, the options) and shared by every viewer: a rerun draws, it does not compute.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from planner.core import i18n
+from planner.journey.journey import Journey
+from planner.journey.search import filter_candidates
+from planner.roadmap.certainty import chance_of
+from planner.roadmap.charts import cell_heat_map, matrix_chart, matrix_columns
+from planner.roadmap.matrix import matrix_points, value_by_cell
+from planner.roadmap.quadrants import QUADRANTS, Thresholds, quadrant_of, thresholds_for
+from planner.ui.shell.charts import spec_of
+from planner.ui.shell.lang import current_lang
+from planner.ui.shell.reads import (
+    candidates,
+    consensus_digest,
+    consensus_seen_by,
+    quadrant_sureness,
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    phases: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    personas: tuple[str, ...] = ()
+    quadrants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    unscored: int  # candidates without both a value and an effort
+    points: pd.DataFrame  # the filtered points, with their quadrant
+    thresholds: Thresholds
+    spec: dict  # the matrix chart
+    members: dict[str, pd.DataFrame]  # per quadrant: title, value, effort (best first)
+    heat_spec: dict  # value per journey cell
+
+
+def matrix_view(
+    journey: Journey, role: str | None, filters: Filters, mode: str, colour: str
+) -> MatrixView:
+    """The page's view for these options: shared until the data changes."""
+    return _view(
+        journey.workspace.id,
+        journey.workspace.updated_at,
+        consensus_digest(journey, role),
+        role,
+        filters,
+        mode,
+        colour,
+        current_lang(),
+        _journey=journey,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _view(
+    workspace_id: int,
+    version: datetime,
+    digest: str,
+    role: str | None,
+    filters: Filters,
+    mode: str,
+    colour: str,
+    lang: str,
+    _journey: Journey,
+) -> MatrixView:
+    def t(key: str) -> str:
+        return i18n.t(key, lang)
+
+    frame, consensus = candidates(_journey), consensus_seen_by(_journey, role)
+    everything = matrix_points(frame, consensus, thresholds_for(consensus, "middle"))
+    thresholds = thresholds_for(everything, mode)
+    points = everything.assign(
+        quadrant=quadrant_of(everything["value"], everything["effort"], thresholds)
+    )
+    points = filter_candidates(
+        points,
+        phases=list(filters.phases),
+        channels=list(filters.channels),
+        personas=list(filters.personas),
+    )
+    if filters.quadrants:
+        points = points[points["quadrant"].isin(filters.quadrants)]
+    names = {q: t(f"quadrant.{q}") for q in QUADRANTS}
+    # How sure each quadrant is, from the whole room: not for one role's view.
+    chances = quadrant_sureness(_journey, mode) if role is None else pd.DataFrame()
+    sure = np.nan_to_num(chance_of(chances, points["candidate_id"], points["quadrant"]), nan=1.0)
+    shown = points.assign(
+        sure=sure,
+        quadrant=points["quadrant"].map(names),
+        channels=points["channels"].map(", ".join),
+        persona=points["persona"].fillna("—"),
+    )
+    labels = {k: t(f"chart.{k}") for k in ("value", "effort", "n", "title")} | {
+        "sure": t("chart.quadrant_sure"),
+        "phase": t("field.phase"),
+        "channels": t("field.channels"),
+        **{k: t(f"matrix.colour_{k}") for k in ("quadrant", "phase", "channel", "persona")},
+    }
+    spec = spec_of(matrix_chart(shown[matrix_columns(shown)], thresholds, colour, labels, names))
+    members = {
+        quadrant: points[points["quadrant"] == quadrant]
+        .sort_values("value", ascending=False)[["title", "value", "effort"]]
+        .round(1)
+        for quadrant in QUADRANTS
+    }
+    heat = value_by_cell(points, _journey.phase_names, _journey.channel_names)
+    heat_labels = {
+        "phase": t("field.phase"),
+        "channel": t("field.channel"),
+        "value": t("chart.value"),
+    }
+    return MatrixView(
+        unscored=len(frame) - len(everything),
+        points=points,
+        thresholds=thresholds,
+        spec=spec,
+        members=members,
+        heat_spec=spec_of(cell_heat_map(heat, heat_labels)) if not points.empty else {},
+    )
