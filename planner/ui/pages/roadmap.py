@@ -18,7 +18,7 @@ from planner.ui.shell.workspace import require_journey
 journey = require_journey("view")
 frame = candidates(journey)
 today = date.today()
-settings, roadmap = working_roadmap(journey, today)
+settings, roadmap, version = working_roadmap(journey, today)
 st.title(t("roadmap.title"))
 st.caption(t("roadmap.intro"))
 
@@ -42,7 +42,7 @@ if plan_tab.open:
                 strategy=t(f"strategy.{settings.strategy}"),
             )
         )
-        roadmap_view(roadmap, key="current", certainty=certainty(journey, roadmap))
+        roadmap_view(roadmap, key="current", certainty=certainty(journey, roadmap), version=version)
         # A toggle, not an expander: the other plan is only made while someone looks.
         if st.toggle(t("roadmap.compare"), key="compare_open", help=t("roadmap.compare_help")):
             compare_panel(journey, roadmap)

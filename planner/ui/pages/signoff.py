@@ -17,7 +17,7 @@ from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.reads import saved_version
+from planner.ui.shell.reads import saved_version, saved_version_key
 from planner.ui.shell.workspace import require_journey
 
 me = grants.me() if stakeholder_mode() else None
@@ -54,7 +54,7 @@ with reading(engine()) as db:
 roadmap = saved_version(version)
 
 with st.expander(t("signoff.what"), icon=":material/timeline:"):
-    roadmap_view(roadmap, key=f"signoff_{version_id}")
+    roadmap_view(roadmap, key=f"signoff_{version_id}", version=saved_version_key(version))
 
 if not status.requested:
     st.info(t("signoff.not_requested"))

@@ -20,7 +20,7 @@ from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.reads import saved_version
+from planner.ui.shell.reads import saved_version, saved_version_key
 
 CHANGES = ("added", "removed", "earlier", "later")
 
@@ -94,7 +94,11 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
         t("roadmap.open_version"), list(names), format_func=names.get, key="open_version"
     )
     by_id = {v.id: v for v in versions}
-    roadmap_view(saved_version(by_id[opened]), key=f"version_{opened}")
+    roadmap_view(
+        saved_version(by_id[opened]),
+        key=f"version_{opened}",
+        version=saved_version_key(by_id[opened]),
+    )
     roadmap_downloads(journey, key=f"version_{opened}_download", version_id=opened)
     if editing:
         version_actions(next(v for v in versions if v.id == opened), current)

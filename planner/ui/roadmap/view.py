@@ -1,10 +1,12 @@
 """Showing a roadmap: load per period, the timeline in swimlanes, the table, what is out."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 import pandas as pd
 import streamlit as st
 
+from planner.core import i18n
 from planner.roadmap.build import Roadmap
 from planner.roadmap.certainty import Certainty
 from planner.roadmap.charts import timeline_chart
@@ -14,23 +16,66 @@ from planner.ui.shell.charts import draw_spec, spec_of
 from planner.ui.shell.lang import current_lang, t
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def timeline_spec(bars: pd.DataFrame, lane: str, labels: dict, names: dict) -> dict:
-    """The timeline's spec, made once per change of its bars or options."""
+@dataclass(frozen=True)
+class Prepared:
+    """What a roadmap's view shows, made from the roadmap (and how sure it is)."""
+
+    notes: list[str]
+    table: pd.DataFrame
+    stability: float | None
+    bars: pd.DataFrame  # the scheduled rows as timeline bars
+
+
+def _prepare(roadmap: Roadmap, lang: str, certainty: Certainty | None) -> Prepared:
+    table = roadmap_table(roadmap, lang)
+    if certainty is not None:
+        table = with_certainty(table, roadmap, certainty, lang)
+    scheduled = table[table["period"].notna()]
+    bars = scheduled.assign(
+        start=pd.to_datetime(scheduled["start"]),
+        end=pd.to_datetime(scheduled["end"]) + timedelta(days=1),
+        channel=scheduled["channels"].str.split(", ").str[0],
+    )
+    stability = certainty.stability if certainty is not None else None
+    return Prepared(best_plan_notes(roadmap, lang), table, stability, bars)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _prepared(version: str, lang: str, _roadmap: Roadmap, _certainty) -> Prepared:
+    return _prepare(_roadmap, lang, _certainty)
+
+
+def _timeline(lang: str, lane: str, bars: pd.DataFrame) -> dict:
+    """The timeline's spec."""
+    labels = {k: i18n.t(f"chart.{k}", lang) for k in ("title", "period", "rank", "quadrant")}
+    names = {q: i18n.t(f"quadrant.{q}", lang) for q in QUADRANTS}
     return spec_of(timeline_chart(bars, lane, labels, names))
 
 
-def roadmap_view(roadmap: Roadmap, key: str, certainty: Certainty | None = None) -> None:
-    """The roadmap; with `certainty` (the current one), how sure each place is."""
-    notes = best_plan_notes(roadmap, current_lang())
-    if notes:
-        st.success(notes[0], icon=":material/verified:")
-        st.caption(notes[1])
-    table = roadmap_table(roadmap, current_lang())
-    if certainty is not None:
-        table = with_certainty(table, roadmap, certainty, current_lang())
-        st.caption(t("roadmap.stability", percent=round(100 * certainty.stability)))
-    scheduled = table[table["period"].notna()]
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _shared_timeline(version: str, lang: str, lane: str, _bars: pd.DataFrame) -> dict:
+    """The timeline's spec, made once per version of the roadmap, language and lanes."""
+    return _timeline(lang, lane, _bars)
+
+
+def roadmap_view(
+    roadmap: Roadmap, key: str, certainty: Certainty | None = None, version: str | None = None
+) -> None:
+    """The roadmap; with `certainty` (the current one), how sure each place is.
+    `version` names what the roadmap and its certainty were made from (reads.py): its
+    table and timeline are then made once and shared, not on every rerun."""
+    lang = current_lang()
+    if version is not None:
+        prepared = _prepared(version, lang, roadmap, certainty)
+    else:
+        prepared = _prepare(roadmap, lang, certainty)
+    if prepared.notes:
+        st.success(prepared.notes[0], icon=":material/verified:")
+        st.caption(prepared.notes[1])
+    table = prepared.table
+    if prepared.stability is not None:
+        st.caption(t("roadmap.stability", percent=round(100 * prepared.stability)))
+    scheduled = prepared.bars
     capacities = roadmap.settings.capacities
     st.dataframe(
         pd.DataFrame(
@@ -62,14 +107,12 @@ def roadmap_view(roadmap: Roadmap, key: str, certainty: Certainty | None = None)
             horizontal=True,
             key=f"{key}_lanes",
         )
-        bars = scheduled.assign(
-            start=pd.to_datetime(scheduled["start"]),
-            end=pd.to_datetime(scheduled["end"]) + timedelta(days=1),
-            channel=scheduled["channels"].str.split(", ").str[0],
+        spec = (
+            _shared_timeline(version, lang, lane, prepared.bars)
+            if version is not None
+            else _timeline(lang, lane, prepared.bars)
         )
-        labels = {k: t(f"chart.{k}") for k in ("title", "period", "rank", "quadrant")}
-        names = {q: t(f"quadrant.{q}") for q in QUADRANTS}
-        draw_spec(timeline_spec(bars, lane, labels, names), width="content")
+        draw_spec(spec, width="content")
     st.dataframe(
         table,
         hide_index=True,

@@ -7,6 +7,7 @@ copies: with pandas' copy-on-write a page changing its copy never changes the ca
 frame, and a rerun no longer unpickles 2,000 rows to get its own copy."""
 
 import hashlib
+import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -103,7 +104,7 @@ def quadrant_sureness(journey: Journey, threshold_mode: str) -> pd.DataFrame:
 @st.cache_resource(ttl=5, show_spinner=False, max_entries=64)
 def _working_roadmap(
     url: str, workspace_id: int, version: datetime, today: date, _settled, _frame
-) -> tuple[RoadmapSettings, Roadmap]:
+) -> tuple[RoadmapSettings, Roadmap, str]:
     with reading(get_engine(url)) as db:
         settings = load_plan(db=db, workspace_id=workspace_id, today=today)
         roadmap = current_roadmap(
@@ -114,14 +115,15 @@ def _working_roadmap(
             consensus=_settled,
             candidates=_frame,
         )
-    return settings, roadmap
+    return settings, roadmap, uuid.uuid4().hex  # this build, for what is derived from it
 
 
-def working_roadmap(journey: Journey, today: date) -> tuple[RoadmapSettings, Roadmap]:
-    """The saved settings and the roadmap they make now: built once per change made in
-    this app (or within 5 s of one made by another instance), like the consensus it
-    comes from; the roadmap's items handed out as a shallow copy."""
-    settings, roadmap = _working_roadmap(
+def working_roadmap(journey: Journey, today: date) -> tuple[RoadmapSettings, Roadmap, str]:
+    """The saved settings, the roadmap they make now and its version (a key for views
+    made from it and from how sure it is): built once per change made in this app (or
+    within 5 s of one made by another instance), like the consensus it comes from; the
+    roadmap's items handed out as a shallow copy."""
+    settings, roadmap, build = _working_roadmap(
         database_url(),
         journey.workspace.id,
         journey.workspace.updated_at,
@@ -129,13 +131,19 @@ def working_roadmap(journey: Journey, today: date) -> tuple[RoadmapSettings, Roa
         consensus(journey),
         candidates(journey),
     )
-    return settings, replace(roadmap, items=roadmap.items.copy(deep=False))
+    version = f"{build}:{consensus_digest(journey)}"
+    return settings, replace(roadmap, items=roadmap.items.copy(deep=False)), version
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _saved_version(url: str, version_id: int, saved_at: datetime) -> Roadmap:
     with reading(get_engine(url)) as db:
         return open_version(db=db, version_id=version_id)
+
+
+def saved_version_key(version: RoadmapVersion) -> str:
+    """A saved version's key for views made from it (it never changes)."""
+    return f"saved:{version.id}:{version.created_at.isoformat()}"
 
 
 def saved_version(version: RoadmapVersion) -> Roadmap:
