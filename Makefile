@@ -54,6 +54,7 @@ test: lint chromium postgres
 	$(PY) -m pytest -q
 	$(PY) -m pytest -q -m storage --database postgresql
 
-bench: $(VENV)/.dev postgres
+bench: $(VENV)/.dev postgres chromium
 	$(PY) bench/run_all.py
 	$(PY) bench/pages.py
+	$(PY) bench/chromium_pages.py

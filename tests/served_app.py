@@ -39,8 +39,9 @@ def wait_until_healthy(url: str, seconds: float = 60) -> None:
 
 
 @contextmanager
-def served_app(database_url: str, log: Path) -> Iterator[Server]:
-    """`streamlit run app.py` against `database_url`, healthy, stopped afterwards."""
+def served_app(database_url: str, log: Path, script: str = "app.py") -> Iterator[Server]:
+    """`streamlit run app.py` (or another script) against `database_url`, healthy,
+    stopped afterwards."""
     port = free_port()
     with log.open("w") as output:
         server = subprocess.Popen(
@@ -49,7 +50,7 @@ def served_app(database_url: str, log: Path) -> Iterator[Server]:
                 "-m",
                 "streamlit",
                 "run",
-                "app.py",
+                script,
                 "--server.headless",
                 "true",
                 "--server.port",
