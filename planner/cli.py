@@ -5,7 +5,7 @@ import getpass
 import json
 import os
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -15,6 +15,7 @@ from planner.core.config import database_url
 from planner.core.db import make_engine, migrate, reading, writing
 from planner.core.errors import InvalidInput, PlannerError, validated
 from planner.core.i18n import Language, t
+from planner.delivery import handoff
 from planner.delivery.search import filter_commitments
 from planner.delivery.table import commitment_table
 from planner.delivery.workflow import STATUSES
@@ -39,7 +40,7 @@ from planner.store.access import get_access, renew_links, set_passphrase
 from planner.store.backup import dump_workspace, read_document
 from planner.store.candidates import candidate_counts, candidate_frame
 from planner.store.changes import audited
-from planner.store.commitments import tracked_commitments
+from planner.store.commitments import handoff_items, tracked_commitments
 from planner.store.restore import restore_in_batches
 from planner.store.roadmap_plan import current_roadmap
 from planner.store.versions import find_version, save_version
@@ -131,14 +132,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--save", metavar="VERSION", help="save the roadmap as this version")
     sub.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    sub = command("export", export, "write the roadmap, matrix or workspace to a file")
+    sub = command(
+        "export", export, "write the roadmap, matrix, workspace or hand-off files to a file"
+    )
     sub.add_argument("--workspace", required=True, help="workspace name")
-    sub.add_argument("--format", required=True, choices=list(EXPORT_FORMATS))
+    sub.add_argument("--format", required=True, choices=[*EXPORT_FORMATS, *handoff.FORMATS])
     sub.add_argument("--output", required=True, type=Path, help="file to write")
     sub.add_argument("--version", help="a saved roadmap version (default: the working roadmap)")
     sub.add_argument(
         "--chart", choices=["matrix", "timeline"], default="matrix", help="with png/svg"
     )
+    sub.add_argument("--owner", help="with ics: only this owner's due dates (any case)")
     sub = command("commitments", commitments, "list commitments; late ones show days late")
     sub.add_argument("--workspace", required=True, help="workspace name")
     sub.add_argument("--owner", help="only this owner's commitments (any case)")
@@ -258,7 +262,16 @@ def roadmap(engine, args) -> int:
 def export(engine, args) -> int:
     with reading(engine) as db:
         workspace = find_workspace(db=db, name=args.workspace)
-        if args.format == "json":
+        if args.format in handoff.FORMATS:
+            items = handoff_items(db=db, workspace_id=workspace.id)
+            if args.format == "jira":
+                data = handoff.jira_csv(items, args.lang)
+            elif args.format == "azure":
+                data = handoff.azure_csv(items, args.lang)
+            else:
+                now = datetime.now(UTC)
+                data = handoff.calendar(items, workspace.name, args.lang, now, args.owner)
+        elif args.format == "json":
             data = json.dumps(
                 dump_workspace(db=db, workspace_id=workspace.id),
                 ensure_ascii=False,

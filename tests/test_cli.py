@@ -264,6 +264,29 @@ def promised_fixture(cli, engine):
             )
 
 
+def test_export_hand_off_files(cli, promised, tmp_path):
+    """Jira and Azure DevOps CSV and the iCalendar file of due dates, one owner's too."""
+    jira, azure, ics = (tmp_path / name for name in ("jira.csv", "azure.csv", "due.ics"))
+    for fmt, out in (("jira", jira), ("azure", azure)):
+        assert cli("export", "--workspace", DEMO, "--format", fmt, "--output", str(out))[0] == 0
+    assert pd.read_csv(jira)["Assignee"].tolist() == ["Team Web", "team web"]  # not done
+    assert pd.read_csv(azure)["Target Date"].tolist() == ["2027-02-01", "2027-09-01"]
+    code, _, _ = cli(
+        "export",
+        "--workspace",
+        DEMO,
+        "--format",
+        "ics",
+        "--owner",
+        "team app",
+        "--output",
+        str(ics),
+    )
+    assert code == 0 and "BEGIN:VEVENT" not in ics.read_text()  # Team App's one is done
+    cli("export", "--workspace", DEMO, "--format", "ics", "--output", str(ics))
+    assert ics.read_text().count("BEGIN:VEVENT") == 2
+
+
 def test_commitments_table_filters_and_formats(cli, promised):
     code, out, _ = cli("commitments", "--workspace", DEMO, "--today", "2027-03-15")
     assert code == 0

@@ -10,6 +10,7 @@ from planner.core.errors import Conflict, FieldName, InvalidInput, KindName, Not
 from planner.delivery.tracking import flag_deadlines
 from planner.delivery.workflow import OPEN, Status, check_transition
 from planner.models import (
+    Candidate,
     Commitment,
     CommitmentCreate,
     CommitmentEvent,
@@ -196,6 +197,24 @@ def commitment_frame(*, db: Session, workspace_id: int) -> pd.DataFrame:
     return frame[COLUMNS].astype(
         {"value": float, "effort": float, "kpi_result": float, "actual_effort": float}
     )
+
+
+def handoff_items(*, db: Session, workspace_id: int) -> pd.DataFrame:
+    """The commitments with their candidate's description (empty if it is gone): what
+    planner.delivery.handoff writes for delivery tools."""
+    frame = commitment_frame(db=db, workspace_id=workspace_id)
+    descriptions = dict(
+        db.execute(
+            select(Candidate.id, Candidate.description).where(
+                Candidate.workspace_id == workspace_id
+            )
+        ).all()
+    )
+    frame["description"] = [
+        descriptions.get(int(c), "") if c == c and c is not None else ""
+        for c in frame["candidate_id"]
+    ]
+    return frame
 
 
 def version_calendars(*, db: Session, workspace_id: int) -> dict[int, tuple[date, str]]:

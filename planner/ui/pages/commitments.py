@@ -13,6 +13,7 @@ from planner.ui.access.grants import allowed
 from planner.ui.delivery.board import board, table
 from planner.ui.delivery.detail import commitment_detail
 from planner.ui.delivery.form import commit_form
+from planner.ui.delivery.handoff import handoff_downloads
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.workspace import require_journey
@@ -81,10 +82,12 @@ view = st.segmented_control(
 st.caption(t("commitments.showing", count=len(shown), total=len(frame)))
 if shown.empty:
     st.info(t("commitments.none_match"))
-    st.stop()
-if view == "table":
-    table(shown)
 else:
-    board(shown)
+    if view == "table":
+        table(shown)
+    else:
+        board(shown)
+    st.divider()
+    commitment_detail(shown, today, editable=committing)
 st.divider()
-commitment_detail(shown, today, editable=committing)
+handoff_downloads(journey, frame)

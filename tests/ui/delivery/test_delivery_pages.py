@@ -25,6 +25,7 @@ from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import open_session, reveal_round
 from planner.store.signoff import request_signoff, signoff_status
 from planner.store.stakeholders import join_session
+from planner.ui.delivery.handoff import handoff_file
 from tests.factories import add_stakeholders, saved_version, vote_all
 from tests.ui.conftest import texts
 
@@ -137,6 +138,25 @@ def test_my_commitments_and_filters(open_page, engine, version):
     at.selectbox(key="commitments_mine").set_value("").run()
     at.multiselect(key="commitments_status").select("done").run()
     assert "Geen toezegging past bij deze filters." in texts(at)
+
+
+def test_hand_off_buttons_and_the_files_they_make(open_page, engine, database_url, version):
+    promise(engine, version, owner="Team Web")
+    proposal = promise(engine, version, position=1, owner="Team App", status="proposed")
+    at = open_page("commitments")
+    buttons = {b.key: b for b in at.get("download_button")}
+    assert {"handoff_jira", "handoff_azure", "handoff_ics"} <= set(buttons)
+    assert at.selectbox(key="handoff_owner").options == ["Everyone", "Team Web"]  # no proposal
+    at.selectbox(key="handoff_owner").set_value("Team Web").run()
+    workspace_id = version.workspace_id
+    made = handoff_file(database_url, workspace_id, "Demo", "ics", "nl", "team web")
+    assert made.count(b"BEGIN:VEVENT") == 1 and b"Deadline: " in made
+    jira = handoff_file(database_url, workspace_id, "Demo", "jira", "en", None)
+    assert jira.splitlines()[0].startswith(b"Summary,Description,Due date,Labels")
+    move(engine, proposal, "committed")
+    at = open_page("commitments", lang="nl")
+    assert at.selectbox(key="handoff_owner").options == ["Iedereen", "Team App", "Team Web"]
+    assert "Overdragen aan delivery-tools" in [h.value for h in at.subheader]
 
 
 def test_done_item_records_its_result_and_goes_back_to_scoring(open_page, engine, demo, version):
