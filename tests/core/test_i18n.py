@@ -68,3 +68,24 @@ def test_every_input_field_has_a_label():
     schemas += [planner.importing.preview.RowText, RoadmapSettings]
     fields = {name for schema in schemas for name in schema.model_fields}
     assert sorted(f for f in fields if f"field.{f}" not in catalog("en")) == []
+
+
+# Dutch in one register (informal: je/jij/jouw) and one term per concept: a word on the
+# left is flagged wherever the catalog uses it, with the word chosen instead.
+DUTCH_ONE_WAY = {
+    r"\b[Uu]\b": "je (informal, as the rest of the app)",
+    r"\b[Uu]w\b": "jouw",
+    r"\b[Uu]zelf\b": "jezelf",
+    r"(?i)belanghebbend": "stakeholder(s)",
+    r"(?i)\bonthul": "bekendmaken (reveal)",
+    r"(?i)\bpublice?er": "bekendmaken (reveal)",
+    r"(?i)\bdeelnemer": "stakeholder(s)",
+}
+
+
+def test_dutch_has_one_register_and_one_term_per_concept():
+    found = {
+        key: [instead for pattern, instead in DUTCH_ONE_WAY.items() if re.search(pattern, text)]
+        for key, text in catalog("nl").items()
+    }
+    assert {key: words for key, words in found.items() if words} == {}
