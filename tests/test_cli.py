@@ -87,7 +87,7 @@ def test_import_with_errors_exits_1_and_writes_nothing(cli, tmp_path):
     assert "Row 3, column “phase”: Unknown phase “Aftercare”" in err
     assert "42 candidates" in cli("workspaces")[1]
     code, out, _ = cli("import", str(path), "--workspace", DEMO, "--valid-only")
-    assert (code, out) == (0, "Imported 1 candidates\n")
+    assert (code, out) == (0, "Imported 1 candidate\n")
     code, out, _ = cli("import", str(path), "--workspace", DEMO, "--add-missing")
     assert (code, out) == (0, "Imported 2 candidates\n")
 
@@ -106,8 +106,8 @@ def test_import_create_makes_the_workspace(cli, tmp_path):
         )
     )
     code, out, _ = cli("import", str(path), "--workspace", "Bank", "--create")
-    assert (code, out) == (0, "Imported 1 candidates\n")
-    assert "Bank\ten\t1 candidates" in cli("workspaces")[1]
+    assert (code, out) == (0, "Imported 1 candidate\n")
+    assert "Bank\ten\t1 candidate\n" in cli("workspaces")[1]
 
 
 def test_import_into_an_unknown_workspace(cli, tmp_path):

@@ -41,7 +41,24 @@ def test_every_key_used_in_the_code_exists():
     for path in sources:
         text = path.read_text(encoding="utf-8")
         used |= set(LITERAL_KEY.findall(text)) | set(ERROR_KEY.findall(text))
-    assert sorted(used - set(catalog("en"))) == []
+    known = set(catalog("en")) | {key.rsplit(".", 1)[0] for key in plural_keys("en")}
+    assert sorted(used - known) == []
+
+
+def plural_keys(lang: str) -> set[str]:
+    return {key for key in catalog(lang) if key.endswith((".one", ".other"))}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_text_with_a_number_has_every_plural_form(lang):
+    """`key.one` and `key.other` come together, count in hand, and t() picks by number."""
+    stems = {key.rsplit(".", 1)[0] for key in plural_keys(lang)}
+    for stem in stems:
+        assert {f"{stem}.one", f"{stem}.other"} <= set(catalog(lang)), stem
+        assert "count" in placeholders(catalog(lang)[f"{stem}.other"]), stem
+    assert t("candidates.deleted", lang, count=1) != t("candidates.deleted", lang, count=2)
+    counted = " ".join(text for text in catalog(lang).values() if "{count}" in text)
+    assert not re.search(r"\((s|en|men)\)|/(kandidaten|problemen)", counted)  # no "candidate(s)"
 
 
 def test_t_fills_placeholders_and_falls_back_to_english():

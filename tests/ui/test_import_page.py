@@ -30,7 +30,7 @@ def test_preview_shows_row_errors_and_blocks_import(open_page, demo, engine):
     assert problem["Problem"].startswith("Unknown phase “Nazorg”. Known phases: Inspiration")
     assert at.button(key="import_all").disabled
     at.button(key="import_valid_only").click().run()
-    assert "Imported 1 candidates" in texts(at)
+    assert "Imported 1 candidate" in texts(at) and "1 candidates" not in texts(at)
     assert count(engine, demo) == 43
 
 

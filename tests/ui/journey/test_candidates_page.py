@@ -40,7 +40,7 @@ def test_inline_edit_is_saved(open_page, demo, engine):
     frame = stored(engine, demo)
     renamed = frame[frame["title"] == "Renamed inline"].iloc[0]
     assert renamed["channels"] == ["Chat"] and first["title"] not in frame["title"].tolist()
-    assert "1 candidate(s) saved." in texts(at)
+    assert "1 candidate saved." in texts(at)
 
 
 def test_inline_edit_without_channels_is_refused(open_page, demo, engine):
