@@ -42,7 +42,7 @@ def timeline_figure(content: ExportContent, lane: str = "phase") -> alt.FacetCha
     )
     names = {q: content.t(f"quadrant.{q}") for q in QUADRANTS}
     labels = {k: content.t(f"chart.{k}") for k in ("title", "period", "rank", "quadrant")}
-    return timeline_chart(bars, lane, labels, names).properties(
+    return timeline_chart(bars, lane, labels, names, content.lang).properties(
         title=f"{content.title} · {content.t('roadmap.title')}"
     )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 from fpdf import FPDF
 
+from planner.core import dates
 from planner.exports.content import ExportContent
 from planner.exports.images import matrix_figure, png, timeline_figure
 from planner.roadmap.quadrants import QUADRANTS
@@ -107,7 +108,9 @@ def _title_page(pdf: Report, content: ExportContent) -> None:
     pdf.ln(6)
     pdf.set_font("DejaVu", size=11)
     for label, value in content.settings()[1:]:
-        pdf.multi_cell(0, 7, f"{label}: {_text(value)}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            0, 7, f"{label}: {_text(value, content.lang)}", new_x="LMARGIN", new_y="NEXT"
+        )
     if content.workspace.description:
         pdf.ln(4)
         pdf.multi_cell(0, 6, content.workspace.description, new_x="LMARGIN", new_y="NEXT")
@@ -132,7 +135,7 @@ def _table(pdf: Report, frame, columns: list[str], widths: tuple) -> None:
     pdf.set_font("DejaVu", size=8)
     _draw(pdf, header_lines, widths, bold=True)
     for values in frame[columns].itertuples(index=False):
-        lines = _layout(pdf, [_text(v) for v in values], widths)
+        lines = _layout(pdf, [_text(v, pdf.content.lang) for v in values], widths)
         if pdf.get_y() + _height(lines) > pdf.page_break_trigger:
             pdf.add_page()
             _draw(pdf, header_lines, widths, bold=True)
@@ -209,13 +212,13 @@ def _first(content: ExportContent, count: int) -> ExportContent:
     return replace(content, roadmap=roadmap)
 
 
-def _text(value: object) -> str:
+def _text(value: object, lang: str) -> str:
     if pd.api.types.is_scalar(value) and pd.isna(value):  # None, NaN, NaT, NA
         return ""
     if isinstance(value, datetime):
-        return f"{value:%d %b %Y %H:%M}"
+        return dates.moment(value, lang)
     if isinstance(value, date):
-        return f"{value:%d %b %Y}"
+        return dates.day(value, lang)
     if isinstance(value, float):
         return f"{value:.1f}"
     return str(value)

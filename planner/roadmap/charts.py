@@ -1,10 +1,12 @@
 """Altair chart builders: DataFrames in, charts out; no Streamlit here."""
 
+import json
 from typing import cast
 
 import altair as alt
 import pandas as pd
 
+from planner.core import dates
 from planner.roadmap.quadrants import Thresholds
 
 
@@ -194,17 +196,25 @@ def matrix_chart(
 
 
 def timeline_chart(
-    bars: pd.DataFrame, lane: str, labels: dict[str, str], quadrant_names: dict[str, str]
+    bars: pd.DataFrame,
+    lane: str,
+    labels: dict[str, str],
+    quadrant_names: dict[str, str],
+    lang: str = "en",
 ) -> alt.FacetChart:
     """One bar per scheduled candidate from its first to its last period, in swimlanes.
 
     bars: title, start (date), end (day after the last), quadrant (name), rank, and `lane`.
+    The time axis names the months as `lang` does ("okt 2026"): its labels are made from
+    Babel's month names, not from the browser's or Vega's English default.
     """
+    months = json.dumps(dates.month_names(lang))
+    month_year = f"{months}[month(datum.value)] + ' ' + year(datum.value)"
     chart = (
         alt.Chart(bars)
         .mark_bar(cornerRadius=3, height=14)
         .encode(
-            x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0)),
+            x=alt.X("start:T", title=None, axis=alt.Axis(labelExpr=month_year, labelAngle=0)),
             x2="end:T",
             y=alt.Y(
                 "title:N", title=None, sort=alt.SortField("rank"), axis=alt.Axis(labelLimit=240)

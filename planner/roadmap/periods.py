@@ -6,6 +6,8 @@ from enum import StrEnum
 
 import pandas as pd
 
+from planner.core import dates
+
 
 class PeriodKind(StrEnum):
     SPRINT = "sprint"
@@ -29,12 +31,17 @@ class Period:
 
     @property
     def label(self) -> str:
-        """'S3 · 06 Jan', 'Jan 2027' or 'Q1 2027' (the period's first day decides)."""
+        """The label in English (see `label_in`)."""
+        return self.label_in("en")
+
+    def label_in(self, lang: str) -> str:
+        """'S3 · 6 Jan', 'Jan 2027' or 'Q1 2027' (the period's first day decides), the
+        month as `lang` writes it: 'S3 · 6 jan', 'jan 2027'."""
         if self.kind == PeriodKind.SPRINT:
-            return f"S{self.index + 1} · {self.start:%d %b}"
+            return f"S{self.index + 1} · {dates.day_month(self.start, lang)}"
         if self.kind == PeriodKind.QUARTER:
             return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year}"
-        return f"{self.start:%b %Y}"
+        return dates.month(self.start, lang)
 
 
 def make_periods(start: date, kind: str, count: int) -> list[Period]:

@@ -56,7 +56,7 @@ def roadmap_table(
     scheduled = first.notna()
     period = pd.Series(None, index=items.index, dtype=object)
     period[scheduled] = [
-        a.label if a == b else f"{a.label} – {b.label}"
+        a.label_in(lang) if a == b else f"{a.label_in(lang)} – {b.label_in(lang)}"
         for a, b in zip(first[scheduled], last[scheduled], strict=True)
     ]
 
@@ -66,7 +66,7 @@ def roadmap_table(
             params["needed"] = titles.get(params["needed"], params["needed"])
         if "period" in params:
             index = params["period"]
-            params["period"] = periods[index].label if index in periods else index + 1
+            params["period"] = periods[index].label_in(lang) if index in periods else index + 1
         return t(f"reason.{reason}", lang, **params) if reason else ""
 
     notes = pd.Series("", index=items.index, dtype=object)

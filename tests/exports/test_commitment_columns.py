@@ -72,3 +72,14 @@ def test_without_commitments_there_are_no_such_columns(db, demo):
     content = export_content(db=db, workspace_id=demo.id, today=TODAY, version_id=version.id)
     assert "owner" not in content.roadmap_table()
     assert len(open_version(db=db, version_id=version.id).items)
+
+
+def test_a_dutch_pdf_writes_dates_and_periods_the_dutch_way(db, demo, committed):
+    content = export_content(db=db, workspace_id=demo.id, today=TODAY, lang="nl")
+    text = "\n".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(roadmap_pdf(content))).pages
+    )
+    periods = [p.label_in("nl") for p in content.roadmap.periods]
+    assert any(label in text for label in periods)
+    english = {p.label for p in content.roadmap.periods} - set(periods)
+    assert not any(label in text for label in english)  # e.g. "Oct 2026" never

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from planner.core import dates
 from planner.delivery.table import commitment_table
 from planner.delivery.workflow import STATUSES
 from planner.ui.shell.lang import current_lang, t
@@ -38,7 +39,7 @@ def board(frame: pd.DataFrame) -> None:
                 t(
                     "commitments.card",
                     owner=row["owner"],
-                    due=f"{row['due']:%d %b %Y}",
+                    due=dates.day(row["due"], current_lang()),
                     period=row["period_label"] or "—",
                 )
             )

@@ -5,6 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import validated
 from planner.delivery.workflow import NEEDS_REASON, Status, allowed
@@ -13,7 +14,7 @@ from planner.store.commitments import change_status, history, record_result
 from planner.ui.delivery.board import deadline_badge
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 from planner.ui.text import plain
 
 
@@ -33,7 +34,7 @@ def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> No
     facts = st.columns(4)
     facts[0].metric(t("field.owner"), row["owner"])
     facts[1].metric(t("field.status"), t(f"status.{row['status']}"))
-    facts[2].metric(t("field.due"), f"{row['due']:%d %b %Y}")
+    facts[2].metric(t("field.due"), dates.day(row["due"], current_lang()))
     facts[3].metric(t("field.committed_period"), row["period_label"] or "—")
     if row["kpi_name"]:
         st.caption(

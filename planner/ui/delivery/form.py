@@ -7,7 +7,7 @@ from planner.delivery.workflow import INITIAL
 from planner.models import CommitmentCreate, RoadmapVersion
 from planner.store.commitments import commit
 from planner.ui.shell.changes import run_change
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import saved_version
 from planner.ui.widget_state import clear_widgets
 
@@ -24,7 +24,7 @@ def commit_form(versions: list[RoadmapVersion]) -> None:
     )
     roadmap = saved_version(next(v for v in versions if v.id == version_id))
     items = roadmap.items
-    periods = {p.index: p.label for p in roadmap.periods}
+    periods = {p.index: p.label_in(current_lang()) for p in roadmap.periods}
     labels = {
         position: (
             f"{int(row.rank)}. {row.title} · {periods[int(row.end_period)]}"

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import validated
 from planner.delivery.signoff import Decision
@@ -16,7 +17,7 @@ from planner.ui.nav import page
 from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import saved_version, saved_version_key
 from planner.ui.shell.workspace import require_journey
 
@@ -79,7 +80,7 @@ st.caption(
     t(
         "signoff.requested_by",
         by=version.signoff_requested_by,
-        at=f"{version.signoff_requested_at:%d %b %Y %H:%M}",
+        at=dates.moment(version.signoff_requested_at, current_lang()),
     )
 )
 if status.total == 0:

@@ -14,7 +14,7 @@ from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import RoadmapSettings, parse_capacities
 from planner.store.roadmap_plan import current_roadmap
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import error_text, t
+from planner.ui.shell.lang import current_lang, error_text, t
 from planner.ui.shell.reads import candidates, consensus
 
 
@@ -58,7 +58,7 @@ def compare_panel(journey: Journey, roadmap: Roadmap) -> None:
     mine, theirs = roadmap_figures(roadmap), roadmap_figures(other)
     names = (t(f"strategy.{settings.strategy}"), t(f"strategy.{strategy}"))
     rows = [
-        (period.label, a, b)
+        (period.label_in(current_lang()), a, b)
         for period, a, b in zip(roadmap.periods, mine.delivered, theirs.delivered, strict=False)
     ]
     rows += [
@@ -74,7 +74,7 @@ def compare_panel(journey: Journey, roadmap: Roadmap) -> None:
     if moves.empty:
         st.info(t("roadmap.compare_same"))
         return
-    labels = {p.index: p.label for p in roadmap.periods}
+    labels = {p.index: p.label_in(current_lang()) for p in roadmap.periods}
     st.dataframe(
         pd.DataFrame(
             {

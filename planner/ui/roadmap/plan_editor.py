@@ -10,7 +10,7 @@ from planner.store.dependencies import add_dependencies, dependency_frame, remov
 from planner.store.roadmap_plan import plan_items, set_plan_item
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 from planner.ui.widget_state import renew_key, versioned_key
 
 
@@ -18,7 +18,7 @@ def pins_editor(journey: Journey, roadmap: Roadmap) -> None:
     with reading(engine()) as db:
         pins, excluded = plan_items(db=db, workspace_id=journey.workspace.id)
     items = roadmap.items.sort_values(["rank", "candidate_id"], na_position="last")
-    labels = [p.label for p in roadmap.periods]
+    labels = [p.label_in(current_lang()) for p in roadmap.periods]
     table = pd.DataFrame(
         {
             "title": items["title"].tolist(),

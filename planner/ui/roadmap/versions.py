@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import validated
 from planner.journey.journey import Journey
@@ -19,7 +20,7 @@ from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import saved_version, saved_version_key
 
 CHANGES = ("added", "removed", "earlier", "later")
@@ -89,7 +90,7 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
         hide_index=True,
         width="stretch",
     )
-    names = {v.id: f"{v.name} · {v.created_at:%d %b %Y %H:%M}" for v in versions}
+    names = {v.id: f"{v.name} · {dates.moment(v.created_at, current_lang())}" for v in versions}
     opened = st.selectbox(
         t("roadmap.open_version"), list(names), format_func=names.get, key="open_version"
     )
@@ -120,8 +121,8 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
     if changes.empty:
         st.caption(t("roadmap.no_changes"))
         return
-    labels = {p.index: p.label for p in before.periods} | {}
-    after_labels = {p.index: p.label for p in after.periods}
+    labels = {p.index: p.label_in(current_lang()) for p in before.periods}
+    after_labels = {p.index: p.label_in(current_lang()) for p in after.periods}
     st.dataframe(
         pd.DataFrame(
             {

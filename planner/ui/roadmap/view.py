@@ -49,7 +49,7 @@ def _timeline(lang: str, lane: str, bars: pd.DataFrame) -> dict:
     """The timeline's spec."""
     labels = {k: i18n.t(f"chart.{k}", lang) for k in ("title", "period", "rank", "quadrant")}
     names = {q: i18n.t(f"quadrant.{q}", lang) for q in QUADRANTS}
-    return spec_of(timeline_chart(bars, lane, labels, names))
+    return spec_of(timeline_chart(bars, lane, labels, names, lang))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -80,7 +80,7 @@ def roadmap_view(
     st.dataframe(
         pd.DataFrame(
             {
-                t("chart.period"): [p.label for p in roadmap.periods],
+                t("chart.period"): [p.label_in(lang) for p in roadmap.periods],
                 t("roadmap.used"): [round(u, 1) for u in roadmap.load],
                 t("field.capacity"): list(capacities),
                 t("roadmap.fill"): [
