@@ -9,6 +9,14 @@ from babel.dates import format_date, format_datetime
 
 from planner.core.i18n import LANGUAGES
 
+# How a date field reads and takes dates (Streamlit's date_input formats), day first
+# in Dutch as Dutch people write it.
+INPUT_FORMATS = {"en": "YYYY/MM/DD", "nl": "DD-MM-YYYY"}
+
+
+def input_format(lang: str) -> str:
+    return INPUT_FORMATS.get(lang, INPUT_FORMATS["en"])
+
 
 def _locale(lang: str) -> str:
     return lang if lang in LANGUAGES else "en"

@@ -130,17 +130,30 @@ def _table(pdf: Report, frame, columns: list[str], widths: tuple) -> None:
     (text widths measured once per text), only long text is wrapped.
     """
     header = list(headings(columns, pdf.content.lang).values())
-    pdf.set_font("DejaVu", "B", 8)
+    size = _header_size(pdf, header, widths)
+    pdf.set_font("DejaVu", "B", size)
     header_lines = _layout(pdf, header, widths)
     pdf.set_font("DejaVu", size=8)
-    _draw(pdf, header_lines, widths, bold=True)
+    _draw(pdf, header_lines, widths, bold=size)
     for values in frame[columns].itertuples(index=False):
         lines = _layout(pdf, [_text(v, pdf.content.lang) for v in values], widths)
         if pdf.get_y() + _height(lines) > pdf.page_break_trigger:
             pdf.add_page()
-            _draw(pdf, header_lines, widths, bold=True)
+            _draw(pdf, header_lines, widths, bold=size)
         _draw(pdf, lines, widths)
     pdf.set_font("DejaVu", size=10)
+
+
+def _header_size(pdf: Report, header: list[str], widths: tuple) -> float:
+    """The header's font size (8 pt at most) at which every word fits its column, so a
+    heading wraps only at spaces: "Inspanning" whole, never "Inspan/ning"."""
+    pdf.set_font("DejaVu", "B", 8)
+    size = 8.0
+    for text, width in zip(header, widths, strict=True):
+        widest = max((pdf.width_of(word) for word in text.split()), default=0.0)
+        if widest > 0:
+            size = min(size, 8.0 * (width - 2 * CELL_PADDING - 2 * pdf.c_margin) / widest)
+    return max(size, 5.0)
 
 
 def _layout(pdf: Report, values: list[str], widths: tuple) -> list[list[str]]:
@@ -158,10 +171,11 @@ def _height(lines: list[list[str]]) -> float:
     return max(len(cell) for cell in lines) * LINE + 2 * CELL_PADDING
 
 
-def _draw(pdf: Report, lines: list[list[str]], widths: tuple, *, bold: bool = False) -> None:
-    """One row of laid-out cells at the cursor, bordered (filled for a header)."""
+def _draw(pdf: Report, lines: list[list[str]], widths: tuple, *, bold: float = 0) -> None:
+    """One row of laid-out cells at the cursor, bordered; `bold`: a header in that
+    font size, filled."""
     if bold:
-        pdf.set_font("DejaVu", "B", 8)
+        pdf.set_font("DejaVu", "B", bold)
     height = _height(lines)
     x, y = pdf.l_margin, pdf.get_y()
     for cell, width in zip(lines, widths, strict=True):

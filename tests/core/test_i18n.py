@@ -97,6 +97,7 @@ DUTCH_ONE_WAY = {
     r"(?i)\bonthul": "bekendmaken (reveal)",
     r"(?i)\bpublice?er": "bekendmaken (reveal)",
     r"(?i)\bdeelnemer": "stakeholder(s)",
+    r"(?i)quick wins?": "snelle winst(en)",
 }
 
 

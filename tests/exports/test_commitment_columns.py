@@ -83,3 +83,4 @@ def test_a_dutch_pdf_writes_dates_and_periods_the_dutch_way(db, demo, committed)
     assert any(label in text for label in periods)
     english = {p.label for p in content.roadmap.periods} - set(periods)
     assert not any(label in text for label in english)  # e.g. "Oct 2026" never
+    assert "Inspanning" in text and "Inspan\nning" not in text  # headers wrap at spaces

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from planner.core import dates
 from planner.core.errors import validated
 from planner.delivery.workflow import INITIAL
 from planner.models import CommitmentCreate, RoadmapVersion
@@ -50,7 +51,11 @@ def commit_form(versions: list[RoadmapVersion]) -> None:
             key=f"{PREFIX}period_{version_id}_{position}",
         )
         due = right.date_input(
-            t("field.due"), value=None, key=f"{PREFIX}due", help=t("commitments.due_help")
+            t("field.due"),
+            value=None,
+            key=f"{PREFIX}due",
+            help=t("commitments.due_help"),
+            format=dates.input_format(current_lang()),
         )
         kpi, baseline, target = st.columns([2, 1, 1])
         kpi_name = kpi.text_input(

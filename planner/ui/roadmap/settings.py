@@ -3,6 +3,7 @@ the best plan's time limit."""
 
 import streamlit as st
 
+from planner.core import dates
 from planner.core.errors import validated
 from planner.journey.journey import Journey
 from planner.roadmap.periods import PeriodKind
@@ -11,7 +12,7 @@ from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import RoadmapSettings, parse_capacities
 from planner.store.roadmap_plan import save_plan
 from planner.ui.shell.changes import run_change
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 
 
 def settings_form(journey: Journey, settings: RoadmapSettings) -> None:
@@ -30,7 +31,9 @@ def settings_form(journey: Journey, settings: RoadmapSettings) -> None:
             format_func={k: t(f"period.{k}") for k in PeriodKind}.get,
         )
         periods = columns[1].number_input(t("field.periods"), 1, 60, settings.periods)
-        start = columns[2].date_input(t("field.start"), settings.start)
+        start = columns[2].date_input(
+            t("field.start"), settings.start, format=dates.input_format(current_lang())
+        )
         same = len(set(settings.capacities)) == 1
         capacity = st.text_input(
             t("field.capacities"),

@@ -222,7 +222,7 @@ def test_signoff_in_dutch_and_user_text_is_not_markdown(open_page, engine, versi
     with writing(engine) as db:
         request_signoff(db=db, version_id=version.id, request_in=SignoffRequest(by="**Eva**"))
     at = open_page("signoff", lang="nl")
-    assert "Akkoord gevraagd door **Eva**" in texts(at)
+    assert "Goedkeuring gevraagd door **Eva**" in texts(at)
     assert at.get("progress")[0].proto.text == "0 van 2 akkoord"
 
 
