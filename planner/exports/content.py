@@ -18,6 +18,7 @@ from planner.store.consensus import latest_votes, workspace_consensus, workspace
 from planner.store.roadmap_plan import current_roadmap
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import stakeholder_names
+from planner.store.transcript import revealed_comments, revealed_votes
 from planner.store.versions import get_version, open_version
 from planner.store.workspaces import get_workspace
 
@@ -37,6 +38,10 @@ class ExportContent:
     # The working roadmap's chance of each quadrant per candidate (resampling the
     # stakeholders), when asked for: a version is as it was saved.
     chances: pd.DataFrame | None = None
+    # Every revealed round: the votes with the answer as chosen, and the comments, with
+    # the stakeholder's name (planner.store.transcript).
+    transcript: pd.DataFrame = field(default_factory=pd.DataFrame)
+    comments: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def t(self, key: str, **params) -> str:
         return t(key, self.lang, **params)
@@ -99,6 +104,8 @@ def export_content(
         version = get_version(db=db, version_id=version_id).name
     votes = latest_votes(db=db, workspace_id=workspace_id)
     names = stakeholder_names(db=db, workspace_id=workspace_id)
+    transcript = revealed_votes(db=db, workspace_id=workspace_id)
+    comments = revealed_comments(db=db, workspace_id=workspace_id)
     setup = load_scoring_setup(db=db, workspace_id=workspace_id)
     return ExportContent(
         workspace=workspace,
@@ -109,6 +116,8 @@ def export_content(
         candidates=candidates,
         consensus=consensus,
         votes=votes.assign(stakeholder=votes["stakeholder_id"].map(names)),
+        transcript=transcript.assign(stakeholder=transcript["stakeholder_id"].map(names)),
+        comments=comments.assign(stakeholder=comments["stakeholder_id"].map(names)),
         criteria={c.id: c.name for c in setup.criteria},
         commitments=latest_commitments(db=db, workspace_id=workspace_id, version_id=version_id),
         chances=quadrant_chances(

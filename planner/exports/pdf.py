@@ -95,6 +95,7 @@ def roadmap_pdf(content: ExportContent) -> bytes:
         pdf.heading(content.t("export.not_on_roadmap"))
         _table(pdf, out, ["title", "phase", "value", "effort", "note"], (85, 30, 16, 16, 118))
     _quadrants(pdf, content)
+    _comments(pdf, content)
     return bytes(pdf.output())
 
 
@@ -215,6 +216,31 @@ def _quadrants(pdf: Report, content: ExportContent) -> None:
                 pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
             else:
                 pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+
+
+def _comments(pdf: Report, content: ExportContent) -> None:
+    """Appendix: every comment of the revealed rounds, per candidate, with who said it."""
+    comments = content.comments
+    if comments.empty:
+        return
+    pdf.add_page()
+    pdf.heading(content.t("export.comments_title"))
+    titles = content.candidates.set_index("id")["title"]
+    for candidate_id, said in comments.groupby("candidate_id", sort=False):
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.multi_cell(0, 7, str(titles.get(candidate_id, "")), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", size=9)
+        for row in said.itertuples(index=False):
+            line = content.t(
+                "export.comment_line",
+                name=row.stakeholder,
+                role=row.role,
+                session=row.session,
+                round=row.round,
+                comment=row.comment,
+            )
+            pdf.multi_cell(0, 5, f"• {line}", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
 
 

@@ -1,4 +1,4 @@
-"""Excel workbook: Roadmap, Matrix, Votes (once revealed), Candidates, Settings."""
+"""Excel workbook: Roadmap, Matrix, Votes and Comments (once revealed), Candidates, Settings."""
 
 import io
 from datetime import date, datetime
@@ -29,6 +29,7 @@ def roadmap_workbook(content: ExportContent) -> bytes:
         ("export.sheet_roadmap", _roadmap(content)),
         ("export.sheet_matrix", _matrix(content)),
         ("export.sheet_votes", _votes(content)),
+        ("export.sheet_comments", _comments(content)),
         ("export.sheet_candidates", _candidates(content)),
     ]
     for key, frame in sheets:
@@ -79,8 +80,9 @@ def _matrix(content: ExportContent) -> pd.DataFrame:
 
 
 def _votes(content: ExportContent) -> pd.DataFrame | None:
-    """Raw votes, only those revealed: before the reveal nobody may see them."""
-    votes = content.votes
+    """Every vote of every revealed round (before the reveal nobody may see them): the
+    answer as the stakeholder chose it ("9", "M") beside its 0-10 score."""
+    votes = content.transcript
     if votes.empty:
         return None
     titles = content.candidates.set_index("id")["title"]
@@ -90,9 +92,30 @@ def _votes(content: ExportContent) -> pd.DataFrame | None:
             content.t("field.role"): votes["role"],
             content.t("field.title"): votes["candidate_id"].map(titles),
             content.t("export.criterion"): votes["criterion_id"].map(content.criteria),
-            content.t("chart.score"): votes["score"],
+            content.t("export.session"): votes["session"],
+            content.t("export.round"): votes["round"],
+            content.t("export.answer"): votes["label"],
+            content.t("chart.score"): votes["score"].round(2),
         }
-    ).sort_values([content.t("field.title"), content.t("field.name")])
+    )
+
+
+def _comments(content: ExportContent) -> pd.DataFrame | None:
+    """Every comment of every revealed round, with who wrote it."""
+    comments = content.comments
+    if comments.empty:
+        return None
+    titles = content.candidates.set_index("id")["title"]
+    return pd.DataFrame(
+        {
+            content.t("field.title"): comments["candidate_id"].map(titles),
+            content.t("field.name"): comments["stakeholder"],
+            content.t("field.role"): comments["role"],
+            content.t("export.session"): comments["session"],
+            content.t("export.round"): comments["round"],
+            content.t("export.comment"): comments["comment"],
+        }
+    )
 
 
 def _candidates(content: ExportContent) -> pd.DataFrame:

@@ -8,7 +8,8 @@ from planner.exports.content import export_content
 from planner.models import CandidateUpdate, SessionCreate
 from planner.store.candidates import update_candidate
 from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import open_session, reveal_round
+from planner.store.sessions import current_round, open_session, reveal_round
+from planner.store.votes import set_comment
 from tests.factories import join, vote_all
 
 TRICKY = {
@@ -18,6 +19,9 @@ TRICKY = {
     4: "@SUM(A1:A9)",
 }
 UNICODE = "Café ë € 😀 Ω"
+
+
+SAID = "Stores ask for this every week – €, ë and all"
 
 
 @pytest.fixture(name="content")
@@ -35,6 +39,9 @@ def content_fixture(db, demo):
     )
     setup = load_scoring_setup(db=db, workspace_id=demo.id)
     for name in ("Ann", "Bo", "Cy"):
-        vote_all(db, scoring, join(db, scoring, name, "Sales"), 6, setup, "4")
+        person = join(db, scoring, name, "Sales")
+        vote_all(db, scoring, person, 6, setup, "4")
+    round_id = current_round(db=db, session_id=scoring.id).id
+    set_comment(db=db, round_id=round_id, stakeholder_id=person.id, candidate_id=6, comment=SAID)
     reveal_round(db=db, session_id=scoring.id)
     return export_content(db=db, workspace_id=demo.id, today=date(2026, 11, 23))

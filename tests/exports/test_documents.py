@@ -21,7 +21,7 @@ from planner.models import CandidateUpdate
 from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import update_candidate
 from planner.store.roadmap_plan import save_plan
-from tests.exports.conftest import TRICKY, UNICODE
+from tests.exports.conftest import SAID, TRICKY, UNICODE
 
 
 def test_pdf_pages_and_texts(content):
@@ -34,9 +34,12 @@ def test_pdf_pages_and_texts(content):
         "The roadmap, period by period",
         "Not on the roadmap",
         "Candidates per quadrant",
+        "What the stakeholders said",
         f"Page 1 / {len(reader.pages)}",
     ):
         assert expected in text
+    flat = " ".join(text.split())
+    assert f"Cy (Sales), S round 1: {SAID}" in flat  # the appendix names who said it
     assert "Café ë €" in text and "😀" in text and "Ω" in text
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from planner.exports.xlsx import roadmap_workbook
-from tests.exports.conftest import TRICKY, UNICODE
+from tests.exports.conftest import SAID, TRICKY, UNICODE
 
 
 def open_book(content):
@@ -16,7 +16,7 @@ def open_book(content):
 
 def test_sheets_and_headers(content):
     book = open_book(content)
-    assert book.sheetnames == ["Roadmap", "Matrix", "Votes", "Candidates", "Settings"]
+    assert book.sheetnames == ["Roadmap", "Matrix", "Votes", "Comments", "Candidates", "Settings"]
     sheet = book["Roadmap"]
     assert [c.value for c in sheet[1]][:5] == ["Period", "From", "Until", "Rank", "Title"]
     assert all(c.font.bold for c in sheet[1])
@@ -46,8 +46,21 @@ def test_formula_like_text_is_stored_as_text(content):
 def test_votes_only_once_revealed(content):
     votes = open_book(content)["Votes"]
     assert votes.max_row == 1 + 3 * 3  # three people, three criteria, one candidate
-    content.votes = content.votes.iloc[0:0]
-    assert "Votes" not in open_book(content).sheetnames
+    content.transcript = content.transcript.iloc[0:0]
+    content.comments = content.comments.iloc[0:0]
+    assert {"Votes", "Comments"}.isdisjoint(open_book(content).sheetnames)
+
+
+def test_votes_keep_the_answer_as_chosen_and_the_round_and_comments_who_said_them(content):
+    book = open_book(content)
+    votes = [[c.value for c in row] for row in book["Votes"].iter_rows()]
+    header = votes[0]
+    assert header[4:] == ["Session", "Round", "Answer", "Score (0–10)"]
+    assert {tuple(row[4:7]) for row in votes[1:]} == {("S", 1, "4")}
+    assert all(isinstance(row[7], float) for row in votes[1:])  # the 0-10 value beside
+    comments = [[c.value for c in row] for row in book["Comments"].iter_rows()]
+    assert comments[0] == ["Title", "Name", "Role or department", "Session", "Round", "Comment"]
+    assert comments[1][1:] == ["Cy", "Sales", "S", 1, SAID]
 
 
 def test_workspace_language(content):

@@ -23,6 +23,13 @@ def file_stem(name: str) -> str:
     return re.sub(r"[^\w]+", "-", name).strip("-") or "workspace"
 
 
+def download_name(workspace: str, what: str, fmt: str, version: str | None = None) -> str:
+    """'Retail-roadmap.pdf'; a saved version's files carry its name:
+    'Retail-Q1-plan-roadmap.pdf'."""
+    parts = [file_stem(workspace), *([file_stem(version)] if version else []), what]
+    return f"{'-'.join(parts)}.{fmt}"
+
+
 def _make(url: str, workspace_id: int, version_id: int | None, fmt: str, chart: str) -> bytes:
     # Runs on its own thread when clicked: no Streamlit here, only the domain.
     with reading(get_engine(url)) as db:
@@ -48,15 +55,16 @@ def roadmap_downloads(
     version_id: int | None = None,
     formats=("xlsx", "pdf", "csv", "md", "png", "svg"),
     chart: str = "timeline",
+    version_name: str | None = None,
 ) -> None:
-    """A row of buttons for the roadmap (a saved version, or the working roadmap)."""
-    stem = file_stem(journey.workspace.name)
+    """A row of buttons for the roadmap (a saved version, named in its files' names, or
+    the working roadmap)."""
     suffix = f"{chart}" if set(formats) <= {"png", "svg"} else "roadmap"
     for column, fmt in zip(st.columns(len(formats)), formats, strict=True):
         column.download_button(
             t(f"download.{fmt}"),
             data=partial(_make, database_url(), journey.workspace.id, version_id, fmt, chart),
-            file_name=f"{stem}-{suffix}.{fmt}",
+            file_name=download_name(journey.workspace.name, suffix, fmt, version_name),
             mime=MIME[fmt],
             key=f"{key}_{fmt}",
             on_click="ignore",
