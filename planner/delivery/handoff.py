@@ -28,6 +28,7 @@ import icalendar
 import pandas as pd
 
 from planner.core.i18n import t
+from planner.core.numbers import one_decimal
 from planner.delivery.workflow import Status
 from planner.exports.safe_text import neutralise
 
@@ -69,7 +70,7 @@ def description(item: pd.Series, lang: str) -> str:
     ]
     for field in ("value", "effort"):
         if item[field] == item[field] and item[field] is not None:
-            facts.append(f"{t(f'field.{field}', lang)}: {item[field]:.1f}")
+            facts.append(f"{t(f'field.{field}', lang)}: {one_decimal(item[field], lang)}")
     if item["kpi_name"]:
         target = item["kpi_target"]
         facts.append(

@@ -9,6 +9,7 @@ import pandas as pd
 from fpdf import FPDF
 
 from planner.core import dates
+from planner.core.numbers import one_decimal
 from planner.exports.content import ExportContent
 from planner.exports.images import matrix_figure, png, timeline_figure
 from planner.roadmap.quadrants import QUADRANTS
@@ -211,7 +212,8 @@ def _quadrants(pdf: Report, content: ExportContent) -> None:
         )
         pdf.set_font("DejaVu", size=9)
         for title, value, effort in members[["title", "value", "effort"]].itertuples(index=False):
-            line = f"• {title} ({value:.1f} / {effort:.1f})"
+            lang = content.lang
+            line = f"• {title} ({one_decimal(value, lang)} / {one_decimal(effort, lang)})"
             if pdf.width_of(line) <= pdf.epw - 2 * pdf.c_margin:  # one line: no wrapping
                 pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
             else:
@@ -260,5 +262,5 @@ def _text(value: object, lang: str) -> str:
     if isinstance(value, date):
         return dates.day(value, lang)
     if isinstance(value, float):
-        return f"{value:.1f}"
+        return one_decimal(value, lang)
     return str(value)
