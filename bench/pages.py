@@ -1,4 +1,4 @@
-"""Every page's warm rerun at 100, 2,000 and 20,000 candidates, against the floor page
+"""Every page's warm rerun at 100, 2,000, 5,000 and 20,000 candidates, against the floor page
 (bench/floor_page.py: a 2,000-row table and one Altair scatter) measured in the same run,
 interleaved, so that the ratios hold whatever else the machine is doing.
 
@@ -27,7 +27,7 @@ from planner.store.roadmap_plan import current_roadmap, save_plan
 from planner.store.versions import save_version
 
 FLOOR = Path(__file__).with_name("floor_page.py")
-SIZES = (100, 2_000, 20_000)
+SIZES = (100, 2_000, 5_000, 20_000)  # 5,000: growth to 20,000 at most linear
 PAGES = (
     "workspaces",
     "journey_grid",
