@@ -2,10 +2,9 @@
 
 from babel.numbers import format_decimal
 
-from planner.core.i18n import LANGUAGES
+from planner.core.i18n import supported
 
 
 def one_decimal(value: float, lang: str) -> str:
     """'7.5' / '7,5'; thousands grouped as the language does ('1,234.5' / '1.234,5')."""
-    locale = lang if lang in LANGUAGES else "en"
-    return str(format_decimal(value, "#,##0.0", locale=locale))
+    return str(format_decimal(value, "#,##0.0", locale=supported(lang)))

@@ -28,6 +28,11 @@ def catalog(lang: str) -> dict[str, str]:
     return json.loads((CATALOG_DIR / f"{lang}.json").read_text(encoding="utf-8"))
 
 
+def supported(lang: str) -> str:
+    """`lang` if the app speaks it, else English (the fallback of every text)."""
+    return lang if lang in LANGUAGES else "en"
+
+
 def plural_form(count: object, lang: str) -> str:
     """CLDR's plural category of `count` in `lang` ("one", "other"...), from Babel."""
     return str(_locale(lang).plural_form(count))  # type: ignore[arg-type]
@@ -35,7 +40,7 @@ def plural_form(count: object, lang: str) -> str:
 
 @cache
 def _locale(lang: str) -> Locale:
-    return Locale.parse(lang if lang in LANGUAGES else "en")
+    return Locale.parse(supported(lang))
 
 
 def t(key: str, lang: str = "en", **params: object) -> str:
@@ -47,7 +52,7 @@ def t(key: str, lang: str = "en", **params: object) -> str:
     >>> t("candidates.deleted", "nl", count=1)
     '1 kandidaat verwijderd.'
     """
-    texts = catalog(lang if lang in LANGUAGES else "en")
+    texts = catalog(supported(lang))
     text = texts.get(key)
     if text is None:
         if "count" not in params:

@@ -29,7 +29,7 @@ from starlette.routing import Route
 from planner.core.config import database_url
 from planner.core.db import reading, writing
 from planner.core.errors import PlannerError, validated
-from planner.core.i18n import LANGUAGES, t
+from planner.core.i18n import supported, t
 from planner.models import COMMENT_MAX, CommentSet, Stakeholder, VoteCast, utcnow
 from planner.scoring.time_box import seconds_left
 from planner.store.ballot import (
@@ -63,7 +63,7 @@ def _engine():
 
 def _lang(request: Request, body: dict | None = None) -> str:
     lang = (body or {}).get("lang") or request.query_params.get("lang", "en")
-    return lang if lang in LANGUAGES else "en"
+    return supported(lang)
 
 
 def _error(status: int, key: str, lang: str, reason: str = "", **params) -> JSONResponse:
