@@ -9,6 +9,7 @@ from planner.ui.access.grants import grants
 from planner.ui.access.remembered import sign_out
 from planner.ui.shell.changes import feedback
 from planner.ui.shell.engine import engine
+from planner.ui.shell.keep_choices import keep_choices
 from planner.ui.shell.lang import LANG_KEY, t
 from planner.ui.shell.workspace import OPEN_NEXT_KEY, WORKSPACE_KEY
 
@@ -21,6 +22,7 @@ def language_switch(*, in_sidebar: bool = True) -> None:
         key=LANG_KEY,
         format_func=LANGUAGE_NAMES.get,
         label_visibility="collapsed",
+        on_change=keep_choices,
     )
 
 
