@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from planner.access.links import app_link
 from planner.core.config import database_url
 from planner.core.db import make_engine, migrate, reading, writing
-from planner.core.errors import InvalidInput, PlannerError, validated
+from planner.core.errors import InvalidInput, KindName, NotFound, PlannerError, validated
 from planner.core.i18n import Language, t
 from planner.delivery import handoff
 from planner.delivery.search import filter_commitments
@@ -37,6 +37,8 @@ from planner.roadmap.settings import (
 )
 from planner.roadmap.table import best_plan_notes, roadmap_table
 from planner.store.access import get_access, renew_links, set_passphrase
+from planner.store.aliases import KINDS as ALIAS_KINDS
+from planner.store.aliases import alias_map, list_aliases, remove_alias, set_alias
 from planner.store.backup import dump_workspace, read_document
 from planner.store.candidates import candidate_counts, candidate_frame
 from planner.store.changes import audited
@@ -114,6 +116,19 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--add-missing", action="store_true", help="create unknown phases, channels, personas"
     )
+    sub.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="KIND:NAME=KNOWN",
+        help="read NAME as the known KIND (phase, channel, persona) KNOWN; kept as an alias",
+    )
+    sub = command("aliases", aliases, "list, add or remove a workspace's import aliases")
+    sub.add_argument("--workspace", required=True, help="workspace name")
+    sub.add_argument(
+        "--add", action="append", default=[], metavar="KIND:NAME=KNOWN", help="add or change"
+    )
+    sub.add_argument("--remove", action="append", default=[], metavar="KIND:NAME", help="remove")
     sub = command("roadmap", roadmap, "print the roadmap; --save keeps it as a version")
     sub.add_argument("--workspace", required=True, help="workspace name")
     sub.add_argument("--strategy", choices=list(Strategy), default=Strategy.QUICK_WINS)
@@ -192,14 +207,20 @@ def import_file(engine, args) -> int:
     """Checked first; written in batches (see planner.importing.batched)."""
     table = read_table(args.file.read_bytes(), args.file.name)
     with reading(engine) as db:
-        journey = existing = workspace = None
+        journey = existing = workspace = known_aliases = None
         if not args.create:
             workspace = find_workspace(db=db, name=args.workspace)
             journey = load_journey(db=db, workspace_id=workspace.id)
             existing = candidate_frame(db=db, workspace_id=workspace.id)
-    preview = preview_import(table, journey, existing=existing)
+            known_aliases = alias_map(db=db, workspace_id=workspace.id)
+    map_to: dict[str, dict[str, str]] = {}
+    for text in args.map:
+        kind, name, known = parse_mapping(text)
+        map_to.setdefault(kind, {})[name] = known
+    check = {"existing": existing, "map_to": map_to, "aliases": known_aliases}
+    preview = preview_import(table, journey, **check)
     if args.add_missing and preview.unknown:
-        preview = preview_import(table, journey, existing=existing, accept_new=preview.unknown)
+        preview = preview_import(table, journey, accept_new=preview.unknown, **check)
     for problem in preview.errors + preview.warnings:
         print(problem.message(args.lang), file=sys.stderr)
     if preview.errors and not args.valid_only:
@@ -218,6 +239,45 @@ def import_file(engine, args) -> int:
     with audited(engine, actor=args.by, action=action, workspace_id=workspace.id):
         pass
     print(action)
+    return 0
+
+
+def parse_mapping(text: str, *, with_known: bool = True) -> tuple[str, str, str]:
+    """'channel:Contactcentrum=Klantcontactcentrum' -> (kind, name, known name)."""
+    kind, _, rest = text.partition(":")
+    name, _, known = rest.partition("=")
+    kind = kind.strip().casefold()
+    if kind not in ALIAS_KINDS or not name.strip() or with_known != bool(known.strip()):
+        shape = "KIND:NAME=KNOWN" if with_known else "KIND:NAME"
+        raise InvalidInput("error.mapping_format", text=text, shape=shape)
+    return kind, name.strip(), known.strip()
+
+
+def aliases(engine, args) -> int:
+    """Add, change and remove in one transaction, then list what stands."""
+    with reading(engine) as db:
+        workspace = find_workspace(db=db, name=args.workspace)
+    if args.add or args.remove:
+        action = t("cli.aliases_changed", args.lang)
+        with audited(engine, actor=args.by, action=action, workspace_id=workspace.id) as change:
+            for text in args.remove:
+                kind, name, _ = parse_mapping(text, with_known=False)
+                found = [
+                    alias
+                    for alias in list_aliases(db=change.db, workspace_id=workspace.id, kind=kind)
+                    if name_key(alias.name) == name_key(name)
+                ]
+                if not found:
+                    raise NotFound("error.item_not_found", kind=KindName(kind), name=name)
+                remove_alias(db=change.db, workspace_id=workspace.id, alias_id=found[0].id)
+            for text in args.add:
+                kind, name, known = parse_mapping(text)
+                set_alias(
+                    db=change.db, workspace_id=workspace.id, kind=kind, name=name, target=known
+                )
+    with reading(engine) as db:
+        for alias in list_aliases(db=db, workspace_id=workspace.id):
+            print(f"{t(f'kind.{alias.kind}', args.lang)}\t{alias.name}\t{alias.target}")
     return 0
 
 

@@ -110,6 +110,49 @@ def test_import_create_makes_the_workspace(cli, tmp_path):
     assert "Bank\ten\t1 candidate\n" in cli("workspaces")[1]
 
 
+def test_import_maps_names_and_keeps_them_as_aliases(cli, tmp_path):
+    """--map reads a file's name as a known one; the next import (and `aliases`) know it."""
+    cli("demo")
+    path = tmp_path / "ideas.csv"
+    path.write_bytes(b"title,phase,channel\nCall back,Aftercare,Callcenter\n")
+    code, _, err = cli("import", str(path), "--workspace", DEMO)
+    assert code == 1 and "Unknown channel “Callcenter”" in err
+    mapping = ["--map", "channel:Callcenter=contact centre", "--map", "phase:Aftercare=Service"]
+    code, out, _ = cli("import", str(path), "--workspace", DEMO, *mapping)
+    assert (code, out) == (0, "Imported 1 candidate\n")
+    path.write_bytes(b"title,phase,channel\nCall back again,aftercare,CALLCENTER\n")
+    assert cli("import", str(path), "--workspace", DEMO)[:2] == (0, "Imported 1 candidate\n")
+    code, out, _ = cli("aliases", "--workspace", DEMO)
+    assert out == "phase\tAftercare\tService\nchannel\tCallcenter\tContact centre\n"
+    assert "44 candidates" in cli("workspaces")[1]
+
+
+def test_aliases_are_added_changed_and_removed(cli):
+    cli("demo")
+    add = ["--add", "persona:Gezin=Young family", "--add", "channel:Callcenter=Chat"]
+    code, out, _ = cli("aliases", "--workspace", DEMO, *add, "--lang", "nl")
+    assert code == 0 and out == "kanaal\tCallcenter\tChat\npersona\tGezin\tYoung family\n"
+    code, out, _ = cli(
+        "aliases",
+        "--workspace",
+        DEMO,
+        "--remove",
+        "persona:gezin",
+        "--add",
+        "channel:callcenter=Contact centre",
+    )
+    assert out == "channel\tcallcenter\tContact centre\n"
+    code, _, err = cli("aliases", "--workspace", DEMO, "--add", "channel:Callcenter")
+    assert code == 1 and "is not of the form KIND:NAME=KNOWN" in err
+    code, _, err = cli("aliases", "--workspace", DEMO, "--add", "aisle:X=Store")
+    assert code == 1 and "where KIND is phase, channel or persona" in err
+    code, _, err = cli("aliases", "--workspace", DEMO, "--add", "channel:Fax=Telex")
+    assert code == 1 and "Not found: channel Telex" in err
+    code, _, err = cli("aliases", "--workspace", DEMO, "--remove", "channel:Fax")
+    assert code == 1 and "Not found: channel Fax" in err
+    assert cli("aliases", "--workspace", DEMO)[1] == "channel\tcallcenter\tContact centre\n"
+
+
 def test_import_into_an_unknown_workspace(cli, tmp_path):
     path = tmp_path / "x.csv"
     path.write_bytes(b"title,phase,channel\nA,Buying,Store\n")

@@ -13,6 +13,7 @@ from planner.models import (
     Persona,
     Phase,
 )
+from planner.store.aliases import save_aliases
 from planner.store.candidates import create_candidates
 from planner.store.dependencies import add_dependencies
 from planner.store.dimensions import add_item
@@ -24,12 +25,14 @@ MODELS = {"phase": Phase, "channel": Channel, "persona": Persona}
 def import_candidates(
     *, db: Session, workspace_id: int, preview: ImportPreview, valid_only: bool = False
 ) -> int:
-    """Create the accepted new names and the candidates; returns how many were imported.
+    """Create the accepted new names and the candidates and keep the names mapped to
+    known ones as aliases; returns how many were imported.
 
     Refuses (writing nothing) when any row has errors, unless `valid_only`.
     """
     check_importable(preview, valid_only)
     add_new_names(db, workspace_id, preview)
+    save_aliases(db=db, workspace_id=workspace_id, mapped=preview.mapped)
     journey = load_journey(db=db, workspace_id=workspace_id)
     candidates_in = [candidate_in(row, journey) for row in preview.rows]
     created = create_candidates(db=db, workspace_id=workspace_id, candidates_in=candidates_in)

@@ -2,8 +2,9 @@
 
 The rows are written a batch at a time into a staging workspace that has the target's
 phases, channels and personas plus the new ones; one last short transaction adds the new
-names to the target, moves the candidates over (a few UPDATEs) and adds their
-dependencies. So a vote waits at most one batch, and either every row arrives or none.
+names to the target, keeps the names mapped to known ones as aliases, moves the
+candidates over (a few UPDATEs) and adds their dependencies. So a vote waits at most
+one batch, and either every row arrives or none.
 """
 
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from planner.importing.apply import add_needs, add_new_names, candidate_in, chec
 from planner.importing.preview import ImportPreview
 from planner.journey.journey import Journey
 from planner.models import Candidate, CandidateChannel, Workspace, WorkspaceCreate
+from planner.store.aliases import save_aliases
 from planner.store.candidates import create_candidates
 from planner.store.staging import BATCH, chunks, discard, name_taken, publish, staging_workspace
 from planner.store.workspaces import delete_workspace, load_journey, touch_workspace
@@ -83,6 +85,7 @@ def import_in_batches(
                 return workspace, len(created)
             assert workspace_id is not None
             add_new_names(db, workspace_id, preview)
+            save_aliases(db=db, workspace_id=workspace_id, mapped=preview.mapped)
             target = load_journey(db=db, workspace_id=workspace_id)
             _move(db, journey, target, staging_id)
             add_needs(db, workspace_id, preview, created)

@@ -9,8 +9,9 @@ import pandas as pd
 from pydantic import ValidationError
 from sqlmodel import SQLModel
 
-from planner.core.errors import FieldName, invalid_inputs, localised
+from planner.core.errors import FieldName, KindName, invalid_inputs, localised
 from planner.core.i18n import t
+from planner.core.numbers import one_decimal
 from planner.importing.columns import REQUIRED, map_headers, split_list
 from planner.importing.reading import ImportFailed, Table
 from planner.journey.journey import Journey
@@ -77,49 +78,111 @@ class ImportPreview:
     new_items: dict[str, list[str]]  # kind -> names that the import will create
     ignored_columns: list[str]
     row_count: int
+    fields: list[str] = field(default_factory=list)  # the fields the file has, in order
+    mapped: dict[str, dict[str, str]] = field(default_factory=dict)  # kept as aliases
+    aliased: dict[str, dict[str, str]] = field(default_factory=dict)  # by stored aliases
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     def frame(self, lang: str = "en") -> pd.DataFrame:
-        """The rows as they will be imported, with their warnings, for showing."""
+        """The rows as they will be imported, every column the file has (names as they
+        will be stored, scores as numbers), with their warnings, for showing."""
         notes: dict[int, list[str]] = {}
         for warning in self.warnings:
             notes.setdefault(warning.row, []).append(warning.message(lang))
+        shown = [name for name in PREVIEW_FIELDS if name in self.fields or name in REQUIRED]
+        columns = {name: [_cell(row, name, lang) for row in self.rows] for name in shown}
         return pd.DataFrame(
             {
                 "row": [row.row for row in self.rows],
-                "title": [row.title for row in self.rows],
-                "phase": [row.phase for row in self.rows],
-                "channels": [", ".join(row.channels) for row in self.rows],
-                "persona": [row.persona or "" for row in self.rows],
+                **columns,
                 "warning": [" ".join(notes.get(row.row, [])) for row in self.rows],
             }
         )
 
 
-class _Names:
-    """Resolves one kind of name (phase, channel, persona), collecting new and unknown ones."""
+# The preview's columns in this order; "channels" holds a row's channels.
+PREVIEW_FIELDS = (
+    "title",
+    "phase",
+    "channels",
+    "persona",
+    "value",
+    "effort",
+    "description",
+    "proposer",
+    "touchpoint",
+    "tags",
+    "channel_switch",
+    "depends_on",
+)
 
-    def __init__(self, kind: str, known: list[str], accept: set[str], accept_all: bool) -> None:
+
+def _cell(row: ImportRow, name: str, lang: str) -> object:
+    """A row's value of the preview column `name`: lists joined, scores as the
+    language writes them ("7,5"), the channel switch as a boolean."""
+    if name == "persona":
+        return row.persona or ""
+    value = row.needs if name == "depends_on" else getattr(row, name)
+    if name in ("value", "effort"):
+        return "" if value is None else one_decimal(value, lang)
+    return ", ".join(value) if isinstance(value, tuple) else value
+
+
+class _Names:
+    """Resolves one kind of name (phase, channel, persona): a known name, one of the
+    workspace's aliases, a name the user mapped to a known one now, or one to create;
+    the others are unknown."""
+
+    def __init__(
+        self,
+        kind: str,
+        known: list[str],
+        *,
+        accept: set[str],
+        accept_all: bool,
+        aliases: dict[str, str],
+        map_to: dict[str, str],
+    ) -> None:
         self.kind = kind
-        self.index = NameIndex(known)
+        self.aliases = aliases
+        self.index = NameIndex(known, aliases)
         self.known = known
         self.accept = {name_key(name) for name in accept}
         self.accept_all = accept_all
+        self.map_to = {name_key(typed): self._known(to) for typed, to in map_to.items()}
         self.new: dict[str, str] = {}  # name_key -> first spelling
         self.unknown: dict[str, str] = {}
+        self.mapped: dict[str, tuple[str, str]] = {}  # key -> (first spelling, known name)
+        self.aliased: dict[str, tuple[str, str]] = {}  # the same, read by a stored alias
+
+    def _known(self, name: str) -> str:
+        """The known name `name` stands for; a mapping to an unknown one is refused."""
+        try:
+            found = NameIndex(self.known).resolve(name)
+        except AmbiguousName:
+            found = None
+        if found is None:
+            raise ImportFailed("error.item_not_found", kind=KindName(self.kind), name=name)
+        return found
 
     def resolve(self, typed: str) -> tuple[str | None, tuple[str, dict] | None]:
         """(name to use, None) or (None, (problem key, params))."""
+        key = name_key(typed)
+        spelling = " ".join(typed.split())
         try:
             found = self.index.resolve(typed)
         except AmbiguousName as error:
             return None, ("error.ambiguous_name", {"name": typed, "matches": str(error)})
         if found:
+            if key not in self.index and self.aliases.get(key) == found:
+                self.aliased.setdefault(key, (spelling, found))
             return found, None
-        key = name_key(typed)
+        if key in self.map_to:
+            self.mapped.setdefault(key, (spelling, self.map_to[key]))
+            return self.map_to[key], None
         if self.accept_all or key in self.accept:
             return self.new.setdefault(key, " ".join(typed.split())), None
         self.unknown.setdefault(key, " ".join(typed.split()))
@@ -139,10 +202,15 @@ def preview_import(
     *,
     existing: pd.DataFrame | None = None,
     accept_new: dict[str, list[str]] | None = None,
+    map_to: dict[str, dict[str, str]] | None = None,
+    aliases: dict[str, dict[str, str]] | None = None,
 ) -> ImportPreview:
     """Check every row; `journey=None` means a new workspace made from the file's names.
 
-    `accept_new` names the unknown phases/channels/personas the user chose to create.
+    Per kind (phase, channel, persona): `accept_new` names the unknown names the user
+    chose to create, `map_to` the unknown names the user mapped to known ones (typed ->
+    known; kept as aliases by the import), `aliases` the workspace's stored aliases
+    (name_key -> known name; see planner.store.aliases).
     """
     fields, ignored = map_headers(list(table.frame.columns))
     missing = [name for name in REQUIRED if name not in fields]
@@ -152,13 +220,15 @@ def preview_import(
             missing=", ".join(missing),
             found=", ".join(table.frame.columns) or "—",
         )
-    accept_new = accept_new or {}
+    accept_new, map_to, aliases = accept_new or {}, map_to or {}, aliases or {}
     names = {
         kind: _Names(
             kind,
             [] if journey is None else getattr(journey, f"{kind}_names"),
-            set(accept_new.get(kind, [])),
+            accept=set(accept_new.get(kind, [])),
             accept_all=journey is None,
+            aliases=aliases.get(kind, {}),
+            map_to=map_to.get(kind, {}),
         )
         for kind in KINDS
     }
@@ -184,6 +254,9 @@ def preview_import(
         },
         ignored_columns=ignored,
         row_count=len(table.frame),
+        fields=list(fields),
+        mapped={kind: dict(n.mapped.values()) for kind, n in names.items() if n.mapped},
+        aliased={kind: dict(n.aliased.values()) for kind, n in names.items() if n.aliased},
     )
 
 

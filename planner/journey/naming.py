@@ -28,11 +28,14 @@ class AmbiguousName(ValueError):
 
 
 class NameIndex:
-    """Looks up typed names among the names a workspace knows."""
+    """Looks up typed names among the names a workspace knows: the name itself, then the
+    workspace's own other names for it (`aliases`: name_key -> known name), then its
+    translation."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], aliases: dict[str, str] | None = None) -> None:
         self.names = list(names)
         self._exact = {name_key(name): name for name in names}
+        self._own = {key: name for key, name in (aliases or {}).items() if name in names}
         self._aliases: dict[str, set[str]] = defaultdict(set)
         for name in names:
             for alias in _translations(name):
@@ -43,6 +46,8 @@ class NameIndex:
         key = name_key(typed)
         if key in self._exact:
             return self._exact[key]
+        if key in self._own:
+            return self._own[key]
         matches = self._aliases.get(key, set())
         if len(matches) > 1:
             raise AmbiguousName(", ".join(sorted(matches)))

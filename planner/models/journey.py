@@ -101,6 +101,27 @@ class Persona(SQLModel, table=True):
 JourneyDimension = type[Phase] | type[Channel] | type[Persona]
 
 
+def _dimension(table: str) -> Column:
+    """The phase, channel or persona an alias stands for (one of three is set)."""
+    return Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=True, index=True)
+
+
+class ImportAlias(SQLModel, table=True):
+    """Another name for a phase, channel or persona, kept for the next import: a file's
+    "Contactcentrum" is the workspace's "Klantcontactcentrum". Goes with its target."""
+
+    __tablename__ = "import_alias"
+    __table_args__ = (UniqueConstraint("workspace_id", "kind", "name_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(sa_column=_owner("workspace"))
+    kind: str = Field(max_length=8)  # phase, channel or persona
+    name: str = Field(max_length=NAME_MAX)  # as first typed
+    name_key: str = Field(max_length=NAME_MAX)  # as compared (planner.journey.naming)
+    phase_id: int | None = Field(default=None, sa_column=_dimension("phase"))
+    channel_id: int | None = Field(default=None, sa_column=_dimension("channel"))
+    persona_id: int | None = Field(default=None, sa_column=_dimension("persona"))
+
+
 # --- candidates ----------------------------------------------------------------
 
 

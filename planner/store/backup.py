@@ -33,6 +33,7 @@ from planner.models import (
     Stakeholder,
     Vote,
 )
+from planner.store.aliases import list_aliases
 from planner.store.candidates import COLUMNS as CANDIDATE_COLUMNS
 from planner.store.candidates import candidate_frame
 from planner.store.dependencies import needs_of
@@ -215,6 +216,10 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
         "phases": journey.phase_names,
         "channels": journey.channel_names,
         "personas": journey.persona_names,
+        "aliases": [
+            {"kind": a.kind, "name": a.name, "target": a.target}
+            for a in list_aliases(db=db, workspace_id=workspace_id)
+        ],
         "candidates": candidates,
         "scoring_model": {
             "scale": model.scale,

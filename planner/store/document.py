@@ -269,6 +269,12 @@ def _known(path: str, value, known, what: str) -> None:
         raise ValueError(f"{path}: {what} {value!r} is not in the document")
 
 
+class AliasDoc(Part):
+    kind: Literal["phase", "channel", "persona"]
+    name: Name  # another name, read as `target` by imports
+    target: Name
+
+
 class WorkspaceDocument(Part):
     """A whole workspace: journey, candidates, scoring, sessions, votes, roadmap, delivery."""
 
@@ -278,6 +284,7 @@ class WorkspaceDocument(Part):
     phases: list[Name] = Field(min_length=1, max_length=1000)
     channels: list[Name] = Field(min_length=1, max_length=1000)
     personas: list[Name] = Field(default=[], max_length=1000)
+    aliases: list[AliasDoc] = Field(default=[], max_length=3000)
     candidates: list[CandidateDoc] = Field(default=[], max_length=MAX_CANDIDATES)
     scoring_model: ScoringModelDoc | None = None
     criteria: list[CriterionDoc] = Field(default=[], max_length=100)
@@ -290,6 +297,15 @@ class WorkspaceDocument(Part):
     versions: list[VersionDoc] = []
     commitments: list[CommitmentDoc] = []
 
+    def _check_aliases(self) -> None:
+        """Each alias stands for a name of its kind and is not one itself; one per name."""
+        _unique("aliases", self.aliases, "alias", lambda a: (a.kind, name_key(a.name)))
+        for i, alias in enumerate(self.aliases):
+            names = getattr(self, f"{alias.kind}s")
+            _known(f"aliases.{i}.target", alias.target, set(names), alias.kind)
+            if name_key(alias.name) in {name_key(n) for n in names}:
+                raise ValueError(f"aliases.{i}.name: {alias.name!r} is a {alias.kind} itself")
+
     def check_consistent(self) -> None:
         """Unique names and keys, references that resolve; `ValueError` names the path
         of the first that does not ("sessions.0.rounds.1.votes.3.stakeholder: ...")."""
@@ -299,6 +315,7 @@ class WorkspaceDocument(Part):
             ("persona", self.personas),
         ):
             _unique(f"{what}s", names, what, name_key)
+        self._check_aliases()
         _unique("candidates", [c.key for c in self.candidates], "candidate key")
         keys = {c.key for c in self.candidates}
         phases, channels = set(self.phases), set(self.channels)

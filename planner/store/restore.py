@@ -49,6 +49,7 @@ from planner.models import (
     utcnow,
 )
 from planner.roadmap.settings import RoadmapSettings
+from planner.store.aliases import save_aliases
 from planner.store.dependencies import add_dependencies
 from planner.store.document import DocumentInvalid, WorkspaceDocument, parse_document
 from planner.store.sessions import new_code
@@ -175,6 +176,10 @@ class _Restore:
                 personas=self.doc["personas"],
             )
             wid = self.workspace_id = workspace.id
+            mapped: dict[str, dict[str, str]] = {}
+            for alias in self.doc["aliases"]:
+                mapped.setdefault(alias["kind"], {})[alias["name"]] = alias["target"]
+            save_aliases(db=db, workspace_id=wid, mapped=mapped)
             model = db.get(ScoringModel, wid)
             for field, value in (self.doc["scoring_model"] or {}).items():
                 setattr(model, field, value)

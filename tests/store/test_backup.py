@@ -19,6 +19,7 @@ from planner.models import (
     VersionCreate,
 )
 from planner.roadmap.settings import RoadmapSettings
+from planner.store.aliases import save_aliases
 from planner.store.backup import DocumentInvalid, dump_workspace, read_document
 from planner.store.commitments import change_status, commit, record_result
 from planner.store.consensus import add_override
@@ -67,6 +68,8 @@ def comparable(document: dict) -> dict:
 def full_workspace_fixture(db, workshop):
     """A workspace with votes, a reveal, an override, a plan, a pin and a version."""
     journey, ideas, scoring, setup = workshop
+    mapped = {"channel": {"Callcenter": journey.channel_names[1]}, "phase": {"Kopen": "Buying"}}
+    save_aliases(db=db, workspace_id=journey.workspace.id, mapped=mapped)
     set_role_weights(
         db=db,
         workspace_id=journey.workspace.id,
@@ -160,6 +163,22 @@ def test_round_trip_gives_identical_data(db, full_workspace):
     assert original["versions"][0]["items"]
     assert len(original["versions"][0]["signoffs"]) == 2
     assert [len(c["events"]) for c in original["commitments"]] == [4, 1]
+    assert [a["name"] for a in original["aliases"]] == ["Kopen", "Callcenter"]
+
+
+@pytest.mark.parametrize(
+    ("alias", "message"),
+    [
+        ({"kind": "channel", "name": "Bel", "target": "Telex"}, "aliases.0.target"),
+        ({"kind": "channel", "name": "website", "target": "Chat"}, "aliases.0.name"),
+        ({"kind": "aisle", "name": "Bel", "target": "Chat"}, "aliases.0.kind"),
+    ],
+)
+def test_an_alias_that_does_not_fit_the_document_is_refused(db, full_workspace, alias, message):
+    document = dump_workspace(db=db, workspace_id=full_workspace.id)
+    with pytest.raises(DocumentInvalid) as refused:
+        restore_workspace(db=db, document={**document, "aliases": [alias]}, name="Copy")
+    assert message in refused.value.message("en")
 
 
 def test_restore_under_a_taken_name_is_refused(db, full_workspace):

@@ -2,8 +2,10 @@
 
 from planner.core.db import reading
 from planner.importing import reading as reading_module
+from planner.store.aliases import alias_map
 from planner.store.candidates import candidate_frame
-from planner.store.workspaces import list_workspaces
+from planner.store.workspaces import list_workspaces, load_journey
+from planner.ui.importing.unknown_names import CREATE
 from tests.importing.helpers import csv_bytes
 from tests.ui.conftest import texts
 
@@ -36,10 +38,62 @@ def test_preview_shows_row_errors_and_blocks_import(open_page, demo, engine):
 
 def test_choosing_to_create_an_unknown_phase(open_page, demo, engine):
     at = upload(open_page("import_candidates"), [GOOD, UNKNOWN_PHASE])
-    at.multiselect(key="accept_phase").select("Nazorg").run()
+    at.selectbox(key="resolve_phase_nazorg").select(CREATE).run()
     assert "New phases to create: Nazorg" in texts(at)
     at.button(key="import_all").click().run()
     assert count(engine, demo) == 44
+
+
+def test_mapping_an_unknown_name_keeps_it_as_an_alias(open_page, demo, engine):
+    """“Callcenter” is read as the known “Contact centre”: no second channel, and the
+    next import reads it so by itself."""
+    row = {"titel": "Terugbelverzoek", "fase": "Service", "kanaal": "Callcenter | Chat"}
+    at = upload(open_page("import_candidates"), [GOOD, row])
+    choice = at.selectbox(key="resolve_channel_callcenter")
+    assert choice.label == "Channel “Callcenter”" and choice.value is None
+    assert choice.options[0] == "Create “Callcenter” as a new channel"
+    assert choice.options[1] == "Same as “Contact centre”"  # the likeliest first
+    assert at.button(key="import_all").disabled  # left open: the row is an error
+    choice.select("Contact centre").run()
+    assert "kept as aliases for the next imports: Callcenter → Contact centre" in texts(at)
+    assert at.dataframe[0].value["Channels"].tolist() == ["Store", "Contact centre, Chat"]
+    at.button(key="import_all").click().run()
+    assert not at.exception
+    with reading(engine) as db:
+        assert "Callcenter" not in load_journey(db=db, workspace_id=demo.id).channel_names
+        assert alias_map(db=db, workspace_id=demo.id) == {
+            "channel": {"callcenter": "Contact centre"}
+        }
+        frame = candidate_frame(db=db, workspace_id=demo.id)
+    assert frame.set_index("title").loc["Terugbelverzoek", "channels"] == [
+        "Contact centre",
+        "Chat",
+    ]
+    again = upload(open_page("import_candidates"), [{**row, "titel": "Tweede keer"}])
+    assert not again.main.selectbox  # nothing unknown: read by the alias
+    assert "read by this workspace's aliases: Callcenter → Contact centre" in texts(again)
+    assert not again.button(key="import_all").disabled
+
+
+def test_the_preview_shows_every_column_of_the_file(open_page, demo):
+    """Pre-scores, description, proposer... can be checked before anything is written."""
+    row = {
+        **GOOD,
+        "waarde": "7,5",
+        "inspanning": "3",
+        "omschrijving": "Een idee",
+        "indiener": "Eva",
+        "tags": "snel|winkel",
+        "kanaalwissel": "ja",
+        "afhankelijk van": "",
+    }
+    at = upload(open_page("import_candidates", lang="nl"), [row])
+    [shown] = at.dataframe[0].value.to_dict("records")
+    assert shown["Waarde"] == "7,5" and shown["Inspanning"] == "3,0"
+    assert shown["Omschrijving"] == "Een idee" and shown["Indiener"] == "Eva"
+    assert shown["Tags"] == "snel, winkel" and shown["Kanaalwissel"] is True
+    assert shown["Heeft nodig"] == ""
+    assert "Contactmoment" not in shown  # the file has no such column
 
 
 def test_unreadable_file_gets_a_message(open_page, demo):
@@ -81,6 +135,6 @@ def test_an_upload_is_read_once_whatever_the_clicks(open_page, demo, monkeypatch
 
     monkeypatch.setattr(reading_module, "read_table", counted)
     at = upload(open_page("import_candidates"), [GOOD, UNKNOWN_PHASE])
-    at.multiselect(key="accept_phase").select("Nazorg").run()
-    at.multiselect(key="accept_phase").unselect("Nazorg").run()
+    at.selectbox(key="resolve_phase_nazorg").select(CREATE).run()
+    at.selectbox(key="resolve_phase_nazorg").select("Service").run()
     assert not at.exception and reads == ["ideas.csv"]

@@ -11,9 +11,11 @@ from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.models import PassphraseSet, WorkspaceCreate
 from planner.store.access import set_passphrase
+from planner.store.aliases import alias_map
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
 from planner.ui.access.grants import allowed, may_make_large_workspaces
+from planner.ui.importing.unknown_names import unknown_name_choices
 from planner.ui.shell.changes import run_job
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, error_text, t
@@ -59,26 +61,29 @@ if upload is None:
 lang = current_lang()
 try:
     table = read_once(upload, read_table)
-    journey = existing = None
+    journey = existing = aliases = None
     if target == "existing":
         with reading(engine()) as db:
             journey = load_journey(db=db, workspace_id=workspace_id)
             existing = candidate_frame(db=db, workspace_id=workspace_id)
-    first = preview_import(table, journey, existing=existing)
-    accept = {
-        kind: st.multiselect(
-            t(f"import.create_{kind}"), names, key=f"accept_{kind}", help=t("import.create_help")
-        )
-        for kind, names in first.unknown.items()
-    }
+            aliases = alias_map(db=db, workspace_id=workspace_id)
+    first = preview_import(table, journey, existing=existing, aliases=aliases)
+    accept, map_to = unknown_name_choices(first.unknown, journey) if journey else ({}, {})
     preview = (
-        preview_import(table, journey, existing=existing, accept_new=accept)
-        if any(accept.values())
+        preview_import(
+            table, journey, existing=existing, aliases=aliases, accept_new=accept, map_to=map_to
+        )
+        if accept or map_to
         else first
     )
 except PlannerError as error:
     st.error(error_text(error))
     st.stop()
+
+
+def arrows(pairs: dict[str, str]) -> str:
+    return ", ".join(f"{name} → {known}" for name, known in pairs.items())
+
 
 columns = st.columns(4)
 columns[0].metric(t("import.rows"), preview.row_count)
@@ -89,6 +94,10 @@ if preview.ignored_columns:
     st.info(t("import.ignored", columns=", ".join(preview.ignored_columns)))
 for kind, names in preview.new_items.items():
     st.info(t(f"import.will_create_{kind}", names=", ".join(names)))
+for kind, pairs in preview.aliased.items():
+    st.info(t(f"import.aliased_{kind}", names=arrows(pairs)), icon=":material/link:")
+for kind, pairs in preview.mapped.items():
+    st.info(t(f"import.will_map_{kind}", names=arrows(pairs)), icon=":material/link:")
 if preview.errors:
     st.error(t("import.has_problems", count=len(preview.errors)))
     st.dataframe(
@@ -106,6 +115,7 @@ st.dataframe(
     preview.frame(lang).rename(columns=lambda c: t(f"import.column_{c}")),
     hide_index=True,
     width="stretch",
+    column_config={t("import.column_channel_switch"): st.column_config.CheckboxColumn()},
 )
 
 

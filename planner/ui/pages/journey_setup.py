@@ -1,12 +1,16 @@
-"""Journey setup: the workspace's phases, channels and personas."""
+"""Journey setup: the workspace's phases, channels and personas, and their import aliases."""
 
 import pandas as pd
 import streamlit as st
 
+from planner.core.db import reading
 from planner.core.errors import validated
 from planner.models import Channel, DimensionCreate, Persona, Phase
+from planner.store.aliases import list_aliases
 from planner.store.dimensions import add_item, remove_item, rename_item, reorder_items
+from planner.ui.journey.alias_editor import alias_editor
 from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.workspace import require_journey
 from planner.ui.widget_state import renew_key, versioned_key
@@ -47,6 +51,8 @@ def apply_edits(kind: str, items: list, edits: dict) -> None:
     run_change(change, success=t("action.saved"), rerun=True)
 
 
+with reading(engine()) as db:
+    aliases = list_aliases(db=db, workspace_id=journey.workspace.id)
 for kind, tab in zip(MODELS, st.tabs([t(f"setup.{kind}s") for kind in MODELS]), strict=True):
     items = getattr(journey, f"{kind}s")
     key = versioned_key(f"setup_{kind}")
@@ -68,3 +74,4 @@ for kind, tab in zip(MODELS, st.tabs([t(f"setup.{kind}s") for kind in MODELS]), 
         edits = st.session_state[key]
         if edits["edited_rows"] or edits["added_rows"] or edits["deleted_rows"]:
             apply_edits(kind, items, edits)
+        alias_editor(journey, kind, [alias for alias in aliases if alias.kind == kind])

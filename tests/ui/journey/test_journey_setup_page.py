@@ -1,6 +1,7 @@
 """Journey setup page: rename, reorder, add and (refuse to) remove."""
 
 from planner.core.db import reading
+from planner.store.aliases import list_aliases
 from planner.store.workspaces import load_journey
 from tests.ui.conftest import texts, widget_key
 
@@ -10,8 +11,9 @@ def journey(engine, demo):
         return load_journey(db=db, workspace_id=demo.id)
 
 
-def edit(at, kind, edits):
-    key = widget_key(at, f"setup_{kind}")
+def edit(at, table, edits):
+    """Edit a table: `setup_phase` (the phases), `aliases_channel` (the channels' aliases)..."""
+    key = widget_key(at, table)
     at.session_state[key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [], **edits}
     at.run()
     assert not at.exception
@@ -21,7 +23,7 @@ def test_rename_reorder_and_add(open_page, demo, engine):
     at = open_page("journey_setup")
     edit(
         at,
-        "phase",
+        "setup_phase",
         {"edited_rows": {0: {"name": "Dreaming", "order": 7}}, "added_rows": [{"name": "Repair"}]},
     )
     assert journey(engine, demo).phase_names == [
@@ -38,7 +40,7 @@ def test_rename_reorder_and_add(open_page, demo, engine):
 
 def test_removing_a_used_channel_names_the_candidates(open_page, demo, engine):
     at = open_page("journey_setup", lang="nl")
-    edit(at, "channel", {"deleted_rows": [0]})
+    edit(at, "setup_channel", {"deleted_rows": [0]})
     message = texts(at)
     assert "Website" in message and "nog gebruikt door" in message
     assert "Website" in journey(engine, demo).channel_names
@@ -46,6 +48,33 @@ def test_removing_a_used_channel_names_the_candidates(open_page, demo, engine):
 
 def test_duplicate_persona_is_refused(open_page, demo, engine):
     at = open_page("journey_setup")
-    edit(at, "persona", {"added_rows": [{"name": "young FAMILY"}]})
+    edit(at, "setup_persona", {"added_rows": [{"name": "young FAMILY"}]})
     assert "already has a persona named “Young family”" in texts(at)
     assert len(journey(engine, demo).personas) == 3
+
+
+def aliases_of(engine, demo):
+    with reading(engine) as db:
+        return [(a.kind, a.name, a.target) for a in list_aliases(db=db, workspace_id=demo.id)]
+
+
+def test_aliases_are_added_changed_and_removed_in_their_table(open_page, demo, engine):
+    at = open_page("journey_setup")
+    edit(
+        at, "aliases_channel", {"added_rows": [{"name": "Callcenter", "target": "Contact centre"}]}
+    )
+    assert aliases_of(engine, demo) == [("channel", "Callcenter", "Contact centre")]
+    assert at.dataframe  # the channel tab's aliases table shows it
+    edit(at, "aliases_channel", {"edited_rows": {0: {"target": "Chat"}}})
+    assert aliases_of(engine, demo) == [("channel", "Callcenter", "Chat")]
+    edit(at, "aliases_channel", {"deleted_rows": [0]})
+    assert aliases_of(engine, demo) == []
+
+
+def test_an_alias_that_is_a_name_of_the_journey_is_refused(open_page, demo, engine):
+    at = open_page("journey_setup", lang="nl")
+    edit(at, "aliases_channel", {"added_rows": [{"name": "website", "target": "Chat"}]})
+    assert "“website” is zelf een kanaal van deze klantreis" in texts(at)
+    edit(at, "aliases_channel", {"added_rows": [{"name": "Bel"}]})
+    assert "Staat voor" in texts(at)
+    assert aliases_of(engine, demo) == []
