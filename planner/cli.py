@@ -2,7 +2,6 @@
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from datetime import UTC, date, datetime
@@ -15,13 +14,12 @@ from planner.core.config import database_url
 from planner.core.db import make_engine, migrate, reading, writing
 from planner.core.errors import InvalidInput, KindName, NotFound, PlannerError, validated
 from planner.core.i18n import Language, t
-from planner.delivery import handoff
 from planner.delivery.search import filter_commitments
 from planner.delivery.table import commitment_table
 from planner.delivery.workflow import STATUSES
 from planner.demo import load_demo, load_demo_if_empty
-from planner.exports.content import export_content
-from planner.exports.formats import EXPORT_FORMATS
+from planner.exports.files import FORMATS as FILE_FORMATS
+from planner.exports.files import FileRequest, workspace_file
 from planner.importing.batched import import_in_batches
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
@@ -39,10 +37,10 @@ from planner.roadmap.table import best_plan_notes, roadmap_table
 from planner.store.access import get_access, renew_links, set_passphrase
 from planner.store.aliases import KINDS as ALIAS_KINDS
 from planner.store.aliases import alias_map, list_aliases, remove_alias, set_alias
-from planner.store.backup import dump_workspace, read_document
+from planner.store.backup import read_document
 from planner.store.candidates import candidate_counts, candidate_frame
 from planner.store.changes import audited
-from planner.store.commitments import handoff_items, tracked_commitments
+from planner.store.commitments import tracked_commitments
 from planner.store.restore import restore_in_batches
 from planner.store.roadmap_plan import current_roadmap
 from planner.store.versions import find_version, save_version
@@ -151,7 +149,7 @@ def _parser() -> argparse.ArgumentParser:
         "export", export, "write the roadmap, matrix, workspace or hand-off files to a file"
     )
     sub.add_argument("--workspace", required=True, help="workspace name")
-    sub.add_argument("--format", required=True, choices=[*EXPORT_FORMATS, *handoff.FORMATS])
+    sub.add_argument("--format", required=True, choices=FILE_FORMATS)
     sub.add_argument("--output", required=True, type=Path, help="file to write")
     sub.add_argument("--version", help="a saved roadmap version (default: the working roadmap)")
     sub.add_argument(
@@ -322,33 +320,17 @@ def roadmap(engine, args) -> int:
 def export(engine, args) -> int:
     with reading(engine) as db:
         workspace = find_workspace(db=db, name=args.workspace)
-        if args.format in handoff.FORMATS:
-            items = handoff_items(db=db, workspace_id=workspace.id)
-            if args.format == "jira":
-                data = handoff.jira_csv(items, args.lang)
-            elif args.format == "azure":
-                data = handoff.azure_csv(items, args.lang)
-            else:
-                now = datetime.now(UTC)
-                data = handoff.calendar(items, workspace.name, args.lang, now, args.owner)
-        elif args.format == "json":
-            data = json.dumps(
-                dump_workspace(db=db, workspace_id=workspace.id),
-                ensure_ascii=False,
-                indent=1,
-            ).encode("utf-8")
-        else:
-            version_id = None
-            if args.version:
-                version_id = find_version(db=db, workspace_id=workspace.id, name=args.version).id
-            content = export_content(
-                db=db,
-                workspace_id=workspace.id,
-                today=date.today(),
-                version_id=version_id,
-                chances=args.format == "xlsx",
-            )
-            data = EXPORT_FORMATS[args.format](content, args.chart)
+        version_id = None
+        if args.version:
+            version_id = find_version(db=db, workspace_id=workspace.id, name=args.version).id
+        request = FileRequest(args.format, version_id, args.chart, args.lang, args.owner)
+        data = workspace_file(
+            db=db,
+            workspace_id=workspace.id,
+            request=request,
+            today=date.today(),
+            now=datetime.now(UTC),
+        )
     try:
         args.output.write_bytes(data)
     except OSError as error:  # a missing folder, a folder, a full disk, no permission

@@ -15,6 +15,7 @@ from planner.roadmap.table import headings
 
 MAX_WIDTH = 60
 DATE_FORMAT = "d mmm yyyy"
+DECIMAL_FORMAT = "0.0#"  # 8.9, 0.25, 8.89: never 8.88888888888889 (the value is kept whole)
 # Pale versions of the charts' quadrant colours, so the text stays readable.
 PALE = {"quick_win": "D9F2D9", "big_bet": "D6E6F5", "fill_in": "EBEBEB", "money_pit": "F8D7D7"}
 
@@ -139,11 +140,13 @@ def _candidates(content: ExportContent) -> pd.DataFrame:
 
 
 class _Styles:
-    """The workbook's cell formats: header, dates, one fill per quadrant name."""
+    """The workbook's cell formats: header, dates, decimals, one fill per quadrant name."""
 
     def __init__(self, book: Workbook, quadrant_names: dict[str, str]) -> None:
         self.header = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         self.date = book.add_format({"num_format": DATE_FORMAT})
+        # Formats are stored locale-neutral: a Dutch Excel shows 8,9.
+        self.decimal = book.add_format({"num_format": DECIMAL_FORMAT})
         self.quadrants = {
             name: book.add_format({"bg_color": f"#{PALE[quadrant]}", "pattern": 1})
             for name, quadrant in quadrant_names.items()
@@ -173,6 +176,8 @@ def _write_cell(sheet: Worksheet, row: int, column: int, value: object, styles: 
         sheet.write_string(row, column, value, fill)
     elif isinstance(value, bool):
         sheet.write_boolean(row, column, value)
+    elif isinstance(value, float) and not value.is_integer():
+        sheet.write_number(row, column, value, styles.decimal)  # 8.9, the full value kept
     elif isinstance(value, (int, float)):
         sheet.write_number(row, column, value)
     elif isinstance(value, (date, datetime)):

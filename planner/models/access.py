@@ -77,3 +77,12 @@ class SignInRecord(SQLModel, table=True):
     lang: str = Field(default="", max_length=8)
     workspace_id: int | None = None
     ballot_off: bool = False
+
+
+class ServerSecret(SQLModel, table=True):
+    """A random key every app instance shares, made once (e.g. "downloads": what signs
+    the download links, planner.access.download_tickets)."""
+
+    __tablename__ = "server_secret"
+    name: str = Field(primary_key=True, max_length=40)
+    value: str = Field(max_length=128)

@@ -103,7 +103,8 @@ MATRIX_COLUMNS = [
 
 def matrix_columns(points: pd.DataFrame) -> list[str]:
     """The columns of `points` the matrix chart uses (and sends to the browser)."""
-    return MATRIX_COLUMNS + (["sure"] if "sure" in points else [])
+    optional = ["value_on_scale", "effort_on_scale", "sure"]
+    return MATRIX_COLUMNS + [column for column in optional if column in points]
 
 
 def matrix_chart(
@@ -117,10 +118,18 @@ def matrix_chart(
 
     points: candidate_id, title, phase, channel, persona, quadrant (its name), value,
     effort, n, value_q1, value_q3, effort_q1, effort_q3, and optionally sure (the chance
-    of that quadrant, 0-1: shown as opacity and in the tooltip, labelled labels["sure"]).
+    of that quadrant, 0-1: shown as opacity and in the tooltip, labelled labels["sure"])
+    and value_on_scale, effort_on_scale (the scores in the scale's own terms, as text:
+    in the tooltip, labelled alike).
     colour: the column to colour by.
     """
     sure = "sure" in points
+
+    def own_terms(dimension: str) -> list[alt.Tooltip]:
+        """The score on the workspace's scale, when `points` has it."""
+        column = f"{dimension}_on_scale"
+        return [alt.Tooltip(f"{column}:N", title=labels[column])] if column in points else []
+
     points = points[matrix_columns(points)]  # every column goes to the browser
     data = points.assign(
         x=points["effort"] + jitter(points["candidate_id"]),
@@ -163,7 +172,9 @@ def matrix_chart(
                 alt.Tooltip("phase:N", title=labels["phase"]),
                 alt.Tooltip("channels:N", title=labels["channels"]),
                 alt.Tooltip("value:Q", title=labels["value"], format=".1f"),
+                *own_terms("value"),
                 alt.Tooltip("effort:Q", title=labels["effort"], format=".1f"),
+                *own_terms("effort"),
                 alt.Tooltip("n:Q", title=labels["n"]),
                 *([alt.Tooltip("sure:Q", title=labels["sure"], format=".0%")] if sure else []),
             ],

@@ -5,10 +5,14 @@ comparable: the lowest answer of any scale is 0, the highest 10.
 
 >>> SCALES["fibonacci"].score("5")
 3.333...
+>>> SCALES["1-10"].on_scale(0.0), SCALES["tshirt"].on_scale(5.0)
+(1.0, 'M')
 """
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from planner.core.numbers import one_decimal
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,31 @@ class Scale:
     def label(self, score: float) -> str:
         """The answer of this scale closest to a 0–10 score."""
         return min(self.labels, key=lambda label: abs(self.score(label) - score))
+
+    @property
+    def span(self) -> str:
+        """'1–10', 'XS–XL': the scale by its ends."""
+        return f"{self.labels[0]}–{self.labels[-1]}"
+
+    @property
+    def numeric(self) -> bool:
+        return all(label.isdigit() for label in self.labels)
+
+    def on_scale(self, score: float) -> float | str:
+        """A 0–10 score in the scale's own terms: a number from the scale's lowest to its
+        highest answer (1–10: a 0 is "1.0", everyone rating 1 or 2), or the closest
+        answer of a scale of words (T-shirt: "M")."""
+        if not self.numeric:
+            return self.label(score)
+        low, high = self.numbers[0], self.numbers[-1]
+        return round(low + score / 10 * (high - low), 1)
+
+    def on_scale_text(self, score: float, lang: str) -> str:
+        """`on_scale` as the language writes it: "1,5" in Dutch, "M"; "" for no score."""
+        if score != score:  # NaN: no consensus yet
+            return ""
+        found = self.on_scale(score)
+        return found if isinstance(found, str) else one_decimal(found, lang)
 
 
 class ScaleKey(StrEnum):

@@ -87,7 +87,7 @@ def import_file(page: Page, tmp_path) -> None:
 
 def download(page: Page, label: str) -> bytes:
     with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name=label).first.click()
+        page.get_by_role("link", name=label, exact=True).first.click()
     return info.value.path().read_bytes()
 
 

@@ -35,6 +35,17 @@ def test_numbers_dates_and_colours(content):
     assert quadrant.fill.fgColor.rgb.endswith(("D9F2D9", "D6E6F5", "EBEBEB", "F8D7D7"))
 
 
+def test_fractions_show_two_decimals_at_most_and_keep_their_value(content):
+    """A vote's 0-10 score 8.888… shows as 8.89 (8,89 in a Dutch Excel: the format is
+    locale-neutral); the cell keeps the whole number."""
+    sheet = open_book(content)["Votes"]
+    scores = [row[-1] for row in sheet.iter_rows(min_row=2) if isinstance(row[-1].value, float)]
+    fractions = [c for c in scores if not c.value.is_integer()]
+    assert fractions and all(c.number_format == "0.0#" for c in fractions)
+    whole = [c for c in sheet.iter_rows(min_row=2) if isinstance(c[-1].value, int)]
+    assert all(c[-1].number_format == "General" for c in whole)
+
+
 def test_formula_like_text_is_stored_as_text(content):
     sheet = open_book(content)["Candidates"]
     cells = {c.value: c for c in sheet["A"][1:]}

@@ -46,3 +46,19 @@ def test_without_it_the_points_are_drawn_as_before():
     spec = matrix_chart(POINTS, Thresholds(), "quadrant", LABELS, NAMES).to_dict()
     dots = next(layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "circle")
     assert dots["encoding"]["opacity"] == {"value": 0.85}
+
+
+def test_the_scores_on_the_workspaces_scale_are_in_the_tooltip():
+    """On 1-10 a consensus of 0.6 reads "1,5": beside the 0-10 figure, in the tooltip."""
+    spec = matrix_chart(
+        POINTS.assign(value_on_scale=["8,2", "5,9"], effort_on_scale=["1,5", "5,5"]),
+        Thresholds(),
+        "quadrant",
+        LABELS | {"value_on_scale": "Waarde op 1–10", "effort_on_scale": "Inspanning op 1–10"},
+        NAMES,
+    ).to_dict()
+    dots = next(layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "circle")
+    titles = [tip["title"] for tip in dots["encoding"]["tooltip"]]
+    assert titles[3:7] == ["value", "Waarde op 1–10", "effort", "Inspanning op 1–10"]
+    rows = [row for data in spec["datasets"].values() for row in data if "effort_on_scale" in row]
+    assert [row["effort_on_scale"] for row in rows[:2]] == ["1,5", "5,5"]

@@ -1,5 +1,6 @@
 """AppTest fixtures: the app against this test's own database."""
 
+import html
 import re
 
 import pytest
@@ -93,3 +94,25 @@ def labelled(widgets, label: str):
     found by what the user reads, never by position)."""
     [widget] = [w for w in widgets if w.label == label]
     return widget
+
+
+def download_links(at: AppTest) -> dict[str, str]:
+    """The page's download links (planner.ui.downloads): label -> address."""
+    found = {}
+    for element in at.get("html"):
+        for anchor in re.finditer(
+            r'<a href="([^"]+)"[^>]*>.*?</span>([^<]*)</a>', element.proto.body
+        ):
+            found[html.unescape(anchor[2])] = html.unescape(anchor[1])
+    return found
+
+
+def follow(address: str):
+    """What the download route answers to a link (as the browser following it gets)."""
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from planner.ui.downloads.route import ROUTES
+
+    with TestClient(Starlette(routes=ROUTES)) as client:
+        return client.get(address)

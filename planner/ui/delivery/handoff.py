@@ -1,39 +1,20 @@
 """Hand-off buttons on the Commitments page: Jira CSV, Azure DevOps CSV, iCalendar.
-Each file is made only when its button is clicked (planner.delivery.handoff)."""
-
-from datetime import UTC, datetime
-from functools import partial
+Each file is made when its link is followed (planner.delivery.handoff, planner.ui.downloads)."""
 
 import pandas as pd
 import streamlit as st
 
-from planner.core.config import database_url
-from planner.core.db import reading
 from planner.delivery import handoff
 from planner.journey.journey import Journey
-from planner.store.commitments import handoff_items
+from planner.ui.downloads.links import DownloadLink, download_links, ticket
 from planner.ui.roadmap.downloads import file_stem
-from planner.ui.shell.engine import get_engine
-from planner.ui.shell.lang import current_lang, t
+from planner.ui.shell.lang import t
 
-FILES = {  # format -> (button, help, file name ending, MIME type)
-    "jira": ("handoff.jira", "handoff.jira_help", "jira.csv", "text/csv"),
-    "azure": ("handoff.azure", "handoff.azure_help", "azure-devops.csv", "text/csv"),
-    "ics": ("handoff.ics", "handoff.ics_help", "due-dates.ics", "text/calendar"),
+FILES = {  # format -> (button, help, file name ending)
+    "jira": ("handoff.jira", "handoff.jira_help", "jira.csv"),
+    "azure": ("handoff.azure", "handoff.azure_help", "azure-devops.csv"),
+    "ics": ("handoff.ics", "handoff.ics_help", "due-dates.ics"),
 }
-
-
-def handoff_file(
-    url: str, workspace_id: int, workspace: str, fmt: str, lang: str, owner: str | None
-) -> bytes:
-    """One hand-off file (runs on its own thread when clicked: only the domain here)."""
-    with reading(get_engine(url)) as db:
-        items = handoff_items(db=db, workspace_id=workspace_id)
-    if fmt == "jira":
-        return handoff.jira_csv(items, lang)
-    if fmt == "azure":
-        return handoff.azure_csv(items, lang)
-    return handoff.calendar(items, workspace, lang, datetime.now(UTC), owner)
 
 
 def handoff_downloads(journey: Journey, commitments: pd.DataFrame) -> None:
@@ -50,27 +31,9 @@ def handoff_downloads(journey: Journey, commitments: pd.DataFrame) -> None:
         t("handoff.ics_owner"), list(everyone), format_func=everyone.get, key="handoff_owner"
     )
     stem = file_stem(journey.workspace.name)
-    lang = current_lang()
-    for column, (fmt, (label, help_key, ending, mime)) in zip(
-        st.columns(len(FILES)), FILES.items(), strict=True
-    ):
+    links = []
+    for fmt, (label, help_key, ending) in FILES.items():
         whose = f"{file_stem(owner)}-" if fmt == "ics" and owner else ""
-        column.download_button(
-            t(label),
-            data=partial(
-                handoff_file,
-                database_url(),
-                journey.workspace.id,
-                journey.workspace.name,
-                fmt,
-                lang,
-                owner or None,
-            ),
-            file_name=f"{stem}-{whose}{ending}",
-            mime=mime,
-            key=f"handoff_{fmt}",
-            help=t(help_key),
-            on_click="ignore",
-            icon=":material/download:",
-            width="stretch",
-        )
+        params: dict[str, str | int] = {"owner": owner} if fmt == "ics" and owner else {}
+        links.append(DownloadLink(t(label), fmt, f"{stem}-{whose}{ending}", params, t(help_key)))
+    download_links(ticket(journey.workspace.id), links)

@@ -6,13 +6,14 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import validated
-from planner.models import OverrideCreate
+from planner.models import OverrideCreate, ScoringModel
 from planner.roadmap.quadrants import QUADRANTS
+from planner.scoring.scales import SCALES
 from planner.store.consensus import add_override, override_history
 from planner.store.roadmap_plan import load_plan
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import candidates, consensus, quadrant_sureness
 from planner.ui.shell.workspace import require_journey
 
@@ -22,6 +23,7 @@ settled = consensus(journey)
 with reading(engine()) as db:
     history = override_history(db=db, workspace_id=journey.workspace.id)
     mode = load_plan(db=db, workspace_id=journey.workspace.id, today=date.today()).threshold_mode
+    scale_key = db.get(ScoringModel, journey.workspace.id).scale
 chances = quadrant_sureness(journey, mode).reindex(settled.index)
 
 st.title(t("consensus.title"))
@@ -47,6 +49,14 @@ table = settled.assign(
         "discuss",
     ]
 ].round(1)
+# The 0-10 figures in the scale's own terms too: on 1-10 a 0 is everyone answering 1-2.
+scale = SCALES[scale_key]
+for dimension in ("value", "effort"):
+    table.insert(
+        table.columns.get_loc(dimension) + 1,
+        f"{dimension}_on_scale",
+        settled[dimension].map(lambda score: scale.on_scale_text(score, current_lang())),
+    )
 table = table.join(chances.add_prefix("chance_"))
 counts = settled["value_source"].value_counts()
 columns = st.columns(4)
@@ -59,8 +69,10 @@ st.dataframe(
     column_config={
         "title": t("field.title"),
         "phase": t("field.phase"),
-        "value": st.column_config.NumberColumn(t("chart.value"), format="%.1f"),
-        "effort": st.column_config.NumberColumn(t("chart.effort"), format="%.1f"),
+        "value": st.column_config.NumberColumn(t("consensus.value_0_10"), format="%.1f"),
+        "effort": st.column_config.NumberColumn(t("consensus.effort_0_10"), format="%.1f"),
+        "value_on_scale": t("consensus.value_on_scale", scale=scale.span),
+        "effort_on_scale": t("consensus.effort_on_scale", scale=scale.span),
         "value_source": t("consensus.value_source"),
         "effort_source": t("consensus.effort_source"),
         "value_n": t("consensus.votes"),

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from planner.core.db import reading
+from planner.models import ScoringModel
 from planner.roadmap.quadrants import QUADRANTS, ThresholdMode
 from planner.store.stakeholders import workspace_roles
 from planner.ui.roadmap.downloads import roadmap_downloads
@@ -20,6 +21,7 @@ st.title(t("matrix.title"))
 st.caption(t("matrix.intro"))
 with reading(engine()) as db:
     roles = workspace_roles(db=db, workspace_id=journey.workspace.id)
+    scale = db.get(ScoringModel, journey.workspace.id).scale
 role = None
 if roles:
     role = st.selectbox(
@@ -63,6 +65,7 @@ view = matrix_view(
     Filters(tuple(phases), tuple(channels), tuple(personas), tuple(quadrants)),
     mode,
     colour,
+    scale,
 )
 if view.unscored:
     st.info(t("matrix.unscored", count=view.unscored))
@@ -77,7 +80,7 @@ thresholds = view.thresholds
 st.caption(
     t("matrix.lines_at", value=round(thresholds.value, 1), effort=round(thresholds.effort, 1))
 )
-roadmap_downloads(journey, key="matrix_download", formats=("png", "svg"), chart="matrix")
+roadmap_downloads(journey, formats=("png", "svg"), chart="matrix")
 if picked:
     candidate_details(journey, int(picked[0]["candidate_id"]), frame, consensus)
 

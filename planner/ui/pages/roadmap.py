@@ -47,7 +47,7 @@ if plan_tab.open:
         if st.toggle(t("roadmap.compare"), key="compare_open", help=t("roadmap.compare_help")):
             compare_panel(journey, roadmap)
         st.subheader(t("download.title"))
-        roadmap_downloads(journey, key="current")
+        roadmap_downloads(journey)
         if editing:
             save_version_form(journey, roadmap)
 if editing and tabs[1].open:

@@ -1,19 +1,15 @@
-"""Download buttons: each file is made only when its button is clicked."""
+"""Download buttons of the roadmap, the matrix and the workspace backup: links to
+/api/download (planner.ui.downloads), each file made when its link is followed."""
 
-import json
 import re
 from datetime import date
-from functools import partial
 
 import streamlit as st
 
+from planner.access.download_tickets import DATABASE
 from planner.core.config import database_url
-from planner.core.db import reading
-from planner.exports.content import export_content
-from planner.exports.formats import EXPORT_FORMATS, MIME
 from planner.journey.journey import Journey
-from planner.store.backup import dump_workspace
-from planner.store.database_backup import sqlite_backup
+from planner.ui.downloads.links import DownloadLink, admin_ticket, download_links, ticket
 from planner.ui.shell.engine import get_engine
 from planner.ui.shell.lang import t
 
@@ -30,28 +26,8 @@ def download_name(workspace: str, what: str, fmt: str, version: str | None = Non
     return f"{'-'.join(parts)}.{fmt}"
 
 
-def _make(url: str, workspace_id: int, version_id: int | None, fmt: str, chart: str) -> bytes:
-    # Runs on its own thread when clicked: no Streamlit here, only the domain.
-    with reading(get_engine(url)) as db:
-        content = export_content(
-            db=db,
-            workspace_id=workspace_id,
-            today=date.today(),
-            version_id=version_id,
-            chances=fmt == "xlsx",
-        )
-        return EXPORT_FORMATS[fmt](content, chart)
-
-
-def _backup(url: str, workspace_id: int) -> bytes:
-    with reading(get_engine(url)) as db:
-        document = dump_workspace(db=db, workspace_id=workspace_id)
-    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
-
-
 def roadmap_downloads(
     journey: Journey,
-    key: str,
     version_id: int | None = None,
     formats=("xlsx", "pdf", "csv", "md", "png", "svg"),
     chart: str = "timeline",
@@ -60,29 +36,26 @@ def roadmap_downloads(
     """A row of buttons for the roadmap (a saved version, named in its files' names, or
     the working roadmap)."""
     suffix = f"{chart}" if set(formats) <= {"png", "svg"} else "roadmap"
-    for column, fmt in zip(st.columns(len(formats)), formats, strict=True):
-        column.download_button(
-            t(f"download.{fmt}"),
-            data=partial(_make, database_url(), journey.workspace.id, version_id, fmt, chart),
-            file_name=download_name(journey.workspace.name, suffix, fmt, version_name),
-            mime=MIME[fmt],
-            key=f"{key}_{fmt}",
-            on_click="ignore",
-            icon=":material/download:",
-            width="stretch",
-        )
+    params: dict[str, str | int] = {"chart": chart}
+    if version_id is not None:
+        params["version"] = version_id
+    download_links(
+        ticket(journey.workspace.id),
+        [
+            DownloadLink(
+                t(f"download.{fmt}"),
+                fmt,
+                download_name(journey.workspace.name, suffix, fmt, version_name),
+                params,
+            )
+            for fmt in formats
+        ],
+    )
 
 
 def workspace_backup_button(workspace_id: int, name: str) -> None:
-    st.download_button(
-        t("download.backup"),
-        data=partial(_backup, database_url(), workspace_id),
-        file_name=f"{file_stem(name)}-backup.json",
-        mime=MIME["json"],
-        key="backup_json",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    backup = DownloadLink(t("download.backup"), "json", f"{file_stem(name)}-backup.json")
+    download_links(ticket(workspace_id), [backup])
 
 
 def database_copy_button() -> None:
@@ -91,12 +64,5 @@ def database_copy_button() -> None:
     if engine.dialect.name != "sqlite":
         st.caption(t("error.backup_sqlite_only"))
         return
-    st.download_button(
-        t("download.database"),
-        data=partial(sqlite_backup, engine),
-        file_name=f"planner-{date.today():%Y-%m-%d}.db",
-        mime="application/vnd.sqlite3",
-        key="database_copy",
-        on_click="ignore",
-        icon=":material/database:",
-    )
+    copy = DownloadLink(t("download.database"), DATABASE, f"planner-{date.today():%Y-%m-%d}.db")
+    download_links(admin_ticket(), [copy])

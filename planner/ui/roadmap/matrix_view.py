@@ -20,6 +20,7 @@ from planner.roadmap.certainty import chance_of
 from planner.roadmap.charts import cell_heat_map, matrix_chart, matrix_columns
 from planner.roadmap.matrix import matrix_points, value_by_cell
 from planner.roadmap.quadrants import QUADRANTS, Thresholds, quadrant_of, thresholds_for
+from planner.scoring.scales import SCALES
 from planner.ui.shell.charts import spec_of
 from planner.ui.shell.lang import current_lang
 from planner.ui.shell.reads import (
@@ -49,7 +50,7 @@ class MatrixView:
 
 
 def matrix_view(
-    journey: Journey, role: str | None, filters: Filters, mode: str, colour: str
+    journey: Journey, role: str | None, filters: Filters, mode: str, colour: str, scale: str
 ) -> MatrixView:
     """The page's view for these options: shared until the data changes."""
     return _view(
@@ -60,6 +61,7 @@ def matrix_view(
         filters,
         mode,
         colour,
+        scale,
         current_lang(),
         _journey=journey,
     )
@@ -74,6 +76,7 @@ def _view(
     filters: Filters,
     mode: str,
     colour: str,
+    scale: str,
     lang: str,
     _journey: Journey,
 ) -> MatrixView:
@@ -98,7 +101,11 @@ def _view(
     # How sure each quadrant is, from the whole room: not for one role's view.
     chances = quadrant_sureness(_journey, mode) if role is None else pd.DataFrame()
     sure = np.nan_to_num(chance_of(chances, points["candidate_id"], points["quadrant"]), nan=1.0)
+    # In the scale's own terms too: on 1-10 a 0 is everyone answering 1 or 2.
+    own = SCALES[scale]
     shown = points.assign(
+        value_on_scale=points["value"].map(lambda score: own.on_scale_text(score, lang)),
+        effort_on_scale=points["effort"].map(lambda score: own.on_scale_text(score, lang)),
         sure=sure,
         quadrant=points["quadrant"].map(names),
         channels=points["channels"].map(", ".join),
@@ -106,6 +113,8 @@ def _view(
     )
     labels = {k: t(f"chart.{k}") for k in ("value", "effort", "n", "title")} | {
         "sure": t("chart.quadrant_sure"),
+        "value_on_scale": i18n.t("consensus.value_on_scale", lang, scale=own.span),
+        "effort_on_scale": i18n.t("consensus.effort_on_scale", lang, scale=own.span),
         "phase": t("field.phase"),
         "channels": t("field.channels"),
         **{k: t(f"matrix.colour_{k}") for k in ("quadrant", "phase", "channel", "persona")},

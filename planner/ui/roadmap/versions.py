@@ -100,12 +100,7 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
         key=f"version_{opened}",
         version=saved_version_key(by_id[opened]),
     )
-    roadmap_downloads(
-        journey,
-        key=f"version_{opened}_download",
-        version_id=opened,
-        version_name=by_id[opened].name,
-    )
+    roadmap_downloads(journey, version_id=opened, version_name=by_id[opened].name)
     if editing:
         version_actions(next(v for v in versions if v.id == opened), current)
 

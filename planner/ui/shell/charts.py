@@ -16,6 +16,9 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
+from planner.core.chart_locale import localised
+from planner.ui.shell.lang import current_lang
+
 try:  # the converter st.altair_chart uses (private: pinned Streamlit, with a fallback)
     from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 except ImportError:  # pragma: no cover - another Streamlit
@@ -31,5 +34,6 @@ def spec_of(chart: alt.TopLevelMixin) -> dict[str, Any]:
 
 
 def draw_spec(spec: dict[str, Any], **options) -> Any:
-    """Draw a cached spec (`st.vega_lite_chart` takes its datasets out of a copy)."""
-    return st.vega_lite_chart(spec=dict(spec), **options)
+    """Draw a cached spec in the user's language's locale (numbers "7,5" in Dutch; a
+    copy: `st.vega_lite_chart` takes its datasets out of it)."""
+    return st.vega_lite_chart(spec=localised(spec, current_lang()), **options)

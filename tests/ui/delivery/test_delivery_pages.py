@@ -25,9 +25,8 @@ from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import open_session, reveal_round
 from planner.store.signoff import request_signoff, signoff_status
 from planner.store.stakeholders import join_session
-from planner.ui.delivery.handoff import handoff_file
 from tests.factories import add_stakeholders, saved_version, vote_all
-from tests.ui.conftest import texts
+from tests.ui.conftest import download_links, follow, texts
 
 
 @pytest.fixture(name="version")
@@ -144,15 +143,16 @@ def test_hand_off_buttons_and_the_files_they_make(open_page, engine, database_ur
     promise(engine, version, owner="Team Web")
     proposal = promise(engine, version, position=1, owner="Team App", status="proposed")
     at = open_page("commitments")
-    buttons = {b.key: b for b in at.get("download_button")}
-    assert {"handoff_jira", "handoff_azure", "handoff_ics"} <= set(buttons)
+    links = download_links(at)
+    assert list(links) == ["Jira CSV", "Azure DevOps CSV", "Calendar (.ics)"]
     assert at.selectbox(key="handoff_owner").options == ["Everyone", "Team Web"]  # no proposal
-    at.selectbox(key="handoff_owner").set_value("Team Web").run()
-    workspace_id = version.workspace_id
-    made = handoff_file(database_url, workspace_id, "Demo", "ics", "nl", "team web")
-    assert made.count(b"BEGIN:VEVENT") == 1 and b"Deadline: " in made
-    jira = handoff_file(database_url, workspace_id, "Demo", "jira", "en", None)
+    jira = follow(links["Jira CSV"]).content
     assert jira.splitlines()[0].startswith(b"Summary,Description,Due date,Labels")
+    at.selectbox(key="handoff_owner").set_value("Team Web").run()
+    at.selectbox(key="lang").select("nl").run()
+    calendar = follow(download_links(at)["Agenda (.ics)"])
+    assert calendar.content.count(b"BEGIN:VEVENT") == 1 and b"Deadline: " in calendar.content
+    assert "Team-Web-due-dates.ics" in calendar.headers["content-disposition"]
     move(engine, proposal, "committed")
     at = open_page("commitments", lang="nl")
     assert at.selectbox(key="handoff_owner").options == ["Iedereen", "Team App", "Team Web"]

@@ -11,7 +11,7 @@ from planner.store.roadmap_plan import load_plan, plan_items
 from planner.store.signoff import request_signoff
 from planner.store.versions import list_versions
 from tests.factories import saved_version
-from tests.ui.conftest import labelled, open_tab, texts, widget_key
+from tests.ui.conftest import download_links, follow, labelled, open_tab, texts, widget_key
 
 
 def test_matrix_lists_candidates_per_quadrant(open_page, demo):
@@ -139,10 +139,18 @@ def test_only_the_open_tab_runs(open_page, demo):
     assert "No saved versions yet" in texts(at)
 
 
-def test_download_buttons_are_offered(open_page, demo):
+def test_download_buttons_are_offered_and_give_their_files(open_page, demo):
     at = open_page("roadmap")
-    labels = [button.label for button in at.get("download_button")]
-    assert labels[:6] == ["Excel", "PDF report", "CSV", "Markdown", "PNG image", "SVG image"]
+    links = download_links(at)
+    assert list(links)[:6] == ["Excel", "PDF report", "CSV", "Markdown", "PNG image", "SVG image"]
+    excel = follow(links["Excel"])
+    assert excel.status_code == 200 and excel.content.startswith(b"PK")
+    assert (
+        'filename="Demo-Van-Dijk-Wonen-online-in-store-roadmap.xlsx"'
+        in excel.headers["content-disposition"]
+    )
+    pdf = follow(links["PDF report"])
+    assert pdf.content.startswith(b"%PDF") and pdf.headers["content-type"] == "application/pdf"
 
 
 def test_replace_and_delete_a_version_until_it_is_up_for_signoff(open_page, demo, engine):

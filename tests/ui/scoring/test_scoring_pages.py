@@ -6,11 +6,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.core.db import reading, writing
-from planner.models import StakeholderJoin
+from planner.models import ScoringModelUpdate, StakeholderJoin
 from planner.store.audit import audit_log
 from planner.store.candidates import get_candidate
 from planner.store.consensus import workspace_consensus
-from planner.store.scoring_model import load_scoring_setup
+from planner.store.scoring_model import load_scoring_setup, update_scoring_model
 from planner.store.sessions import current_round, get_session, reveal_round
 from planner.store.stakeholders import join_session, renew_link, stakeholder_by_link
 from tests.conftest import APP
@@ -290,3 +290,26 @@ def test_the_reveal_lists_flagged_candidates_first(open_page, scoring, engine):
     with reading(engine) as db:
         titles = {c: get_candidate(db=db, candidate_id=c).title for c in (1, 2, 3)}
     assert table["title"].tolist() == [titles[3], titles[1], titles[2]]
+
+
+def test_consensus_shows_scores_in_the_scales_own_terms(open_page, scoring, engine):
+    """On 1-10, everyone rating effort 1 or 2 is 0.6 of 10: shown as 1.5 on the scale
+    beside it, not a bare 0-something that reads as "no effort"."""
+    with writing(engine) as db:
+        update_scoring_model(
+            db=db, workspace_id=scoring.workspace_id, model_in=ScoringModelUpdate(scale="1-10")
+        )
+        setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
+        for name, label in (("A", "1"), ("B", "2"), ("C", "1"), ("D", "2")):
+            person = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name=name))[1]
+            vote_all(db, scoring, person, 1, setup, label)
+        reveal_round(db=db, session_id=scoring.id)
+    at = open_page("consensus")
+    table = at.dataframe[0].value.set_index("title")
+    with reading(engine) as db:
+        title = get_candidate(db=db, candidate_id=1).title
+    assert table.loc[title, "effort"] == 0.6 and table.loc[title, "effort_on_scale"] == "1.5"
+    assert table.loc[title, "value_on_scale"] == "1.5"
+    headers = json.loads(at.dataframe[0].proto.columns)
+    assert headers["effort_on_scale"]["label"] == "Effort on 1–10"
+    assert headers["effort"]["label"] == "Effort (0–10)"

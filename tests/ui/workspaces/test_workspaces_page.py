@@ -10,7 +10,7 @@ from planner.store.access import get_access
 from planner.store.audit import audit_log
 from planner.store.backup import dump_workspace
 from planner.store.workspaces import list_workspaces, load_journey
-from tests.ui.conftest import texts
+from tests.ui.conftest import download_links, follow, texts
 
 PASSPHRASE = "our secret 123"
 
@@ -161,7 +161,8 @@ def test_backup_and_restore_from_the_page(open_page, demo, engine):
     with reading(engine) as db:
         document = json.dumps(dump_workspace(db=db, workspace_id=demo.id))
     at = open_page("workspaces", lang="nl")
-    assert at.get("download_button")  # the backup
+    [backup] = download_links(at).values()
+    assert json.loads(follow(backup).content)["workspace"]["name"] == demo.name
     at.file_uploader(key="restore_file_0").upload(
         "backup.json", document.encode(), "application/json"
     ).run()
@@ -192,8 +193,10 @@ def test_database_copy_needs_the_administrator(open_page, demo, monkeypatch):
     at.text_input(key="admin_passphrase").input("wrong").run()
     assert "do not match" in texts(at)
     at.text_input(key="admin_passphrase").input("admin secret").run()
-    labels = [b.label for b in at.get("download_button")]
-    assert any("database" in label.lower() for label in labels)
+    [address] = [v for k, v in download_links(at).items() if "atabase" in k]
+    assert follow(address).content.startswith(b"SQLite format 3")
+    monkeypatch.setenv("PLANNER_ADMIN_PASSPHRASE", "a new admin secret")
+    assert follow(address).status_code == 403  # the link was the old passphrase's
 
 
 def test_creating_a_workspace_beside_others_opens_it(open_page, demo, engine):
