@@ -101,6 +101,9 @@ MATRIX_COLUMNS = [
 ]
 
 
+TICKS = list(range(11))  # the matrix's axes: 0-10, whole numbers in every language
+
+
 def matrix_columns(points: pd.DataFrame) -> list[str]:
     """The columns of `points` the matrix chart uses (and sends to the browser)."""
     optional = ["value_on_scale", "effort_on_scale", "sure"]
@@ -149,10 +152,13 @@ def matrix_chart(
         .mark_circle(stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X(
-                "x:Q", title=labels["effort"], scale=x_scale, axis=alt.Axis(values=list(range(11)))
+                "x:Q",
+                title=labels["effort"],
+                scale=x_scale,
+                axis=alt.Axis(values=TICKS, format="d"),
             ),
             y=alt.Y(
-                "y:Q", title=labels["value"], scale=y_scale, axis=alt.Axis(values=list(range(11)))
+                "y:Q", title=labels["value"], scale=y_scale, axis=alt.Axis(values=TICKS, format="d")
             ),
             color=alt.Color(
                 f"{colour}:N",

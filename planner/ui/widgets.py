@@ -16,3 +16,10 @@ def language_radio(key: str, value: str = "en") -> str:
         horizontal=True,
         key=key,
     )
+
+
+def multiselect(container, label: str, options, **kwargs):
+    """`container.multiselect` with its placeholder in the user's language (Streamlit's
+    own is English: "Choose options")."""
+    kwargs.setdefault("placeholder", t("widget.choose_options"))
+    return container.multiselect(label, options, **kwargs)

@@ -54,6 +54,8 @@ def test_page_runs_with_demo(open_page, demo, page, lang):
     assert len(shown) > 5  # the collector sees the page's texts
     if lang == "nl":
         assert sorted(shown & ENGLISH_ONLY) == []
+        # Streamlit's own placeholder is English ("Choose options"): ours is given.
+        assert all(box.proto.placeholder for box in at.multiselect)
     else:
         assert shown & ENGLISH_ONLY  # and would see English ones
 

@@ -9,6 +9,7 @@ from planner.store.candidates import create_candidate, update_candidate
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
 from planner.ui.widget_state import renew_key
+from planner.ui.widgets import multiselect
 
 
 def candidate_form(
@@ -39,7 +40,7 @@ def candidate_form(
             journey.phase_names,
             index=journey.phase_names.index(phase) if phase in journey.phase_names else 0,
         )
-        channels = right.multiselect(t("field.channels"), journey.channel_names, default=channels)
+        channels = multiselect(right, t("field.channels"), journey.channel_names, default=channels)
         persona = left.selectbox(
             t("field.persona"),
             personas,
@@ -50,7 +51,8 @@ def candidate_form(
             }.get,
         )
         proposer = right.text_input(t("field.proposer"), current.get("proposer", ""))
-        chosen_tags = left.multiselect(
+        chosen_tags = multiselect(
+            left,
             t("field.tags"),
             sorted(set(tags) | set(current.get("tags", []))),
             default=list(current.get("tags", [])),

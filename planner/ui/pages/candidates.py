@@ -11,6 +11,7 @@ from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates
 from planner.ui.shell.workspace import require_journey
+from planner.ui.widgets import multiselect
 
 journey = require_journey()
 frame = candidates(journey)
@@ -19,10 +20,10 @@ st.title(t("candidates.title"))
 
 text = st.text_input(t("candidates.search"), key="search", placeholder=t("candidates.search_hint"))
 columns = st.columns(4)
-phases = columns[0].multiselect(t("field.phase"), journey.phase_names, key="filter_phase")
-channels = columns[1].multiselect(t("field.channel"), journey.channel_names, key="filter_channel")
-personas = columns[2].multiselect(t("field.persona"), journey.persona_names, key="filter_persona")
-chosen_tags = columns[3].multiselect(t("field.tags"), tags, key="filter_tag")
+phases = multiselect(columns[0], t("field.phase"), journey.phase_names, key="filter_phase")
+channels = multiselect(columns[1], t("field.channel"), journey.channel_names, key="filter_channel")
+personas = multiselect(columns[2], t("field.persona"), journey.persona_names, key="filter_persona")
+chosen_tags = multiselect(columns[3], t("field.tags"), tags, key="filter_tag")
 shown = filter_candidates(
     frame, text=text, phases=phases, channels=channels, personas=personas, tags=chosen_tags
 )

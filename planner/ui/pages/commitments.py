@@ -17,6 +17,7 @@ from planner.ui.delivery.handoff import handoff_downloads
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.workspace import require_journey
+from planner.ui.widgets import multiselect
 
 journey = require_journey("view")
 today = date.today()
@@ -48,18 +49,22 @@ mine = st.selectbox(
 )
 filters = st.columns(5)
 statuses = {s: t(f"status.{s}") for s in STATUSES}
-chosen_status = filters[0].multiselect(
-    t("field.status"), list(statuses), format_func=statuses.get, key="commitments_status"
+chosen_status = multiselect(
+    filters[0],
+    t("field.status"),
+    list(statuses),
+    format_func=statuses.get,
+    key="commitments_status",
 )
 labels = [label for label in dict.fromkeys(frame["period_label"]) if label]
-chosen_period = filters[1].multiselect(
-    t("field.committed_period"), labels, key="commitments_period"
+chosen_period = multiselect(
+    filters[1], t("field.committed_period"), labels, key="commitments_period"
 )
-chosen_phase = filters[2].multiselect(
-    t("field.phase"), journey.phase_names, key="commitments_phase"
+chosen_phase = multiselect(
+    filters[2], t("field.phase"), journey.phase_names, key="commitments_phase"
 )
-chosen_channel = filters[3].multiselect(
-    t("field.channel"), journey.channel_names, key="commitments_channel"
+chosen_channel = multiselect(
+    filters[3], t("field.channel"), journey.channel_names, key="commitments_channel"
 )
 overdue_only = filters[4].toggle(t("commitments.overdue_only"), key="commitments_overdue")
 shown = filter_commitments(

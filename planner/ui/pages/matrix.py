@@ -14,6 +14,7 @@ from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates, consensus_seen_by
 from planner.ui.shell.workspace import require_journey
+from planner.ui.widgets import multiselect
 
 journey = require_journey("view")
 frame = candidates(journey)
@@ -36,11 +37,11 @@ consensus = consensus_seen_by(journey, role)
 
 names = {q: t(f"quadrant.{q}") for q in QUADRANTS}
 columns = st.columns([2, 2, 2, 2])
-phases = columns[0].multiselect(t("field.phase"), journey.phase_names, key="matrix_phase")
-channels = columns[1].multiselect(t("field.channel"), journey.channel_names, key="matrix_channel")
-personas = columns[2].multiselect(t("field.persona"), journey.persona_names, key="matrix_persona")
-quadrants = columns[3].multiselect(
-    t("matrix.quadrant"), QUADRANTS, format_func=names.get, key="matrix_quadrant"
+phases = multiselect(columns[0], t("field.phase"), journey.phase_names, key="matrix_phase")
+channels = multiselect(columns[1], t("field.channel"), journey.channel_names, key="matrix_channel")
+personas = multiselect(columns[2], t("field.persona"), journey.persona_names, key="matrix_persona")
+quadrants = multiselect(
+    columns[3], t("matrix.quadrant"), QUADRANTS, format_func=names.get, key="matrix_quadrant"
 )
 left, right = st.columns(2)
 colour_by = {k: t(f"matrix.colour_{k}") for k in ("quadrant", "phase", "channel", "persona")}

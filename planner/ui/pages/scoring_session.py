@@ -27,6 +27,7 @@ from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates
 from planner.ui.shell.workspace import require_journey
+from planner.ui.widgets import multiselect
 
 journey = require_journey()
 frame = candidates(journey)
@@ -108,7 +109,8 @@ with run_tab:
         )
         flagged = results.index[results["discuss"]].tolist() if not results.empty else []
         if scoring.status == "open" and shown.id == last.id and focus is None:
-            revote = st.multiselect(
+            revote = multiselect(
+                st,
                 t("session.revote_which"),
                 list(titles),
                 default=flagged,

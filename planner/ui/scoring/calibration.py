@@ -14,6 +14,7 @@ from planner.store.calibration import references, set_references
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.widgets import multiselect
 
 
 def calibration(workspace_id: int, setup: ScoringSetup, frame: pd.DataFrame) -> None:
@@ -27,7 +28,8 @@ def calibration(workspace_id: int, setup: ScoringSetup, frame: pd.DataFrame) -> 
         with column, st.container(border=True):
             st.markdown(f"**{t(f'chart.{dimension}')}**")
             now = {r.candidate_id: r.label for r in current[dimension]}
-            chosen = st.multiselect(
+            chosen = multiselect(
+                st,
                 t("calibration.candidates"),
                 list(titles),
                 default=[c for c in now if c in titles],

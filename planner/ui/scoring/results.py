@@ -11,6 +11,7 @@ from planner.scoring.setup import ScoringSetup, aggregate_votes, criteria_frame
 from planner.store.votes import round_comments, round_votes
 from planner.ui.shell.engine import get_engine
 from planner.ui.shell.lang import t
+from planner.ui.widgets import multiselect
 
 CHART_LIMIT = 25  # more rows make the chart unreadable; the table shows them all
 COLUMNS = [
@@ -85,7 +86,8 @@ def show_results(
     if results.empty:
         st.info(t("session.no_votes"))
         return results
-    charted = st.multiselect(
+    charted = multiselect(
+        st,
         t("session.chart_candidates", limit=CHART_LIMIT),
         list(titles),
         default=[c for c in most_divided(results) if c in titles],

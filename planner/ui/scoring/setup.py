@@ -13,6 +13,7 @@ from planner.store.sessions import open_session
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.widgets import multiselect
 
 SESSION_KEY = "scoring_session_id"
 
@@ -25,14 +26,14 @@ def open_session_form(journey: Journey, frame: pd.DataFrame) -> None:
     columns = st.columns(4)
     chosen = filter_candidates(
         frame,
-        phases=columns[0].multiselect(t("field.phase"), journey.phase_names, key="session_phase"),
-        channels=columns[1].multiselect(
-            t("field.channel"), journey.channel_names, key="session_channel"
+        phases=multiselect(columns[0], t("field.phase"), journey.phase_names, key="session_phase"),
+        channels=multiselect(
+            columns[1], t("field.channel"), journey.channel_names, key="session_channel"
         ),
-        personas=columns[2].multiselect(
-            t("field.persona"), journey.persona_names, key="session_persona"
+        personas=multiselect(
+            columns[2], t("field.persona"), journey.persona_names, key="session_persona"
         ),
-        tags=columns[3].multiselect(t("field.tags"), all_tags(frame), key="session_tag"),
+        tags=multiselect(columns[3], t("field.tags"), all_tags(frame), key="session_tag"),
     )
     with reading(engine()) as db:
         sent_back = rescore_requests(db=db, workspace_id=journey.workspace.id)
