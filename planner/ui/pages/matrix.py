@@ -86,19 +86,19 @@ if picked:
     candidate_details(journey, int(picked[0]["candidate_id"]), frame, consensus)
 
 st.subheader(t("matrix.per_quadrant"))
-for column, quadrant in zip(st.columns(4), QUADRANTS, strict=True):
-    members = view.members[quadrant]
-    column.markdown(f"**{names[quadrant]}** ({len(members)})")
-    column.dataframe(
-        members,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "title": t("field.title"),
-            "value": t("chart.value"),
-            "effort": t("chart.effort"),
-        },
-    )
+st.caption(" · ".join(f"**{names[q]}** {view.counts[q]}" for q in QUADRANTS))
+st.dataframe(
+    view.members,
+    hide_index=True,
+    width="stretch",
+    height=min(36 * (len(view.members) + 1) + 2, 420),
+    column_config={
+        "quadrant": t("matrix.quadrant"),
+        "title": t("field.title"),
+        "value": t("chart.value"),
+        "effort": t("chart.effort"),
+    },
+)
 
 st.subheader(t("matrix.value_map"))
 st.caption(t("matrix.value_map_help"))

@@ -45,7 +45,8 @@ class MatrixView:
     points: pd.DataFrame  # the filtered points, with their quadrant
     thresholds: Thresholds
     spec: dict  # the matrix chart
-    members: dict[str, pd.DataFrame]  # per quadrant: title, value, effort (best first)
+    members: pd.DataFrame  # quadrant (its name), title, value, effort: by quadrant, best first
+    counts: dict[str, int]  # candidates per quadrant
     heat_spec: dict  # value per journey cell
 
 
@@ -120,12 +121,18 @@ def _view(
         **{k: t(f"matrix.colour_{k}") for k in ("quadrant", "phase", "channel", "persona")},
     }
     spec = spec_of(matrix_chart(shown[matrix_columns(shown)], thresholds, colour, labels, names))
-    members = {
-        quadrant: points[points["quadrant"] == quadrant]
-        .sort_values("value", ascending=False)[["title", "value", "effort"]]
+    # One table, quadrant by quadrant, best first: one grid for the browser to draw
+    # instead of four (each took ~60 ms of a page change in Chromium).
+    order = points["quadrant"].map({q: i for i, q in enumerate(QUADRANTS)})
+    members = (
+        points.assign(order=order)
+        .sort_values(["order", "value"], ascending=[True, False])[
+            ["quadrant", "title", "value", "effort"]
+        ]
         .round(1)
-        for quadrant in QUADRANTS
-    }
+    )
+    counts = {q: int((points["quadrant"] == q).sum()) for q in QUADRANTS}
+    members["quadrant"] = members["quadrant"].map(names)
     heat = value_by_cell(points, _journey.phase_names, _journey.channel_names)
     heat_labels = {
         "phase": t("field.phase"),
@@ -138,5 +145,6 @@ def _view(
         thresholds=thresholds,
         spec=spec,
         members=members,
+        counts=counts,
         heat_spec=spec_of(cell_heat_map(heat, heat_labels)) if not points.empty else {},
     )
