@@ -318,6 +318,8 @@ def roadmap(engine, args) -> int:
 
 
 def export(engine, args) -> int:
+    if args.owner and args.format != "ics":  # said, not silently ignored
+        raise InvalidInput("error.owner_only_ics", format=args.format)
     with reading(engine) as db:
         workspace = find_workspace(db=db, name=args.workspace)
         version_id = None

@@ -328,6 +328,11 @@ def test_export_hand_off_files(cli, promised, tmp_path):
     assert code == 0 and "BEGIN:VEVENT" not in ics.read_text()  # Team App's one is done
     cli("export", "--workspace", DEMO, "--format", "ics", "--output", str(ics))
     assert ics.read_text().count("BEGIN:VEVENT") == 2
+    jira.unlink()
+    code, _, err = cli(
+        "export", "--workspace", DEMO, "--format", "jira", "--owner", "x", "--output", str(jira)
+    )
+    assert code == 1 and "--owner is for the calendar" in err and not jira.exists()
 
 
 def test_commitments_table_filters_and_formats(cli, promised):
