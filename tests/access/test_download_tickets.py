@@ -46,3 +46,10 @@ def test_an_old_ticket_reads_nothing():
 )
 def test_the_backup_is_for_facilitators_the_rest_for_any_reader(role, fmt, allowed):
     assert may_download(role, fmt) is allowed
+
+
+def test_a_ticket_bound_to_a_browser_works_there_only():
+    ticket = issue("secret", 3, "viewer", "p", browser="abc")
+    assert read("secret", ticket, browser="abc") == (3, "viewer", "p")
+    assert read("secret", ticket, browser="xyz") is None
+    assert read("secret", ticket) is None  # no cookie sent: not that browser

@@ -27,6 +27,12 @@ def test_every_click_downloads_its_file_while_the_page_reruns(browser, app_url, 
         assert Path(saved).read_bytes().startswith(STARTS[label]), label
         got.append(download.suggested_filename)
     settled(page)
+    # The link works in this browser only: copied to another, it gives nothing.
+    address = page.get_by_role("link", name="Excel", exact=True).first.get_attribute("href")
+    assert page.context.request.get(app_url + address).status == 200
+    stranger = browser.new_context()
+    assert stranger.request.get(app_url + address).status == 403
+    stranger.close()
     assert got[:3] == [
         "Demo-Van-Dijk-Wonen-online-in-store-roadmap.xlsx",
         "Demo-Van-Dijk-Wonen-online-in-store-roadmap.pdf",

@@ -11,7 +11,13 @@ from planner.access.download_tickets import ADMINISTRATOR, issue
 from planner.core.db import reading, writing
 from planner.store.access import current_proofs, facilitator_grant, proof_of, renew_links
 from planner.store.server_secrets import server_secret
-from planner.ui.downloads.route import ROUTES, attachment, download_secret, safe_file_name
+from planner.ui.downloads.route import (
+    ROUTES,
+    attachment,
+    browser_digest,
+    download_secret,
+    safe_file_name,
+)
 from tests.factories import add_candidate, make_journey, saved_version
 
 pytestmark = pytest.mark.storage
@@ -149,3 +155,19 @@ def test_the_database_copy_is_the_administrators_while_the_passphrase_holds(
     assert get(client, ticket(engine, demo.id), fmt="db").status_code == 403  # facilitators
     monkeypatch.setenv("PLANNER_ADMIN_PASSPHRASE", "")
     assert get(client, admin, fmt="db").status_code == 403
+
+
+def test_a_copied_link_works_in_the_browser_that_drew_it_only(client, engine, demo):
+    """The page binds its links to the browser's sign-in cookie: a link sent to someone
+    else (or found in a log) gives them nothing."""
+    mine = "m" * 43
+    with reading(engine) as db:
+        proof = facilitator_grant(db=db, workspace_id=demo.id).proof
+    bound = issue(download_secret(), demo.id, "facilitator", proof, browser_digest(mine))
+    client.cookies.set("planner_visit", mine)
+    answer = get(client, bound, fmt="csv")
+    assert answer.status_code == 200 and answer.headers["x-content-type-options"] == "nosniff"
+    client.cookies.set("planner_visit", "o" * 43)
+    assert get(client, bound, fmt="csv").status_code == 403
+    client.cookies.clear()
+    assert get(client, bound, fmt="csv").status_code == 403

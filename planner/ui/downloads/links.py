@@ -16,7 +16,8 @@ from planner.access import download_tickets
 from planner.core.config import admin_passphrase
 from planner.store.access import proof_of
 from planner.ui.access.grants import ADMIN_KEY, PROOFS_KEY, role_in
-from planner.ui.downloads.route import download_secret, safe_file_name
+from planner.ui.access.remembered import cookie_token
+from planner.ui.downloads.route import browser_digest, download_secret, safe_file_name
 from planner.ui.shell.lang import current_lang
 
 TICKETS_KEY = "download_tickets"  # workspace id -> (role, proof, issued at, ticket)
@@ -46,7 +47,11 @@ def admin_ticket() -> str | None:
     if not st.session_state.get(ADMIN_KEY) or not admin_passphrase():
         return None
     return download_tickets.issue(
-        download_secret(), 0, download_tickets.ADMINISTRATOR, proof_of(admin_passphrase())
+        download_secret(),
+        0,
+        download_tickets.ADMINISTRATOR,
+        proof_of(admin_passphrase()),
+        _browser(),
     )
 
 
@@ -61,9 +66,13 @@ def ticket(workspace_id: int) -> str | None:
     kept = held.get(workspace_id)
     now = time.time()
     if kept is None or kept[:2] != (role, proof) or now - kept[2] > download_tickets.MAX_AGE / 2:
-        issued = download_tickets.issue(download_secret(), workspace_id, role, proof)
+        issued = download_tickets.issue(download_secret(), workspace_id, role, proof, _browser())
         kept = held[workspace_id] = (role, proof, now, issued)
     return kept[3]
+
+
+def _browser() -> str:
+    return browser_digest(cookie_token())
 
 
 def href(signed: str, link: DownloadLink) -> str:

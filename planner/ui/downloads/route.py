@@ -31,6 +31,8 @@ from planner.exports.files import FORMATS, FileRequest, workspace_file
 from planner.store.access import current_proofs, proof_of
 from planner.store.database_backup import sqlite_backup
 from planner.store.server_secrets import server_secret
+from planner.store.sign_ins import token_hash
+from planner.ui.access.visit_cookie import COOKIE as VISIT_COOKIE
 
 _SECRETS: dict[str, str] = {}  # database URL -> the download secret, read once
 CHARTS = ("matrix", "timeline")
@@ -50,6 +52,11 @@ def download_secret() -> str:
         with writing(_engine()) as db:
             _SECRETS[url] = server_secret(db=db, name="downloads")
     return _SECRETS[url]
+
+
+def browser_digest(token: str | None) -> str:
+    """What a ticket binds a link to: a digest of the browser's sign-in cookie."""
+    return token_hash(token)[:32] if token else ""
 
 
 def safe_file_name(name: str, fmt: str) -> str:
@@ -93,7 +100,11 @@ async def download(request: Request) -> Response:
     wanted = _request(query)
     if wanted is None:
         return _refused(404, "download.unknown", lang)
-    grant = download_tickets.read(await run_in_threadpool(download_secret), query.get("ticket", ""))
+    grant = download_tickets.read(
+        await run_in_threadpool(download_secret),
+        query.get("ticket", ""),
+        browser=browser_digest(request.cookies.get(VISIT_COOKIE)),
+    )
     if grant is None:
         return _refused(403, "download.expired", lang)
     workspace_id, role, proof = grant
@@ -122,7 +133,11 @@ async def download(request: Request) -> Response:
     return Response(
         data,
         media_type=DATABASE_MIME if wanted.fmt == download_tickets.DATABASE else wanted.mime,
-        headers={"Content-Disposition": attachment(name), "Cache-Control": "no-store"},
+        headers={
+            "Content-Disposition": attachment(name),
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
     )
 
 
