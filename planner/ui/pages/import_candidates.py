@@ -1,6 +1,5 @@
 """Import: candidates from CSV or Excel, previewed and checked before anything is written."""
 
-import pandas as pd
 import streamlit as st
 
 from planner.core.db import reading
@@ -15,6 +14,7 @@ from planner.store.aliases import alias_map
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
 from planner.ui.access.grants import allowed, may_make_large_workspaces
+from planner.ui.importing.preview_panel import preview_panel
 from planner.ui.importing.unknown_names import unknown_name_choices
 from planner.ui.shell.changes import run_job
 from planner.ui.shell.engine import engine
@@ -81,42 +81,7 @@ except PlannerError as error:
     st.stop()
 
 
-def arrows(pairs: dict[str, str]) -> str:
-    return ", ".join(f"{name} → {known}" for name, known in pairs.items())
-
-
-columns = st.columns(4)
-columns[0].metric(t("import.rows"), preview.row_count)
-columns[1].metric(t("import.valid"), len(preview.rows))
-columns[2].metric(t("import.errors"), len(preview.errors))
-columns[3].metric(t("import.warnings"), len(preview.warnings))
-if preview.ignored_columns:
-    st.info(t("import.ignored", columns=", ".join(preview.ignored_columns)))
-for kind, names in preview.new_items.items():
-    st.info(t(f"import.will_create_{kind}", names=", ".join(names)))
-for kind, pairs in preview.aliased.items():
-    st.info(t(f"import.aliased_{kind}", names=arrows(pairs)), icon=":material/link:")
-for kind, pairs in preview.mapped.items():
-    st.info(t(f"import.will_map_{kind}", names=arrows(pairs)), icon=":material/link:")
-if preview.errors:
-    st.error(t("import.has_problems", count=len(preview.errors)))
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("import.column_row"): [p.row for p in preview.errors],
-                t("import.column"): [p.column for p in preview.errors],
-                t("import.problem"): [p.problem(lang) for p in preview.errors],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-st.dataframe(
-    preview.frame(lang).rename(columns=lambda c: t(f"import.column_{c}")),
-    hide_index=True,
-    width="stretch",
-    column_config={t("import.column_channel_switch"): st.column_config.CheckboxColumn()},
-)
+preview_panel(preview)
 
 
 def do_import(valid_only: bool) -> None:
