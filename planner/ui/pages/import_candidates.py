@@ -18,7 +18,7 @@ from planner.ui.importing.preview_panel import preview_panel
 from planner.ui.importing.unknown_names import unknown_name_choices
 from planner.ui.shell.changes import run_job
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import current_lang, error_text, t
+from planner.ui.shell.lang import error_text, t
 from planner.ui.shell.workspace import current_workspace_id
 from planner.ui.upload import read_once
 from planner.ui.widget_state import renew_key, versioned_key
@@ -58,7 +58,6 @@ upload = st.file_uploader(
 if upload is None:
     st.stop()
 
-lang = current_lang()
 try:
     table = read_once(upload, read_table)
     journey = existing = aliases = None
