@@ -150,7 +150,10 @@ def test_the_database_copy_is_the_administrators_while_the_passphrase_holds(
     monkeypatch.setenv("PLANNER_ADMIN_PASSPHRASE", "admin secret")
     admin = issue(download_secret(), 0, ADMINISTRATOR, proof_of("admin secret"))
     answer = get(client, admin, fmt="db", name="planner.db")
-    assert answer.status_code == 200 and answer.content.startswith(b"SQLite format 3")
+    if engine.dialect.name == "sqlite":
+        assert answer.status_code == 200 and answer.content.startswith(b"SQLite format 3")
+    else:  # PostgreSQL has its own tools for a copy: said, not a broken file
+        assert answer.status_code == 404 and "SQLite" in answer.text
     assert get(client, admin, fmt="pdf").status_code == 403  # only the copy
     assert get(client, ticket(engine, demo.id), fmt="db").status_code == 403  # facilitators
     monkeypatch.setenv("PLANNER_ADMIN_PASSPHRASE", "")
