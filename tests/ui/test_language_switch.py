@@ -40,3 +40,13 @@ def test_the_open_tab_stays_open(open_page, demo):
     switch(at, "nl")
     assert at.session_state["roadmap_tab"] == "Versies"
     assert catalog("nl")["roadmap.no_versions"] in texts(at)  # the versions tab ran
+
+
+def test_without_streamlits_widget_metadata_a_switch_still_works(open_page, demo, monkeypatch):
+    """The choices are found through Streamlit's private state: should that move in a
+    later Streamlit, switching language must not break (it just keeps less)."""
+    from planner.ui.shell import keep_choices
+
+    monkeypatch.setattr(keep_choices, "get_script_run_ctx", lambda: None)
+    at = switch(open_page("import_candidates"), "nl")
+    assert at.radio(key="import_target").label == "Importeren in"

@@ -30,10 +30,14 @@ def _choice_keys() -> list[tuple[str, bool]]:
     label. Other widgets (buttons, uploads, passwords, forms) may not be set through
     the session state at all.
     """
-    state = get_script_run_ctx().session_state._state  # type: ignore[union-attr]
-    keys = state._key_id_mapper.id_key_mapping
+    try:  # private to Streamlit (pinned): should it move, a switch just keeps less
+        state = get_script_run_ctx().session_state._state  # type: ignore[union-attr]
+        keys = state._key_id_mapper.id_key_mapping
+        metadata = state._new_widget_state.widget_metadata
+    except AttributeError:
+        return []
     found = []
-    for widget_id, meta in state._new_widget_state.widget_metadata.items():
+    for widget_id, meta in metadata.items():
         serde = getattr(meta.deserializer, "__self__", None)
         if widget_id in keys and keys[widget_id] != LANG_KEY:
             if getattr(serde, "options", None) is not None:
