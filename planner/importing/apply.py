@@ -9,17 +9,12 @@ from planner.journey.naming import name_key
 from planner.models import (
     Candidate,
     CandidateCreate,
-    Channel,
-    Persona,
-    Phase,
 )
 from planner.store.aliases import save_aliases
 from planner.store.candidates import create_candidates
 from planner.store.dependencies import add_dependencies
-from planner.store.dimensions import add_item
+from planner.store.dimensions import MODELS, add_item
 from planner.store.workspaces import load_journey
-
-MODELS = {"phase": Phase, "channel": Channel, "persona": Persona}
 
 
 def import_candidates(

@@ -184,8 +184,8 @@ class _Names:
             self.mapped.setdefault(key, (spelling, self.map_to[key]))
             return self.map_to[key], None
         if self.accept_all or key in self.accept:
-            return self.new.setdefault(key, " ".join(typed.split())), None
-        self.unknown.setdefault(key, " ".join(typed.split()))
+            return self.new.setdefault(key, spelling), None
+        self.unknown.setdefault(key, spelling)
         known = ", ".join(self.known) or "—"
         return None, (f"error.unknown_{self.kind}", {"name": typed, "known": known})
 

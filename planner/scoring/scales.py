@@ -12,6 +12,8 @@ comparable: the lowest answer of any scale is 0, the highest 10.
 from dataclasses import dataclass
 from enum import StrEnum
 
+import pandas as pd
+
 from planner.core.numbers import one_decimal
 
 
@@ -49,12 +51,18 @@ class Scale:
         low, high = self.numbers[0], self.numbers[-1]
         return round(low + score / 10 * (high - low), 1)
 
-    def on_scale_text(self, score: float, lang: str) -> str:
-        """`on_scale` as the language writes it: "1,5" in Dutch, "M"; "" for no score."""
-        if score != score:  # NaN: no consensus yet
-            return ""
-        found = self.on_scale(score)
-        return found if isinstance(found, str) else one_decimal(found, lang)
+    def on_scale_texts(self, scores: pd.Series, lang: str) -> pd.Series:
+        """`on_scale` of each score as the language writes it ("1,5" in Dutch, "M"; ""
+        for no score). Each distinct answer is formatted once: 2,000 scores one by one
+        through Babel took 50 ms a rerun."""
+        if self.numeric:
+            low, high = self.numbers[0], self.numbers[-1]
+            found = (low + scores / 10 * (high - low)).round(1)
+            texts = {value: one_decimal(value, lang) for value in found.dropna().unique()}
+        else:
+            found = scores
+            texts = {score: self.label(score) for score in scores.dropna().unique()}
+        return found.map(texts).fillna("")
 
 
 class ScaleKey(StrEnum):

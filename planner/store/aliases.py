@@ -12,9 +12,9 @@ from sqlmodel import Session, select
 
 from planner.core.errors import Conflict, FieldName, InvalidInput, KindName, NotFound, validated
 from planner.journey.naming import name_key
-from planner.models import Channel, DimensionCreate, ImportAlias, Persona, Phase
+from planner.models import DimensionCreate, ImportAlias
+from planner.store.dimensions import MODELS
 
-MODELS = {"phase": Phase, "channel": Channel, "persona": Persona}
 KINDS = tuple(MODELS)
 
 

@@ -11,7 +11,8 @@ from planner.journey.naming import name_key
 from planner.models import Candidate, CandidateChannel, Channel, Persona, Phase
 from planner.models.journey import JourneyDimension
 
-KINDS = {Phase: "phase", Channel: "channel", Persona: "persona"}
+MODELS = {"phase": Phase, "channel": Channel, "persona": Persona}  # by kind
+KINDS = {model: kind for kind, model in MODELS.items()}
 
 
 def list_items(*, db: Session, model: JourneyDimension, workspace_id: int) -> list:

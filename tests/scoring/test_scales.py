@@ -1,5 +1,6 @@
 """Scales: answers onto 0-10 and back into the scale's own terms."""
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -40,7 +41,13 @@ def test_a_0_on_one_to_ten_is_an_answer_of_1_not_0():
 
 
 def test_on_the_scale_as_the_language_writes_it():
-    assert SCALES["1-10"].on_scale_text(0.6, "nl") == "1,5"
-    assert SCALES["1-10"].on_scale_text(0.6, "en") == "1.5"
-    assert SCALES["tshirt"].on_scale_text(5.0, "nl") == "M"
-    assert SCALES["1-5"].on_scale_text(float("nan"), "en") == ""
+    scores = pd.Series([0.6, float("nan"), 10.0])
+    assert SCALES["1-10"].on_scale_texts(scores, "nl").tolist() == ["1,5", "", "10,0"]
+    assert SCALES["1-10"].on_scale_texts(scores, "en").tolist() == ["1.5", "", "10.0"]
+    assert SCALES["tshirt"].on_scale_texts(pd.Series([5.0, 0.0]), "nl").tolist() == ["M", "XS"]
+
+
+@given(st.sampled_from(list(SCALES.values())), st.lists(st.floats(0, 10), max_size=30))
+def test_the_texts_are_on_scale_one_by_one(scale, scores):
+    texts = scale.on_scale_texts(pd.Series(scores, dtype=float), "en").tolist()
+    assert texts == [str(scale.on_scale(score)) for score in scores]

@@ -55,7 +55,7 @@ for dimension in ("value", "effort"):
     table.insert(
         table.columns.get_loc(dimension) + 1,
         f"{dimension}_on_scale",
-        settled[dimension].map(lambda score: scale.on_scale_text(score, current_lang())),
+        scale.on_scale_texts(settled[dimension], current_lang()),
     )
 table = table.join(chances.add_prefix("chance_"))
 counts = settled["value_source"].value_counts()

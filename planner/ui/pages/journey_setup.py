@@ -5,9 +5,9 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import validated
-from planner.models import Channel, DimensionCreate, Persona, Phase
+from planner.models import DimensionCreate
 from planner.store.aliases import list_aliases
-from planner.store.dimensions import add_item, remove_item, rename_item, reorder_items
+from planner.store.dimensions import MODELS, add_item, remove_item, rename_item, reorder_items
 from planner.ui.journey.alias_editor import alias_editor
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
@@ -18,7 +18,6 @@ from planner.ui.widget_state import renew_key, versioned_key
 journey = require_journey()
 st.title(t("setup.title"))
 st.caption(t("setup.intro"))
-MODELS = {"phase": Phase, "channel": Channel, "persona": Persona}
 
 
 def apply_edits(kind: str, items: list, edits: dict) -> None:

@@ -105,8 +105,8 @@ def _view(
     # In the scale's own terms too: on 1-10 a 0 is everyone answering 1 or 2.
     own = SCALES[scale]
     shown = points.assign(
-        value_on_scale=points["value"].map(lambda score: own.on_scale_text(score, lang)),
-        effort_on_scale=points["effort"].map(lambda score: own.on_scale_text(score, lang)),
+        value_on_scale=own.on_scale_texts(points["value"], lang),
+        effort_on_scale=own.on_scale_texts(points["effort"], lang),
         sure=sure,
         quadrant=points["quadrant"].map(names),
         channels=points["channels"].map(", ".join),
