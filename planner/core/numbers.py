@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from planner.core.i18n import supported
 
@@ -11,3 +11,10 @@ from planner.core.i18n import supported
 def one_decimal(value: float, lang: str) -> str:
     """'7.5' / '7,5'; thousands grouped as the language does ('1,234.5' / '1.234,5')."""
     return str(format_decimal(value, "#,##0.0", locale=supported(lang)))
+
+
+def marks(lang: str) -> dict[str, str]:
+    """The decimal mark and the thousands separator of `lang`, as pandas' Styler.format
+    takes them: {"decimal": ",", "thousands": "."} in Dutch."""
+    code = supported(lang)
+    return {"decimal": get_decimal_symbol(code), "thousands": get_group_symbol(code)}

@@ -17,6 +17,7 @@ from planner.ui.access.grants import (
 )
 from planner.ui.access.remembered import keep, restore
 from planner.ui.scoring.joining import workspace_language
+from planner.ui.shell.browser_locale import follow_language
 from planner.ui.shell.changes import show_feedback
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
@@ -80,6 +81,7 @@ def route() -> None:
         sign_out_button()
         navigation = st.navigation(_sections(role_in(current_workspace_id())), expanded=True)
     keep(engine())
+    follow_language()
     show_feedback()
     navigation.run()
 

@@ -32,3 +32,25 @@ def test_a_switch_keeps_the_choices_and_the_open_tab(browser, app_url):
     expect(page.get_by_role("tab", name="Versions")).to_have_attribute("aria-selected", "true")
     expect(page.get_by_text("No saved versions yet", exact=False)).to_be_visible()
     page.context.close()
+
+
+def test_the_browser_writes_numbers_and_dates_in_the_apps_language(browser, app_url):
+    """An English browser on a Dutch page: the grid's "localized" cells use the page's
+    locale, which follows the app's language (the grid draws on a canvas, so the locale it
+    formats with is what can be read)."""
+    page = browser.new_context(viewport=DESKTOP, locale="en-US").new_page()
+    sign_in(page, app_url, DEMO_NAME, DEMO_PASSPHRASE)
+    go(page, "Matrix")
+    written = (
+        "new Intl.NumberFormat(navigator.languages, {minimumFractionDigits: 1}).format(1234.5)"
+    )
+    assert page.evaluate("navigator.languages") == ["en-GB"]
+    assert page.evaluate(written) == "1,234.5"
+    switch(page, "Nederlands")
+    expect(page.locator("html")).to_have_attribute("lang", "nl-NL")
+    assert page.evaluate("[navigator.language, ...navigator.languages]") == ["nl-NL", "nl-NL"]
+    assert page.evaluate(written) == "1.234,5"
+    day = "new Intl.DateTimeFormat(navigator.languages, {dateStyle: 'medium'})"
+    assert page.evaluate(f"{day}.format(new Date(2026, 9, 1))") == "1 okt 2026"
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    page.context.close()

@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from planner.core import dates
-from planner.delivery.table import commitment_table
+from planner.core.numbers import marks
+from planner.delivery.table import COLUMN_LABELS, commitment_table
 from planner.delivery.workflow import STATUSES
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.text import plain
@@ -51,12 +52,20 @@ def board(frame: pd.DataFrame) -> None:
 
 
 def table(frame: pd.DataFrame) -> None:
-    """Every commitment in a row; overdue rows red, at-risk rows yellow."""
-    shown = commitment_table(frame, current_lang())
+    """Every commitment in a row; overdue rows red, at-risk rows yellow; numbers and dates
+    as the language writes them (a Styler's cells are text the grid shows as they are)."""
+    lang = current_lang()
+    shown = commitment_table(frame, lang)
     late, risky = frame["overdue"].to_numpy(), frame["at_risk"].to_numpy()
 
     def shade(row: pd.Series) -> list[str]:
         style = LATE_STYLE if late[row.name] else RISK_STYLE if risky[row.name] else ""
         return [style] * len(row)
 
-    st.dataframe(shown.style.apply(shade, axis=1), hide_index=True, width="stretch")
+    styled = shown.style.apply(shade, axis=1).format(
+        {t(COLUMN_LABELS["due"]): lambda due: dates.day(due, lang)},
+        precision=1,
+        na_rep="",
+        **marks(lang),
+    )
+    st.dataframe(styled, hide_index=True, width="stretch")

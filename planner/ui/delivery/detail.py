@@ -11,6 +11,7 @@ from planner.core.errors import validated
 from planner.delivery.workflow import NEEDS_REASON, Status, allowed
 from planner.models import ResultRecord, StatusChange
 from planner.store.commitments import change_status, history, record_result
+from planner.ui import tables
 from planner.ui.delivery.board import deadline_badge
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
@@ -55,7 +56,7 @@ def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> No
     st.markdown(f"**{t('commitments.history')}**")
     with reading(engine()) as db:
         steps = history(db=db, commitment_id=chosen)
-    st.dataframe(
+    tables.show(
         pd.DataFrame(
             {
                 t("commitments.when"): steps["at"],

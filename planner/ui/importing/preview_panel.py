@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.importing.preview import ImportPreview
+from planner.ui import tables
 from planner.ui.shell.lang import current_lang, t
 
 
@@ -30,7 +31,7 @@ def preview_panel(preview: ImportPreview) -> None:
         st.info(t(f"import.will_map_{kind}", names=arrows(pairs)), icon=":material/link:")
     if preview.errors:
         st.error(t("import.has_problems", count=len(preview.errors)))
-        st.dataframe(
+        tables.show(
             pd.DataFrame(
                 {
                     t("import.column_row"): [p.row for p in preview.errors],
@@ -41,7 +42,7 @@ def preview_panel(preview: ImportPreview) -> None:
             hide_index=True,
             width="stretch",
         )
-    st.dataframe(
+    tables.show(
         preview.frame(lang).rename(columns=lambda c: t(f"import.column_{c}")),
         hide_index=True,
         width="stretch",

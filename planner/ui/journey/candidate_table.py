@@ -8,6 +8,7 @@ from planner.journey.edits import updates_from_edits
 from planner.journey.journey import Journey
 from planner.models import CandidateUpdate
 from planner.store.candidates import update_candidate
+from planner.ui import tables
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
 from planner.ui.widget_state import renew_key, versioned_key
@@ -74,9 +75,7 @@ def candidate_table(journey: Journey, shown: pd.DataFrame, tags: list[str]) -> l
             "description": st.column_config.TextColumn(
                 t("field.description"), max_chars=5000, width="large"
             ),
-            "updated_at": st.column_config.DatetimeColumn(
-                t("field.updated_at"), format="D MMM YYYY, HH:mm", disabled=True
-            ),
+            "updated_at": tables.moment(t("field.updated_at"), disabled=True),
         },
     )
     updates = updates_from_edits(

@@ -3,8 +3,11 @@
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from planner.core.numbers import marks
 
-def heat_map(table: pd.DataFrame) -> Styler:
+
+def heat_map(table: pd.DataFrame, lang: str) -> Styler:
+    """The table's cells coloured by amount, written as `lang` writes numbers."""
     peak = max(float(table.to_numpy().max()), 1.0) if table.size else 1.0
 
     def colour(amount: float) -> str:
@@ -13,4 +16,6 @@ def heat_map(table: pd.DataFrame) -> Styler:
         alpha = 0.15 + 0.7 * amount / peak
         return f"background-color: rgba(31, 119, 180, {alpha:.2f}); color: #0b2239"
 
-    return table.style.map(colour).format(precision=1 if table.dtypes.eq(float).any() else 0)
+    return table.style.map(colour).format(
+        precision=1 if table.dtypes.eq(float).any() else 0, **marks(lang)
+    )

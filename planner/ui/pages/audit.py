@@ -5,6 +5,7 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.store.audit import audit_log
+from planner.ui import tables
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.workspace import require_journey
@@ -17,7 +18,7 @@ st.caption(t("audit.intro"))
 if log.empty:
     st.info(t("audit.empty"))
     st.stop()
-st.dataframe(
+tables.show(
     pd.DataFrame(
         {
             t("commitments.when"): log["at"],

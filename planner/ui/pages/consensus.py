@@ -11,6 +11,7 @@ from planner.roadmap.quadrants import QUADRANTS
 from planner.scoring.scales import SCALES
 from planner.store.consensus import add_override, override_history
 from planner.store.roadmap_plan import load_plan
+from planner.ui import tables
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
@@ -62,15 +63,15 @@ counts = settled["value_source"].value_counts()
 columns = st.columns(4)
 for column, source in zip(columns, ("votes", "override", "import", "insufficient"), strict=True):
     column.metric(source_names[source], int(counts.get(source, 0)))
-st.dataframe(
+tables.show(
     table,
     hide_index=True,
     width="stretch",
     column_config={
         "title": t("field.title"),
         "phase": t("field.phase"),
-        "value": st.column_config.NumberColumn(t("consensus.value_0_10"), format="%.1f"),
-        "effort": st.column_config.NumberColumn(t("consensus.effort_0_10"), format="%.1f"),
+        "value": tables.number(t("consensus.value_0_10"), 1),
+        "effort": tables.number(t("consensus.effort_0_10"), 1),
         "value_on_scale": t("consensus.value_on_scale", scale=scale.span),
         "effort_on_scale": t("consensus.effort_on_scale", scale=scale.span),
         "value_source": t("consensus.value_source"),
@@ -139,16 +140,14 @@ with st.form("override"):
 
 if not history.empty:
     with st.expander(t("consensus.history", count=len(history))):
-        st.dataframe(
+        tables.show(
             history.assign(title=history["candidate_id"].map(titles))[
                 ["decided_at", "title", "value", "effort", "reason", "decided_by"]
             ],
             hide_index=True,
             width="stretch",
             column_config={
-                "decided_at": st.column_config.DatetimeColumn(
-                    t("consensus.when"), format="D MMM YYYY, HH:mm"
-                ),
+                "decided_at": tables.moment(t("consensus.when")),
                 "title": t("field.title"),
                 "value": t("chart.value"),
                 "effort": t("chart.effort"),

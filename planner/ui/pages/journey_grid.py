@@ -5,10 +5,11 @@ import streamlit as st
 
 from planner.journey.grid import cell_counts, empty_cells, in_cell
 from planner.journey.search import all_tags
+from planner.ui import tables
 from planner.ui.journey.candidate_form import add_candidate, candidate_form
 from planner.ui.journey.heatmap import heat_map
 from planner.ui.nav import page
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import candidates
 from planner.ui.shell.workspace import require_journey
 from planner.ui.widget_state import versioned_key
@@ -42,7 +43,7 @@ def pick_cell() -> None:
 
 
 st.dataframe(
-    heat_map(counts),
+    heat_map(counts, current_lang()),
     key="grid_cells",
     on_select=pick_cell,
     selection_mode="single-cell",
@@ -72,7 +73,7 @@ else:
     if cell.empty:
         st.caption(t("grid.cell_empty"))
     else:
-        st.dataframe(
+        tables.show(
             cell[["title", "persona", "proposer", "channels", "channel_switch"]].rename(
                 columns=lambda c: t(f"field.{c}")
             ),
@@ -94,6 +95,6 @@ else:
 
 if gaps:
     with st.expander(t("grid.gaps", count=len(gaps))):
-        st.dataframe(
+        tables.show(
             pd.DataFrame(gaps, columns=[t("field.phase"), t("field.channel")]), hide_index=True
         )

@@ -8,6 +8,7 @@ from planner.core.errors import validated
 from planner.models import DimensionCreate
 from planner.store.aliases import list_aliases
 from planner.store.dimensions import MODELS, add_item, remove_item, rename_item, reorder_items
+from planner.ui import tables
 from planner.ui.journey.alias_editor import alias_editor
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
@@ -66,7 +67,7 @@ for kind, tab in zip(MODELS, st.tabs([t(f"setup.{kind}s") for kind in MODELS]), 
             hide_index=True,
             width="stretch",
             column_config={
-                "order": st.column_config.NumberColumn(t("setup.order"), min_value=1, step=1),
+                "order": tables.number(t("setup.order"), min_value=1, step=1),
                 "name": st.column_config.TextColumn(t("field.name"), required=True, max_chars=80),
             },
         )

@@ -6,6 +6,7 @@ from planner.core.db import reading
 from planner.models import ScoringModel
 from planner.roadmap.quadrants import QUADRANTS, ThresholdMode
 from planner.store.stakeholders import workspace_roles
+from planner.ui import tables
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.matrix_details import candidate_details
 from planner.ui.roadmap.matrix_view import Filters, matrix_view
@@ -87,7 +88,7 @@ if picked:
 
 st.subheader(t("matrix.per_quadrant"))
 st.caption(" · ".join(f"**{names[q]}** {view.counts[q]}" for q in QUADRANTS))
-st.dataframe(
+tables.show(
     view.members,
     hide_index=True,
     width="stretch",

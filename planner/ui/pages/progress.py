@@ -12,6 +12,7 @@ from planner.delivery.tracking import progress
 from planner.roadmap.charts import burn_up_chart
 from planner.store.commitments import tracked_commitments, version_calendars
 from planner.store.consensus import effort_estimates
+from planner.ui import tables
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.workspace import require_journey
@@ -20,7 +21,7 @@ from planner.ui.shell.workspace import require_journey
 def table(frame: pd.DataFrame, headings: dict[str, str]) -> None:
     """`frame`'s columns named in `headings` (column -> catalog key), in that order."""
     shown = frame[list(headings)].rename(columns={c: t(k) for c, k in headings.items()})
-    st.dataframe(shown, hide_index=True, width="stretch")
+    tables.show(shown, hide_index=True, width="stretch")
 
 
 journey = require_journey("view")
@@ -112,28 +113,30 @@ if people.empty:
     st.info(t("progress.estimating_none"))
 else:
     bias_columns = {
-        "items": st.column_config.NumberColumn(t("progress.items")),
-        "bias": st.column_config.NumberColumn(t("progress.bias"), format="%+.1f"),
-        "mean_error": st.column_config.NumberColumn(t("progress.mean_error"), format="%.1f"),
+        "items": tables.number(t("progress.items")),
+        "bias": tables.number(t("progress.bias"), 1),
+        "mean_error": tables.number(t("progress.mean_error"), 1),
     }
     by_person, by_role = st.columns(2)
-    by_person.dataframe(
-        people,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "stakeholder": t("field.name"),
-            "role": t("field.role"),
-            **bias_columns,
-        },
-    )
-    by_role.dataframe(
-        roles,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "role": t("field.role"),
-            "people": st.column_config.NumberColumn(t("progress.people")),
-            **bias_columns,
-        },
-    )
+    with by_person:
+        tables.show(
+            people,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "stakeholder": t("field.name"),
+                "role": t("field.role"),
+                **bias_columns,
+            },
+        )
+    with by_role:
+        tables.show(
+            roles,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "role": t("field.role"),
+                "people": tables.number(t("progress.people")),
+                **bias_columns,
+            },
+        )

@@ -11,6 +11,7 @@ from planner.models import SignoffCreate, SignoffRequest
 from planner.store.sessions import get_session
 from planner.store.signoff import request_signoff, sign, signoff_status
 from planner.store.versions import list_versions
+from planner.ui import tables
 from planner.ui.access import grants
 from planner.ui.access.grants import allowed, stakeholder_mode
 from planner.ui.nav import page
@@ -100,7 +101,7 @@ for objection in status.objections.to_dict("records"):
 
 decisions = {d: t(f"signoff.{d}") for d in Decision}
 answers = status.answers
-st.dataframe(
+tables.show(
     pd.DataFrame(
         {
             t("signoff.stakeholder"): answers["name"],

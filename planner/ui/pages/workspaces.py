@@ -10,6 +10,7 @@ from planner.core.db import reading
 from planner.core.i18n import LANGUAGE_NAMES
 from planner.store.candidates import candidate_counts
 from planner.store.workspaces import list_workspaces
+from planner.ui import tables
 from planner.ui.access.grants import grants
 from planner.ui.access.workspace_access import links_panel, sign_in_form
 from planner.ui.shell.engine import engine
@@ -26,7 +27,7 @@ with reading(engine()) as db:
     workspaces = [w for w in list_workspaces(db=db, include_archived=True) if w.id in granted]
     counts = candidate_counts(db=db)
 if workspaces:
-    st.dataframe(
+    tables.show(
         pd.DataFrame(
             {
                 t("field.name"): [w.name for w in workspaces],

@@ -13,6 +13,7 @@ from planner.roadmap.build import Roadmap, compare, roadmap_figures
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import RoadmapSettings, parse_capacities
 from planner.store.roadmap_plan import current_roadmap
+from planner.ui import tables
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, error_text, t
 from planner.ui.shell.reads import candidates, consensus
@@ -65,7 +66,7 @@ def compare_panel(journey: Journey, roadmap: Roadmap) -> None:
         (t("roadmap.compare_left_out"), mine.unscheduled_value, theirs.unscheduled_value),
         (t("roadmap.compare_unused"), mine.unused_capacity, theirs.unused_capacity),
     ]
-    st.dataframe(
+    tables.show(
         pd.DataFrame(rows, columns=[t("roadmap.compare_delivered"), *names]).round(1),
         hide_index=True,
         width="stretch",
@@ -75,7 +76,7 @@ def compare_panel(journey: Journey, roadmap: Roadmap) -> None:
         st.info(t("roadmap.compare_same"))
         return
     labels = {p.index: p.label_in(current_lang()) for p in roadmap.periods}
-    st.dataframe(
+    tables.show(
         pd.DataFrame(
             {
                 t("field.title"): moves["title"],

@@ -10,6 +10,7 @@ from planner.scoring.setup import criteria_frame
 from planner.store.consensus import latest_votes
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import stakeholder_names
+from planner.ui import tables
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.text import plain
@@ -49,7 +50,7 @@ def candidate_details(
             index="stakeholder_id", columns="dimension", values="score"
         )
         people.index = people.index.map(names)
-        st.dataframe(
+        tables.show(
             people.round(1),
             width="stretch",
             column_config={"value": t("chart.value"), "effort": t("chart.effort")},

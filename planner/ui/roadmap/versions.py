@@ -16,6 +16,7 @@ from planner.store.versions import (
     save_version,
     update_version,
 )
+from planner.ui import tables
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.changes import run_change
@@ -77,7 +78,7 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
     if not versions:
         st.info(t("roadmap.no_versions"))
         return
-    st.dataframe(
+    tables.show(
         pd.DataFrame(
             {
                 t("field.name"): [v.name for v in versions],
@@ -123,7 +124,7 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
         return
     labels = {p.index: p.label_in(current_lang()) for p in before.periods}
     after_labels = {p.index: p.label_in(current_lang()) for p in after.periods}
-    st.dataframe(
+    tables.show(
         pd.DataFrame(
             {
                 t("field.title"): changes["title"],

@@ -12,6 +12,7 @@ from planner.roadmap.certainty import Certainty
 from planner.roadmap.charts import timeline_chart
 from planner.roadmap.quadrants import QUADRANTS
 from planner.roadmap.table import best_plan_notes, roadmap_table, with_certainty
+from planner.ui import tables
 from planner.ui.shell.charts import draw_spec, spec_of
 from planner.ui.shell.lang import current_lang, t
 
@@ -77,7 +78,7 @@ def roadmap_view(
         st.caption(t("roadmap.stability", percent=round(100 * prepared.stability)))
     scheduled = prepared.bars
     capacities = roadmap.settings.capacities
-    st.dataframe(
+    tables.show(
         pd.DataFrame(
             {
                 t("chart.period"): [p.label_in(lang) for p in roadmap.periods],
@@ -113,14 +114,14 @@ def roadmap_view(
             else _timeline(lang, lane, prepared.bars)
         )
         draw_spec(spec, width="content")
-    st.dataframe(
+    tables.show(
         table,
         hide_index=True,
         width="stretch",
         column_config={
             "period": t("chart.period"),
-            "start": st.column_config.DateColumn(t("roadmap.from"), format="D MMM YYYY"),
-            "end": st.column_config.DateColumn(t("roadmap.until"), format="D MMM YYYY"),
+            "start": tables.day(t("roadmap.from")),
+            "end": tables.day(t("roadmap.until")),
             "rank": t("chart.rank"),
             "rank_interval": t("chart.rank_interval"),
             "quadrant_sure": t("chart.quadrant_sure"),

@@ -13,6 +13,7 @@ from planner.store.scoring_model import (
     set_role_weights,
     update_criterion,
 )
+from planner.ui import tables
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
 from planner.ui.widget_state import renew_key, versioned_key
@@ -93,7 +94,7 @@ def criteria_editor(workspace_id: int, setup: ScoringSetup) -> None:
                 required=True,
                 format_func={d: t(f"field.{d}") for d in ("value", "effort")}.get,
             ),
-            "weight": st.column_config.NumberColumn(
+            "weight": tables.number(
                 t("field.weight"), min_value=0.1, max_value=100, step=0.5, required=True
             ),
             "roles": st.column_config.MultiselectColumn(
@@ -124,7 +125,7 @@ def role_weights_editor(workspace_id: int, setup: ScoringSetup) -> None:
         width="stretch",
         column_config={
             "role": st.column_config.TextColumn(t("field.role"), required=True, max_chars=80),
-            "weight": st.column_config.NumberColumn(
+            "weight": tables.number(
                 t("field.weight"), min_value=0.1, max_value=100, step=0.5, required=True
             ),
         },

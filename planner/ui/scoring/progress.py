@@ -11,6 +11,7 @@ from planner.models import ScoringRound, utcnow
 from planner.scoring.time_box import seconds_left
 from planner.store.round_timing import nudge, reveal_when_due
 from planner.store.votes import progress, votes_per_candidate
+from planner.ui import tables
 from planner.ui.scoring.countdown import countdown
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine, get_engine
@@ -74,7 +75,7 @@ def live_progress(
     if finished == len(people):
         st.success(t("session.all_finished"), icon=":material/done_all:")
     behind = people[people["scored"] < total].sort_values("scored")
-    st.dataframe(
+    tables.show(
         people.assign(progress=people["scored"] / max(total, 1))[
             ["name", "role", "scored", "progress"]
         ],
@@ -83,7 +84,7 @@ def live_progress(
         column_config={
             "name": t("field.name"),
             "role": t("field.role"),
-            "scored": st.column_config.NumberColumn(t("session.scored", total=total)),
+            "scored": tables.number(t("session.scored", total=total)),
             "progress": st.column_config.ProgressColumn(
                 t("session.progress"), min_value=0, max_value=1, format="percent"
             ),
@@ -92,7 +93,7 @@ def live_progress(
     if not behind.empty:
         _nudge(voting, behind)
     with st.expander(t("session.per_candidate")):
-        st.dataframe(
+        tables.show(
             pd.DataFrame(
                 {
                     t("field.title"): list(titles.values()),

@@ -9,6 +9,7 @@ from planner.roadmap.charts import distribution_chart
 from planner.scoring.consensus import composites
 from planner.scoring.setup import ScoringSetup, aggregate_votes, criteria_frame
 from planner.store.votes import round_comments, round_votes
+from planner.ui import tables
 from planner.ui.shell.engine import get_engine
 from planner.ui.shell.lang import t
 from planner.ui.widgets import multiselect
@@ -102,7 +103,7 @@ def show_results(
     )
     labels = {key: t(f"chart.{key}") for key in ("value", "effort", "score", "title", "discuss")}
     st.altair_chart(distribution_chart(people, labels, compact=compact), width="content")
-    st.dataframe(
+    tables.show(
         results_table(results, titles),
         hide_index=True,
         width="stretch",
@@ -119,7 +120,7 @@ def show_results(
     )
     if comments is not None and not comments.empty:
         with st.expander(t("session.comments", count=len(comments))):
-            st.dataframe(
+            tables.show(
                 comments.assign(title=comments["candidate_id"].map(titles))[
                     ["title", "stakeholder", "comment"]
                 ],
