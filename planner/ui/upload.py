@@ -1,13 +1,42 @@
-"""An uploaded file read once: reruns (every click on the page) reuse what was read."""
+"""The file uploader in the user's language, and an uploaded file read once: reruns
+(every click on the page) reuse what was read."""
 
+import json
 from collections.abc import Callable
 from typing import TypeVar
 
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
+from planner.ui.shell.lang import t
+
 T = TypeVar("T")
 KEY = "uploads_read"
+
+# Streamlit writes its uploader's button ("Upload") and limits ("200MB per file") in
+# English, with no option to change them: the style hides those words and shows the
+# catalog's in their place (Streamlit's test ids; should they move, the English shows).
+WORDS_STYLE = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after
+{{ content: {button}; font-size: 0.875rem; }}
+</style>"""
+
+
+def file_uploader(label: str, types: list[str], key: str) -> UploadedFile | None:
+    """`st.file_uploader` for one file of `types`, every word of it in the user's language."""
+    st.html(WORDS_STYLE.format(button=json.dumps(t("upload.button"), ensure_ascii=False)))
+    upload = st.file_uploader(label, type=types, key=key)
+    if upload is None:
+        st.caption(
+            t(
+                "upload.limits",
+                types=", ".join(kind.upper() for kind in types),
+                size=st.get_option("server.maxUploadSize"),
+            )
+        )
+    return upload
 
 
 def read_once(upload: UploadedFile, reader: Callable[[bytes, str], T]) -> T:

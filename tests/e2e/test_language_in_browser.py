@@ -25,6 +25,11 @@ def test_a_switch_keeps_the_choices_and_the_open_tab(browser, app_url):
         page.get_by_role("radio", name="een nieuwe werkruimte op basis van het bestand")
     ).to_be_checked()
     expect(page.get_by_label("Naam", exact=True)).to_have_value("From a file")
+    # Streamlit's own uploader words are English; the catalog's show in their place.
+    button = page.get_by_test_id("stFileUploaderDropzone").locator("button p")
+    assert button.evaluate("p => getComputedStyle(p, '::after').content") == '"Bestand kiezen"'
+    assert button.evaluate("p => getComputedStyle(p).fontSize") == "0px"
+    expect(page.get_by_text("CSV, XLSX · tot 20 MB per bestand")).to_be_visible()
     go(page, "Roadmap")
     page.get_by_role("tab", name="Versies").click()
     settled(page)

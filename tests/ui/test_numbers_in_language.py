@@ -94,3 +94,11 @@ def test_every_table_on_every_page_writes_numbers_and_dates_in_the_language(open
                     assert config.get(column) in IN_LANGUAGE, (name, column)
                     checked.add(name)
     assert {"consensus", "matrix", "roadmap", "journey_setup", "scoring_model"} <= checked
+
+
+def test_the_file_uploader_speaks_the_language(open_page, demo):
+    """Streamlit's uploader says "Upload" and "200MB per file" in English: replaced."""
+    at = switch(open_page("import_candidates"), "nl")
+    styles = [h.proto.body for h in at.get("html") if "stFileUploaderDropzone" in h.proto.body]
+    assert styles and 'content: "Bestand kiezen"' in styles[0]
+    assert "CSV, XLSX · tot 20 MB per bestand" in [c.value for c in at.caption]

@@ -20,7 +20,7 @@ from planner.ui.shell.changes import run_job
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import error_text, t
 from planner.ui.shell.workspace import current_workspace_id
-from planner.ui.upload import read_once
+from planner.ui.upload import file_uploader, read_once
 from planner.ui.widget_state import renew_key, versioned_key
 from planner.ui.widgets import language_radio
 from planner.ui.workspaces.forms import enter, passphrase_fields
@@ -50,11 +50,7 @@ if target == "new":
     new_language = language_radio("import_new_language")
     new_passphrase, new_actor = passphrase_fields("import_new_")
 
-upload = st.file_uploader(
-    t("import.file"),
-    type=["csv", "xlsx"],
-    key=versioned_key("import_file"),
-)
+upload = file_uploader(t("import.file"), ["csv", "xlsx"], key=versioned_key("import_file"))
 if upload is None:
     st.stop()
 

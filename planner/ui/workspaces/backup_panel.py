@@ -15,6 +15,7 @@ from planner.ui.roadmap.downloads import database_copy_button, workspace_backup_
 from planner.ui.shell.changes import feedback
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import error_text, t
+from planner.ui.upload import file_uploader
 from planner.ui.widget_state import renew_key, versioned_key
 from planner.ui.workspaces.forms import enter, passphrase_fields
 
@@ -34,7 +35,7 @@ def backup_panel(workspace: Workspace | None) -> None:
 
 
 def restore_form() -> None:
-    upload = st.file_uploader(t("backup.file"), type=["json"], key=versioned_key("restore_file"))
+    upload = file_uploader(t("backup.file"), ["json"], key=versioned_key("restore_file"))
     name = st.text_input(t("backup.as"), key="restore_as", max_chars=80, help=t("backup.as_help"))
     passphrase, who = passphrase_fields("restore_")
     if not st.button(t("backup.restore_button"), key="restore", disabled=upload is None):
