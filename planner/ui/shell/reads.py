@@ -1,13 +1,13 @@
 """Reads several pages share, cached across sessions: candidates until the workspace
-changes, the consensus until a change here (or 5 s after one elsewhere), how sure the
-roadmap is until its votes or plan change.
+changes, the consensus and the working roadmap until what they are made from changes
+(planner.store.data_versions: read at most once a second per workspace, and at once
+after a change made here), how sure the roadmap is until its votes or plan change.
 
 Frames are kept as shared objects (`st.cache_resource`) and handed out as shallow
 copies: with pandas' copy-on-write a page changing its copy never changes the cached
 frame, and a rerun no longer unpickles 2,000 rows to get its own copy."""
 
 import hashlib
-import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -23,6 +23,7 @@ from planner.roadmap.certainty import Certainty, quadrant_chances
 from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import candidate_frame
 from planner.store.consensus import workspace_consensus, workspace_resampled
+from planner.store.data_versions import consensus_inputs, plan_inputs
 from planner.store.roadmap_plan import current_roadmap, load_plan, roadmap_certainty
 from planner.store.versions import open_version
 from planner.ui.shell.engine import get_engine
@@ -56,15 +57,32 @@ def _versioned(frame: pd.DataFrame) -> Versioned:
     return Versioned(frame, hashlib.blake2b(hashed + columns, digest_size=16).hexdigest())
 
 
-@st.cache_resource(ttl=5, show_spinner=False, max_entries=64)
-def _consensus(url: str, workspace_id: int, role: str | None) -> Versioned:
+@st.cache_resource(ttl=1, show_spinner=False, max_entries=64)
+def _inputs(url: str, workspace_id: int) -> tuple[str, str]:
+    """Digests of what the consensus and the working roadmap are made from: a change
+    made by another app instance shows within a second."""
+    with reading(get_engine(url)) as db:
+        return (
+            consensus_inputs(db=db, workspace_id=workspace_id),
+            plan_inputs(db=db, workspace_id=workspace_id),
+        )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _consensus_of(url: str, workspace_id: int, role: str | None, inputs: str) -> Versioned:
     with reading(get_engine(url)) as db:
         return _versioned(workspace_consensus(db=db, workspace_id=workspace_id, seen_by=role))
 
 
+def _consensus(url: str, workspace_id: int, role: str | None) -> Versioned:
+    """The consensus as `role` sees it, made once per version of what it is made from."""
+    return _consensus_of(url, workspace_id, role, _inputs(url, workspace_id)[0])
+
+
 def consensus(journey: Journey) -> pd.DataFrame:
-    """The workspace's settled consensus; recomputed after every change made in this app
-    (and within 5 s of a change made by another instance of it)."""
+    """The workspace's settled consensus; made again once what it is made from changes
+    (at once after a change made here, within a second of one made by another instance
+    of the app), never otherwise."""
     return consensus_seen_by(journey, None)
 
 
@@ -101,10 +119,10 @@ def quadrant_sureness(journey: Journey, threshold_mode: str) -> pd.DataFrame:
     )
 
 
-@st.cache_resource(ttl=5, show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _working_roadmap(
-    url: str, workspace_id: int, version: datetime, today: date, _settled, _frame
-) -> tuple[RoadmapSettings, Roadmap, str]:
+    url: str, workspace_id: int, version: str, today: date, _settled, _frame
+) -> tuple[RoadmapSettings, Roadmap]:
     with reading(get_engine(url)) as db:
         settings = load_plan(db=db, workspace_id=workspace_id, today=today)
         roadmap = current_roadmap(
@@ -115,23 +133,26 @@ def _working_roadmap(
             consensus=_settled,
             candidates=_frame,
         )
-    return settings, roadmap, uuid.uuid4().hex  # this build, for what is derived from it
+    return settings, roadmap
 
 
 def working_roadmap(journey: Journey, today: date) -> tuple[RoadmapSettings, Roadmap, str]:
     """The saved settings, the roadmap they make now and its version (a key for views
-    made from it and from how sure it is): built once per change made in this app (or
-    within 5 s of one made by another instance), like the consensus it comes from; the
-    roadmap's items handed out as a shallow copy."""
-    settings, roadmap, build = _working_roadmap(
-        database_url(),
-        journey.workspace.id,
-        journey.workspace.updated_at,
-        today,
-        consensus(journey),
-        candidates(journey),
+    made from it and from how sure it is): built once per version of what it is made
+    from (the candidates, the consensus, the plan's settings, pins and dependencies, the
+    day), like the consensus it comes from; the roadmap's items handed out as a shallow
+    copy."""
+    url, workspace_id = database_url(), journey.workspace.id
+    parts = (
+        journey.workspace.updated_at.isoformat(),
+        consensus_digest(journey),
+        _inputs(url, workspace_id)[1],
+        today.isoformat(),
     )
-    version = f"{build}:{consensus_digest(journey)}"
+    version = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    settings, roadmap = _working_roadmap(
+        url, workspace_id, version, today, consensus(journey), candidates(journey)
+    )
     return settings, replace(roadmap, items=roadmap.items.copy(deep=False)), version
 
 
@@ -154,9 +175,9 @@ def saved_version(version: RoadmapVersion) -> Roadmap:
 
 
 def forget_changed() -> None:
-    """After a change: what depends on more than the workspace's version is read anew."""
-    _consensus.clear()
-    _working_roadmap.clear()
+    """After a change made here: what the consensus and the roadmap are made from is
+    read anew at once (what did not change is still cached under its version)."""
+    _inputs.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
