@@ -1,8 +1,14 @@
 """Shared reads: a frame's digest changes with its content and only with it, so views
 made from it are made again exactly when it changes."""
 
-import pandas as pd
+import time
 
+import pandas as pd
+from sqlmodel import select
+
+from planner.core.db import writing
+from planner.models import Candidate, OverrideCreate
+from planner.store.consensus import add_override
 from planner.ui.shell.reads import _versioned
 
 
@@ -17,3 +23,21 @@ def test_the_digest_follows_the_content():
     renamed = frame.rename(columns={"value": "effort"})
     assert _versioned(renamed).digest != same.digest
     assert _versioned(frame.astype({"value": "float32"})).digest != same.digest
+
+
+def test_a_change_made_by_another_instance_shows_within_a_second(open_page, demo, engine):
+    """The cached consensus is keyed by a digest of its inputs read from the database
+    (at most once a second): another app instance's decision shows on the next run
+    after that second, without a change made here to clear it."""
+    at = open_page("consensus")
+    title = at.dataframe[0].value["title"].iloc[0]
+    with writing(engine) as db:
+        candidate_id = db.exec(select(Candidate.id).where(Candidate.title == title)).one()
+        add_override(
+            db=db,
+            candidate_id=candidate_id,
+            override_in=OverrideCreate(value=0.5, reason="Elsewhere", decided_by="Other"),
+        )
+    time.sleep(1.1)
+    table = at.run().dataframe[0].value
+    assert table.loc[table["title"] == title, "value"].iloc[0] == 0.5
