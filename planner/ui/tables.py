@@ -50,11 +50,11 @@ def localised(frame: pd.DataFrame, config: dict[Any, Any] | None = None) -> dict
     """`config` with every numeric and date column that it leaves untyped (absent, or
     only a label) shown in the page's language."""
     config = dict(config or {})
-    for name in frame.columns:
+    for position, name in enumerate(frame.columns):
         given = config.get(name)
         if given is not None and not isinstance(given, str):
             continue  # typed by the page
-        column = frame[name]
+        column = frame.iloc[:, position]  # by position: two columns may share a heading
         if pd.api.types.is_bool_dtype(column):
             continue
         if pd.api.types.is_integer_dtype(column):

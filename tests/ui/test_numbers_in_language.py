@@ -56,6 +56,12 @@ def test_untyped_numbers_and_dates_are_localised_and_typed_columns_kept():
     assert "done" not in config  # a tick box, not a number
 
 
+def test_two_columns_under_one_heading():
+    """Two versions of the same name compared side by side."""
+    frame = pd.DataFrame([[1.5, 2.0]], columns=["Q1 plan", "Q1 plan"])
+    assert formats(localised(frame)) == {"Q1 plan": "localized"}
+
+
 @pytest.mark.parametrize(
     ("values", "places"),
     [([1.0, 2.0], 0), ([7.5, 10.0, None], 1), ([0.25, 1.0], 2), ([1 / 3], 2), ([], 0)],
