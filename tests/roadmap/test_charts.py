@@ -62,3 +62,22 @@ def test_the_scores_on_the_workspaces_scale_are_in_the_tooltip():
     assert titles[3:7] == ["value", "Waarde op 1–10", "effort", "Inspanning op 1–10"]
     rows = [row for data in spec["datasets"].values() for row in data if "effort_on_scale" in row]
     assert [row["effort_on_scale"] for row in rows[:2]] == ["1,5", "5,5"]
+
+
+def test_each_layer_sends_the_browser_only_the_columns_it_draws():
+    """Every cell of a dataset becomes an object in the browser before anything is drawn."""
+    spec = matrix_chart(POINTS, Thresholds(), "persona", LABELS | {"persona": "P"}, NAMES).to_dict()
+    layers = {
+        layer.get("mark", {}).get("type"): layer for layer in spec["layer"] if "mark" in layer
+    }
+    columns = {
+        kind: set(spec["datasets"][layers[kind]["data"]["name"]][0]) for kind in ("circle", "rule")
+    }
+    used = {
+        e["field"]
+        for channel, e in layers["circle"]["encoding"].items()
+        if isinstance(e, dict) and "field" in e
+    } | {t["field"] for t in layers["circle"]["encoding"]["tooltip"]}
+    assert columns["circle"] == used | {"candidate_id"}  # the click picks by id
+    assert "channel" not in columns["circle"] and "value_q1" not in columns["circle"]
+    assert columns["rule"] == {"x", "y", "value_q1", "value_q3", "effort_q1", "effort_q3"}
