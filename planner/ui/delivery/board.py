@@ -62,8 +62,10 @@ def table(frame: pd.DataFrame) -> None:
         style = LATE_STYLE if late[row.name] else RISK_STYLE if risky[row.name] else ""
         return [style] * len(row)
 
+    due = t(COLUMN_LABELS["due"])
+    days = {day: dates.day(day, lang) for day in shown[due].dropna().unique()}  # Babel: once
     styled = shown.style.apply(shade, axis=1).format(
-        {t(COLUMN_LABELS["due"]): lambda due: dates.day(due, lang)},
+        {due: days.get},
         precision=1,
         na_rep="",
         **marks(lang),
