@@ -5,9 +5,9 @@ month and day names, so every chart reads as the rest of the page."""
 from functools import cache
 
 from babel import Locale
-from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from planner.core.i18n import supported
+from planner.core.numbers import marks
 
 
 @cache
@@ -19,8 +19,7 @@ def vega_locale(lang: str) -> dict:
     days, months = babel.days["format"], babel.months["format"]
     return {
         "number": {
-            "decimal": get_decimal_symbol(code),
-            "thousands": get_group_symbol(code),
+            **marks(code),
             "grouping": [3],
             "currency": ["", ""],
         },

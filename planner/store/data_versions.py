@@ -49,12 +49,7 @@ def plan_inputs(*, db: Session, workspace_id: int) -> str:
 def _consensus_queries(workspace_id: int) -> list[Select]:
     return [
         select(Workspace.updated_at).where(Workspace.id == workspace_id),
-        select(
-            ScoringModel.scale,
-            ScoringModel.consensus_method,
-            ScoringModel.disagreement,
-            ScoringModel.min_votes,
-        ).where(ScoringModel.workspace_id == workspace_id),
+        select(ScoringModel).where(ScoringModel.workspace_id == workspace_id),  # every field
         select(Criterion.id, Criterion.dimension, Criterion.weight)
         .where(Criterion.workspace_id == workspace_id)
         .order_by(Criterion.id),
@@ -80,15 +75,7 @@ def _consensus_queries(workspace_id: int) -> list[Select]:
 
 def _plan_queries(workspace_id: int) -> list[Select]:
     return [
-        select(
-            RoadmapPlan.strategy,
-            RoadmapPlan.period_kind,
-            RoadmapPlan.periods,
-            RoadmapPlan.start,
-            RoadmapPlan.capacities,
-            RoadmapPlan.threshold_mode,
-            RoadmapPlan.time_limit,
-        ).where(RoadmapPlan.workspace_id == workspace_id),
+        select(RoadmapPlan).where(RoadmapPlan.workspace_id == workspace_id),  # every field
         select(PlanItem.candidate_id, PlanItem.pinned_period, PlanItem.excluded)
         .join(Candidate, Candidate.id == PlanItem.candidate_id)
         .where(Candidate.workspace_id == workspace_id)
