@@ -103,8 +103,15 @@ MATRIX_COLUMNS = [
 
 DOT_COLUMNS = ["candidate_id", "title", "phase", "channels", "value", "effort", "n"]
 OPTIONAL_COLUMNS = ["value_on_scale", "effort_on_scale", "sure"]
-SPREAD_COLUMNS = ["x", "y", "value_q1", "value_q3", "effort_q1", "effort_q3"]
+SPREAD_COLUMNS = ["candidate_id", "x", "y", "value_q1", "value_q3", "effort_q1", "effort_q3"]
 TICKS = list(range(11))  # the matrix's axes: 0-10, whole numbers in every language
+# Up to this many points every spread bar is drawn; with more, only the spread of the
+# candidate under the pointer and of the one picked (thousands of bars hide the points,
+# and drawing 4,000 of them took a page change in Chromium ~90 ms).
+ALL_SPREADS = 200
+# Drawn on a canvas: Streamlit picks a canvas only above 2,000 marks it can count, and
+# the spreads' filter hides them from its count (SVG took ~130 ms more at 2,000 points).
+ON_CANVAS = {"embedOptions": {"renderer": "canvas"}}
 
 
 def matrix_columns(points: pd.DataFrame) -> list[str]:
@@ -127,6 +134,8 @@ def matrix_chart(
     and value_on_scale, effort_on_scale (the scores in the scale's own terms, as text:
     in the tooltip, labelled alike).
     colour: the column to colour by.
+    Spread bars: for every candidate up to ALL_SPREADS points, above that for the one
+    under the pointer ("hover") and the one clicked ("pick").
     """
     sure = "sure" in points
 
@@ -143,8 +152,14 @@ def matrix_chart(
     # cell into an object before drawing (19 columns of 2,000 rows were 480 kB).
     shown = [*DOT_COLUMNS, colour, *(c for c in OPTIONAL_COLUMNS if c in points), "x", "y"]
     x_scale, y_scale = alt.Scale(domain=[-0.5, 10.5]), alt.Scale(domain=[-0.5, 10.5])
-    pick = alt.selection_point(name="pick", fields=["candidate_id"], on="click")
-    voted = alt.Chart(data.loc[data["n"] > 0, SPREAD_COLUMNS])  # only votes have a spread
+    # empty=False: as a filter, a selection with nothing in it lets nothing through.
+    pick = alt.selection_point(name="pick", fields=["candidate_id"], on="click", empty=False)
+    hover = alt.selection_point(
+        name="hover", fields=["candidate_id"], on="pointerover", clear="pointerout", empty=False
+    )
+    voted = alt.Chart(data.loc[data["n"] > 0, SPREAD_COLUMNS])
+    if len(data) > ALL_SPREADS:  # only votes have a spread; with many, one or two
+        voted = voted.transform_filter(hover | pick)
     spread_y = voted.mark_rule(opacity=0.35).encode(
         x=alt.X("x:Q", scale=x_scale), y="value_q1:Q", y2="value_q3:Q"
     )
@@ -189,7 +204,7 @@ def matrix_chart(
                 *([alt.Tooltip("sure:Q", title=labels["sure"], format=".0%")] if sure else []),
             ],
         )
-        .add_params(pick)
+        .add_params(pick, hover)
     )
     lines = pd.DataFrame({"value": [thresholds.value], "effort": [thresholds.effort]})
     rules = alt.layer(
@@ -212,7 +227,9 @@ def matrix_chart(
             for side in ("left", "right")
         ]
     )
-    chart = alt.layer(rules, names, spread_y, spread_x, dots).properties(height=520)
+    chart = alt.layer(rules, names, spread_y, spread_x, dots).properties(
+        height=520, usermeta=ON_CANVAS
+    )
     return cast(alt.LayerChart, chart)  # layers without a facet
 
 

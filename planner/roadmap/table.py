@@ -4,8 +4,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from babel.numbers import format_decimal, format_percent
 
-from planner.core.i18n import t
+from planner.core.i18n import supported, t
 from planner.roadmap.build import Roadmap
 from planner.roadmap.certainty import Certainty, chance_of
 from planner.roadmap.optimal import PlanFigures
@@ -100,6 +101,26 @@ def roadmap_table(
         .map(lambda s: t(f"status.{s}", lang), na_action="ignore")
     )
     return table[[*COLUMNS[:-1], "owner", "status", "note"]]
+
+
+def load_table(roadmap: Roadmap, lang: str) -> pd.DataFrame:
+    """Per period: the effort planned, the capacity and how full it is, as `lang` writes
+    them ("12,5", "85%"): a small static table, headed in `lang`."""
+    code = supported(lang)
+    rows = [
+        {
+            t("chart.period", lang): period.label_in(lang),
+            t("roadmap.used", lang): format_decimal(used, "#,##0.0", locale=code),
+            t("field.capacity", lang): format_decimal(capacity, "#,##0.#", locale=code),
+            t("roadmap.fill", lang): format_percent(
+                used / capacity if capacity else 0, locale=code
+            ),
+        }
+        for period, used, capacity in zip(
+            roadmap.periods, roadmap.load, roadmap.settings.capacities, strict=True
+        )
+    ]
+    return pd.DataFrame(rows)
 
 
 def best_plan_notes(roadmap: Roadmap, lang: str = "en") -> list[str]:

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from planner.roadmap.charts import matrix_chart
+from planner.roadmap.charts import ALL_SPREADS, matrix_chart
 from planner.roadmap.quadrants import Thresholds
 
 POINTS = pd.DataFrame(
@@ -80,4 +80,37 @@ def test_each_layer_sends_the_browser_only_the_columns_it_draws():
     } | {t["field"] for t in layers["circle"]["encoding"]["tooltip"]}
     assert columns["circle"] == used | {"candidate_id"}  # the click picks by id
     assert "channel" not in columns["circle"] and "value_q1" not in columns["circle"]
-    assert columns["rule"] == {"x", "y", "value_q1", "value_q3", "effort_q1", "effort_q3"}
+    assert columns["rule"] == {
+        *("candidate_id", "x", "y"),  # the spread of the candidate under the pointer: by id
+        *("value_q1", "value_q3", "effort_q1", "effort_q3"),
+    }
+
+
+def _spreads(points: pd.DataFrame) -> list[dict]:
+    spec = matrix_chart(points, Thresholds(), "quadrant", LABELS, NAMES).to_dict()
+    assert spec["usermeta"] == {"embedOptions": {"renderer": "canvas"}}
+    return [layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "rule"]
+
+
+def test_every_spread_is_drawn_while_few_candidates_are_in_view():
+    few = pd.concat([POINTS] * (ALL_SPREADS // 2), ignore_index=True)
+    assert len(few) == ALL_SPREADS
+    spreads = _spreads(few.assign(candidate_id=range(len(few))))
+    assert len(spreads) == 2 and all("transform" not in layer for layer in spreads)
+
+
+def test_with_many_only_the_spread_under_the_pointer_and_of_the_pick_is_drawn():
+    """Thousands of bars hide the points: above ALL_SPREADS the spread shows for the
+    candidate under the pointer (hover) and the one clicked (pick), none by default."""
+    many = pd.concat([POINTS] * (ALL_SPREADS // 2 + 1), ignore_index=True)
+    spreads = _spreads(many.assign(candidate_id=range(len(many))))
+    shown_for = {"or": [{"param": "hover", "empty": False}, {"param": "pick", "empty": False}]}
+    assert [layer["transform"] for layer in spreads] == [[{"filter": shown_for}]] * 2
+    spec = matrix_chart(many, Thresholds(), "quadrant", LABELS, NAMES).to_dict()
+    hover = next(p for p in spec["params"] if p["name"] == "hover")
+    assert hover["select"] == {
+        "type": "point",
+        "fields": ["candidate_id"],
+        "on": "pointerover",
+        "clear": "pointerout",
+    }

@@ -2,10 +2,12 @@
 
 import html
 import re
+from collections.abc import Iterator
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from planner.core import i18n
 from planner.core.db import make_engine, reading
 from planner.store.access import current_proofs
 from planner.store.workspaces import list_workspaces
@@ -61,6 +63,24 @@ def open_tab(at: AppTest, key: str, label: str) -> AppTest:
     at.run()
     assert not at.exception
     return at
+
+
+# Pages whose tabs run only while open: the tabs' key and each tab's catalog key.
+LAZY_TABS = {
+    "matrix": ("matrix_tab", ["matrix.tab_chart", "matrix.per_quadrant", "matrix.value_map"]),
+    "roadmap": (
+        "roadmap_tab",
+        ["roadmap.tab_plan", "roadmap.tab_table", "roadmap.tab_edit", "roadmap.tab_versions"],
+    ),
+}
+
+
+def every_tab(at: AppTest, page: str, lang: str = "en") -> Iterator[AppTest]:
+    """The page as it opens, then with each of its other lazy tabs open in turn."""
+    yield at
+    key, labels = LAZY_TABS.get(page, ("", []))
+    for label in labels[1:]:
+        yield open_tab(at, key, i18n.t(label, lang))
 
 
 def texts(at: AppTest) -> str:

@@ -9,6 +9,7 @@ import pytest
 from planner.core.numbers import marks
 from planner.ui.shell.browser_locale import script
 from planner.ui.tables import decimals_of, localised
+from tests.ui.conftest import every_tab
 from tests.ui.test_language_switch import switch
 from tests.ui.test_pages_smoke import FACILITATOR_PAGES, SHARED_PAGES
 
@@ -86,7 +87,8 @@ def test_every_table_on_every_page_writes_numbers_and_dates_in_the_language(open
     for name in FACILITATOR_PAGES + SHARED_PAGES:
         at = switch(open_page(name), "nl")
         assert any(script("nl") == h.proto.body for h in at.get("html")), name
-        for table in at.dataframe:
+        shown = [table for view in every_tab(at, name, "nl") for table in view.dataframe]
+        for table in shown:
             frame, config = table.value, formats(json.loads(table.proto.columns or "{}"))
             for column in frame.columns:
                 values = frame[column]

@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from planner.core.i18n import catalog
 from tests.conftest import APP
-from tests.ui.conftest import texts
+from tests.ui.conftest import every_tab, texts
 
 FACILITATOR_PAGES = [
     "workspaces",
@@ -47,15 +47,18 @@ def shown_strings(node) -> set[str]:
 @pytest.mark.parametrize("page", FACILITATOR_PAGES + SHARED_PAGES)
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_page_runs_with_demo(open_page, demo, page, lang):
-    """Each page renders the demo workspace in both languages; in Dutch no text of our
-    English catalog shows (a text the code forgot to translate, or hard-coded)."""
-    at = open_page(page, lang)
-    shown = shown_strings(at._tree)
+    """Each page renders the demo workspace in both languages, each of its lazy tabs
+    too; in Dutch no text of our English catalog shows (a text the code forgot to
+    translate, or hard-coded)."""
+    shown, boxes = set(), []
+    for at in every_tab(open_page(page, lang), page, lang):
+        shown |= shown_strings(at._tree)
+        boxes += at.multiselect
     assert len(shown) > 5  # the collector sees the page's texts
     if lang == "nl":
         assert sorted(shown & ENGLISH_ONLY) == []
         # Streamlit's own placeholder is English ("Choose options"): ours is given.
-        assert all(box.proto.placeholder for box in at.multiselect)
+        assert all(box.proto.placeholder for box in boxes)
     else:
         assert shown & ENGLISH_ONLY  # and would see English ones
 

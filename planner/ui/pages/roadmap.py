@@ -23,26 +23,43 @@ st.title(t("roadmap.title"))
 st.caption(t("roadmap.intro"))
 
 editing = allowed(journey.workspace.id, "edit")
-labels = [t("roadmap.tab_plan"), t("roadmap.tab_edit"), t("roadmap.tab_versions")]
-# Viewers get no editing tab. Only the open tab runs (a tab change reruns the page):
-# the versions tab alone built two saved roadmaps on every rerun of the plan.
-tabs = st.tabs(labels if editing else labels[::2], key="roadmap_tab", on_change="rerun")
-plan_tab, versions_tab = tabs[0], tabs[-1]
+scheduled = roadmap.items["start_period"].notna().sum()
+st.caption(
+    t(
+        "roadmap.summary",
+        scheduled=int(scheduled),
+        total=len(roadmap.items),
+        strategy=t(f"strategy.{settings.strategy}"),
+    )
+)
+labels = [
+    t("roadmap.tab_plan"),
+    t("roadmap.tab_table"),
+    t("roadmap.tab_edit"),
+    t("roadmap.tab_versions"),
+]
+# Viewers get no editing tab. Only the open tab runs and is drawn (a tab change reruns
+# the page): the versions tab alone built two saved roadmaps on every rerun of the plan,
+# and the timeline and the table drawn together took ~100 ms more of a page change.
+tabs = st.tabs(
+    labels if editing else [labels[0], labels[1], labels[3]], key="roadmap_tab", on_change="rerun"
+)
+plan_tab, table_tab, versions_tab = tabs[0], tabs[1], tabs[-1]
 if plan_tab.open:
     with plan_tab:
         if editing:
-            with st.expander(t("roadmap.settings"), icon=":material/tune:"):
-                settings_form(journey, settings)
-        scheduled = roadmap.items["start_period"].notna().sum()
-        st.caption(
-            t(
-                "roadmap.summary",
-                scheduled=int(scheduled),
-                total=len(roadmap.items),
-                strategy=t(f"strategy.{settings.strategy}"),
+            # Its form runs and is drawn only while it is open.
+            tune = st.expander(
+                t("roadmap.settings"),
+                icon=":material/tune:",
+                key="roadmap_settings",
+                on_change="rerun",
             )
-        )
-        roadmap_view(roadmap, key="current", certainty=certainty(journey, roadmap), version=version)
+            if tune.open:
+                with tune:
+                    settings_form(journey, settings)
+        sure = certainty(journey, roadmap)
+        roadmap_view(roadmap, key="current", certainty=sure, version=version, table=False)
         # A toggle, not an expander: the other plan is only made while someone looks.
         if st.toggle(t("roadmap.compare"), key="compare_open", help=t("roadmap.compare_help")):
             compare_panel(journey, roadmap)
@@ -50,8 +67,12 @@ if plan_tab.open:
         roadmap_downloads(journey)
         if editing:
             save_version_form(journey, roadmap)
-if editing and tabs[1].open:
-    with tabs[1]:
+if table_tab.open:
+    with table_tab:
+        sure = certainty(journey, roadmap)
+        roadmap_view(roadmap, key="current", certainty=sure, version=version, timeline=False)
+if editing and tabs[2].open:
+    with tabs[2]:
         st.subheader(t("roadmap.pins"))
         st.caption(t("roadmap.pins_help"))
         pins_editor(journey, roadmap)

@@ -8,6 +8,7 @@ from planner.journey.journey import Journey
 from planner.roadmap.build import Roadmap
 from planner.store.dependencies import add_dependencies, dependency_frame, remove_dependency
 from planner.store.roadmap_plan import plan_items, set_plan_item
+from planner.ui import tables
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
@@ -39,7 +40,7 @@ def pins_editor(journey: Journey, roadmap: Roadmap) -> None:
         disabled=["title", "rank"],
         column_config={
             "title": t("field.title"),
-            "rank": t("chart.rank"),
+            "rank": tables.number(t("chart.rank")),
             "pin": st.column_config.SelectboxColumn(t("roadmap.pin"), options=labels),
             "excluded": st.column_config.CheckboxColumn(t("roadmap.exclude")),
         },

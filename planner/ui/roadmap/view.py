@@ -11,7 +11,7 @@ from planner.roadmap.build import Roadmap
 from planner.roadmap.certainty import Certainty
 from planner.roadmap.charts import timeline_chart
 from planner.roadmap.quadrants import QUADRANTS
-from planner.roadmap.table import best_plan_notes, roadmap_table, with_certainty
+from planner.roadmap.table import best_plan_notes, load_table, roadmap_table, with_certainty
 from planner.ui import tables
 from planner.ui.shell.charts import draw_spec, spec_of
 from planner.ui.shell.lang import current_lang, t
@@ -23,6 +23,7 @@ class Prepared:
 
     notes: list[str]
     table: pd.DataFrame
+    load: pd.DataFrame  # per period: effort planned, capacity, how full (as text)
     stability: float | None
     bars: pd.DataFrame  # the scheduled rows as timeline bars
 
@@ -38,7 +39,8 @@ def _prepare(roadmap: Roadmap, lang: str, certainty: Certainty | None) -> Prepar
         channel=scheduled["channels"].str.split(", ").str[0],
     )
     stability = certainty.stability if certainty is not None else None
-    return Prepared(best_plan_notes(roadmap, lang), table, stability, bars)
+    notes = best_plan_notes(roadmap, lang)
+    return Prepared(notes, table, load_table(roadmap, lang), stability, bars)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -60,9 +62,16 @@ def _shared_timeline(version: str, lang: str, lane: str, _bars: pd.DataFrame) ->
 
 
 def roadmap_view(
-    roadmap: Roadmap, key: str, certainty: Certainty | None = None, version: str | None = None
+    roadmap: Roadmap,
+    key: str,
+    certainty: Certainty | None = None,
+    version: str | None = None,
+    *,
+    timeline: bool = True,
+    table: bool = True,
 ) -> None:
-    """The roadmap; with `certainty` (the current one), how sure each place is.
+    """The roadmap: its notes, load per period and timeline (`timeline`), and its table
+    (`table`); with `certainty` (the current one), how sure each place is.
     `version` names what the roadmap and its certainty were made from (reads.py): its
     table and timeline are then made once and shared, not on every rerun."""
     lang = current_lang()
@@ -70,33 +79,25 @@ def roadmap_view(
         prepared = _prepared(version, lang, roadmap, certainty)
     else:
         prepared = _prepare(roadmap, lang, certainty)
+    if timeline:
+        _overview(roadmap, key, prepared, lang, version)
+    if table:
+        _table(prepared.table)
+
+
+def _overview(
+    roadmap: Roadmap, key: str, prepared: Prepared, lang: str, version: str | None
+) -> None:
+    """The best plan's notes, how stable the plan is, the load per period, the timeline."""
     if prepared.notes:
         st.success(prepared.notes[0], icon=":material/verified:")
         st.caption(prepared.notes[1])
-    table = prepared.table
     if prepared.stability is not None:
         st.caption(t("roadmap.stability", percent=round(100 * prepared.stability)))
     scheduled = prepared.bars
-    capacities = roadmap.settings.capacities
-    tables.show(
-        pd.DataFrame(
-            {
-                t("chart.period"): [p.label_in(lang) for p in roadmap.periods],
-                t("roadmap.used"): [round(u, 1) for u in roadmap.load],
-                t("field.capacity"): list(capacities),
-                t("roadmap.fill"): [
-                    u / c if c else 0 for u, c in zip(roadmap.load, capacities, strict=True)
-                ],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            t("roadmap.fill"): st.column_config.ProgressColumn(
-                t("roadmap.fill"), min_value=0, max_value=1, format="percent"
-            )
-        },
-    )
+    # A static table: a dozen periods need no grid (drawing one took ~50 ms of a page
+    # change in Chromium).
+    st.table(prepared.load, hide_index=True, width="content")
     if scheduled.empty:
         st.info(t("roadmap.empty"))
     else:
@@ -114,6 +115,10 @@ def roadmap_view(
             else _timeline(lang, lane, prepared.bars)
         )
         draw_spec(spec, width="content")
+
+
+def _table(table: pd.DataFrame) -> None:
+    """Every candidate of the roadmap: its place, why not scheduled, how sure."""
     tables.show(
         table,
         hide_index=True,

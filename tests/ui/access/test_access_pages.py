@@ -55,7 +55,7 @@ def test_managers_link_shows_the_roadmap_side_read_only(engine, demo, version):
     at = visit(view=link(engine, demo.id, "view"))
     assert at.session_state["grants"] == {demo.id: "viewer"}
     at.switch_page("planner/ui/pages/roadmap.py").run()
-    assert [tab.label for tab in at.tabs] == ["Roadmap", "Versions"]
+    assert [tab.label for tab in at.tabs] == ["Roadmap", "Table", "Versions"]
     assert not [b for b in at.button if b.key and b.key.startswith("FormSubmitter:save")]
     assert "Excel" in download_links(at)  # managers download
     at.switch_page("planner/ui/pages/commitments.py").run()
@@ -76,7 +76,7 @@ def test_product_owners_link_changes_commitments_only(engine, demo, version):
     at.button(key="FormSubmitter:status_1-Change status").click().run()
     assert "is now in progress" in texts(at)
     at.switch_page("planner/ui/pages/roadmap.py").run()
-    assert [tab.label for tab in at.tabs] == ["Roadmap", "Versions"]
+    assert [tab.label for tab in at.tabs] == ["Roadmap", "Table", "Versions"]
     at.switch_page("planner/ui/pages/signoff.py").run()
     assert not [b for b in at.button if "signoff_request" in (b.key or "")]
 

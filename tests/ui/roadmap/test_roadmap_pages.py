@@ -16,7 +16,9 @@ from tests.ui.conftest import download_links, follow, labelled, open_tab, texts,
 
 def test_matrix_lists_candidates_per_quadrant(open_page, demo):
     at = open_page("matrix")
-    assert not at.exception
+    assert "Quadrant lines at value 5.0 and effort 5.0." in texts(at)
+    assert not at.dataframe  # only the open tab runs: the chart's
+    at = open_tab(at, "matrix_tab", "Candidates per quadrant")
     members = at.dataframe[0].value
     assert len(members) == 42
     names = ["Quick win", "Big bet", "Fill-in", "Money pit"]
@@ -24,19 +26,36 @@ def test_matrix_lists_candidates_per_quadrant(open_page, demo):
     quick = members[members["quadrant"] == "Quick win"]["value"]
     assert quick.is_monotonic_decreasing  # best first
     assert f"**Quick win** {len(quick)}" in texts(at)
-    assert "Quadrant lines at value 5.0 and effort 5.0." in texts(at)
+    assert "Quadrant lines at value" not in texts(at)
 
 
 def test_matrix_filters_and_median_lines(open_page, demo):
     at = open_page("matrix", lang="nl")
+    assert "Iedereen (de consensus) · Alle kandidaten · Kleur naar: Kwadrant" in texts(at)
     at.multiselect(key="matrix_quadrant").select("quick_win").run()
-    assert set(at.dataframe[0].value["quadrant"]) == {"Snelle winst"}
+    at.multiselect(key="matrix_phase").select("Buying").select("Service").run()
     at.radio(key="matrix_lines").set_value("median").run()
     assert "Kwadrantlijnen bij waarde" in texts(at) and not at.exception
+    assert (
+        "Iedereen (de consensus) · Fase: Buying, Service · Kwadrant: Snelle winst · "
+        "Kleur naar: Kwadrant · Kwadrantlijnen: Mediaan van de kandidaten"
+    ) in texts(at)
+    at = open_tab(at, "matrix_tab", "Kandidaten per kwadrant")
+    shown = at.dataframe[0].value
+    assert set(shown["quadrant"]) == {"Snelle winst"} and len(shown) > 0
+
+
+def open_settings(at):
+    """Open the roadmap's settings (their form runs only while open), as a click does."""
+    assert not [w for w in at.text_input if w.label == "Capacity per period"]
+    at.session_state["roadmap_settings"] = True
+    at.run()
+    assert not at.exception
+    return at
 
 
 def test_roadmap_settings_are_saved(open_page, demo, engine):
-    at = open_page("roadmap")
+    at = open_settings(open_page("roadmap"))
     labelled(at.radio, "Strategy").set_value("wsjf")
     labelled(at.text_input, "Capacity per period").input("10, 20, 30, 40")
     at.button(key="FormSubmitter:roadmap_settings-Save").click().run()
@@ -47,7 +66,7 @@ def test_roadmap_settings_are_saved(open_page, demo, engine):
 
 
 def test_the_best_plan_shows_its_proof_and_what_it_gains(open_page, demo, engine):
-    at = open_page("roadmap")
+    at = open_settings(open_page("roadmap"))
     labelled(at.radio, "Strategy").set_value("optimal")
     labelled(at.number_input, "Time limit of the best plan (seconds)").set_value(20.0)
     at.button(key="FormSubmitter:roadmap_settings-Save").click().run()
@@ -65,6 +84,7 @@ def test_the_roadmap_says_how_sure_each_place_is(open_page, demo):
     rank itself and the first period never changes."""
     at = open_page("roadmap")
     assert "the first period holds the same candidates in 100 % of the plans" in texts(at)
+    at = open_tab(at, "roadmap_tab", "Table")
     table = next(frame.value for frame in at.dataframe if "rank_interval" in frame.value)
     ranked = table[table["rank_interval"] != ""]
     expected = [f"{r} ({r}–{r})" for r in ranked["rank"]]
@@ -74,6 +94,8 @@ def test_the_roadmap_says_how_sure_each_place_is(open_page, demo):
 
 def test_wrong_capacity_count_is_explained(open_page, demo):
     at = open_page("roadmap", lang="nl")
+    at.session_state["roadmap_settings"] = True
+    at.run()
     labelled(at.text_input, "Capaciteit per periode").input("10, 20")
     at.button(key="FormSubmitter:roadmap_settings-Opslaan").click().run()
     assert "2 capaciteiten voor 4 perioden" in texts(at)
@@ -190,3 +212,13 @@ def test_compare_before_saving_shows_value_per_period_and_what_moves(open_page, 
     mine = sum(w * v for w, v in zip(weights, periods["Quick wins first"], strict=True))
     best = sum(w * v for w, v in zip(weights, periods["Best plan (optimised)"], strict=True))
     assert best >= mine - 1e-6
+
+
+def test_the_load_per_period_reads_in_the_pages_language(open_page, demo):
+    """A small static table: no grid for a dozen periods."""
+    at = open_page("roadmap", lang="nl")
+    [load] = at.table
+    frame = load.value
+    assert list(frame.columns) == ["Periode", "Geplande inspanning", "Capaciteit", "Gevuld"]
+    assert len(frame) == 4 and frame["Gevuld"].str.endswith("%").all()
+    assert all("," in used or used == "0,0" for used in frame["Geplande inspanning"])
