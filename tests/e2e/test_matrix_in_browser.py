@@ -1,0 +1,131 @@
+"""The matrix with more candidates than spread bars it draws, in a real browser: the
+spread shows for the point under the pointer and for the one picked; the options sit
+in a popover and keep what was chosen while it is closed."""
+
+import io
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+from playwright.sync_api import Page, expect
+
+from planner.core.db import make_engine, writing
+from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
+from planner.roadmap.charts import ALL_SPREADS
+from planner.store.scoring_model import load_scoring_setup
+from planner.store.sessions import reveal_round
+from planner.store.workspaces import load_journey
+from tests.conftest import ROOT
+from tests.e2e.steps import DESKTOP, go, settled, sign_in
+from tests.factories import add_candidate, demo_session, join, vote_all
+from tests.served_app import served_app
+
+# Which runs the page went through since it was installed (data-test-script-state).
+RUNS = """() => {
+  window.__runs = [];
+  const app = document.querySelector('[data-testid=stApp]');
+  new MutationObserver(() => window.__runs.push(app.getAttribute('data-test-script-state')))
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+@pytest.fixture(scope="module")
+def many_url(tmp_path_factory) -> str:
+    """The demo grown past ALL_SPREADS candidates, each voted on by three stakeholders who
+    disagree (every candidate has a spread), the round revealed."""
+    folder = tmp_path_factory.mktemp("matrix")
+    database_url = f"sqlite:///{folder / 'planner.db'}"
+    env = {**os.environ, "DATABASE_URL": database_url}
+    subprocess.run([sys.executable, "-m", "planner", "init"], cwd=ROOT, env=env, check=True)
+    engine = make_engine(database_url)
+    with writing(engine) as db:
+        journey = load_journey(db=db, workspace_id=1)
+        extra = [add_candidate(db, journey, title=f"Extra idea {n}") for n in range(ALL_SPREADS)]
+        ids = list(range(1, extra[0].id)) + [c.id for c in extra]  # the demo's and these
+    assert len(ids) > ALL_SPREADS
+    scoring = demo_session(engine, 1, candidate_ids=ids)
+    with writing(engine) as db:
+        setup = load_scoring_setup(db=db, workspace_id=1)
+        for offset, name in enumerate(("Ann", "Bob", "Cas")):  # the fewest for a consensus
+            person = join(db, scoring, name)
+            for candidate_id in ids:
+                label = str(1 + (candidate_id + 2 * offset) % 5)
+                vote_all(db, scoring, person, candidate_id, setup, label=label)
+        reveal_round(db=db, session_id=scoring.id)
+    engine.dispose()
+    with served_app(database_url, folder / "streamlit.log") as server:
+        yield server.url
+
+
+def changed(shot: bytes, other: bytes) -> int:
+    """How many pixels of two screenshots differ by more than anti-aliasing does (a
+    redrawn canvas may differ by a few levels at the edges of what it drew)."""
+    a, b = (np.asarray(Image.open(io.BytesIO(s)).convert("RGB"), dtype=int) for s in (shot, other))
+    return int((np.abs(a - b).sum(axis=2) > 48).sum())
+
+
+def _point(page: Page, box: dict) -> tuple[float, float]:
+    """Somewhere the pointer is over a point: where the chart shows its tooltip."""
+    for y in range(int(box["y"]) + 20, int(box["y"] + box["height"]) - 60, 10):
+        for x in range(int(box["x"]) + 60, int(box["x"] + box["width"]) - 160, 10):
+            page.mouse.move(x, y)
+            if page.locator("#vg-tooltip-element.visible").count():
+                return x, y
+    raise AssertionError("no point found under the pointer")
+
+
+def test_the_spread_shows_under_the_pointer_and_for_the_pick(browser, many_url):
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(page, many_url, DEMO_NAME, DEMO_PASSPHRASE)
+    go(page, "Matrix")
+    expect(page.get_by_test_id("stAlert")).to_have_count(0)  # every candidate is shown
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    canvas = chart.locator("canvas")
+    expect(canvas).to_have_count(1)  # drawn on a canvas, not as thousands of SVG nodes
+    box = chart.bounding_box()
+    page.mouse.move(box["x"] + 2, box["y"] + 2)
+    page.wait_for_timeout(300)
+    page.evaluate(RUNS)
+    bare = canvas.screenshot()
+    x, y = _point(page, box)
+    page.add_style_tag(content="#vg-tooltip-element { display: none !important; }")
+    page.wait_for_timeout(300)
+    assert changed(canvas.screenshot(), bare) > 40  # the spread of the point under the pointer
+    page.mouse.move(box["x"] + 2, box["y"] + 2)
+    page.wait_for_timeout(300)
+    assert changed(canvas.screenshot(), bare) == 0  # gone with the pointer
+    assert page.evaluate("window.__runs") == []  # hovering reruns nothing
+    page.mouse.click(x, y)
+    settled(page)
+    expect(page.get_by_test_id("stMetric")).to_have_count(2)  # the picked one's details
+    page.mouse.move(box["x"] + 2, box["y"] + 2)
+    page.wait_for_timeout(300)
+    assert changed(canvas.screenshot(), bare) > 40  # the picked one keeps its spread
+    page.context.close()
+
+
+def test_the_options_keep_what_was_chosen_while_closed(browser, many_url):
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(page, many_url, DEMO_NAME, DEMO_PASSPHRASE)
+    go(page, "Matrix")
+    expect(page.get_by_text("Everyone (the consensus) · All candidates")).to_be_visible()
+    expect(page.get_by_test_id("stMultiSelect")).to_have_count(0)  # closed: not drawn
+    page.get_by_role("button", name="Filter and colour").click()
+    phases = page.get_by_test_id("stMultiSelect").filter(has=page.get_by_text("Phase", exact=True))
+    phases.get_by_role("combobox").click()
+    page.get_by_role("option", name="Buying", exact=True).click()
+    settled(page)
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("stMultiSelect")).to_have_count(0)
+    summary = "Everyone (the consensus) · Phase: Buying · Colour by: Quadrant"
+    expect(page.get_by_text(summary)).to_be_visible()
+    page.get_by_role("tab", name="Candidates per quadrant").click()  # a rerun
+    settled(page)
+    expect(page.get_by_text(summary)).to_be_visible()
+    page.get_by_role("button", name="Filter and colour").click()
+    expect(page.get_by_test_id("stPopoverBody").get_by_text("Buying")).to_be_visible()
+    page.context.close()
