@@ -22,14 +22,13 @@ from planner.roadmap.matrix import matrix_points, value_by_cell
 from planner.roadmap.quadrants import QUADRANTS, Thresholds, quadrant_of, thresholds_for
 from planner.scoring.scales import SCALES
 from planner.ui.shell.charts import spec_of
-from planner.ui.shell.lang import current_lang, t
+from planner.ui.shell.lang import current_lang
 from planner.ui.shell.reads import (
     candidates,
     consensus_digest,
     consensus_seen_by,
     quadrant_sureness,
 )
-from planner.ui.text import plain
 
 
 @dataclass(frozen=True)
@@ -148,20 +147,4 @@ def _view(
         members=members,
         counts=counts,
         heat_spec=spec_of(cell_heat_map(heat, heat_labels)) if not points.empty else {},
-    )
-
-
-def options_summary(
-    role: str | None, filters: list[tuple[str, list[str]]], colour: str, lines: str
-) -> str:
-    """What the matrix shows, in one line beside its options: who sees it, the filters
-    that are set (label and values), what colours the points and where the lines are."""
-    chosen = [f"{label}: {plain(', '.join(values))}" for label, values in filters if values]
-    return " · ".join(
-        [
-            f"{t('matrix.seen_by')}: {plain(role)}" if role else t("matrix.seen_by_everyone"),
-            *(chosen or [t("matrix.all_candidates")]),
-            f"{t('matrix.colour')}: {colour}",
-            f"{t('field.threshold_mode')}: {lines}",
-        ]
     )
