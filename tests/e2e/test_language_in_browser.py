@@ -57,5 +57,7 @@ def test_the_browser_writes_numbers_and_dates_in_the_apps_language(browser, app_
     assert page.evaluate(written) == "1.234,5"
     day = "new Intl.DateTimeFormat(navigator.languages, {dateStyle: 'medium'})"
     assert page.evaluate(f"{day}.format(new Date(2026, 9, 1))") == "1 okt 2026"
+    page.get_by_role("tab", name="Kandidaten per kwadrant").click()
+    settled(page)
     expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
     page.context.close()

@@ -150,12 +150,14 @@ def test_the_whole_workshop(browser, app_url, screenshot, tmp_path):
 
     go(facilitator, "Matrix")
     expect(facilitator.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+    photograph(facilitator, screenshot, "matrix")
+    facilitator.get_by_role("tab", name="Candidates per quadrant").click()
+    settled(facilitator)
     cells = facilitator.locator("[data-testid='stDataFrame'] [role='gridcell']")
     # The grids fill their cells' text after they are drawn (seen empty in CI once the
     # page had become faster): wait for each title rather than read them at once.
     for title in ("Pay in three instalments", "Click and collect in two hours", GRID_IDEAS[0]):
         expect(cells.filter(has_text=title).first).to_be_attached(timeout=20_000)
-    photograph(facilitator, screenshot, "matrix")
 
     go(facilitator, "Roadmap")
     facilitator.get_by_label("Name", exact=True).fill("Spring plan")
