@@ -18,6 +18,8 @@ from planner.exports.images import matrix_figure, png, svg, timeline_figure
 from planner.exports.pdf import roadmap_pdf
 from planner.exports.tables import roadmap_csv, roadmap_markdown
 from planner.models import CandidateUpdate
+from planner.roadmap.charts import ALL_SPREADS, matrix_chart
+from planner.roadmap.quadrants import Thresholds
 from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import update_candidate
 from planner.store.roadmap_plan import save_plan
@@ -132,3 +134,30 @@ def test_long_tables_repeat_their_header_and_wrap(tmp_path):
     assert len(table_pages) >= 3  # the header is on every page of the table
     assert "A very long title A very long title" in " ".join(pages).replace("\n", " ")
     engine.dispose()
+
+
+def _matrix_lines(count: int, votes: int) -> int:
+    """Lines in the matrix's SVG for `count` points with `votes` votes each."""
+    points = pd.DataFrame(
+        {
+            "candidate_id": range(count),
+            "title": [f"Idea {n}" for n in range(count)],
+            **{k: "Web" for k in ("phase", "channels", "channel", "persona")},
+            "quadrant": "Quick win",
+            "value": 8.0,
+            "effort": 2.0,
+            "n": votes,
+            **{"value_q1": 7.0, "value_q3": 9.0, "effort_q1": 1.0, "effort_q3": 3.0},
+        }
+    )
+    labels = {k: k for k in ("value", "effort", "n", "title", "phase", "channels", "quadrant")}
+    names = {q: q for q in ("quick_win", "big_bet", "fill_in", "money_pit")}
+    chart = matrix_chart(points, Thresholds(), "quadrant", labels, names)
+    return svg(chart).count("<line")
+
+
+def test_the_matrix_image_draws_every_spread_up_to_all_spreads_and_none_above():
+    """As on screen, where the one under the pointer or picked shows: nobody points at
+    a slide."""
+    assert _matrix_lines(ALL_SPREADS, 3) == _matrix_lines(ALL_SPREADS, 0) + 2 * ALL_SPREADS
+    assert _matrix_lines(ALL_SPREADS + 1, 3) == _matrix_lines(ALL_SPREADS + 1, 0)
