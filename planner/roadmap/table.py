@@ -7,6 +7,7 @@ import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
 from planner.core.i18n import supported, t
+from planner.core.numbers import one_decimal
 from planner.roadmap.build import Roadmap
 from planner.roadmap.certainty import Certainty, chance_of
 from planner.roadmap.optimal import PlanFigures
@@ -110,7 +111,7 @@ def load_table(roadmap: Roadmap, lang: str) -> pd.DataFrame:
     rows = [
         {
             t("chart.period", lang): period.label_in(lang),
-            t("roadmap.used", lang): format_decimal(used, "#,##0.0", locale=code),
+            t("roadmap.used", lang): one_decimal(used, lang),
             t("field.capacity", lang): format_decimal(capacity, "#,##0.#", locale=code),
             t("roadmap.fill", lang): format_percent(
                 used / capacity if capacity else 0, locale=code
