@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
 
 from planner.core.i18n import supported
 
@@ -11,6 +11,16 @@ from planner.core.i18n import supported
 def one_decimal(value: float, lang: str) -> str:
     """'7.5' / '7,5'; thousands grouped as the language does ('1,234.5' / '1.234,5')."""
     return str(format_decimal(value, "#,##0.0", locale=supported(lang)))
+
+
+def whole_percent(share: float, lang: str) -> str:
+    """0.845 as '84%' / '84%' (whole percents: ~100 texts, each written by Babel once)."""
+    return _percent(round(100 * share), supported(lang))
+
+
+@lru_cache(maxsize=1024)
+def _percent(percent: int, code: str) -> str:
+    return str(format_percent(percent / 100, locale=code))
 
 
 def marks(lang: str) -> dict[str, str]:

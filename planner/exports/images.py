@@ -26,7 +26,7 @@ def matrix_figure(content: ExportContent) -> alt.Chart:
         "channels": content.t("field.channels"),
         "quadrant": content.t("chart.quadrant"),
     }
-    chart = matrix_chart(shown, content.roadmap.thresholds, "quadrant", labels, names)
+    chart = matrix_chart(shown, content.roadmap.thresholds, "quadrant", labels, names, content.lang)
     return chart.properties(
         width=SLIDE_WIDTH * 0.8, height=560, title=f"{content.title} · {content.t('matrix.title')}"
     )

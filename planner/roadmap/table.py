@@ -4,10 +4,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 
 from planner.core.i18n import supported, t
-from planner.core.numbers import one_decimal
+from planner.core.numbers import one_decimal, whole_percent
 from planner.roadmap.build import Roadmap
 from planner.roadmap.certainty import Certainty, chance_of
 from planner.roadmap.optimal import PlanFigures
@@ -113,9 +113,7 @@ def load_table(roadmap: Roadmap, lang: str) -> pd.DataFrame:
             t("chart.period", lang): period.label_in(lang),
             t("roadmap.used", lang): one_decimal(used, lang),
             t("field.capacity", lang): format_decimal(capacity, "#,##0.#", locale=code),
-            t("roadmap.fill", lang): format_percent(
-                used / capacity if capacity else 0, locale=code
-            ),
+            t("roadmap.fill", lang): whole_percent(used / capacity if capacity else 0, lang),
         }
         for period, used, capacity in zip(
             roadmap.periods, roadmap.load, roadmap.settings.capacities, strict=True

@@ -99,6 +99,16 @@ def pick(page: Page, combobox, option: str) -> None:
     settled(page)
 
 
+def pick_language(page: Page, where, name: str) -> None:
+    """Choose `name` in the language box (the one showing "English") of `where`."""
+    settled(page)
+    boxes = where.get_by_role("combobox")
+    box = next(
+        boxes.nth(i) for i in range(boxes.count()) if boxes.nth(i).input_value() == "English"
+    )
+    pick(page, box, name)
+
+
 def add_candidate_here(page: Page, title: str) -> None:
     """Type `title` in the open cell's form and add it; wait for the confirmation.
 

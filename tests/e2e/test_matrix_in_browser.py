@@ -1,9 +1,11 @@
 """The matrix with more candidates than spread bars it draws, in a real browser: the
-spread shows for the point under the pointer and for the one picked; the options sit
-in a popover and keep what was chosen while it is closed."""
+spread shows for the point under the pointer and for the one picked; the tooltip reads
+in the page's language; the options sit in a popover and keep what was chosen while it
+is closed."""
 
 import io
 import os
+import re
 import subprocess
 import sys
 
@@ -19,7 +21,7 @@ from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import reveal_round
 from planner.store.workspaces import load_journey
 from tests.conftest import ROOT
-from tests.e2e.steps import DESKTOP, go, settled, sign_in
+from tests.e2e.steps import DESKTOP, go, pick_language, settled, sign_in
 from tests.factories import add_candidate, demo_session, join, vote_all
 from tests.served_app import served_app
 
@@ -75,6 +77,31 @@ def _point(page: Page, box: dict) -> tuple[float, float]:
             if page.locator("#vg-tooltip-element.visible").count():
                 return x, y
     raise AssertionError("no point found under the pointer")
+
+
+def _tooltip(page: Page) -> tuple[str, dict[str, str]]:
+    """The tooltip shown: its heading (the candidate's title) and its rows."""
+    shown = page.locator("#vg-tooltip-element")
+    keys, values = shown.locator("td.key").all_inner_texts(), shown.locator("td.value")
+    return shown.locator("h2").inner_text(), dict(zip(keys, values.all_inner_texts(), strict=True))
+
+
+def test_the_tooltip_reads_in_the_pages_language(browser, many_url):
+    """Each point's tooltip is written on the server, in the page's language: its title
+    as the heading, then its figures ("7,5" and "84%" in Dutch)."""
+    page = browser.new_context(viewport=DESKTOP, locale="en-US").new_page()
+    sign_in(page, many_url, DEMO_NAME, DEMO_PASSPHRASE)
+    pick_language(page, page.get_by_test_id("stSidebar"), "Nederlands")
+    go(page, "Matrix")
+    box = page.get_by_test_id("stVegaLiteChart").first.bounding_box()
+    _point(page, box)
+    title, rows = _tooltip(page)
+    assert title
+    assert list(rows)[:3] == ["Fase", "Kanalen", "Waarde"]
+    assert re.fullmatch(r"\d+,\d", rows["Waarde"]) and re.fullmatch(r"\d+,\d", rows["Inspanning"])
+    assert rows["Stemmen"] == "3"
+    assert re.fullmatch(r"\d+\s?%", rows["Kwadrant, hoe zeker (%)"])
+    page.context.close()
 
 
 def test_the_spread_shows_under_the_pointer_and_for_the_pick(browser, many_url):

@@ -10,7 +10,7 @@ from planner.store.access import get_access
 from planner.store.workspaces import list_workspaces
 from planner.ui.nav import PAGE_FILES
 from tests.e2e.rounds import new_round
-from tests.e2e.steps import DESKTOP, go, pick, settled, sign_in
+from tests.e2e.steps import DESKTOP, go, pick_language, settled, sign_in
 
 SIGNED_OUT = "Sign in to see this page"
 
@@ -18,16 +18,6 @@ SIGNED_OUT = "Sign in to see this page"
 def reload(page: Page) -> None:
     page.reload()
     settled(page)
-
-
-def pick_language(page: Page, where, name: str) -> None:
-    """Choose `name` in the language box (the one showing "English") of `where`."""
-    settled(page)
-    boxes = where.get_by_role("combobox")
-    box = next(
-        boxes.nth(i) for i in range(boxes.count()) if boxes.nth(i).input_value() == "English"
-    )
-    pick(page, box, name)
 
 
 def viewer_link(database_url: str) -> str:

@@ -1,4 +1,5 @@
-"""The matrix chart carries how sure each point's quadrant is (opacity and tooltip)."""
+"""The matrix chart: how sure each point's quadrant is (opacity and tooltip), its tooltip
+written once per point, the columns each layer sends, the spreads' rule."""
 
 import pandas as pd
 
@@ -27,25 +28,58 @@ LABELS = {k: k for k in ("value", "effort", "n", "title", "phase", "channels", "
 NAMES = {q: q for q in ("quick_win", "big_bet", "fill_in", "money_pit")}
 
 
+def _dots(spec: dict) -> dict:
+    return next(layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "circle")
+
+
+def _tips(spec: dict) -> list[dict]:
+    return [row["tip"] for row in spec["datasets"][_dots(spec)["data"]["name"]]]
+
+
 def test_how_sure_shows_as_opacity_and_in_the_tooltip():
     spec = matrix_chart(
-        POINTS.assign(sure=[1.0, 0.55]),
+        POINTS.assign(sure=[1.0, 0.555]),
         Thresholds(),
         "quadrant",
         LABELS | {"sure": "How sure"},
         NAMES,
     ).to_dict()
-    dots = next(layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "circle")
-    assert dots["encoding"]["opacity"]["field"] == "sure"
-    assert {"field": "sure", "format": ".0%", "title": "How sure", "type": "quantitative"} in dots[
-        "encoding"
-    ]["tooltip"]
+    assert _dots(spec)["encoding"]["opacity"]["field"] == "sure"
+    assert [tip["How sure"] for tip in _tips(spec)] == ["100%", "56%"]
 
 
 def test_without_it_the_points_are_drawn_as_before():
     spec = matrix_chart(POINTS, Thresholds(), "quadrant", LABELS, NAMES).to_dict()
-    dots = next(layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "circle")
-    assert dots["encoding"]["opacity"] == {"value": 0.85}
+    assert _dots(spec)["encoding"]["opacity"] == {"value": 0.85}
+    assert "How sure" not in _tips(spec)[0]
+
+
+def test_the_tooltip_is_each_points_own_text_in_the_language():
+    """The browser shows each point's `tip` as it is (heading: the title; then a row a
+    figure), written in the page's language: no formatting per point while drawing."""
+    spec = matrix_chart(
+        POINTS.assign(value=[8.04, 5.55]), Thresholds(), "quadrant", LABELS, NAMES, "nl"
+    ).to_dict()
+    assert _dots(spec)["mark"]["tooltip"] == {"expr": "datum.tip"}
+    assert "tooltip" not in _dots(spec)["encoding"]
+    assert _tips(spec) == [
+        {
+            "title": "Sure",
+            "phase": "Buying",
+            "channels": "Web",
+            "value": "8,0",
+            "effort": "2,0",
+            "n": "5",
+        },
+        {
+            "title": "Split",
+            "phase": "Buying",
+            "channels": "Web",
+            "value": "5,6",
+            "effort": "5,0",
+            "n": "5",
+        },
+    ]
 
 
 def test_the_scores_on_the_workspaces_scale_are_in_the_tooltip():
@@ -57,11 +91,9 @@ def test_the_scores_on_the_workspaces_scale_are_in_the_tooltip():
         LABELS | {"value_on_scale": "Waarde op 1–10", "effort_on_scale": "Inspanning op 1–10"},
         NAMES,
     ).to_dict()
-    dots = next(layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "circle")
-    titles = [tip["title"] for tip in dots["encoding"]["tooltip"]]
-    assert titles[3:7] == ["value", "Waarde op 1–10", "effort", "Inspanning op 1–10"]
-    rows = [row for data in spec["datasets"].values() for row in data if "effort_on_scale" in row]
-    assert [row["effort_on_scale"] for row in rows[:2]] == ["1,5", "5,5"]
+    tip = _tips(spec)[0]
+    assert list(tip)[3:7] == ["value", "Waarde op 1–10", "effort", "Inspanning op 1–10"]
+    assert [t["Inspanning op 1–10"] for t in _tips(spec)] == ["1,5", "5,5"]
 
 
 def test_each_layer_sends_the_browser_only_the_columns_it_draws():
@@ -77,9 +109,10 @@ def test_each_layer_sends_the_browser_only_the_columns_it_draws():
         e["field"]
         for channel, e in layers["circle"]["encoding"].items()
         if isinstance(e, dict) and "field" in e
-    } | {t["field"] for t in layers["circle"]["encoding"]["tooltip"]}
-    assert columns["circle"] == used | {"candidate_id"}  # the click picks by id
+    }
+    assert columns["circle"] == used | {"candidate_id", "tip"}  # the click picks by id
     assert "channel" not in columns["circle"] and "value_q1" not in columns["circle"]
+    assert "title" not in columns["circle"]  # in the tip
     assert columns["rule"] == {
         *("candidate_id", "x", "y"),  # the spread of the candidate under the pointer: by id
         *("value_q1", "value_q3", "effort_q1", "effort_q3"),

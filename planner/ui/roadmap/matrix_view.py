@@ -120,7 +120,8 @@ def _view(
         "channels": t("field.channels"),
         **{k: t(f"matrix.colour_{k}") for k in ("quadrant", "phase", "channel", "persona")},
     }
-    spec = spec_of(matrix_chart(shown[matrix_columns(shown)], thresholds, colour, labels, names))
+    chart = matrix_chart(shown[matrix_columns(shown)], thresholds, colour, labels, names, lang)
+    spec = spec_of(chart)
     # One table, quadrant by quadrant, best first: one grid for the browser to draw
     # instead of four (each took ~60 ms of a page change in Chromium).
     order = points["quadrant"].map({q: i for i, q in enumerate(QUADRANTS)})
