@@ -143,16 +143,18 @@ def matrix_tips(points: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.S
         "n": lambda v: str(int(v)),
         "sure": lambda v: whole_percent(v, lang),
     }
-    columns = [
-        points[row].map(written[row], na_action="ignore").fillna("")
-        if row in written
-        else points[row]
-        for row in rows
-    ]
+
+    def texts(row: str) -> list[str]:
+        """The column's texts, as Python strings (iterating pandas' Arrow strings is slow)."""
+        if row not in written:
+            return points[row].tolist()
+        # Rounded first: ~100 different figures, each written by Babel once (cached).
+        rounded = points[row].round(2 if row == "sure" else 1)
+        return rounded.map(written[row], na_action="ignore").fillna("").tolist()
+
     heads = ["title", *(labels[row] for row in rows)]
-    tips = [
-        dict(zip(heads, row, strict=True)) for row in zip(points["title"], *columns, strict=True)
-    ]
+    columns = [points["title"].tolist(), *(texts(row) for row in rows)]
+    tips = [dict(zip(heads, values, strict=True)) for values in zip(*columns, strict=True)]
     return pd.Series(tips, index=points.index, dtype=object)
 
 
