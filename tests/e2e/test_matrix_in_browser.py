@@ -15,12 +15,14 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from planner.core.db import make_engine, writing
+from planner.core.i18n import t
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
 from planner.roadmap.charts import ALL_SPREADS
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import reveal_round
 from planner.store.workspaces import load_journey
 from tests.conftest import ROOT
+from tests.e2e.rounds import busy_machine
 from tests.e2e.steps import DESKTOP, go, pick_language, settled, sign_in
 from tests.factories import add_candidate, demo_session, join, vote_all
 from tests.served_app import served_app
@@ -86,22 +88,37 @@ def _tooltip(page: Page) -> tuple[str, dict[str, str]]:
     return shown.locator("h2").inner_text(), dict(zip(keys, values.all_inner_texts(), strict=True))
 
 
-def test_the_tooltip_reads_in_the_pages_language(browser, many_url):
-    """Each point's tooltip is written on the server, in the page's language: its title
-    as the heading, then its figures ("7,5" and "84%" in Dutch)."""
-    page = browser.new_context(viewport=DESKTOP, locale="en-US").new_page()
-    sign_in(page, many_url, DEMO_NAME, DEMO_PASSPHRASE)
-    pick_language(page, page.get_by_test_id("stSidebar"), "Nederlands")
-    go(page, "Matrix")
-    box = page.get_by_test_id("stVegaLiteChart").first.bounding_box()
-    _point(page, box)
-    title, rows = _tooltip(page)
-    assert title
-    assert list(rows)[:3] == ["Fase", "Kanalen", "Waarde"]
-    assert re.fullmatch(r"\d+,\d", rows["Waarde"]) and re.fullmatch(r"\d+,\d", rows["Inspanning"])
-    assert rows["Stemmen"] == "3"
-    assert re.fullmatch(r"\d+\s?%", rows["Kwadrant, hoe zeker (%)"])
-    page.context.close()
+def test_two_people_read_the_tooltip_each_in_their_language_on_a_busy_machine(browser, many_url):
+    """Each point's tooltip is written on the server in the page's language: its title
+    as the heading, then its figures ("7,5" and "84%" in Dutch). Two people open the
+    matrix at the same moment, one in Dutch and one in English, while every core is busy:
+    each view is made once per language and shared, and neither gets the other's."""
+    pages = [browser.new_context(viewport=DESKTOP, locale="en-US").new_page() for _ in range(2)]
+    for page in pages:
+        sign_in(page, many_url, DEMO_NAME, DEMO_PASSPHRASE)
+    dutch, english = pages
+    pick_language(dutch, dutch.get_by_test_id("stSidebar"), "Nederlands")
+    with busy_machine():
+        for page, lang in ((dutch, "nl"), (english, "en")):  # both runs at once
+            page.get_by_role("link", name=t("nav.matrix", lang), exact=True).first.click()
+        for page in pages:
+            settled(page)
+    shown = {}
+    for page, lang in ((dutch, "nl"), (english, "en")):
+        _point(page, page.get_by_test_id("stVegaLiteChart").first.bounding_box())
+        shown[lang] = _tooltip(page)
+    for lang, (title, rows) in shown.items():
+        assert title, lang
+        decimal = r"\d+,\d" if lang == "nl" else r"\d+\.\d"
+        assert list(rows)[:3] == [
+            t(k, lang) for k in ("field.phase", "field.channels", "chart.value")
+        ]
+        assert re.fullmatch(decimal, rows[t("chart.value", lang)])
+        assert re.fullmatch(decimal, rows[t("chart.effort", lang)])
+        assert rows[t("chart.n", lang)] == "3"
+        assert re.fullmatch(r"\d+\s?%", rows[t("chart.quadrant_sure", lang)])
+    for page in pages:
+        page.context.close()
 
 
 def test_the_spread_shows_under_the_pointer_and_for_the_pick(browser, many_url):
