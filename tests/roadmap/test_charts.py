@@ -61,6 +61,7 @@ def test_the_tooltip_is_each_points_own_text_in_the_language():
         POINTS.assign(value=[8.04, 5.55]), Thresholds(), "quadrant", LABELS, NAMES, "nl"
     ).to_dict()
     assert _dots(spec)["mark"]["tooltip"] == {"expr": "datum.tip"}
+    assert _dots(spec)["mark"]["aria"] is False  # a canvas shows no per-point description
     assert "tooltip" not in _dots(spec)["encoding"]
     assert _tips(spec) == [
         {
