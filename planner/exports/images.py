@@ -7,7 +7,8 @@ import pandas as pd
 import vl_convert
 
 from planner.exports.content import ExportContent
-from planner.roadmap.charts import matrix_chart, timeline_chart
+from planner.roadmap.charts import timeline_chart
+from planner.roadmap.matrix_chart import matrix_chart
 from planner.roadmap.quadrants import QUADRANTS
 
 SLIDE_WIDTH = 1100  # px of the drawing area: fits a 16:9 slide

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from planner.core.db import make_engine, writing
 from planner.core.i18n import t
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
-from planner.roadmap.charts import ALL_SPREADS
+from planner.roadmap.matrix_chart import ALL_SPREADS
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import reveal_round
 from planner.store.workspaces import load_journey

@@ -18,7 +18,7 @@ from planner.exports.images import matrix_figure, png, svg, timeline_figure
 from planner.exports.pdf import roadmap_pdf
 from planner.exports.tables import roadmap_csv, roadmap_markdown
 from planner.models import CandidateUpdate
-from planner.roadmap.charts import ALL_SPREADS, matrix_chart
+from planner.roadmap.matrix_chart import ALL_SPREADS, matrix_chart
 from planner.roadmap.quadrants import Thresholds
 from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import update_candidate

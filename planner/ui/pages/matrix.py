@@ -4,7 +4,7 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.models import ScoringModel
-from planner.roadmap.charts import ALL_SPREADS
+from planner.roadmap.matrix_chart import ALL_SPREADS
 from planner.roadmap.quadrants import QUADRANTS
 from planner.store.stakeholders import workspace_roles
 from planner.ui import tables

@@ -17,8 +17,9 @@ from planner.core import i18n
 from planner.journey.journey import Journey
 from planner.journey.search import filter_candidates
 from planner.roadmap.certainty import chance_of
-from planner.roadmap.charts import cell_heat_map, matrix_chart, matrix_columns
+from planner.roadmap.charts import cell_heat_map
 from planner.roadmap.matrix import matrix_points, value_by_cell
+from planner.roadmap.matrix_chart import matrix_chart, matrix_columns
 from planner.roadmap.quadrants import QUADRANTS, Thresholds, quadrant_of, thresholds_for
 from planner.scoring.scales import SCALES
 from planner.ui.shell.charts import spec_of

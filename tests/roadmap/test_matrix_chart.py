@@ -3,7 +3,7 @@ written once per point, the columns each layer sends, the spreads' rule."""
 
 import pandas as pd
 
-from planner.roadmap.charts import ALL_SPREADS, matrix_chart
+from planner.roadmap.matrix_chart import ALL_SPREADS, matrix_chart
 from planner.roadmap.quadrants import Thresholds
 
 POINTS = pd.DataFrame(
