@@ -135,7 +135,7 @@ def matrix_chart(
         y=alt.Y("y:Q", scale=y_scale), x="effort_q1:Q", x2="effort_q3:Q"
     )
     dots = (
-        alt.Chart(data[list(dict.fromkeys(shown))])
+        alt.Chart(data[shown])
         # The tooltip is each point's own `tip`: shown as it is, nothing to format. No
         # ARIA description per point: a canvas never shows one, and Vega wrote it for
         # every point on every draw (four number formats each, ~20 ms at 2,000 points).
