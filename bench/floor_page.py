@@ -1,27 +1,15 @@
 """The floor page of bench/pages.py: what any page with a 2,000-row table and one Altair
 scatter costs in a warm rerun on this machine (no database, no app around it)."""
 
-import altair as alt
-import numpy as np
-import pandas as pd
+import sys
+from pathlib import Path
+
 import streamlit as st
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-@st.cache_data
-def _frame(rows: int) -> pd.DataFrame:
-    rng = np.random.default_rng(1)
-    return pd.DataFrame(
-        {
-            "title": [f"Candidate {i}" for i in range(rows)],
-            "value": rng.uniform(0, 10, rows),
-            "effort": rng.uniform(0, 10, rows),
-        }
-    )
+from floor_parts import scatter, table
 
-
-frame = _frame(2_000)
 st.title("Floor")
-st.dataframe(frame, hide_index=True)
-st.altair_chart(
-    alt.Chart(frame).mark_circle().encode(x="effort:Q", y="value:Q", tooltip=["title:N"])
-)
+table()
+scatter()
