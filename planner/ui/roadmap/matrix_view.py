@@ -22,7 +22,7 @@ from planner.roadmap.matrix import matrix_points, value_by_cell
 from planner.roadmap.matrix_chart import matrix_chart, matrix_columns
 from planner.roadmap.quadrants import QUADRANTS, Thresholds, quadrant_of, thresholds_for
 from planner.scoring.scales import SCALES
-from planner.ui.shell.charts import spec_of
+from planner.ui.shell.charts import shown_first, spec_of
 from planner.ui.shell.lang import current_lang
 from planner.ui.shell.reads import (
     candidates,
@@ -122,7 +122,7 @@ def _view(
         **{k: t(f"matrix.colour_{k}") for k in ("quadrant", "phase", "channel", "persona")},
     }
     chart = matrix_chart(shown[matrix_columns(shown)], thresholds, colour, labels, names, lang)
-    spec = spec_of(chart)
+    spec = shown_first(spec_of(chart), layer=-1)  # "Show data": the points
     # One table, quadrant by quadrant, best first: one grid for the browser to draw
     # instead of four (each took ~60 ms of a page change in Chromium).
     order = points["quadrant"].map({q: i for i, q in enumerate(QUADRANTS)})

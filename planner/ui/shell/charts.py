@@ -37,3 +37,11 @@ def draw_spec(spec: dict[str, Any], **options) -> Any:
     """Draw a cached spec in the user's language's locale (numbers "7,5" in Dutch; a
     copy: `st.vega_lite_chart` takes its datasets out of it)."""
     return st.vega_lite_chart(spec=localised(spec, current_lang()), **options)
+
+
+def shown_first(spec: dict[str, Any], layer: int) -> dict[str, Any]:
+    """The spec with the dataset its `layer`-th layer draws as its first: the chart
+    toolbar's "Show data" lists a chart's first dataset (the matrix's was its one-row
+    quadrant lines, not its points). The drawing does not change."""
+    name = spec["layer"][layer]["data"]["name"]
+    return spec | {"datasets": {name: spec["datasets"][name], **spec["datasets"]}}

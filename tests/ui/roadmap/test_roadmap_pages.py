@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pyarrow as pa
+
 from planner.core.db import reading, writing
 from planner.models import SignoffRequest
 from planner.roadmap.periods import make_periods
@@ -27,6 +29,19 @@ def test_matrix_lists_candidates_per_quadrant(open_page, demo):
     assert quick.is_monotonic_decreasing  # best first
     assert f"**Quick win** {len(quick)}" in texts(at)
     assert "Quadrant lines at value" not in texts(at)
+
+
+def test_show_data_on_the_matrix_lists_its_points(open_page, demo):
+    """The chart toolbar's "Show data" lists the chart's first dataset: the points, one
+    row per candidate with its tooltip, not the quadrant lines."""
+    at = open_page("matrix")
+    [chart] = at.get("vega_lite_chart")
+    first = chart.proto.datasets[0]
+    shown = pa.ipc.open_stream(first.data.data).read_all().to_pylist()
+    assert len(shown) == 42
+    assert {"candidate_id", "tip"} <= set(shown[0])
+    assert all(row["tip"]["title"] for row in shown)
+    assert f'"name":"{first.name}"' in chart.proto.spec.replace(" ", "")  # the points draw it
 
 
 def test_matrix_filters_and_median_lines(open_page, demo):
