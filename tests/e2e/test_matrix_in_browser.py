@@ -1,7 +1,7 @@
 """The matrix with more candidates than spread bars it draws, in a real browser: the
 spread shows for the point under the pointer and for the one picked; the tooltip reads
 in the page's language; the options sit in a popover and keep what was chosen while it
-is closed."""
+is closed; "Show data" lists the points."""
 
 import io
 import os
@@ -184,4 +184,18 @@ def test_the_options_keep_what_was_chosen_while_closed(browser, many_url):
     expect(page.get_by_text(summary)).to_be_visible()
     page.get_by_role("button", name="Filter and colour").click()
     expect(page.get_by_test_id("stPopoverBody").get_by_text("Buying")).to_be_visible()
+    page.context.close()
+
+
+def test_show_data_lists_the_points(browser, many_url):
+    """The chart toolbar's "Show data" lists every point (its first dataset), not the
+    one-row quadrant lines."""
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(page, many_url, DEMO_NAME, DEMO_PASSPHRASE)
+    go(page, "Matrix")
+    page.get_by_test_id("stVegaLiteChart").first.hover()
+    page.get_by_role("button", name="Show data").click()
+    # The grid keeps a screen-reader table of its rows: a header row, then one per point.
+    rows = page.get_by_test_id("stDataFrame").locator("table[role=grid]")
+    expect(rows).to_have_attribute("aria-rowcount", str(42 + ALL_SPREADS + 1))
     page.context.close()
