@@ -4,8 +4,14 @@ change to the matrix or the roadmap draws theirs. A third page holds the floor's
 scatter alone: what drawing one 2,000-point chart on arrival costs. Served by
 bench/chromium_pages.py."""
 
+import sys
+from pathlib import Path
+
 import streamlit as st
-from floor_parts import scatter
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.floor_parts import scatter
 
 
 def blank() -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from floor_parts import scatter, table
+from bench.floor_parts import scatter, table
 
 st.title("Floor")
 table()

@@ -11,13 +11,13 @@ ROWS = 2_000
 
 
 @st.cache_data
-def frame(rows: int = ROWS) -> pd.DataFrame:
+def frame() -> pd.DataFrame:
     rng = np.random.default_rng(1)
     return pd.DataFrame(
         {
-            "title": [f"Candidate {i}" for i in range(rows)],
-            "value": rng.uniform(0, 10, rows),
-            "effort": rng.uniform(0, 10, rows),
+            "title": [f"Candidate {i}" for i in range(ROWS)],
+            "value": rng.uniform(0, 10, ROWS),
+            "effort": rng.uniform(0, 10, ROWS),
         }
     )
 
