@@ -1,10 +1,12 @@
 """Errors that users can cause, carrying a catalog key so any language can show them."""
 
+from datetime import timedelta
 from typing import TypeVar
 
 from pydantic import ValidationError
 
 from planner.core.i18n import t
+from planner.core.numbers import seconds
 
 
 class PlannerError(Exception):
@@ -50,9 +52,12 @@ class StatusName(FieldName):
 
 
 def localised(params: dict, lang: str) -> dict:
-    """`params` with field, kind and status names in `lang`; a tuple of them as a list."""
+    """`params` with field, kind and status names in `lang`; a tuple of them as a list;
+    a wait in seconds as `lang` writes it."""
 
     def named(value: object) -> object:
+        if isinstance(value, timedelta):
+            return seconds(value, lang)
         if isinstance(value, FieldName):
             return t(f"{value.catalog_prefix}.{value}", lang)
         if isinstance(value, tuple):

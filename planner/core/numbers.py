@@ -1,7 +1,10 @@
 """Numbers as each language writes them (Babel): 7.5 in English, 7,5 in Dutch."""
 
+import math
+from datetime import timedelta
 from functools import lru_cache
 
+from babel.dates import format_timedelta
 from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
 
 from planner.core.i18n import supported
@@ -28,3 +31,12 @@ def marks(lang: str) -> dict[str, str]:
     takes them: {"decimal": ",", "thousands": "."} in Dutch."""
     code = supported(lang)
     return {"decimal": get_decimal_symbol(code), "thousands": get_group_symbol(code)}
+
+
+def seconds(wait: timedelta, lang: str) -> str:
+    """A short wait in whole seconds, rounded up: '30 seconds' / '30 seconden',
+    '1 second' / '1 seconde' (never turned into minutes)."""
+    whole = timedelta(seconds=max(1, math.ceil(wait.total_seconds())))
+    return str(
+        format_timedelta(whole, granularity="second", threshold=10**9, locale=supported(lang))
+    )

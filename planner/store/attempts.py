@@ -3,12 +3,14 @@ instance sees the same count), checked and recorded in one transaction around wh
 is guessed at — a facilitator's sign-in, a join code, the administrator's passphrase.
 The rule: planner.access.rate_limit.
 
-A try is recorded as a failure *before* it is made, in the transaction that checked the
-count (taken alone: SQLite's write lock, PostgreSQL's advisory lock on the target), and
-turned into a success after. So simultaneous guesses cannot all pass the check: 30 at
-once from one client let 5 through, not 30.
+The check, the try itself and the record of its outcome are one transaction, taken alone
+(SQLite's write lock, PostgreSQL's advisory lock on the target): the next try at that
+target is checked only once this one is recorded. So simultaneous guesses cannot all pass
+the check (30 at once from one client let 5 through, not 30), and a try still under way
+is never counted as a failure (300 people joining at once from one address all get in).
 """
 
+import math
 import zlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -26,7 +28,12 @@ T = TypeVar("T")
 
 
 class TooManyAttempts(PlannerError):
-    """Too many wrong passphrases or codes: wait before the next try."""
+    """Too many wrong passphrases or codes: wait before the next try (`wait`, whole
+    seconds, at most planner.access.rate_limit.MAX_WAIT)."""
+
+    def __init__(self, wait: timedelta) -> None:
+        self.wait = timedelta(seconds=max(1, math.ceil(wait.total_seconds())))
+        super().__init__("error.too_many_attempts", wait=self.wait)
 
 
 def _tries(db: Session, bucket: str, now: datetime) -> Tries:
@@ -49,8 +56,9 @@ def _take_alone(db: Session, buckets: Buckets) -> None:
 
 
 def begin_try(*, db: Session, buckets: Buckets, now: datetime) -> list[int]:
-    """Raise `TooManyAttempts` (with the seconds to wait) while this client must wait;
-    else record the try as a failure in every bucket and return the rows' ids."""
+    """Raise `TooManyAttempts` (with the wait) while this client must wait; else record
+    the try as a failure in every bucket and return the rows' ids. Call `end_try` in the
+    same transaction: only then do others see the try."""
     _take_alone(db, buckets)
     wait = wait_for(
         client=_tries(db, buckets.client, now),
@@ -59,7 +67,7 @@ def begin_try(*, db: Session, buckets: Buckets, now: datetime) -> list[int]:
         now=now,
     )
     if wait > timedelta(0):
-        raise TooManyAttempts("error.too_many_attempts", seconds=int(wait.total_seconds()) + 1)
+        raise TooManyAttempts(wait)
     db.execute(delete(AccessAttempt).where(AccessAttempt.at < now - WINDOW))
     rows = [AccessAttempt(bucket=bucket, ok=False, at=now) for bucket in buckets.all()]
     db.add_all(rows)
@@ -85,16 +93,27 @@ def limited(
     *,
     buckets: Buckets,
     now: datetime,
-    action: Callable[[], T],
+    action: Callable[[Session], T],
     succeeded: Callable[[T], bool] = bool,
 ) -> T:
-    """Run `action` unless the client must wait (`TooManyAttempts`); it counts as a
-    failure unless `succeeded(result)`. For actions that open their own transactions; a
-    sign-in does both in its own (see planner.store.access.sign_in)."""
+    """`action(db)` in one transaction with the check and the record, unless the client
+    must wait (`TooManyAttempts`). It counts as a failure when it raises a PlannerError
+    (its writes are undone, the failure is kept, the error raised) or unless
+    `succeeded(result)`.
+
+    >>> limited(engine, buckets=Buckets.of("join", "*", "10.0.0.9"), now=now,
+    ...         action=lambda db: join_session(db=db, code=code, join_in=join_in))
+    """
+    refused: PlannerError | None = None
     with writing(engine) as db:
         ids = begin_try(db=db, buckets=buckets, now=now)
-    result = action()
-    if succeeded(result):
-        with writing(engine) as db:
-            end_try(db=db, buckets=buckets, ids=ids, ok=True)
+        try:
+            with db.begin_nested():
+                result = action(db)
+        except PlannerError as error:
+            refused = error
+        else:
+            end_try(db=db, buckets=buckets, ids=ids, ok=succeeded(result))
+    if refused is not None:
+        raise refused
     return result

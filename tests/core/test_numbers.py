@@ -1,8 +1,26 @@
 """Numbers as each language writes them."""
 
-from planner.core.numbers import one_decimal
+from datetime import timedelta
+
+import pytest
+
+from planner.core.numbers import one_decimal, seconds
 
 
 def test_numbers_per_language():
     assert (one_decimal(7.5, "en"), one_decimal(7.5, "nl")) == ("7.5", "7,5")
     assert (one_decimal(1234.5, "en"), one_decimal(1234.5, "nl")) == ("1,234.5", "1.234,5")
+
+
+@pytest.mark.parametrize(
+    ("wait", "english", "dutch"),
+    [
+        (timedelta(seconds=30), "30 seconds", "30 seconden"),
+        (timedelta(seconds=1), "1 second", "1 seconde"),
+        (timedelta(seconds=1.2), "2 seconds", "2 seconden"),  # rounded up: then it is over
+        (timedelta(milliseconds=1), "1 second", "1 seconde"),
+        (timedelta(seconds=90), "90 seconds", "90 seconden"),  # seconds, never minutes
+    ],
+)
+def test_waits_in_seconds_per_language(wait, english, dutch):
+    assert (seconds(wait, "en"), seconds(wait, "nl")) == (english, dutch)

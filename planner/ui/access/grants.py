@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 import streamlit as st
+from sqlmodel import Session
 
 from planner.access.clients import client_address, trusted_proxies
 from planner.access.rate_limit import Buckets
@@ -170,9 +171,13 @@ def apply_link(engine) -> int | None:
 
 
 def limited(
-    engine, buckets: Buckets, action: Callable[[], Any], succeeded: Callable[[Any], bool] = bool
+    engine,
+    buckets: Buckets,
+    action: Callable[[Session], Any],
+    succeeded: Callable[[Any], bool] = bool,
 ) -> Any:
-    """`planner.store.attempts.limited`, a refusal to wait shown here (and None returned)."""
+    """`planner.store.attempts.limited`, a refusal to wait shown here (and None returned).
+    A try that changes something: `run_change(..., limit=...)`."""
     try:
         return attempts.limited(
             engine, buckets=buckets, now=datetime.now(UTC), action=action, succeeded=succeeded

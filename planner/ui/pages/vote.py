@@ -11,7 +11,7 @@ from planner.store.ballot import ballot_list, round_state
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import get_session
 from planner.store.stakeholders import get_stakeholder, join_session
-from planner.ui.access.grants import become, buckets, leave_ballot, limited, me
+from planner.ui.access.grants import become, buckets, leave_ballot, me
 from planner.ui.nav import page
 from planner.ui.scoring.ballot import ballot, follow_facilitator
 from planner.ui.scoring.joining import joining
@@ -26,18 +26,14 @@ JUST_JOINED = "ballot_just_joined"
 
 def join(code: str, name: str, role: str) -> None:
     """Join with a code; wrong codes from one client are slowed down like passphrases."""
-    done = limited(
-        engine(),
-        buckets("join"),
-        lambda: run_change(
-            lambda s: join_session(
-                db=s, code=code, join_in=validated(StakeholderJoin, name=name, role=role)
-            ),
-            needs=None,
+    done = run_change(
+        lambda s: join_session(
+            db=s, code=code, join_in=validated(StakeholderJoin, name=name, role=role)
         ),
-        succeeded=lambda outcome: outcome.ok,
+        needs=None,
+        limit=buckets("join"),
     )
-    if done and done.ok:
+    if done.ok:
         become(done.value)
         st.session_state[JUST_JOINED] = True
         st.rerun()

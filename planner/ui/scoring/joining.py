@@ -7,6 +7,7 @@ stranger test codes without limit. It is made once per code per browser session.
 """
 
 import streamlit as st
+from sqlmodel import Session
 
 from planner.core.db import reading
 from planner.core.errors import NotFound, PlannerError
@@ -22,10 +23,9 @@ LANG_SET_KEY = "join_lang_set"  # the workspace's language was applied once: a c
 
 
 def _lookup(code: str) -> JoinInfo | None:
-    def find() -> JoinInfo | None:
+    def find(db: Session) -> JoinInfo | None:
         try:
-            with reading(engine()) as db:
-                return join_info(db=db, code=code)
+            return join_info(db=db, code=code)
         except NotFound:
             return None
 

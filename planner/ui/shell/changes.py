@@ -2,13 +2,16 @@
 traceback), and messages kept across `st.rerun()`."""
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 import streamlit as st
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from planner.access.rate_limit import Buckets
 from planner.core.errors import PlannerError
+from planner.store import attempts
 from planner.store.changes import audited
 from planner.ui.access.grants import actor, allowed, role_in
 from planner.ui.shell.engine import engine
@@ -30,12 +33,17 @@ def run_change(
     *,
     rerun: bool = False,
     needs: str | None = "edit",
+    limit: Buckets | None = None,
+    succeeded: Callable[[Any], bool] = lambda _: True,
 ) -> Outcome:
     """Run `action(session)` in one transaction; show the outcome, never a traceback.
 
     The change needs the role to `needs` (see planner.access.roles) in the current workspace;
     `None` when what the action gets (a join code, a new workspace) is the credential.
     A facilitator's change goes into the audit log, in the same transaction.
+    With `limit`, the change is a try at a credential (so `needs=None`, and nothing is
+    logged) counted where `limit` says (planner.store.attempts.limited): refused while
+    this client must wait, a failure when refused or unless `succeeded(value)`.
     A refused change is explained at once, where it happened; a success message is
     kept for the next run, so that it survives `st.rerun()`. With `rerun`, the page
     is drawn afresh either way, with the message on top.
@@ -46,13 +54,22 @@ def run_change(
         return Outcome(ok=False)
     logged = needs is not None and role_in(workspace_id) == "facilitator"
     try:
-        with audited(
-            engine(),
-            actor=actor() or "?",
-            action=success or t("audit.change"),
-            workspace_id=workspace_id if logged else None,
-        ) as change:
-            value = action(change.db)
+        if limit is not None:
+            value = attempts.limited(
+                engine(),
+                buckets=limit,
+                now=datetime.now(UTC),
+                action=action,
+                succeeded=succeeded,
+            )
+        else:
+            with audited(
+                engine(),
+                actor=actor() or "?",
+                action=success or t("audit.change"),
+                workspace_id=workspace_id if logged else None,
+            ) as change:
+                value = action(change.db)
     except (PlannerError, OperationalError) as error:  # refused, or the database is unusable
         message = (
             error_text(error)
@@ -62,7 +79,8 @@ def run_change(
         if rerun:
             feedback("error", message)
             st.rerun()
-        st.error(message, icon=":material/error:")
+        waiting = isinstance(error, attempts.TooManyAttempts)
+        st.error(message, icon=":material/timer:" if waiting else ":material/error:")
         return Outcome(ok=False)
     forget_changed()
     if success:

@@ -78,7 +78,7 @@ def admin_database_copy() -> None:
     ok = limited(
         engine(),
         buckets("admin"),
-        lambda: hmac.compare_digest(typed.encode(), expected.encode()),
+        lambda _db: hmac.compare_digest(typed.encode(), expected.encode()),
     )
     if ok:
         st.session_state[ADMIN_KEY] = True  # may also restore (see may_make_large_workspaces)

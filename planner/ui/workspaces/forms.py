@@ -16,7 +16,7 @@ from planner.store.workspaces import (
     list_workspaces,
     update_workspace,
 )
-from planner.ui.access.grants import actor, buckets, give, limited, role_in
+from planner.ui.access.grants import actor, buckets, give, role_in
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
@@ -82,30 +82,27 @@ def new_workspace_form() -> None:
             return
         # Every creation counts against this client (see planner.access.rate_limit): a
         # few at once are free, then each waits longer; it also slows down probing names.
-        done = limited(
-            engine(),
-            buckets("create"),
-            lambda: run_change(
-                lambda s: create_with_passphrase(
-                    s,
-                    passphrase,
-                    lambda s: create_workspace(
-                        db=s,
-                        workspace_in=validated(
-                            WorkspaceCreate,
-                            name=name,
-                            description=description,
-                            language=language,
-                            template=template,
-                        ),
+        done = run_change(
+            lambda s: create_with_passphrase(
+                s,
+                passphrase,
+                lambda s: create_workspace(
+                    db=s,
+                    workspace_in=validated(
+                        WorkspaceCreate,
+                        name=name,
+                        description=description,
+                        language=language,
+                        template=template,
                     ),
                 ),
-                success=t("workspaces.created", name=name.strip()),
-                needs=None,
             ),
+            success=t("workspaces.created", name=name.strip()),
+            needs=None,
+            limit=buckets("create"),
             succeeded=lambda _: False,
         )
-        if done and done.ok:
+        if done.ok:
             clear_widgets("new_")
             enter(done.value, who.strip())
     demo_button()
