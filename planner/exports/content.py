@@ -6,7 +6,9 @@ from datetime import date, datetime
 import pandas as pd
 from sqlmodel import Session
 
+from planner.core import dates
 from planner.core.i18n import t
+from planner.delivery.signoff import signoff_table
 from planner.models import Workspace
 from planner.roadmap.build import Roadmap
 from planner.roadmap.certainty import quadrant_chances
@@ -18,6 +20,7 @@ from planner.store.consensus import latest_votes, workspace_consensus, workspace
 from planner.store.roadmap_plan import current_roadmap
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import stakeholder_names
+from planner.store.signoff import SignoffStatus, signoff_status
 from planner.store.transcript import revealed_comments, revealed_votes
 from planner.store.versions import get_version, open_version
 from planner.store.workspaces import get_workspace
@@ -42,6 +45,10 @@ class ExportContent:
     # the stakeholder's name (planner.store.transcript).
     transcript: pd.DataFrame = field(default_factory=pd.DataFrame)
     comments: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # A version up for sign-off: who asked and when, and every stakeholder's answer, each
+    # saying who entered it (the stakeholder, or a facilitator in the room).
+    signoff_requested: tuple[str, datetime] | None = None
+    signoff: SignoffStatus | None = None
 
     def t(self, key: str, **params) -> str:
         return t(key, self.lang, **params)
@@ -53,6 +60,24 @@ class ExportContent:
     def roadmap_table(self) -> pd.DataFrame:
         titles = dict(zip(self.candidates["id"], self.candidates["title"], strict=True))
         return roadmap_table(self.roadmap, self.lang, titles, self.commitments)
+
+    def signoff_table(self) -> pd.DataFrame | None:
+        """The sign-off answers as a table for people (None: not up for sign-off)."""
+        return None if self.signoff is None else signoff_table(self.signoff.answers, self.lang)
+
+    def signoff_summary(self) -> list[str]:
+        """Who asked for sign-off when, how many approved, how many were recorded in the room."""
+        if self.signoff is None or self.signoff_requested is None:
+            return []
+        by, at = self.signoff_requested
+        status = self.signoff
+        lines = [
+            self.t("signoff.requested_by", by=by, at=dates.moment(at, self.lang)),
+            self.t("signoff.approved", approved=status.approved, total=status.total),
+        ]
+        if status.in_the_room:
+            lines.append(self.t("signoff.in_the_room", count=status.in_the_room))
+        return lines
 
     def matrix_points(self) -> pd.DataFrame:
         return matrix_points(self.candidates, self.consensus, self.roadmap.thresholds)
@@ -88,6 +113,8 @@ def export_content(
     workspace = get_workspace(db=db, workspace_id=workspace_id)
     candidates = candidate_frame(db=db, workspace_id=workspace_id)
     consensus = workspace_consensus(db=db, workspace_id=workspace_id)
+    requested: tuple[str, datetime] | None = None
+    signoff: SignoffStatus | None = None
     if version_id is None:
         roadmap, version = (
             current_roadmap(
@@ -101,7 +128,11 @@ def export_content(
         )
     else:
         roadmap = open_version(db=db, version_id=version_id)
-        version = get_version(db=db, version_id=version_id).name
+        saved = get_version(db=db, version_id=version_id)
+        version = saved.name
+        if saved.signoff_requested_at is not None:
+            requested = (saved.signoff_requested_by or "", saved.signoff_requested_at)
+            signoff = signoff_status(db=db, version_id=version_id)
     votes = latest_votes(db=db, workspace_id=workspace_id)
     names = stakeholder_names(db=db, workspace_id=workspace_id)
     transcript = revealed_votes(db=db, workspace_id=workspace_id)
@@ -126,4 +157,6 @@ def export_content(
         )
         if chances and version_id is None
         else None,
+        signoff_requested=requested,
+        signoff=signoff,
     )

@@ -1,4 +1,5 @@
-"""A PDF report a manager can print as it is: title page, matrix, timeline, tables."""
+"""A PDF report a manager can print as it is: title page, matrix, timeline, tables, and a
+version's sign-off."""
 
 import io
 from dataclasses import replace
@@ -20,6 +21,7 @@ TIMELINE_LIMIT = 60  # bars in the timeline image; the table lists everything
 LINE = 4.0  # mm per line of table text
 CELL_PADDING = 1.0
 ROADMAP_COLUMNS = ["period", "rank", "title", "phase", "channels", "value", "effort", "quadrant"]
+SIGNOFF_WIDTHS = (40, 30, 25, 55, 85, 30)  # stakeholder, role, decision, entered, comment, when
 
 
 class Report(FPDF):
@@ -95,6 +97,7 @@ def roadmap_pdf(content: ExportContent) -> bytes:
         pdf.add_page()
         pdf.heading(content.t("export.not_on_roadmap"))
         _table(pdf, out, ["title", "phase", "value", "effort", "note"], (85, 30, 16, 16, 118))
+    _signoff(pdf, content)
     _quadrants(pdf, content)
     _comments(pdf, content)
     return bytes(pdf.output())
@@ -124,14 +127,17 @@ def _image(pdf: Report, data: bytes) -> None:
     pdf.image(io.BytesIO(data), x=pdf.l_margin, w=room_w, h=room_h, keep_aspect_ratio=True)
 
 
-def _table(pdf: Report, frame, columns: list[str], widths: tuple) -> None:
-    """A table whose header repeats on every page and whose long text wraps.
+def _table(
+    pdf: Report, frame, columns: list[str], widths: tuple, header: list[str] | None = None
+) -> None:
+    """A table whose header repeats on every page and whose long text wraps; `header`
+    defaults to the roadmap table's headings of `columns`.
 
     fpdf2's `table()` lays out every cell twice, character by character: 15 s for
     2,000 rows. Here each row is laid out once; a cell that fits goes out as one line
     (text widths measured once per text), only long text is wrapped.
     """
-    header = list(headings(columns, pdf.content.lang).values())
+    header = header or list(headings(columns, pdf.content.lang).values())
     size = _header_size(pdf, header, widths)
     pdf.set_font("DejaVu", "B", size)
     header_lines = _layout(pdf, header, widths)
@@ -192,6 +198,21 @@ def _draw(pdf: Report, lines: list[list[str]], widths: tuple, *, bold: float = 0
     pdf.set_xy(pdf.l_margin, y + height)
     if bold:
         pdf.set_font("DejaVu", size=8)
+
+
+def _signoff(pdf: Report, content: ExportContent) -> None:
+    """A version's sign-off: who asked, how many approved, and every answer with who
+    entered it (an answer recorded in the room says by whom)."""
+    table = content.signoff_table()
+    if table is None:
+        return
+    pdf.add_page()
+    pdf.heading(content.t("signoff.title"))
+    for line in content.signoff_summary():
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    columns = list(table.columns)
+    _table(pdf, table, columns, SIGNOFF_WIDTHS, header=columns)
 
 
 def _quadrants(pdf: Report, content: ExportContent) -> None:

@@ -1,4 +1,5 @@
-"""Excel workbook: Roadmap, Matrix, Votes and Comments (once revealed), Candidates, Settings."""
+"""Excel workbook: Roadmap, Matrix, Votes and Comments (once revealed), Candidates, Sign-off
+(of a version up for it), Settings."""
 
 import io
 from datetime import date, datetime
@@ -32,6 +33,7 @@ def roadmap_workbook(content: ExportContent) -> bytes:
         ("export.sheet_votes", _votes(content)),
         ("export.sheet_comments", _comments(content)),
         ("export.sheet_candidates", _candidates(content)),
+        ("signoff.title", content.signoff_table()),  # each answer says who entered it
     ]
     for key, frame in sheets:
         if frame is not None:

@@ -36,6 +36,9 @@ class Signoff(SQLModel, table=True):
     decision: str = Field(max_length=7)
     comment: str = Field(default="", max_length=COMMENT_MAX)
     decided_at: datetime = Field(sa_column=_timestamp())
+    # None: the stakeholder answered through their own link; else the facilitator who
+    # recorded the answer given in the room (see planner.delivery.signoff)
+    recorded_by: str | None = Field(default=None, max_length=NAME_MAX)
 
 
 # --- commitments -------------------------------------------------------------------------

@@ -63,6 +63,7 @@ class Workspace(WorkspaceBase, table=True):
     language: str = Field(default="en", max_length=2)
     archived: bool = False
     restoring: bool = False  # being restored in batches: nobody sees or reaches it yet
+    signoff_on_behalf: bool = True  # facilitators may record sign-off answers in the room
     created_at: datetime = Field(sa_column=_timestamp())
     updated_at: datetime = Field(sa_column=_timestamp())
 

@@ -212,6 +212,7 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
             "description": workspace.description,
             "language": workspace.language,
             "archived": workspace.archived,
+            "signoff_on_behalf": workspace.signoff_on_behalf,
         },
         "phases": journey.phase_names,
         "channels": journey.channel_names,
@@ -291,6 +292,7 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
                             Signoff.decision,
                             Signoff.comment,
                             Signoff.decided_at,
+                            Signoff.recorded_by,
                         ).where(Signoff.version_id == v.id),
                     )
                 ],

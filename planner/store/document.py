@@ -4,7 +4,7 @@ Every field has its type, range and allowed values; text has no control characte
 numbers are finite; names, keys and codes are unique where the app needs them to be;
 everything refers to something the document holds. A document that breaks a rule is
 refused with the path of the first bad field ("sessions.0.rounds.1.status: ...").
-Versions 1 (the demo's form: candidates without keys, needs by title) to 3 read.
+Versions 1 (the demo's form: candidates without keys, needs by title) to 4 read.
 """
 
 import re
@@ -32,7 +32,9 @@ from planner.scoring.consensus import ConsensusMethod, Dimension
 from planner.scoring.scales import ScaleKey
 
 FORMAT = "journey-roadmap-planner/workspace"
-VERSION = 3  # 3: sign-off and commitments
+# 3: sign-off and commitments; 4: who recorded a sign-off answer, and whether the workspace
+# allows answers on someone's behalf (an older app, which would drop both, refuses it)
+VERSION = 4
 MAX_CANDIDATES = 100_000  # per restored document
 CHUNK = 2_000  # candidates checked at a time
 
@@ -81,6 +83,7 @@ class WorkspaceMeta(Part):
     description: Text = ""
     language: Language = Language.EN
     archived: bool = False
+    signoff_on_behalf: bool = True  # facilitators may record sign-off answers in the room
 
 
 class CandidateDoc(Part):
@@ -192,6 +195,7 @@ class SignoffDoc(Part):
     decision: Decision
     comment: Text = ""
     decided_at: datetime
+    recorded_by: Name | None = None  # None: the stakeholder's own answer
 
 
 class VersionItemDoc(Part):

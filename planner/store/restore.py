@@ -175,6 +175,7 @@ class _Restore:
                 channels=self.doc["channels"],
                 personas=self.doc["personas"],
             )
+            workspace.signoff_on_behalf = meta["signoff_on_behalf"]
             wid = self.workspace_id = workspace.id
             mapped: dict[str, dict[str, str]] = {}
             for alias in self.doc["aliases"]:
@@ -379,6 +380,7 @@ class _Restore:
                         decision=a["decision"],
                         comment=a["comment"],
                         decided_at=_moment(a["decided_at"]),
+                        recorded_by=a["recorded_by"],
                     )
                     for a in v["signoffs"]
                 )

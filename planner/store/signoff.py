@@ -1,4 +1,6 @@
-"""Sign-off: a saved version is put to the workspace's stakeholders, who approve or object."""
+"""Sign-off: a saved version is put to the workspace's stakeholders, who approve or object
+themselves or, where the workspace allows it, through a facilitator in the room (the rules:
+planner.delivery.signoff)."""
 
 from dataclasses import dataclass
 
@@ -6,8 +8,8 @@ import pandas as pd
 from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
-from planner.core.errors import Conflict, FieldName, InvalidInput, NotFound
-from planner.delivery.signoff import Decision
+from planner.core.errors import Conflict, NotFound
+from planner.delivery.signoff import Decision, check_answer, recorder
 from planner.models import (
     RoadmapVersion,
     Signoff,
@@ -18,6 +20,7 @@ from planner.models import (
 )
 from planner.store.frames import read_frame
 from planner.store.versions import get_version
+from planner.store.workspaces import get_workspace
 
 
 def request_signoff(*, db: Session, version_id: int, request_in: SignoffRequest) -> RoadmapVersion:
@@ -32,17 +35,33 @@ def request_signoff(*, db: Session, version_id: int, request_in: SignoffRequest)
 
 
 def sign(
-    *, db: Session, version_id: int, stakeholder_id: int, signoff_in: SignoffCreate
+    *,
+    db: Session,
+    version_id: int,
+    stakeholder_id: int,
+    signoff_in: SignoffCreate,
+    actor: str | None,
 ) -> Signoff:
-    """A stakeholder's approval or objection (with its reason); answering again replaces it."""
+    """A stakeholder's approval or objection (with its reason); answering again replaces it.
+
+    `actor` None: the stakeholder answers through their own link; else the facilitator
+    who records the answer given in the room, which the answer then says (refused where
+    the workspace forbids it, or over the stakeholder's own answer).
+    """
     version = get_version(db=db, version_id=version_id)
     if version.signoff_requested_at is None:
         raise Conflict("error.signoff_not_requested", name=version.name)
     person = db.get(Stakeholder, stakeholder_id)
     if person is None or person.workspace_id != version.workspace_id:
         raise NotFound("error.stakeholder_not_found", id=stakeholder_id)
-    if signoff_in.decision == Decision.OBJECT and not signoff_in.comment:
-        raise InvalidInput("error.objection_needs_comment", field=FieldName("comment"))
+    earlier = db.get(Signoff, (version_id, stakeholder_id))
+    recorded_by = recorder(
+        actor=actor,
+        on_behalf_allowed=on_behalf_allowed(db=db, workspace_id=version.workspace_id),
+        own_answer=earlier is not None and earlier.recorded_by is None,
+        name=person.name,
+    )
+    check_answer(signoff_in.decision, signoff_in.comment)
     db.execute(
         delete(Signoff).where(
             Signoff.version_id == version_id, Signoff.stakeholder_id == stakeholder_id
@@ -53,6 +72,7 @@ def sign(
         stakeholder_id=stakeholder_id,
         decision=signoff_in.decision,
         comment=signoff_in.comment,
+        recorded_by=recorded_by,
     )
     db.add(answer)
     db.flush()
@@ -62,7 +82,9 @@ def sign(
 @dataclass(frozen=True)
 class SignoffStatus:
     requested: bool
-    answers: pd.DataFrame  # stakeholder_id, name, role, decision (None: no answer), comment, at
+    # stakeholder_id, name, role, decision (None: no answer), comment, at, recorded_by
+    # (None: their own answer, or no answer)
+    answers: pd.DataFrame
 
     @property
     def total(self) -> int:
@@ -71,6 +93,11 @@ class SignoffStatus:
     @property
     def approved(self) -> int:
         return int(self.answers["decision"].eq(Decision.APPROVE).sum())
+
+    @property
+    def in_the_room(self) -> int:
+        """Answers a facilitator recorded on someone's behalf."""
+        return int(self.answers["recorded_by"].notna().sum())
 
     @property
     def objections(self) -> pd.DataFrame:
@@ -94,6 +121,7 @@ def signoff_status(*, db: Session, version_id: int) -> SignoffStatus:
             Signoff.decision,
             Signoff.comment,
             Signoff.decided_at.label("at"),
+            Signoff.recorded_by,
         )
         .outerjoin(
             Signoff,
@@ -123,3 +151,15 @@ def approvals(*, db: Session, workspace_id: int) -> tuple[dict[int, int], int]:
         .where(Stakeholder.workspace_id == workspace_id)
     )
     return counts, total
+
+
+def on_behalf_allowed(*, db: Session, workspace_id: int) -> bool:
+    """Whether facilitators may record answers given in the room in this workspace."""
+    return get_workspace(db=db, workspace_id=workspace_id).signoff_on_behalf
+
+
+def allow_on_behalf(*, db: Session, workspace_id: int, allowed: bool) -> None:
+    """Let facilitators record answers given in the room, or not (answers recorded
+    before stay, each saying who recorded it)."""
+    get_workspace(db=db, workspace_id=workspace_id).signoff_on_behalf = allowed
+    db.flush()

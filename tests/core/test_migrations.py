@@ -11,7 +11,8 @@ from planner.store.candidates import candidate_frame
 from planner.store.commitments import commit
 from planner.store.consensus import workspace_consensus
 from planner.store.scoring_model import load_scoring_setup
-from planner.store.workspaces import load_journey
+from planner.store.signoff import signoff_status
+from planner.store.workspaces import get_workspace, load_journey
 from tests.factories import saved_version
 
 pytestmark = pytest.mark.storage
@@ -87,4 +88,84 @@ def test_upgrade_from_the_first_schema_keeps_everything(tmp_path):
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
         assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+    engine.dispose()
+
+
+def signoff_database(url: str) -> None:
+    """A database at revision 0016 with four answers to a sign-off request and the audit
+    log of the Sign-off page: what facilitators recorded was logged, what stakeholders
+    answered themselves was not."""
+    engine = make_engine(url)
+    migrate(engine, "0016")
+    rows = [
+        "INSERT INTO workspace (id, name, description, language, archived, created_at,"
+        " updated_at) VALUES (1, 'Our shop', '', 'en', 0, :now, :now)",
+        "INSERT INTO roadmap_version (id, workspace_id, name, created_by, created_at, settings,"
+        " signoff_requested_at, signoff_requested_by) VALUES (1, 1, 'Q1', 'Eva', :now, '{}',"
+        " :now, 'Eva')",
+    ]
+    answers = {  # name: (answered at, logged as recorded by whom, when, in which words)
+        "Ann": (
+            "10:05:00.100000",
+            ("Eva", "10:05:00.120000", "Thank you, {}: your answer is saved."),
+        ),
+        "Bert": ("10:06:00.000000", None),
+        "Cor": (
+            "10:07:00.000000",
+            ("Rob", "10:07:00.050000", "Dank je, {}: je antwoord is opgeslagen."),
+        ),
+        "Dee": (
+            "11:30:00.000000",
+            ("Eva", "10:08:00.000000", "Thank you, {}: your answer is saved."),
+        ),
+    }
+    with engine.begin() as connection:
+        for statement in rows:
+            connection.execute(text(statement), {"now": NOW})
+        for number, (name, (answered, logged)) in enumerate(answers.items(), start=1):
+            connection.execute(
+                text(
+                    "INSERT INTO stakeholder (id, workspace_id, name, name_key, role, created_at)"
+                    " VALUES (:id, 1, :name, :key, '', :now)"
+                ),
+                {"id": number, "name": name, "key": name.lower(), "now": NOW},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO signoff (version_id, stakeholder_id, decision, comment,"
+                    " decided_at) VALUES (1, :id, 'approve', '', :at)"
+                ),
+                {"id": number, "at": f"2026-01-05 {answered}"},
+            )
+            if logged:
+                actor, at, words = logged
+                connection.execute(
+                    text(
+                        "INSERT INTO audit_event (workspace_id, at, actor, action)"
+                        " VALUES (1, :at, :actor, :action)"
+                    ),
+                    {"at": f"2026-01-05 {at}", "actor": actor, "action": words.format(name)},
+                )
+    engine.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_0017_finds_who_recorded_earlier_answers_in_the_audit_log(tmp_path):
+    """Ann and Cor were recorded in the room (logged in English and Dutch); Bert answered
+    himself; Dee answered herself after Eva had recorded an answer for her."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    signoff_database(url)
+    engine = make_engine(url)
+    migrate(engine)
+    with reading(engine) as db:
+        status = signoff_status(db=db, version_id=1)
+        workspace = get_workspace(db=db, workspace_id=1)
+    recorded = dict(zip(status.answers["name"], status.answers["recorded_by"], strict=True))
+    assert {name: by if isinstance(by, str) else None for name, by in recorded.items()} == {
+        "Ann": "Eva",
+        "Bert": None,
+        "Cor": "Rob",
+        "Dee": None,
+    }
+    assert workspace.signoff_on_behalf  # allowed, as before
     engine.dispose()

@@ -27,7 +27,7 @@ from planner.store.restore import restore_workspace
 from planner.store.roadmap_plan import current_roadmap, save_plan, set_plan_item
 from planner.store.scoring_model import set_role_weights, update_criterion
 from planner.store.sessions import change_settings, participants, reveal_round
-from planner.store.signoff import request_signoff, sign
+from planner.store.signoff import allow_on_behalf, request_signoff, sign
 from planner.store.versions import save_version
 from tests.factories import join, vote_all
 
@@ -112,13 +112,16 @@ def full_workspace_fixture(db, workshop):
     )
     request_signoff(db=db, version_id=version.id, request_in=SignoffRequest(by="Eva"))
     ann, bo = participants(db=db, session_id=scoring.id)[:2]
-    for person, decision, comment in ((ann, "approve", ""), (bo, "object", "Too slow")):
+    answers = ((ann, "approve", "", None), (bo, "object", "Too slow", "Eva"))  # Eva: in the room
+    for person, decision, comment, actor in answers:
         sign(
             db=db,
             version_id=version.id,
             stakeholder_id=person.id,
             signoff_in=SignoffCreate(decision=decision, comment=comment),
+            actor=actor,
         )
+    allow_on_behalf(db=db, workspace_id=journey.workspace.id, allowed=False)
     promised = commit(
         db=db,
         version_id=version.id,
@@ -161,7 +164,8 @@ def test_round_trip_gives_identical_data(db, full_workspace):
     assert [c.get("roles") for c in original["criteria"]][-1] == ["IT", "Sales"]
     assert original["sessions"][0]["reveal_at_zero"] and original["sessions"][0]["comments_named"]
     assert original["versions"][0]["items"]
-    assert len(original["versions"][0]["signoffs"]) == 2
+    assert {a["recorded_by"] for a in original["versions"][0]["signoffs"]} == {None, "Eva"}
+    assert original["workspace"]["signoff_on_behalf"] is False
     assert [len(c["events"]) for c in original["commitments"]] == [4, 1]
     assert [a["name"] for a in original["aliases"]] == ["Kopen", "Callcenter"]
 

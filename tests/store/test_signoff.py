@@ -1,8 +1,16 @@
+import pandas as pd
 import pytest
 
 from planner.core.errors import Conflict, InvalidInput, NotFound
 from planner.models import SignoffCreate, SignoffRequest
-from planner.store.signoff import approvals, request_signoff, sign, signoff_status
+from planner.store.signoff import (
+    allow_on_behalf,
+    approvals,
+    on_behalf_allowed,
+    request_signoff,
+    sign,
+    signoff_status,
+)
 from planner.store.versions import delete_version, open_version, update_version
 from tests.factories import add_stakeholders, make_journey, saved_version
 
@@ -19,13 +27,20 @@ def people_fixture(db, demo):
     return add_stakeholders(db, demo.id, "Ann", "Bert", "Cor")
 
 
-def answer(db, version, person, decision, comment=""):
+def answer(db, version, person, decision, comment="", actor=None):
+    """`person`'s answer: their own (through their link), or recorded by facilitator `actor`."""
     return sign(
         db=db,
         version_id=version.id,
         stakeholder_id=person.id,
         signoff_in=SignoffCreate(decision=decision, comment=comment),
+        actor=actor,
     )
+
+
+@pytest.fixture(name="requested")
+def requested_fixture(db, version):
+    return request_signoff(db=db, version_id=version.id, request_in=SignoffRequest(by="Eva"))
 
 
 def test_k_of_n_approved_and_the_objections(db, version, people):
@@ -95,3 +110,61 @@ def test_approvals_per_version_in_one_go(db, demo, version, people):
     answer(db, version, people[1], "approve")
     answer(db, other, people[2], "object", "No")
     assert approvals(db=db, workspace_id=demo.id) == ({version.id: 2}, 3)
+
+
+def recorded(db, version):
+    """stakeholder name -> (decision, recorded_by) of the answers given."""
+    answers = signoff_status(db=db, version_id=version.id).answers.dropna(subset=["decision"])
+    return {
+        name: (decision, by if pd.notna(by) else None)
+        for name, decision, by in answers[["name", "decision", "recorded_by"]].itertuples(
+            index=False
+        )
+    }
+
+
+def test_an_answer_says_who_entered_it(db, version, people, requested):
+    ann, bert, _ = people
+    answer(db, version, ann, "approve")
+    answer(db, version, bert, "object", "Too late", actor="Eva")
+    assert recorded(db, version) == {"Ann": ("approve", None), "Bert": ("object", "Eva")}
+    status = signoff_status(db=db, version_id=version.id)
+    assert (status.approved, status.in_the_room) == (1, 1)
+
+
+def test_the_stakeholder_replaces_what_was_recorded_for_them(db, version, people, requested):
+    ann = people[0]
+    answer(db, version, ann, "approve", actor="Eva")
+    answer(db, version, ann, "object", "Not what I said")
+    assert recorded(db, version) == {"Ann": ("object", None)}
+    assert signoff_status(db=db, version_id=version.id).in_the_room == 0
+
+
+def test_a_facilitator_may_replace_a_recorded_answer_but_not_an_own_one(
+    db, version, people, requested
+):
+    ann, bert, _ = people
+    answer(db, version, ann, "object", "Too late", actor="Eva")
+    answer(db, version, ann, "approve", actor="Rob")
+    answer(db, version, bert, "object", "Too late")
+    with pytest.raises(Conflict, match="Bert answered through their own link"):
+        answer(db, version, bert, "approve", actor="Eva")
+    assert recorded(db, version) == {"Ann": ("approve", "Rob"), "Bert": ("object", None)}
+
+
+def test_a_workspace_can_forbid_answers_on_someones_behalf(db, demo, version, people, requested):
+    ann, bert, _ = people
+    assert on_behalf_allowed(db=db, workspace_id=demo.id)  # allowed until switched off
+    answer(db, version, ann, "approve", actor="Eva")
+    allow_on_behalf(db=db, workspace_id=demo.id, allowed=False)
+    assert not on_behalf_allowed(db=db, workspace_id=demo.id)
+    with pytest.raises(Conflict, match="does not allow answers on someone's behalf"):
+        answer(db, version, bert, "approve", actor="Eva")
+    answer(db, version, bert, "approve")  # their own answers still count
+    assert recorded(db, version) == {"Ann": ("approve", "Eva"), "Bert": ("approve", None)}
+
+
+def test_an_answer_in_the_room_needs_the_recorders_name(db, version, people, requested):
+    with pytest.raises(InvalidInput, match="Your name is required"):
+        answer(db, version, people[0], "approve", actor="  ")
+    assert recorded(db, version) == {}

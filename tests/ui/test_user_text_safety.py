@@ -67,6 +67,7 @@ def tricky_fixture(engine, demo):
             version_id=version.id,
             stakeholder_id=person.id,
             signoff_in=SignoffCreate(decision="object", comment="[click](javascript:alert(1))"),
+            actor=None,
         )
         open_session(
             db=db,

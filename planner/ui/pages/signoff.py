@@ -1,4 +1,5 @@
-"""Sign-off: a saved roadmap version is put to the stakeholders, who approve or object."""
+"""Sign-off: a saved roadmap version is put to the stakeholders, who approve or object,
+through their own link or in the room (recorded by a facilitator, who is named)."""
 
 import pandas as pd
 import streamlit as st
@@ -6,14 +7,15 @@ import streamlit as st
 from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import validated
-from planner.delivery.signoff import Decision
-from planner.models import SignoffCreate, SignoffRequest
+from planner.delivery.signoff import signoff_table
+from planner.models import SignoffRequest
 from planner.store.sessions import get_session
-from planner.store.signoff import request_signoff, sign, signoff_status
+from planner.store.signoff import request_signoff, signoff_status
 from planner.store.versions import list_versions
 from planner.ui import tables
 from planner.ui.access import grants
 from planner.ui.access.grants import allowed, stakeholder_mode
+from planner.ui.delivery.signoff_answers import on_behalf_toggle, own_answer, room_answer
 from planner.ui.nav import page
 from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.changes import run_change
@@ -94,60 +96,26 @@ st.progress(
 if status.complete:
     st.success(t("signoff.complete"), icon=":material/verified:")
 for objection in status.objections.to_dict("records"):
+    recorded_by = objection["recorded_by"]
     st.warning(
-        t("signoff.objection", name=objection["name"], comment=objection["comment"]),
+        t("signoff.objection", name=objection["name"], comment=objection["comment"])
+        if pd.isna(recorded_by)
+        else t(
+            "signoff.objection_recorded",
+            name=objection["name"],
+            by=recorded_by,
+            comment=objection["comment"],
+        ),
         icon=":material/report:",
     )
+if status.in_the_room:
+    st.caption(t("signoff.in_the_room", count=status.in_the_room))
+tables.show(signoff_table(status.answers, current_lang()), hide_index=True, width="stretch")
 
-decisions = {d: t(f"signoff.{d}") for d in Decision}
-answers = status.answers
-tables.show(
-    pd.DataFrame(
-        {
-            t("signoff.stakeholder"): answers["name"],
-            t("field.role"): answers["role"],
-            t("field.decision"): answers["decision"].map(decisions).fillna(t("signoff.pending")),
-            t("field.comment"): answers["comment"].fillna(""),
-            t("commitments.when"): answers["at"],
-        }
-    ),
-    hide_index=True,
-    width="stretch",
-)
-
-if me is None and not allowed(workspace_id, "sign"):
-    st.stop()
-st.subheader(t("signoff.your_answer"))
-people = {int(i): name for i, name in zip(answers["stakeholder_id"], answers["name"], strict=True)}
 if me is not None:  # stakeholders answer for themselves only
-    people = {me.stakeholder_id: me.name}
-with st.form("signoff_answer"):
-    who = st.selectbox(
-        t("signoff.stakeholder"),
-        list(people),
-        format_func=people.get,
-        key="signoff_who",
-        help=t("signoff.on_behalf") if me is None else None,
-    )
-    decision = st.radio(
-        t("field.decision"),
-        list(decisions),
-        format_func=decisions.get,
-        horizontal=True,
-        key="signoff_decision",
-    )
-    comment = st.text_area(
-        t("field.comment"), key="signoff_comment", max_chars=1000, help=t("signoff.comment_help")
-    )
-    if st.form_submit_button(t("signoff.send"), type="primary"):
-        run_change(
-            lambda s: sign(
-                db=s,
-                version_id=version_id,
-                stakeholder_id=who,
-                signoff_in=validated(SignoffCreate, decision=decision, comment=comment),
-            ),
-            success=t("signoff.sent", name=people[who]),
-            rerun=True,
-            needs=None if me is not None else "sign",
-        )
+    own_answer(version_id, me, status)
+    st.stop()
+if allowed(workspace_id, "edit"):
+    on_behalf_toggle(workspace_id)
+if allowed(workspace_id, "sign"):
+    room_answer(version_id, workspace_id, status)

@@ -205,16 +205,16 @@ def test_signoff_request_answers_and_objections(open_page, engine, version):
     with reading(engine) as db:
         ann, bert = signoff_status(db=db, version_id=version.id).answers["stakeholder_id"]
     at.selectbox(key="signoff_who").set_value(ann)
-    submit(at, "signoff_answer", "Send my answer")
-    assert "Thank you, Ann" in texts(at)
+    submit(at, "signoff_answer", "Record the answer")
+    assert "Answer of Ann recorded by Eva, as given in the room." in texts(at)
     at.selectbox(key="signoff_who").set_value(bert)
     at.radio(key="signoff_decision").set_value("object")
-    submit(at, "signoff_answer", "Send my answer")
+    submit(at, "signoff_answer", "Record the answer")
     assert "Comment is required with an objection" in texts(at)
     at.text_area(key="signoff_comment").input("Store items come too late")
-    submit(at, "signoff_answer", "Send my answer")
+    submit(at, "signoff_answer", "Record the answer")
     assert at.get("progress")[0].proto.text == "1 of 2 approved"
-    assert "Bert objects: Store items come too late" in texts(at)
+    assert "Bert objects (recorded by Eva in the room): Store items come too late" in texts(at)
     with reading(engine) as db:
         status = signoff_status(db=db, version_id=version.id)
     assert (status.approved, status.total) == (1, 2)
