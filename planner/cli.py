@@ -24,7 +24,7 @@ from planner.importing.batched import import_in_batches
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.journey.naming import name_key
-from planner.models import PassphraseSet, VersionCreate, WorkspaceCreate
+from planner.models import PassphraseSet, ResultRecord, VersionCreate, WorkspaceCreate
 from planner.roadmap.periods import PeriodKind
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import (
@@ -40,7 +40,7 @@ from planner.store.aliases import alias_map, list_aliases, remove_alias, set_ali
 from planner.store.backup import read_document
 from planner.store.candidates import candidate_counts, candidate_frame
 from planner.store.changes import audited
-from planner.store.commitments import tracked_commitments
+from planner.store.commitments import find_done_commitment, record_result, tracked_commitments
 from planner.store.restore import restore_in_batches
 from planner.store.roadmap_plan import current_roadmap
 from planner.store.versions import find_version, save_version
@@ -163,6 +163,14 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--overdue", action="store_true", help="only overdue commitments")
     sub.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
     sub.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sub = command("result", result, "record a done commitment's KPI result or actual effort")
+    sub.add_argument("--workspace", required=True, help="workspace name")
+    sub.add_argument("--title", required=True, help="the committed item's title (any case)")
+    sub.add_argument("--version", help="the version it was committed in, when done in several")
+    sub.add_argument("--kpi-result", type=float, help="the measured KPI")
+    sub.add_argument("--actual-effort", type=float, help="what it took, 0-10 (the estimating bias)")
+    sub.add_argument("--learnings", help="what was learnt (replaces what was recorded)")
+    sub.add_argument("--rescore", action="store_true", help="send it back for re-scoring")
     sub = command("passphrase", passphrase, "set a workspace's facilitator passphrase")
     sub.add_argument("--workspace", required=True, help="workspace name")
     sub = command("links", links, "print a workspace's manager and product-owner links")
@@ -366,6 +374,28 @@ def commitments(engine, args) -> int:
         print(t("commitments.none_match", args.lang))
     else:
         print(table.astype(object).where(table.notna(), "").to_string(index=False))
+    return 0
+
+
+def result(engine, args) -> int:
+    """What a done commitment achieved; what is left out stays as it was recorded."""
+    record = validated(
+        ResultRecord,
+        kpi_result=args.kpi_result,
+        actual_effort=args.actual_effort,
+        learnings=args.learnings,
+        by=args.by,
+        rescore=args.rescore,
+    )
+    with reading(engine) as db:
+        workspace = find_workspace(db=db, name=args.workspace)
+    with audited(engine, actor=args.by, action="", workspace_id=workspace.id) as change:
+        commitment = find_done_commitment(
+            db=change.db, workspace_id=workspace.id, title=args.title, version=args.version
+        )
+        record_result(db=change.db, commitment_id=commitment.id, result=record)
+        change.action = t("commitments.result_saved", args.lang, title=commitment.title)
+    print(change.action)
     return 0
 
 

@@ -12,11 +12,12 @@ import pandas as pd
 import pytest
 
 from planner.cli import main
-from planner.core.db import writing
+from planner.core.db import reading, writing
 from planner.importing.example import example_csv
 from planner.models import CommitmentCreate, SignIn, StatusChange
 from planner.store.access import get_access, sign_in
-from planner.store.commitments import change_status, commit
+from planner.store.commitments import change_status, commit, get_commitment
+from planner.store.consensus import effort_estimates
 from planner.store.workspaces import find_workspace
 from tests.conftest import ROOT
 from tests.factories import saved_version
@@ -373,6 +374,37 @@ def test_commitments_table_filters_and_formats(cli, promised):
     assert "Team App" in out and "Team Web" not in out
     _, out, _ = cli("commitments", "--workspace", DEMO, "--status", "blocked")
     assert "No commitment matches these filters." in out
+
+
+def test_result_records_the_actual_effort_that_estimating_counts(cli, engine, promised):
+    """Commitment 2 (Team App) is done: its actual effort alone is a result; a KPI
+    measured later keeps it."""
+    with reading(engine) as db:
+        title, open_title = (get_commitment(db=db, commitment_id=i).title for i in (2, 1))
+    code, out, err = cli(
+        "result", "--workspace", DEMO, "--title", title.upper(), "--actual-effort", "3"
+    )
+    assert (code, out, err) == (0, f"Result of “{title}” saved.\n", "")
+    code, out, _ = cli(
+        "result", "--workspace", DEMO, "--title", title, "--kpi-result", "2.5", "--lang", "nl"
+    )
+    assert (code, out) == (0, f"Resultaat van „{title}” opgeslagen.\n")
+    with reading(engine) as db:
+        commitment = get_commitment(db=db, commitment_id=2)
+        _, actuals = effort_estimates(db=db, workspace_id=commitment.workspace_id)
+    assert (commitment.actual_effort, commitment.kpi_result) == (3.0, 2.5)
+    assert actuals.to_dict("records") == [
+        {"candidate_id": commitment.candidate_id, "actual_effort": 3.0}
+    ]
+    for args, message in (
+        (["--title", title, "--actual-effort", "11"], "Actual effort (0-10) may be at most 10"),
+        (["--title", title], "Nothing to save"),
+        (["--title", open_title, "--actual-effort", "3"], f"No commitment to “{open_title}”"),
+        (["--title", title, "--version", "Q9", "--actual-effort", "3"], "Q9"),
+    ):
+        code, out, err = cli("result", "--workspace", DEMO, *args)
+        assert code != 0 and out == "" and message in err and "Traceback" not in err, err
+        assert err.count("\n") == 1
 
 
 def test_passphrase_and_links(cli, engine, monkeypatch, tmp_path):

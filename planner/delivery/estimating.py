@@ -10,11 +10,15 @@ above 0 they overestimate, below 0 they underestimate) and the mean absolute err
 >>> scores = pd.DataFrame({"candidate_id": [1, 1, 2], "stakeholder": ["Ann", "Bo", "Ann"],
 ...                        "role": ["IT", "Sales", "IT"], "score": [6.0, 2.0, 8.0]})
 >>> actual = pd.DataFrame({"candidate_id": [1, 2], "actual_effort": [4.0, 7.0]})
->>> people, roles = estimating_bias(scores, actual)
->>> people.to_dict("records")
+>>> bias = estimating_bias(scores, actual)
+>>> bias.people.to_dict("records")
 [{'stakeholder': 'Ann', 'role': 'IT', 'items': 2, 'bias': 1.5, 'mean_error': 1.5}, \
 {'stakeholder': 'Bo', 'role': 'Sales', 'items': 1, 'bias': -2.0, 'mean_error': 2.0}]
+>>> (bias.recorded, bias.scored)
+(2, 2)
 """
+
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -22,16 +26,26 @@ PEOPLE = ["stakeholder", "role", "items", "bias", "mean_error"]
 ROLES = ["role", "people", "items", "bias", "mean_error"]
 
 
-def estimating_bias(
-    scores: pd.DataFrame, actuals: pd.DataFrame
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(per stakeholder, per role); both empty without a delivered item with its actual
-    effort that someone scored."""
-    both = scores.dropna(subset=["score"]).merge(
-        actuals.dropna(subset=["actual_effort"]), on="candidate_id"
-    )
+@dataclass(frozen=True)
+class EstimatingBias:
+    people: pd.DataFrame  # per stakeholder: PEOPLE
+    roles: pd.DataFrame  # per role: ROLES
+    recorded: int  # delivered items with their actual effort recorded
+    scored: int  # of those, the items that at least one stakeholder scored
+
+
+def estimating_bias(scores: pd.DataFrame, actuals: pd.DataFrame) -> EstimatingBias:
+    """The bias per stakeholder and per role (both empty without a delivered item with its
+    actual effort that someone scored), and how many items with an actual effort there
+    are and how many of them were scored: an actual effort nobody scored is counted, not
+    lost."""
+    actuals = actuals.dropna(subset=["actual_effort"])
+    both = scores.dropna(subset=["score"]).merge(actuals, on="candidate_id")
+    recorded, scored = actuals["candidate_id"].nunique(), both["candidate_id"].nunique()
     if both.empty:
-        return pd.DataFrame(columns=PEOPLE), pd.DataFrame(columns=ROLES)
+        return EstimatingBias(
+            pd.DataFrame(columns=PEOPLE), pd.DataFrame(columns=ROLES), recorded, 0
+        )
     both = both.assign(
         error=both["score"] - both["actual_effort"],
         role=both["role"].fillna("").astype(str),
@@ -54,4 +68,4 @@ def estimating_bias(
         .sort_values("role")
         .reset_index(drop=True)
     )
-    return people[PEOPLE], roles[ROLES]
+    return EstimatingBias(people[PEOPLE], roles[ROLES], recorded, scored)

@@ -65,13 +65,16 @@ class StatusChange(SQLModel):
 
 
 class ResultRecord(SQLModel):
-    """The check of plan-do-check-act: what the KPI measured and what was learnt."""
+    """The check of plan-do-check-act: what the KPI measured, what it took, what was learnt.
 
-    kpi_result: float
+    A field left out (None) keeps what was recorded before: the actual effort is known
+    when the item is delivered, the KPI often weeks later."""
+
+    kpi_result: float | None = None
     # what it took, in the effort points the roadmap counts (0-10, like the scores): the
     # Progress page sets it against the scores given (estimating bias)
     actual_effort: float | None = Field(default=None, ge=0, le=10)
-    learnings: Learnings = ""
+    learnings: Learnings | None = None
     by: Name
     rescore: bool = False
 

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from planner.core.errors import Conflict, FieldName, InvalidInput, KindName, NotFound
 from planner.delivery.tracking import flag_deadlines
 from planner.delivery.workflow import OPEN, Status, check_transition
+from planner.journey.naming import name_key
 from planner.models import (
     Candidate,
     Commitment,
@@ -24,7 +25,7 @@ from planner.models import (
 )
 from planner.roadmap.periods import make_periods, period_of
 from planner.store.frames import read_frame
-from planner.store.versions import get_version
+from planner.store.versions import find_version, get_version
 
 COLUMNS = [
     "id",
@@ -156,19 +157,63 @@ def change_status(
     return commitment
 
 
+def find_done_commitment(
+    *, db: Session, workspace_id: int, title: str, version: str | None = None
+) -> Commitment:
+    """The done commitment to the item called `title` (any case), in the version called
+    `version` when given; the newest when one version holds several. Refused when none
+    is done, or when it is done in several versions and none was named."""
+    query = select(Commitment, RoadmapVersion.name).join(
+        RoadmapVersion, RoadmapVersion.id == Commitment.version_id
+    )
+    if version is not None:
+        query = query.where(
+            RoadmapVersion.id == find_version(db=db, workspace_id=workspace_id, name=version).id
+        )
+    found = [
+        (commitment, name)
+        for commitment, name in db.execute(
+            query.where(
+                Commitment.workspace_id == workspace_id, Commitment.status == Status.DONE
+            ).order_by(Commitment.id.desc())
+        )
+        if name_key(commitment.title) == name_key(title)
+    ]
+    if not found:
+        raise NotFound("error.done_commitment_not_found", title=title)
+    versions = sorted({name for _, name in found}, key=str.casefold)
+    if len(versions) > 1:
+        raise InvalidInput("error.done_in_versions", title=title, versions=", ".join(versions))
+    return found[0][0]
+
+
 def record_result(*, db: Session, commitment_id: int, result: ResultRecord) -> Commitment:
-    """The measured KPI and the learnings of a done item; `rescore` sends its candidate
-    back to be scored again in a next session."""
+    """The measured KPI, the actual effort and the learnings of a done item, each one
+    as it becomes known (what is not given stays as recorded); `rescore` sends its
+    candidate back to be scored again in a next session.
+
+    The one place an actual effort is stored (the page and the CLI come here; a restored
+    backup carries it as it was): `planner.store.consensus.effort_estimates` reads it."""
     commitment = get_commitment(db=db, commitment_id=commitment_id)
     if commitment.status != Status.DONE:
         raise InvalidInput("error.result_needs_done", field=FieldName("kpi_result"))
-    commitment.kpi_result = result.kpi_result
+    if (
+        result.kpi_result is None
+        and result.actual_effort is None
+        and not result.learnings
+        and not result.rescore
+    ):
+        raise InvalidInput("error.result_empty")
+    if result.kpi_result is not None:
+        commitment.kpi_result = result.kpi_result
     if result.actual_effort is not None:
         commitment.actual_effort = result.actual_effort
-    commitment.learnings = result.learnings
+    if result.learnings is not None:
+        commitment.learnings = result.learnings
     if result.rescore:
         commitment.rescore_requested_at = utcnow()
     commitment.updated_at = utcnow()
+    measured = None if result.kpi_result is None else f"{result.kpi_result:g}"
     db.add(
         CommitmentEvent(
             commitment_id=commitment.id,
@@ -176,8 +221,7 @@ def record_result(*, db: Session, commitment_id: int, result: ResultRecord) -> C
             from_status=Status.DONE,
             to_status=Status.DONE,
             by=result.by,
-            comment=f"{result.kpi_result:g}"
-            + (f" · {result.learnings}" if result.learnings else ""),
+            comment=" · ".join(part for part in (measured, result.learnings) if part),
         )
     )
     db.flush()

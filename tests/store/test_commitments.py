@@ -2,12 +2,13 @@ from datetime import date
 
 import pytest
 
-from planner.core.errors import Conflict, InvalidInput, NotFound
+from planner.core.errors import Conflict, InvalidInput, NotFound, validated
 from planner.models import CommitmentCreate, ResultRecord, SessionCreate, StatusChange
 from planner.store.commitments import (
     change_status,
     commit,
     commitment_frame,
+    find_done_commitment,
     history,
     latest_commitments,
     record_result,
@@ -137,6 +138,77 @@ def test_result_only_when_done_and_it_can_send_back_for_rescoring(db, demo, vers
         candidate_ids=[commitment.candidate_id],
     )
     assert rescore_requests(db=db, workspace_id=demo.id) == []
+
+
+def test_actual_effort_is_a_result_of_its_own_and_kept_by_later_ones(db, demo, version):
+    """Known at delivery, before the KPI can be measured; a later result keeps it."""
+    commitment = promise(db, version, kpi_name="Conversion")
+    move(db, commitment, "in_progress")
+    move(db, commitment, "done")
+    record_result(
+        db=db, commitment_id=commitment.id, result=ResultRecord(actual_effort=3, by="Paula")
+    )
+    [row] = commitment_frame(db=db, workspace_id=demo.id).to_dict("records")
+    assert row["actual_effort"] == 3.0
+    assert row["kpi_result"] != row["kpi_result"]  # NaN: still to check
+    record_result(
+        db=db,
+        commitment_id=commitment.id,
+        result=ResultRecord(kpi_result=2.5, learnings="Slow start", by="Paula"),
+    )
+    record_result(
+        db=db, commitment_id=commitment.id, result=ResultRecord(actual_effort=4.5, by="Paula")
+    )
+    [row] = commitment_frame(db=db, workspace_id=demo.id).to_dict("records")
+    assert (row["kpi_result"], row["actual_effort"], row["learnings"]) == (2.5, 4.5, "Slow start")
+    comments = history(db=db, commitment_id=commitment.id)["comment"].tolist()
+    assert comments[-3:] == ["", "2.5 · Slow start", ""]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({}, "Nothing to save"),
+        ({"learnings": ""}, "Nothing to save"),
+        ({"actual_effort": 10.5}, "Actual effort"),
+        ({"actual_effort": -1}, "Actual effort"),
+        ({"actual_effort": float("nan")}, "Actual effort"),
+    ],
+)
+def test_a_result_without_anything_or_out_of_range_is_refused(db, version, fields, message):
+    commitment = promise(db, version)
+    move(db, commitment, "in_progress")
+    move(db, commitment, "done")
+    with pytest.raises(InvalidInput, match=message):
+        record_result(
+            db=db,
+            commitment_id=commitment.id,
+            result=validated(ResultRecord, by="Paula", **fields),
+        )
+    assert commitment.actual_effort is None
+
+
+def test_the_done_commitment_is_found_by_title_and_version(db, demo, version):
+    commitment = promise(db, version)
+    title = commitment.title
+    with pytest.raises(NotFound, match="is done"):
+        find_done_commitment(db=db, workspace_id=demo.id, title=title)
+    move(db, commitment, "in_progress")
+    move(db, commitment, "done")
+    found = find_done_commitment(db=db, workspace_id=demo.id, title=f" {title.upper()} ")
+    assert found.id == commitment.id
+    again = promise(db, saved_version(db, demo.id, name="Q2 plan"), owner="Team App")
+    assert again.title == title  # the same roadmap, saved again
+    move(db, again, "in_progress")
+    move(db, again, "done")
+    with pytest.raises(InvalidInput, match="Q1 plan, Q2 plan"):
+        find_done_commitment(db=db, workspace_id=demo.id, title=title)
+    assert (
+        find_done_commitment(db=db, workspace_id=demo.id, title=title, version="q2 plan").id
+        == again.id
+    )
+    with pytest.raises(NotFound):
+        find_done_commitment(db=db, workspace_id=demo.id, title=title, version="Q9")
 
 
 def test_frame_and_latest_per_candidate(db, demo, version):

@@ -1,13 +1,32 @@
 """A workspace's settled consensus: revealed votes, overrides, pre-scores."""
 
+import json
+from datetime import date
+
 import pytest
 
 from planner.core.errors import InvalidInput, validated
-from planner.models import OverrideCreate, ScoringModelUpdate
-from planner.store.consensus import add_override, override_history, workspace_consensus
-from planner.store.scoring_model import update_scoring_model
-from planner.store.sessions import open_revote, reveal_round
-from tests.factories import add_candidate, join, make_journey, vote_all
+from planner.delivery.estimating import estimating_bias
+from planner.models import (
+    CommitmentCreate,
+    OverrideCreate,
+    ResultRecord,
+    ScoringModelUpdate,
+    SessionCreate,
+    StatusChange,
+)
+from planner.store.backup import dump_workspace, read_document
+from planner.store.commitments import change_status, commit, record_result
+from planner.store.consensus import (
+    add_override,
+    effort_estimates,
+    override_history,
+    workspace_consensus,
+)
+from planner.store.restore import restore_workspace
+from planner.store.scoring_model import load_scoring_setup, update_scoring_model
+from planner.store.sessions import open_revote, open_session, reveal_round
+from tests.factories import add_candidate, join, make_journey, saved_version, vote_all
 
 pytestmark = pytest.mark.storage
 
@@ -76,3 +95,91 @@ def test_override_wins_and_is_recorded(db):
 def test_an_override_needs_a_reason(reason):
     with pytest.raises(InvalidInput, match="Reason"):
         validated(OverrideCreate, value=5, reason=reason, decided_by="Eva")
+
+
+@pytest.fixture(name="delivered")
+def delivered_fixture(db, demo):
+    """The demo roadmap's first item done; Ann (IT) scored its effort 5 (= 10) and Bo
+    (Sales) 1 (= 0) in a revealed round."""
+    version = saved_version(db, demo.id)
+    commitment = commit(
+        db=db,
+        version_id=version.id,
+        position=0,
+        commitment_in=CommitmentCreate(owner="Team Web", committed_by="Paula", period=0),
+    )
+    for status in ("in_progress", "done"):
+        change_status(
+            db=db,
+            commitment_id=commitment.id,
+            change=StatusChange(status=status, by="Paula"),
+            today=date(2027, 2, 1),
+        )
+    scoring = open_session(
+        db=db,
+        workspace_id=demo.id,
+        session_in=SessionCreate(name="Effort check"),
+        candidate_ids=[commitment.candidate_id],
+    )
+    setup = load_scoring_setup(db=db, workspace_id=demo.id)
+    for name, role, label in (("Ann", "IT", "5"), ("Bo", "Sales", "1")):
+        person = join(db, scoring, name, role)
+        vote_all(db, scoring, person, commitment.candidate_id, setup, label)
+    reveal_round(db=db, session_id=scoring.id)
+    return commitment
+
+
+def estimated(db, workspace_id):
+    return estimating_bias(*effort_estimates(db=db, workspace_id=workspace_id))
+
+
+def test_the_actual_effort_recorded_is_the_one_estimating_reads(db, demo, delivered):
+    assert estimated(db, demo.id).recorded == 0
+    record_result(
+        db=db, commitment_id=delivered.id, result=ResultRecord(actual_effort=4, by="Paula")
+    )
+    _, actuals = effort_estimates(db=db, workspace_id=demo.id)
+    assert actuals.to_dict("records") == [
+        {"candidate_id": delivered.candidate_id, "actual_effort": 4.0}
+    ]
+    bias = estimated(db, demo.id)
+    assert (bias.recorded, bias.scored) == (1, 1)
+    assert bias.people.set_index("stakeholder")["bias"].to_dict() == {"Ann": 6.0, "Bo": -4.0}
+    assert bias.roles.set_index("role")["mean_error"].to_dict() == {"IT": 6.0, "Sales": 4.0}
+
+
+def test_an_unscored_delivered_item_still_counts_its_actual_effort(db, demo):
+    version = saved_version(db, demo.id)
+    commitment = commit(
+        db=db,
+        version_id=version.id,
+        position=1,
+        commitment_in=CommitmentCreate(owner="Team Web", committed_by="Paula", period=0),
+    )
+    for status in ("in_progress", "done"):
+        change_status(
+            db=db,
+            commitment_id=commitment.id,
+            change=StatusChange(status=status, by="Paula"),
+            today=date(2027, 2, 1),
+        )
+    record_result(
+        db=db, commitment_id=commitment.id, result=ResultRecord(actual_effort=3, by="Paula")
+    )
+    bias = estimated(db, demo.id)
+    assert (bias.recorded, bias.scored, len(bias.people)) == (1, 0, 0)
+
+
+def test_a_restored_backup_brings_its_actual_efforts_along(db, demo, delivered):
+    """The import that can carry an actual effort: a workspace backup (JSON)."""
+    record_result(
+        db=db, commitment_id=delivered.id, result=ResultRecord(actual_effort=4, by="Paula")
+    )
+    document = dump_workspace(db=db, workspace_id=demo.id)
+    copy = restore_workspace(
+        db=db, document=read_document(json.dumps(document).encode()), name="Copy"
+    )
+    original, restored = estimated(db, demo.id), estimated(db, copy.id)
+    assert (restored.recorded, restored.scored) == (1, 1)
+    assert restored.people.equals(original.people)
+    assert restored.roles.equals(original.roles)

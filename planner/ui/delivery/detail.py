@@ -8,6 +8,7 @@ import streamlit as st
 from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.core.numbers import one_decimal
 from planner.delivery.workflow import NEEDS_REASON, Status, allowed
 from planner.models import ResultRecord, StatusChange
 from planner.store.commitments import change_status, history, record_result
@@ -47,6 +48,8 @@ def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> No
                 result=_number(row["kpi_result"]),
             )
         )
+    if row["status"] == Status.DONE or _known(row["actual_effort"]):
+        st.caption(actual_effort_line(row["actual_effort"]))
     if row["learnings"]:
         st.caption(t("commitments.learnings_line", learnings=row["learnings"]))
     if editable:
@@ -79,8 +82,19 @@ def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> No
     )
 
 
+def _known(value: float | None) -> bool:
+    return not (pd.api.types.is_scalar(value) and pd.isna(value))
+
+
 def _number(value: float | None) -> str:
-    return "—" if pd.api.types.is_scalar(value) and pd.isna(value) else f"{value:g}"
+    return f"{value:g}" if _known(value) else "—"
+
+
+def actual_effort_line(effort: float | None) -> str:
+    """What a delivered item took, as the estimating bias on Progress counts it."""
+    if not _known(effort):
+        return t("commitments.actual_effort_missing")
+    return t("commitments.actual_effort_line", effort=one_decimal(effort, current_lang()))
 
 
 def status_form(row: dict, today: date) -> None:
@@ -118,35 +132,41 @@ def status_form(row: dict, today: date) -> None:
 
 
 def result_form(row: dict) -> None:
-    """Plan-do-check-act: the measured KPI and what was learnt."""
-    with st.form(f"result_{row['id']}"):
+    """Plan-do-check-act: the measured KPI, the actual effort and what was learnt, each
+    whenever it is known. Keyed by the commitment, so another commitment's form never
+    shows (and saves) these values; a refusal is shown here, at the form."""
+    key = row["id"]
+    with st.form(f"result_{key}"):
         left, right = st.columns(2)
         measured = left.number_input(
             t("field.kpi_result"),
-            value=None if row["kpi_result"] != row["kpi_result"] else row["kpi_result"],
-            key="result_value",
+            value=row["kpi_result"] if _known(row["kpi_result"]) else None,
+            key=f"result_value_{key}",
         )
         actual = right.number_input(
             t("field.actual_effort"),
             min_value=0.0,
             max_value=10.0,
             step=0.5,
-            value=None if row["actual_effort"] != row["actual_effort"] else row["actual_effort"],
-            key="result_actual_effort",
+            value=row["actual_effort"] if _known(row["actual_effort"]) else None,
+            key=f"result_actual_effort_{key}",
             help=t("commitments.actual_effort_help"),
         )
-        by = left.text_input(t("field.by"), key="result_by", max_chars=80)
+        by = left.text_input(t("field.by"), key=f"result_by_{key}", max_chars=80)
         learnings = st.text_area(
-            t("field.learnings"), value=row["learnings"], key="result_learnings", max_chars=2000
+            t("field.learnings"),
+            value=row["learnings"],
+            key=f"result_learnings_{key}",
+            max_chars=2000,
         )
         rescore = st.checkbox(
-            t("field.rescore"), key="result_rescore", help=t("commitments.rescore_help")
+            t("field.rescore"), key=f"result_rescore_{key}", help=t("commitments.rescore_help")
         )
         if st.form_submit_button(t("commitments.record_result")):
-            run_change(
+            saved = run_change(
                 lambda s: record_result(
                     db=s,
-                    commitment_id=row["id"],
+                    commitment_id=key,
                     result=validated(
                         ResultRecord,
                         kpi_result=measured,
@@ -157,6 +177,7 @@ def result_form(row: dict) -> None:
                     ),
                 ),
                 success=t("commitments.result_saved", title=row["title"]),
-                rerun=True,
                 needs="commit",
             )
+            if saved.ok:  # the card above shows what was saved
+                st.rerun()

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.core.db import reading
+from planner.core.numbers import one_decimal, whole_percent
 from planner.delivery.estimating import estimating_bias
 from planner.delivery.tracking import progress
 from planner.roadmap.charts import burn_up_chart
@@ -14,7 +15,7 @@ from planner.store.commitments import tracked_commitments, version_calendars
 from planner.store.consensus import effort_estimates
 from planner.ui import tables
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.workspace import require_journey
 
 
@@ -51,9 +52,11 @@ result = progress(frame, start, kind, today)
 figures = st.columns(4)
 last = result.burn_up.dropna(subset=["delivered"]).tail(1)
 delivered = float(last["delivered"].iloc[0]) if len(last) else 0.0
-figures[0].metric(t("progress.committed_value"), f"{result.burn_up['committed'].iloc[-1]:.1f}")
-figures[1].metric(t("progress.delivered_value"), f"{delivered:.1f}")
-figures[2].metric(t("progress.on_time"), "—" if result.on_time is None else f"{result.on_time:.0%}")
+committed = float(result.burn_up["committed"].iloc[-1])
+figures[0].metric(t("progress.committed_value"), one_decimal(committed, current_lang()))
+figures[1].metric(t("progress.delivered_value"), one_decimal(delivered, current_lang()))
+on_time = "—" if result.on_time is None else whole_percent(result.on_time, current_lang())
+figures[2].metric(t("progress.on_time"), on_time)
 figures[3].metric(t("commitments.overdue"), int(frame["overdue"].sum()))
 
 st.subheader(t("progress.burn_up"))
@@ -108,10 +111,13 @@ st.subheader(t("progress.estimating"))
 st.caption(t("progress.estimating_help"))
 with reading(engine()) as db:
     scores, actuals = effort_estimates(db=db, workspace_id=journey.workspace.id)
-people, roles = estimating_bias(scores, actuals)
-if people.empty:
+bias = estimating_bias(scores, actuals)
+if not bias.recorded:
     st.info(t("progress.estimating_none"))
+elif not bias.scored:
+    st.info(t("progress.estimating_unscored", count=bias.recorded))
 else:
+    st.caption(t("progress.estimating_counted", count=bias.recorded, scored=bias.scored))
     bias_columns = {
         "items": tables.number(t("progress.items")),
         "bias": tables.number(t("progress.bias"), 1),
@@ -120,7 +126,7 @@ else:
     by_person, by_role = st.columns(2)
     with by_person:
         tables.show(
-            people,
+            bias.people,
             hide_index=True,
             width="stretch",
             column_config={
@@ -131,7 +137,7 @@ else:
         )
     with by_role:
         tables.show(
-            roles,
+            bias.roles,
             hide_index=True,
             width="stretch",
             column_config={

@@ -19,6 +19,7 @@ from planner.store.commitments import (
     change_status,
     commit,
     commitment_frame,
+    get_commitment,
     history,
     record_result,
     rescore_requests,
@@ -166,10 +167,10 @@ def test_done_item_records_its_result_and_goes_back_to_scoring(open_page, engine
     move(engine, commitment, "in_progress", "done")
     at = open_page("commitments")
     assert "To check" in [m.label for m in at.metric]
-    at.number_input(key="result_value").set_value(4.2)
-    at.text_input(key="result_by").input("Paula")
-    at.text_area(key="result_learnings").input("Mobile users gained most")
-    at.checkbox(key="result_rescore").check()
+    at.number_input(key=f"result_value_{commitment}").set_value(4.2)
+    at.text_input(key=f"result_by_{commitment}").input("Paula")
+    at.text_area(key=f"result_learnings_{commitment}").input("Mobile users gained most")
+    at.checkbox(key=f"result_rescore_{commitment}").check()
     submit(at, f"result_{commitment}", "Save the result")
     assert "Result of" in texts(at)
     with reading(engine) as db:
@@ -262,9 +263,9 @@ def test_progress_shows_who_over_and_underestimates_effort(open_page, engine, de
         reveal_round(db=db, session_id=scoring.id)
     move(engine, commitment, "in_progress", "done")
     at = open_page("commitments")
-    at.number_input(key="result_value").set_value(1.0)
-    at.number_input(key="result_actual_effort").set_value(4.0)
-    at.text_input(key="result_by").input("Paula")
+    at.number_input(key=f"result_value_{commitment}").set_value(1.0)
+    at.number_input(key=f"result_actual_effort_{commitment}").set_value(4.0)
+    at.text_input(key=f"result_by_{commitment}").input("Paula")
     submit(at, f"result_{commitment}", "Save the result")
     at = open_page("progress")
     people, roles = at.dataframe[-2].value, at.dataframe[-1].value
@@ -272,6 +273,59 @@ def test_progress_shows_who_over_and_underestimates_effort(open_page, engine, de
     assert by_name.loc["Ann E"].tolist()[1:] == [1, 6.0, 6.0]
     assert by_name.loc["Bo E"].tolist()[1:] == [1, -4.0, 4.0]
     assert roles[roles.columns[0]].tolist() == ["IT", "Sales"]
+    assert "1 delivered item has its actual effort recorded, and stakeholders" in texts(at)
+
+
+def test_the_owner_saves_an_actual_effort_alone_and_it_is_shown_and_counted(
+    open_page, engine, demo, version
+):
+    """The issue's steps by the product owner's role: done, actual effort 3, save (no
+    KPI measured yet); the card shows it and Progress counts it (nobody scored it)."""
+    commitment = promise(engine, version, kpi_name="Conversion")
+    move(engine, commitment, "in_progress", "done")
+    at = open_page("commitments", role="owner")
+    assert "Actual effort: not recorded yet" in texts(at)
+    at.number_input(key=f"result_actual_effort_{commitment}").set_value(3.0)
+    at.text_input(key=f"result_by_{commitment}").input("Paula")
+    submit(at, f"result_{commitment}", "Save the result")
+    assert "Result of" in texts(at) and "Actual effort: 3.0 of 10" in texts(at)
+    with reading(engine) as db:
+        [row] = commitment_frame(db=db, workspace_id=demo.id).to_dict("records")
+    assert row["actual_effort"] == 3.0 and row["kpi_result"] != row["kpi_result"]
+    assert "Werkelijke inspanning: 3,0 van 10" in texts(open_page("commitments", lang="nl"))
+    at = open_page("progress", role="owner")
+    assert "1 delivered item has its actual effort recorded, but no stakeholder" in texts(at)
+    assert "No delivered item has its actual effort" not in texts(at)
+
+
+def test_a_refused_result_says_why_at_the_form_and_saves_nothing(open_page, engine, version):
+    commitment = promise(engine, version)
+    move(engine, commitment, "in_progress", "done")
+    at = open_page("commitments", role="owner")
+    at.number_input(key=f"result_actual_effort_{commitment}").set_value(3.0)
+    submit(at, f"result_{commitment}", "Save the result")
+    assert [error.value for error in at.error] == ["By is required\\."]  # Markdown
+    at.text_input(key=f"result_by_{commitment}").input("Paula")
+    at.number_input(key=f"result_actual_effort_{commitment}").set_value(None)
+    submit(at, f"result_{commitment}", "Save the result")
+    assert "Nothing to save" in at.error[0].value
+    with reading(engine) as db:
+        assert get_commitment(db=db, commitment_id=commitment).actual_effort is None
+
+
+def test_each_commitment_has_its_own_result_form(open_page, engine, version):
+    """A value typed for one done commitment never shows (or is saved) on another."""
+    first, second = promise(engine, version), promise(engine, version, position=1)
+    move(engine, first, "in_progress", "done")
+    move(engine, second, "in_progress", "done")
+    at = open_page("commitments")
+    at.selectbox(key="commitment_open").set_value(first).run()
+    at.number_input(key=f"result_actual_effort_{first}").set_value(3.0)
+    at.text_input(key=f"result_by_{first}").input("Paula")
+    submit(at, f"result_{first}", "Save the result")
+    at.selectbox(key="commitment_open").set_value(second).run()
+    assert at.number_input(key=f"result_actual_effort_{second}").value is None
+    assert "Actual effort: not recorded yet" in texts(at)
 
 
 def test_the_table_writes_dates_and_numbers_as_the_language_does(open_page, engine, version):
