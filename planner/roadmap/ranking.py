@@ -9,10 +9,15 @@
 
 Ties are broken by higher value, then lower effort, then the older candidate (lower id).
 An effort of 0 counts as 0.1 in value / effort. Candidates without a value or an effort
-are not ranked.
+are not ranked. Numbers are compared exactly (see `exact_ranks`): on 1–10, a value of 3
+over an effort of 4 and a value of 7 over an effort of 10 are both 2/3, a tie the higher
+value wins, though their quotients in floating point differ in the last digit.
 """
 
 from enum import StrEnum
+from fractions import Fraction
+from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -29,6 +34,53 @@ class Strategy(StrEnum):
 
 
 MIN_EFFORT = 0.1
+DENOMINATOR = 10**6  # the largest denominator a stored number is read back with
+NEAR = 1e-9  # quotients closer than this (relative) are compared exactly
+
+
+@lru_cache(maxsize=65_536)
+def exact(number: float) -> Fraction:
+    """The fraction a stored number stands for: the closest one with a denominator up to a
+    million. Scores are fractions with small denominators (a 3 on 1–10 is 20/9 of 0–10);
+    their floating-point forms are a few 1e-15 off, and two such fractions are at least
+    1e-12 apart, so the closest one is the one meant.
+
+    >>> exact(2.2222222222222223), exact(0.1)
+    (Fraction(20, 9), Fraction(1, 10))
+    """
+    return Fraction(number).limit_denominator(DENOMINATOR)
+
+
+def exact_ranks(top: np.ndarray, bottom: np.ndarray | None = None) -> np.ndarray:
+    """`top / bottom` (or `top`) of every element as dense ranks, lowest 0, compared as
+    the fractions the numbers stand for (`exact`): equal quotients share one rank however
+    their floating-point forms differ. Any shape; every element is ranked against every
+    other one. Only quotients within `NEAR` of each other are compared as fractions."""
+    top = np.asarray(top, dtype=float)
+    bottom = np.ones_like(top) if bottom is None else np.broadcast_to(bottom, top.shape)
+    over, under = top.ravel(), np.asarray(bottom, dtype=float).ravel()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        quotient = over / under
+    order = np.argsort(quotient)  # equal quotients get one rank: no need of a stable sort
+    in_order = quotient[order]
+    near = np.diff(in_order) <= NEAR * np.abs(in_order[1:])
+    first = np.concatenate([np.ones(min(len(order), 1), dtype=bool), ~near])  # of a run
+    # A run of near quotients of different numbers is sorted and ranked as fractions.
+    differ = near & ((np.diff(over[order]) != 0) | (np.diff(under[order]) != 0))
+    starts = np.flatnonzero(first)
+    run_of = np.cumsum(first) - 1
+    for run in np.unique(run_of[1:][differ]):
+        start = starts[run]
+        end = starts[run + 1] if run + 1 < len(starts) else len(order)
+        members = order[start:end]
+        fractions = [exact(float(over[i])) / exact(float(under[i])) for i in members]
+        by_fraction = sorted(range(len(members)), key=fractions.__getitem__)
+        order[start:end] = members[by_fraction]
+        ranked = [fractions[i] for i in by_fraction]
+        first[start + 1 : end] = [a != b for a, b in pairwise(ranked)]
+    ranks = np.empty(len(order), dtype=np.int64)
+    ranks[order] = np.cumsum(first) - 1
+    return ranks.reshape(top.shape)
 
 
 def sort_keys(
@@ -36,8 +88,10 @@ def sort_keys(
 ) -> list[np.ndarray]:
     """The keys candidates are sorted by, most important first, each ascending (a
     "highest first" key is negated). Arrays of any shape: the last axis is sorted, so
-    many sets of numbers (resamples) rank at once."""
-    ratio = value / np.maximum(effort, MIN_EFFORT)
+    many sets of numbers (resamples) rank at once. Numbers compare exactly
+    (`exact_ranks`), so do the ranking, its certainty and the best plan's start."""
+    ratio = exact_ranks(value, np.maximum(effort, MIN_EFFORT))
+    value, effort = exact_ranks(value), exact_ranks(effort)
     by = {
         Strategy.QUICK_WINS: [order, -ratio, -value, effort, ids],
         Strategy.WSJF: [-ratio, -value, effort, ids],

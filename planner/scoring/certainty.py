@@ -1,25 +1,32 @@
 """How sure the ranking is: the stakeholders resampled.
 
-A bootstrap: draw the stakeholders with replacement (as many as voted), recompute every
-candidate's consensus from the drawn ones' composites, and see what changes — its
-quadrant, its rank, whether it lands in the first period. Seeded: same votes, same
-figures. A number that comes from a facilitator's decision or a pre-score is certain by
-definition and does not move; only numbers from votes are resampled.
+A bootstrap: draw the stakeholders with replacement (as many as voted), and settle every
+candidate's consensus again from the drawn ones by the consensus's own rules — the method,
+the minimum number of votes (a stakeholder drawn twice counts twice, as in the median)
+and the fallback to the pre-score (`planner.scoring.consensus.settle_numbers`) — then see
+what changes: its quadrant, its rank, whether it lands in the first period. A draw with
+too few of a candidate's voters leaves it its pre-score, or off the matrix. Seeded: same
+votes, same figures. A facilitator's decision is certain by definition and does not move.
 """
 
-import warnings
 from dataclasses import dataclass
-from typing import cast
 
 import numpy as np
 import pandas as pd
 
-from planner.scoring.consensus import DIMENSIONS, ConsensusMethod
+from planner.scoring.consensus import (
+    DIMENSIONS,
+    ConsensusMethod,
+    ConsensusRules,
+    enough_votes,
+    settle_numbers,
+)
 
 RESAMPLES = 200
 SEED = 20_261_123
 CHUNK = 25  # resamples computed at a time (bounds the memory of one step)
 UNCERTAIN = (0.2, 0.8)  # a probability of the first period in between is "uncertain"
+DEFAULT_RULES = ConsensusRules()
 
 
 @dataclass(frozen=True)
@@ -32,54 +39,107 @@ class Resampled:
 
 
 def resample(
-    composites: pd.DataFrame,
+    scores: pd.DataFrame,
     settled: pd.DataFrame,
-    method: str = ConsensusMethod.MEDIAN,
+    rules: ConsensusRules = DEFAULT_RULES,
     weights: dict[int, float] | None = None,
     resamples: int = RESAMPLES,
     seed: int = SEED,
 ) -> Resampled:
     """Value and effort of every candidate of `settled` in each of `resamples` draws.
 
-    composites: candidate_id, stakeholder_id, dimension, score (see `composites`).
-    settled: from `settle`, indexed by candidate id, with value, effort and the
-    `{dimension}_source` of each; only numbers whose source is "votes" are resampled.
+    scores: what the consensus is taken of (`consensus_scores`): candidate_id,
+    stakeholder_id, dimension, score; per criterion also criterion_id and weight.
+    settled: from `settle`, indexed by candidate id: value, effort, `{dimension}_source`
+    and `{dimension}_pre` (the pre-score; absent: none).
     """
     ids = settled.index.to_numpy()
-    people = np.sort(composites["stakeholder_id"].unique())
+    people = np.sort(scores["stakeholder_id"].unique())
     out: dict[str, np.ndarray] = {
         str(d): np.tile(settled[d].to_numpy(dtype=float), (resamples, 1)) for d in DIMENSIONS
     }
     if len(people) == 0 or len(ids) == 0:
         return Resampled(ids, out["value"], out["effort"])
-    grid = composites.pivot_table(
-        index="stakeholder_id", columns=["dimension", "candidate_id"], values="score"
-    ).reindex(index=people)
     role_weight = np.array([(weights or {}).get(p, 1.0) for p in people])
     rng = np.random.default_rng(seed)
     draws = rng.integers(0, len(people), size=(resamples, len(people)))
+    column = pd.Index(ids)
     for dimension in DIMENSIONS:
-        voted = settled[f"{dimension}_source"].eq("votes").to_numpy()
-        if not voted.any() or dimension not in grid.columns.get_level_values(0):
+        rows = scores[scores["dimension"].eq(dimension) & scores["candidate_id"].isin(ids)]
+        rows = rows.dropna(subset=["score"])
+        if rows.empty:  # nobody voted on it: every draw settles as the consensus did
             continue
-        of_dimension = cast(pd.DataFrame, grid[dimension])  # stakeholders x candidates
-        scores = of_dimension.reindex(columns=ids[voted]).to_numpy(dtype=float)
-        for start in range(0, resamples, CHUNK):
-            chosen = draws[start : start + CHUNK]  # R x S
-            drawn = scores[chosen]  # R x S x C
-            if method == ConsensusMethod.WEIGHTED_MEAN:
-                w = np.where(np.isnan(drawn), 0.0, role_weight[chosen][:, :, None])
-                total = w.sum(axis=1)
-                numbers = np.nansum(np.nan_to_num(drawn) * w, axis=1)
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    result = np.where(total > 0, numbers / total, np.nan)
-            else:
-                with np.errstate(all="ignore"), warnings.catch_warnings():
-                    warnings.simplefilter("ignore", RuntimeWarning)  # a slice all NaN
-                    result = np.nanmedian(drawn, axis=1)
-            # A draw without anyone who voted on it keeps the consensus as it is.
-            fallback = settled[dimension].to_numpy(dtype=float)[voted]
-            out[dimension][start : start + CHUNK, voted] = np.where(
-                np.isnan(result), fallback, result
+        voted = np.unique(column.get_indexer(rows["candidate_id"]))
+        cube, part_weight = _cube(rows, people, ids[voted], rules.method)
+        voter = ~np.isnan(cube).all(axis=1)  # stakeholders x candidates: answered any
+        source = settled[f"{dimension}_source"].to_numpy()[voted]
+        number = settled[dimension].to_numpy(dtype=float)[voted]
+        override = np.where(source == "override", number, np.nan)
+        pre = (
+            settled[f"{dimension}_pre"].to_numpy(dtype=float)[voted]
+            if f"{dimension}_pre" in settled
+            else np.full(len(voted), np.nan)
+        )
+        step = max(1, CHUNK // len(part_weight))
+        for start in range(0, resamples, step):
+            chosen = draws[start : start + step]  # R x S
+            n = voter[chosen].sum(axis=1)  # R x C: votes drawn, a person drawn twice twice
+            from_votes = _consensus(cube[chosen], role_weight[chosen], part_weight, rules.method)
+            value, _ = settle_numbers(
+                override, from_votes, n, enough_votes(n, rules.min_votes), pre
             )
+            out[dimension][start : start + step, voted] = value
     return Resampled(ids, out["value"], out["effort"])
+
+
+def _cube(
+    rows: pd.DataFrame, people: np.ndarray, ids: np.ndarray, method: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """The scores as stakeholders x parts x candidates (NaN: none), and each part's weight.
+    A part is a criterion for the per-criterion method, else the composite (one part)."""
+    if method == ConsensusMethod.PER_CRITERION:
+        parts = rows.drop_duplicates("criterion_id").set_index("criterion_id")["weight"]
+        part = parts.index.get_indexer(pd.Index(rows["criterion_id"]))
+        part_weight = parts.to_numpy(dtype=float)
+    else:
+        part, part_weight = np.zeros(len(rows), dtype=int), np.ones(1)
+    cube = np.full((len(people), len(part_weight), len(ids)), np.nan)
+    cube[
+        np.searchsorted(people, rows["stakeholder_id"].to_numpy()),
+        part,
+        pd.Index(ids).get_indexer(rows["candidate_id"]),
+    ] = rows["score"].to_numpy(dtype=float)
+    return cube, part_weight
+
+
+def _consensus(
+    drawn: np.ndarray, role_weight: np.ndarray, part_weight: np.ndarray, method: str
+) -> np.ndarray:
+    """The consensus of each draw (R x S x parts x candidates in, R x candidates out):
+    per part the median or the role-weighted mean of the drawn, then the parts' mean
+    weighted by part weight; NaN where none of the drawn answered."""
+    if method == ConsensusMethod.WEIGHTED_MEAN:
+        per_part = _weighted_mean(drawn, role_weight[:, :, None, None])
+    else:
+        per_part = _median(drawn)  # R x parts x candidates
+    if per_part.shape[1] == 1:
+        return per_part[:, 0]
+    return _weighted_mean(per_part, part_weight[None, :, None])
+
+
+def _weighted_mean(numbers: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The mean over axis 1 weighted by `weights` (broadcast), NaN left out; NaN if none."""
+    w = np.where(np.isnan(numbers), 0.0, weights)
+    total = w.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, np.sum(np.nan_to_num(numbers) * w, axis=1) / total, np.nan)
+
+
+def _median(numbers: np.ndarray) -> np.ndarray:
+    """The median over axis 1, NaN left out (NaN if none): np.nanmedian without its
+    masked arrays, 15x faster on a chunk of 25 draws x 30 stakeholders x 300 candidates."""
+    ordered = np.sort(numbers, axis=1)  # NaN last
+    count = (~np.isnan(numbers)).sum(axis=1, keepdims=True)
+    low = np.take_along_axis(ordered, np.maximum(count - 1, 0) // 2, axis=1)
+    high = np.take_along_axis(ordered, count // 2, axis=1)
+    return np.where(count > 0, (low + high) / 2, np.nan).squeeze(axis=1)

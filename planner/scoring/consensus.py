@@ -4,7 +4,12 @@ Every vote is on 0–10. A stakeholder's *composite* for a candidate is the weig
 mean of their answers on the criteria of one dimension (value or effort);
 "don't know" answers are left out and the weights of the answered criteria count.
 Per candidate and dimension, the consensus is the median of the stakeholders'
-composites (each stakeholder counts once), or their mean weighted by role weight.
+composites (each stakeholder counts once), or their mean weighted by role weight, or
+*per criterion*: each criterion's median of those who rated it, then the criteria's mean
+weighted by criterion weight. Where criteria are limited to roles, only the last keeps
+the weights: four Service people rating "Customer value" (weight 1) 10 and two Marketing
+people rating "Business value" (weight 3) 0 give a median of composites of 10 (four
+composites of 10, two of 0), and (1 × 10 + 3 × 0) / 4 = 2.5 per criterion.
 """
 
 from dataclasses import dataclass
@@ -12,12 +17,14 @@ from enum import StrEnum
 from typing import cast
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 
 class ConsensusMethod(StrEnum):
     MEDIAN = "median"
     WEIGHTED_MEAN = "weighted_mean"  # weighted by role weight
+    PER_CRITERION = "per_criterion"  # each criterion's median, weighted by criterion weight
 
 
 class Dimension(StrEnum):
@@ -51,6 +58,65 @@ def composites(votes: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
         ["weighted", "weight"]
     ].sum()
     return (sums["weighted"] / sums["weight"]).rename("score").reset_index()
+
+
+def per_criterion(votes: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
+    """Per candidate and dimension, each criterion's median answer, then their mean weighted
+    by criterion weight (criteria nobody answered left out).
+
+    votes and criteria as for `composites`. Returns candidate_id, dimension, score.
+    """
+    answered = consensus_scores(votes, criteria, ConsensusMethod.PER_CRITERION)
+    medians = answered.groupby(["candidate_id", "dimension", "criterion_id"], sort=False).agg(
+        score=("score", "median"), weight=("weight", "first")
+    )
+    medians = medians.assign(weighted=medians["score"] * medians["weight"])
+    sums = medians.groupby(level=["candidate_id", "dimension"], sort=False)[
+        ["weighted", "weight"]
+    ].sum()
+    return (sums["weighted"] / sums["weight"]).rename("score").reset_index()
+
+
+def consensus_scores(votes: pd.DataFrame, criteria: pd.DataFrame, method: str) -> pd.DataFrame:
+    """What a candidate's consensus is taken of, per stakeholder: their composites
+    (candidate_id, stakeholder_id, dimension, score); for the per-criterion method their
+    answers, each with its criterion_id and the criterion's weight."""
+    if method != ConsensusMethod.PER_CRITERION:
+        return composites(votes, criteria)
+    answered = votes.dropna(subset=["score"]).merge(
+        criteria[["criterion_id", "dimension", "weight"]], on="criterion_id"
+    )
+    return answered[
+        ["candidate_id", "stakeholder_id", "dimension", "criterion_id", "weight", "score"]
+    ]
+
+
+def enough_votes(n: npt.ArrayLike, min_votes: int) -> np.ndarray:
+    """The minimum-votes rule: whether `n` stakeholders' votes on a dimension count."""
+    return np.asarray(n) >= min_votes
+
+
+def settle_numbers(
+    override: npt.ArrayLike,
+    from_votes: npt.ArrayLike,
+    n: npt.ArrayLike,
+    enough: npt.ArrayLike,
+    pre: npt.ArrayLike,
+) -> tuple[np.ndarray, np.ndarray]:
+    """One dimension's consensus and its source, element by element (arrays broadcast, so
+    a resample of many draws settles at once): the facilitator's override, else the votes
+    when there are `enough` of them (`enough_votes`), else the pre-score, else nothing
+    (NaN; source "insufficient" when `n` > 0, else "none")."""
+    override, from_votes, pre = (np.asarray(a, dtype=float) for a in (override, from_votes, pre))
+    conditions = [
+        ~np.isnan(override),
+        np.asarray(enough, dtype=bool) & ~np.isnan(from_votes),
+        ~np.isnan(pre),
+    ]
+    value = np.select(conditions, [override, from_votes, pre], default=np.nan)
+    nothing = np.where(np.asarray(n) > 0, "insufficient", "none")
+    source = np.select(conditions, ["override", "votes", "import"], default=nothing)
+    return value, source
 
 
 def aggregate(
@@ -92,7 +158,14 @@ def aggregate(
         for stat in STATS:
             if f"{dimension}_{stat}" not in wide:
                 wide[f"{dimension}_{stat}"] = 0 if stat == "n" else np.nan
-        wide[dimension] = wide[f"{dimension}_{rules.method}"]
+    if rules.method == ConsensusMethod.PER_CRITERION:
+        chosen = per_criterion(votes, criteria).pivot(
+            index="candidate_id", columns="dimension", values="score"
+        )
+    else:
+        chosen = wide[[f"{d}_{rules.method}" for d in DIMENSIONS]].set_axis(DIMENSIONS, axis=1)
+    for dimension in DIMENSIONS:
+        wide[dimension] = chosen.get(dimension, np.nan)
     wide = wide.fillna({f"{d}_n": 0 for d in DIMENSIONS}).astype(
         {f"{d}_n": int for d in DIMENSIONS}
     )
@@ -103,7 +176,7 @@ def aggregate(
         (wide["value_sd"] > spread_limit) | (wide["effort_sd"] > spread_limit) | wide["both_ends"]
     )
     for dimension in DIMENSIONS:  # too few votes: per dimension, and for the candidate
-        wide[f"{dimension}_insufficient"] = wide[f"{dimension}_n"] < rules.min_votes
+        wide[f"{dimension}_insufficient"] = ~enough_votes(wide[f"{dimension}_n"], rules.min_votes)
     wide["insufficient"] = wide["value_insufficient"] | wide["effort_insufficient"]
     wide.index.name = "candidate_id"
     return wide[
@@ -132,10 +205,11 @@ def settle(
     """The consensus of every candidate, and where each number comes from.
 
     Per dimension, on its own: the facilitator's newest override, else the votes (when
-    that dimension has enough), else the pre-score from the import, else nothing.
-    `{dimension}_source` says which: "override", "votes", "import", "insufficient" (some
-    votes on that dimension, too few) or "none". A value with enough votes counts even
-    when the effort has too few, and the other way round.
+    that dimension has enough), else the pre-score from the import, else nothing
+    (`settle_numbers`). `{dimension}_source` says which: "override", "votes", "import",
+    "insufficient" (some votes on that dimension, too few) or "none"; `{dimension}_pre`
+    keeps the pre-score (a resample of the votes falls back on it). A value with enough
+    votes counts even when the effort has too few, and the other way round.
 
     candidates: id, pre_value, pre_effort. aggregates: from `aggregate`.
     overrides: candidate_id, value, effort (the newest per candidate).
@@ -150,17 +224,13 @@ def settle(
     override = overrides.set_index("candidate_id").reindex(settled.index)
     pre = candidates.set_index("id").reindex(settled.index)
     for dimension in DIMENSIONS:
-        from_votes = settled[dimension].where(~settled[f"{dimension}_insufficient"])
-        voted = settled[f"{dimension}_n"].gt(0)
-        choices = [
-            (override[dimension].notna(), override[dimension], "override"),
-            (from_votes.notna(), from_votes, "votes"),
-            (pre[f"pre_{dimension}"].notna(), pre[f"pre_{dimension}"], "import"),
-        ]
-        value = pd.Series(np.nan, index=settled.index)
-        source = pd.Series(np.where(voted, "insufficient", "none"), index=settled.index)
-        for mask, numbers, name in reversed(choices):
-            value = value.mask(mask, numbers)
-            source = source.mask(mask, name)
-        settled[dimension], settled[f"{dimension}_source"] = value.astype(float), source
+        value, source = settle_numbers(
+            override[dimension].to_numpy(dtype=float),
+            settled[dimension].to_numpy(dtype=float),
+            settled[f"{dimension}_n"].to_numpy(),
+            ~settled[f"{dimension}_insufficient"].to_numpy(dtype=bool),
+            pre[f"pre_{dimension}"].to_numpy(dtype=float),
+        )
+        settled[dimension], settled[f"{dimension}_source"] = value, source
+        settled[f"{dimension}_pre"] = pre[f"pre_{dimension}"].astype(float)
     return settled

@@ -11,7 +11,12 @@ import pandas as pd
 
 from planner.journey.naming import name_key
 from planner.scoring.certainty import Resampled, resample
-from planner.scoring.consensus import ConsensusRules, aggregate, composites
+from planner.scoring.consensus import (
+    ConsensusMethod,
+    ConsensusRules,
+    aggregate,
+    consensus_scores,
+)
 from planner.scoring.scales import SCALES, Scale, ScaleKey
 
 if TYPE_CHECKING:  # the rows it is made of; this module needs no database
@@ -93,6 +98,19 @@ def stakeholder_weights(setup: ScoringSetup, votes: pd.DataFrame) -> dict[int, f
     }
 
 
+def method_once_limited(setup: ScoringSetup, roles: list[str], voted: bool) -> str:
+    """The consensus method once a criterion is limited to `roles`: per criterion when this
+    is the workspace's first limited criterion, it still has the default method (median)
+    and nobody voted yet — else the one it has. With criteria limited to roles, a median
+    of composites lets the larger group outvote the criteria's weights; a switch before
+    the first vote changes nobody's numbers, one after it would change them unasked."""
+    method = setup.model.consensus_method
+    first = bool(roles) and not setup.criterion_roles
+    if first and not voted and method == ConsensusMethod.MEDIAN:
+        return ConsensusMethod.PER_CRITERION
+    return method
+
+
 def rules_of(setup: ScoringSetup) -> ConsensusRules:
     model = setup.model
     return ConsensusRules(model.consensus_method, model.disagreement, model.min_votes)
@@ -108,11 +126,12 @@ def aggregate_votes(setup: ScoringSetup, votes: pd.DataFrame) -> pd.DataFrame:
 
 
 def resample_votes(setup: ScoringSetup, votes: pd.DataFrame, settled: pd.DataFrame) -> Resampled:
-    """`resample` with the workspace's criteria, role weights and consensus method."""
+    """`resample` with the workspace's criteria, role weights and consensus rules."""
     votes = entitled_votes(setup, votes)
+    rules = rules_of(setup)
     return resample(
-        composites(votes, criteria_frame(setup)),
+        consensus_scores(votes, criteria_frame(setup), rules.method),
         settled,
-        method=rules_of(setup).method,
-        weights=stakeholder_weights(setup, votes),
+        rules,
+        stakeholder_weights(setup, votes),
     )

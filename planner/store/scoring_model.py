@@ -16,7 +16,7 @@ from planner.models import (
     ScoringModelUpdate,
     Vote,
 )
-from planner.scoring.setup import ScoringSetup
+from planner.scoring.setup import ScoringSetup, method_once_limited
 
 
 def create_default_model(*, db: Session, workspace_id: int, language: str) -> None:
@@ -63,7 +63,8 @@ def load_scoring_setup(*, db: Session, workspace_id: int) -> ScoringSetup:
 
 
 def _set_roles(db: Session, setup: ScoringSetup, criterion: Criterion, roles: list[str]) -> None:
-    """Limit the criterion to these roles of the workspace's list (none: everyone)."""
+    """Limit the criterion to these roles of the workspace's list (none: everyone); the
+    first limit before any vote makes the consensus per criterion (`method_once_limited`)."""
     listed = {name_key(r): r for r in setup.role_weights_named}
     unknown = [r for r in roles if name_key(r) not in listed]
     if unknown:
@@ -76,6 +77,14 @@ def _set_roles(db: Session, setup: ScoringSetup, criterion: Criterion, roles: li
     db.execute(delete(CriterionRole).where(CriterionRole.criterion_id == criterion.id))
     chosen = dict.fromkeys(listed[name_key(r)] for r in roles)
     db.add_all(CriterionRole(criterion_id=criterion.id, role=r) for r in chosen)
+    voted = db.exec(
+        select(Vote.id)
+        .join(Criterion, Criterion.id == Vote.criterion_id)
+        .where(Criterion.workspace_id == criterion.workspace_id)
+        .limit(1)
+    ).first()
+    setup.model.consensus_method = method_once_limited(setup, roles, voted is not None)
+    db.add(setup.model)
     db.flush()
 
 

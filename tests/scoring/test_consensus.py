@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.scoring.consensus import ConsensusRules, aggregate, composites, settle
+from planner.scoring.consensus import (
+    ConsensusMethod,
+    ConsensusRules,
+    aggregate,
+    composites,
+    settle,
+    settle_numbers,
+)
 
 CRITERIA = pd.DataFrame(
     {
@@ -35,7 +42,7 @@ def ballots(draw, max_stakeholders=6, max_candidates=3):
 
 
 WEIGHTS = st.dictionaries(st.integers(1, 6), st.floats(0.1, 5), max_size=6)
-METHODS = st.sampled_from(["median", "weighted_mean"])
+METHODS = st.sampled_from(list(ConsensusMethod))
 
 
 def raw_range(votes, candidate, dimension):
@@ -177,3 +184,85 @@ def test_enough_votes_count_per_dimension():
     assert (settled["effort"], settled["effort_source"]) == (6.0, "import")  # too few votes
     no_pre = settle(candidates.assign(pre_effort=[None]), aggregates, overrides).loc[1]
     assert math.isnan(no_pre["effort"]) and no_pre["effort_source"] == "insufficient"
+
+
+# Split criteria: four Service people rate "Customer value" (weight 1) 10, two Marketing
+# people "Business value" (weight 3) 0 (each rates only their own criterion); all effort 5.
+SPLIT_CRITERIA = pd.DataFrame(
+    {
+        "criterion_id": [1, 2, 3],
+        "dimension": ["value", "value", "effort"],
+        "weight": [1.0, 3.0, 1.0],
+    }
+)
+SPLIT_VOTES = pd.DataFrame(
+    [(1, p, 1, 10.0) for p in (1, 2, 3, 4)]
+    + [(1, p, 2, 0.0) for p in (5, 6)]
+    + [(1, p, 3, 5.0) for p in range(1, 7)],
+    columns=["candidate_id", "stakeholder_id", "criterion_id", "score"],
+)
+
+
+@pytest.mark.parametrize(
+    ("method", "value"),
+    [
+        ("median", 10.0),  # the median of six composites: four 10s, two 0s
+        ("weighted_mean", 40 / 6),  # the composites' mean (every role weight 1)
+        ("per_criterion", 2.5),  # (1 x 10 + 3 x 0) / 4: the weights hold
+    ],
+)
+def test_split_criteria_per_method(method, value):
+    row = aggregate(SPLIT_VOTES, SPLIT_CRITERIA, rules=ConsensusRules(method=method)).loc[1]
+    assert row["value"] == pytest.approx(value)
+    assert (row["effort"], row["value_n"], row["value_median"]) == (5.0, 6, 10.0)
+
+
+def test_per_criterion_leaves_out_a_criterion_nobody_answered():
+    votes = SPLIT_VOTES[SPLIT_VOTES["criterion_id"] != 2]
+    row = aggregate(votes, SPLIT_CRITERIA, rules=ConsensusRules(method="per_criterion")).loc[1]
+    assert row["value"] == 10.0 and row["value_n"] == 4
+
+
+def test_per_criterion_takes_each_criterions_median():
+    """Criterion 1: 2, 4, 9 (median 4); criterion 2: 8 (one answer); weights 2 and 1."""
+    votes = votes_of(2, 4, 9)
+    votes = pd.concat(
+        [votes, pd.DataFrame([(1, 1, 2, 8.0)], columns=votes.columns)], ignore_index=True
+    )
+    row = aggregate(votes, CRITERIA, rules=ConsensusRules(method="per_criterion")).loc[1]
+    assert row["value"] == pytest.approx((2 * 4 + 8) / 3)
+
+
+NAN = math.nan
+
+
+@pytest.mark.parametrize(
+    ("override", "from_votes", "n", "enough", "pre", "expected"),
+    [
+        (6.0, 2.0, 5, True, 1.0, (6.0, "override")),  # the facilitator's decision first
+        (NAN, 2.0, 5, True, 1.0, (2.0, "votes")),
+        (NAN, 2.0, 2, False, 1.0, (1.0, "import")),  # too few votes: the pre-score
+        (NAN, 2.0, 2, False, NAN, (NAN, "insufficient")),
+        (NAN, NAN, 0, False, 1.0, (1.0, "import")),
+        (NAN, NAN, 0, False, NAN, (NAN, "none")),
+    ],
+)
+def test_settle_numbers(override, from_votes, n, enough, pre, expected):
+    value, source = settle_numbers(override, from_votes, n, enough, pre)
+    assert (source.item(), math.isnan(value) or value.item()) == (
+        expected[1],
+        math.isnan(expected[0]) or expected[0],
+    )
+
+
+def test_settle_numbers_settles_many_draws_at_once():
+    """Resamples (rows) x candidates, with each candidate's override and pre-score."""
+    value, source = settle_numbers(
+        np.array([NAN, 7.0]),
+        np.array([[3.0, 3.0], [4.0, 4.0]]),
+        2,
+        [[True, True], [False, False]],
+        np.array([1.0, NAN]),
+    )
+    assert value.tolist() == [[3.0, 7.0], [1.0, 7.0]]
+    assert source.tolist() == [["votes", "override"], ["import", "override"]]

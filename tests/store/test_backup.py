@@ -162,6 +162,8 @@ def test_round_trip_gives_identical_data(db, full_workspace):
     assert comparable(again) == comparable(original)
     assert len(original["sessions"][0]["rounds"][0]["votes"]) == 9
     assert [c.get("roles") for c in original["criteria"]][-1] == ["IT", "Sales"]
+    # limited before the first vote: per criterion, and restored so
+    assert again["scoring_model"]["consensus_method"] == "per_criterion"
     assert original["sessions"][0]["reveal_at_zero"] and original["sessions"][0]["comments_named"]
     assert original["versions"][0]["items"]
     assert {a["recorded_by"] for a in original["versions"][0]["signoffs"]} == {None, "Eva"}

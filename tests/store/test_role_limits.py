@@ -4,11 +4,16 @@ of README, one test per rule."""
 import pytest
 
 from planner.core.errors import Conflict, InvalidInput
-from planner.models import CriterionCreate, RoleWeightCreate
+from planner.models import CriterionCreate, RoleWeightCreate, ScoringModelUpdate
 from planner.scoring.setup import aggregate_votes
 from planner.store.ballot import answered_ids, my_criteria
 from planner.store.consensus import latest_votes, workspace_consensus
-from planner.store.scoring_model import load_scoring_setup, set_role_weights, update_criterion
+from planner.store.scoring_model import (
+    load_scoring_setup,
+    set_role_weights,
+    update_criterion,
+    update_scoring_model,
+)
 from planner.store.sessions import current_round, reveal_round
 from planner.store.votes import progress
 from tests.factories import join, vote_all
@@ -134,3 +139,59 @@ def test_limits_name_listed_roles_and_keep_them_listed(limited, db):
             workspace_id=journey.workspace.id,
             weights_in=[RoleWeightCreate(role="Marketing", weight=1)],
         )
+
+
+def test_a_first_limit_before_any_vote_makes_the_consensus_per_criterion(limited):
+    """With criteria limited to roles, a median of composites lets headcount beat the
+    criteria's weights; nobody voted yet, so the default method changes."""
+    _, _, _, setup, _ = limited
+    assert setup.model.consensus_method == "per_criterion"
+
+
+def test_a_limit_after_the_first_vote_keeps_the_method(workshop, db):
+    journey, ideas, scoring, setup = workshop
+    set_role_weights(
+        db=db, workspace_id=journey.workspace.id, weights_in=[RoleWeightCreate(role="IT", weight=1)]
+    )
+    vote_all(db, scoring, join(db, scoring, "Ivo", "IT"), ideas[0].id, setup, "4")
+    effort = setup.criteria_of("effort")[0]
+    update_criterion(
+        db=db,
+        criterion_id=effort.id,
+        criterion_in=CriterionCreate(name=effort.name, dimension="effort", roles=["IT"]),
+    )
+    assert load_scoring_setup(db=db, workspace_id=journey.workspace.id).model.consensus_method == (
+        "median"
+    )
+
+
+@pytest.mark.parametrize(("method", "value"), [("median", 10.0), ("per_criterion", 2.5)])
+def test_split_criteria_keep_their_weights_per_criterion(workshop, db, method, value):
+    """Four Service people rate "Customer value" (weight 1) 10, two Marketing people
+    "Business value" (weight 3) 0: 10 as a median of composites, 2.5 per criterion."""
+    journey, ideas, scoring, _ = workshop
+    workspace_id = journey.workspace.id
+    set_role_weights(
+        db=db,
+        workspace_id=workspace_id,
+        weights_in=[RoleWeightCreate(role=r, weight=1) for r in ("Service", "Marketing")],
+    )
+    customer, business = load_scoring_setup(db=db, workspace_id=workspace_id).criteria_of("value")
+    for criterion, role, weight in ((customer, "Service", 1), (business, "Marketing", 3)):
+        update_criterion(
+            db=db,
+            criterion_id=criterion.id,
+            criterion_in=CriterionCreate(
+                name=criterion.name, dimension="value", weight=weight, roles=[role]
+            ),
+        )
+    update_scoring_model(
+        db=db, workspace_id=workspace_id, model_in=ScoringModelUpdate(consensus_method=method)
+    )
+    setup = load_scoring_setup(db=db, workspace_id=workspace_id)
+    for n, (role, label) in enumerate([("Service", "5")] * 4 + [("Marketing", "1")] * 2):
+        person = join(db, scoring, f"{role} {n}", role)
+        vote_all(db, scoring, person, ideas[0].id, setup, label, criteria=setup.criteria_for(role))
+    reveal_round(db=db, session_id=scoring.id)
+    row = workspace_consensus(db=db, workspace_id=workspace_id).loc[ideas[0].id]
+    assert (row["value"], row["value_n"], row["value_source"]) == (value, 6, "votes")

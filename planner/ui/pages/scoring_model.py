@@ -42,6 +42,8 @@ with st.form("scoring_rules"):
         format_func={m: t(f"consensus.{m}") for m in ConsensusMethod}.get,
         horizontal=True,
     )
+    if setup.criterion_roles and setup.model.consensus_method != ConsensusMethod.PER_CRITERION:
+        st.caption(t("scoring_model.per_criterion_hint"))
     disagreement = st.slider(
         t("field.disagreement"),
         5,

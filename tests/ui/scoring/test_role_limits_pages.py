@@ -7,8 +7,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.core.db import reading, writing
-from planner.models import CriterionCreate, RoleWeightCreate, StakeholderJoin
-from planner.store.scoring_model import load_scoring_setup, set_role_weights, update_criterion
+from planner.models import CriterionCreate, RoleWeightCreate, ScoringModelUpdate, StakeholderJoin
+from planner.store.scoring_model import (
+    load_scoring_setup,
+    set_role_weights,
+    update_criterion,
+    update_scoring_model,
+)
 from planner.store.stakeholders import join_session
 from tests.conftest import APP
 from tests.factories import demo_session
@@ -107,3 +112,56 @@ def test_a_role_that_rates_nothing_is_told_so(roles, engine):
     at = ballot_of(engine, roles.id, StakeholderJoin(name="Sam", role="Sales"))
     assert not at.exception
     assert "nothing for your role (Sales) to score" in texts(at)
+
+
+def test_a_first_limit_on_the_page_makes_the_consensus_per_criterion(open_page, roles, engine):
+    """Nobody voted yet: limiting effort to roles switches the default method, and the
+    form shows the switch at once."""
+    at = open_page("scoring_model")
+    assert labelled(at.radio, "Consensus").value == "median"
+    at.session_state[widget_key(at, "criteria")] = {
+        "edited_rows": {2: {"roles": ["IT"]}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    with reading(engine) as db:
+        assert load_scoring_setup(db=db, workspace_id=roles.id).model.consensus_method == (
+            "per_criterion"
+        )
+    assert labelled(at.radio, "Consensus").value == "per_criterion"
+
+
+def test_the_facilitator_chooses_the_per_criterion_consensus(open_page, roles, engine):
+    """Criteria limited to roles under the median: the page suggests per criterion, and
+    the facilitator chooses it."""
+    limit_effort_to_it(engine, roles.id)
+    with writing(engine) as db:
+        update_scoring_model(
+            db=db, workspace_id=roles.id, model_in=ScoringModelUpdate(consensus_method="median")
+        )
+    at = open_page("scoring_model")
+    assert "“Per criterion” takes each criterion's median" in texts(at)
+    method = labelled(at.radio, "Consensus")
+    assert method.value == "median"
+    method.set_value("per_criterion")
+    at.button(key="FormSubmitter:scoring_rules-Save").click().run()
+    assert not at.exception
+    with reading(engine) as db:
+        assert load_scoring_setup(db=db, workspace_id=roles.id).model.consensus_method == (
+            "per_criterion"
+        )
+    assert "“Per criterion” takes" not in texts(at)
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        ("en", "Per criterion (each criterion's median, then the criteria's weights)"),
+        ("nl", "Per criterium (mediaan per criterium, dan de gewichten van de criteria)"),
+    ],
+)
+def test_the_per_criterion_method_is_offered_in_each_language(open_page, demo, lang, label):
+    at = open_page("scoring_model", lang=lang)
+    assert label in labelled(at.radio, "Consensus").options
