@@ -2,7 +2,8 @@
 
 `streamlit run app.py` finds `app` below and serves it: the pages (this same file run
 as the page script on every rerun), the small JSON routes the ballot writes to, the
-download route, and the middleware that gives each browser its sign-in cookie.
+download route, the route that hands a browser its new sign-in token, and the
+middleware that gives each browser its cookie and every response its security headers.
 """
 
 from streamlit.starlette import App
@@ -14,8 +15,14 @@ if __name__ == "__main__":  # the page script: pages and navigation in planner/u
 else:  # imported by the server
     from starlette.middleware import Middleware
 
+    from planner.ui.access.headers import SecurityHeaders
+    from planner.ui.access.visit_cookie import ROUTES as SIGN_IN
     from planner.ui.access.visit_cookie import VisitCookie
     from planner.ui.downloads.route import ROUTES as DOWNLOADS
     from planner.ui.scoring.ballot_routes import ROUTES as BALLOT
 
-    app = App(__file__, routes=BALLOT + DOWNLOADS, middleware=[Middleware(VisitCookie)])
+    app = App(
+        __file__,
+        routes=BALLOT + DOWNLOADS + SIGN_IN,
+        middleware=[Middleware(SecurityHeaders), Middleware(VisitCookie)],
+    )

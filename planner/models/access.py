@@ -64,12 +64,15 @@ class SignInRecord(SQLModel, table=True):
     token (stored only as its SHA-256) brings back after a reload, on any app instance.
 
     `grants` is a list of [workspace id, role, proof] (see planner.store.access.Grant);
-    `ballot_off` means the stakeholder left the ballot on this browser.
+    `ballot_off` means the stakeholder left the ballot on this browser. `lineage` is
+    shared by the records one browser made as it took on new roles (a new token each
+    time): signing out ends them all.
     """
 
     __tablename__ = "sign_in"
     id: int | None = Field(default=None, primary_key=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
+    lineage: str = Field(default="", max_length=64, index=True)
     created_at: datetime = Field(sa_column=_timestamp())
     seen_at: datetime = Field(sa_column=_timestamp())
     grants: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))

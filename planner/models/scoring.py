@@ -7,6 +7,7 @@ from pydantic import StrictInt, StringConstraints
 from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from planner.core.ids import RowId
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
 from planner.scoring.consensus import ConsensusMethod, Dimension
 from planner.scoring.scales import ScaleKey
@@ -228,15 +229,15 @@ class VoteCast(SQLModel):
     """One click on the ballot: an answer (a scale label, or "?" for don't know) to one
     criterion of one candidate in one round."""
 
-    round: StrictInt
-    candidate: StrictInt
-    criterion: StrictInt
+    round: RowId
+    candidate: RowId
+    criterion: RowId
     answer: str = Field(min_length=1, max_length=12)
 
 
 class CommentSet(SQLModel):
-    round: StrictInt
-    candidate: StrictInt
+    round: RowId
+    candidate: RowId
     comment: Comment
 
 

@@ -19,6 +19,7 @@ from planner.models import (
     Channel,
     Criterion,
     CriterionRole,
+    Participant,
     Phase,
     RoundCandidate,
     ScoringRound,
@@ -59,6 +60,21 @@ ROUND_STATE = (
     .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
     .where(ScoringRound.id == _newest_round)
 )
+
+
+def takes_part(
+    *, db: Session, stakeholder_id: int, session_id: int | None = None, round_id: int | None = None
+) -> bool:
+    """Whether the stakeholder takes part in the session, or in the session of the round:
+    a ballot's key answers about nothing else."""
+    query = select(Participant.session_id).where(Participant.stakeholder_id == stakeholder_id)
+    if round_id is not None:
+        query = query.join(ScoringRound, ScoringRound.session_id == Participant.session_id).where(
+            ScoringRound.id == round_id
+        )
+    else:
+        query = query.where(Participant.session_id == session_id)
+    return db.execute(query.limit(1)).first() is not None
 
 
 def round_state(*, db: Session, session_id: int) -> RoundState | None:

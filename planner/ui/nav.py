@@ -15,7 +15,7 @@ from planner.ui.access.grants import (
     role_in,
     stakeholder_mode,
 )
-from planner.ui.access.remembered import keep, restore
+from planner.ui.access.remembered import hand_over, keep, restore
 from planner.ui.scoring.joining import workspace_language
 from planner.ui.shell.browser_locale import follow_language
 from planner.ui.shell.changes import show_feedback
@@ -81,6 +81,7 @@ def route() -> None:
         sign_out_button()
         navigation = st.navigation(_sections(role_in(current_workspace_id())), expanded=True)
     keep(engine())
+    hand_over()
     follow_language()
     show_feedback()
     navigation.run()

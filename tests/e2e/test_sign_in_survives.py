@@ -43,7 +43,9 @@ def test_a_facilitator_reloads_every_page_and_stays_there(browser, served):
         expect(page.get_by_role("link", name=t("nav.session", "nl"))).to_be_visible()
         expect(page.get_by_text(t("workspace.sign_in_first", "nl")[:20])).to_have_count(0)
         expect(page.locator("h1").first).to_be_visible()
-    page.get_by_role("button", name=t("access.sign_out", "nl")).click()
+    # the language stays with the browser: a new sign-in record holds it alone
+    with page.expect_response(lambda r: r.url.endswith("/api/sign-in/cookie")):
+        page.get_by_role("button", name=t("access.sign_out", "nl")).click()
     settled(page)
     page.goto(f"{served.url}/candidates")
     settled(page)

@@ -16,7 +16,7 @@ from planner.access import download_tickets
 from planner.core.config import admin_passphrase
 from planner.store.access import proof_of
 from planner.ui.access.grants import ADMIN_KEY, PROOFS_KEY, role_in
-from planner.ui.access.remembered import cookie_token
+from planner.ui.access.remembered import session_token
 from planner.ui.downloads.route import browser_digest, download_secret, safe_file_name
 from planner.ui.shell.lang import current_lang
 
@@ -51,7 +51,7 @@ def admin_ticket() -> str | None:
         0,
         download_tickets.ADMINISTRATOR,
         proof_of(admin_passphrase()),
-        _browser(),
+        browser_digest(session_token()),
     )
 
 
@@ -64,15 +64,12 @@ def ticket(workspace_id: int) -> str | None:
         return None
     held = st.session_state.setdefault(TICKETS_KEY, {})
     kept = held.get(workspace_id)
-    now = time.time()
-    if kept is None or kept[:2] != (role, proof) or now - kept[2] > download_tickets.MAX_AGE / 2:
-        issued = download_tickets.issue(download_secret(), workspace_id, role, proof, _browser())
-        kept = held[workspace_id] = (role, proof, now, issued)
-    return kept[3]
-
-
-def _browser() -> str:
-    return browser_digest(cookie_token())
+    now, browser = time.time(), browser_digest(session_token())
+    fresh = kept is not None and now - kept[3] <= download_tickets.MAX_AGE / 2
+    if not fresh or kept[:3] != (role, proof, browser):
+        issued = download_tickets.issue(download_secret(), workspace_id, role, proof, browser)
+        kept = held[workspace_id] = (role, proof, browser, now, issued)
+    return kept[4]
 
 
 def href(signed: str, link: DownloadLink) -> str:

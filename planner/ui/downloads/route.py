@@ -24,17 +24,16 @@ from starlette.routing import Route
 
 from planner.access import download_tickets
 from planner.core.config import admin_passphrase, database_url
-from planner.core.db import reading, writing
+from planner.core.db import reading
 from planner.core.errors import PlannerError
 from planner.core.i18n import supported, t
+from planner.core.ids import row_id
 from planner.exports.files import FORMATS, FileRequest, workspace_file
 from planner.store.access import current_proofs, proof_of
 from planner.store.database_backup import sqlite_backup
-from planner.store.server_secrets import server_secret
 from planner.store.sign_ins import token_hash
-from planner.ui.access.visit_cookie import COOKIE as VISIT_COOKIE
+from planner.ui.access.visit_cookie import visit_cookie_name
 
-_SECRETS: dict[str, str] = {}  # database URL -> the download secret, read once
 CHARTS = ("matrix", "timeline")
 DATABASE_MIME = "application/vnd.sqlite3"
 
@@ -47,11 +46,9 @@ def _engine():
 
 def download_secret() -> str:
     """The secret download links are signed with, shared by every instance of the app."""
-    url = database_url()
-    if url not in _SECRETS:
-        with writing(_engine()) as db:
-            _SECRETS[url] = server_secret(db=db, name="downloads")
-    return _SECRETS[url]
+    from planner.ui.shell.engine import app_secret  # the pages' engine and its secrets
+
+    return app_secret("downloads")
 
 
 def browser_digest(token: str | None) -> str:
@@ -79,15 +76,16 @@ def _refused(status: int, key: str, lang: str) -> Response:
 def _request(query) -> FileRequest | None:
     fmt, chart = query.get("fmt", ""), query.get("chart", "matrix")
     version = query.get("version") or None
+    version_id = row_id(version)
     if (
         fmt not in (*FORMATS, download_tickets.DATABASE)
         or chart not in CHARTS
-        or (version and not version.isdigit())
+        or (version and version_id is None)
     ):
         return None
     return FileRequest(
         fmt=fmt,
-        version_id=int(version) if version else None,
+        version_id=version_id,
         chart=chart,
         lang=supported(query.get("lang", "en")),
         owner=query.get("owner") or None,
@@ -103,7 +101,7 @@ async def download(request: Request) -> Response:
     grant = download_tickets.read(
         await run_in_threadpool(download_secret),
         query.get("ticket", ""),
-        browser=browser_digest(request.cookies.get(VISIT_COOKIE)),
+        browser=browser_digest(request.cookies.get(visit_cookie_name(request))),
     )
     if grant is None:
         return _refused(403, "download.expired", lang)

@@ -99,7 +99,7 @@ if scoring.focus_queue is not None and state.round_status == "voting":
 criteria = setup.criteria_for(my_role)
 if state.session_status == "open" and state.round_status == "voting" and not criteria:
     st.info(t("vote.nothing_for_role", role=my_role))
-    follow_facilitator(session_id=session_id, state=state)
+    follow_facilitator(session_id=session_id, state=state, token=token)
 elif state.session_status == "open" and state.round_status == "voting":
     ballot(
         session_id=session_id,
@@ -119,4 +119,4 @@ else:
     )
     votes, _ = revealed_round(state.round_id)
     show_results(setup, votes, dict(titles), key=f"round_{state.round_id}", compact=True)
-    follow_facilitator(session_id=session_id, state=state)
+    follow_facilitator(session_id=session_id, state=state, token=token)

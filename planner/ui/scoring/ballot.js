@@ -134,7 +134,7 @@ class Ballot {
       this.failed.clear();
       this.notice(json.error, "error");
       this.roundChanged(json.error);
-    } else if (status === 400 || status === 401) {
+    } else if (status === 400 || status === 401 || status === 404) {
       this.wanted.delete(key);
       this.failed.delete(key);
       this.notice(json.error || this.data.text.not_saved, "error");

@@ -52,12 +52,13 @@ def _round_changed(key: str) -> None:
         feedback("warning", change["message"])
 
 
-def follow_facilitator(*, session_id: int, state: RoundState) -> None:
+def follow_facilitator(*, session_id: int, state: RoundState, token: str) -> None:
     """Nothing to see: it asks the server (cheaply) for the next round or the close."""
     _component(
         key=f"follow_{state.round_id}",
         data={
             "follow_only": True,
+            "key": token,
             "session": session_id,
             "round": state.round_id,
             "round_status": state.round_status,

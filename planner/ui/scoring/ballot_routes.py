@@ -11,6 +11,10 @@ link's token in the `X-Ballot-Key` header, checked on every request.
     POST /api/ballot/vote     {round, candidate, criterion, answer}
     POST /api/ballot/comment  {round, candidate, comment}
     POST /api/ballot/remember  (DELETE: forget)  the personal link as an HttpOnly cookie
+
+A key answers only about the sessions its stakeholder takes part in, and their rounds:
+another session, another workspace, an unknown or impossible id all get the same 404
+(no oracle of what exists). A body is at most 8,000 bytes of flat JSON.
 """
 
 import json
@@ -26,10 +30,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from planner.access.visit_tokens import cookie_name, https_request
 from planner.core.config import database_url
 from planner.core.db import reading, writing
 from planner.core.errors import PlannerError, validated
 from planner.core.i18n import supported, t
+from planner.core.ids import row_id
 from planner.models import COMMENT_MAX, CommentSet, Stakeholder, VoteCast, utcnow
 from planner.scoring.time_box import seconds_left
 from planner.store.ballot import (
@@ -40,10 +46,11 @@ from planner.store.ballot import (
     my_answers,
     my_comment,
     round_state,
+    takes_part,
 )
 from planner.store.calibration import references
 from planner.store.round_timing import due_reveal, nudged, reveal_if_due
-from planner.store.stakeholders import stakeholder_by_link
+from planner.store.stakeholders import link_hash, stakeholder_by_link
 from planner.store.votes import cast_vote, set_comment
 
 T = TypeVar("T")
@@ -51,7 +58,9 @@ KEY_HEADER = "x-ballot-key"
 COOKIE = "planner_me"
 COOKIE_DAYS = 90
 BODY_MAX = 8_000
+NESTING_MAX = 4  # a body is one flat object: deeper JSON is refused before it is parsed
 STATE_TTL = 1.0  # seconds one answer to /state serves every ballot of the session
+MEMBER_TTL = 5.0  # seconds a key's "takes part in this session" serves its state polls
 
 
 def _engine():
@@ -70,6 +79,10 @@ def _error(status: int, key: str, lang: str, reason: str = "", **params) -> JSON
     return JSONResponse({"error": t(key, lang, **params), "reason": reason}, status_code=status)
 
 
+def _not_found(lang: str) -> JSONResponse:
+    return _error(404, "error.not_on_ballot", lang, "refused")
+
+
 async def _parse(request: Request, schema: type[T]) -> tuple[T | None, str]:
     """The request's JSON body as `schema`, and the language; None if it is not one."""
     lang = _lang(request)
@@ -77,27 +90,40 @@ async def _parse(request: Request, schema: type[T]) -> tuple[T | None, str]:
         raw = await request.body()
         if len(raw) > BODY_MAX:
             raise ValueError("too large")
+        if raw.count(b"{") + raw.count(b"[") > NESTING_MAX:
+            raise ValueError("nested")
         body = json.loads(raw or b"{}")
         if not isinstance(body, dict):
             raise ValueError("not an object")
         lang = _lang(request, body)
         return validated(schema, **body), lang
-    except (ValueError, PlannerError):  # a JSONDecodeError is a ValueError too
+    except (ValueError, RecursionError, PlannerError):  # JSONDecodeError is a ValueError
         return None, lang
 
 
 def _as_stakeholder(
-    request: Request, lang: str, work: Callable[[Session, Stakeholder], dict], *, write: bool
+    request: Request,
+    lang: str,
+    work: Callable[[Session, Stakeholder], dict],
+    *,
+    write: bool,
+    round_id: int,
 ) -> JSONResponse:
-    """Run `work` for the stakeholder of the request's personal link, in one transaction."""
+    """Run `work` for the stakeholder of the request's personal link, in one transaction,
+    when the round is one of their sessions' (else 404, as for a round that does not
+    exist)."""
     opener = writing if write else reading
     try:
         with opener(_engine()) as db:
             me = stakeholder_by_link(db=db, token=request.headers.get(KEY_HEADER, ""))
             if me is None:
                 return _error(401, "error.personal_link_unknown", lang, "identity")
+            if not takes_part(db=db, stakeholder_id=me.id, round_id=round_id):
+                return _not_found(lang)
             return JSONResponse(work(db, me))
     except PlannerError as error:
+        if error.key == "error.not_on_ballot":
+            return _not_found(lang)
         closed = error.key in ("error.round_not_voting", "error.session_closed")
         return JSONResponse(
             {"error": error.message(lang), "reason": "round_closed" if closed else "refused"},
@@ -132,17 +158,17 @@ def _card(db: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dic
 
 async def candidate(request: Request) -> Response:
     lang = _lang(request)
-    try:
-        round_id = int(request.query_params["round"])
-        candidate_id = int(request.query_params["candidate"])
-    except (KeyError, ValueError):
-        return _error(400, "error.not_on_ballot", lang, "refused")
+    round_id = row_id(request.query_params.get("round"))
+    candidate_id = row_id(request.query_params.get("candidate"))
+    if round_id is None or candidate_id is None:
+        return _not_found(lang)
     return await run_in_threadpool(
         _as_stakeholder,
         request,
         lang,
         lambda s, me: _card(s, round_id, me, candidate_id),
         write=False,
+        round_id=round_id,
     )
 
 
@@ -162,7 +188,9 @@ async def vote(request: Request) -> Response:
         )
         return _answers(db, cast.round, me, cast.candidate)
 
-    return await run_in_threadpool(_as_stakeholder, request, lang, work, write=True)
+    return await run_in_threadpool(
+        _as_stakeholder, request, lang, work, write=True, round_id=cast.round
+    )
 
 
 async def comment(request: Request) -> Response:
@@ -180,7 +208,9 @@ async def comment(request: Request) -> Response:
         )
         return {"candidate": given.candidate, "comment": given.comment}
 
-    return await run_in_threadpool(_as_stakeholder, request, lang, work, write=True)
+    return await run_in_threadpool(
+        _as_stakeholder, request, lang, work, write=True, round_id=given.round
+    )
 
 
 class Shared(NamedTuple):
@@ -238,14 +268,48 @@ class _SharedStates:
 STATES = _SharedStates()
 
 
+def _takes_part_in(key: str, session_id: int) -> bool:
+    with reading(_engine()) as db:
+        me = stakeholder_by_link(db=db, token=key)
+        return me is not None and takes_part(db=db, stakeholder_id=me.id, session_id=session_id)
+
+
+class _Members:
+    """(key's hash, session id) -> whether it takes part: the answer to a state poll
+    every 2 s needs no query each time (a replaced link stops within MEMBER_TTL)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._known: dict[tuple[str, int], tuple[float, bool]] = {}
+
+    def get(self, key: str, session_id: int) -> bool:
+        now, entry = time.monotonic(), (link_hash(key), session_id)
+        with self._lock:
+            read_at, member = self._known.get(entry, (0.0, False))
+        if now - read_at < MEMBER_TTL:
+            return member
+        member = _takes_part_in(key, session_id)
+        with self._lock:
+            if len(self._known) > 10_000:
+                self._known.clear()
+            self._known[entry] = (now, member)
+        return member
+
+
+MEMBERS = _Members()
+
+
 async def state(request: Request) -> Response:
-    try:
-        session_id = int(request.query_params["session"])
-    except (KeyError, ValueError):
-        return JSONResponse({"error": "session"}, status_code=400)
+    lang = _lang(request)
+    session_id = row_id(request.query_params.get("session"))
+    key = request.headers.get(KEY_HEADER, "")
+    if not key or len(key) > 100:
+        return _error(401, "error.personal_link_unknown", lang, "identity")
+    if session_id is None or not await run_in_threadpool(MEMBERS.get, key, session_id):
+        return _not_found(lang)
     found = await run_in_threadpool(STATES.get, session_id)
     if found is None:
-        return JSONResponse({"error": "session"}, status_code=404)
+        return _not_found(lang)
     now = utcnow()
     return JSONResponse(
         {
@@ -263,8 +327,9 @@ async def remember(request: Request) -> Response:
     """Keep the personal link in an HttpOnly cookie, so a reload resumes the ballot."""
     token = request.headers.get(KEY_HEADER, "")
     response = JSONResponse({"ok": True})
+    name = personal_cookie_name(request)
     if request.method == "DELETE":
-        response.delete_cookie(COOKIE, path="/")
+        response.delete_cookie(name, path="/", secure=name != COOKIE, httponly=True)
         return response
 
     def known() -> bool:
@@ -274,15 +339,20 @@ async def remember(request: Request) -> Response:
     if not await run_in_threadpool(known):
         return _error(401, "error.personal_link_unknown", _lang(request), "identity")
     response.set_cookie(
-        COOKIE,
+        name,
         token,
         max_age=COOKIE_DAYS * 86_400,
         path="/",
         httponly=True,
         samesite="strict",
-        secure=request.url.scheme == "https",
+        secure=name != COOKIE,
     )
     return response
+
+
+def personal_cookie_name(request: Request) -> str:
+    """`planner_me`, `__Host-` prefixed over HTTPS (see planner.access.visit_tokens)."""
+    return cookie_name(COOKIE, https=https_request(request.url.scheme, request.headers))
 
 
 ROUTES = [

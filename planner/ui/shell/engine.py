@@ -4,7 +4,8 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from planner.core.config import database_url
-from planner.core.db import make_engine, migrate
+from planner.core.db import make_engine, migrate, writing
+from planner.store.server_secrets import server_secret
 
 
 @st.cache_resource(show_spinner=False)
@@ -17,3 +18,14 @@ def get_engine(url: str) -> Engine:
 
 def engine() -> Engine:
     return get_engine(database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def get_secret(url: str, name: str) -> str:
+    """A server secret (planner.store.server_secrets), read once per process."""
+    with writing(get_engine(url)) as db:
+        return server_secret(db=db, name=name)
+
+
+def app_secret(name: str) -> str:
+    return get_secret(database_url(), name)

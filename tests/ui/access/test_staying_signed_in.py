@@ -4,8 +4,7 @@ the roles, the language and the workspace, for every role; sign out and expiry e
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select, update
-from streamlit.testing.v1 import AppTest
+from sqlalchemy import update
 
 from planner.core.db import reading, writing
 from planner.demo import DEMO_PASSPHRASE
@@ -13,38 +12,9 @@ from planner.models import SessionCreate, SignInRecord, StakeholderJoin
 from planner.store.access import get_access, renew_links
 from planner.store.sessions import open_session
 from planner.store.stakeholders import join_session
-from planner.ui.access import cookies
-from tests.conftest import APP
+from tests.ui.access.conftest import OTHER_BROWSER, TOKEN, records, visit
 from tests.ui.conftest import texts
 from tests.ui.workspaces.test_workspaces_page import sign_in
-
-TOKEN = "b" * 43  # this browser's planner_visit cookie
-OTHER_BROWSER = "c" * 43
-
-
-@pytest.fixture(name="browser")
-def browser_fixture(monkeypatch):
-    """The cookies the (simulated) browser sends; change them between visits."""
-    jar = {"planner_visit": TOKEN}
-    monkeypatch.setattr(cookies, "read", jar.get)
-    return jar
-
-
-def visit(page: str | None = None, **params) -> AppTest:
-    """Open the app as a reload would: a new browser session, at `page` if given."""
-    at = AppTest.from_file(str(APP), default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(f"planner/ui/pages/{page}.py").run()
-    assert not at.exception
-    return at
-
-
-def records(engine) -> list[SignInRecord]:
-    with reading(engine) as db:
-        return list(db.scalars(select(SignInRecord)))
 
 
 def test_a_facilitator_stays_signed_in_with_language_and_workspace(browser, engine, demo):
@@ -76,7 +46,7 @@ def test_sign_out_ends_it_for_every_reload(browser, engine, demo):
     at = sign_in(visit(), demo.name, DEMO_PASSPHRASE)
     at.sidebar.button(key="sign_out").click().run()
     assert not at.session_state["grants"]
-    assert "Signed out on this browser." in texts(at)
+    assert "Signed out on this browser, in every tab." in texts(at)
     assert not records(engine)
     assert not visit("candidates").session_state["grants"]
 

@@ -122,30 +122,37 @@ def test_each_answer_goes_to_the_person_of_the_link(client, room, engine):
 
 
 @pytest.mark.parametrize(
-    "body",
+    "body, status",
     [
-        {"round": 1, "candidate": 9, "criterion": 1, "answer": "3"},  # not in the round
-        {"round": 1, "candidate": 1, "criterion": 99, "answer": "3"},  # no such criterion
-        {"round": 1, "candidate": 1, "criterion": 1, "answer": "7"},  # not on the scale
-        {"round": 2, "candidate": 1, "criterion": 1, "answer": "3"},  # no such round
-        {"round": "x", "candidate": 1, "criterion": 1, "answer": "3"},
-        {"round": 1, "candidate": 1, "criterion": 1, "answer": 3},
-        {"round": 1, "candidate": 1, "criterion": 1},
-        {"round": True, "candidate": 1, "criterion": 1, "answer": "3"},
+        ({"round": 1, "candidate": 9, "criterion": 1, "answer": "3"}, 404),  # not in round
+        ({"round": 1, "candidate": 1, "criterion": 99, "answer": "3"}, 404),  # no criterion
+        ({"round": 1, "candidate": 1, "criterion": 1, "answer": "7"}, 400),  # not on scale
+        ({"round": 2, "candidate": 1, "criterion": 1, "answer": "3"}, 404),  # no such round
+        ({"round": 2**70, "candidate": 1, "criterion": 1, "answer": "3"}, 400),  # too big
+        ({"round": 1, "candidate": 2**63, "criterion": 1, "answer": "3"}, 400),
+        ({"round": 0, "candidate": 1, "criterion": 1, "answer": "3"}, 400),
+        ({"round": "x", "candidate": 1, "criterion": 1, "answer": "3"}, 400),
+        ({"round": 1, "candidate": 1, "criterion": 1, "answer": 3}, 400),
+        ({"round": 1, "candidate": 1, "criterion": 1}, 400),
+        ({"round": True, "candidate": 1, "criterion": 1, "answer": "3"}, 400),
     ],
 )
-def test_answers_not_on_the_ballot_are_refused(client, room, engine, body):
+def test_answers_not_on_the_ballot_are_refused(client, room, engine, body, status):
     _, ann, _ = room
     response = client.post("/api/ballot/vote", json=body, headers={"X-Ballot-Key": ann.token})
-    assert response.status_code == 400 and response.json()["error"]
+    assert response.status_code == status and response.json()["error"]
     assert answers(engine, ann.stakeholder.id) == {}
 
 
-def test_a_huge_or_broken_body_is_refused(client, room):
+@pytest.mark.parametrize(
+    "raw",
+    [b"{" * 10, b"[1, 2]", b"x" * 20_000, b"[" * 4_000 + b"]" * 4_000, b'{"a": ' * 3_000],
+)
+@pytest.mark.parametrize("path", ["/api/ballot/vote", "/api/ballot/comment"])
+def test_a_huge_nested_or_broken_body_is_refused(client, room, raw, path):
     _, ann, _ = room
     headers = {"X-Ballot-Key": ann.token, "Content-Type": "application/json"}
-    for raw in (b"{" * 10, b"[1, 2]", b"x" * 20_000):
-        assert client.post("/api/ballot/vote", content=raw, headers=headers).status_code == 400
+    assert client.post(path, content=raw, headers=headers).status_code == 400
 
 
 @pytest.mark.parametrize("end", ["reveal", "close"])
@@ -170,7 +177,7 @@ def test_a_revote_round_takes_new_answers_apart_from_the_old(client, room, engin
     with writing(engine) as db:
         reveal_round(db=db, session_id=scoring.id)
         revote = open_revote(db=db, session_id=scoring.id, candidate_ids=[1])
-    assert vote(client, ann.token, 2, 1, "4", round_id=revote.id).status_code == 400
+    assert vote(client, ann.token, 2, 1, "4", round_id=revote.id).status_code == 404  # not in it
     assert vote(client, ann.token, 1, 1, "4", round_id=revote.id).status_code == 200
     assert answers(engine, ann.stakeholder.id, revote.id) == {(1, 1): "4"}
     assert answers(engine, ann.stakeholder.id, 1) == {(1, 1): "2"}
@@ -212,8 +219,9 @@ def test_the_card_holds_one_candidate_and_only_my_answers(client, room):
 
 
 def test_the_state_follows_reveal_and_close_within_a_second(client, room, engine, monkeypatch):
-    scoring, _, _ = room
-    assert client.get(f"/api/ballot/state?session={scoring.id}").json() == {
+    scoring, ann, _ = room
+    mine = {"X-Ballot-Key": ann.token}
+    assert client.get(f"/api/ballot/state?session={scoring.id}", headers=mine).json() == {
         "round": 1,
         "round_status": "voting",
         "status": "open",
@@ -223,8 +231,9 @@ def test_the_state_follows_reveal_and_close_within_a_second(client, room, engine
     with writing(engine) as db:
         close_session(db=db, session_id=scoring.id)
     monkeypatch.setattr(ballot_routes, "STATE_TTL", 0)
-    assert client.get(f"/api/ballot/state?session={scoring.id}").json()["status"] == "closed"
-    assert client.get("/api/ballot/state?session=999").status_code == 404
+    state = client.get(f"/api/ballot/state?session={scoring.id}", headers=mine).json()
+    assert state["status"] == "closed"
+    assert client.get("/api/ballot/state?session=999", headers=mine).status_code == 404
 
 
 def test_remember_sets_an_httponly_cookie_for_a_known_link_only(client, room):
@@ -260,13 +269,14 @@ def test_the_state_counts_down_and_reveals_at_zero(client, room, engine):
         )
         start_timer(db=db, session_id=scoring.id, minutes=2)
         nudge(db=db, session_id=scoring.id, stakeholder_ids=[bert.stakeholder.id])
-    shown = client.get(f"/api/ballot/state?session={scoring.id}").json()
+    mine = {"X-Ballot-Key": ann.token}
+    shown = client.get(f"/api/ballot/state?session={scoring.id}", headers=mine).json()
     assert 115 <= shown["seconds_left"] <= 120 and shown["round_status"] == "voting"
     assert list(shown["nudged"]) == [str(bert.stakeholder.id)]
     with writing(engine) as db:  # the time box ends: the next look reveals the round
         start_timer(db=db, session_id=scoring.id, minutes=2, now=utcnow() - timedelta(minutes=2))
     STATES.forget()
-    shown = client.get(f"/api/ballot/state?session={scoring.id}").json()
+    shown = client.get(f"/api/ballot/state?session={scoring.id}", headers=mine).json()
     assert shown["round_status"] == "revealed" and shown["nudged"] == {}
     assert vote(client, bert.token, 1, 1, "2").status_code == 409
 

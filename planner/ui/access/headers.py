@@ -1,0 +1,67 @@
+"""Security headers on every response of the app (middleware of `st.App`, see app.py):
+pages, Streamlit's static files, the JSON routes and downloads alike.
+
+- No site may frame the app (`X-Frame-Options: DENY`, CSP `frame-ancestors 'none'`):
+  nothing of it is meant to be shown inside another page, the presenter view included
+  (it opens in its own tab).
+- No type sniffing, and no referrer: personal links and link tokens are secrets, and an
+  address with one must never travel to another site.
+- The routes answer JSON or a file, never a page: their CSP allows nothing at all, so a
+  download opened in the browser (an SVG, say) runs no script.
+- Over HTTPS, browsers are told to keep to HTTPS (HSTS).
+"""
+
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from planner.access.visit_tokens import https_request
+
+EVERY_RESPONSE = {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+PAGE_CSP = "frame-ancestors 'none'"
+ROUTE_CSP = (
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox"
+)
+ROUTES = "/api/"
+HSTS = "max-age=31536000"
+
+
+def headers_for(path: str, *, https: bool) -> dict[str, str]:
+    """The security headers of a response to `path`.
+
+    >>> headers_for("/api/download", https=False)["Content-Security-Policy"].split(";")[0]
+    "default-src 'none'"
+    """
+    csp = ROUTE_CSP if path.startswith(ROUTES) else PAGE_CSP
+    found = EVERY_RESPONSE | {"Content-Security-Policy": csp}
+    return found | {"Strict-Transport-Security": HSTS} if https else found
+
+
+class SecurityHeaders:
+    """Add `headers_for` the request's path to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        connection = HTTPConnection(scope)
+        wanted = headers_for(
+            scope.get("path", ""), https=https_request(connection.url.scheme, connection.headers)
+        )
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in wanted.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
