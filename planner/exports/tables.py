@@ -38,7 +38,8 @@ def roadmap_markdown(content: ExportContent) -> str:
 
 def _table(frame: pd.DataFrame) -> list[str]:
     """A Markdown table of `frame`, every cell inert (see `_cell`)."""
-    escaped = frame.fillna("").map(_cell)
+    # as objects first: a nullable integer column (a rank nobody has yet) cannot hold ""
+    escaped = frame.astype(object).fillna("").map(_cell)
     header = "| " + " | ".join(map(_cell, escaped.columns)) + " |"
     rule = "| " + " | ".join("---" for _ in escaped.columns) + " |"
     return [

@@ -9,15 +9,23 @@ import pandas as pd
 from pydantic import ValidationError
 from sqlmodel import SQLModel
 
-from planner.core.errors import FieldName, KindName, invalid_inputs, localised
+from planner.core.errors import (
+    FieldName,
+    InvalidInput,
+    KindName,
+    invalid_inputs,
+    localised,
+    validated,
+)
 from planner.core.i18n import t
 from planner.core.numbers import one_decimal
+from planner.core.text import clean_text
 from planner.importing.columns import REQUIRED, map_headers, split_list
 from planner.importing.reading import ImportFailed, Table
 from planner.journey.journey import Journey
 from planner.journey.naming import AmbiguousName, NameIndex, name_key
 from planner.journey.templates import DEFAULT_CHANNELS, NINE_PHASES, OTHER_CHANNELS, SIX_PHASES
-from planner.models import Description, ShortText, Tag, Title
+from planner.models import Description, DimensionCreate, ShortText, Tag, Title
 from planner.roadmap.schedule import DependencyCycle, check_acyclic
 
 KINDS = ("phase", "channel", "persona")
@@ -184,6 +192,10 @@ class _Names:
             self.mapped.setdefault(key, (spelling, self.map_to[key]))
             return self.map_to[key], None
         if self.accept_all or key in self.accept:
+            try:  # a new name is held to the limits of the journey's names
+                validated(DimensionCreate, name=spelling)
+            except InvalidInput as refused:
+                return None, (refused.key, {**refused.params, "field": FieldName(self.kind)})
             return self.new.setdefault(key, spelling), None
         self.unknown.setdefault(key, spelling)
         known = ", ".join(self.known) or "—"
@@ -234,7 +246,10 @@ def preview_import(
     }
     rows, errors = [], []
     for position, record in enumerate(table.frame.to_dict("records")):
-        cells = {name: str(record.get(header, "")).strip() for name, header in fields.items()}
+        cells = {
+            name: clean_text(str(record.get(header, "")), lines=name == "description")
+            for name, header in fields.items()
+        }
         if not any(cells.values()):
             continue
         row, problems = _check_row(position + 2, cells, fields, names, table.delimiter)

@@ -3,17 +3,21 @@
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import StringConstraints
+from annotated_types import Ge, Le
+from pydantic import FiniteFloat
 from sqlalchemy import JSON, Column, Date, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
+from planner.core.text import text_field
 from planner.delivery.signoff import Decision
 from planner.delivery.workflow import Status
 from planner.models.journey import NAME_MAX, TITLE_MAX, Name, ShortText, _owner, _timestamp
 from planner.models.scoring import COMMENT_MAX, Comment, _key, _moment
 
 LEARNINGS_MAX = 2000
-Learnings = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LEARNINGS_MAX)]
+KPI_LIMIT = 10**12  # a KPI is a finite number within this either way, as a backup holds it
+Kpi = Annotated[FiniteFloat, Ge(-KPI_LIMIT), Le(KPI_LIMIT)]
+Learnings = text_field(LEARNINGS_MAX, lines=True)
 
 
 # --- sign-off of a roadmap version ------------------------------------------------------
@@ -52,8 +56,8 @@ class CommitmentCreate(SQLModel):
     period: int | None = Field(default=None, ge=0)  # an index into the version's periods
     due: date | None = None
     kpi_name: ShortText = ""
-    kpi_baseline: float | None = None
-    kpi_target: float | None = None
+    kpi_baseline: Kpi | None = None
+    kpi_target: Kpi | None = None
     status: Literal[Status.COMMITTED, Status.PROPOSED] = Status.COMMITTED  # INITIAL
     comment: Comment = ""
 
@@ -70,7 +74,7 @@ class ResultRecord(SQLModel):
     A field left out (None) keeps what was recorded before: the actual effort is known
     when the item is delivered, the KPI often weeks later."""
 
-    kpi_result: float | None = None
+    kpi_result: Kpi | None = None
     # what it took, in the effort points the roadmap counts (0-10, like the scores): the
     # Progress page sets it against the scores given (estimating bias)
     actual_effort: float | None = Field(default=None, ge=0, le=10)

@@ -1,13 +1,12 @@
 """Journey tables: workspaces, phases, channels, personas, candidates."""
 
 from datetime import UTC, datetime
-from typing import Annotated
 
-from pydantic import StringConstraints
 from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from planner.core.i18n import Language
+from planner.core.text import text_field
 from planner.journey.templates import Template
 
 TITLE_MAX = 200
@@ -15,11 +14,12 @@ DESCRIPTION_MAX = 5000
 NAME_MAX = 80
 SHORT_TEXT_MAX = 200
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
-Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=DESCRIPTION_MAX)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_TEXT_MAX)]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
+# What people type, cleaned by the one text rule (planner.core.text) and held to limits.
+Name = text_field(NAME_MAX, min_length=1)
+Title = text_field(TITLE_MAX, min_length=1)
+Description = text_field(DESCRIPTION_MAX, lines=True)
+ShortText = text_field(SHORT_TEXT_MAX)
+Tag = text_field(NAME_MAX, min_length=1)
 
 
 def utcnow() -> datetime:

@@ -85,7 +85,8 @@ def roadmap_table(
             "rank": items["rank"].astype("Int64"),
             "title": items["title"],
             "phase": items["phase"],
-            "channels": items["channels"].map(", ".join),
+            # text also when there are no items (the timeline splits it)
+            "channels": items["channels"].map(", ".join).astype(str),
             "value": items["value"].round(1),
             "effort": items["effort"].round(1),
             "quadrant": items["quadrant"].map(quadrants),

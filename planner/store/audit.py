@@ -4,14 +4,17 @@ import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
 
-from planner.models import AuditEvent
+from planner.core.text import clean_text
+from planner.models import NAME_MAX, AuditEvent
 from planner.store.frames import read_frame
 
 ACTION_MAX = 500
 
 
 def record(*, db: Session, workspace_id: int, actor: str, action: str) -> None:
-    db.add(AuditEvent(workspace_id=workspace_id, actor=actor, action=action[:ACTION_MAX]))
+    """Log `action` by `actor`; both as the one text rule keeps text, cut to their size."""
+    actor, action = clean_text(actor)[:NAME_MAX], clean_text(action)[:ACTION_MAX]
+    db.add(AuditEvent(workspace_id=workspace_id, actor=actor, action=action))
     db.flush()
 
 

@@ -6,9 +6,9 @@ One set of functions serves all three; `model` says which.
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
-from planner.core.errors import Conflict, KindName, NotFound
+from planner.core.errors import Conflict, KindName, NotFound, validated
 from planner.journey.naming import name_key
-from planner.models import Candidate, CandidateChannel, Channel, Persona, Phase
+from planner.models import Candidate, CandidateChannel, Channel, DimensionCreate, Persona, Phase
 from planner.models.journey import JourneyDimension
 
 MODELS = {"phase": Phase, "channel": Channel, "persona": Persona}  # by kind
@@ -35,6 +35,7 @@ def _check_name_free(db, model, workspace_id: int, name: str, except_id=None) ->
 
 def add_item(*, db: Session, model: JourneyDimension, workspace_id: int, name: str):
     """Add a phase, channel or persona at the end of the list."""
+    name = validated(DimensionCreate, name=name).name
     _check_name_free(db, model, workspace_id, name)
     last = db.exec(select(func.max(model.position)).where(model.workspace_id == workspace_id)).one()
     item = model(workspace_id=workspace_id, name=name, position=(last or 0) + 1)
@@ -45,6 +46,7 @@ def add_item(*, db: Session, model: JourneyDimension, workspace_id: int, name: s
 
 def rename_item(*, db: Session, model: JourneyDimension, item_id: int, name: str):
     item = _get(db, model, item_id)
+    name = validated(DimensionCreate, name=name).name
     _check_name_free(db, model, item.workspace_id, name, except_id=item_id)
     item.name = name
     db.add(item)

@@ -1,18 +1,18 @@
 """The workspace document's schema: what a backup writes and a restore accepts, in one place.
 
-Every field has its type, range and allowed values; text has no control characters;
-numbers are finite; names, keys and codes are unique where the app needs them to be;
-everything refers to something the document holds. A document that breaks a rule is
-refused with the path of the first bad field ("sessions.0.rounds.1.status: ...").
+Every field has its type, range and allowed values; text is cleaned by the rule every
+write path uses (planner.core.text: no control characters, one line where the app keeps
+one line), so what an older version stored restores; numbers are finite; names, keys and
+codes are unique where the app needs them to be; everything refers to something the
+document holds. A document that breaks a rule is refused with the path of the first bad
+field ("sessions.0.rounds.1.status: ...").
 Versions 1 (the demo's form: candidates without keys, needs by title) to 4 read.
 """
 
-import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -22,11 +22,13 @@ from pydantic import (
 
 from planner.core.errors import PlannerError
 from planner.core.i18n import Language
+from planner.core.text import text_field
 from planner.delivery.signoff import Decision
 from planner.delivery.workflow import Status
 from planner.journey.naming import name_key
+from planner.models.delivery import KPI_LIMIT
 from planner.models.journey import DESCRIPTION_MAX, NAME_MAX, SHORT_TEXT_MAX, TITLE_MAX
-from planner.models.scoring import COMMENT_MAX
+from planner.models.scoring import COMMENT_MAX, REASON_MAX
 from planner.roadmap.settings import RoadmapSettings
 from planner.scoring.consensus import ConsensusMethod, Dimension
 from planner.scoring.scales import ScaleKey
@@ -38,36 +40,18 @@ VERSION = 4
 MAX_CANDIDATES = 100_000  # per restored document
 CHUNK = 2_000  # candidates checked at a time
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_LINE_BREAK = re.compile(r"[\r\n\t]")
-
 
 class DocumentInvalid(PlannerError):
     """The file is not a workspace document this version can read."""
 
 
-def _text(value: str) -> str:
-    if _CONTROL.search(value):
-        raise ValueError("contains a control character")
-    return value
-
-
-def _line(value: str) -> str:
-    if _LINE_BREAK.search(_text(value)):
-        raise ValueError("must be one line")
-    return value
-
-
-def _sized(low: int, high: int, check=_line) -> Any:
-    return Annotated[str, Field(min_length=low, max_length=high), AfterValidator(check)]
-
-
-Name = _sized(1, NAME_MAX)
-OptionalName = _sized(0, NAME_MAX)
-Title = _sized(1, TITLE_MAX)
-Short = _sized(0, SHORT_TEXT_MAX)
-Text = _sized(0, max(DESCRIPTION_MAX, COMMENT_MAX, 4000), _text)
-Finite = Annotated[float, Field(allow_inf_nan=False, ge=-1e12, le=1e12)]
+Name = text_field(NAME_MAX, min_length=1)
+OptionalName = text_field(NAME_MAX)
+Title = text_field(TITLE_MAX, min_length=1)
+Short = text_field(SHORT_TEXT_MAX)
+Text = text_field(max(DESCRIPTION_MAX, COMMENT_MAX, 4000), lines=True)
+Label = text_field(12)  # a vote's answer as the scale shows it
+Finite = Annotated[float, Field(allow_inf_nan=False, ge=-KPI_LIMIT, le=KPI_LIMIT)]
 Score = Annotated[float, Field(allow_inf_nan=False, ge=0, le=10)]
 Weight = Annotated[float, Field(allow_inf_nan=False, gt=0, le=100)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
@@ -139,7 +123,7 @@ class VoteDoc(Part):
     candidate_id: Key
     criterion: Name
     score: Score | None
-    label: Annotated[str, Field(max_length=12), AfterValidator(_line)] = ""
+    label: Label = ""
     updated_at: datetime
 
 
@@ -179,7 +163,7 @@ class OverrideDoc(Part):
     candidate_id: Key
     value: Score | None = None
     effort: Score | None = None
-    reason: _sized(0, 500, _text)  # type: ignore[valid-type]
+    reason: text_field(REASON_MAX, lines=True)  # type: ignore[valid-type]
     decided_by: Name
     decided_at: datetime
 
@@ -245,7 +229,7 @@ class CommitmentDoc(Part):
     owner: Name
     period: Count | None = None
     due: date
-    kpi_name: _sized(0, 200)  # type: ignore[valid-type]
+    kpi_name: Short
     kpi_baseline: Finite | None = None
     kpi_target: Finite | None = None
     kpi_result: Finite | None = None

@@ -429,8 +429,10 @@ class _Restore:
         with self.begin() as db:
             if name is None:
                 name = free_name(db, validated(WorkspaceCreate, name=meta["name"]).name, suffix)
-            elif name_taken(db, name):
-                raise Conflict("error.workspace_exists", name=name)
+            else:
+                name = validated(WorkspaceCreate, name=name).name
+                if name_taken(db, name):
+                    raise Conflict("error.workspace_exists", name=name)
             if self.on_publish is not None:
                 self.on_publish(db, self.workspace_id)
             return publish(db, workspace_id=self.workspace_id, name=name, archived=meta["archived"])

@@ -10,9 +10,10 @@ import pandas as pd
 from sqlalchemy import and_, bindparam, exists, func, or_, select, true
 from sqlmodel import Session
 
-from planner.core.errors import Conflict, InvalidInput
+from planner.core.errors import Conflict, InvalidInput, validated
 from planner.models import (
     BallotComment,
+    CommentSet,
     Criterion,
     CriterionRole,
     Participant,
@@ -147,6 +148,8 @@ def cast_vote(
 def set_comment(
     *, db: Session, round_id: int, stakeholder_id: int, candidate_id: int, comment: str
 ) -> None:
+    """Keep the stakeholder's comment on a candidate, under the one text rule."""
+    comment = validated(CommentSet, round=round_id, candidate=candidate_id, comment=comment).comment
     _check_ballot(db, round_id, stakeholder_id, candidate_id, None)
     upsert(
         db,

@@ -3,13 +3,14 @@
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, select
 
-from planner.core.errors import Conflict, NotFound
+from planner.core.errors import Conflict, NotFound, validated
 from planner.journey.journey import Journey
 from planner.journey.naming import name_key
 from planner.journey.templates import default_channels, template_phases
 from planner.models import (
     Candidate,
     Channel,
+    DimensionCreate,
     Persona,
     Phase,
     Workspace,
@@ -55,6 +56,11 @@ def _check_name_free(db: Session, name: str, *, except_id: int | None = None) ->
             raise Conflict("error.workspace_exists", name=name)
 
 
+def _names(names: list[str]) -> list[str]:
+    """Phase or channel names as the one text rule stores them (planner.core.text)."""
+    return [validated(DimensionCreate, name=name).name for name in names]
+
+
 def create_workspace(
     *,
     db: Session,
@@ -76,6 +82,7 @@ def create_workspace(
         phases = template_phases(workspace_in.template, lang)
     if channels is None:
         channels = default_channels(workspace_in.template, lang)
+    phases, channels = _names(phases), _names(channels)
     db.add_all(
         Phase(workspace_id=workspace.id, name=name, position=i) for i, name in enumerate(phases)
     )

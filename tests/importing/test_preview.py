@@ -172,3 +172,17 @@ def test_dutch_dependency_header(journey):
         {"titel": "B", "fase": "Aankoop", "kanaal": "Winkel", "afhankelijk_van": ""},
     ]
     assert preview(rows, journey).rows[0].needs == ("B",)
+
+
+def test_cells_are_cleaned_as_the_app_stores_text(journey):
+    cells = row(title="Id\x00ea\x1b", description="one\r\ntwo\x07", phase="Buy\x00ing")
+    [imported] = preview([cells], journey).rows
+    assert (imported.title, imported.description, imported.phase) == ("Idea", "one\ntwo", "Buying")
+
+
+@pytest.mark.parametrize(("column", "kind"), [("phase", "Phase"), ("channel", "Channel")])
+def test_a_new_name_over_the_limit_is_reported_by_its_column(column, kind):
+    result = preview([row(**{column: "x" * 81})], None)
+    [problem] = result.errors
+    assert problem.column == column and problem.row == 2
+    assert problem.message("en").endswith(f"{kind} may have at most 80 characters.")

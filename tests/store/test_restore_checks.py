@@ -65,8 +65,8 @@ def broken(document, path: str, value):
         ("sessions.0.rounds.0.votes.0.score", float("nan"), "votes.0.score"),
         ("sessions.0.rounds.0.votes.0.score", 1e308, "votes.0.score"),
         ("commitments.0.kpi_target", float("inf"), "commitments.0.kpi_target"),
-        ("candidates.0.title", "Nul\x00byte", "candidates.0.title"),
-        ("stakeholders.0.name", "Line\nbreak", "stakeholders.0.name"),
+        ("candidates.0.title", "\x00\x07 \x1b", "candidates.0.title"),  # nothing left
+        ("stakeholders.0.name", "x" * 81, "stakeholders.0.name"),
         ("versions.0.signoffs.0.decision", "maybe", "signoffs.0.decision"),
         ("scoring_model.scale", "1-100", "scoring_model.scale"),
         ("workspace.language", "fr", "workspace.language"),
@@ -75,6 +75,24 @@ def broken(document, path: str, value):
 )
 def test_a_bad_field_is_refused_by_its_path(document, path, value, says):
     assert says in refused(broken(document, path, value))
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "restored"),
+    [
+        ("candidates.0.title", "Nul\x00byte", "Nulbyte"),
+        ("candidates.0.description", "one\r\ntwo\x1b[0m\tend", "one\ntwo[0m\tend"),
+        ("candidates.0.touchpoint", "Line\nbreak", "Line break"),
+        ("versions.0.signoffs.1.comment", "\x00 \x1b \x07", ""),
+        ("workspace.description", " e\u0301t\u00e9 ", "\u00e9t\u00e9"),
+    ],
+)
+def test_text_an_older_version_stored_restores_cleaned(db, document, path, value, restored):
+    copy = restore_workspace(db=db, document=broken(document, path, value), name="Copy")
+    node = dump_workspace(db=db, workspace_id=copy.id)
+    for part in path.split("."):
+        node = node[int(part)] if part.isdigit() else node[part]
+    assert node == restored
 
 
 def test_duplicates_and_dangling_references_are_refused(document):
