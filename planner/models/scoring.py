@@ -1,21 +1,22 @@
 """Scoring: the workspace's scoring model, sessions, rounds, stakeholders, votes, overrides."""
 
 from datetime import datetime
-from typing import Annotated
 
-from pydantic import StrictInt, StringConstraints
+from pydantic import StrictInt
 from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from planner.core.ids import RowId
+from planner.core.text import text_field
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
 from planner.scoring.consensus import ConsensusMethod, Dimension
 from planner.scoring.scales import ScaleKey
 
 COMMENT_MAX = 1000
-Comment = Annotated[str, StringConstraints(strip_whitespace=True, max_length=COMMENT_MAX)]
-Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500)]
-Role = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NAME_MAX)]
+REASON_MAX = 500
+Comment = text_field(COMMENT_MAX, lines=True)
+Reason = text_field(REASON_MAX, min_length=3, lines=True)
+Role = text_field(NAME_MAX)
 
 
 def _key(table: str, *, primary: bool = False) -> Column:
@@ -268,6 +269,6 @@ class ConsensusOverride(SQLModel, table=True):
     candidate_id: int = Field(sa_column=_key("candidate"))
     value: float | None = None
     effort: float | None = None
-    reason: str = Field(max_length=500)
+    reason: str = Field(max_length=REASON_MAX)
     decided_by: str = Field(max_length=NAME_MAX)
     decided_at: datetime = Field(sa_column=_timestamp())
