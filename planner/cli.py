@@ -5,15 +5,17 @@ import getpass
 import os
 import sys
 from datetime import UTC, date, datetime
+from math import isfinite
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from planner.access.links import app_link
 from planner.core.config import database_url
-from planner.core.db import make_engine, migrate, reading, writing
+from planner.core.db import database_refusal, make_engine, migrate, reading, writing
 from planner.core.errors import InvalidInput, KindName, NotFound, PlannerError, validated
-from planner.core.i18n import Language, t
+from planner.core.i18n import Language, supported, t
+from planner.core.uploads import read_file
 from planner.delivery.search import filter_commitments
 from planner.delivery.table import commitment_table
 from planner.delivery.workflow import STATUSES
@@ -43,8 +45,11 @@ from planner.store.changes import audited
 from planner.store.commitments import find_done_commitment, record_result, tracked_commitments
 from planner.store.restore import restore_in_batches
 from planner.store.roadmap_plan import current_roadmap
+from planner.store.staging import remove_stale
 from planner.store.versions import find_version, save_version
 from planner.store.workspaces import find_workspace, list_workspaces, load_journey
+
+LINE_MAX = 1_000  # characters of a passphrase read from stdin (the rule allows 200)
 
 
 def os_user() -> str:
@@ -56,14 +61,29 @@ def os_user() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a command; refused input and an unusable database or file end with a message
-    and exit status 1, a closed pipe (`… | head`) quietly."""
-    args = _parser().parse_args(argv)
+    """Run a command. Every refusal is one line on stderr, never a traceback: an argument
+    of the wrong form (a value not allowed, a missing or unknown option) exits with
+    status 2, as argparse does; refused input, a file that cannot be read and a database
+    that cannot be used or written exit with status 1; a closed pipe (`… | head`) ends
+    quietly."""
+    argv = sys.argv[1:] if argv is None else argv
+    lang = _language(argv)
     try:
-        engine = make_engine(args.db or database_url())
+        args = _parser().parse_args(argv)
+    except (ArgumentRefused, argparse.ArgumentError) as error:
+        refusal = error if isinstance(error, ArgumentRefused) else _argparse_refusal(error)
+        print(refusal.message(lang), file=sys.stderr)
+        return 2
+    url = args.db or database_url()
+    try:
+        engine = make_engine(url)
         migrate(engine)
-    except (SQLAlchemyError, OSError) as error:
-        print(t("error.database_unusable", args.lang, detail=_first_line(error)), file=sys.stderr)
+        remove_stale(engine)  # what a killed restore or import left (planner.store.staging)
+    except PlannerError as error:
+        print(error.message(args.lang), file=sys.stderr)
+        return 1
+    except (SQLAlchemyError, OSError, ImportError) as error:  # its file; a driver not installed
+        print(database_refusal(error, url).message(args.lang), file=sys.stderr)
         return 1
     try:
         return args.command(engine, args)
@@ -71,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         print(error.message(args.lang), file=sys.stderr)
         return 1
     except SQLAlchemyError as error:
-        print(t("error.database_unusable", args.lang, detail=_first_line(error)), file=sys.stderr)
+        print(database_refusal(error, url).message(args.lang), file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader has gone: send what is still buffered nowhere, as Python's docs advise.
@@ -79,12 +99,93 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _first_line(error: Exception) -> str:
-    return str(getattr(error, "orig", None) or error).strip().splitlines()[0][:200]
+class ArgumentRefused(InvalidInput):
+    """An argument the command line does not take, said in the user's language."""
+
+
+def _language(argv: list[str]) -> str:
+    """The `--lang` of the command line, read before the rest: messages about the rest
+    are in it."""
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            return supported(argv[index + 1])
+        if word.startswith("--lang="):
+            return supported(word.removeprefix("--lang="))
+    return Language.EN
+
+
+def _shown(action: argparse.Action) -> str:
+    """An argument as the usage line shows it: `--strategy`, `file`, `COMMAND`."""
+    return "/".join(action.option_strings) or action.metavar or action.dest
+
+
+def whole_number(text: str) -> int:
+    return int(text)
+
+
+def finite_number(text: str) -> float:
+    value = float(text)
+    if not isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+# Converters of argument text, and what their refusal says (ranges: the domain's checks).
+_CONVERSIONS = {
+    whole_number: "error.argument_whole_number",
+    finite_number: "error.argument_number",
+    date.fromisoformat: "error.argument_date",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose refusals are raised as `ArgumentRefused` in the catalog's words
+    (argparse prints its own, in English, under the whole usage text).
+
+    `_get_value` and `_check_value` are argparse's hooks for types and choices; they have
+    kept their form since Python 3.2."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, exit_on_error=False, **kwargs)
+
+    def _get_value(self, action, text):
+        key = _CONVERSIONS.get(action.type)
+        if key is None:
+            return super()._get_value(action, text)
+        try:
+            return action.type(text)
+        except (ValueError, OverflowError):
+            raise ArgumentRefused(key, argument=_shown(action), value=text) from None
+
+    def _check_value(self, action, value) -> None:
+        if action.choices is not None and value not in action.choices:
+            raise ArgumentRefused(
+                "error.argument_not_one_of",
+                argument=_shown(action),
+                value=value,
+                allowed=", ".join(str(choice) for choice in action.choices),  # as typed
+            )
+
+    def error(self, message: str):
+        """The refusals argparse words itself (it raises the others)."""
+        for start, key in (
+            ("the following arguments are required: ", "error.argument_required"),
+            ("unrecognized arguments: ", "error.argument_unknown"),
+        ):
+            if message.startswith(start):
+                arguments = message.removeprefix(start)
+                raise ArgumentRefused(key, command=self.prog, arguments=arguments)
+        raise ArgumentRefused("error.argument_usage", command=self.prog, detail=message)
+
+
+def _argparse_refusal(error: argparse.ArgumentError) -> ArgumentRefused:
+    if error.message.startswith("expected"):  # "expected one argument"
+        return ArgumentRefused("error.argument_needs_value", argument=error.argument_name)
+    return ArgumentRefused("error.argument_usage", command="python -m planner", detail=str(error))
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", help="SQLAlchemy URL (default: DATABASE_URL or data/planner.db)")
     common.add_argument(
         "--lang", choices=list(Language), default=Language.EN, help="language of messages"
@@ -92,7 +193,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--by", default=os_user(), help="who makes the change, for the audit log (default: you)"
     )
-    parser = argparse.ArgumentParser(prog="python -m planner", description=__doc__)
+    parser = _Parser(prog="python -m planner", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     def command(name: str, handler, help_text: str) -> argparse.ArgumentParser:
@@ -131,14 +232,14 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--workspace", required=True, help="workspace name")
     sub.add_argument("--strategy", choices=list(Strategy), default=Strategy.QUICK_WINS)
     sub.add_argument("--period", choices=list(PeriodKind), default=PeriodKind.QUARTER)
-    sub.add_argument("--periods", type=int, default=4)
+    sub.add_argument("--periods", type=whole_number, default=4)
     sub.add_argument(
         "--capacity", default="20", help="effort points per period: 20, or 10,20,30 (or 10;20;30)"
     )
     sub.add_argument("--start", type=date.fromisoformat, help="YYYY-MM-DD (default: this quarter)")
     sub.add_argument(
         "--time-limit",
-        type=float,
+        type=finite_number,
         default=DEFAULT_TIME_LIMIT,
         metavar="SECONDS",
         help="how long --strategy optimal may search (default 10)",
@@ -211,7 +312,7 @@ def demo(engine, args) -> int:
 
 def import_file(engine, args) -> int:
     """Checked first; written in batches (see planner.importing.batched)."""
-    table = read_table(args.file.read_bytes(), args.file.name)
+    table = read_table(read_file(args.file), args.file.name)
     with reading(engine) as db:
         journey = existing = workspace = known_aliases = None
         if not args.create:
@@ -342,13 +443,22 @@ def export(engine, args) -> int:
             now=datetime.now(UTC),
         )
     try:
-        args.output.write_bytes(data)
-    except OSError as error:  # a missing folder, a folder, a full disk, no permission
-        raise InvalidInput(
-            "error.cannot_write", path=str(args.output), reason=error.strerror or str(error)
-        ) from None
+        _write(args.output, data)
+    except (OSError, ValueError) as error:  # a missing folder, a folder, a full disk...
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InvalidInput("error.cannot_write", path=str(args.output), reason=reason) from None
     print(t("cli.exported", args.lang, path=args.output, size=len(data)))
     return 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    """`data` into `path`; a pipe (FIFO) that nobody reads is refused at once, not waited on."""
+    waiting = getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | waiting, 0o666)
+    if waiting:
+        os.set_blocking(descriptor, True)  # opened: now write all of it
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(data)
 
 
 def commitments(engine, args) -> int:
@@ -402,7 +512,8 @@ def result(engine, args) -> int:
 def passphrase(engine, args) -> int:
     """Read the passphrase without echo (or from standard input when it is piped)."""
     typed = getpass.getpass(t("cli.passphrase_prompt", args.lang)) if sys.stdin.isatty() else ""
-    typed = typed or sys.stdin.readline().rstrip("\n")
+    # A line of at most LINE_MAX characters: a stream without line ends (< /dev/zero) ends.
+    typed = typed or sys.stdin.readline(LINE_MAX).rstrip("\n")
     action = t("access.passphrase_changed", args.lang)
     with audited(engine, actor=args.by, action=action) as change:
         workspace = find_workspace(db=change.db, name=args.workspace)
@@ -430,7 +541,7 @@ def links(engine, args) -> int:
 
 def restore(engine, args) -> int:
     """In short transactions: the app's voters are never held up (see restore_in_batches)."""
-    document = read_document(args.file.read_bytes())
+    document = read_document(read_file(args.file))
     workspace = restore_in_batches(
         engine=engine, document=document, name=args.name, suffix=t("backup.suffix", args.lang)
     )

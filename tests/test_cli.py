@@ -13,6 +13,7 @@ import pytest
 
 from planner.cli import main
 from planner.core.db import reading, writing
+from planner.core.uploads import MAX_BYTES
 from planner.importing.example import example_csv
 from planner.models import CommitmentCreate, SignIn, StatusChange
 from planner.store.access import get_access, sign_in
@@ -504,3 +505,269 @@ def test_a_closed_pipe_ends_quietly(database_url, tmp_path):
         ["bash", "-c", shell], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
     assert done.stdout.strip() and done.stderr == "", done.stderr
+
+
+# --- bad input: one line naming the argument and what is allowed, never a traceback ---
+
+
+@pytest.fixture(name="files")
+def files_fixture(tmp_path):
+    """A folder with a pipe (FIFO), a file over the size limit, a backup holding an
+    integer of 5,000 digits and a small CSV file."""
+    os.mkfifo(tmp_path / "fifo")
+    with open(tmp_path / "big.csv", "wb") as big:
+        big.truncate(MAX_BYTES + 1)  # sparse: nothing is written
+    huge = "9" * 5000
+    (tmp_path / "huge.json").write_text(
+        f'{{"format": "journey-roadmap-planner/workspace", "candidates": [{{"key": {huge}}}]}}'
+    )
+    (tmp_path / "ideas.csv").write_bytes(b"title,phase,channel\nA,Buying,Store\n")
+    return tmp_path
+
+
+STRATEGIES = "quick-wins, wsjf, value, effort, optimal"
+FILE_FORMATS = "xlsx, pdf, png, svg, csv, md, json, jira, azure, ics"
+STATUS_LIST = "proposed, committed, in_progress, blocked, done, dropped"
+COMMANDS = "init, workspaces, demo, import, aliases, roadmap, export, commitments"
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "status"),
+    [
+        (
+            ["import", "{tmp}/gone.csv", "--workspace", "X"],
+            "The file “{tmp}/gone.csv” does not exist.",
+            1,
+        ),
+        (
+            ["import", "{tmp}", "--workspace", "X"],
+            "“{tmp}” is a folder: only an ordinary file can be read.",
+            1,
+        ),
+        (
+            ["import", "/dev/zero", "--workspace", "X"],
+            "“/dev/zero” is a device: only an ordinary file",
+            1,
+        ),
+        (
+            ["import", "{tmp}/fifo", "--workspace", "X"],
+            "“{tmp}/fifo” is a pipe (FIFO): only an ordinary",
+            1,
+        ),
+        (
+            ["import", "{tmp}/big.csv", "--workspace", "X"],
+            "“{tmp}/big.csv” is larger than 20 MB",
+            1,
+        ),
+        (["restore", "{tmp}/gone.json"], "The file “{tmp}/gone.json” does not exist.", 1),
+        (["restore", "{tmp}"], "“{tmp}” is a folder", 1),
+        (["restore", "/dev/zero"], "“/dev/zero” is a device", 1),
+        (["restore", "{tmp}/fifo"], "is a pipe (FIFO)", 1),
+        (
+            ["restore", "{tmp}/huge.json"],
+            "candidates.0.key holds a number of 5000 digits; a number has at most 20.",
+            1,
+        ),
+        (
+            ["import", "{tmp}/ideas.csv", "--workspace", "X", "--language", "fr"],
+            "--language must be one of: en, nl (not “fr”).",
+            2,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--strategy", "fastest"],
+            f"--strategy must be one of: {STRATEGIES} (not “fastest”).",
+            2,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--period", "decade"],
+            "--period must be one of: sprint, month, quarter (not “decade”).",
+            2,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--format", "yaml"],
+            "--format must be one of: table, csv, json (not “yaml”).",
+            2,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--periods", "nan"],
+            "--periods must be a whole number, like 4 (not “nan”).",
+            2,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--periods", "2.5"],
+            "--periods must be a whole number",
+            2,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--periods", "9" * 5000],
+            "--periods must be a whole number",
+            2,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--periods", "99999"],
+            "Number of periods may be at most 60.",
+            1,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--time-limit", "nan"],
+            "--time-limit must be a finite number, like 7 or 7.5 (not “nan”).",
+            2,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--time-limit=-inf"],
+            "--time-limit must be a finite number",
+            2,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--time-limit", "1e999"],
+            "--time-limit must be a finite number",
+            2,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--time-limit", "-1"],
+            "Time limit of the best plan (seconds) must be more than 0",
+            1,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--time-limit", "1e300"],
+            "Time limit of the best plan (seconds) may be at most 600",
+            1,
+        ),
+        (["roadmap", "--workspace", "X", "--capacity", "inf"], "Capacity must be a number", 1),
+        (["roadmap", "--workspace", "X", "--capacity", "10,nan"], "Capacity must be a number", 1),
+        (
+            ["roadmap", "--workspace", "X", "--start", "2027-13-01"],
+            "--start must be a date written as YYYY-MM-DD, like 2027-01-31 (not “2027-13-01”).",
+            2,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--start", "9999-12-01"],
+            "Start date may be at most 2999-12-31.",
+            1,
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--start", "0001-01-01"],
+            "Start date must be at least 1900-01-01.",
+            1,
+        ),
+        (["roadmap"], "python -m planner roadmap needs --workspace.", 2),
+        (["roadmap", "--workspace"], "--workspace needs a value.", 2),
+        (
+            ["commitments", "--workspace", "X", "--status", "late"],
+            f"--status must be one of: {STATUS_LIST} (not “late”).",
+            2,
+        ),
+        (
+            ["commitments", "--workspace", "X", "--today", "tomorrow"],
+            "--today must be a date written as YYYY-MM-DD",
+            2,
+        ),
+        (
+            ["export", "--workspace", "X", "--format", "docx", "--output", "{tmp}/x"],
+            f"--format must be one of: {FILE_FORMATS} (not “docx”).",
+            2,
+        ),
+        (
+            [
+                "export",
+                "--workspace",
+                "X",
+                "--format",
+                "png",
+                "--chart",
+                "pie",
+                "--output",
+                "{tmp}/x",
+            ],
+            "--chart must be one of: matrix, timeline (not “pie”).",
+            2,
+        ),
+        (
+            ["export", "--workspace", DEMO, "--format", "csv", "--output", "{tmp}/fifo"],
+            "Cannot write {tmp}/fifo: No such device or address.",
+            1,
+        ),
+        (["workspaces", "--lang", "fr"], "--lang must be one of: en, nl (not “fr”).", 2),
+        (
+            ["workspaces", "--verbose"],
+            "python -m planner does not take --verbose: see python -m planner --help.",
+            2,
+        ),
+        (["teleport"], f"COMMAND must be one of: {COMMANDS}", 2),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_argument(cli, files, args, message, status):
+    if DEMO in args:
+        cli("init")
+    code, out, err = cli(*(arg.replace("{tmp}", str(files)) for arg in args))
+    assert message.replace("{tmp}", str(files)) in err
+    assert (code, out, err.count("\n")) == (status, "", 1) and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["roadmap", "--workspace", "X", "--strategy", "snel"],
+            f"--strategy moet een van deze zijn: {STRATEGIES} (niet “snel”).",
+        ),
+        (
+            ["roadmap", "--workspace", "X", "--periods", "vier"],
+            "--periods moet een geheel getal zijn",
+        ),
+        (
+            ["import", "{tmp}/gone.csv", "--workspace", "X"],
+            "Het bestand “{tmp}/gone.csv” bestaat niet.",
+        ),
+        (["import", "{tmp}", "--workspace", "X"], "“{tmp}” is een map: alleen een gewoon bestand"),
+    ],
+)
+def test_bad_input_is_said_in_the_language_asked_for(cli, files, args, message):
+    """--lang is read first, so that the message about the other arguments is in it."""
+    code, _, err = cli(*(arg.replace("{tmp}", str(files)) for arg in args), "--lang", "nl")
+    assert code in (1, 2) and message.replace("{tmp}", str(files)) in err
+
+
+def test_no_command_says_which_there_are(capsys):
+    assert main([]) == 2
+    assert capsys.readouterr().err == "python -m planner needs COMMAND.\n"
+
+
+@pytest.mark.parametrize("url", ["nonsense", "foo://x", "mysql://u@h/db", "sqlite:////"])
+def test_an_unusable_database_url_is_one_line(url, capsys):
+    """A URL that is no URL, an unknown database, a driver not installed, a folder."""
+    code = main(["workspaces", "--db", url])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("The database cannot be used") and err.count("\n") == 1
+
+
+def test_a_database_in_a_missing_folder_is_refused_not_created(tmp_path, capsys):
+    code = main(["init", "--db", f"sqlite:///{tmp_path / 'typo' / 'planner.db'}"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1
+    assert err.startswith(f"The folder {tmp_path / 'typo'} of the database does not exist")
+    assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.sqlite_only
+def test_a_restore_into_a_read_only_database_names_the_database(
+    cli, database_url, tmp_path, capsys
+):
+    """Not "this is not a workspace file": the file is fine, the database cannot be written."""
+    cli("init")
+    backup = tmp_path / "backup.json"
+    assert cli("export", "--workspace", DEMO, "--format", "json", "--output", str(backup))[0] == 0
+    path = database_url.removeprefix("sqlite:///")
+    code = main(["restore", str(backup), "--db", f"sqlite:///file:{path}?mode=ro&uri=true"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1
+    assert err.startswith(f"The database {path} is read-only: nothing was changed.")
+    assert str(backup) not in err and "workspace file" not in err
+
+
+def test_a_passphrase_from_an_endless_stream_is_refused(cli, monkeypatch):
+    """`passphrase < /dev/zero`: a line is read up to a bound, then refused by the rule."""
+    cli("init")
+    monkeypatch.setattr("sys.stdin", io.StringIO("x" * 1_000_000))
+    code, _, err = cli("passphrase", "--workspace", DEMO)
+    assert code == 1 and "Passphrase may have at most 200" in err

@@ -2,9 +2,11 @@
 
 SQLite runs in WAL mode with foreign keys on and a busy timeout. Writers start
 with `BEGIN IMMEDIATE` so that concurrent read-then-write transactions queue
-on the busy timeout instead of failing at once with SQLITE_BUSY.
+on the busy timeout instead of failing at once with SQLITE_BUSY. A SQLite file is only
+made in a folder that exists: a mistyped path is refused, not created.
 """
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -12,9 +14,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
+
+from planner.core.errors import PlannerError
 
 MIGRATIONS = Path(__file__).parents[1] / "migrations"
 BUSY_TIMEOUT_MS = 30_000
@@ -29,7 +33,9 @@ def make_engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=40)
     pool = {}
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(sqlite_path(parsed)).parent
+        if not folder.exists():
+            raise DatabaseRefused("error.database_folder_missing", folder=str(folder))
         # A small pool is a fair queue for writers; more connections would only contend
         # inside SQLite's busy handler, which backs off by sleeping (see bench/).
         pool = {"pool_size": 5, "max_overflow": 5}
@@ -37,6 +43,48 @@ def make_engine(url: str) -> Engine:
     event.listen(engine, "connect", _configure_sqlite)
     event.listen(engine, "begin", _begin_sqlite)
     return engine
+
+
+class DatabaseRefused(PlannerError):
+    """The database cannot do what was asked (a missing folder, read-only, unreachable):
+    said as such, not blamed on what the user gave."""
+
+
+def sqlite_path(url: str | URL) -> str:
+    """The file of a SQLite URL, also of one written as a URI
+    (`sqlite:///file:x.db?mode=ro&uri=true`)."""
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if parsed.query.get("uri") == "true" and database.startswith("file:"):
+        return database.removeprefix("file:").partition("?")[0]
+    return database
+
+
+def database_name(url: str | URL) -> str:
+    """The database as people name it: a SQLite file's path, else the URL without password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return sqlite_path(parsed) or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+def read_only(error: BaseException) -> bool:
+    """Whether the database refused a write because it may only be read (a SQLite file or
+    folder without write permission, `mode=ro`; a PostgreSQL read-only transaction)."""
+    cause = getattr(error, "orig", None) or error
+    code = getattr(cause, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_READONLY  # extended codes keep it in the low byte
+    return "25006" in (getattr(cause, "sqlstate", None), getattr(cause, "pgcode", None))
+
+
+def database_refusal(error: BaseException, url: str | URL) -> DatabaseRefused:
+    """What the database refused, as a message: a read-only database named, else why."""
+    if read_only(error):
+        return DatabaseRefused("error.database_read_only", database=database_name(url))
+    cause = getattr(error, "orig", None) or error
+    lines = str(cause).strip().splitlines() or [type(cause).__name__]
+    return DatabaseRefused("error.database_unusable", detail=lines[0][:200])
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:

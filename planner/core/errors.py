@@ -74,6 +74,7 @@ _PYDANTIC_KEYS = {
     "too_short": "error.too_few",
     "missing": "error.required",
     "greater_than_equal": "error.too_small",
+    "greater_than": "error.more_than",
     "less_than_equal": "error.too_large",
     "literal_error": "error.not_one_of",
     "enum": "error.not_one_of",
@@ -91,7 +92,8 @@ def invalid_inputs(error: ValidationError) -> list[InvalidInput]:
         key = _PYDANTIC_KEYS.get(detail["type"], "error.not_allowed")
         if detail["type"] == "string_too_short" and ctx.get("min_length") == 1:
             key = "error.required"
-        limit = ctx.get("min_length", ctx.get("max_length", ctx.get("ge", ctx.get("le", ""))))
+        bounds = ("min_length", "max_length", "ge", "le", "gt")
+        limit = next((ctx[bound] for bound in bounds if bound in ctx), "")
         problems.append(
             InvalidInput(key, field=field, limit=limit, allowed=ctx.get("expected", ""))
         )

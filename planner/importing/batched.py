@@ -20,7 +20,16 @@ from planner.journey.journey import Journey
 from planner.models import Candidate, CandidateChannel, Workspace, WorkspaceCreate
 from planner.store.aliases import save_aliases
 from planner.store.candidates import create_candidates
-from planner.store.staging import BATCH, chunks, discard, name_taken, publish, staging_workspace
+from planner.store.staging import (
+    BATCH,
+    beating,
+    chunks,
+    discard,
+    name_taken,
+    publish,
+    remove_stale,
+    staging_workspace,
+)
 from planner.store.workspaces import delete_workspace, load_journey, touch_workspace
 
 
@@ -42,8 +51,10 @@ def import_in_batches(
     `on_publish(db, id)` runs in the transaction that makes it visible). Returns the
     workspace and how many candidates arrived; refuses like `import_candidates`."""
     check_importable(preview, valid_only)
-    begin = lambda: writing(engine)  # noqa: E731 - one transaction per call
+    remove_stale(engine)  # what killed jobs left (see planner.store.staging)
     staging_id: int | None = None
+    # One transaction per call, each marking the staging workspace as still being written.
+    begin = beating(lambda: writing(engine), lambda: staging_id)
     try:
         with begin() as db:
             if new_workspace is not None:

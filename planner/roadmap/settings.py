@@ -25,6 +25,9 @@ from planner.roadmap.ranking import Strategy
 MAX_PERIODS = 60
 DEFAULT_CAPACITY = 20.0
 DEFAULT_TIME_LIMIT = 10.0
+# Years a roadmap may start in: 60 periods from the last still end long before Python's
+# calendar does (year 9999).
+EARLIEST_START, LATEST_START = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def quarter_start(today: date) -> date:
@@ -34,17 +37,20 @@ def quarter_start(today: date) -> date:
 
 def parse_capacities(text: str) -> list[float]:
     """The capacities as typed ("20", "10, 20; 30"); an `InvalidInput` naming the field
-    when a part is not a number."""
+    when a part is not a number ("nan" and "inf" are not)."""
     try:
-        return [float(part) for part in re.split(r"[,;]", text)]
+        capacities = [float(part) for part in re.split(r"[,;]", text)]
     except ValueError:
         raise InvalidInput("error.capacity_not_numbers") from None
+    if not all(isfinite(capacity) for capacity in capacities):
+        raise InvalidInput("error.capacity_not_numbers")
+    return capacities
 
 
 class RoadmapSettings(BaseModel):
     model_config = ConfigDict(frozen=True, from_attributes=True)
 
-    start: date
+    start: date = Field(ge=EARLIEST_START, le=LATEST_START)
     strategy: Strategy = Strategy.QUICK_WINS
     period_kind: PeriodKind = PeriodKind.QUARTER
     periods: int = Field(4, ge=1, le=MAX_PERIODS)

@@ -46,14 +46,56 @@ EVENT_IDS = {"id", "commitment_id"}
 CANDIDATE_FIELDS = [column for column in CANDIDATE_COLUMNS if column != "id"]
 
 
+MAX_DIGITS = 20  # an integer of a backup (keys, counts, scores) has at most 16 digits
+
+
+class _TooLong:
+    """In place of a JSON integer of more than MAX_DIGITS digits, until its field is named."""
+
+    def __init__(self, text: str) -> None:
+        self.digits = len(text.lstrip("-"))
+
+
 def read_document(data: bytes) -> dict:
-    """A document from the bytes of a file; raises `DocumentInvalid` with the reason."""
+    """A document from the bytes of a file; raises `DocumentInvalid` with the reason. An
+    integer longer than any the app writes is refused naming its field (Python itself
+    would raise a ValueError at 4,300 digits, and convert a few thousand slowly)."""
+    too_long: list[_TooLong] = []
+
+    def integer(text: str) -> int | _TooLong:
+        if len(text.lstrip("-")) <= MAX_DIGITS:
+            return int(text)
+        too_long.append(_TooLong(text))
+        return too_long[-1]
+
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        document = json.loads(data.decode("utf-8-sig"), parse_int=integer)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DocumentInvalid("error.document_invalid", detail=str(error)) from None
     except RecursionError:  # brackets nested thousands deep
         raise DocumentInvalid("error.document_invalid", detail="nested too deeply") from None
+    if too_long:
+        raise DocumentInvalid(
+            "error.document_number_too_long",
+            field=_path_to(document, too_long[0]),
+            digits=too_long[0].digits,
+            limit=MAX_DIGITS,
+        )
+    return document
+
+
+def _path_to(document: Any, wanted: object) -> str:
+    """Where `wanted` is in `document`, as the schema's messages say it ("candidates.0.key")."""
+    stack: list[tuple[str, Any]] = [("", document)]
+    while stack:  # a loop, not recursion: the document may nest deeply
+        path, value = stack.pop()
+        if value is wanted:
+            return path or "document"
+        if isinstance(value, dict):
+            stack += [(f"{path}.{key}".lstrip("."), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{path}.{index}".lstrip("."), item) for index, item in enumerate(value)]
+    return "document"
 
 
 def _iso(value: Any) -> Any:

@@ -15,11 +15,11 @@ from contextlib import AbstractContextManager, nullcontext
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import URL, Engine, insert, select
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
-from planner.core.db import writing
+from planner.core.db import database_refusal, read_only, writing
 from planner.core.errors import Conflict, PlannerError, validated
 from planner.journey.naming import name_key
 from planner.models import (
@@ -56,10 +56,12 @@ from planner.store.sessions import new_code
 from planner.store.staging import (
     BATCH,
     Begin,
+    beating,
     chunks,
     discard,
     name_taken,
     publish,
+    remove_stale,
     staging_workspace,
 )
 from planner.store.workspaces import list_workspaces, load_journey
@@ -85,7 +87,7 @@ def restore_workspace(
     transaction. Without `name`, a taken name gets `(restored)` added; a `name` that is
     taken is refused."""
     parsed = parse_document(document)
-    with _refusals(), db.begin_nested():  # a refused document leaves nothing behind
+    with _refusals(db.get_bind().engine.url), db.begin_nested():  # refused: nothing left
         return _Restore(parsed, lambda: nullcontext(db), BATCH).run(name, suffix)
 
 
@@ -102,9 +104,12 @@ def restore_in_batches(
     `on_publish(db, workspace_id)` runs in the transaction that makes it visible (to set
     its passphrase, say)."""
     parsed = parse_document(document)
-    job = _Restore(parsed, lambda: writing(engine), batch, on_publish)
+    remove_stale(engine)  # what killed jobs left (see planner.store.staging)
+    # Every transaction marks the staging workspace as still being written.
+    begin = beating(lambda: writing(engine), lambda: job.workspace_id)
+    job = _Restore(parsed, begin, batch, on_publish)
     try:
-        with _refusals():
+        with _refusals(engine.url):
             return job.run(name, suffix)
     except BaseException:
         job.discard()
@@ -112,11 +117,17 @@ def restore_in_batches(
 
 
 class _refusals(AbstractContextManager):
-    """Whatever the database or the data refuse becomes `DocumentInvalid`."""
+    """Whatever the data make the database refuse becomes `DocumentInvalid`; what the
+    database itself refuses (read-only, locked, gone) is said as such, naming it."""
+
+    def __init__(self, database: URL) -> None:
+        self.database = database
 
     def __exit__(self, kind, error, trace) -> None:
         if error is None or isinstance(error, PlannerError):
             return
+        if isinstance(error, OperationalError) or read_only(error):
+            raise database_refusal(error, self.database) from None
         if isinstance(error, LookupError | TypeError | ValueError | AttributeError):
             raise DocumentInvalid("error.document_invalid", detail=repr(error)[:300]) from None
         if isinstance(error, SQLAlchemyError):

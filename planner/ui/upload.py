@@ -1,5 +1,6 @@
 """The file uploader in the user's language, and an uploaded file read once: reruns
-(every click on the page) reuse what was read."""
+(every click on the page) reuse what was read. Its limit is the one rule for files users
+hand in (planner.core.uploads), the command line's too."""
 
 import json
 from collections.abc import Callable
@@ -8,6 +9,7 @@ from typing import TypeVar
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
+from planner.core.uploads import MAX_MEGABYTES, check_size
 from planner.ui.shell.lang import t
 
 T = TypeVar("T")
@@ -27,13 +29,13 @@ WORDS_STYLE = """<style>
 def file_uploader(label: str, types: list[str], key: str) -> UploadedFile | None:
     """`st.file_uploader` for one file of `types`, every word of it in the user's language."""
     st.html(WORDS_STYLE.format(button=json.dumps(t("upload.button"), ensure_ascii=False)))
-    upload = st.file_uploader(label, type=types, key=key)
+    upload = st.file_uploader(label, type=types, key=key, max_upload_size=MAX_MEGABYTES)
     if upload is None:
         st.caption(
             t(
                 "upload.limits",
                 types=", ".join(kind.upper() for kind in types),
-                size=st.get_option("server.maxUploadSize"),
+                size=MAX_MEGABYTES,
             )
         )
     return upload
@@ -45,6 +47,7 @@ def read_once(upload: UploadedFile, reader: Callable[[bytes, str], T]) -> T:
     kept = st.session_state.get(KEY, {})
     if upload.file_id not in kept:
         try:
+            check_size(upload.size, upload.name)
             kept = {upload.file_id: (reader(upload.getvalue(), upload.name), None)}
         except Exception as error:  # kept too, raised again without reading again
             kept = {upload.file_id: (None, error)}

@@ -6,7 +6,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import select
 
-from planner.core.db import make_engine, migrate, reading, writing
+from planner.core.db import DatabaseRefused, make_engine, migrate, reading, writing
 from planner.models import SQLModel, Workspace
 
 pytestmark = pytest.mark.storage
@@ -59,10 +59,15 @@ def test_migrate_twice_changes_nothing(engine):
 
 
 @pytest.mark.sqlite_only
-def test_make_engine_creates_the_data_folder(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'new' / 'folder' / 'planner.db'}")
+def test_make_engine_refuses_a_missing_folder_and_creates_nothing(tmp_path):
+    """A mistyped path is said, not made: the folder must exist, then the file is made."""
+    with pytest.raises(DatabaseRefused, match="new/folder of the database does not exist"):
+        make_engine(f"sqlite:///{tmp_path / 'new' / 'folder' / 'planner.db'}")
+    assert list(tmp_path.iterdir()) == []
+    engine = make_engine(f"sqlite:///{tmp_path / 'planner.db'}")
     migrate(engine)
-    assert (tmp_path / "new" / "folder" / "planner.db").exists()
+    engine.dispose()
+    assert (tmp_path / "planner.db").exists()
 
 
 def test_write_session_commits_at_the_end(engine):

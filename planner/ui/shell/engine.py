@@ -6,13 +6,16 @@ from sqlalchemy import Engine
 from planner.core.config import database_url
 from planner.core.db import make_engine, migrate, writing
 from planner.store.server_secrets import server_secret
+from planner.store.staging import remove_stale
 
 
 @st.cache_resource(show_spinner=False)
 def get_engine(url: str) -> Engine:
-    """One migrated engine per database URL, shared by all sessions."""
+    """One migrated engine per database URL, shared by all sessions; what a killed restore
+    or import left goes at this start (planner.store.staging)."""
     engine = make_engine(url)
     migrate(engine)
+    remove_stale(engine)
     return engine
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from planner.core.config import admin_passphrase
 from planner.core.errors import PlannerError, validated
+from planner.core.uploads import check_size
 from planner.models import PassphraseSet, Workspace
 from planner.store.access import set_passphrase
 from planner.store.backup import read_document
@@ -45,6 +46,7 @@ def restore_form() -> None:
         return
     try:
         checked = validated(PassphraseSet, passphrase=passphrase)
+        check_size(upload.size, upload.name)  # the one rule (planner.core.uploads)
         document = read_document(upload.getvalue())
         with st.spinner(t("backup.restoring")):
             workspace = restore_in_batches(
