@@ -16,6 +16,31 @@ def one_decimal(value: float, lang: str) -> str:
     return str(format_decimal(value, "#,##0.0", locale=supported(lang)))
 
 
+def whole(value: int, lang: str) -> str:
+    """'6,000' / '6.000'."""
+    return str(format_decimal(value, "#,##0", locale=supported(lang)))
+
+
+class Count(int):
+    """A number of things for a catalog text's {count}: the plural rules read it as the
+    number it is, the text shows it as `lang` writes numbers ('6,000' / '6.000').
+
+    >>> from planner.core.i18n import t
+    >>> t("session.workload_answers", "nl", count=Count(6000, "nl"))
+    '6.000 antwoorden'
+    """
+
+    lang: str
+
+    def __new__(cls, value: int, lang: str) -> "Count":
+        count = super().__new__(cls, value)
+        count.lang = lang
+        return count
+
+    def __format__(self, spec: str) -> str:
+        return format(int(self), spec) if spec else whole(int(self), self.lang)
+
+
 def whole_percent(share: float, lang: str) -> str:
     """0.845 as '84%' / '84%' (whole percents: ~100 texts, each written by Babel once)."""
     return _percent(round(100 * share), supported(lang))

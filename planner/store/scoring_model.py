@@ -139,6 +139,16 @@ def update_criterion(*, db: Session, criterion_id: int, criterion_in: CriterionC
     return criterion
 
 
+def set_criterion_roles(*, db: Session, criterion_id: int, roles: list[str]) -> Criterion:
+    """Limit a criterion to these roles of the workspace's list; none: everyone rates it."""
+    criterion = db.get(Criterion, criterion_id)
+    if criterion is None:
+        raise NotFound("error.item_not_found", kind=KindName("criterion"), name=criterion_id)
+    setup = load_scoring_setup(db=db, workspace_id=criterion.workspace_id)
+    _set_roles(db, setup, criterion, roles)
+    return criterion
+
+
 def _check_not_last(setup: ScoringSetup, criterion: Criterion) -> None:
     if len(setup.criteria_of(criterion.dimension)) == 1:
         raise Conflict(

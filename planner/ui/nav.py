@@ -83,7 +83,7 @@ def route() -> None:
     keep(engine())
     hand_over()
     follow_language()
-    show_feedback()
+    show_feedback(navigation.url_path)
     navigation.run()
 
 

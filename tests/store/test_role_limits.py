@@ -3,13 +3,14 @@ of README, one test per rule."""
 
 import pytest
 
-from planner.core.errors import Conflict, InvalidInput
+from planner.core.errors import Conflict, InvalidInput, NotFound
 from planner.models import CriterionCreate, RoleWeightCreate, ScoringModelUpdate
 from planner.scoring.setup import aggregate_votes
 from planner.store.ballot import answered_ids, my_criteria
 from planner.store.consensus import latest_votes, workspace_consensus
 from planner.store.scoring_model import (
     load_scoring_setup,
+    set_criterion_roles,
     set_role_weights,
     update_criterion,
     update_scoring_model,
@@ -195,3 +196,18 @@ def test_split_criteria_keep_their_weights_per_criterion(workshop, db, method, v
     reveal_round(db=db, session_id=scoring.id)
     row = workspace_consensus(db=db, workspace_id=workspace_id).loc[ideas[0].id]
     assert (row["value"], row["value_n"], row["value_source"]) == (value, 6, "votes")
+
+
+def test_a_criterions_roles_are_set_alone_and_cleared_for_everyone(limited, db):
+    journey, _, _, setup, _ = limited
+    effort = setup.criteria_of("effort")[0]
+    set_criterion_roles(db=db, criterion_id=effort.id, roles=["sales", "IT"])
+    after = load_scoring_setup(db=db, workspace_id=journey.workspace.id)
+    assert after.roles_of(effort.id) == ("IT", "Sales")  # as the workspace lists them
+    assert (effort.name, effort.weight) == (after.criteria_of("effort")[0].name, 1.0)
+    set_criterion_roles(db=db, criterion_id=effort.id, roles=[])
+    assert load_scoring_setup(db=db, workspace_id=journey.workspace.id).roles_of(effort.id) == ()
+    with pytest.raises(InvalidInput, match="“Finance” is not one of the workspace's roles"):
+        set_criterion_roles(db=db, criterion_id=effort.id, roles=["Finance"])
+    with pytest.raises(NotFound):
+        set_criterion_roles(db=db, criterion_id=10**6, roles=[])

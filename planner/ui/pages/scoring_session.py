@@ -39,7 +39,7 @@ with reading(engine()) as db:
 st.title(t("session.title"))
 run_tab, new_tab = st.tabs([t("session.run"), t("session.new")])
 with new_tab:
-    open_session_form(journey, frame)
+    open_session_form(journey, frame, setup)
 if not sessions:
     run_tab.info(t("session.none"))
     st.stop()

@@ -5,20 +5,36 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.core.numbers import Count
 from planner.journey.journey import Journey
 from planner.journey.search import all_tags, filter_candidates
 from planner.models import SessionCreate
+from planner.scoring.setup import ScoringSetup
+from planner.scoring.workload import SECONDS_PER_ANSWER, criteria_per_stakeholder, workload
 from planner.store.commitments import rescore_requests
 from planner.store.sessions import open_session
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 from planner.ui.widgets import multiselect
 
 SESSION_KEY = "scoring_session_id"
 
 
-def open_session_form(journey: Journey, frame: pd.DataFrame) -> None:
+def workload_line(setup: ScoringSetup, candidates: int) -> str:
+    """'42 candidates × 3 criteria = 126 answers per stakeholder, about 21 minutes.'"""
+    load = workload(candidates, criteria_per_stakeholder(setup))
+    lang = current_lang()
+    return t(
+        "session.workload",
+        candidates=t("session.workload_candidates", count=Count(load.candidates, lang)),
+        criteria=t("session.workload_criteria", count=Count(load.criteria, lang)),
+        answers=t("session.workload_answers", count=Count(load.answers, lang)),
+        minutes=t("session.workload_minutes", count=Count(load.minutes, lang)),
+    )
+
+
+def open_session_form(journey: Journey, frame: pd.DataFrame, setup: ScoringSetup) -> None:
     name = st.text_input(
         t("field.name"), key="session_name", max_chars=80, placeholder=t("session.name_hint")
     )
@@ -44,6 +60,12 @@ def open_session_form(journey: Journey, frame: pd.DataFrame) -> None:
     ):
         chosen = chosen[chosen["id"].isin(sent_back)]
     st.write(t("session.will_score", count=len(chosen), total=len(frame)))
+    if not chosen.empty:
+        st.write(workload_line(setup, len(chosen)))
+        limited = (
+            "session.workload_help_roles" if setup.criterion_roles else "session.workload_help"
+        )
+        st.caption(t(limited, seconds=SECONDS_PER_ANSWER))
     focus = st.toggle(t("session.focus"), key="session_focus", help=t("session.focus_help"))
     if st.button(t("session.open"), type="primary", key="open_session", disabled=chosen.empty):
         done = run_change(

@@ -20,6 +20,7 @@ from planner.ui.shell.reads import forget_changed
 from planner.ui.shell.workspace import current_workspace_id
 
 FEEDBACK_KEY = "feedback"
+PAGE_KEY = "feedback_page"  # the page the last run drew, where a change is being made
 
 
 class Outcome(NamedTuple):
@@ -125,10 +126,18 @@ def run_job(
 
 
 def feedback(kind: str, message: str) -> None:
-    """Remember a message to show at the top of the next page run (works in callbacks)."""
-    st.session_state.setdefault(FEEDBACK_KEY, []).append((kind, message))
+    """Remember a message to show at the top of the next run of the page where the change
+    was made (works in callbacks: they run before the page, for the page last drawn)."""
+    where = st.session_state.get(PAGE_KEY)
+    st.session_state.setdefault(FEEDBACK_KEY, []).append((kind, message, where))
 
 
-def show_feedback() -> None:
-    for kind, message in st.session_state.pop(FEEDBACK_KEY, []):
-        {"error": st.error, "success": st.success, "warning": st.warning}[kind](message)
+def show_feedback(page: str) -> None:
+    """Show the messages of changes made on `page`, the page this run draws. A message of
+    another page is dropped: it would tell of a change the user no longer sees (a run
+    that draws no page, such as a fragment's, can leave one behind until the user goes
+    elsewhere)."""
+    st.session_state[PAGE_KEY] = page
+    for kind, message, where in st.session_state.pop(FEEDBACK_KEY, []):
+        if where in (page, None):
+            {"error": st.error, "success": st.success, "warning": st.warning}[kind](message)

@@ -53,17 +53,15 @@ def limit_effort_to_it(engine, workspace_id):
 
 
 def test_the_facilitator_limits_a_criterion_to_roles(open_page, roles, engine):
+    with reading(engine) as db:
+        effort = load_scoring_setup(db=db, workspace_id=roles.id).criteria_of("effort")[0]
     at = open_page("scoring_model")
-    at.session_state[widget_key(at, "criteria")] = {
-        "edited_rows": {2: {"roles": ["IT", "Sales"]}},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    at.run()
+    rated_by = at.multiselect(key=f"rated_by_{effort.id}")
+    assert rated_by.label == "Effort" and rated_by.options == ["Marketing", "IT", "Sales"]
+    rated_by.select("IT").select("Sales").run()
     assert not at.exception
     with reading(engine) as db:
         setup = load_scoring_setup(db=db, workspace_id=roles.id)
-    effort = setup.criteria_of("effort")[0]
     assert setup.roles_of(effort.id) == ("IT", "Sales")
     at.session_state[widget_key(at, "criteria")] = {  # a new weight keeps the roles
         "edited_rows": {2: {"weight": 2.0}},
@@ -117,14 +115,11 @@ def test_a_role_that_rates_nothing_is_told_so(roles, engine):
 def test_a_first_limit_on_the_page_makes_the_consensus_per_criterion(open_page, roles, engine):
     """Nobody voted yet: limiting effort to roles switches the default method, and the
     form shows the switch at once."""
+    with reading(engine) as db:
+        effort = load_scoring_setup(db=db, workspace_id=roles.id).criteria_of("effort")[0]
     at = open_page("scoring_model")
     assert labelled(at.radio, "Consensus").value == "median"
-    at.session_state[widget_key(at, "criteria")] = {
-        "edited_rows": {2: {"roles": ["IT"]}},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    at.run()
+    at.multiselect(key=f"rated_by_{effort.id}").select("IT").run()
     assert not at.exception
     with reading(engine) as db:
         assert load_scoring_setup(db=db, workspace_id=roles.id).model.consensus_method == (
