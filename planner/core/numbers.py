@@ -41,6 +41,12 @@ class Count(int):
         return format(int(self), spec) if spec else whole(int(self), self.lang)
 
 
+def few_decimals(value: float, lang: str, decimals: int = 1) -> str:
+    """At most `decimals` decimals, none for a whole number: '10', '7.5' / '7,5',
+    '0.05' / '0,05' (decimals=2)."""
+    return str(format_decimal(value, "#,##0." + "#" * decimals, locale=supported(lang)))
+
+
 def whole_percent(share: float, lang: str) -> str:
     """0.845 as '84%' / '84%' (whole percents: ~100 texts, each written by Babel once)."""
     return _percent(round(100 * share), supported(lang))

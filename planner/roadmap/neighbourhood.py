@@ -89,7 +89,7 @@ def _replan(
 ) -> dict[int, int | None] | None:
     """The best placement of the window's and the unscheduled candidates with all else
     kept, or None if the solver found none in time."""
-    from planner.roadmap.solver import silent_solver, total
+    from planner.roadmap.solver import silent_solver, stop_at, total
 
     periods = len(capacities)
     moving = [c for c, p in at.items() if p is None or p in window]
@@ -106,7 +106,7 @@ def _replan(
         for n in its_needs:
             dependents.setdefault(n, set()).add(c)
 
-    solver = silent_solver(min(WINDOW_SECONDS, deadline - time.monotonic()))
+    solver = silent_solver()
     chosen: dict[tuple[int, int], highspy.highs_var] = {}
     for c in moving:
         outside_needs = [n for n in needs.get(c, ()) if n not in moves]
@@ -140,6 +140,10 @@ def _replan(
     current = highspy.HighsSolution()  # where the window starts: its plan as it is
     current.col_value = [float(at[c] == p) for c, p in chosen]
     solver.setSolution(current)
+    # Timed from here, once the window's program is built: the deadline is the whole
+    # solve's.
+    if not stop_at(solver, min(time.monotonic() + WINDOW_SECONDS, deadline)):
+        return None
     solver.maximize(goal)
     if solver.getInfo().primal_solution_status < 2:
         return None

@@ -2,6 +2,7 @@
 
 import os
 import threading
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,8 +14,8 @@ _BANNER_SHOWN = False
 Expression = highspy.highs_linear_expression
 
 
-def silent_solver(seconds: float | None = None) -> highspy.Highs:
-    """A silent, single-threaded, seeded solver (stopping after `seconds` if given).
+def silent_solver() -> highspy.Highs:
+    """A silent, single-threaded, seeded solver (see `stop_at` for its time limit).
     HiGHS prints a banner to standard output when a process makes its first one: sent
     to standard error instead, so the CLI's output stays clean."""
     global _BANNER_SHOWN
@@ -33,9 +34,18 @@ def silent_solver(seconds: float | None = None) -> highspy.Highs:
     solver.setOptionValue("output_flag", False)
     solver.setOptionValue("random_seed", 0)
     solver.setOptionValue("threads", 1)
-    if seconds is not None:
-        solver.setOptionValue("time_limit", max(float(seconds), 0.01))
     return solver
+
+
+def stop_at(solver: highspy.Highs, deadline: float) -> bool:
+    """Let `solver` run until `deadline` (a time.monotonic() value) at most: set just
+    before it starts, as HiGHS counts its time limit from there. False when the deadline
+    has passed (then do not start it)."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        return False
+    solver.setOptionValue("time_limit", left)
+    return True
 
 
 def total(terms: Iterable[Any]) -> Expression:

@@ -7,7 +7,7 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from planner.core.i18n import supported, t
-from planner.core.numbers import one_decimal, whole_percent
+from planner.core.numbers import few_decimals, one_decimal, whole_percent
 from planner.roadmap.build import Roadmap
 from planner.roadmap.certainty import Certainty, chance_of
 from planner.roadmap.optimal import PlanFigures
@@ -128,25 +128,27 @@ def best_plan_notes(roadmap: Roadmap, lang: str = "en") -> list[str]:
     proof, compared = roadmap.proof, roadmap.compared
     if proof is None or compared is None:
         return []
+    limit = few_decimals(roadmap.settings.time_limit, lang, 3)
     if proof.optimal:
-        first = t("roadmap.proven_optimal", lang, seconds=f"{proof.seconds:.1f}")
+        first = t("roadmap.proven_optimal", lang, seconds=one_decimal(proof.seconds, lang))
+    elif proof.gap is None:  # the time limit ended before the solver had a bound
+        first = t("roadmap.no_bound", lang, limit=limit)
     else:
-        gap = f"{100 * proof.gap:.1f}"
-        first = t("roadmap.within_gap", lang, gap=gap, limit=f"{roadmap.settings.time_limit:g}")
+        first = t("roadmap.within_gap", lang, gap=one_decimal(100 * proof.gap, lang), limit=limit)
     best, wsjf = compared
 
     def per_period(figures: PlanFigures) -> str:
-        return " / ".join(f"{v:g}" for v in (round(d, 1) for d in figures.delivered))
+        return " / ".join(few_decimals(d, lang) for d in figures.delivered)
 
     second = t(
         "roadmap.gain_over_wsjf",
         lang,
         best=per_period(best),
         wsjf=per_period(wsjf),
-        best_left=f"{best.unscheduled_value:.1f}",
-        wsjf_left=f"{wsjf.unscheduled_value:.1f}",
-        best_unused=f"{best.unused_capacity:.1f}",
-        wsjf_unused=f"{wsjf.unused_capacity:.1f}",
+        best_left=one_decimal(best.unscheduled_value, lang),
+        wsjf_left=one_decimal(wsjf.unscheduled_value, lang),
+        best_unused=one_decimal(best.unused_capacity, lang),
+        wsjf_unused=one_decimal(wsjf.unused_capacity, lang),
     )
     return [first, second]
 

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.roadmap.plan_rules import Instance, violations
 from planner.roadmap.ranking import rank
 from planner.roadmap.schedule import DependencyCycle, check_acyclic, schedule
 
@@ -39,36 +40,9 @@ def plans(draw, max_items=12, max_periods=6):
 def test_schedule_invariants(plan):
     ranking, efforts, capacities, needs, pins, excluded = plan
     result = schedule(ranking, efforts, capacities, needs, pins, excluded)
-    # Every candidate is placed or unscheduled, never both, never forgotten.
-    assert set(result.placed) | set(result.unscheduled) == set(ranking)
-    assert not set(result.placed) & set(result.unscheduled)
-    # Never over capacity.
-    for used, capacity in zip(result.load(len(capacities)), capacities, strict=True):
-        assert used <= capacity + EPS
-    # A placement covers its effort over consecutive periods; only a candidate larger
-    # than its first period spans.
-    for candidate, placement in result.placed.items():
-        assert sorted(placement.load) == list(range(placement.start, placement.end + 1))
-        assert sum(placement.load.values()) == pytest.approx(efforts[candidate])
-        if placement.end > placement.start:
-            assert efforts[candidate] > capacities[placement.start]
-    # A dependency always ends before its dependent starts.
-    for candidate, placement in result.placed.items():
-        for needed in needs.get(candidate, ()):
-            assert needed in result.placed
-            assert result.placed[needed].end < placement.start
-    # Pins are honoured (or the candidate is unscheduled with the reason).
-    for candidate, period in pins.items():
-        if candidate in result.placed:
-            assert result.placed[candidate].start == period
-        else:
-            assert result.unscheduled[candidate][0] in {
-                "excluded",
-                "needs_excluded",
-                "needs_unscheduled",
-                "pin_after_dependency",
-                "pin_full",
-            }
+    # Every rule of every plan (planner.roadmap.plan_rules), checked as for the best plan.
+    instance = Instance(ranking, efforts, capacities, needs, pins, excluded)
+    assert violations(result, instance) == []
     # Same input, same output.
     again = schedule(ranking, efforts, capacities, needs, pins, excluded)
     assert again.placed == result.placed and again.unscheduled == result.unscheduled
