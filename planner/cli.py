@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from planner.access.links import app_link
+from planner.core import dates
 from planner.core.config import database_url
 from planner.core.db import database_refusal, make_engine, migrate, reading, writing
 from planner.core.errors import InvalidInput, KindName, NotFound, PlannerError, validated
@@ -26,7 +27,7 @@ from planner.importing.batched import import_in_batches
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.journey.naming import name_key
-from planner.models import PassphraseSet, ResultRecord, VersionCreate, WorkspaceCreate
+from planner.models import DueMove, PassphraseSet, ResultRecord, VersionCreate, WorkspaceCreate
 from planner.roadmap.periods import PeriodKind
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import (
@@ -42,7 +43,13 @@ from planner.store.aliases import alias_map, list_aliases, remove_alias, set_ali
 from planner.store.backup import read_document
 from planner.store.candidates import candidate_counts, candidate_frame
 from planner.store.changes import audited
-from planner.store.commitments import find_done_commitment, record_result, tracked_commitments
+from planner.store.commitments import (
+    find_done_commitment,
+    find_open_commitment,
+    move_due,
+    record_result,
+    tracked_commitments,
+)
 from planner.store.restore import restore_in_batches
 from planner.store.roadmap_plan import current_roadmap
 from planner.store.staging import remove_stale
@@ -272,6 +279,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--actual-effort", type=float, help="what it took, 0-10 (the estimating bias)")
     sub.add_argument("--learnings", help="what was learnt (replaces what was recorded)")
     sub.add_argument("--rescore", action="store_true", help="send it back for re-scoring")
+    sub = command("move-due", move_due_date, "move an open commitment's due date, with why")
+    sub.add_argument("--workspace", required=True, help="workspace name")
+    sub.add_argument("--title", required=True, help="the committed item's title (any case)")
+    sub.add_argument("--version", help="the version it was committed in, when open in several")
+    sub.add_argument("--due", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
+    sub.add_argument("--reason", required=True, help="why it moves (3 characters or more)")
     sub = command("passphrase", passphrase, "set a workspace's facilitator passphrase")
     sub.add_argument("--workspace", required=True, help="workspace name")
     sub = command("links", links, "print a workspace's manager and product-owner links")
@@ -505,6 +518,29 @@ def result(engine, args) -> int:
         )
         record_result(db=change.db, commitment_id=commitment.id, result=record)
         change.action = t("commitments.result_saved", args.lang, title=commitment.title)
+    print(change.action)
+    return 0
+
+
+def move_due_date(engine, args) -> int:
+    """A new due date for an open commitment; the old one stays in its history, and
+    Progress counts the days moved."""
+    move = validated(DueMove, due=args.due, reason=args.reason, by=args.by)
+    with reading(engine) as db:
+        workspace = find_workspace(db=db, name=args.workspace)
+    with audited(engine, actor=args.by, action="", workspace_id=workspace.id) as change:
+        commitment = find_open_commitment(
+            db=change.db, workspace_id=workspace.id, title=args.title, version=args.version
+        )
+        old = commitment.due
+        move_due(db=change.db, commitment_id=commitment.id, move=move)
+        change.action = t(
+            "cli.due_moved",
+            args.lang,
+            title=commitment.title,
+            due=dates.day(move.due, args.lang),
+            old=dates.day(old, args.lang),
+        )
     print(change.action)
     return 0
 

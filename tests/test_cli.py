@@ -17,7 +17,7 @@ from planner.core.uploads import MAX_BYTES
 from planner.importing.example import example_csv
 from planner.models import CommitmentCreate, SignIn, StatusChange
 from planner.store.access import get_access, sign_in
-from planner.store.commitments import change_status, commit, get_commitment
+from planner.store.commitments import change_status, commit, due_moves, get_commitment
 from planner.store.consensus import effort_estimates
 from planner.store.workspaces import find_workspace
 from tests.conftest import ROOT
@@ -771,3 +771,39 @@ def test_a_passphrase_from_an_endless_stream_is_refused(cli, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("x" * 1_000_000))
     code, _, err = cli("passphrase", "--workspace", DEMO)
     assert code == 1 and "Passphrase may have at most 200" in err
+
+
+def test_move_due_replans_an_open_commitment_with_its_reason(cli, engine, promised):
+    """Commitment 1 (Team Web, due 1 Feb 2027) moves, twice; the done one keeps its date."""
+    with reading(engine) as db:
+        title, done_title = (get_commitment(db=db, commitment_id=i).title for i in (1, 2))
+    move = ("move-due", "--workspace", DEMO, "--by", "Paula")
+    code, out, err = cli(
+        *move, "--title", title.upper(), "--due", "2027-03-15", "--reason", "Supplier late"
+    )
+    assert (code, out, err) == (0, f"“{title}” is now due 15 Mar 2027 (was 1 Feb 2027).\n", "")
+    code, out, _ = cli(
+        *move, "--title", title, "--due", "2027-04-01", "--reason", "Tests", "--lang", "nl"
+    )
+    assert (code, out) == (
+        0,
+        f"De uiterste datum van „{title}” is nu 1 apr 2027 (was 15 mrt 2027).\n",
+    )
+    with reading(engine) as db:
+        commitment = get_commitment(db=db, commitment_id=1)
+        moves = due_moves(db=db, workspace_id=commitment.workspace_id)
+    assert commitment.due == date(2027, 4, 1)
+    assert moves[["by", "comment", "to_due"]].values.tolist() == [
+        ["Paula", "Supplier late", date(2027, 3, 15)],
+        ["Paula", "Tests", date(2027, 4, 1)],
+    ]
+    for args, message in (
+        (["--title", done_title, "--due", "2027-05-01", "--reason", "Late"], "is open"),
+        (["--title", title, "--due", "2027-04-01", "--reason", "Late"], "already due that day"),
+        (["--title", title, "--due", "2027-05-01", "--reason", "no"], "Reason must have at least"),
+        (["--title", title, "--due", "1 May", "--reason", "Late"], "--due"),
+        (["--title", title, "--due", "2027-05-01", "--reason", "Late", "--version", "Q9"], "Q9"),
+    ):
+        code, out, err = cli(*move, *args)
+        assert code != 0 and out == "" and message in err and "Traceback" not in err, err
+        assert err.count("\n") == 1

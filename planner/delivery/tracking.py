@@ -1,4 +1,5 @@
-"""Where commitments stand on a given day: overdue, at risk, to check, burn-up, on time, slip.
+"""Where commitments stand on a given day: overdue, at risk, to check, burn-up, on time, slip,
+and how far their due dates were moved.
 
 Pure functions over a commitments frame (see `planner.store.commitments.COLUMNS`) and a
 fixed `today`, so every figure can be tested for any date.
@@ -134,6 +135,35 @@ def slips(frame: pd.DataFrame, periods: list[Period], today: date) -> pd.DataFra
         )
     columns = ["id", "title", "owner", "status", "committed", "actual", "slip"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def moved_due_dates(frame: pd.DataFrame, moves: pd.DataFrame) -> pd.DataFrame:
+    """Per owner of the commitments in `frame`: how many had their due date moved
+    (`moved`), how often (`moves`) and by how many days in all (`days`): each commitment's
+    last date minus its first promised one, so a date moved on and back again counts
+    what is left (earlier than promised: negative). Most days first.
+
+    `moves` holds the moves, one a row: `commitment_id`, `from_due`, `to_due`."""
+    columns = ["owner", "moved", "moves", "days"]
+    moves = moves[moves["commitment_id"].isin(frame["id"])]
+    if moves.empty:
+        return pd.DataFrame(columns=columns)
+    shift = pd.to_datetime(moves["to_due"]) - pd.to_datetime(moves["from_due"])
+    owners = dict(zip(frame["id"], frame["owner"], strict=True))
+    per_owner = (
+        moves.assign(owner=moves["commitment_id"].map(owners), days=shift.dt.days)
+        .groupby("owner", sort=False)
+        .agg(
+            moved=("commitment_id", "nunique"),
+            moves=("commitment_id", "size"),
+            days=("days", "sum"),
+        )
+        .reset_index()
+    )
+    per_owner = per_owner.astype({"moved": int, "moves": int, "days": int})
+    return per_owner.sort_values(["days", "owner"], ascending=[False, True], ignore_index=True)[
+        columns
+    ]
 
 
 @dataclass(frozen=True)

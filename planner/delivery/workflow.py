@@ -3,8 +3,10 @@
 proposed -> committed -> in_progress -> done
 any open status -> blocked or dropped (a reason is mandatory)
 blocked -> committed or in_progress again; dropped -> proposed (revived)
+an open commitment's due date can be moved, with a reason; done and dropped keep theirs
 """
 
+from datetime import date
 from enum import StrEnum
 
 from planner.core.errors import FieldName, InvalidInput, StatusName
@@ -55,3 +57,18 @@ def check_transition(current: str, wanted: str, comment: str) -> None:
         raise InvalidInput(
             "error.reason_required", field=FieldName("reason"), status=StatusName(wanted)
         )
+
+
+def check_due_move(status: str, current: date, wanted: date | None, reason: str) -> None:
+    """Raise `InvalidInput` unless a commitment in `status`, due `current`, may be moved to
+    `wanted` for `reason`: it is open (a done one was delivered by its date, a dropped one
+    is revived first), the day is given and differs, and the reason says why (3
+    characters or more)."""
+    if wanted is None:
+        raise InvalidInput("error.required", field=FieldName("due"))
+    if status not in OPEN:
+        raise InvalidInput("error.due_move_closed", status=StatusName(status))
+    if wanted == current:
+        raise InvalidInput("error.due_move_same", field=FieldName("due"))
+    if len(reason.strip()) < REASON_MIN:
+        raise InvalidInput("error.due_move_reason", field=FieldName("reason"))

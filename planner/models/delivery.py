@@ -12,7 +12,7 @@ from planner.core.text import text_field
 from planner.delivery.signoff import Decision
 from planner.delivery.workflow import Status
 from planner.models.journey import NAME_MAX, TITLE_MAX, Name, ShortText, _owner, _timestamp
-from planner.models.scoring import COMMENT_MAX, Comment, _key, _moment
+from planner.models.scoring import COMMENT_MAX, Comment, Reason, _key, _moment
 
 LEARNINGS_MAX = 2000
 KPI_LIMIT = 10**12  # a KPI is a finite number within this either way, as a backup holds it
@@ -68,6 +68,15 @@ class StatusChange(SQLModel):
     comment: Comment = ""
 
 
+class DueMove(SQLModel):
+    """A new due date for an open commitment, and why: re-planning keeps the promise's
+    history (planner.delivery.workflow.check_due_move)."""
+
+    due: date | None = None  # required: left empty, the move says so naming the field
+    reason: Reason
+    by: Name
+
+
 class ResultRecord(SQLModel):
     """The check of plan-do-check-act: what the KPI measured, what it took, what was learnt.
 
@@ -119,14 +128,17 @@ class Commitment(SQLModel, table=True):
 
 
 class CommitmentEvent(SQLModel, table=True):
-    """One line of a commitment's history: a status change or a recorded result."""
+    """One line of a commitment's history: a status change, a recorded result or a due
+    date moved (from `from_due` to `to_due`, the reason in `comment`)."""
 
     __tablename__ = "commitment_event"
     id: int | None = Field(default=None, primary_key=True)
     commitment_id: int = Field(sa_column=_key("commitment"))
-    kind: str = Field(max_length=8)  # status | result
+    kind: str = Field(max_length=8)  # status | result | due
     from_status: str | None = Field(default=None, max_length=12)
     to_status: str = Field(max_length=12)
     by: str = Field(max_length=NAME_MAX)
     at: datetime = Field(sa_column=_timestamp())
     comment: str = Field(default="", max_length=COMMENT_MAX)
+    from_due: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
+    to_due: date | None = Field(default=None, sa_column=Column(Date, nullable=True))

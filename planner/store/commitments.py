@@ -8,13 +8,14 @@ from sqlmodel import Session
 
 from planner.core.errors import Conflict, FieldName, InvalidInput, KindName, NotFound
 from planner.delivery.tracking import flag_deadlines
-from planner.delivery.workflow import OPEN, Status, check_transition
+from planner.delivery.workflow import OPEN, Status, check_due_move, check_transition
 from planner.journey.naming import name_key
 from planner.models import (
     Candidate,
     Commitment,
     CommitmentCreate,
     CommitmentEvent,
+    DueMove,
     ResultRecord,
     RoadmapVersion,
     RoadmapVersionItem,
@@ -157,12 +158,79 @@ def change_status(
     return commitment
 
 
+def move_due(*, db: Session, commitment_id: int, move: DueMove) -> Commitment:
+    """Move an open commitment's due date, for a reason, kept in its history with the old
+    and the new date; the committed period follows the new date (none when it lies beyond
+    the version's periods). Progress counts the moves (tracking.moved_due_dates)."""
+    commitment = get_commitment(db=db, commitment_id=commitment_id)
+    check_due_move(commitment.status, commitment.due, move.due, move.reason)
+    assert move.due is not None  # checked: a move names its day
+    db.add(
+        CommitmentEvent(
+            commitment_id=commitment.id,
+            kind="due",
+            from_status=commitment.status,
+            to_status=commitment.status,
+            by=move.by,
+            comment=move.reason,
+            from_due=commitment.due,
+            to_due=move.due,
+        )
+    )
+    version = get_version(db=db, version_id=commitment.version_id)
+    commitment.period = period_of(version_periods(version), move.due)
+    commitment.due = move.due
+    commitment.updated_at = utcnow()
+    db.flush()
+    return commitment
+
+
+def due_moves(*, db: Session, workspace_id: int) -> pd.DataFrame:
+    """Every due date move of the workspace's commitments, oldest first."""
+    return read_frame(
+        db,
+        select(
+            CommitmentEvent.commitment_id,
+            CommitmentEvent.from_due,
+            CommitmentEvent.to_due,
+            CommitmentEvent.at,
+            CommitmentEvent.by,
+            CommitmentEvent.comment,
+        )
+        .join(Commitment, Commitment.id == CommitmentEvent.commitment_id)
+        .where(Commitment.workspace_id == workspace_id, CommitmentEvent.kind == "due")
+        .order_by(CommitmentEvent.at, CommitmentEvent.id),
+    )
+
+
 def find_done_commitment(
     *, db: Session, workspace_id: int, title: str, version: str | None = None
 ) -> Commitment:
     """The done commitment to the item called `title` (any case), in the version called
     `version` when given; the newest when one version holds several. Refused when none
     is done, or when it is done in several versions and none was named."""
+    return _find_commitment(db, workspace_id, title, version, [Status.DONE], "done")
+
+
+def find_open_commitment(
+    *, db: Session, workspace_id: int, title: str, version: str | None = None
+) -> Commitment:
+    """The open commitment to the item called `title` (any case), in the version called
+    `version` when given. Refused when none is open, or when it is open in several
+    versions and none was named."""
+    return _find_commitment(db, workspace_id, title, version, list(OPEN), "open")
+
+
+def _find_commitment(
+    db: Session,
+    workspace_id: int,
+    title: str,
+    version: str | None,
+    statuses: list[str],
+    which: str,
+) -> Commitment:
+    """The newest commitment in one of `statuses` to the item called `title`; the
+    refusals say `which` ones were looked for (error.done_…, error.open_…)."""
     query = select(Commitment, RoadmapVersion.name).join(
         RoadmapVersion, RoadmapVersion.id == Commitment.version_id
     )
@@ -174,16 +242,16 @@ def find_done_commitment(
         (commitment, name)
         for commitment, name in db.execute(
             query.where(
-                Commitment.workspace_id == workspace_id, Commitment.status == Status.DONE
+                Commitment.workspace_id == workspace_id, Commitment.status.in_(statuses)
             ).order_by(Commitment.id.desc())
         )
         if name_key(commitment.title) == name_key(title)
     ]
     if not found:
-        raise NotFound("error.done_commitment_not_found", title=title)
+        raise NotFound(f"error.{which}_commitment_not_found", title=title)
     versions = sorted({name for _, name in found}, key=str.casefold)
     if len(versions) > 1:
-        raise InvalidInput("error.done_in_versions", title=title, versions=", ".join(versions))
+        raise InvalidInput(f"error.{which}_in_versions", title=title, versions=", ".join(versions))
     return found[0][0]
 
 
@@ -288,7 +356,8 @@ def tracked_commitments(*, db: Session, workspace_id: int, today: date) -> pd.Da
 
 
 def history(*, db: Session, commitment_id: int) -> pd.DataFrame:
-    """What happened to a commitment, oldest first: status changes and results."""
+    """What happened to a commitment, oldest first: status changes, results and due dates
+    moved."""
     return read_frame(
         db,
         select(
@@ -298,6 +367,8 @@ def history(*, db: Session, commitment_id: int) -> pd.DataFrame:
             CommitmentEvent.from_status,
             CommitmentEvent.to_status,
             CommitmentEvent.comment,
+            CommitmentEvent.from_due,
+            CommitmentEvent.to_due,
         )
         .where(CommitmentEvent.commitment_id == commitment_id)
         .order_by(CommitmentEvent.at, CommitmentEvent.id),

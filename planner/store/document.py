@@ -6,7 +6,7 @@ one line), so what an older version stored restores; numbers are finite; names, 
 codes are unique where the app needs them to be; everything refers to something the
 document holds. A document that breaks a rule is refused with the path of the first bad
 field ("sessions.0.rounds.1.status: ...").
-Versions 1 (the demo's form: candidates without keys, needs by title) to 4 read.
+Versions 1 (the demo's form: candidates without keys, needs by title) to 5 read.
 """
 
 from datetime import date, datetime
@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationError,
+    model_validator,
 )
 
 from planner.core.errors import PlannerError
@@ -35,8 +36,9 @@ from planner.scoring.scales import ScaleKey
 
 FORMAT = "journey-roadmap-planner/workspace"
 # 3: sign-off and commitments; 4: who recorded a sign-off answer, and whether the workspace
-# allows answers on someone's behalf (an older app, which would drop both, refuses it)
-VERSION = 4
+# allows answers on someone's behalf (an older app, which would drop both, refuses it);
+# 5: due dates moved, in a commitment's history (kind "due", from_due, to_due)
+VERSION = 5
 MAX_CANDIDATES = 100_000  # per restored document
 CHUNK = 2_000  # candidates checked at a time
 
@@ -210,12 +212,20 @@ class VersionDoc(Part):
 
 
 class EventDoc(Part):
-    kind: Literal["status", "result"]
+    kind: Literal["status", "result", "due"]
     from_status: Status | None = None
     to_status: Status
     by: Name
     at: datetime
     comment: Text = ""
+    from_due: date | None = None  # a due date moved: from this day
+    to_due: date | None = None  # to this one
+
+    @model_validator(mode="after")
+    def _moves_name_both_days(self) -> "EventDoc":
+        if (self.kind == "due") != (self.from_due is not None and self.to_due is not None):
+            raise ValueError("a due date move (kind due) has from_due and to_due, and only it")
+        return self
 
 
 class CommitmentDoc(Part):

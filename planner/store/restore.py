@@ -71,6 +71,10 @@ def _moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
 def free_name(db: Session, wanted: str, suffix: str) -> str:
     """`wanted`, or `wanted (suffix)`, `wanted (suffix 2)`... whichever is not taken."""
     taken = {name_key(w.name) for w in list_workspaces(db=db, include_archived=True)}
@@ -429,7 +433,13 @@ class _Restore:
                     db.flush()
                     db.add_all(
                         CommitmentEvent(
-                            **{**e, "commitment_id": commitment.id, "at": _moment(e["at"])}
+                            **e
+                            | {
+                                "commitment_id": commitment.id,
+                                "at": _moment(e["at"]),
+                                "from_due": _day(e.get("from_due")),
+                                "to_due": _day(e.get("to_due")),
+                            }
                         )
                         for e in c["events"]
                     )

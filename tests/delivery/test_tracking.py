@@ -9,6 +9,7 @@ from planner.delivery.tracking import (
     burn_up,
     calendar,
     flag_deadlines,
+    moved_due_dates,
     on_time_rate,
     progress,
     slips,
@@ -179,3 +180,49 @@ def test_burn_up_invariants(rows, today_offset):
     assert (
         not flagged[flagged["status"].isin(["done", "dropped"])][["overdue", "at_risk"]].any().any()
     )
+
+
+def moves(*rows):
+    """Due date moves: (commitment id, from, to)."""
+    return pd.DataFrame(list(rows), columns=["commitment_id", "from_due", "to_due"])
+
+
+def test_due_dates_moved_are_counted_per_owner():
+    items = frame(
+        item(1, owner="Team A"),
+        item(2, owner="Team A"),
+        item(3, owner="Team B"),
+        item(4, owner="Team C"),
+    )
+    moved = moved_due_dates(
+        items,
+        moves(
+            (1, date(2027, 3, 31), date(2027, 4, 30)),  # +30
+            (1, date(2027, 4, 30), date(2027, 5, 10)),  # +10
+            (2, date(2027, 3, 31), date(2027, 4, 7)),  # +7
+            (3, date(2027, 3, 31), date(2027, 3, 21)),  # -10: pulled in
+            (9, date(2027, 3, 31), date(2028, 1, 1)),  # not in this frame (another version)
+        ),
+    )
+    assert moved.to_dict("records") == [
+        {"owner": "Team A", "moved": 2, "moves": 3, "days": 47},
+        {"owner": "Team B", "moved": 1, "moves": 1, "days": -10},
+    ]
+
+
+def test_a_date_moved_and_back_counts_what_is_left():
+    moved = moved_due_dates(
+        frame(item(1)),
+        moves((1, date(2027, 3, 31), date(2027, 5, 31)), (1, date(2027, 5, 31), date(2027, 4, 5))),
+    )
+    assert moved.to_dict("records") == [{"owner": "Team A", "moved": 1, "moves": 2, "days": 5}]
+
+
+def test_no_moves_no_rows():
+    assert moved_due_dates(frame(item(1)), moves()).empty
+    assert list(moved_due_dates(frame(item(1)), moves()).columns) == [
+        "owner",
+        "moved",
+        "moves",
+        "days",
+    ]

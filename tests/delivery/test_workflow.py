@@ -1,3 +1,4 @@
+from datetime import date
 from itertools import product
 
 import pytest
@@ -10,6 +11,7 @@ from planner.delivery.workflow import (
     OPEN,
     STATUSES,
     allowed,
+    check_due_move,
     check_transition,
 )
 
@@ -98,3 +100,33 @@ def test_every_status_can_still_reach_done(start):
     assert start == "done" or "done" in seen
     if start in OPEN:  # whatever is open can still be dropped, with a reason
         assert "dropped" in allowed(start)
+
+
+DUE = date(2027, 3, 31)
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_only_an_open_commitment_moves_its_due_date(status):
+    if status in OPEN:
+        check_due_move(status, DUE, date(2027, 4, 30), "Supplier late")
+    else:
+        with pytest.raises(InvalidInput, match="only an open commitment can be re-planned"):
+            check_due_move(status, DUE, date(2027, 4, 30), "Supplier late")
+
+
+@pytest.mark.parametrize(
+    ("wanted", "reason", "message"),
+    [
+        (DUE, "Supplier late", "Due date: the commitment is already due that day"),
+        (None, "Supplier late", "Due date is required"),
+        (date(2027, 4, 30), "", "Reason is required to move a due date"),
+        (date(2027, 4, 30), "  ok  ", "Reason is required to move a due date"),
+    ],
+)
+def test_a_move_needs_another_day_and_a_reason(wanted, reason, message):
+    with pytest.raises(InvalidInput, match=message):
+        check_due_move("committed", DUE, wanted, reason)
+
+
+def test_a_due_date_may_move_earlier_too():
+    check_due_move("in_progress", DUE, date(2027, 3, 1), "Ahead of plan")

@@ -9,6 +9,7 @@ from planner.core.errors import Conflict
 from planner.models import (
     CommitmentCreate,
     CriterionCreate,
+    DueMove,
     OverrideCreate,
     ResultRecord,
     RoleWeightCreate,
@@ -21,7 +22,7 @@ from planner.models import (
 from planner.roadmap.settings import RoadmapSettings
 from planner.store.aliases import save_aliases
 from planner.store.backup import DocumentInvalid, dump_workspace, read_document
-from planner.store.commitments import change_status, commit, record_result
+from planner.store.commitments import change_status, commit, move_due, record_result
 from planner.store.consensus import add_override
 from planner.store.restore import restore_workspace
 from planner.store.roadmap_plan import current_roadmap, save_plan, set_plan_item
@@ -142,13 +143,18 @@ def full_workspace_fixture(db, workshop):
         commitment_id=promised.id,
         result=ResultRecord(kpi_result=38, learnings="Close", by="Paula", rescore=True),
     )
-    commit(
+    later = commit(
         db=db,
         version_id=version.id,
         position=1,
         commitment_in=CommitmentCreate(
             owner="Team App", committed_by="Paula", due=date(2027, 3, 3)
         ),
+    )
+    move_due(
+        db=db,
+        commitment_id=later.id,
+        move=DueMove(due=date(2027, 4, 15), reason="Supplier late", by="Paula"),
     )
     return journey.workspace
 
@@ -168,7 +174,14 @@ def test_round_trip_gives_identical_data(db, full_workspace):
     assert original["versions"][0]["items"]
     assert {a["recorded_by"] for a in original["versions"][0]["signoffs"]} == {None, "Eva"}
     assert original["workspace"]["signoff_on_behalf"] is False
-    assert [len(c["events"]) for c in original["commitments"]] == [4, 1]
+    assert [len(c["events"]) for c in original["commitments"]] == [4, 2]
+    moved = original["commitments"][1]["events"][-1]
+    assert (moved["kind"], moved["from_due"], moved["to_due"]) == (
+        "due",
+        "2027-03-03",
+        "2027-04-15",
+    )
+    assert original["commitments"][1]["due"] == "2027-04-15"
     assert [a["name"] for a in original["aliases"]] == ["Kopen", "Callcenter"]
 
 
@@ -208,3 +221,32 @@ def test_bad_documents_are_refused_with_a_message(db, data):
     with pytest.raises((DocumentInvalid, Exception)) as error:
         restore_workspace(db=db, document=read_document(data))
     assert isinstance(error.value, DocumentInvalid) or "error." in getattr(error.value, "key", "")
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        ({"from_due": None}, "commitments.1.events.1"),  # a move names both days
+        ({"kind": "status"}, "commitments.1.events.1"),  # only a move has days
+        ({"to_due": "someday"}, "commitments.1.events.1.to_due"),
+    ],
+)
+def test_a_due_date_move_that_does_not_fit_is_refused(db, full_workspace, change, says):
+    document = dump_workspace(db=db, workspace_id=full_workspace.id)
+    event = document["commitments"][1]["events"][1]
+    event.update(change)
+    with pytest.raises(DocumentInvalid) as refused:
+        restore_workspace(db=db, document=document, name="Copy")
+    assert says in refused.value.message("en")
+
+
+def test_an_older_backup_without_moves_restores(db, full_workspace):
+    document = dump_workspace(db=db, workspace_id=full_workspace.id)
+    document["version"] = 4
+    document["commitments"][1]["events"].pop()
+    for commitment in document["commitments"]:
+        for event in commitment["events"]:
+            del event["from_due"], event["to_due"]
+    restored = restore_workspace(db=db, document=document, name="Copy")
+    again = dump_workspace(db=db, workspace_id=restored.id)
+    assert [e["kind"] for e in again["commitments"][1]["events"]] == ["status"]

@@ -3,14 +3,18 @@ from datetime import date
 import pytest
 
 from planner.core.errors import Conflict, InvalidInput, NotFound, validated
-from planner.models import CommitmentCreate, ResultRecord, SessionCreate, StatusChange
+from planner.models import CommitmentCreate, DueMove, ResultRecord, SessionCreate, StatusChange
 from planner.store.commitments import (
     change_status,
     commit,
     commitment_frame,
+    due_moves,
     find_done_commitment,
+    find_open_commitment,
+    get_commitment,
     history,
     latest_commitments,
+    move_due,
     record_result,
     rescore_requests,
 )
@@ -232,3 +236,75 @@ def test_a_committed_version_cannot_be_replaced_or_deleted(db, demo, version):
         update_version(db=db, version_id=version.id, roadmap=roadmap)
     with pytest.raises(Conflict, match="has commitments"):
         delete_version(db=db, version_id=version.id)
+
+
+def replan(db, commitment, due, reason="Supplier late", by="Paula"):
+    return move_due(db=db, commitment_id=commitment.id, move=DueMove(due=due, reason=reason, by=by))
+
+
+def test_a_due_date_moves_with_its_reason_into_the_history(db, demo, version):
+    commitment = promise(db, version)  # due 31 Mar 2027, the end of Q1
+    replan(db, commitment, date(2027, 5, 10))
+    moved = get_commitment(db=db, commitment_id=commitment.id)
+    assert (moved.due, moved.period, moved.status) == (date(2027, 5, 10), 1, "committed")
+    last = history(db=db, commitment_id=commitment.id).to_dict("records")[-1]
+    assert (last["kind"], last["by"], last["comment"]) == ("due", "Paula", "Supplier late")
+    assert (last["from_due"], last["to_due"]) == (date(2027, 3, 31), date(2027, 5, 10))
+    assert (last["from_status"], last["to_status"]) == ("committed", "committed")
+    replan(db, commitment, date(2030, 1, 1), reason="After the rebuild")
+    beyond = get_commitment(db=db, commitment_id=commitment.id)
+    assert (beyond.due, beyond.period) == (date(2030, 1, 1), None)  # past the version's periods
+    frame = due_moves(db=db, workspace_id=demo.id)
+    assert frame[["commitment_id", "from_due", "to_due"]].values.tolist() == [
+        [commitment.id, date(2027, 3, 31), date(2027, 5, 10)],
+        [commitment.id, date(2027, 5, 10), date(2030, 1, 1)],
+    ]
+    assert frame["comment"].tolist() == ["Supplier late", "After the rebuild"]
+
+
+@pytest.mark.parametrize(
+    ("statuses", "due", "reason", "message"),
+    [
+        (["in_progress", "done"], date(2027, 5, 10), "Late", "only an open commitment"),
+        (["dropped"], date(2027, 5, 10), "Gone", "only an open commitment"),
+        ([], date(2027, 3, 31), "Same day", "already due that day"),
+        ([], None, "No day", "Due date is required"),
+    ],
+)
+def test_a_refused_move_changes_nothing(db, version, statuses, due, reason, message):
+    commitment = promise(db, version)
+    for status in statuses:
+        move(db, commitment, status, comment="Out of budget")
+    before = history(db=db, commitment_id=commitment.id)
+    with pytest.raises(InvalidInput, match=message):
+        replan(db, commitment, due, reason=reason)
+    assert get_commitment(db=db, commitment_id=commitment.id).due == date(2027, 3, 31)
+    assert len(history(db=db, commitment_id=commitment.id)) == len(before)
+
+
+def test_a_move_needs_a_reason_and_a_name():
+    with pytest.raises(InvalidInput, match="Reason must have at least 3"):
+        validated(DueMove, due=date(2027, 5, 10), reason="no", by="Paula")
+    with pytest.raises(InvalidInput, match="By is required"):
+        validated(DueMove, due=date(2027, 5, 10), reason="Supplier late", by=" ")
+
+
+def test_the_open_commitment_is_found_by_title_and_version(db, demo, version):
+    commitment = promise(db, version)
+    title = commitment.title
+    assert find_open_commitment(db=db, workspace_id=demo.id, title=title.lower()).id == (
+        commitment.id
+    )
+    again = promise(db, saved_version(db, demo.id, name="Q2 plan"), owner="Team App")
+    with pytest.raises(InvalidInput, match="committed in more than one version"):
+        find_open_commitment(db=db, workspace_id=demo.id, title=title)
+    assert (
+        find_open_commitment(db=db, workspace_id=demo.id, title=title, version="Q2 plan").id
+        == again.id
+    )
+    move(db, commitment, "in_progress")
+    move(db, commitment, "done")
+    assert find_open_commitment(db=db, workspace_id=demo.id, title=title).id == again.id
+    move(db, again, "dropped", comment="Not needed")
+    with pytest.raises(NotFound, match="is open"):
+        find_open_commitment(db=db, workspace_id=demo.id, title=title)

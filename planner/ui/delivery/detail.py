@@ -1,4 +1,5 @@
-"""One commitment: its facts, the status changes it allows, its measured result, its history."""
+"""One commitment: its facts, the status changes it allows, a new due date, its measured
+result, its history."""
 
 from datetime import date
 
@@ -9,15 +10,17 @@ from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import validated
 from planner.core.numbers import one_decimal
-from planner.delivery.workflow import NEEDS_REASON, Status, allowed
-from planner.models import ResultRecord, StatusChange
-from planner.store.commitments import change_status, history, record_result
+from planner.delivery.workflow import NEEDS_REASON, OPEN, Status, allowed
+from planner.models import DueMove, ResultRecord, StatusChange
+from planner.store.commitments import change_status, history, move_due, record_result
 from planner.ui import tables
+from planner.ui.access.grants import actor
 from planner.ui.delivery.board import deadline_badge
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.text import plain
+from planner.ui.widget_state import clear_widgets
 
 
 def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> None:
@@ -54,6 +57,8 @@ def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> No
         st.caption(t("commitments.learnings_line", learnings=row["learnings"]))
     if editable:
         status_form(row, today)
+        if row["status"] in OPEN:
+            due_form(row)
         if row["status"] == Status.DONE:
             result_form(row)
     st.markdown(f"**{t('commitments.history')}**")
@@ -64,21 +69,32 @@ def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> No
             {
                 t("commitments.when"): steps["at"],
                 t("field.by"): steps["by"],
-                t("commitments.change"): [
-                    t("commitments.result_recorded")
-                    if kind == "result"
-                    else t("commitments.created", to=t(f"status.{new}"))
-                    if pd.isna(old)
-                    else t("commitments.moved", old=t(f"status.{old}"), new=t(f"status.{new}"))
-                    for kind, old, new in zip(
-                        steps["kind"], steps["from_status"], steps["to_status"], strict=True
-                    )
-                ],
+                t("commitments.change"): [change_text(step) for step in steps.to_dict("records")],
                 t("field.comment"): steps["comment"],
             }
         ),
         hide_index=True,
         width="stretch",
+    )
+
+
+def change_text(step: dict) -> str:
+    """One line of the history, as the Change column says it."""
+    if step["kind"] == "result":
+        return t("commitments.result_recorded")
+    if step["kind"] == "due":
+        lang = current_lang()
+        return t(
+            "commitments.due_changed",
+            old=dates.day(step["from_due"], lang),
+            new=dates.day(step["to_due"], lang),
+        )
+    if pd.isna(step["from_status"]):
+        return t("commitments.created", to=t(f"status.{step['to_status']}"))
+    return t(
+        "commitments.moved",
+        old=t(f"status.{step['from_status']}"),
+        new=t(f"status.{step['to_status']}"),
     )
 
 
@@ -129,6 +145,47 @@ def status_form(row: dict, today: date) -> None:
                 rerun=True,
                 needs="commit",
             )
+
+
+def due_form(row: dict) -> None:
+    """Re-plan an open commitment: a new due date and why, kept in its history and
+    counted on Progress. Keyed by the commitment, like the result form; a refusal is
+    shown here, at the form, with what was typed."""
+    key = row["id"]
+    expander = st.expander(t("commitments.move_due"), icon=":material/event_repeat:")
+    with expander, st.form(f"due_{key}", border=False):
+        left, right = st.columns(2)
+        due = left.date_input(
+            t("commitments.new_due"),
+            value=row["due"],
+            key=f"due_new_{key}",
+            format=dates.input_format(current_lang()),
+        )
+        by = right.text_input(t("field.by"), value=actor(), key=f"due_by_{key}", max_chars=80)
+        reason = st.text_input(
+            t("field.reason"),
+            key=f"due_reason_{key}",
+            max_chars=500,
+            help=t("commitments.move_due_help"),
+        )
+        if st.form_submit_button(t("commitments.move_due_button")):
+            moved = run_change(
+                lambda s: move_due(
+                    db=s,
+                    commitment_id=key,
+                    move=validated(DueMove, due=due, reason=reason, by=by),
+                ),
+                success=t(
+                    "commitments.due_moved",
+                    title=row["title"],
+                    due=dates.day(due, current_lang()) if due else "—",
+                ),
+                needs="commit",
+            )
+            if moved.ok:  # the card above shows the new date; the form starts afresh
+                clear_widgets(f"due_new_{key}")
+                clear_widgets(f"due_reason_{key}")
+                st.rerun()
 
 
 def result_form(row: dict) -> None:

@@ -1,5 +1,5 @@
-"""Progress: committed against delivered value per period, on-time rate, slip, results to
-check, and how well the stakeholders estimated effort."""
+"""Progress: committed against delivered value per period, on-time rate, slip, due dates
+moved per owner, results to check, and how well the stakeholders estimated effort."""
 
 from datetime import date
 
@@ -9,9 +9,9 @@ import streamlit as st
 from planner.core.db import reading
 from planner.core.numbers import one_decimal, whole_percent
 from planner.delivery.estimating import estimating_bias
-from planner.delivery.tracking import progress
+from planner.delivery.tracking import moved_due_dates, progress
 from planner.roadmap.charts import burn_up_chart
-from planner.store.commitments import tracked_commitments, version_calendars
+from planner.store.commitments import due_moves, tracked_commitments, version_calendars
 from planner.store.consensus import effort_estimates
 from planner.ui import tables
 from planner.ui.shell.engine import engine
@@ -30,6 +30,7 @@ today = date.today()
 with reading(engine()) as db:
     frame = tracked_commitments(db=db, workspace_id=journey.workspace.id, today=today)
     calendars = version_calendars(db=db, workspace_id=journey.workspace.id)
+    moves = due_moves(db=db, workspace_id=journey.workspace.id)
 st.title(t("progress.title"))
 st.caption(t("progress.intro"))
 if frame.empty:
@@ -88,6 +89,22 @@ else:
             "committed": "field.committed_period",
             "actual": "progress.actual",
             "slip": "progress.slip_periods",
+        },
+    )
+
+st.subheader(t("progress.moved_due"))
+st.caption(t("progress.moved_due_help"))
+moved = moved_due_dates(frame, moves)
+if moved.empty:
+    st.info(t("progress.no_moved_due"))
+else:
+    table(
+        moved,
+        {
+            "owner": "field.owner",
+            "moved": "progress.moved_commitments",
+            "moves": "progress.moves",
+            "days": "progress.days_moved",
         },
     )
 
