@@ -82,8 +82,11 @@ def test_an_actual_effort_saved_by_the_owner_shows_on_the_card_and_in_the_bias(
         go(page, "Commitments")
         choose(page, "Open a commitment", f"{title} · Team Web · in progress")
         choose(page, "Move to", "done")
-        page.get_by_label("By", exact=True).fill("Paula")
-        page.get_by_role("button", name="Change status").click()
+        status = page.get_by_test_id("stForm").filter(
+            has=page.get_by_role("button", name="Change status")
+        )
+        status.get_by_label("By", exact=True).fill("Paula")
+        status.get_by_role("button", name="Change status").click()
         expect(page.get_by_text("is now done")).to_be_visible()
         settled(page)
         card = page.get_by_test_id("stForm").filter(has_text="Actual effort (0-10)")
