@@ -6,7 +6,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from planner.core.i18n import t
-from planner.core.numbers import seconds
+from planner.core.numbers import Count, few_decimals, seconds
 
 
 class PlannerError(Exception):
@@ -53,11 +53,16 @@ class StatusName(FieldName):
 
 def localised(params: dict, lang: str) -> dict:
     """`params` with field, kind and status names in `lang`; a tuple of them as a list;
-    a wait in seconds as `lang` writes it."""
+    a wait in seconds, a fraction ("7,5") and a `Count` ("20.000") as `lang` writes them
+    (a bare int, an id or a year, as it is)."""
 
     def named(value: object) -> object:
         if isinstance(value, timedelta):
             return seconds(value, lang)
+        if isinstance(value, Count):
+            return Count(value, lang)
+        if isinstance(value, float):
+            return few_decimals(value, lang, 2)
         if isinstance(value, FieldName):
             return t(f"{value.catalog_prefix}.{value}", lang)
         if isinstance(value, tuple):

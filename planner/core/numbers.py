@@ -1,11 +1,19 @@
 """Numbers as each language writes them (Babel): 7.5 in English, 7,5 in Dutch."""
 
 import math
+import re
 from datetime import timedelta
 from functools import lru_cache
 
 from babel.dates import format_timedelta
-from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
+from babel.numbers import (
+    NumberFormatError,
+    format_decimal,
+    format_percent,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_decimal,
+)
 
 from planner.core.i18n import supported
 
@@ -45,6 +53,31 @@ def few_decimals(value: float, lang: str, decimals: int = 1) -> str:
     """At most `decimals` decimals, none for a whole number: '10', '7.5' / '7,5',
     '0.05' / '0,05' (decimals=2)."""
     return str(format_decimal(value, "#,##0." + "#" * decimals, locale=supported(lang)))
+
+
+def number_list(values: list[float] | tuple[float, ...], lang: str) -> str:
+    """Numbers as a person types them back: '20, 12.5' / '20; 12,5' (a language with a
+    decimal comma separates its list with semicolons)."""
+    code = supported(lang)
+    separator = "; " if marks(code)["decimal"] == "," else ", "
+    return separator.join(str(format_decimal(v, "0.###", locale=code)) for v in values)
+
+
+def read_numbers(text: str, lang: str) -> list[float]:
+    """The numbers of a typed list, as `number_list` writes it ('20; 12,5' in Dutch); a
+    Dutch part may be written the English way too ('12.5'). ValueError if a part is not
+    a number."""
+    code = supported(lang)
+    if marks(code)["decimal"] != ",":
+        return [float(part) for part in re.split(r"[,;]", text)]
+    return [_comma_decimal(part, code) for part in re.split(r";|,(?=\s)", text)]
+
+
+def _comma_decimal(part: str, code: str) -> float:
+    try:
+        return float(parse_decimal(part.strip(), locale=code, strict=True))
+    except NumberFormatError:
+        return float(part)  # "12.5": as English writes it
 
 
 def whole_percent(share: float, lang: str) -> str:

@@ -28,7 +28,7 @@ import icalendar
 import pandas as pd
 
 from planner.core.i18n import t
-from planner.core.numbers import one_decimal
+from planner.core.numbers import few_decimals, one_decimal
 from planner.delivery.workflow import Status
 from planner.exports.safe_text import neutralise
 
@@ -75,7 +75,11 @@ def description(item: pd.Series, lang: str) -> str:
         target = item["kpi_target"]
         facts.append(
             f"{t('field.kpi_name', lang)}: {item['kpi_name']}"
-            + (f" → {target:g}" if target == target and target is not None else "")
+            + (
+                f" → {few_decimals(target, lang, 3)}"
+                if target == target and target is not None
+                else ""
+            )
         )
     facts.append(f"{t('commitments.version', lang)}: {item['version']}")
     text = str(item.get("description") or "").strip()

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from planner.core import dates
 from planner.core.i18n import t
+from planner.core.numbers import number_list, one_decimal
 from planner.delivery.signoff import signoff_table
 from planner.models import Workspace
 from planner.roadmap.build import Roadmap
@@ -93,10 +94,24 @@ class ExportContent:
             (self.t("field.period_kind"), self.t(f"period.{settings.period_kind}")),
             (self.t("field.periods"), settings.periods),
             (self.t("field.start"), settings.start),
-            (self.t("field.capacities"), ", ".join(f"{c:g}" for c in settings.capacities)),
+            (self.t("field.capacities"), number_list(settings.capacities, self.lang)),
             (self.t("export.value_line"), round(self.roadmap.thresholds.value, 2)),
             (self.t("export.effort_line"), round(self.roadmap.thresholds.effort, 2)),
         ]
+
+
+def as_text(value: object, lang: str) -> str:
+    """A cell or a setting as people read it in `lang` (Markdown, PDF): numbers "7,5",
+    dates "1 okt 2026", moments "1 okt 2026 14:05", nothing for a missing value."""
+    if pd.api.types.is_scalar(value) and pd.isna(value):  # None, NaN, NaT, NA
+        return ""
+    if isinstance(value, datetime):
+        return dates.moment(value, lang)
+    if isinstance(value, date):
+        return dates.day(value, lang)
+    if isinstance(value, float):
+        return one_decimal(value, lang)
+    return str(value)
 
 
 def export_content(

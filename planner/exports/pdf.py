@@ -3,15 +3,12 @@ version's sign-off."""
 
 import io
 from dataclasses import replace
-from datetime import date, datetime
 from pathlib import Path
 
-import pandas as pd
 from fpdf import FPDF
 
-from planner.core import dates
 from planner.core.numbers import one_decimal
-from planner.exports.content import ExportContent
+from planner.exports.content import ExportContent, as_text
 from planner.exports.images import matrix_figure, png, timeline_figure
 from planner.roadmap.quadrants import QUADRANTS
 from planner.roadmap.table import headings
@@ -114,7 +111,7 @@ def _title_page(pdf: Report, content: ExportContent) -> None:
     pdf.set_font("DejaVu", size=11)
     for label, value in content.settings()[1:]:
         pdf.multi_cell(
-            0, 7, f"{label}: {_text(value, content.lang)}", new_x="LMARGIN", new_y="NEXT"
+            0, 7, f"{label}: {as_text(value, content.lang)}", new_x="LMARGIN", new_y="NEXT"
         )
     if content.workspace.description:
         pdf.ln(4)
@@ -144,7 +141,7 @@ def _table(
     pdf.set_font("DejaVu", size=8)
     _draw(pdf, header_lines, widths, bold=size)
     for values in frame[columns].itertuples(index=False):
-        lines = _layout(pdf, [_text(v, pdf.content.lang) for v in values], widths)
+        lines = _layout(pdf, [as_text(v, pdf.content.lang) for v in values], widths)
         if pdf.get_y() + _height(lines) > pdf.page_break_trigger:
             pdf.add_page()
             _draw(pdf, header_lines, widths, bold=size)
@@ -273,15 +270,3 @@ def _first(content: ExportContent, count: int) -> ExportContent:
     keep = items[items["start_period"].notna()].head(count).index
     roadmap = replace(content.roadmap, items=items.loc[keep])
     return replace(content, roadmap=roadmap)
-
-
-def _text(value: object, lang: str) -> str:
-    if pd.api.types.is_scalar(value) and pd.isna(value):  # None, NaN, NaT, NA
-        return ""
-    if isinstance(value, datetime):
-        return dates.moment(value, lang)
-    if isinstance(value, date):
-        return dates.day(value, lang)
-    if isinstance(value, float):
-        return one_decimal(value, lang)
-    return str(value)

@@ -97,7 +97,10 @@ def _votes(content: ExportContent) -> pd.DataFrame | None:
             content.t("export.criterion"): votes["criterion_id"].map(content.criteria),
             content.t("export.session"): votes["session"],
             content.t("export.round"): votes["round"],
-            content.t("export.answer"): votes["label"],
+            # "don't know" is kept as no score: its label says so
+            content.t("export.answer"): votes["label"].where(
+                votes["score"].notna(), content.t("vote.dont_know")
+            ),
             content.t("chart.score"): votes["score"].round(2),
         }
     )

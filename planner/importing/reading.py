@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from planner.core.errors import PlannerError
+from planner.core.numbers import Count
 
 MAX_ROWS = 20_000
 MAX_XLSX_UNPACKED = 100 * 1024 * 1024
@@ -109,7 +110,8 @@ def _check_unpacked_size(data: bytes) -> None:
 
 def _bounded(frame: pd.DataFrame) -> pd.DataFrame:
     if len(frame) > MAX_ROWS:
-        raise ImportFailed("error.import_too_many_rows", limit=f"{MAX_ROWS:,}")
+        # the message writes the count as its language does: "20,000" / "20.000"
+        raise ImportFailed("error.import_too_many_rows", limit=Count(MAX_ROWS, "en"))
     return frame
 
 

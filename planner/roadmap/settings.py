@@ -10,7 +10,6 @@ are typed as "20" or "10, 20, 30" (commas or semicolons).
 [10.0, 20.0, 30.0]
 """
 
-import re
 from datetime import date
 from math import isfinite
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from planner.core.errors import InvalidInput
+from planner.core.numbers import read_numbers
 from planner.roadmap.periods import PeriodKind
 from planner.roadmap.quadrants import ThresholdMode
 from planner.roadmap.ranking import Strategy
@@ -35,11 +35,12 @@ def quarter_start(today: date) -> date:
     return date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
 
 
-def parse_capacities(text: str) -> list[float]:
-    """The capacities as typed ("20", "10, 20; 30"); an `InvalidInput` naming the field
+def parse_capacities(text: str, lang: str = "en") -> list[float]:
+    """The capacities as typed in `lang` ("20", "10, 20; 30"; Dutch "12,5; 10", see
+    `planner.core.numbers.read_numbers`); an `InvalidInput` naming the field
     when a part is not a number ("nan" and "inf" are not)."""
     try:
-        capacities = [float(part) for part in re.split(r"[,;]", text)]
+        capacities = read_numbers(text, lang)
     except ValueError:
         raise InvalidInput("error.capacity_not_numbers") from None
     if not all(isfinite(capacity) for capacity in capacities):

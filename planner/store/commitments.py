@@ -7,6 +7,7 @@ from sqlalchemy import exists, select
 from sqlmodel import Session
 
 from planner.core.errors import Conflict, FieldName, InvalidInput, KindName, NotFound
+from planner.core.numbers import few_decimals
 from planner.delivery.tracking import flag_deadlines
 from planner.delivery.workflow import OPEN, Status, check_due_move, check_transition
 from planner.journey.naming import name_key
@@ -27,6 +28,7 @@ from planner.models import (
 from planner.roadmap.periods import make_periods, period_of
 from planner.store.frames import read_frame
 from planner.store.versions import find_version, get_version
+from planner.store.workspaces import get_workspace
 
 COLUMNS = [
     "id",
@@ -281,7 +283,9 @@ def record_result(*, db: Session, commitment_id: int, result: ResultRecord) -> C
     if result.rescore:
         commitment.rescore_requested_at = utcnow()
     commitment.updated_at = utcnow()
-    measured = None if result.kpi_result is None else f"{result.kpi_result:g}"
+    # the history reads as the workspace's language writes numbers ("17,5" in Dutch)
+    language = get_workspace(db=db, workspace_id=commitment.workspace_id).language
+    measured = None if result.kpi_result is None else few_decimals(result.kpi_result, language, 3)
     db.add(
         CommitmentEvent(
             commitment_id=commitment.id,

@@ -67,10 +67,11 @@ def route() -> None:
     recheck_grants(engine())
     resume_stakeholder(engine())
     if stakeholder_mode():
-        # A stakeholder: their ballot and the sign-off in the top bar, the language on the
-        # page itself (a phone hides the sidebar), no workspace picker.
-        navigation = st.navigation([page("vote"), page("signoff")], position="top")
+        # A stakeholder: their ballot and the sign-off in the top bar, named in their
+        # workspace's language, the language on the page itself (a phone hides the
+        # sidebar), no workspace picker.
         workspace_language()
+        navigation = st.navigation([page("vote"), page("signoff")], position="top")
         language_switch(in_sidebar=False)
     else:
         language_switch()

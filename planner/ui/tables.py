@@ -16,6 +16,9 @@ import pandas as pd
 import streamlit as st
 
 LOCALIZED = "localized"
+# What an empty cell shows, in every language (Streamlit's own is the English "None"):
+# every table and editor of the app passes it as `placeholder`.
+MISSING = "—"
 
 
 def number(label: str | None = None, decimals: int | None = None, **options: Any) -> Any:
@@ -73,7 +76,9 @@ def localised(frame: pd.DataFrame, config: dict[Any, Any] | None = None) -> dict
 
 
 def show(data: pd.DataFrame, *, column_config: dict[Any, Any] | None = None, **options: Any):
-    """`st.dataframe` with numbers and dates in the page's language (see module)."""
+    """`st.dataframe` with numbers and dates in the page's language (see module), and
+    empty cells empty in every language."""
+    options.setdefault("placeholder", MISSING)
     return st.dataframe(data, column_config=localised(data, column_config), **options)
 
 

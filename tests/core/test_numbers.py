@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from planner.core.numbers import few_decimals, one_decimal, seconds
+from planner.core.numbers import few_decimals, number_list, one_decimal, read_numbers, seconds
 
 
 def test_numbers_per_language():
@@ -33,3 +33,29 @@ def test_few_decimals_leave_out_trailing_zeros(value, decimals, english, dutch):
 )
 def test_waits_in_seconds_per_language(wait, english, dutch):
     assert (seconds(wait, "en"), seconds(wait, "nl")) == (english, dutch)
+
+
+@pytest.mark.parametrize(
+    ("values", "english", "dutch"),
+    [((20.0,), "20", "20"), ((12.5, 10, 1000), "12.5, 10, 1000", "12,5; 10; 1000")],
+)
+def test_a_list_of_numbers_as_typed_back(values, english, dutch):
+    """Dutch writes a decimal comma, so its list takes semicolons; no thousands marks
+    (a list could not tell them from separators)."""
+    assert number_list(values, "en") == english and number_list(values, "nl") == dutch
+    assert read_numbers(english, "en") == read_numbers(dutch, "nl") == list(values)
+
+
+@pytest.mark.parametrize(
+    ("typed", "numbers"),
+    [("12,5", [12.5]), ("20, 20, 30", [20, 20, 30]), ("12.5; 7", [12.5, 7]), ("1.000", [1000])],
+)
+def test_dutch_lists_as_people_type_them(typed, numbers):
+    """A comma and a space separate; "12.5" is read the English way; "1.000" is Dutch."""
+    assert read_numbers(typed, "nl") == numbers
+
+
+@pytest.mark.parametrize("typed", ["20,20,30", "tien", ""])
+def test_what_is_not_a_dutch_list_is_refused(typed):
+    with pytest.raises(ValueError):
+        read_numbers(typed, "nl")

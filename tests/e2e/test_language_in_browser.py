@@ -61,3 +61,31 @@ def test_the_browser_writes_numbers_and_dates_in_the_apps_language(browser, app_
     settled(page)
     expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
     page.context.close()
+
+
+def test_help_icons_and_pickers_speak_the_apps_language(browser, app_url):
+    """Streamlit names each help icon "Help for <label>" for screen readers and offers
+    "Select all" in a multiselect, in English whatever the page: a Dutch page names its
+    icons in Dutch and offers no English option; back in English all is as it was."""
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(page, app_url, DEMO_NAME, DEMO_PASSPHRASE)
+    go(page, "Roadmap")
+    english, dutch = (
+        page.locator('[aria-label^="Help for "]'),
+        page.locator('[aria-label^="Uitleg bij "]'),
+    )
+    expect(english.first).to_be_attached()
+    switch(page, "Nederlands")
+    expect(dutch.first).to_be_attached()
+    expect(english).to_have_count(0)
+    go(page, "Kandidaten")
+    expect(english).to_have_count(0)
+    page.get_by_test_id("stMultiSelect").first.get_by_role("combobox").click()
+    expect(page.get_by_test_id("stMultiSelectDropdown")).to_be_visible()
+    expect(page.get_by_role("option").first).to_be_visible()
+    expect(page.locator('[data-key="__select_all__"]')).to_have_count(0)
+    page.keyboard.press("Escape")
+    switch(page, "English")
+    expect(english.first).to_be_attached()
+    expect(dutch).to_have_count(0)
+    page.context.close()

@@ -52,7 +52,7 @@ def test_csv_and_excel_have_owner_and_status(db, demo, committed):
 
 def test_the_working_roadmap_shows_the_newest_commitment_in_dutch(db, demo, committed):
     content = export_content(db=db, workspace_id=demo.id, today=TODAY, lang="nl")
-    frame = pd.read_csv(io.BytesIO(roadmap_csv(content)), encoding="utf-8-sig")
+    frame = pd.read_csv(io.BytesIO(roadmap_csv(content)), encoding="utf-8-sig", sep=";")
     assert "in uitvoering" in set(frame["Status"].dropna())
 
 

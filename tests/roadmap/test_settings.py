@@ -95,3 +95,10 @@ def test_the_default_is_four_quarters_of_twenty_from_this_quarter():
         4,
         (20.0,) * 4,
     )
+
+
+def test_dutch_capacities_take_decimal_commas():
+    assert parse_capacities("12,5; 10", "nl") == [12.5, 10.0]
+    with pytest.raises(InvalidInput) as refused:
+        parse_capacities("12,5,10", "nl")
+    assert "puntkomma" in refused.value.message("nl")

@@ -7,6 +7,7 @@ from planner.core import dates
 from planner.core.numbers import marks
 from planner.delivery.table import COLUMN_LABELS, commitment_table
 from planner.delivery.workflow import STATUSES
+from planner.ui import tables
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.text import plain
 
@@ -19,7 +20,7 @@ def deadline_badge(row: dict) -> str:
     """A red badge with how late an item is, an orange one when at risk, else nothing."""
     if row["overdue"]:
         return (
-            f":red-badge[:material/schedule: {t('commitments.days_late', days=row['days_late'])}]"
+            f":red-badge[:material/schedule: {t('commitments.days_late', count=row['days_late'])}]"
         )
     if row["at_risk"]:
         reason = "blocked" if row["status"] == "blocked" else "soon"
@@ -70,4 +71,4 @@ def table(frame: pd.DataFrame) -> None:
         na_rep="",
         **marks(lang),
     )
-    st.dataframe(styled, hide_index=True, width="stretch")
+    st.dataframe(styled, hide_index=True, width="stretch", placeholder=tables.MISSING)

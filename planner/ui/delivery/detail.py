@@ -9,7 +9,7 @@ import streamlit as st
 from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import validated
-from planner.core.numbers import one_decimal
+from planner.core.numbers import few_decimals, one_decimal
 from planner.delivery.workflow import NEEDS_REASON, OPEN, Status, allowed
 from planner.models import DueMove, ResultRecord, StatusChange
 from planner.store.commitments import change_status, history, move_due, record_result
@@ -103,7 +103,7 @@ def _known(value: float | None) -> bool:
 
 
 def _number(value: float | None) -> str:
-    return f"{value:g}" if _known(value) else "—"
+    return few_decimals(value, current_lang(), 3) if _known(value) else "—"
 
 
 def actual_effort_line(effort: float | None) -> str:

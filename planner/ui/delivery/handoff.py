@@ -10,10 +10,10 @@ from planner.ui.downloads.links import DownloadLink, download_links, ticket
 from planner.ui.roadmap.downloads import file_stem
 from planner.ui.shell.lang import t
 
-FILES = {  # format -> (button, help, file name ending)
-    "jira": ("handoff.jira", "handoff.jira_help", "jira.csv"),
-    "azure": ("handoff.azure", "handoff.azure_help", "azure-devops.csv"),
-    "ics": ("handoff.ics", "handoff.ics_help", "due-dates.ics"),
+FILES = {  # format -> (button, help, what the file name says, its extension)
+    "jira": ("handoff.jira", "handoff.jira_help", "download.name_jira", "csv"),
+    "azure": ("handoff.azure", "handoff.azure_help", "download.name_azure", "csv"),
+    "ics": ("handoff.ics", "handoff.ics_help", "download.name_due_dates", "ics"),
 }
 
 
@@ -32,8 +32,10 @@ def handoff_downloads(journey: Journey, commitments: pd.DataFrame) -> None:
     )
     stem = file_stem(journey.workspace.name)
     links = []
-    for fmt, (label, help_key, ending) in FILES.items():
+    for fmt, (label, help_key, what, extension) in FILES.items():
         whose = f"{file_stem(owner)}-" if fmt == "ics" and owner else ""
         params: dict[str, str | int] = {"owner": owner} if fmt == "ics" and owner else {}
-        links.append(DownloadLink(t(label), fmt, f"{stem}-{whose}{ending}", params, t(help_key)))
+        links.append(
+            DownloadLink(t(label), fmt, f"{stem}-{whose}{t(what)}.{extension}", params, t(help_key))
+        )
     download_links(ticket(journey.workspace.id), links)

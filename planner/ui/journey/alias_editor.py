@@ -5,6 +5,7 @@ import streamlit as st
 
 from planner.journey.journey import Journey
 from planner.store.aliases import Alias, remove_alias, set_alias
+from planner.ui import tables
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
 from planner.ui.widget_state import renew_key, versioned_key
@@ -23,6 +24,7 @@ def alias_editor(journey: Journey, kind: str, aliases: list[Alias]) -> None:
         key=key,
         num_rows="dynamic",
         hide_index=True,
+        placeholder=tables.MISSING,
         width="stretch",
         column_config={
             "name": st.column_config.TextColumn(t("setup.alias"), required=True, max_chars=80),

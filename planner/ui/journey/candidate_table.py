@@ -50,6 +50,7 @@ def candidate_table(journey: Journey, shown: pd.DataFrame, tags: list[str]) -> l
         table,
         key=key,
         hide_index=True,
+        placeholder=tables.MISSING,
         width="stretch",
         num_rows="fixed",
         column_config={

@@ -4,6 +4,7 @@ import streamlit as st
 
 from planner.journey.search import all_tags, filter_candidates
 from planner.store.candidates import delete_candidates
+from planner.ui import tables
 from planner.ui.journey.candidate_form import candidate_form, change_candidate
 from planner.ui.journey.candidate_table import candidate_table
 from planner.ui.nav import page
@@ -48,7 +49,11 @@ def cancel_delete() -> None:
 @st.dialog(t("candidates.delete_title"), on_dismiss=cancel_delete)
 def confirm_delete(ids: list[int]) -> None:
     st.write(t("candidates.delete_confirm", count=len(ids)))
-    st.dataframe(frame.set_index("id").loc[ids, "title"].rename(t("field.title")), hide_index=True)
+    st.dataframe(
+        frame.set_index("id").loc[ids, "title"].rename(t("field.title")),
+        hide_index=True,
+        placeholder=tables.MISSING,
+    )
     left, right = st.columns(2)
     if left.button(t("action.delete"), type="primary", key="confirm_delete"):
         cancel_delete()

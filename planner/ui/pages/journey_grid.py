@@ -45,6 +45,7 @@ def pick_cell() -> None:
 st.dataframe(
     heat_map(counts, current_lang()),
     key="grid_cells",
+    placeholder=tables.MISSING,
     on_select=pick_cell,
     selection_mode="single-cell",
     width="stretch",

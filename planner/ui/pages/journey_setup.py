@@ -65,6 +65,7 @@ for kind, tab in zip(MODELS, st.tabs([t(f"setup.{kind}s") for kind in MODELS]), 
             key=key,
             num_rows="dynamic",
             hide_index=True,
+            placeholder=tables.MISSING,
             width="stretch",
             column_config={
                 "order": tables.number(t("setup.order"), min_value=1, step=1),

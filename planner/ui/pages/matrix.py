@@ -3,6 +3,7 @@
 import streamlit as st
 
 from planner.core.db import reading
+from planner.core.numbers import one_decimal
 from planner.models import ScoringModel
 from planner.roadmap.matrix_chart import ALL_SPREADS
 from planner.roadmap.quadrants import QUADRANTS
@@ -14,7 +15,7 @@ from planner.ui.roadmap.matrix_options import matrix_options
 from planner.ui.roadmap.matrix_view import matrix_view
 from planner.ui.shell.charts import draw_spec
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import candidates, consensus_seen_by
 from planner.ui.shell.workspace import require_journey
 
@@ -52,8 +53,8 @@ if chart_tab.open:
         st.caption(
             t(
                 "matrix.lines_at",
-                value=round(thresholds.value, 1),
-                effort=round(thresholds.effort, 1),
+                value=one_decimal(thresholds.value, current_lang()),
+                effort=one_decimal(thresholds.effort, current_lang()),
             )
         )
         roadmap_downloads(journey, formats=("png", "svg"), chart="matrix")

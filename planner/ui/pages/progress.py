@@ -14,6 +14,7 @@ from planner.roadmap.charts import burn_up_chart
 from planner.store.commitments import due_moves, tracked_commitments, version_calendars
 from planner.store.consensus import effort_estimates
 from planner.ui import tables
+from planner.ui.shell.charts import draw_chart
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.workspace import require_journey
@@ -62,7 +63,7 @@ figures[3].metric(t("commitments.overdue"), int(frame["overdue"].sum()))
 
 st.subheader(t("progress.burn_up"))
 st.caption(t("progress.burn_up_help"))
-st.altair_chart(
+draw_chart(
     burn_up_chart(
         result.burn_up,
         {

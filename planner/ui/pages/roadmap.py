@@ -27,7 +27,7 @@ scheduled = roadmap.items["start_period"].notna().sum()
 st.caption(
     t(
         "roadmap.summary",
-        scheduled=int(scheduled),
+        count=int(scheduled),
         total=len(roadmap.items),
         strategy=t(f"strategy.{settings.strategy}"),
     )

@@ -8,6 +8,7 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import PlannerError, validated
+from planner.core.numbers import number_list
 from planner.journey.journey import Journey
 from planner.roadmap.build import Roadmap, compare, roadmap_figures
 from planner.roadmap.ranking import Strategy
@@ -32,7 +33,7 @@ def compare_panel(journey: Journey, roadmap: Roadmap) -> None:
     )
     capacity = right.text_input(
         t("field.capacities"),
-        ", ".join(f"{c:g}" for c in settings.capacities),
+        number_list(settings.capacities, current_lang()),
         key="compare_capacity",
         help=t("roadmap.capacity_help"),
     )
@@ -41,7 +42,7 @@ def compare_panel(journey: Journey, roadmap: Roadmap) -> None:
             RoadmapSettings,
             **(
                 settings.to_json()
-                | {"strategy": strategy, "capacities": parse_capacities(capacity)}
+                | {"strategy": strategy, "capacities": parse_capacities(capacity, current_lang())}
             ),
         )
         with reading(engine()) as db:

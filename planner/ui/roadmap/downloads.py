@@ -35,7 +35,7 @@ def roadmap_downloads(
 ) -> None:
     """A row of buttons for the roadmap (a saved version, named in its files' names, or
     the working roadmap)."""
-    suffix = f"{chart}" if set(formats) <= {"png", "svg"} else "roadmap"
+    suffix = t(f"download.name_{chart if set(formats) <= {'png', 'svg'} else 'roadmap'}")
     params: dict[str, str | int] = {"chart": chart}
     if version_id is not None:
         params["version"] = version_id
@@ -54,7 +54,9 @@ def roadmap_downloads(
 
 
 def workspace_backup_button(workspace_id: int, name: str) -> None:
-    backup = DownloadLink(t("download.backup"), "json", f"{file_stem(name)}-backup.json")
+    backup = DownloadLink(
+        t("download.backup"), "json", f"{file_stem(name)}-{t('download.name_backup')}.json"
+    )
     download_links(ticket(workspace_id), [backup])
 
 

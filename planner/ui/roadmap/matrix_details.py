@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.core.db import reading
+from planner.core.numbers import one_decimal
 from planner.journey.journey import Journey
 from planner.scoring.consensus import composites
 from planner.scoring.setup import criteria_frame
@@ -12,7 +13,7 @@ from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import stakeholder_names
 from planner.ui import tables
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 from planner.ui.text import plain
 
 
@@ -35,7 +36,7 @@ def candidate_details(
         for column, dimension in ((left, "value"), (right, "effort")):
             column.metric(
                 t(f"chart.{dimension}"),
-                f"{settled[dimension]:.1f}",
+                one_decimal(settled[dimension], current_lang()),
                 help=t(f"source.{settled[f'{dimension}_source']}"),
             )
         with reading(engine()) as db:

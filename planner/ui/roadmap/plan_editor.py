@@ -36,6 +36,7 @@ def pins_editor(journey: Journey, roadmap: Roadmap) -> None:
         table,
         key=key,
         hide_index=True,
+        placeholder=tables.MISSING,
         width="stretch",
         disabled=["title", "rank"],
         column_config={
@@ -92,6 +93,7 @@ def dependencies_editor(journey: Journey, titles: dict[int, str]) -> None:
         table,
         key=key,
         hide_index=True,
+        placeholder=tables.MISSING,
         width="stretch",
         disabled=["title", "needs_title"],
         column_config={

@@ -5,6 +5,7 @@ import streamlit as st
 
 from planner.core import dates
 from planner.core.errors import validated
+from planner.core.numbers import number_list
 from planner.journey.journey import Journey
 from planner.roadmap.periods import PeriodKind
 from planner.roadmap.quadrants import ThresholdMode
@@ -37,9 +38,7 @@ def settings_form(journey: Journey, settings: RoadmapSettings) -> None:
         same = len(set(settings.capacities)) == 1
         capacity = st.text_input(
             t("field.capacities"),
-            f"{settings.capacities[0]:g}"
-            if same
-            else ", ".join(f"{c:g}" for c in settings.capacities),
+            number_list(settings.capacities[:1] if same else settings.capacities, current_lang()),
             help=t("roadmap.capacity_help"),
         )
         mode = st.radio(
@@ -68,7 +67,7 @@ def settings_form(journey: Journey, settings: RoadmapSettings) -> None:
                         period_kind=kind,
                         periods=periods,
                         start=start,
-                        capacities=parse_capacities(capacity),
+                        capacities=parse_capacities(capacity, current_lang()),
                         threshold_mode=mode,
                         time_limit=time_limit,
                     ),

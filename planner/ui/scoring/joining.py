@@ -1,5 +1,6 @@
 """Before a stakeholder joins: which session and workspace the code in their link opens,
-and their language by default the workspace's.
+and their language by default the workspace's (however they joined: by the link, or with
+the code typed on the Vote page).
 
 The lookup of a code counts as a try at it (planner.access.rate_limit), like joining:
 showing the workspace's name for any code typed in the address would otherwise let a
@@ -16,7 +17,7 @@ from planner.store.stakeholders import JoinInfo, join_info
 from planner.store.workspaces import get_workspace
 from planner.ui.access.grants import buckets, limited, me
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import LANG_KEY
+from planner.ui.shell.lang import LANG_CHOSEN_KEY, LANG_KEY
 
 INFO_KEY = "join_info"  # code -> JoinInfo | None, looked up once per browser session
 LANG_SET_KEY = "join_lang_set"  # the workspace's language was applied once: a choice wins
@@ -45,8 +46,9 @@ def joining() -> JoinInfo | None:
 
 def workspace_language() -> None:
     """A stakeholder sees their workspace's language unless they chose one: set once,
-    before the language switch is drawn."""
-    if st.session_state.get(LANG_SET_KEY) or LANG_KEY in st.session_state:
+    before the language switch and the navigation are drawn (a language the page only
+    started in, before they joined, is no choice)."""
+    if st.session_state.get(LANG_SET_KEY) or st.session_state.get(LANG_CHOSEN_KEY):
         return
     language = None
     if (joined := me()) is not None:

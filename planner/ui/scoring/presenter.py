@@ -6,6 +6,7 @@ import streamlit as st
 
 from planner.access.links import join_link
 from planner.core.db import reading, utc
+from planner.core.numbers import one_decimal, whole_percent
 from planner.models import ScoringSession, utcnow
 from planner.roadmap.charts import distribution_chart
 from planner.scoring.consensus import composites
@@ -18,8 +19,9 @@ from planner.store.sessions import round_candidate_ids
 from planner.ui.scoring.countdown import countdown
 from planner.ui.scoring.progress import live_counts
 from planner.ui.scoring.results import flagged_first, revealed_round
+from planner.ui.shell.charts import draw_chart
 from planner.ui.shell.engine import engine
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 
 # No sidebar, no toolbar, large type: the page fills the projector.
 PROJECTOR_CSS = """
@@ -67,7 +69,7 @@ def join_board(scoring: ScoringSession, state: RoundState) -> None:
         done.metric(t("session.complete"), finished)
         answered = int(people["scored"].sum()) if not people.empty else 0
         share = answered / (len(people) * total) if len(people) and total else 0.0
-        overall.metric(t("presenter.progress"), f"{share:.0%}")
+        overall.metric(t("presenter.progress"), whole_percent(share, current_lang()))
         st.progress(share)
     right.image(qr_png(link), width=460, output_format="PNG", caption=t("session.qr"))
 
@@ -116,18 +118,18 @@ def results_board(
     cells = st.columns(4)
     for cell, dimension in zip(cells[::2], ("value", "effort"), strict=True):
         median = row[f"{dimension}_median"]
-        cell.metric(t(f"chart.{dimension}"), "–" if pd.isna(median) else f"{median:.1f}")
+        cell.metric(t(f"chart.{dimension}"), _score(median))
     for cell, dimension in zip(cells[1::2], ("value", "effort"), strict=True):
         spread = row[f"{dimension}_sd"]
         cell.metric(
             t("presenter.spread", dimension=t(f"chart.{dimension}")),
-            "–" if pd.isna(spread) else f"{spread:.1f}",
+            _score(spread),
             help=t("presenter.spread_help"),
         )
     people = composites(votes[votes["candidate_id"] == candidate], criteria_frame(setup))
     people = people.assign(title=titles[candidate], discuss=bool(row["discuss"]))
     labels = {k: t(f"chart.{k}") for k in ("value", "effort", "score", "title", "discuss")}
-    st.altair_chart(distribution_chart(people, labels), width="stretch")
+    draw_chart(distribution_chart(people, labels), width="stretch")
     said = comments[comments["candidate_id"] == candidate] if not comments.empty else comments
     if said.empty:
         st.caption(t("presenter.no_comments"))
@@ -139,6 +141,11 @@ def results_board(
             if scoring.comments_named
             else t("presenter.comment", comment=text)
         )
+
+
+def _score(value: float) -> str:
+    """A median or spread as the language writes it ("6,9"), "–" when there is none."""
+    return "–" if pd.isna(value) else one_decimal(value, current_lang())
 
 
 def _move(key: str, to: int) -> None:

@@ -10,6 +10,7 @@ from planner.scoring.consensus import composites
 from planner.scoring.setup import ScoringSetup, aggregate_votes, criteria_frame
 from planner.store.votes import round_comments, round_votes
 from planner.ui import tables
+from planner.ui.shell.charts import draw_chart
 from planner.ui.shell.engine import get_engine
 from planner.ui.shell.lang import t
 from planner.ui.widgets import multiselect
@@ -102,7 +103,7 @@ def show_results(
         discuss=people["candidate_id"].map(results["discuss"]),
     )
     labels = {key: t(f"chart.{key}") for key in ("value", "effort", "score", "title", "discuss")}
-    st.altair_chart(distribution_chart(people, labels, compact=compact), width="content")
+    draw_chart(distribution_chart(people, labels, compact=compact), width="content")
     tables.show(
         results_table(results, titles),
         hide_index=True,

@@ -27,7 +27,7 @@ def time_box(scoring: ScoringSession, voting: ScoringRound) -> None:
                 if st.form_submit_button(t("session.timer_start"), icon=":material/play_arrow:"):
                     run_change(
                         lambda s: start_timer(db=s, session_id=scoring.id, minutes=minutes),
-                        success=t("session.timer_started", minutes=minutes),
+                        success=t("session.timer_started", count=minutes),
                         rerun=True,
                     )
         elif st.button(

@@ -39,6 +39,12 @@ def draw_spec(spec: dict[str, Any], **options) -> Any:
     return st.vega_lite_chart(spec=localised(spec, current_lang()), **options)
 
 
+def draw_chart(chart: alt.TopLevelMixin, **options) -> Any:
+    """Draw an Altair chart in the user's language's locale (one drawn once: a chart
+    redrawn on every rerun caches its spec and calls `draw_spec`)."""
+    return draw_spec(spec_of(chart), **options)
+
+
 def shown_first(spec: dict[str, Any], layer: int) -> dict[str, Any]:
     """The spec with the dataset its `layer`-th layer draws as its first: the chart
     toolbar's "Show data" lists a chart's first dataset (the matrix's was its one-row

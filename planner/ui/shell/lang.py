@@ -7,6 +7,7 @@ from planner.core.errors import PlannerError
 from planner.ui.text import plain
 
 LANG_KEY = "lang"
+LANG_CHOSEN_KEY = "lang_chosen"  # the user switched language in this session
 
 
 def current_lang() -> str:

@@ -10,7 +10,7 @@ from planner.ui.access.remembered import sign_out
 from planner.ui.shell.changes import feedback
 from planner.ui.shell.engine import engine
 from planner.ui.shell.keep_choices import keep_choices
-from planner.ui.shell.lang import LANG_KEY, t
+from planner.ui.shell.lang import LANG_CHOSEN_KEY, LANG_KEY, t
 from planner.ui.shell.workspace import OPEN_NEXT_KEY, WORKSPACE_KEY
 
 
@@ -22,8 +22,14 @@ def language_switch(*, in_sidebar: bool = True) -> None:
         key=LANG_KEY,
         format_func=LANGUAGE_NAMES.get,
         label_visibility="collapsed",
-        on_change=keep_choices,
+        on_change=_switched,
     )
+
+
+def _switched() -> None:
+    """A language the user chose: it stays, whatever workspace they join next."""
+    st.session_state[LANG_CHOSEN_KEY] = True
+    keep_choices()
 
 
 def workspace_picker() -> None:

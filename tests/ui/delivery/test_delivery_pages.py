@@ -155,7 +155,7 @@ def test_hand_off_buttons_and_the_files_they_make(open_page, engine, database_ur
     at.selectbox(key="lang").select("nl").run()
     calendar = follow(download_links(at)["Agenda (.ics)"])
     assert calendar.content.count(b"BEGIN:VEVENT") == 1 and b"Deadline: " in calendar.content
-    assert "Team-Web-due-dates.ics" in calendar.headers["content-disposition"]
+    assert "Team-Web-einddatums.ics" in calendar.headers["content-disposition"]
     move(engine, proposal, "committed")
     at = open_page("commitments", lang="nl")
     assert at.selectbox(key="handoff_owner").options == ["Iedereen", "Team App", "Team Web"]

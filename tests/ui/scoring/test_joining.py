@@ -75,3 +75,50 @@ def test_the_facilitator_shows_the_join_link_as_a_qr_code(open_page, scoring):
     at = open_page("scoring_session")
     [image] = at.get("image")  # read back in Chromium: tests/e2e/test_join_qr.py
     assert image.proto.imgs[0].caption == "Scan to join"
+
+
+def dutch(engine, workspace_id: int) -> None:
+    with writing(engine) as db:
+        update_workspace(
+            db=db, workspace_id=workspace_id, workspace_in=WorkspaceUpdate(language="nl")
+        )
+
+
+def menu(at: AppTest) -> list[str]:
+    """The titles of the navigation's pages (AppTest keeps them, privately)."""
+    return [page["page_name"] for page in at._registered_pages.values()]
+
+
+def test_the_menu_from_a_join_link_speaks_the_workspaces_language(scoring, demo, engine):
+    """The very first page: the menu is drawn after the language is known."""
+    dutch(engine, demo.id)
+    assert menu(by_link(scoring.code)) == ["Stemmen", "Goedkeuring"]
+
+
+def with_typed_code(code: str, choose: str | None = None) -> AppTest:
+    """A visitor who opens the app, maybe chooses a language, and joins on the Vote page
+    with the code typed (no join link)."""
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    if choose is not None:
+        at.selectbox(key="lang").set_value(choose).run()
+    at.switch_page("planner/ui/pages/vote.py").run()
+    at.text_input(key="join_code").input(code)
+    at.text_input(key="join_name").input("Anna")
+    at.text_input(key="join_role").input("Sales")
+    next(b for b in at.button if b.key.startswith("FormSubmitter:join")).click().run()
+    assert not at.exception
+    return at
+
+
+def test_a_typed_code_gives_the_ballot_the_workspaces_language(scoring, demo, engine):
+    dutch(engine, demo.id)
+    at = with_typed_code(scoring.code)
+    assert at.session_state["lang"] == "nl"
+    assert "Je bent Anna" in texts(at)
+    assert menu(at) == ["Stemmen", "Goedkeuring"]
+
+
+def test_a_language_chosen_before_joining_stays(scoring, demo):
+    """The workspace is English; the visitor chose Dutch before joining."""
+    at = with_typed_code(scoring.code, choose="nl")
+    assert at.session_state["lang"] == "nl"

@@ -95,3 +95,11 @@ def current_round(engine, scoring) -> int:
     """The voting round's id (widget keys carry it)."""
     with reading(engine) as db:
         return round_state(db=db, session_id=scoring.id).round_id
+
+
+def test_one_minute_is_one_in_dutch(open_page, scoring):
+    """The confirmation takes the plural form of its number."""
+    at = open_page("scoring_session", lang="nl")
+    at.number_input(key=f"timer_minutes_{scoring.id}").set_value(1)
+    at.button(key=f"FormSubmitter:timer_{scoring.id}-Start de timer").click().run()
+    assert not at.exception and "Timer gestart: 1 minuut." in texts(at)
