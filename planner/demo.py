@@ -8,6 +8,7 @@ from sqlmodel import Session
 from planner.access.passphrases import hash_passphrase
 from planner.core.config import DEMO_FILE
 from planner.core.errors import NotFound
+from planner.journey.naming import workspace_key
 from planner.models import Workspace
 from planner.store.access import get_access
 from planner.store.backup import read_document
@@ -33,6 +34,23 @@ def load_demo(*, db: Session) -> Workspace:
 def demo_hash() -> str:
     """The demo passphrase's hash, made once per process (hashing is slow on purpose)."""
     return hash_passphrase(DEMO_PASSPHRASE)
+
+
+def find_demo(*, db: Session) -> Workspace | None:
+    """The demo workspace, if there is one."""
+    with contextlib.suppress(NotFound):
+        return find_workspace(db=db, name=DEMO_NAME)
+    return None
+
+
+def demo_workspace(*, db: Session) -> Workspace:
+    """The demo, loaded first when there is none (in the same transaction: two visitors
+    at once load it once)."""
+    return find_demo(db=db) or load_demo(db=db)
+
+
+def is_demo(workspace: Workspace) -> bool:
+    return workspace_key(workspace.name) == workspace_key(DEMO_NAME)
 
 
 def load_demo_if_empty(*, db: Session) -> Workspace | None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from planner.demo import load_demo, load_demo_if_empty
+from planner.demo import demo_workspace, find_demo, is_demo, load_demo, load_demo_if_empty
 from planner.journey.grid import cell_counts, empty_cells
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import list_workspaces, load_journey
@@ -30,3 +30,11 @@ def test_demo_is_recreated_not_duplicated(db):
 def test_demo_loads_only_into_an_empty_database(db):
     assert load_demo_if_empty(db=db) is not None
     assert load_demo_if_empty(db=db) is None
+
+
+def test_the_demo_is_found_by_name_and_loaded_only_when_missing(db):
+    assert find_demo(db=db) is None
+    demo = demo_workspace(db=db)
+    assert find_demo(db=db).id == demo.id and is_demo(demo)
+    assert demo_workspace(db=db).created_at == demo.created_at  # not made again
+    assert len(list_workspaces(db=db)) == 1

@@ -7,7 +7,7 @@ then the client is the right-most address in it that is not itself a trusted pro
 """
 
 from collections.abc import Mapping
-from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
+from ipaddress import IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
 
 TRUSTED_PROXIES = "PLANNER_TRUSTED_PROXIES"
 Network = IPv4Network | IPv6Network
@@ -68,3 +68,27 @@ def _is_address(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# Headers a proxy adds: a request bearing one may come from anywhere through it.
+PROXY_HEADERS = ("x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host")
+
+
+def on_this_machine(peer: str | None, headers: Mapping[str, str]) -> bool:
+    """The browser runs on the machine that serves the app: it connects over loopback,
+    and no proxy header says it came through a proxy (one on the same machine would
+    forward anyone's requests from loopback).
+
+    >>> on_this_machine("127.0.0.1", {})
+    True
+    >>> on_this_machine("::ffff:127.0.0.1", {})  # how a dual-stack server sees IPv4
+    True
+    >>> on_this_machine("127.0.0.1", {"X-Forwarded-For": "203.0.113.7"})
+    False
+    """
+    if not peer or not _is_address(peer):
+        return False
+    address = ip_address(peer)
+    if isinstance(address, IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_loopback and not any(name.lower() in PROXY_HEADERS for name in headers)

@@ -14,6 +14,21 @@ def name_key(name: str) -> str:
     return " ".join(str(name).split()).casefold()
 
 
+# Hyphen, non-breaking hyphen, figure dash, en and em dash, bar, minus, their small and
+# full-width forms: a keyboard types "-" where a name holds "–".
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_TO_HYPHEN = dict.fromkeys(map(ord, DASHES), "-")
+
+
+def workspace_key(name: str) -> str:
+    """The form a workspace's name is looked up in: `name_key`, every dash a hyphen.
+
+    >>> workspace_key("Demo - Van Dijk") == workspace_key("demo – van dijk")
+    True
+    """
+    return name_key(name).translate(_TO_HYPHEN)
+
+
 def _translations(name: str) -> set[str]:
     key = name_key(name)
     found = {key}

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from planner.access.passphrases import hash_passphrase, verify_passphrase
 from planner.access.rate_limit import Buckets
 from planner.core.errors import NotFound
-from planner.journey.naming import name_key
+from planner.journey.naming import workspace_key
 from planner.models import PassphraseSet, SignIn, WorkspaceAccess
 from planner.store.access_links import new_token
 from planner.store.attempts import begin_try, end_try
@@ -44,8 +44,14 @@ def _proof_now(access: WorkspaceAccess, role: str) -> str:
 
 def facilitator_grant(*, db: Session, workspace_id: int) -> Grant:
     """The grant of whoever just created the workspace (and set its passphrase)."""
+    return grant_as(db=db, workspace_id=workspace_id, role="facilitator")
+
+
+def grant_as(*, db: Session, workspace_id: int, role: str) -> Grant:
+    """A grant of `role` with the proof its credential has now, for whom the app lets in
+    without one: who made the workspace, who opens the demo (planner.access.demo_access)."""
     access = get_access(db=db, workspace_id=workspace_id)
-    return Grant(workspace_id, "facilitator", _proof_now(access, "facilitator"))
+    return Grant(workspace_id, role, _proof_now(access, role))
 
 
 def current_proofs(*, db: Session, roles: dict[int, str]) -> dict[int, str]:
@@ -78,7 +84,7 @@ def sign_in(
     (planner.access.rate_limit): while this client must wait, `TooManyAttempts` is
     raised without checking. The try is recorded: commit the session even on None.
     """
-    buckets = Buckets.of("signin", name_key(sign_in_in.workspace), client)
+    buckets = Buckets.of("signin", workspace_key(sign_in_in.workspace), client)
     ids = begin_try(db=db, buckets=buckets, now=now)
     try:
         workspace = find_workspace(db=db, name=sign_in_in.workspace)

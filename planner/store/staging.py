@@ -29,7 +29,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from planner.core.db import reading, utc, writing
-from planner.journey.naming import name_key
+from planner.journey.naming import workspace_key
 from planner.journey.templates import Template
 from planner.models import Candidate, Persona, Workspace, WorkspaceCreate, utcnow
 from planner.store.workspaces import create_workspace, delete_workspace, list_workspaces
@@ -79,7 +79,8 @@ def staging_workspace(
 
 def name_taken(db: Session, name: str) -> bool:
     return any(
-        name_key(w.name) == name_key(name) for w in list_workspaces(db=db, include_archived=True)
+        workspace_key(w.name) == workspace_key(name)
+        for w in list_workspaces(db=db, include_archived=True)
     )
 
 

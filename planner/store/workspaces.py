@@ -5,7 +5,7 @@ from sqlmodel import Session, select
 
 from planner.core.errors import Conflict, NotFound, validated
 from planner.journey.journey import Journey
-from planner.journey.naming import name_key
+from planner.journey.naming import name_key, workspace_key
 from planner.journey.templates import default_channels, template_phases
 from planner.models import (
     Candidate,
@@ -41,18 +41,21 @@ def get_workspace(*, db: Session, workspace_id: int) -> Workspace:
 
 
 def find_workspace(*, db: Session, name: str) -> Workspace:
-    """The workspace called `name` (any case); raises `NotFound`."""
-    for workspace in db.exec(select(Workspace).where(Workspace.restoring == False)):  # noqa: E712
-        if name_key(workspace.name) == name_key(name):
-            return workspace
+    """The workspace called `name` (any case, any dash: "-" finds "–"); raises `NotFound`.
+    A name spelled exactly so comes first (two older workspaces may differ in a dash)."""
+    workspaces = list(db.exec(select(Workspace).where(Workspace.restoring == False)))  # noqa: E712
+    for key in (name_key, workspace_key):
+        for workspace in workspaces:
+            if key(workspace.name) == key(name):
+                return workspace
     raise NotFound("error.workspace_not_found", name=name)
 
 
 def _check_name_free(db: Session, name: str, *, except_id: int | None = None) -> None:
-    """Refuse a name in use (any case); the message repeats the name as typed, never the
-    stored one (a stranger learns no more than that the name is taken)."""
+    """Refuse a name in use (any case, any dash); the message repeats the name as typed,
+    never the stored one (a stranger learns no more than that the name is taken)."""
     for workspace in db.exec(select(Workspace)):
-        if workspace.id != except_id and name_key(workspace.name) == name_key(name):
+        if workspace.id != except_id and workspace_key(workspace.name) == workspace_key(name):
             raise Conflict("error.workspace_exists", name=name)
 
 

@@ -23,6 +23,7 @@ from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.sidebar import language_switch, sign_out_button, workspace_picker
 from planner.ui.shell.workspace import current_workspace_id, open_workspace
+from planner.ui.workspaces.demo import demo_notes
 
 PAGES = "planner/ui/pages"
 # Every page once: its key (the catalog's nav.KEY is its title) -> (script, icon).
@@ -81,6 +82,7 @@ def route() -> None:
         workspace_picker()
         sign_out_button()
         navigation = st.navigation(_sections(role_in(current_workspace_id())), expanded=True)
+        demo_notes(navigation.url_path)
     keep(engine())
     hand_over()
     follow_language()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from planner.journey.naming import AmbiguousName, NameIndex
+from planner.journey.naming import AmbiguousName, NameIndex, workspace_key
 
 SIX_EN = ["Inspiration", "Information", "Planning", "Buying", "Service", "Sharing"]
 
@@ -35,3 +35,17 @@ def test_ambiguous_translation_is_reported():
     # "Aankoop" is the Dutch of both "Buying" and "Purchase".
     with pytest.raises(AmbiguousName, match="Buying, Purchase"):
         NameIndex(["Buying", "Purchase"]).resolve("Aankoop")
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "same"),
+    [
+        ("Demo - Van Dijk", "Demo – Van Dijk", True),
+        ("demo — van  dijk", "Demo – Van Dijk", True),
+        ("Demo \u2212 Van Dijk", "Demo \u2011 Van Dijk", True),
+        ("Demo Van Dijk", "Demo – Van Dijk", False),
+        ("Demo _ Van Dijk", "Demo – Van Dijk", False),
+    ],
+)
+def test_workspace_names_compare_with_any_dash(typed, stored, same):
+    assert (workspace_key(typed) == workspace_key(stored)) is same

@@ -11,7 +11,10 @@ from typing import Any, NamedTuple
 
 import streamlit as st
 from sqlmodel import Session
+from streamlit import runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from planner.access import clients
 from planner.access.clients import client_address, trusted_proxies
 from planner.access.rate_limit import Buckets
 from planner.access.roles import can
@@ -196,6 +199,23 @@ def client() -> str:
         forwarded if isinstance(forwarded, str) else None,
         trusted_proxies(os.environ),
     )
+
+
+def peer() -> str | None:
+    """The address this session's connection comes from, as the server took it
+    (`st.context.ip_address` hides a loopback peer: None, as when there is no peer)."""
+    ctx = get_script_run_ctx()
+    if ctx is None or not runtime.exists():
+        return None
+    session = runtime.get_instance().get_client(ctx.session_id)
+    context = getattr(session, "client_context", None)
+    address = getattr(context, "remote_ip", None)
+    return address if isinstance(address, str) else None
+
+
+def on_this_machine() -> bool:
+    """This visitor's browser runs on the machine that serves the app (planner.access.clients)."""
+    return clients.on_this_machine(peer(), st.context.headers)
 
 
 def buckets(kind: str, target: str = "*") -> Buckets:

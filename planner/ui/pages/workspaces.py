@@ -1,4 +1,5 @@
-"""Workspaces: sign in as facilitator, make a new one, manage yours, back up and restore.
+"""Workspaces: the demo, sign in as facilitator, make a new one, manage yours, back up
+and restore.
 
 Only the workspaces this session was let into are listed: nobody learns which others exist.
 """
@@ -17,12 +18,14 @@ from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.workspace import current_workspace_id
 from planner.ui.workspaces.backup_panel import backup_panel
+from planner.ui.workspaces.demo import demo_panel
 from planner.ui.workspaces.forms import manage_workspace_form, new_workspace_form
 
 st.title(t("workspaces.title"))
 st.caption(t("workspaces.intro"))
 
 granted = grants()
+demo_panel(newcomer=not granted)
 with reading(engine()) as db:
     workspaces = [w for w in list_workspaces(db=db, include_archived=True) if w.id in granted]
     counts = candidate_counts(db=db)

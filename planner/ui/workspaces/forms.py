@@ -4,8 +4,6 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import validated
-from planner.demo import DEMO_NAME, DEMO_PASSPHRASE, load_demo
-from planner.journey.naming import name_key
 from planner.journey.templates import Template
 from planner.models import PassphraseSet, Workspace, WorkspaceCreate, WorkspaceUpdate
 from planner.store.access import facilitator_grant, set_passphrase
@@ -13,10 +11,9 @@ from planner.store.changes import audited
 from planner.store.workspaces import (
     create_workspace,
     delete_workspace,
-    list_workspaces,
     update_workspace,
 )
-from planner.ui.access.grants import actor, buckets, give, role_in
+from planner.ui.access.grants import buckets, give
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
@@ -105,23 +102,6 @@ def new_workspace_form() -> None:
         if done.ok:
             clear_widgets("new_")
             enter(done.value, who.strip())
-    demo_button()
-
-
-def demo_button() -> None:
-    """(Re)make the demo: anyone when there is none, else only its facilitator."""
-    st.caption(t("workspaces.demo_hint", passphrase=DEMO_PASSPHRASE))
-    if not st.button(t("workspaces.load_demo"), key="load_demo"):
-        return
-    with reading(engine()) as db:
-        existing = {name_key(w.name): w.id for w in list_workspaces(db=db)}
-    demo_id = existing.get(name_key(DEMO_NAME))
-    if demo_id is not None and role_in(demo_id) != "facilitator":
-        st.error(t("workspaces.demo_taken"), icon=":material/lock:")
-        return
-    done = run_change(lambda s: load_demo(db=s), success=t("workspaces.demo_loaded"), needs=None)
-    if done.ok:
-        enter(done.value, actor() or "demo")
 
 
 def manage_workspace_form(workspace: Workspace) -> None:
