@@ -87,7 +87,7 @@ def main() -> None:
             page.goto(f"{server.url}/?me={token}")
             pages.append(page)
         for page in pages:
-            page.get_by_test_id("ballot-card").locator("h3.title").wait_for(timeout=60_000)
+            page.get_by_test_id("ballot-card").locator("h2.title").wait_for(timeout=60_000)
         cpu_start, wall_start = cpu_seconds(server.pid), time.monotonic()
         due = [time.monotonic() + rng.random() * 2 for _ in pages]
         until = time.monotonic() + args.seconds

@@ -15,7 +15,7 @@ document.addEventListener('click', (event) => {
   const card = button.closest('section.card');
   if (!group || !card) return;
   window.__clicks.push({
-    title: card.querySelector('h3.title').textContent,
+    title: card.querySelector('h2.title').textContent,
     criterion: group.querySelector('legend span').textContent,
     label: button.dataset.label,
   });
@@ -171,7 +171,7 @@ def answer_current(page: Page, label: str, comment: str, *, advances: bool = Tru
     """Answer `label` on every criterion of the candidate shown, with a comment; wait until
     all is stored and (with `advances`) the ballot has moved on by itself. Its title."""
     card = page.get_by_test_id("ballot-card")
-    title = card.locator("h3.title").inner_text()
+    title = card.locator("h2.title").inner_text()
     card.get_by_label("Comment").fill(comment)
     expect(card.locator(".comment-state")).to_have_text("✓ saved")
     for group in card.locator("fieldset.criterion").all():
@@ -187,7 +187,7 @@ def answer_current(page: Page, label: str, comment: str, *, advances: bool = Tru
             f"{title!r} not complete; clicks: {clicks}; answers: {ANSWERS.get(page)}"
         ) from error
     if advances:
-        expect(card.locator("h3.title")).not_to_have_text(title)
+        expect(card.locator("h2.title")).not_to_have_text(title)
     return title
 
 

@@ -59,7 +59,7 @@ def test_fast_clicks_on_a_busy_machine_land_where_aimed(browser, served, repetit
             for page, (_, token) in zip(pages, people, strict=True):
                 page.goto(f"{served.url}/?me={token}")
             for page in pages:
-                expect(page.get_by_test_id("ballot-card").locator("h3.title")).to_be_visible(
+                expect(page.get_by_test_id("ballot-card").locator("h2.title")).to_be_visible(
                     timeout=60_000
                 )
             for _ in range(RANDOM_CLICKS):  # interleaved: everyone clicks at once
@@ -90,7 +90,7 @@ def test_fast_clicks_on_a_busy_machine_land_where_aimed(browser, served, repetit
             )
             ballot_settled(page)  # a last answer can move the ballot on to the next card
             card = page.get_by_test_id("ballot-card")
-            shown = titles[card.locator("h3.title").inner_text()]
+            shown = titles[card.locator("h2.title").inner_text()]
             for name, criterion in criteria.items():
                 group = card.locator("fieldset.criterion").filter(has_text=name)
                 pressed = group.locator("button[aria-pressed=true]")

@@ -50,7 +50,7 @@ def test_the_ballot_never_reruns_the_page_by_itself_or_for_an_answer(browser, se
     reruns = reruns_sent(page)
     page.goto(f"{served.url}/?me={people[0][1]}")
     card = page.get_by_test_id("ballot-card")
-    expect(card.locator("h3.title")).to_be_visible(timeout=30_000)
+    expect(card.locator("h2.title")).to_be_visible(timeout=30_000)
     settled(page)
     loaded = len(reruns)
     assert loaded >= 1  # the listener sees the page's own first run
@@ -80,18 +80,18 @@ def test_a_click_while_the_card_changes_lands_on_the_card_it_sat_in(browser, ser
             {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1},
         )
         page.goto(f"{served.url}/?me={token}")
-        expect(page.get_by_test_id("ballot-card").locator("h3.title")).to_be_visible(timeout=60_000)
+        expect(page.get_by_test_id("ballot-card").locator("h2.title")).to_be_visible(timeout=60_000)
         pages.append(page)
     with busy_machine():
         for _ in range(len(titles) - 1):
             for n, page in enumerate(pages):
                 card = page.get_by_test_id("ballot-card")
-                title = card.locator("h3.title").inner_text()
+                title = card.locator("h2.title").inner_text()
                 for group in card.locator("fieldset.criterion").all():
                     group.locator("button").nth(rng.randrange(6)).click()
                 if n == 1:  # jumps on before the last answer is back
                     page.get_by_role("button", name="Next unscored").click()
-                expect(card.locator("h3.title")).not_to_have_text(title, timeout=20_000)
+                expect(card.locator("h2.title")).not_to_have_text(title, timeout=20_000)
                 card.locator("fieldset.criterion").first.locator("button").nth(4).click()
         for page in pages:
             ballot_settled(page)

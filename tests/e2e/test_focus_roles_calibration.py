@@ -51,7 +51,7 @@ def fresh_session(database_url: str, name: str, candidates: list[int], *, focus:
 
 
 def ballot_title(page):
-    return page.get_by_test_id("ballot-card").locator("h3.title")
+    return page.get_by_test_id("ballot-card").locator("h2.title")
 
 
 def test_focus_mode_moves_three_stakeholders_together(browser, served):

@@ -42,7 +42,7 @@ def test_time_box_and_nudges_reach_the_ballots(browser, served):
     for _, token in people[:3]:
         page = browser.new_context(viewport=PHONE).new_page()
         page.goto(f"{served.url}/?me={token}")
-        expect(page.get_by_test_id("ballot-card").locator("h3.title")).to_be_visible(timeout=30_000)
+        expect(page.get_by_test_id("ballot-card").locator("h2.title")).to_be_visible(timeout=30_000)
         ballots.append(page)
     answer_current(ballots[0], "3", "First feeling")  # a vote: there is something to reveal
     engine = make_engine(served.database_url)
@@ -86,7 +86,7 @@ def test_the_presenter_view_fills_a_projector_and_follows_the_round(browser, ser
     sign_in(page, served.url, DEMO, DEMO_PASSPHRASE)
     ballot = context.new_page()  # someone scores one candidate meanwhile
     ballot.goto(f"{served.url}/?me={people[0][1]}")
-    expect(ballot.get_by_test_id("ballot-card").locator("h3.title")).to_be_visible(timeout=30_000)
+    expect(ballot.get_by_test_id("ballot-card").locator("h2.title")).to_be_visible(timeout=30_000)
     answer_current(ballot, "4", "Worth it")
     ballot.close()
     page.goto(f"{served.url}/presenter?session={session_id}")  # a new tab: the sign-in holds

@@ -29,7 +29,17 @@ PAYLOADS = {
     3: '<img src=x onerror="alert(1)">',
     4: "**bold** _it_ `code` # heading",
 }
-ELEMENTS = ("markdown", "caption", "error", "success", "info", "warning", "title", "subheader")
+ELEMENTS = (
+    "markdown",
+    "caption",
+    "error",
+    "success",
+    "info",
+    "warning",
+    "title",
+    "header",
+    "subheader",
+)
 # Unescaped (no backslash before) HTML tags, links and emphasis.
 DANGEROUS = [
     re.compile(p) for p in (r"(?<!\\)<(script|img|b|i)\b", r"(?<!\\)\]\(", r"(?<!\\)\*\*bold")

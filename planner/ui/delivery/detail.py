@@ -32,7 +32,7 @@ def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> No
         t("commitments.open"), list(labels), format_func=labels.get, key="commitment_open"
     )
     row = frame.set_index("id").loc[chosen].to_dict() | {"id": chosen}
-    st.markdown(f"### {plain(row['title'])}")
+    st.markdown(f"## {plain(row['title'])}")
     badge = deadline_badge(row)
     if badge:
         st.markdown(badge)

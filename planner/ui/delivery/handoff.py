@@ -19,7 +19,7 @@ FILES = {  # format -> (button, help, what the file name says, its extension)
 
 def handoff_downloads(journey: Journey, commitments: pd.DataFrame) -> None:
     """The section: what goes, one button per file, the calendar of everyone or one."""
-    st.subheader(t("handoff.title"))
+    st.header(t("handoff.title"))
     st.caption(t("handoff.intro"))
     going = handoff.handed_off(commitments)
     if going.empty:

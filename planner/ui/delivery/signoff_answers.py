@@ -36,7 +36,7 @@ def own_answer(version_id: int, me: Me, status: SignoffStatus) -> None:
             ),
             icon=":material/record_voice_over:",
         )
-    st.subheader(t("signoff.your_answer"))
+    st.header(t("signoff.your_answer"))
     _answer_form(version_id, {me.stakeholder_id: me.name}, None, t("signoff.send"))
 
 
@@ -53,7 +53,7 @@ def room_answer(version_id: int, workspace_id: int, status: SignoffStatus) -> No
         int(i): name
         for i, name in zip(answers["stakeholder_id"][~own], answers["name"][~own], strict=True)
     }
-    st.subheader(t("signoff.record_title"))
+    st.header(t("signoff.record_title"))
     if not people:
         st.info(t("signoff.all_answered_themselves"))
         return

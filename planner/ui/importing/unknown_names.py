@@ -30,7 +30,7 @@ def unknown_name_choices(
     map_to: dict[str, dict[str, str]] = {}
     if not unknown:
         return accept, map_to
-    st.subheader(t("import.unknown_names"))
+    st.header(t("import.unknown_names"))
     st.caption(t("import.unknown_help"))
     for kind, names in unknown.items():
         known = getattr(journey, f"{kind}_names")

@@ -73,7 +73,7 @@ if st.button(
 if st.session_state.get(PENDING):
     confirm_delete(st.session_state[PENDING])
 
-st.subheader(t("candidates.edit_form"))
+st.header(t("candidates.edit_form"))
 if not shown.empty:
     by_id = shown.set_index("id")
     titles = dict(zip(shown["id"], shown["title"], strict=True))  # one look-up per option

@@ -90,7 +90,7 @@ tables.show(
 )
 st.caption(t("consensus.quadrant_chance"))
 
-st.subheader(t("consensus.override"))
+st.header(t("consensus.override"))
 st.caption(t("consensus.override_help"))
 titles = frame["title"].to_dict()
 with st.form("override"):

@@ -69,7 +69,7 @@ channel = right.selectbox(
 if phase is None or channel is None:
     st.info(t("grid.select_hint"))
 else:
-    st.subheader(t("grid.cell_title", phase=phase, channel=channel))
+    st.header(t("grid.cell_title", phase=phase, channel=channel))
     cell = in_cell(frame, phase, channel)
     if cell.empty:
         st.caption(t("grid.cell_empty"))

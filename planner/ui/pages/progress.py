@@ -61,7 +61,7 @@ on_time = "—" if result.on_time is None else whole_percent(result.on_time, cur
 figures[2].metric(t("progress.on_time"), on_time)
 figures[3].metric(t("commitments.overdue"), int(frame["overdue"].sum()))
 
-st.subheader(t("progress.burn_up"))
+st.header(t("progress.burn_up"))
 st.caption(t("progress.burn_up_help"))
 draw_chart(
     burn_up_chart(
@@ -76,7 +76,7 @@ draw_chart(
     width="stretch",
 )
 
-st.subheader(t("progress.slip"))
+st.header(t("progress.slip"))
 st.caption(t("progress.slip_help"))
 if result.slips.empty:
     st.info(t("progress.no_slips"))
@@ -93,7 +93,7 @@ else:
         },
     )
 
-st.subheader(t("progress.moved_due"))
+st.header(t("progress.moved_due"))
 st.caption(t("progress.moved_due_help"))
 moved = moved_due_dates(frame, moves)
 if moved.empty:
@@ -109,7 +109,7 @@ else:
         },
     )
 
-st.subheader(t("commitments.to_check"))
+st.header(t("commitments.to_check"))
 st.caption(t("progress.to_check_help"))
 if result.to_check.empty:
     st.success(t("progress.nothing_to_check"))
@@ -125,7 +125,7 @@ else:
         },
     )
 
-st.subheader(t("progress.estimating"))
+st.header(t("progress.estimating"))
 st.caption(t("progress.estimating_help"))
 with reading(engine()) as db:
     scores, actuals = effort_estimates(db=db, workspace_id=journey.workspace.id)

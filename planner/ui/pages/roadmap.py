@@ -63,7 +63,7 @@ if plan_tab.open:
         # A toggle, not an expander: the other plan is only made while someone looks.
         if st.toggle(t("roadmap.compare"), key="compare_open", help=t("roadmap.compare_help")):
             compare_panel(journey, roadmap)
-        st.subheader(t("download.title"))
+        st.header(t("download.title"))
         roadmap_downloads(journey)
         if editing:
             save_version_form(journey, roadmap)
@@ -73,10 +73,10 @@ if table_tab.open:
         roadmap_view(roadmap, key="current", certainty=sure, version=version, timeline=False)
 if editing and tabs[2].open:
     with tabs[2]:
-        st.subheader(t("roadmap.pins"))
+        st.header(t("roadmap.pins"))
         st.caption(t("roadmap.pins_help"))
         pins_editor(journey, roadmap)
-        st.subheader(t("roadmap.dependencies"))
+        st.header(t("roadmap.dependencies"))
         st.caption(t("roadmap.dependencies_help"))
         dependencies_editor(journey, dict(zip(frame["id"], frame["title"], strict=True)))
 if versions_tab.open:

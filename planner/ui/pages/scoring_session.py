@@ -67,7 +67,13 @@ with run_tab:
         link = join_link(st.context.url, scoring.code)
         left, right = st.columns([1, 2])
         left.metric(t("session.code"), scoring.code)
-        left.image(qr_png(link), caption=t("session.qr"), width=240, output_format="PNG")
+        left.image(
+            qr_png(link),
+            caption=t("session.qr"),
+            width=240,
+            output_format="PNG",
+            alt=t("session.qr_alt"),
+        )
         right.caption(t("session.share"))
         right.code(link, language=None)
         right.link_button(
@@ -77,7 +83,7 @@ with run_tab:
             icon=":material/co_present:",
         )
         session_people(scoring)
-    st.subheader(t("session.round", number=last.number, status=t(f"round.{last.status}")))
+    st.header(t("session.round", number=last.number, status=t(f"round.{last.status}")))
     focus = focus_panel(scoring, titles_of)
 
     if last.status == "voting":

@@ -43,7 +43,7 @@ if me() is None:
     info = joining()
     st.title(t("vote.title"))
     if info is not None:
-        st.subheader(t("vote.joining", session=info.session, workspace=info.workspace))
+        st.header(t("vote.joining", session=info.session, workspace=info.workspace))
     st.caption(t("vote.intro"))
     with st.form("join"):
         code = st.query_params.get("join", "")

@@ -23,7 +23,7 @@ def candidate_details(
     row = frame.set_index("id").loc[candidate_id]
     settled = consensus.loc[candidate_id]
     with st.container(border=True):
-        st.subheader(plain(row["title"]))
+        st.header(plain(row["title"]))
         st.caption(
             plain(
                 f"{row['phase']} · {', '.join(row['channels'])}"

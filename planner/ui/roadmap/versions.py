@@ -105,7 +105,7 @@ def versions_panel(journey: Journey, current: Roadmap, *, editing: bool) -> None
     if editing:
         version_actions(next(v for v in versions if v.id == opened), current)
 
-    st.subheader(t("roadmap.compare"))
+    st.header(t("roadmap.compare"))
     left, right = st.columns(2)
     older = left.selectbox(
         t("roadmap.compare_from"),

@@ -360,7 +360,7 @@ class Ballot {
     const data = this.data;
     const card = this.cards.get(candidateId);
     const body = [];
-    body.push(el("h3", { class: "title" }, card.title));
+    body.push(el("h2", { class: "title" }, card.title)); // under the page's h1
     body.push(el("p", { class: "caption" }, [card.phase, card.channels.join(", ")].join(" · ")));
     if (card.description) body.push(el("p", { class: "description" }, card.description));
     for (const dimension of ["value", "effort"]) {
@@ -417,6 +417,7 @@ class Ballot {
     this.bar.firstChild.style.width = `${total ? (100 * done) / total : 0}%`;
     this.bar.setAttribute("aria-valuenow", String(done));
     this.count.textContent = fill(text.progress, { done, total });
+    this.bar.setAttribute("aria-label", this.count.textContent); // "1 of 3 scored"
     this.allDone.hidden = done < total;
     this.next.disabled = this.firstUnscored(this.current) === undefined;
     this.drawPicker();

@@ -18,7 +18,7 @@ from planner.ui.widgets import multiselect
 
 
 def calibration(workspace_id: int, setup: ScoringSetup, frame: pd.DataFrame) -> None:
-    st.subheader(t("calibration.title"))
+    st.header(t("calibration.title"))
     st.caption(t("calibration.help", limit=MAX_REFERENCES))
     with reading(engine()) as db:
         current = references(db=db, workspace_id=workspace_id)

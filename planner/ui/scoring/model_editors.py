@@ -133,7 +133,7 @@ def _save_role_weights(workspace_id: int, setup: ScoringSetup, edits: dict) -> N
 
 
 def criteria_editor(workspace_id: int, setup: ScoringSetup) -> None:
-    st.subheader(t("scoring_model.criteria"))
+    st.header(t("scoring_model.criteria"))
     st.caption(t("scoring_model.criteria_help"))
     key = versioned_key("criteria")
     st.data_editor(
@@ -210,7 +210,7 @@ def rated_by_choices(setup: ScoringSetup) -> None:
 
 
 def role_weights_editor(workspace_id: int, setup: ScoringSetup) -> None:
-    st.subheader(t("scoring_model.roles"))
+    st.header(t("scoring_model.roles"))
     st.caption(t("scoring_model.roles_help"))
     key = versioned_key("role_weights")
     st.data_editor(

@@ -71,7 +71,13 @@ def join_board(scoring: ScoringSession, state: RoundState) -> None:
         share = answered / (len(people) * total) if len(people) and total else 0.0
         overall.metric(t("presenter.progress"), whole_percent(share, current_lang()))
         st.progress(share)
-    right.image(qr_png(link), width=460, output_format="PNG", caption=t("session.qr"))
+    right.image(
+        qr_png(link),
+        width=460,
+        output_format="PNG",
+        caption=t("session.qr"),
+        alt=t("session.qr_alt"),
+    )
 
 
 def results_board(

@@ -25,7 +25,7 @@ def backup_panel(workspace: Workspace | None) -> None:
     if workspace is not None:
         st.caption(t("backup.intro"))
         workspace_backup_button(workspace.id, workspace.name)
-    st.subheader(t("backup.restore"))
+    st.header(t("backup.restore"))
     if may_make_large_workspaces():
         restore_form()
     else:

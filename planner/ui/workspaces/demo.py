@@ -36,7 +36,7 @@ def demo_panel(newcomer: bool) -> None:
         demo = find_demo(db=db)
     if newcomer:
         frame = st.container(border=True)
-        frame.subheader(t("demo.title"), anchor=False)
+        frame.header(t("demo.title"), anchor=False)
     else:
         frame = st.expander(t("demo.title"), icon=":material/explore:")
     with frame:

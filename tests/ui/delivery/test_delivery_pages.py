@@ -159,7 +159,7 @@ def test_hand_off_buttons_and_the_files_they_make(open_page, engine, database_ur
     move(engine, proposal, "committed")
     at = open_page("commitments", lang="nl")
     assert at.selectbox(key="handoff_owner").options == ["Iedereen", "Team App", "Team Web"]
-    assert "Overdragen aan delivery-tools" in [h.value for h in at.subheader]
+    assert "Overdragen aan delivery-tools" in [h.value for h in at.header]
 
 
 def test_done_item_records_its_result_and_goes_back_to_scoring(open_page, engine, demo, version):
