@@ -8,9 +8,12 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from planner.access.download_tickets import ADMINISTRATOR, issue
+from planner.access.sign_ins import Lifetime
 from planner.core.db import reading, writing
-from planner.store.access import current_proofs, facilitator_grant, proof_of, renew_links
+from planner.models import utcnow
+from planner.store.access import Grant, current_proofs, facilitator_grant, proof_of, renew_links
 from planner.store.server_secrets import server_secret
+from planner.store.sign_ins import Remembered, begin, forget
 from planner.ui.downloads.route import (
     ROUTES,
     attachment,
@@ -162,10 +165,11 @@ def test_the_database_copy_is_the_administrators_while_the_passphrase_holds(
 
 def test_a_copied_link_works_in_the_browser_that_drew_it_only(client, engine, demo):
     """The page binds its links to the browser's sign-in cookie: a link sent to someone
-    else (or found in a log) gives them nothing."""
-    mine = "m" * 43
-    with reading(engine) as db:
+    else (or found in a log) gives them nothing; after sign-out it gives nothing either."""
+    with writing(engine) as db:
         proof = facilitator_grant(db=db, workspace_id=demo.id).proof
+        grant = Grant(demo.id, "facilitator", proof)
+        mine = begin(db=db, kept=Remembered(grants=(grant,)), now=utcnow(), lifetime=Lifetime())
     bound = issue(download_secret(), demo.id, "facilitator", proof, browser_digest(mine))
     client.cookies.set("planner_visit", mine)
     answer = get(client, bound, fmt="csv")
@@ -174,3 +178,8 @@ def test_a_copied_link_works_in_the_browser_that_drew_it_only(client, engine, de
     assert get(client, bound, fmt="csv").status_code == 403
     client.cookies.clear()
     assert get(client, bound, fmt="csv").status_code == 403
+    client.cookies.set("planner_visit", mine)
+    with writing(engine) as db:
+        forget(db=db, token=mine)  # Sign out
+    for fmt in ("csv", "json", "xlsx"):
+        assert get(client, bound, fmt=fmt).status_code == 403

@@ -9,7 +9,12 @@ pages, Streamlit's static files, the JSON routes and downloads alike.
 - The routes answer JSON or a file, never a page: their CSP allows nothing at all, so a
   download opened in the browser (an SVG, say) runs no script.
 - Over HTTPS, browsers are told to keep to HTTPS (HSTS).
+- A WebSocket (the pages' channel) is opened only from the app's own origin: a page on
+  another port of the same host is "same site", so the browser would send it the sign-in
+  cookie, and Streamlit's own origin check lets another port through.
 """
+
+from urllib.parse import urlsplit
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
@@ -42,13 +47,33 @@ def headers_for(path: str, *, https: bool) -> dict[str, str]:
     return found | {"Strict-Transport-Security": HSTS} if https else found
 
 
+def same_origin(origin: str | None, host: str | None) -> bool:
+    """Whether a WebSocket's `Origin` is the app's own (scheme aside): host and port as
+    the browser addressed the app. No Origin (not a browser) is let through.
+
+    >>> same_origin("http://127.0.0.1:8501", "127.0.0.1:8501")
+    True
+    >>> same_origin("http://127.0.0.1:9999", "127.0.0.1:8501")
+    False
+    """
+    if origin is None:
+        return True
+    return bool(host) and urlsplit(origin).netloc.lower() == (host or "").lower()
+
+
 class SecurityHeaders:
-    """Add `headers_for` the request's path to every HTTP response."""
+    """Add `headers_for` the request's path to every HTTP response; refuse a WebSocket
+    opened from another origin."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            connection = HTTPConnection(scope)
+            if not same_origin(connection.headers.get("origin"), connection.headers.get("host")):
+                await send({"type": "websocket.close", "code": 1008})
+                return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

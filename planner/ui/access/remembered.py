@@ -9,6 +9,7 @@ sign-in under a new token (a token the browser held before, planted or not, neve
 a role), which `hand_over` puts into the browser's cookie. `sign_out` ends it all.
 """
 
+import hashlib
 import os
 from datetime import UTC, datetime
 
@@ -29,7 +30,7 @@ from planner.ui.access.grants import (
     grants,
 )
 from planner.ui.access.visit_cookie import COOKIE, HANDOVER_HEADER
-from planner.ui.shell.lang import LANG_KEY, current_lang, t
+from planner.ui.shell.lang import LANG_CHOSEN_KEY, LANG_KEY, current_lang, t
 from planner.ui.shell.workspace import WORKSPACE_KEY, current_workspace_id, open_workspace
 
 RESTORED_KEY = "sign_in_restored"
@@ -100,8 +101,9 @@ def restore(engine) -> None:
             proofs[grant.workspace_id] = grant.proof
     if kept.actor and not actor():
         st.session_state[ACTOR_KEY] = kept.actor
-    if kept.lang:
+    if kept.lang:  # chosen on this browser before: it wins over the workspace's language
         st.session_state[LANG_KEY] = kept.lang
+        st.session_state[LANG_CHOSEN_KEY] = True
     if kept.workspace_id is not None:
         open_workspace(kept.workspace_id)
     if kept.ballot_off:
@@ -162,7 +164,8 @@ def hand_over() -> None:
         return
     with getattr(st, "_event", st.container()):
         _handover(
-            key=f"sign_in_handover_{token[:12]}",
+            # a token may hold "__", which a component's key must not
+            key=f"sign_in_handover_{hashlib.sha256(token.encode()).hexdigest()[:16]}",
             data={"token": token, "path": "/api/sign-in/cookie", "header": HANDOVER_HEADER},
             height=0,
         )

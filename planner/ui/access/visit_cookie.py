@@ -91,7 +91,8 @@ class VisitCookie:
         await self.app(scope, receive, send_with_cookie)
 
 
-def _alive(token: str) -> bool:
+def signed_in(token: str) -> bool:
+    """Whether a live sign-in record holds `token` (read on a thread: it queries)."""
     from planner.store.sign_ins import last_seen
     from planner.ui.shell.engine import engine
 
@@ -108,7 +109,7 @@ async def hand_over(request: Request) -> Response:
     fetched_from = request.headers.get("sec-fetch-site", "same-origin")
     if fetched_from != "same-origin" or not issued(await run_in_threadpool(_visits_secret), token):
         return Response(status_code=404)
-    if not await run_in_threadpool(_alive, token):
+    if not await run_in_threadpool(signed_in, token):
         return Response(status_code=404)
     https = https_request(request.url.scheme, request.headers)
     response = Response(status_code=204, headers={"Cache-Control": "no-store"})

@@ -32,7 +32,7 @@ from planner.exports.files import FORMATS, FileRequest, workspace_file
 from planner.store.access import current_proofs, proof_of
 from planner.store.database_backup import sqlite_backup
 from planner.store.sign_ins import token_hash
-from planner.ui.access.visit_cookie import visit_cookie_name
+from planner.ui.access.visit_cookie import signed_in, visit_cookie_name
 
 CHARTS = ("matrix", "timeline")
 DATABASE_MIME = "application/vnd.sqlite3"
@@ -98,14 +98,18 @@ async def download(request: Request) -> Response:
     wanted = _request(query)
     if wanted is None:
         return _refused(404, "download.unknown", lang)
+    cookie = request.cookies.get(visit_cookie_name(request))
     grant = download_tickets.read(
         await run_in_threadpool(download_secret),
         query.get("ticket", ""),
-        browser=browser_digest(request.cookies.get(visit_cookie_name(request))),
+        browser=browser_digest(cookie),
     )
     if grant is None:
         return _refused(403, "download.expired", lang)
     workspace_id, role, proof = grant
+    signed_out = wanted.fmt != download_tickets.DATABASE and cookie is not None
+    if signed_out and not await run_in_threadpool(signed_in, cookie):
+        return _refused(403, "download.expired", lang)  # signed out since the link was drawn
     if not download_tickets.may_download(role, wanted.fmt):
         return _refused(403, "access.not_allowed", lang)
 

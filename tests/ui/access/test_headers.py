@@ -42,3 +42,40 @@ def test_routes_allow_nothing_to_run():
 
 def test_over_https_browsers_are_told_to_keep_to_it():
     assert "max-age" in client("https://testserver").get("/").headers["strict-transport-security"]
+
+
+@pytest.mark.parametrize(
+    "origin, opened",
+    [
+        (None, True),  # not a browser
+        ("http://testserver", True),
+        ("http://testserver:9999", False),  # another port of the same host: same site
+        ("http://evil.example", False),
+        ("null", False),
+    ],
+)
+def test_a_websocket_opens_only_from_the_apps_own_origin(origin, opened):
+    from starlette.websockets import WebSocket, WebSocketDisconnect
+
+    async def stream(websocket: WebSocket):
+        await websocket.accept()
+        await websocket.send_text("page")
+        await websocket.close()
+
+    from starlette.routing import WebSocketRoute
+
+    app = Starlette(
+        routes=[WebSocketRoute("/_stcore/stream", stream)],
+        middleware=[Middleware(SecurityHeaders)],
+    )
+    headers = {"origin": origin} if origin else {}
+    client = TestClient(app)
+    if opened:
+        with client.websocket_connect("/_stcore/stream", headers=headers) as socket:
+            assert socket.receive_text() == "page"
+    else:
+        with (
+            pytest.raises(WebSocketDisconnect),
+            client.websocket_connect("/_stcore/stream", headers=headers),
+        ):
+            pass
