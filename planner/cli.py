@@ -275,8 +275,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--workspace", required=True, help="workspace name")
     sub.add_argument("--title", required=True, help="the committed item's title (any case)")
     sub.add_argument("--version", help="the version it was committed in, when done in several")
-    sub.add_argument("--kpi-result", type=float, help="the measured KPI")
-    sub.add_argument("--actual-effort", type=float, help="what it took, 0-10 (the estimating bias)")
+    sub.add_argument("--kpi-result", type=finite_number, help="the measured KPI")
+    sub.add_argument(
+        "--actual-effort", type=finite_number, help="what it took, 0-10 (the estimating bias)"
+    )
     sub.add_argument("--learnings", help="what was learnt (replaces what was recorded)")
     sub.add_argument("--rescore", action="store_true", help="send it back for re-scoring")
     sub = command("move-due", move_due_date, "move an open commitment's due date, with why")

@@ -399,6 +399,8 @@ def test_result_records_the_actual_effort_that_estimating_counts(cli, engine, pr
     ]
     for args, message in (
         (["--title", title, "--actual-effort", "11"], "Actual effort (0-10) may be at most 10"),
+        (["--title", title, "--actual-effort", "three"], "--actual-effort"),
+        (["--title", title, "--actual-effort", "nan"], "finite number"),
         (["--title", title], "Nothing to save"),
         (["--title", open_title, "--actual-effort", "3"], f"No commitment to “{open_title}”"),
         (["--title", title, "--version", "Q9", "--actual-effort", "3"], "Q9"),
