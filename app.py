@@ -15,7 +15,7 @@ if __name__ == "__main__":  # the page script: pages and navigation in planner/u
 else:  # imported by the server
     from starlette.middleware import Middleware
 
-    from planner.ui.access.headers import SecurityHeaders
+    from planner.ui.access.headers import UNKNOWN_ROUTES, SecurityHeaders
     from planner.ui.access.visit_cookie import ROUTES as SIGN_IN
     from planner.ui.access.visit_cookie import VisitCookie
     from planner.ui.downloads.route import ROUTES as DOWNLOADS
@@ -23,6 +23,6 @@ else:  # imported by the server
 
     app = App(
         __file__,
-        routes=BALLOT + DOWNLOADS + SIGN_IN,
+        routes=BALLOT + DOWNLOADS + SIGN_IN + UNKNOWN_ROUTES,
         middleware=[Middleware(SecurityHeaders), Middleware(VisitCookie)],
     )

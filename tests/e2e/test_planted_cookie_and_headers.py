@@ -75,6 +75,9 @@ def fetch(url: str, method: str = "GET", headers: dict | None = None):
         ("route", "/api/ballot/vote", "POST", {"Content-Type": "application/json"}),
         ("download", "/api/download?fmt=csv&ticket=x", "GET", {}),
         ("sign-in", "/api/sign-in/cookie", "POST", {}),
+        ("wrong method", "/api/ballot/vote", "GET", {}),
+        ("wrong method", "/api/sign-in/cookie", "GET", {}),
+        ("unknown route", "/api/nothing/here", "GET", {}),
     ],
 )
 def test_every_response_carries_the_security_headers(served, kind, path, method, headers):
@@ -84,6 +87,8 @@ def test_every_response_carries_the_security_headers(served, kind, path, method,
         path = "/" + re.search(r'src="\.?/?(static/js/[^"]+)"', html).group(1)
     status, got = fetch(served.url + path, method, headers)
     assert status < 500
+    if kind in ("wrong method", "unknown route"):  # not the pages' HTML
+        assert 400 <= status < 500 and "html" not in got["Content-Type"]
     assert got["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in got["Content-Security-Policy"]
     assert got["X-Content-Type-Options"] == "nosniff"

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
+from starlette.responses import JSONResponse
+from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from planner.access.visit_tokens import https_request
@@ -90,3 +92,18 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+async def _no_such_route(request) -> JSONResponse:
+    return JSONResponse({"error": "no such route"}, status_code=404)
+
+
+# Last of the app's routes: any other address or method under /api/ is a 404, not the
+# pages' HTML that Streamlit answers every unknown address with.
+UNKNOWN_ROUTES = [
+    Route(
+        "/api/{path:path}",
+        _no_such_route,
+        methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+    )
+]
