@@ -1,7 +1,7 @@
 """Altair chart builders: DataFrames in, charts out; no Streamlit here."""
 
 import json
-from typing import cast
+from typing import Any, cast
 
 import altair as alt
 import pandas as pd
@@ -61,6 +61,28 @@ def distribution_chart(
     return layers.facet(column=alt.Column("dimension:N", title=None, sort=order))
 
 
+# Text the charts draw, at least 4.5:1 on the white page (WCAG AA): Streamlit's chart
+# theme greys axis labels, titles and legends to 3.7:1, so every chart drawn in the app
+# sets them (planner/ui/shell/charts.py), and marks of text name their colour.
+TEXT_COLOUR = "#31333f"  # 12.5:1 on white
+MUTED_TEXT_COLOUR = "#5c5f6b"  # 6.3:1 on white: names drawn over the plot
+READABLE_TEXT = {
+    "axis": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR},
+    "header": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR},
+    "legend": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR},
+    "title": {"color": TEXT_COLOUR, "subtitleColor": TEXT_COLOUR},
+}
+TIMELINE_WIDTH = 460  # px of a swimlane's bars; each row's quadrant is written after it
+# The heat map's blues stop where dark text still reads on them (see cell_heat_map).
+HEAT_EXTENT = 0.6
+HEAT_TEXT_COLOUR = "#0b2239"
+
+
+def readable(config: dict[str, Any]) -> dict[str, Any]:
+    """A chart's Vega-Lite `config` with READABLE_TEXT below what it sets itself."""
+    return config | {part: seen | config.get(part, {}) for part, seen in READABLE_TEXT.items()}
+
+
 # Quick wins green, big bets blue, fill-ins grey, money pits red: the same in every chart.
 QUADRANT_COLOURS = {
     "quick_win": "#2ca02c",
@@ -89,30 +111,30 @@ def timeline_chart(
     bars: title, start (date), end (day after the last), quadrant (name), rank, and `lane`.
     The time axis names the months as `lang` does ("okt 2026"): its labels are made from
     Babel's month names, not from the browser's or Vega's English default.
+    Each row's quadrant is also written after the bars, not told by colour alone.
     """
     months = json.dumps(dates.month_names(lang))
     month_year = f"{months}[month(datum.value)] + ' ' + year(datum.value)"
-    chart = (
-        alt.Chart(bars)
-        .mark_bar(cornerRadius=3, height=14)
-        .encode(
-            x=alt.X("start:T", title=None, axis=alt.Axis(labelExpr=month_year, labelAngle=0)),
-            x2="end:T",
-            y=alt.Y(
-                "title:N", title=None, sort=alt.SortField("rank"), axis=alt.Axis(labelLimit=240)
-            ),
-            color=alt.Color(
-                "quadrant:N", title=labels["quadrant"], scale=quadrant_colours(quadrant_names)
-            ),
-            tooltip=[
-                alt.Tooltip("title:N", title=labels["title"]),
-                alt.Tooltip("period:N", title=labels["period"]),
-                alt.Tooltip("rank:Q", title=labels["rank"]),
-                alt.Tooltip("quadrant:N", title=labels["quadrant"]),
-            ],
-        )
-        .properties(width=460)
+    rows = alt.Chart().encode(
+        y=alt.Y("title:N", title=None, sort=alt.SortField("rank"), axis=alt.Axis(labelLimit=240))
     )
+    quadrant = rows.mark_text(
+        align="left", baseline="middle", dx=8, fontSize=11, color=TEXT_COLOUR
+    ).encode(x=alt.value(TIMELINE_WIDTH), text="quadrant:N")
+    chart = rows.mark_bar(cornerRadius=3, height=14).encode(
+        x=alt.X("start:T", title=None, axis=alt.Axis(labelExpr=month_year, labelAngle=0)),
+        x2="end:T",
+        color=alt.Color(
+            "quadrant:N", title=labels["quadrant"], scale=quadrant_colours(quadrant_names)
+        ),
+        tooltip=[
+            alt.Tooltip("title:N", title=labels["title"]),
+            alt.Tooltip("period:N", title=labels["period"]),
+            alt.Tooltip("rank:Q", title=labels["rank"]),
+            alt.Tooltip("quadrant:N", title=labels["quadrant"]),
+        ],
+    )
+    chart = alt.layer(chart, quadrant, data=bars).properties(width=TIMELINE_WIDTH)
     return chart.facet(
         row=alt.Row(
             f"{lane}:N",
@@ -154,13 +176,16 @@ def burn_up_chart(burn_up: pd.DataFrame, labels: dict[str, str]) -> alt.LayerCha
         ],
     )
     return base.mark_line(point=True, strokeWidth=3) + base.mark_text(dy=-10).encode(
-        text=alt.Text("value:Q", format=".0f")
+        text=alt.Text("value:Q", format=".0f"), color=alt.value(TEXT_COLOUR)
     )
 
 
 def cell_heat_map(table: pd.DataFrame, labels: dict[str, str]) -> alt.LayerChart:
     """A channel (rows) x phase (columns) table as a heat map with its figures; empty
-    cells (0) stand out in red. labels: texts for "phase", "channel", "value"."""
+    cells (0) stand out in red. labels: texts for "phase", "channel", "value".
+
+    The blues run from 0 to HEAT_EXTENT of Vega's scheme: dark text reads at 4.5:1 or
+    more on every cell (further on, neither dark nor white text does until ~0.75)."""
     cells = table.rename_axis(index="channel").reset_index()
     cells = cells.melt(id_vars="channel", var_name="phase", value_name="value")
     cells["empty"] = cells["value"] == 0
@@ -171,7 +196,11 @@ def cell_heat_map(table: pd.DataFrame, labels: dict[str, str]) -> alt.LayerChart
         color=alt.condition(
             "datum.empty",
             alt.value("#fdecea"),
-            alt.Color("value:Q", title=labels["value"], scale=alt.Scale(scheme="blues")),
+            alt.Color(
+                "value:Q",
+                title=labels["value"],
+                scale=alt.Scale(scheme={"name": "blues", "extent": [0, HEAT_EXTENT]}, domainMin=0),
+            ),
         ),
         tooltip=[
             alt.Tooltip("phase:N", title=labels["phase"]),
@@ -179,11 +208,7 @@ def cell_heat_map(table: pd.DataFrame, labels: dict[str, str]) -> alt.LayerChart
             alt.Tooltip("value:Q", title=labels["value"], format=".1f"),
         ],
     )
-    peak = float(cells["value"].max()) if len(cells) else 0.0
-    text = base.mark_text(fontSize=12).encode(
-        text=alt.Text("value:Q", format=".1f"),
-        color=alt.condition(
-            f"datum.empty || datum.value < {peak * 0.6}", alt.value("#0b2239"), alt.value("white")
-        ),
+    text = base.mark_text(fontSize=12, color=HEAT_TEXT_COLOUR).encode(
+        text=alt.Text("value:Q", format=".1f")
     )
     return cast(alt.LayerChart, alt.layer(rect, text).properties(height=36 * len(table) + 20))

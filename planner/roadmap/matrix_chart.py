@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from planner.core.numbers import one_decimal, whole_percent
-from planner.roadmap.charts import quadrant_colours
+from planner.roadmap.charts import MUTED_TEXT_COLOUR, quadrant_colours
 from planner.roadmap.quadrants import Thresholds
 
 
@@ -182,7 +182,7 @@ def matrix_chart(
     names = alt.layer(
         *[
             alt.Chart(corners[corners["align"] == side])
-            .mark_text(align=side, fontWeight="bold", opacity=0.45, fontSize=13)
+            .mark_text(align=side, fontWeight="bold", fontSize=13, color=MUTED_TEXT_COLOUR)
             .encode(x="x:Q", y="y:Q", text="name:N")
             for side in ("left", "right")
         ]

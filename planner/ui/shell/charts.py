@@ -17,6 +17,7 @@ import altair as alt
 import streamlit as st
 
 from planner.core.chart_locale import localised
+from planner.roadmap.charts import readable
 from planner.ui.shell.lang import current_lang
 
 try:  # the converter st.altair_chart uses (private: pinned Streamlit, with a fallback)
@@ -36,7 +37,9 @@ def spec_of(chart: alt.TopLevelMixin) -> dict[str, Any]:
 def draw_spec(spec: dict[str, Any], **options) -> Any:
     """Draw a cached spec in the user's language's locale (numbers "7,5" in Dutch; a
     copy: `st.vega_lite_chart` takes its datasets out of it)."""
-    return st.vega_lite_chart(spec=localised(spec, current_lang()), **options)
+    # Its text dark enough to read: Streamlit's chart theme greys it to 3.7:1.
+    readable_spec = {**spec, "config": readable(spec.get("config", {}))}
+    return st.vega_lite_chart(spec=localised(readable_spec, current_lang()), **options)
 
 
 def draw_chart(chart: alt.TopLevelMixin, **options) -> Any:
