@@ -300,3 +300,75 @@ def test_the_vendored_axe_is_the_version_its_readme_names():
     digest = re.search(r"`([0-9a-f]{64})`", noted).group(1)
     assert AXE.read_text(encoding="utf-8").startswith(f"/*! axe v{version}\n")
     assert hashlib.sha256(AXE.read_bytes()).hexdigest() == digest
+
+
+# The element that has focus, inside the ballot's shadow root too.
+FOCUSED = """() => {
+    let active = document.activeElement;
+    while (active && active.shadowRoot && active.shadowRoot.activeElement) {
+        active = active.shadowRoot.activeElement;
+    }
+    const group = active && active.closest && active.closest("fieldset.criterion");
+    return active && {
+        tag: active.tagName.toLowerCase(),
+        cls: active.className,
+        text: /^H[1-6]$/.test(active.tagName) ? active.textContent : "",
+        name: active.getAttribute("aria-label") || "",
+        answer: active.dataset ? active.dataset.label || "" : "",
+        criterion: group ? group.dataset.criterion : "",
+    };
+}"""
+
+
+def tab_to(page: Page, wanted, presses: list[str], most: int = 60) -> dict:
+    """Press Tab until `wanted` (a test of what FOCUSED returns) holds; what has focus."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        presses.append("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused and wanted(focused):
+            return focused
+    raise AssertionError(f"Tab never reached it; focus is on {page.evaluate(FOCUSED)}")
+
+
+def expect_card_heading_focused(page: Page, other_than: str = "") -> str:
+    """Wait until focus is on the ballot card's heading (of another candidate than
+    `other_than`); its title."""
+    for _ in range(100):
+        focused = page.evaluate(FOCUSED)
+        heading = focused and focused["tag"] == "h2" and "title" in focused["cls"]
+        if heading and focused["text"] != other_than:
+            return focused["text"]
+        page.wait_for_timeout(100)
+    raise AssertionError(f"focus is not on the card's heading but on {page.evaluate(FOCUSED)}")
+
+
+def test_a_stakeholder_joins_and_votes_with_the_keyboard_alone(browser, workshop):
+    """Join and score a candidate with Tab, typing, Enter and Space only; after the join
+    and after the ballot moves on by itself, focus is on the new card's heading."""
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    presses: list[str] = []
+    try:
+        page.goto(f"{workshop.url}/?join={workshop.code}")
+        settled(page)
+        tab_to(page, lambda f: f["name"] == t("field.name", "en"), presses)
+        page.keyboard.type("Kim Keys")
+        tab_to(page, lambda f: f["name"] == t("field.role", "en"), presses)
+        page.keyboard.type("Service")
+        page.keyboard.press("Enter")  # submits the join form
+        presses.append("Enter")
+        first = expect_card_heading_focused(page)
+
+        criteria = page.get_by_test_id("ballot-card").locator("fieldset.criterion")
+        for n in range(criteria.count()):
+            criterion = criteria.nth(n).get_attribute("data-criterion")
+            tab_to(page, lambda f, c=criterion: f["criterion"] == c and f["answer"] == "3", presses)
+            page.keyboard.press("Space")
+            presses.append("Space")
+        second = expect_card_heading_focused(page, other_than=first)
+        expect(page.get_by_test_id("ballot-progress")).to_have_text(re.compile(r"^1 of \d+"))
+        picker = page.get_by_test_id("ballot-picker")
+        expect(picker.locator("option", has_text=f"✓ {first}")).to_have_count(1)
+        assert second != first
+    finally:
+        page.context.close()

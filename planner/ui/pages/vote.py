@@ -110,6 +110,7 @@ elif state.session_status == "open" and state.round_status == "voting":
         criteria=criteria,
         candidates=titles,
         done=done,
+        joined=just_joined,
     )
 else:
     st.info(

@@ -29,6 +29,7 @@ class Ballot {
     this.comments = new Map(); // candidate id -> {text, timer, state}
     this.changed = false;
     this.moving = 0; // a move to another card scheduled or loading
+    this.arriving = Boolean(component.data.joined); // just joined: the form is gone
     this.update(component.data);
     this.current = this.firstUnscored() ?? this.data.candidates[0]?.[0];
     this.build();
@@ -297,6 +298,11 @@ class Ballot {
 
   async show(candidateId) {
     if (candidateId === undefined) return;
+    // Focus in the card (on the answer just given) is lost when the card is replaced, and
+    // there is none after joining: it goes to the new card's heading, so the keyboard
+    // goes on from there instead of from the top of the page. Next and the picker keep it.
+    const refocus = this.focusInCard() || (this.arriving && this.nothingFocused());
+    this.arriving = false;
     this.current = candidateId;
     this.card.replaceChildren(el("p", { class: "loading" }, this.data.text.loading));
     this.card.dataset.candidate = "";
@@ -313,9 +319,26 @@ class Ballot {
     }
     if (this.current !== candidateId) return; // moved on while it loaded
     this.drawCard(candidateId);
+    if (refocus && this.nothingFocused()) this.focusHeading();
     this.refresh();
     const next = this.firstUnscored(candidateId);
     if (next !== undefined) this.load(next).catch(() => {}); // so Next is instant
+  }
+
+  focusInCard() {
+    const active = this.root.getRootNode().activeElement; // inside the shadow root too
+    return Boolean(active) && this.card.contains(active);
+  }
+
+  nothingFocused() {
+    const active = document.activeElement;
+    return !active || active === document.body;
+  }
+
+  focusHeading() {
+    const heading = this.card.querySelector(".title");
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: "nearest" });
   }
 
   // --- drawing ------------------------------------------------------------------------
@@ -360,7 +383,7 @@ class Ballot {
     const data = this.data;
     const card = this.cards.get(candidateId);
     const body = [];
-    body.push(el("h2", { class: "title" }, card.title)); // under the page's h1
+    body.push(el("h2", { class: "title", tabindex: "-1" }, card.title)); // under the page's h1
     body.push(el("p", { class: "caption" }, [card.phase, card.channels.join(", ")].join(" · ")));
     if (card.description) body.push(el("p", { class: "description" }, card.description));
     for (const dimension of ["value", "effort"]) {

@@ -79,8 +79,10 @@ def ballot(
     criteria: list[Criterion],
     candidates: list[tuple[int, str]],
     done: list[int],
+    joined: bool = False,
 ) -> None:
-    """Mount the ballot of this round for this stakeholder, with the criteria they rate."""
+    """Mount the ballot of this round for this stakeholder, with the criteria they rate.
+    `joined`: they just joined (focus goes to the first card's heading)."""
     key = f"ballot_{state.round_id}"
     scale = setup.scale
     _component(
@@ -100,6 +102,7 @@ def ballot(
             "names": {DONT_KNOW: t("vote.dont_know")},
             "candidates": [[int(i), title] for i, title in candidates],
             "done": done,
+            "joined": joined,
             "text": {name: t(catalog_key) for name, catalog_key in TEXT_KEYS.items()},
         },
         on_round_changed_change=lambda: _round_changed(key),
