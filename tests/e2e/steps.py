@@ -77,26 +77,31 @@ def choose(page: Page, label: str, option: str) -> None:
 
 
 def pick(page: Page, combobox, option: str) -> None:
-    """Pick `option` in `combobox`, and wait until it shows.
-
-    A run that ends while the list is open redraws the box and closes the list: then
-    open it again, as a person would.
-    """
+    """Pick `option` in `combobox`, and wait until it shows."""
     if combobox.input_value() == option:
         return
+    click_option(page, combobox, option)
+    expect(combobox).to_have_value(option)
+    settled(page)
+
+
+def click_option(page: Page, combobox, option: str) -> None:
+    """Open `combobox`'s list and click `option` (a select box's or a multiselect's).
+
+    A run that ends while the list is open redraws the box and closes the list, and a
+    click during a run can miss the list altogether: then open it again, as a person would.
+    """
     for attempt in range(3):
+        settled(page)
         combobox.click()
         choice = page.get_by_role("option", name=option, exact=True)
         try:
             choice.click(timeout=10_000)
-            break
+            return
         except PlaywrightTimeout:
             if attempt == 2:
                 raise
             page.keyboard.press("Escape")
-            settled(page)
-    expect(combobox).to_have_value(option)
-    settled(page)
 
 
 def pick_language(page: Page, where, name: str) -> None:

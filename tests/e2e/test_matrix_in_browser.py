@@ -23,7 +23,7 @@ from planner.store.sessions import reveal_round
 from planner.store.workspaces import load_journey
 from tests.conftest import ROOT
 from tests.e2e.rounds import busy_machine
-from tests.e2e.steps import DESKTOP, go, pick_language, settled, sign_in
+from tests.e2e.steps import DESKTOP, click_option, go, pick_language, settled, sign_in
 from tests.factories import add_candidate, demo_session, join, vote_all
 from tests.served_app import served_app
 
@@ -171,8 +171,7 @@ def test_the_options_keep_what_was_chosen_while_closed(browser, many_url):
     expect(page.get_by_test_id("stMultiSelect")).to_have_count(0)  # closed: not drawn
     page.get_by_role("button", name="Filter and colour").click()
     phases = page.get_by_test_id("stMultiSelect").filter(has=page.get_by_text("Phase", exact=True))
-    phases.get_by_role("combobox").click()
-    page.get_by_role("option", name="Buying", exact=True).click()
+    click_option(page, phases.get_by_role("combobox"), "Buying")
     settled(page)
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")

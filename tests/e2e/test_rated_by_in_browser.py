@@ -9,7 +9,7 @@ from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
 from planner.models import RoleWeightCreate
 from planner.store.scoring_model import load_scoring_setup, set_role_weights
 from planner.store.workspaces import find_workspace
-from tests.e2e.steps import DESKTOP, go, settled, sign_in
+from tests.e2e.steps import DESKTOP, click_option, go, settled, sign_in
 
 
 @pytest.fixture(name="listed")
@@ -39,8 +39,7 @@ def test_a_role_picked_for_a_criterion_survives_escape(browser, served, listed):
     go(page, "Scoring model")
     box = page.get_by_test_id("stMultiSelect").filter(has=page.get_by_text("Effort", exact=True))
     for role, stored in (("IT", ("IT",)), ("Marketing", ("IT", "Marketing"))):
-        box.get_by_role("combobox").click()
-        page.get_by_role("option", name=role, exact=True).click()
+        click_option(page, box.get_by_role("combobox"), role)
         page.keyboard.press("Escape")  # the list closes
         page.keyboard.press("Escape")  # and once more, on the box itself
         settled(page)
