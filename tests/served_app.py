@@ -39,9 +39,11 @@ def wait_until_healthy(url: str, seconds: float = 60) -> None:
 
 
 @contextmanager
-def served_app(database_url: str, log: Path, script: str = "app.py") -> Iterator[Server]:
-    """`streamlit run app.py` (or another script) against `database_url`, healthy,
-    stopped afterwards."""
+def served_app(
+    database_url: str, log: Path, script: str = "app.py", cwd: Path = ROOT
+) -> Iterator[Server]:
+    """`streamlit run app.py` (or another script) of the project in `cwd` against
+    `database_url`, healthy, stopped afterwards."""
     port = free_port()
     with log.open("w") as output:
         server = subprocess.Popen(
@@ -60,7 +62,7 @@ def served_app(database_url: str, log: Path, script: str = "app.py") -> Iterator
                 "--browser.gatherUsageStats",
                 "false",
             ],
-            cwd=ROOT,
+            cwd=cwd,
             env={**os.environ, "DATABASE_URL": database_url},
             stdout=output,
             stderr=subprocess.STDOUT,

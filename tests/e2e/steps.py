@@ -146,6 +146,11 @@ def add_candidate_here(page: Page, title: str) -> None:
 
 
 def join(page: Page, url: str, code: str, name: str, total: int) -> None:
+    join_by_link(page, f"{url}/?join={code}", name, total)
+
+
+def join_by_link(page: Page, link: str, name: str, total: int) -> None:
+    """Open the join link a facilitator shares, give a name and a role, and join."""
     page.add_init_script(CLICK_LOG)  # what was clicked, to explain a failure
     page.on(
         "response",
@@ -155,7 +160,7 @@ def join(page: Page, url: str, code: str, name: str, total: int) -> None:
             and ANSWERS.setdefault(page, []).append(f"{r.status} {r.request.post_data}")
         ),
     )
-    page.goto(f"{url}/?join={code}")
+    page.goto(link)
     page.get_by_label("Name").fill(name)
     page.get_by_label("Role or department").fill("Marketing")
     page.get_by_role("button", name="Join").click()
