@@ -29,8 +29,8 @@ import pandas as pd
 
 from planner.core.i18n import t
 from planner.core.numbers import few_decimals, one_decimal
+from planner.core.safe_text import neutralise
 from planner.delivery.workflow import Status
-from planner.exports.safe_text import neutralise
 
 FORMATS = ("jira", "azure", "ics")  # python -m planner export --format ...
 HANDED_OFF = (Status.COMMITTED, Status.IN_PROGRESS, Status.BLOCKED)

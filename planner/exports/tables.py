@@ -8,8 +8,8 @@ there would split each number in two, and a whole line would land in one column)
 import pandas as pd
 
 from planner.core.numbers import marks
+from planner.core.safe_text import markdown_literal, neutralise_frame
 from planner.exports.content import ExportContent, as_text
-from planner.exports.safe_text import markdown_literal, neutralise_frame
 from planner.roadmap.table import headings
 
 

@@ -1,6 +1,6 @@
 """Showing user-typed text inside Markdown without it being read as Markdown."""
 
-from planner.exports.safe_text import markdown_literal
+from planner.core.safe_text import markdown_literal
 
 
 def plain(text: object) -> str:
