@@ -4,18 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import Protocol
 
-if TYPE_CHECKING:  # the rows it is made of; this module needs no database
-    from planner.models import Channel, Persona, Phase, Workspace
+
+# What this module reads of the rows a journey is made of (planner.models.Workspace, Phase,
+# Channel, Persona): described here, not imported, so the domain stays below the models.
+class Row(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+class WorkspaceRow(Row, Protocol):
+    @property
+    def updated_at(self) -> datetime: ...
 
 
 @dataclass(frozen=True)
 class Journey:
-    workspace: Workspace
-    phases: list[Phase]
-    channels: list[Channel]
-    personas: list[Persona]
+    workspace: WorkspaceRow
+    phases: Sequence[Row]
+    channels: Sequence[Row]
+    personas: Sequence[Row]
 
     @property
     def phase_names(self) -> list[str]:
@@ -39,7 +52,7 @@ class Journey:
         return _id_of(self.personas, name)
 
 
-def _id_of(rows: Sequence[Phase | Channel | Persona], name: str) -> int:
+def _id_of(rows: Sequence[Row], name: str) -> int:
     """The id of the row named `name` (StopIteration when there is none)."""
     found = next(row.id for row in rows if row.name == name)
     assert found is not None, "rows read from the database have their ids"

@@ -3,8 +3,9 @@ the consensus needs from it: the criteria as a frame, each voter's weight, the r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -19,14 +20,41 @@ from planner.scoring.consensus import (
 )
 from planner.scoring.scales import SCALES, Scale, ScaleKey
 
-if TYPE_CHECKING:  # the rows it is made of; this module needs no database
-    from planner.models import Criterion, ScoringModel
+
+# What this module reads of the rows a setup is made of (planner.models.ScoringModel,
+# Criterion): described here, not imported, so the domain stays below the models.
+class ScoringModelRow(Protocol):
+    @property
+    def scale(self) -> str: ...
+
+    @property
+    def consensus_method(self) -> str: ...
+
+    @property
+    def disagreement(self) -> float: ...
+
+    @property
+    def min_votes(self) -> int: ...
+
+
+class CriterionRow(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dimension(self) -> str: ...
+
+    @property
+    def weight(self) -> float: ...
 
 
 @dataclass(frozen=True)
 class ScoringSetup:
-    model: ScoringModel
-    criteria: list[Criterion]
+    model: ScoringModelRow
+    criteria: Sequence[CriterionRow]
     role_weights_named: dict[str, float]  # role as typed -> weight
     # criterion id -> the roles that rate it (as the workspace lists them); a criterion
     # not in here is rated by everyone
@@ -41,7 +69,7 @@ class ScoringSetup:
     def scale(self) -> Scale:
         return SCALES[ScaleKey(self.model.scale)]
 
-    def criteria_of(self, dimension: str) -> list[Criterion]:
+    def criteria_of(self, dimension: str) -> list[CriterionRow]:
         return [c for c in self.criteria if c.dimension == dimension]
 
     def role_weight(self, role: str) -> float:
@@ -56,7 +84,7 @@ class ScoringSetup:
         roles = self.roles_of(criterion_id)
         return not roles or name_key(role) in {name_key(r) for r in roles}
 
-    def criteria_for(self, role: str) -> list[Criterion]:
+    def criteria_for(self, role: str) -> list[CriterionRow]:
         """The criteria a stakeholder of `role` rates, in order."""
         return [c for c in self.criteria if c.id is not None and self.entitled(c.id, role)]
 
