@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast test-postgres lint format bench db chromium postgres
+.PHONY: run test test-fast test-postgres lint format bench db chromium postgres docs docs-serve
 
 # uv installs the pinned packages in a fraction of pip's time (a fresh clone's runtime
 # packages: 72 s -> 9 s on a busy 2-core machine); pip does it where uv cannot be had or fails.
@@ -60,6 +60,13 @@ test-postgres: $(VENV)/.dev postgres
 test: lint chromium postgres
 	$(PY) -m pytest -q
 	$(PY) -m pytest -q -m storage --database postgresql
+
+# The docs site (docs/, mkdocs.yml) into site/; --strict fails on a broken link or anchor.
+docs: $(VENV)/.dev
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+
+docs-serve: $(VENV)/.dev
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
 
 bench: $(VENV)/.dev postgres chromium
 	$(PY) bench/run_all.py
