@@ -1,4 +1,4 @@
-"""Every page once, and the navigation each visitor gets.
+"""The navigation each visitor gets (every page once: planner.ui.page_files).
 
 What a visitor sees depends on how they came in (see planner.access.roles): a join link or a
 personal link shows a stakeholder their ballot and the sign-off; a manager's or product
@@ -16,6 +16,7 @@ from planner.ui.access.grants import (
     stakeholder_mode,
 )
 from planner.ui.access.remembered import hand_over, keep, restore
+from planner.ui.page_files import PAGE_FILES, page
 from planner.ui.scoring.joining import workspace_language
 from planner.ui.shell.browser_locale import follow_language
 from planner.ui.shell.changes import show_feedback
@@ -24,36 +25,6 @@ from planner.ui.shell.lang import t
 from planner.ui.shell.sidebar import language_switch, sign_out_button, workspace_picker
 from planner.ui.shell.workspace import current_workspace_id, open_workspace
 from planner.ui.workspaces.demo import demo_notes
-
-PAGES = "planner/ui/pages"
-# Every page once: its key (the catalog's nav.KEY is its title) -> (script, icon).
-PAGE_FILES = {
-    "workspaces": ("workspaces", "folder_open"),
-    "import": ("import_candidates", "upload_file"),
-    "grid": ("journey_grid", "grid_view"),
-    "candidates": ("candidates", "lightbulb"),
-    "setup": ("journey_setup", "tune"),
-    "audit": ("audit", "history"),
-    "session": ("scoring_session", "groups"),
-    "presenter": ("presenter", "co_present"),
-    "consensus": ("consensus", "balance"),
-    "scoring_model": ("scoring_model", "rule"),
-    "matrix": ("matrix", "scatter_plot"),
-    "roadmap": ("roadmap", "timeline"),
-    "signoff": ("signoff", "approval"),
-    "commitments": ("commitments", "assignment_turned_in"),
-    "progress": ("progress", "trending_up"),
-    "vote": ("vote", "how_to_vote"),
-}
-
-
-def page(key: str, **options) -> st.Page:
-    """The page `key` of PAGE_FILES, for the navigation, `st.page_link` and
-    `st.switch_page` alike (the URLs are the scripts' names)."""
-    name, icon = PAGE_FILES[key]
-    return st.Page(
-        f"{PAGES}/{name}.py", title=t(f"nav.{key}"), icon=f":material/{icon}:", **options
-    )
 
 
 def route() -> None:

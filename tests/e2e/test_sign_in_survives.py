@@ -8,7 +8,7 @@ from planner.core.i18n import t
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
 from planner.store.access import get_access
 from planner.store.workspaces import list_workspaces
-from planner.ui.nav import PAGE_FILES
+from planner.ui.page_files import PAGE_FILES
 from tests.e2e.rounds import new_round
 from tests.e2e.steps import DESKTOP, go, pick_language, settled, sign_in
 

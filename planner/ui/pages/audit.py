@@ -6,9 +6,9 @@ import streamlit as st
 from planner.core.db import reading
 from planner.store.audit import audit_log
 from planner.ui import tables
+from planner.ui.guard import require_journey
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.workspace import require_journey
 
 journey = require_journey("edit")
 with reading(engine()) as db:

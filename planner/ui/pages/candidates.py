@@ -5,13 +5,13 @@ import streamlit as st
 from planner.journey.search import all_tags, filter_candidates
 from planner.store.candidates import delete_candidates
 from planner.ui import tables
+from planner.ui.guard import require_journey
 from planner.ui.journey.candidate_form import candidate_form, change_candidate
 from planner.ui.journey.candidate_table import candidate_table
-from planner.ui.nav import page
+from planner.ui.page_files import page
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates
-from planner.ui.shell.workspace import require_journey
 from planner.ui.widgets import multiselect
 
 journey = require_journey()

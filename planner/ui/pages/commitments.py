@@ -14,9 +14,9 @@ from planner.ui.delivery.board import board, table
 from planner.ui.delivery.detail import commitment_detail
 from planner.ui.delivery.form import commit_form
 from planner.ui.delivery.handoff import handoff_downloads
+from planner.ui.guard import require_journey
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.workspace import require_journey
 from planner.ui.widgets import multiselect
 
 journey = require_journey("view")

@@ -12,11 +12,11 @@ from planner.scoring.scales import SCALES
 from planner.store.consensus import add_override, override_history
 from planner.store.roadmap_plan import load_plan
 from planner.ui import tables
+from planner.ui.guard import require_journey
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import candidates, consensus, quadrant_sureness
-from planner.ui.shell.workspace import require_journey
 
 journey = require_journey()
 frame = candidates(journey).set_index("id")

@@ -6,12 +6,12 @@ import streamlit as st
 from planner.journey.grid import cell_counts, empty_cells, in_cell
 from planner.journey.search import all_tags
 from planner.ui import tables
+from planner.ui.guard import require_journey
 from planner.ui.journey.candidate_form import add_candidate, candidate_form
 from planner.ui.journey.heatmap import heat_map
-from planner.ui.nav import page
+from planner.ui.page_files import page
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import candidates
-from planner.ui.shell.workspace import require_journey
 from planner.ui.widget_state import versioned_key
 
 journey = require_journey()

@@ -9,11 +9,11 @@ from planner.models import DimensionCreate
 from planner.store.aliases import list_aliases
 from planner.store.dimensions import MODELS, add_item, remove_item, rename_item, reorder_items
 from planner.ui import tables
+from planner.ui.guard import require_journey
 from planner.ui.journey.alias_editor import alias_editor
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.workspace import require_journey
 from planner.ui.widget_state import renew_key, versioned_key
 
 journey = require_journey()

@@ -9,6 +9,7 @@ from planner.roadmap.matrix_chart import ALL_SPREADS
 from planner.roadmap.quadrants import QUADRANTS
 from planner.store.stakeholders import workspace_roles
 from planner.ui import tables
+from planner.ui.guard import require_journey
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.matrix_details import candidate_details
 from planner.ui.roadmap.matrix_options import matrix_options
@@ -17,7 +18,6 @@ from planner.ui.shell.charts import draw_spec
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import candidates, consensus_seen_by
-from planner.ui.shell.workspace import require_journey
 
 journey = require_journey("view")
 frame = candidates(journey)

@@ -11,11 +11,11 @@ from planner.store.ballot import round_state
 from planner.store.round_timing import reveal_when_due
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import get_session, sessions_of
+from planner.ui.guard import require_journey
 from planner.ui.scoring.presenter import PROJECTOR_CSS, join_board, results_board
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates
-from planner.ui.shell.workspace import require_journey
 
 journey = require_journey()
 st.html(PROJECTOR_CSS)

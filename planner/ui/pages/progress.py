@@ -14,10 +14,10 @@ from planner.roadmap.charts import burn_up_chart
 from planner.store.commitments import due_moves, tracked_commitments, version_calendars
 from planner.store.consensus import effort_estimates
 from planner.ui import tables
+from planner.ui.guard import require_journey
 from planner.ui.shell.charts import draw_chart
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
-from planner.ui.shell.workspace import require_journey
 
 
 def table(frame: pd.DataFrame, headings: dict[str, str]) -> None:

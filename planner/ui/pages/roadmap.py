@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from planner.ui.access.grants import allowed
+from planner.ui.guard import require_journey
 from planner.ui.roadmap.compare import compare_panel
 from planner.ui.roadmap.downloads import roadmap_downloads
 from planner.ui.roadmap.plan_editor import dependencies_editor, pins_editor
@@ -13,7 +14,6 @@ from planner.ui.roadmap.versions import save_version_form, versions_panel
 from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates, certainty, working_roadmap
-from planner.ui.shell.workspace import require_journey
 
 journey = require_journey("view")
 frame = candidates(journey)

@@ -12,13 +12,13 @@ from planner.store.scoring_model import (
     load_scoring_setup,
     update_scoring_model,
 )
+from planner.ui.guard import require_journey
 from planner.ui.scoring.calibration import calibration
 from planner.ui.scoring.model_editors import criteria_editor, role_weights_editor
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates
-from planner.ui.shell.workspace import require_journey
 
 journey = require_journey()
 workspace_id = journey.workspace.id

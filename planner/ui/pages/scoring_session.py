@@ -16,6 +16,7 @@ from planner.store.sessions import (
     rounds_of,
     sessions_of,
 )
+from planner.ui.guard import require_journey
 from planner.ui.scoring.focus import focus_panel
 from planner.ui.scoring.progress import live_progress
 from planner.ui.scoring.results import revealed_round, show_results
@@ -26,7 +27,6 @@ from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates
-from planner.ui.shell.workspace import require_journey
 from planner.ui.widgets import multiselect
 
 journey = require_journey()

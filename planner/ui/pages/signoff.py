@@ -16,13 +16,13 @@ from planner.ui import tables
 from planner.ui.access import grants
 from planner.ui.access.grants import allowed, stakeholder_mode
 from planner.ui.delivery.signoff_answers import on_behalf_toggle, own_answer, room_answer
-from planner.ui.nav import page
+from planner.ui.guard import require_journey
+from planner.ui.page_files import page
 from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import saved_version, saved_version_key
-from planner.ui.shell.workspace import require_journey
 
 me = grants.me() if stakeholder_mode() else None
 if me is not None:  # a stakeholder who joined a session: answer as themselves

@@ -12,7 +12,7 @@ from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import get_session
 from planner.store.stakeholders import get_stakeholder, join_session
 from planner.ui.access.grants import become, buckets, leave_ballot, me
-from planner.ui.nav import page
+from planner.ui.page_files import page
 from planner.ui.scoring.ballot import ballot, follow_facilitator
 from planner.ui.scoring.joining import joining
 from planner.ui.scoring.results import revealed_round, show_results

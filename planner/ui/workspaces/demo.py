@@ -17,6 +17,7 @@ from planner.models import Workspace
 from planner.store.access import grant_as
 from planner.store.changes import audited
 from planner.ui.access.grants import actor, give, on_this_machine, role_in
+from planner.ui.page_files import page
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
@@ -79,8 +80,6 @@ def open_demo(role: str, reason: str, typed: str) -> None:
             pass  # nothing changes but who may: the log says who came in this way
     else:
         give(grant)
-    from planner.ui.nav import page  # the navigation imports this module
-
     matrix = page("matrix")
     welcome = "demo.welcome_tour" if role == "viewer" else "demo.welcome_facilitator"
     st.session_state[WELCOME_KEY] = (welcome, matrix.url_path)
@@ -113,8 +112,6 @@ def demo_notes(page_path: str) -> None:
         workspace = db.get(Workspace, workspace_id)
     if workspace is None or not is_demo(workspace):
         return
-    from planner.ui.nav import page  # the navigation imports this module
-
     with st.sidebar.container(border=True):
         st.markdown(t("demo.tour_note"))
         st.page_link(page("workspaces"), label=t("demo.own_workspace"))
