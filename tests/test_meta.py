@@ -1,4 +1,4 @@
-"""Keeping the project honest: layering, README commands, CLI documentation."""
+"""Keeping the project honest: layering, the README's commands (the docs: test_docs.py)."""
 
 import re
 import subprocess
@@ -6,7 +6,6 @@ import sys
 
 import pytest
 
-from planner.cli import _parser
 from planner.core.config import database_url
 from tests.conftest import ROOT
 
@@ -59,30 +58,14 @@ def test_readme_commands_are_the_ones_ci_and_make_use():
     assert commands == ["make test"]
 
 
-def test_every_cli_command_is_in_the_readme():
-    readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
-    subcommands = _parser()._subparsers._group_actions[0].choices
-    missing = [name for name in subcommands if f"python -m planner {name}" not in readme]
-    assert missing == []
-
-
 def test_no_test_touches_the_real_database():
     """The session-wide guard in conftest points DATABASE_URL away from data/planner.db."""
     assert "data/planner.db" not in database_url()
 
 
-def test_uploads_are_bounded_as_readme_says():
-    """Streamlit refuses uploads over server.maxUploadSize MB before the app sees them."""
-    import tomllib
-
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
-    assert config["server"]["maxUploadSize"] == 20
-    assert "at most **20 MB**" in (ROOT / "README.md").read_text()
-
-
 def test_no_full_garbage_collection_after_every_run():
     """Streamlit's post-run gc.collect took ~200 ms a run with the shared caches in memory
-    (holding the interpreter: every visitor waited); README's figures assume it off."""
+    (holding the interpreter: every visitor waited); docs/performance figures assume it off."""
     import tomllib
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
