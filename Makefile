@@ -36,6 +36,7 @@ lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy  # strict on the pure domain (pyproject.toml)
+	$(VENV)/bin/lint-imports  # the import graph's contracts (pyproject.toml)
 
 format: $(VENV)/.dev
 	$(PY) -m ruff format .
