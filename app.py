@@ -19,10 +19,12 @@ else:  # imported by the server
     from planner.ui.access.visit_cookie import ROUTES as SIGN_IN
     from planner.ui.access.visit_cookie import VisitCookie
     from planner.ui.downloads.route import ROUTES as DOWNLOADS
+    from planner.ui.light.assets import ROUTES as LIGHT_ASSETS
+    from planner.ui.light.routes import ROUTES as LIGHT
     from planner.ui.scoring.ballot_routes import ROUTES as BALLOT
 
     app = App(
         __file__,
-        routes=BALLOT + DOWNLOADS + SIGN_IN + UNKNOWN_ROUTES,
+        routes=BALLOT + LIGHT + LIGHT_ASSETS + DOWNLOADS + SIGN_IN + UNKNOWN_ROUTES,
         middleware=[Middleware(SecurityHeaders), Middleware(VisitCookie)],
     )

@@ -1,7 +1,7 @@
 """The links people open: stakeholders to join a session, managers and product owners to
 see (and for product owners, update) a workspace."""
 
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 
 def app_link(page_url: str | None, **params: str) -> str:
@@ -25,12 +25,14 @@ def page_address(page_url: str | None, page: str, **params: str) -> str:
 
 
 def join_link(page_url: str | None, code: str) -> str:
-    """The app's root with `?join=CODE`, on the host the facilitator uses.
+    """The light join page of `code` (planner/ui/light), on the host the facilitator
+    uses. (The Vote page's `/?join=CODE` still answers.)
 
     >>> join_link("http://10.0.0.5:8501/scoring_session?x=1", "ABC234")
-    'http://10.0.0.5:8501/?join=ABC234'
+    'http://10.0.0.5:8501/b/ABC234'
     """
-    return app_link(page_url, join=code)
+    parts = urlsplit(page_url or "")
+    return urlunsplit((parts.scheme, parts.netloc, f"/b/{quote(code, safe='')}", "", ""))
 
 
 def personal_link(page_url: str | None, token: str) -> str:

@@ -75,6 +75,8 @@ def _listed_role(db: Session, workspace_id: int, role: str) -> str:
     roles = workspace_roles(db=db, workspace_id=workspace_id)
     if not roles:
         return role
+    if not role.strip():
+        raise InvalidInput("error.role_not_chosen", roles=", ".join(roles))
     by_key = {name_key(r): r for r in roles}
     if name_key(role) not in by_key:
         raise InvalidInput("error.role_not_listed", role=role, roles=", ".join(roles))

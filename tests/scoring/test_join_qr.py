@@ -16,7 +16,7 @@ def read(image: Image.Image) -> list[str]:
 def test_the_qr_code_holds_the_join_link():
     link = join_link("http://10.0.0.5:8501/scoring_session", "ABC234")
     image = Image.open(io.BytesIO(qr_png(link)))
-    assert read(image) == ["http://10.0.0.5:8501/?join=ABC234"]
+    assert read(image) == ["http://10.0.0.5:8501/b/ABC234"]
 
 
 def test_it_reads_back_seen_from_afar():

@@ -35,6 +35,12 @@ ROUTE_CSP = (
     "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox"
 )
 ROUTES = "/api/"
+# The light stakeholder page (planner/ui/light): its own scripts and styles only.
+LIGHT_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+LIGHT = "/b/"
 HSTS = "max-age=31536000"
 
 
@@ -44,7 +50,9 @@ def headers_for(path: str, *, https: bool) -> dict[str, str]:
     >>> headers_for("/api/download", https=False)["Content-Security-Policy"].split(";")[0]
     "default-src 'none'"
     """
-    csp = ROUTE_CSP if path.startswith(ROUTES) else PAGE_CSP
+    csp = (
+        ROUTE_CSP if path.startswith(ROUTES) else LIGHT_CSP if path.startswith(LIGHT) else PAGE_CSP
+    )
     found = EVERY_RESPONSE | {"Content-Security-Policy": csp}
     return found | {"Strict-Transport-Security": HSTS} if https else found
 

@@ -12,32 +12,12 @@ import streamlit as st
 
 from planner.models import Criterion, utcnow
 from planner.scoring.setup import ScoringSetup
-from planner.scoring.time_box import seconds_left
-from planner.store.ballot import DONT_KNOW, RoundState
+from planner.store.ballot import RoundState
+from planner.ui.scoring.ballot_data import ballot_data, follow_data
 from planner.ui.shell.changes import feedback
-from planner.ui.shell.lang import current_lang, t
+from planner.ui.shell.lang import current_lang
 
 HERE = Path(__file__).parent
-TEXT_KEYS = {
-    "progress": "vote.progress",
-    "all_done": "vote.all_done",
-    "candidate": "vote.candidate",
-    "next": "vote.next_unscored",
-    "value_help": "vote.value_help",
-    "effort_help": "vote.effort_help",
-    "comment": "field.comment",
-    "comment_hint": "vote.comment_hint",
-    "saving": "vote.saving",
-    "saved": "vote.saved",
-    "retrying": "vote.retrying",
-    "not_saved": "vote.not_saved",
-    "loading": "vote.loading",
-    "time_left": "vote.time_left",
-    "time_up": "vote.time_up",
-    "nudge": "vote.nudge",
-    "nudge_ok": "vote.nudge_ok",
-    "references": "vote.references",
-}
 
 _component = st.components.v2.component(
     "planner.ballot",
@@ -56,14 +36,7 @@ def follow_facilitator(*, session_id: int, state: RoundState, token: str) -> Non
     """Nothing to see: it asks the server (cheaply) for the next round or the close."""
     _component(
         key=f"follow_{state.round_id}",
-        data={
-            "follow_only": True,
-            "key": token,
-            "session": session_id,
-            "round": state.round_id,
-            "round_status": state.round_status,
-            "status": state.session_status,
-        },
+        data=follow_data(session_id=session_id, state=state, token=token),
         height=0,
         on_round_changed_change=lambda: None,
     )
@@ -84,26 +57,20 @@ def ballot(
     """Mount the ballot of this round for this stakeholder, with the criteria they rate.
     `joined`: they just joined (focus goes to the first card's heading)."""
     key = f"ballot_{state.round_id}"
-    scale = setup.scale
     _component(
         key=key,
-        data={
-            "session": session_id,
-            "round": state.round_id,
-            "round_status": state.round_status,
-            "status": state.session_status,
-            "auto_advance": state.auto_advance,
-            "seconds_left": seconds_left(state.deadline, utcnow()),
-            "stakeholder": stakeholder_id,
-            "key": token,
-            "lang": current_lang(),
-            "criteria": [{"id": c.id, "name": c.name, "dimension": c.dimension} for c in criteria],
-            "options": [*scale.labels, DONT_KNOW],
-            "names": {DONT_KNOW: t("vote.dont_know")},
-            "candidates": [[int(i), title] for i, title in candidates],
-            "done": done,
-            "joined": joined,
-            "text": {name: t(catalog_key) for name, catalog_key in TEXT_KEYS.items()},
-        },
+        data=ballot_data(
+            session_id=session_id,
+            state=state,
+            stakeholder_id=stakeholder_id,
+            token=token,
+            setup=setup,
+            criteria=criteria,
+            candidates=candidates,
+            done=done,
+            lang=current_lang(),
+            now=utcnow(),
+            joined=joined,
+        ),
         on_round_changed_change=lambda: _round_changed(key),
     )

@@ -338,6 +338,14 @@ async def remember(request: Request) -> Response:
 
     if not await run_in_threadpool(known):
         return _error(401, "error.personal_link_unknown", _lang(request), "identity")
+    set_personal_cookie(response, request, token)
+    return response
+
+
+def set_personal_cookie(response: Response, request: Request, token: str) -> None:
+    """The personal link in the `planner_me` cookie: HttpOnly, SameSite=Strict, 90 days;
+    `__Host-` and Secure over HTTPS."""
+    name = personal_cookie_name(request)
     response.set_cookie(
         name,
         token,
@@ -347,7 +355,6 @@ async def remember(request: Request) -> Response:
         samesite="strict",
         secure=name != COOKIE,
     )
-    return response
 
 
 def personal_cookie_name(request: Request) -> str:

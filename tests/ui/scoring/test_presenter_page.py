@@ -55,7 +55,7 @@ def test_while_voting_it_shows_the_way_in_and_how_far_the_room_is(open_page, sco
     assert metrics["Join code"] == scoring.code
     assert metrics["Joined"] == "2" and metrics["Scored so far"] == "67%"  # 4 of 6
     assert at.get("image")[0].proto.imgs[0].caption == "Scan to join"
-    assert f"?join={scoring.code}" in texts(at)
+    assert f"/b/{scoring.code}" in texts(at)
     assert any(c.proto.component_name == "planner.countdown" for c in at.get("bidi_component"))
     assert any("stSidebar" in h.proto.body for h in at.get("html"))  # the projector: no sidebar
 

@@ -1,0 +1,280 @@
+"""The light stakeholder page and its JSON routes, served beside the pages by `st.App`.
+
+    GET  /b/CODE[?lang=nl]         the join form, then the ballot (light.js)
+    POST /api/light/join           {code, name, role, lang} -> {key}; sets `planner_me`
+    GET  /api/light/ballot?code=C  what to show now: the ballot's data, the reveal, or
+                                   nothing for this role; who by the `X-Ballot-Key`
+                                   header (a personal link) or the `planner_me` cookie
+
+The join follows the Vote page's rules, by the same functions: the code's lookup and the
+join are tries in the join rate limit (planner.store.attempts.limited, the same buckets),
+and planner.store.stakeholders.join_session decides who may join. Everything else the
+ballot does goes to its own routes (planner/ui/scoring/ballot_routes.py), as on the Vote
+page.
+"""
+
+import json
+import os
+from datetime import UTC, datetime
+from functools import lru_cache
+
+import pandas as pd
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from planner.access.clients import client_address, trusted_proxies
+from planner.access.rate_limit import Buckets
+from planner.core.config import database_url
+from planner.core.db import reading, writing
+from planner.core.errors import NotFound, PlannerError, validated
+from planner.core.i18n import supported, t
+from planner.core.numbers import one_decimal
+from planner.models import StakeholderJoin, utcnow
+from planner.scoring.setup import aggregate_votes
+from planner.store import attempts
+from planner.store.ballot import ballot_list, round_state
+from planner.store.scoring_model import load_scoring_setup
+from planner.store.stakeholders import JoinInfo, join_info, join_session, rejoin
+from planner.store.votes import round_votes
+from planner.ui.light.page import join_page, problem_page
+from planner.ui.scoring.ballot_data import ballot_data, follow_data
+from planner.ui.scoring.ballot_routes import (
+    BODY_MAX,
+    KEY_HEADER,
+    personal_cookie_name,
+    set_personal_cookie,
+)
+
+FIELD_MAX = 200  # characters of any one field of the join form's body, before validation
+
+
+def _engine():
+    from planner.ui.shell.engine import get_engine  # the pages' pool, one per process
+
+    return get_engine(database_url())
+
+
+def _client(request: Request) -> str:
+    peer = request.client.host if request.client else None
+    return client_address(peer, request.headers.get("x-forwarded-for"), trusted_proxies(os.environ))
+
+
+def _buckets(request: Request) -> Buckets:
+    return Buckets.of("join", "*", _client(request))  # as the Vote page's join counts
+
+
+def _lookup(request: Request, code: str) -> JoinInfo | None:
+    """The session of `code`, a try at it like the Vote page's lookup (None: no such)."""
+
+    def find(db) -> JoinInfo | None:
+        try:
+            return join_info(db=db, code=code)
+        except NotFound:
+            return None
+
+    return attempts.limited(
+        _engine(),
+        buckets=_buckets(request),
+        now=datetime.now(UTC),
+        action=find,
+        succeeded=lambda found: found is not None,
+    )
+
+
+async def page(request: Request) -> Response:
+    code = request.path_params["code"][:20]
+    asked = request.query_params.get("lang")
+    try:
+        info = await run_in_threadpool(_lookup, request, code)
+    except PlannerError as error:  # too many tries from here
+        lang = supported(asked or "en")
+        return HTMLResponse(problem_page(error.message(lang), lang), status_code=429)
+    if info is None:
+        lang = supported(asked or "en")
+        message = t("error.session_not_found", lang)
+        return HTMLResponse(problem_page(message, lang), status_code=404)
+    lang = supported(asked or info.language)
+    return HTMLResponse(join_page(info, lang), headers={"Cache-Control": "no-store"})
+
+
+def _problem(error: PlannerError, lang: str) -> JSONResponse:
+    status = 429 if isinstance(error, attempts.TooManyAttempts) else 400
+    if error.key == "error.session_not_found":
+        status = 404
+    elif error.key in ("error.session_closed", "error.stakeholder_taken"):
+        status = 409
+    return JSONResponse({"error": error.message(lang), "reason": error.key}, status_code=status)
+
+
+async def _form(request: Request) -> dict[str, str] | None:
+    raw = await request.body()
+    if len(raw) > BODY_MAX:
+        return None
+    try:
+        body = json.loads(raw or b"{}")
+    except ValueError:
+        return None
+    if not isinstance(body, dict):
+        return None
+    fields = ("code", "name", "role", "lang")
+    if any(not isinstance(body.get(f, ""), str) for f in fields):
+        return None
+    return {f: body.get(f, "")[:FIELD_MAX] for f in fields}
+
+
+async def join(request: Request) -> Response:
+    form = await _form(request)
+    if form is None:
+        return JSONResponse({"error": "bad request", "reason": "refused"}, status_code=400)
+    lang = supported(form["lang"])
+
+    def work():
+        return attempts.limited(
+            _engine(),
+            buckets=_buckets(request),
+            now=datetime.now(UTC),
+            action=lambda db: join_session(
+                db=db,
+                code=form["code"],
+                join_in=validated(StakeholderJoin, name=form["name"], role=form["role"]),
+            ),
+        )
+
+    try:
+        joined = await run_in_threadpool(work)
+    except PlannerError as error:
+        return _problem(error, lang)
+    response = JSONResponse({"key": joined.token})
+    set_personal_cookie(response, request, joined.token)
+    return response
+
+
+def results_table(setup, votes, titles: dict[int, str], lang: str) -> dict:
+    """Title, value, effort, n and flag per candidate, flagged ones first (as on the Vote
+    page), numbers as `lang` writes them."""
+    results = aggregate_votes(setup, votes)
+    if results.empty:
+        return {"columns": [], "rows": [], "empty": t("session.no_votes", lang)}
+    discuss = results["discuss"].fillna(False).astype(bool)
+    insufficient = results["insufficient"].fillna(True).astype(bool)
+    flagged = [c for c in titles if c in results.index and discuss[c]]
+    order = flagged + [c for c in titles if c not in flagged]
+
+    def number(value) -> str:
+        return "–" if pd.isna(value) else one_decimal(float(value), lang)
+
+    rows = []
+    for candidate in order:
+        if candidate not in results.index:
+            rows.append([titles[candidate], "–", "–", "0", ""])
+            continue
+        row = results.loc[candidate]
+        flag = (
+            "⚑ " + t("session.discuss", lang)
+            if discuss[candidate]
+            else ("… " + t("session.insufficient", lang) if insufficient[candidate] else "")
+        )
+        count = 0 if pd.isna(row["value_n"]) else int(row["value_n"])
+        rows.append(
+            [titles[candidate], number(row["value"]), number(row["effort"]), str(count), flag]
+        )
+    value = t("chart.value", lang)
+    columns = [
+        t("field.title", lang),
+        value,
+        t("chart.effort", lang),
+        t("session.stat_n", lang, dimension=value),
+        t("session.flag", lang),
+    ]
+    return {"columns": columns, "rows": rows, "empty": ""}
+
+
+@lru_cache(maxsize=64)
+def _round_table(
+    url: str, workspace_id: int, round_id: int, titles: tuple[tuple[int, str], ...], lang: str
+) -> dict:
+    """The table of a round that is over (revealed, or its session closed): it never
+    changes, so every stakeholder's page shares one read."""
+    from planner.ui.shell.engine import get_engine
+
+    with reading(get_engine(url)) as db:
+        setup = load_scoring_setup(db=db, workspace_id=workspace_id)
+        votes = round_votes(db=db, round_ids=[round_id])
+    return results_table(setup, votes, dict(titles), lang)
+
+
+def _view(token: str, code: str, lang: str, joined: bool) -> tuple[int, dict]:
+    """What the light page shows this stakeholder now (401: no such personal link)."""
+    with writing(_engine()) as db:
+        try:
+            me = rejoin(db=db, token=token, code=code)
+        except PlannerError as error:
+            if error.key in ("error.session_closed",):
+                return 409, {"error": error.message(lang), "reason": error.key}
+            return 401, {"error": error.message(lang), "reason": "identity"}
+        scoring, stakeholder = me.scoring, me.stakeholder
+        state = round_state(db=db, session_id=scoring.id)
+        setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
+        titles, done = ballot_list(db=db, round_id=state.round_id, stakeholder_id=stakeholder.id)
+    common = {
+        "session": scoring.name,
+        "who": t("vote.who", lang, name=stakeholder.name, number=state.number),
+        "token": token,
+        "signoff": f"/signoff?me={token}",
+    }
+    voting = state.session_status == "open" and state.round_status == "voting"
+    criteria = setup.criteria_for(stakeholder.role)
+    follow = follow_data(session_id=scoring.id, state=state, token=token)
+    if voting and not criteria:
+        message = t("vote.nothing_for_role", lang, role=stakeholder.role)
+        return 200, common | {"view": "nothing", "message": message, "follow": follow}
+    if voting:
+        data = ballot_data(
+            session_id=scoring.id,
+            state=state,
+            stakeholder_id=stakeholder.id,
+            token=token,
+            setup=setup,
+            criteria=criteria,
+            candidates=titles,
+            done=done,
+            lang=lang,
+            now=utcnow(),
+            joined=joined,
+        )
+        focus = t("focus.ballot", lang) if scoring.focus_queue is not None else ""
+        return 200, common | {"view": "ballot", "data": data, "focus": focus}
+    message = (
+        t("vote.revealed", lang)
+        if state.session_status == "open"
+        else t("error.session_closed", lang, name=scoring.name)
+    )
+    table = _round_table(
+        database_url(), scoring.workspace_id, state.round_id, tuple(map(tuple, titles)), lang
+    )
+    return 200, common | {"view": "results", "message": message, "results": table, "follow": follow}
+
+
+async def ballot(request: Request) -> Response:
+    token = request.headers.get(KEY_HEADER) or request.cookies.get(
+        personal_cookie_name(request), ""
+    )
+    lang = supported(request.query_params.get("lang", "en"))
+    if not token or len(token) > 100:
+        return JSONResponse(
+            {"error": t("error.personal_link_unknown", lang), "reason": "identity"},
+            status_code=401,
+        )
+    code = request.query_params.get("code", "")[:20]
+    joined = request.query_params.get("joined") == "1"
+    status, body = await run_in_threadpool(_view, token, code, lang, joined)
+    return JSONResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+ROUTES = [
+    Route("/b/{code}", page, methods=["GET"]),
+    Route("/api/light/join", join, methods=["POST"]),
+    Route("/api/light/ballot", ballot, methods=["GET"]),
+]

@@ -1,0 +1,161 @@
+"""The light stakeholder page (/b/CODE) in Chromium: join by the link, vote, reload,
+follow the facilitator's reveal; desktop and phone, English and Dutch, by keyboard."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from planner.core.db import make_engine, reading, writing
+from planner.store.sessions import get_session, reveal_round
+from tests.e2e.rounds import CANDIDATES, new_round, stored_answers
+from tests.e2e.steps import DESKTOP, PHONE
+
+TEXTS = {
+    "en": {
+        "name": "Name",
+        "role": "Role or department",
+        "join": "Join",
+        "progress": "{done} of {total} scored",
+        "revealed": "The scores of this round have been revealed.",
+    },
+    "nl": {
+        "name": "Naam",
+        "role": "Rol of afdeling",
+        "join": "Meedoen",
+        "progress": "{done} van {total} gescoord",
+        "revealed": "De scores van deze ronde zijn bekendgemaakt.",
+    },
+}
+
+
+def code_of(database_url: str, session_id: int) -> str:
+    engine = make_engine(database_url)
+    with reading(engine) as db:
+        code = get_session(db=db, session_id=session_id).code
+    engine.dispose()
+    return code
+
+
+def settled_ballot(page: Page) -> None:
+    """Every answer clicked is stored and the card stays put."""
+    ballot = page.locator(".ballot")
+    expect(ballot).to_have_attribute("data-pending", "0", timeout=20_000)
+    expect(ballot).to_have_attribute("data-moving", "0", timeout=20_000)
+
+
+def answer_card(page: Page, label: str) -> str:
+    """Click `label` on every criterion of the card shown; wait until the ballot moved on."""
+    card = page.get_by_test_id("ballot-card")
+    title = card.locator("h2.title")
+    expect(title).to_be_visible()
+    shown = title.inner_text()
+    for group in card.locator("fieldset.criterion").all():
+        group.locator(f'button[data-label="{label}"]').click()
+    expect(title).not_to_have_text(shown, timeout=20_000)
+    settled_ballot(page)
+    return shown
+
+
+def join_light(page: Page, link: str, lang: str, name: str) -> None:
+    page.goto(link)
+    text = TEXTS[lang]
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    page.get_by_label(text["name"], exact=True).fill(name)
+    page.get_by_label(text["role"], exact=True).fill("Marketing")
+    page.get_by_role("button", name=text["join"]).click()
+    heading = page.get_by_test_id("ballot-card").locator("h2.title")
+    expect(heading).to_be_visible(timeout=30_000)
+    expect(heading).to_be_focused()  # after joining, the keyboard starts on the card
+
+
+@pytest.mark.parametrize(
+    ("lang", "viewport"), [("en", DESKTOP), ("nl", PHONE)], ids=["en-desktop", "nl-phone"]
+)
+def test_a_stakeholder_joins_votes_reloads_and_sees_the_reveal(browser, served, lang, viewport):
+    """Join by the light link, answer three candidates, reload, follow the reveal."""
+    session_id, _, _, _ = new_round(served.database_url)
+    code = code_of(served.database_url, session_id)
+    page = browser.new_context(viewport=viewport).new_page()
+    assets = []
+    page.on("response", lambda r: "/b/assets/" in r.url and assets.append(r))
+    link = f"{served.url}/b/{code}" + ("?lang=nl" if lang == "nl" else "")
+    join_light(page, link, lang, f"Light {lang}")
+    progress = TEXTS[lang]["progress"]
+    answered = [answer_card(page, label) for label in ("2", "4", "?")]
+    expect(page.get_by_test_id("ballot-progress")).to_have_text(
+        progress.format(done=3, total=CANDIDATES)
+    )
+    # No Streamlit front end: the page's own files only, hashed and kept for a year.
+    assert {r.url.rsplit("/", 1)[1].split(".")[0] for r in assets} == {"ballot", "light"}
+    assert all("immutable" in r.headers["cache-control"] for r in assets)
+    assert page.evaluate("() => document.querySelectorAll('script[src*=\"static\"]').length") == 0
+    assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0
+
+    page.reload()  # the cookie brings the ballot back, where it was
+    expect(page.get_by_test_id("ballot-progress")).to_have_text(
+        progress.format(done=3, total=CANDIDATES), timeout=30_000
+    )
+    expect(page.locator("#join")).to_be_hidden()
+    picker = page.get_by_test_id("ballot-picker")
+    for title in answered:
+        expect(picker.locator("option", has_text=f"✓ {title}")).to_have_count(1)
+
+    engine = make_engine(served.database_url)
+    with writing(engine) as db:
+        reveal_round(db=db, session_id=session_id)
+    engine.dispose()
+    expect(page.get_by_text(TEXTS[lang]["revealed"])).to_be_visible(timeout=20_000)
+    results = page.get_by_test_id("light-results")
+    for title in answered:
+        expect(results.get_by_role("rowheader", name=title)).to_be_visible()
+    expect(page.get_by_test_id("ballot-card")).to_have_count(0)
+    page.context.close()
+
+
+def test_the_personal_link_opens_the_ballot_on_another_device(browser, served):
+    """A fresh browser with the personal link answers as the same person."""
+    session_id, _, _, people = new_round(served.database_url)
+    code = code_of(served.database_url, session_id)
+    stakeholder_id, token = people[0]
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(f"{served.url}/b/{code}?me={token}")
+    answered = answer_card(page, "5")
+    assert "me=" not in page.url  # the secret leaves the address bar
+    page.reload()
+    picker = page.get_by_test_id("ballot-picker")
+    expect(picker.locator("option", has_text=f"✓ {answered}")).to_have_count(1, timeout=30_000)
+    stored = stored_answers(served.database_url, session_id, [people[0]])[stakeholder_id]
+    assert set(stored.values()) == {"5"} and len(stored) == 3  # three criteria, one card
+    page.context.close()
+
+
+def tab_to(page: Page, criterion_id: int, label: str) -> None:
+    """Press Tab until the answer `label` of `criterion_id` has the focus."""
+    script = """() => {
+        const here = document.activeElement;
+        const group = here.closest('fieldset.criterion');
+        return [here.dataset.label || null, group ? group.dataset.criterion : null];
+    }"""
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate(script) == [label, str(criterion_id)]:
+            return
+    raise AssertionError(f"Tab never reached {label} of criterion {criterion_id}")
+
+
+def test_voting_by_keyboard_alone(browser, served):
+    """Tab to an answer, press Space; after each card focus is on the next heading."""
+    session_id, _, criteria, _ = new_round(served.database_url)
+    code = code_of(served.database_url, session_id)
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    join_light(page, f"{served.url}/b/{code}", "en", "Keys Only")
+    heading = page.get_by_test_id("ballot-card").locator("h2.title")
+    for label in ("3", "1"):
+        shown = heading.inner_text()
+        for criterion_id in criteria.values():
+            tab_to(page, criterion_id, label)
+            page.keyboard.press("Space")
+        expect(heading).not_to_have_text(shown, timeout=20_000)
+        expect(heading).to_be_focused()  # the next card: the keyboard starts on it
+    settled_ballot(page)
+    expect(page.get_by_test_id("ballot-progress")).to_have_text(f"2 of {CANDIDATES} scored")
+    page.context.close()

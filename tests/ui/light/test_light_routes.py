@@ -1,0 +1,259 @@
+"""The light stakeholder page and its routes: the join follows the Vote page's rules,
+the cookie brings a browser back, the ballot gets the Vote page's data, a room behind
+one address is never refused while failures stay limited."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from planner.core.db import reading, writing
+from planner.models import (
+    RoleWeightCreate,
+    SessionCreate,
+    StakeholderJoin,
+    WorkspaceUpdate,
+    utcnow,
+)
+from planner.store.ballot import ballot_list, round_state
+from planner.store.scoring_model import load_scoring_setup, set_role_weights
+from planner.store.sessions import close_session, open_session, participants, reveal_round
+from planner.store.stakeholders import join_session
+from planner.store.votes import cast_vote
+from planner.store.workspaces import update_workspace
+from planner.ui.access.headers import headers_for
+from planner.ui.light import assets, routes
+from planner.ui.scoring.ballot_data import ballot_data
+from planner.ui.scoring.ballot_routes import ROUTES as BALLOT
+from planner.ui.scoring.ballot_routes import STATES
+from tests.factories import add_candidate, make_journey
+
+
+@pytest.fixture(name="client")
+def client_fixture(database_url):
+    STATES.forget()
+    routes._round_table.cache_clear()
+    with TestClient(Starlette(routes=routes.ROUTES + assets.ROUTES + BALLOT)) as client:
+        yield client
+
+
+@pytest.fixture(name="scoring")
+def scoring_fixture(engine, demo):
+    """A session named with markup, on the demo's first three candidates."""
+    with writing(engine) as db:
+        return open_session(
+            db=db,
+            workspace_id=demo.id,
+            session_in=SessionCreate(name="Town <hall>"),
+            candidate_ids=[1, 2, 3],
+        )
+
+
+def join(client, code, name="Ann", role="", lang="en", **headers):
+    form = {"code": code, "name": name, "role": role, "lang": lang}
+    return client.post("/api/light/join", json=form, headers=headers)
+
+
+def test_the_page_of_a_code_is_the_join_form_in_the_workspaces_language(
+    client, scoring, engine, demo
+):
+    page = client.get(f"/b/{scoring.code}")
+    assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
+    assert '<html lang="en">' in page.text
+    assert "Town &lt;hall&gt;" in page.text and "<hall>" not in page.text
+    assert 'name="viewport"' in page.text and "/static/" not in page.text
+    assert assets.url("ballot.js") in page.text and assets.url("light.js") in page.text
+    with writing(engine) as db:
+        update_workspace(db=db, workspace_id=demo.id, workspace_in=WorkspaceUpdate(language="nl"))
+    dutch = client.get(f"/b/{scoring.code}")
+    assert '<html lang="nl">' in dutch.text and "Meedoen" in dutch.text
+    chosen = client.get(f"/b/{scoring.code}?lang=en")
+    assert '<html lang="en">' in chosen.text
+
+
+def test_an_unknown_code_says_so(client, scoring):
+    page = client.get("/b/NOSUCH")
+    assert page.status_code == 404
+    assert "No scoring session has this code" in page.text
+
+
+def test_a_listed_role_is_chosen_from_the_workspaces_roles(client, scoring, engine, demo):
+    with writing(engine) as db:
+        set_role_weights(
+            db=db,
+            workspace_id=demo.id,
+            weights_in=[RoleWeightCreate(role=r, weight=1) for r in ("IT", "Marketing")],
+        )
+    page = client.get(f"/b/{scoring.code}")
+    assert '<option value="Marketing">Marketing</option>' in page.text
+    refused = join(client, scoring.code, role="")
+    assert refused.status_code == 400
+    assert refused.json()["error"] == "Choose your role: one of IT, Marketing."
+    assert join(client, scoring.code, role="Sales").json()["reason"] == "error.role_not_listed"
+    assert join(client, scoring.code, role="marketing").status_code == 200
+    with reading(engine) as db:
+        [ann] = participants(db=db, session_id=scoring.id)
+    assert (ann.name, ann.role) == ("Ann", "Marketing")
+
+
+@pytest.mark.parametrize(
+    ("form", "status", "message"),
+    [
+        ({"name": ""}, 400, "Name"),
+        ({"name": "x" * 81}, 400, "Name"),
+        ({"code": "NOSUCH"}, 404, "No scoring session has this code"),
+    ],
+)
+def test_a_join_refused_says_why_naming_the_field(client, scoring, form, status, message):
+    body = {"code": scoring.code, "name": "Ann", "role": "", "lang": "en"} | form
+    refused = client.post("/api/light/join", json=body)
+    assert refused.status_code == status and message in refused.json()["error"]
+
+
+@pytest.mark.parametrize("body", [b"[]", b"{", b'{"name": 5}', b"x" * 9000])
+def test_a_body_that_is_no_join_form_is_a_400(client, scoring, body):
+    assert client.post("/api/light/join", content=body).status_code == 400
+
+
+def test_a_name_taken_and_a_closed_session_are_refused(client, scoring, engine):
+    assert join(client, scoring.code).status_code == 200
+    taken = join(client, scoring.code, name="ann")
+    assert taken.status_code == 409 and "already joined" in taken.json()["error"]
+    with writing(engine) as db:
+        close_session(db=db, session_id=scoring.id)
+    closed = join(client, scoring.code, name="Bert", lang="nl")
+    assert closed.status_code == 409 and "gesloten" in closed.json()["error"]
+
+
+def test_joining_sets_the_personal_cookie_and_the_ballot_resumes_by_it(client, scoring, engine):
+    joined = join(client, scoring.code)
+    key = joined.json()["key"]
+    cookie = joined.headers["set-cookie"]
+    assert cookie.startswith(f"planner_me={key};")
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Secure" not in cookie
+    view = client.get("/api/light/ballot", params={"code": scoring.code, "joined": "1"})
+    assert view.status_code == 200 and view.json()["view"] == "ballot"
+    client.cookies.clear()  # another browser: nothing, until the personal link is sent
+    assert client.get("/api/light/ballot", params={"code": scoring.code}).status_code == 401
+    by_link = client.get(
+        "/api/light/ballot", params={"code": scoring.code}, headers={"X-Ballot-Key": key}
+    )
+    assert by_link.json()["token"] == key
+
+
+def test_over_https_the_cookie_is_host_prefixed_and_secure(client, scoring):
+    joined = join(client, scoring.code, **{"X-Forwarded-Proto": "https"})
+    cookie = joined.headers["set-cookie"]
+    assert cookie.startswith("__Host-planner_me=") and "Secure" in cookie
+
+
+def test_the_ballot_gets_the_data_the_vote_page_hands_it(client, scoring, engine):
+    key = join(client, scoring.code, lang="nl").json()["key"]
+    view = client.get(
+        "/api/light/ballot", params={"code": scoring.code, "lang": "nl", "joined": "1"}
+    ).json()
+    with reading(engine) as db:
+        state = round_state(db=db, session_id=scoring.id)
+        setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
+        [me] = participants(db=db, session_id=scoring.id)
+        titles, done = ballot_list(db=db, round_id=state.round_id, stakeholder_id=me.id)
+    expected = ballot_data(
+        session_id=scoring.id,
+        state=state,
+        stakeholder_id=me.id,
+        token=key,
+        setup=setup,
+        criteria=setup.criteria_for(me.role),
+        candidates=titles,
+        done=done,
+        lang="nl",
+        now=utcnow(),
+        joined=True,
+    )
+    assert view["data"] == expected
+    assert view["data"]["text"]["progress"] == "{done} van {total} gescoord"
+    assert view["who"].startswith("Je bent Ann")
+    assert view["signoff"] == f"/signoff?me={key}"
+
+
+def test_another_workspaces_personal_link_gets_nothing_here(client, scoring, engine):
+    with writing(engine) as db:
+        journey = make_journey(db)
+        elsewhere = open_session(
+            db=db,
+            workspace_id=journey.workspace.id,
+            session_in=SessionCreate(name="Elsewhere"),
+            candidate_ids=[add_candidate(db, journey).id],
+        )
+        stranger = join_session(db=db, code=elsewhere.code, join_in=StakeholderJoin(name="Zed"))
+    view = client.get(
+        "/api/light/ballot",
+        params={"code": scoring.code},
+        headers={"X-Ballot-Key": stranger.token},
+    )
+    assert view.status_code == 401
+
+
+def test_after_the_reveal_the_page_shows_the_results_and_follows(client, scoring, engine):
+    key = join(client, scoring.code).json()["key"]
+    with writing(engine) as db:
+        [me] = participants(db=db, session_id=scoring.id)
+        state = round_state(db=db, session_id=scoring.id)
+        for criterion in (1, 2, 3):
+            cast_vote(
+                db=db,
+                round_id=state.round_id,
+                stakeholder_id=me.id,
+                candidate_id=2,
+                criterion_id=criterion,
+                label="4",
+            )
+        reveal_round(db=db, session_id=scoring.id)
+    view = client.get("/api/light/ballot", params={"code": scoring.code, "lang": "nl"}).json()
+    assert view["view"] == "results"
+    assert view["message"] == "De scores van deze ronde zijn bekendgemaakt."
+    assert view["follow"]["follow_only"] and view["follow"]["round_status"] == "revealed"
+    table = view["results"]
+    assert table["columns"][:3] == ["Titel", "Waarde", "Inspanning"]
+    rows = {row[0]: row for row in table["rows"]}
+    assert len(rows) == 3
+    [voted] = [row for row in table["rows"] if row[3] == "1"]
+    assert "," in voted[1] or voted[1] == "–"  # Dutch decimals
+    assert key
+
+
+def test_assets_are_served_under_their_hash_for_a_year(client):
+    for name in ("ballot.js", "ballot.css", "light.js", "light.css"):
+        found = client.get(assets.url(name))
+        assert found.status_code == 200
+        assert found.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert client.get("/b/assets/ballot.000000000000.js").status_code == 404
+    ballot = client.get(assets.url("ballot.js")).text
+    assert ballot == (assets.SCORING / "ballot.js").read_text(encoding="utf-8")
+
+
+def test_a_room_behind_one_address_joins_300_at_once_and_failures_stay_limited(
+    client, scoring, engine
+):
+    """300 page loads and joins from one address, 16 at a time: none refused; then
+    wrong codes from there are slowed down after the free failures."""
+
+    def arrive(n: int) -> tuple[int, int]:
+        page = client.get(f"/b/{scoring.code}")
+        joined = join(client, scoring.code, name=f"Person {n}")
+        return page.status_code, joined.status_code
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        answers = list(pool.map(arrive, range(300)))
+    assert answers == [(200, 200)] * 300
+    with reading(engine) as db:
+        assert len(participants(db=db, session_id=scoring.id)) == 300
+    wrong = [join(client, "WRONG1", name=f"Guess {n}").status_code for n in range(6)]
+    assert wrong == [404] * 5 + [429]
+
+
+def test_the_light_page_runs_its_own_files_only():
+    csp = headers_for("/b/ABC234", https=False)["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe" not in csp
+    assert "frame-ancestors 'none'" in csp
