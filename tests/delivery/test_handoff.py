@@ -1,7 +1,7 @@
 """Hand-off files read back by their formats' rules: Jira's CSV (repeated Labels
 columns), Azure Boards' CSV (Tags separated by "; "), iCalendar (the icalendar package).
 
-Rule table (README, "Hand-off to delivery tools"):
+Rule table (docs/tour/downloads.md, "Hand-off to delivery tools"):
 | rule                                   | test                                   |
 | committed, in progress, blocked go;    | test_only_committed_work_goes          |
 |   proposed, done, dropped do not       |                                        |

@@ -130,7 +130,7 @@ def test_cycles_are_refused_naming_the_candidates():
     assert sorted(error.value.cycle) == [1, 2, 3]
 
 
-# --- the rules README states, one test each ------------------------------------------
+# --- the rules docs/tour/roadmap.md states, one test each ----------------------------
 
 
 def test_a_dependency_on_a_candidate_without_scores_keeps_the_dependent_out():

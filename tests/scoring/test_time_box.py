@@ -1,4 +1,4 @@
-"""When a round reveals itself: the rule table of README, case by case."""
+"""When a round reveals itself: the rules of docs/tour/workshop.md (Timer, Nudges), case by case."""
 
 from datetime import UTC, datetime, timedelta
 

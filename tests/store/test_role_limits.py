@@ -1,5 +1,5 @@
 """Criteria limited to roles: IT rates effort only, Marketing value only. The rule table
-of README, one test per rule."""
+of docs/tour/workshop.md (Role-limited criteria), one test per rule."""
 
 import pytest
 
