@@ -8,6 +8,7 @@ copies: with pandas' copy-on-write a page changing its copy never changes the ca
 frame, and a rerun no longer unpickles 2,000 rows to get its own copy."""
 
 import hashlib
+import time
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -57,10 +58,18 @@ def _versioned(frame: pd.DataFrame) -> Versioned:
     return Versioned(frame, hashlib.blake2b(hashed + columns, digest_size=16).hexdigest())
 
 
-@st.cache_resource(ttl=1, show_spinner=False, max_entries=64)
+INPUTS_FRESH_S = 1.0  # a change made by another app instance shows within this
+clock = time.monotonic  # the seconds the inputs' freshness is counted in (tests move it)
+
+
 def _inputs(url: str, workspace_id: int) -> tuple[str, str]:
-    """Digests of what the consensus and the working roadmap are made from: a change
-    made by another app instance shows within a second."""
+    """Digests of what the consensus and the working roadmap are made from, read at most
+    once per INPUTS_FRESH_S: a change made by another app instance shows within it."""
+    return _inputs_read(url, workspace_id, int(clock() // INPUTS_FRESH_S))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _inputs_read(url: str, workspace_id: int, tick: int) -> tuple[str, str]:
     with reading(get_engine(url)) as db:
         return (
             consensus_inputs(db=db, workspace_id=workspace_id),
@@ -177,7 +186,7 @@ def saved_version(version: RoadmapVersion) -> Roadmap:
 def forget_changed() -> None:
     """After a change made here: what the consensus and the roadmap are made from is
     read anew at once (what did not change is still cached under its version)."""
-    _inputs.clear()
+    _inputs_read.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
