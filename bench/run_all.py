@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import (
     bench_certainty,
+    bench_duplicates,
     bench_exports,
     bench_hostile,
     bench_import,
@@ -57,6 +58,10 @@ BUDGETS = [
     ("resample_300x30x200_s", "Resampling 300 candidates x 30 stakeholders x 200", "s", 1),
     ("solve_worst_proven_gap_pct", "Best plan, n <= 300: worst proven gap in 10 s", "%", 0.5),
     ("solve_worst_overrun_s", "Best plan, n <= 300: wall time over its 10 s limit", "s", 0.5),
+    ("duplicates_2000_ms", "Duplicate suggestions among 2,000 candidates", "ms", 1000),
+    ("duplicates_2000_cpu_ms", "The same, CPU time of the process", "ms", None),
+    ("duplicates_precision", "Duplicate suggestions: precision on the labelled pairs", "", None),
+    ("duplicates_recall", "Duplicate suggestions: recall on the labelled pairs", "", None),
 ]
 
 
@@ -76,6 +81,7 @@ def main() -> int:
         **bench_hostile.measure(),
         **bench_certainty.measure(),
         **bench_optimal.measure(),
+        **bench_duplicates.measure(),
     }
     print("| figure | measured | budget | result |")
     print("| --- | --- | --- | --- |")
