@@ -33,6 +33,7 @@ from planner.models import (
     Stakeholder,
     Vote,
 )
+from planner.scoring.lifecycle import RoundStatus
 from planner.store.aliases import list_aliases
 from planner.store.candidates import COLUMNS as CANDIDATE_COLUMNS
 from planner.store.candidates import candidate_frame
@@ -170,7 +171,7 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
                     # Blind until the reveal: a round still voting keeps its votes and
                     # comments out of every backup, the facilitator's included.
                     "votes": []
-                    if scoring_round.status == "voting"
+                    if scoring_round.status == RoundStatus.VOTING
                     else [
                         _named(
                             v,
@@ -192,7 +193,7 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
                         )
                     ],
                     "comments": []
-                    if scoring_round.status == "voting"
+                    if scoring_round.status == RoundStatus.VOTING
                     else [
                         _named(c, stakeholder=("stakeholder_id", names))
                         for c in _rows(

@@ -19,6 +19,7 @@ from planner.models import (
 )
 from planner.scoring.certainty import Resampled
 from planner.scoring.consensus import composites, settle
+from planner.scoring.lifecycle import RoundStatus
 from planner.scoring.setup import aggregate_votes, criteria_frame, entitled_votes, resample_votes
 from planner.scoring.setup import seen_by as seen_by_role
 from planner.store.frames import read_frame
@@ -56,7 +57,9 @@ def latest_votes(*, db: Session, workspace_id: int) -> pd.DataFrame:
         select(RoundCandidate.candidate_id, func.max(ScoringRound.id).label("round_id"))
         .join(ScoringRound, ScoringRound.id == RoundCandidate.round_id)
         .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
-        .where(ScoringSession.workspace_id == workspace_id, ScoringRound.status == "revealed")
+        .where(
+            ScoringSession.workspace_id == workspace_id, ScoringRound.status == RoundStatus.REVEALED
+        )
         .group_by(RoundCandidate.candidate_id)
         .subquery()
     )

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from planner.core.errors import Conflict, InvalidInput
 from planner.models import RoundCandidate, ScoringRound
 from planner.scoring.focus import next_in_queue
+from planner.scoring.lifecycle import RoundStatus, require_open
 from planner.store.sessions import current_round, get_session, new_round, reveal_round
 
 
@@ -62,7 +63,10 @@ def focus_of(*, db: Session, session_id: int) -> Focus | None:
         select(RoundCandidate.candidate_id).where(RoundCandidate.round_id == last.id)
     )
     return Focus(
-        [FocusStep(c, rounds.get(c, 0), newest.get(c) == "revealed") for c in scoring.focus_queue],
+        [
+            FocusStep(c, rounds.get(c, 0), newest.get(c) == RoundStatus.REVEALED)
+            for c in scoring.focus_queue
+        ],
         current,
         last.status,
     )
@@ -74,14 +78,13 @@ def focus_on(
     """Move everyone to `candidate_id` (the current one again: score it again). The
     current round must have been revealed first; `skip` reveals it as it stands."""
     scoring = get_session(db=db, session_id=session_id)
-    if scoring.status != "open":
-        raise Conflict("error.session_closed", name=scoring.name)
+    require_open(scoring.status, scoring.name)
     if scoring.focus_queue is None:
         raise InvalidInput("error.not_focus_mode")
     if candidate_id not in scoring.focus_queue:
         raise InvalidInput("error.session_no_candidates")
     last = current_round(db=db, session_id=session_id)
-    if last.status == "voting":
+    if last.status == RoundStatus.VOTING:
         if not skip:
             raise Conflict("error.focus_reveal_first")
         reveal_round(db=db, session_id=session_id)

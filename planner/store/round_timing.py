@@ -12,9 +12,10 @@ from sqlalchemy import Engine, select, update
 from sqlmodel import Session
 
 from planner.core.db import reading, utc, writing
-from planner.core.errors import Conflict, InvalidInput
+from planner.core.errors import InvalidInput
 from planner.core.i18n import t
 from planner.models import Participant, ScoringRound, ScoringSession, Vote, Workspace, utcnow
+from planner.scoring.lifecycle import accepts_votes, require_open, require_voting
 from planner.scoring.time_box import MINUTES_MAX, NUDGE_SHOWN, Due, reveal_due
 from planner.store.audit import record
 from planner.store.sessions import candidate_count, current_round, get_session, reveal_round
@@ -23,11 +24,9 @@ from planner.store.votes import progress
 
 def _voting_round(db: Session, session_id: int) -> ScoringRound:
     scoring = get_session(db=db, session_id=session_id)
-    if scoring.status != "open":
-        raise Conflict("error.session_closed", name=scoring.name)
+    require_open(scoring.status, scoring.name)
     last = current_round(db=db, session_id=session_id)
-    if last.status != "voting":
-        raise Conflict("error.round_not_voting")
+    require_voting(last.status)
     return last
 
 
@@ -83,12 +82,10 @@ def nudged(*, db: Session, session_id: int, now: datetime) -> dict[int, datetime
 def due_reveal(*, db: Session, session_id: int, now: datetime) -> Due | None:
     """Whether the session's voting round should reveal itself now, and why (a read)."""
     scoring = db.get(ScoringSession, session_id)
-    if scoring is None or scoring.status != "open":
-        return None
-    if not (scoring.reveal_at_zero or scoring.reveal_when_done):
+    if scoring is None or not (scoring.reveal_at_zero or scoring.reveal_when_done):
         return None
     last = current_round(db=db, session_id=session_id)
-    if last.status != "voting":
+    if not accepts_votes(scoring.status, last.status):
         return None
     voted = db.scalar(select(Vote.round_id).where(Vote.round_id == last.id).limit(1)) is not None
     joined = finished = 0

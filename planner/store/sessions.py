@@ -4,7 +4,7 @@ planner.store.stakeholders)."""
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from planner.core.errors import Conflict, InvalidInput, NotFound
+from planner.core.errors import InvalidInput, NotFound
 from planner.models import (
     Candidate,
     Participant,
@@ -17,6 +17,13 @@ from planner.models import (
     utcnow,
 )
 from planner.scoring.join_codes import normalise_code, random_code
+from planner.scoring.lifecycle import (
+    RoundStatus,
+    SessionStatus,
+    require_open,
+    require_revealed,
+    reveal,
+)
 
 
 def new_code(db: Session) -> str:
@@ -108,9 +115,7 @@ def participants(*, db: Session, session_id: int) -> list[Stakeholder]:
 def reveal_round(*, db: Session, session_id: int) -> ScoringRound:
     """Reveal the current round: voting on it stops, the scores become visible."""
     scoring_round = current_round(db=db, session_id=session_id)
-    if scoring_round.status != "voting":
-        raise Conflict("error.round_not_voting")
-    scoring_round.status, scoring_round.revealed_at = "revealed", utcnow()
+    scoring_round.status, scoring_round.revealed_at = reveal(scoring_round.status), utcnow()
     db.add(scoring_round)
     db.flush()
     return scoring_round
@@ -119,11 +124,9 @@ def reveal_round(*, db: Session, session_id: int) -> ScoringRound:
 def open_revote(*, db: Session, session_id: int, candidate_ids: list[int]) -> ScoringRound:
     """A new round on some of the revealed round's candidates; earlier rounds are kept."""
     scoring = get_session(db=db, session_id=session_id)
-    if scoring.status != "open":
-        raise Conflict("error.session_closed", name=scoring.name)
+    require_open(scoring.status, scoring.name)
     last = current_round(db=db, session_id=session_id)
-    if last.status != "revealed":
-        raise Conflict("error.round_not_revealed")
+    require_revealed(last.status)
     allowed = set(round_candidate_ids(db=db, round_id=last.id))
     chosen = [c for c in dict.fromkeys(candidate_ids) if c in allowed]
     if not chosen:
@@ -135,9 +138,9 @@ def close_session(*, db: Session, session_id: int) -> ScoringSession:
     """Close the session: nobody can join or vote any more; a voting round is revealed."""
     scoring = get_session(db=db, session_id=session_id)
     last = current_round(db=db, session_id=session_id)
-    if last.status == "voting":
+    if last.status == RoundStatus.VOTING:
         reveal_round(db=db, session_id=session_id)
-    scoring.status, scoring.closed_at = "closed", utcnow()
+    scoring.status, scoring.closed_at = SessionStatus.CLOSED, utcnow()
     db.add(scoring)
     db.flush()
     return scoring

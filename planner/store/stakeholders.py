@@ -24,6 +24,7 @@ from planner.models import (
     Workspace,
     utcnow,
 )
+from planner.scoring.lifecycle import SessionStatus, require_open
 from planner.store.sessions import find_session
 from planner.store.upsert import upsert
 
@@ -66,7 +67,7 @@ def join_info(*, db: Session, code: str) -> JoinInfo:
         workspace.name,
         workspace.language,
         workspace_roles(db=db, workspace_id=scoring.workspace_id),
-        scoring.status == "open",
+        scoring.status == SessionStatus.OPEN,
     )
 
 
@@ -95,8 +96,7 @@ def _new_token(stakeholder: Stakeholder) -> str:
 
 
 def _take_part(db: Session, scoring: ScoringSession, stakeholder: Stakeholder) -> None:
-    if scoring.status != "open":
-        raise Conflict("error.session_closed", name=scoring.name)
+    require_open(scoring.status, scoring.name)
     upsert(
         db,
         Participant,
@@ -109,8 +109,7 @@ def join_session(*, db: Session, code: str, join_in: StakeholderJoin) -> Joined:
     """Join by code as a new stakeholder; a name taken in the workspace is refused, and
     where the workspace lists roles the role must be one of them."""
     scoring = find_session(db=db, code=code)
-    if scoring.status != "open":
-        raise Conflict("error.session_closed", name=scoring.name)
+    require_open(scoring.status, scoring.name)
     stakeholder = Stakeholder(
         workspace_id=scoring.workspace_id,
         name=join_in.name,
@@ -163,7 +162,7 @@ def rejoin(*, db: Session, token: str, code: str | None = None) -> Joined:
         select(ScoringSession)
         .join(Participant, Participant.session_id == ScoringSession.id)
         .where(Participant.stakeholder_id == stakeholder.id)
-        .order_by((ScoringSession.status == "open").desc(), ScoringSession.id.desc())
+        .order_by((ScoringSession.status == SessionStatus.OPEN).desc(), ScoringSession.id.desc())
     ).first()
     if scoring is None:
         raise NotFound("error.session_not_found")

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from planner.models import BallotComment, ScoringRound, ScoringSession, Stakeholder, Vote
+from planner.scoring.lifecycle import RoundStatus
 from planner.store.frames import read_frame
 
 
@@ -28,7 +29,9 @@ def revealed_votes(*, db: Session, workspace_id: int) -> pd.DataFrame:
         .join(ScoringRound, ScoringRound.id == Vote.round_id)
         .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
         .join(Stakeholder, Stakeholder.id == Vote.stakeholder_id)
-        .where(ScoringSession.workspace_id == workspace_id, ScoringRound.status == "revealed")
+        .where(
+            ScoringSession.workspace_id == workspace_id, ScoringRound.status == RoundStatus.REVEALED
+        )
         .order_by(ScoringRound.id, Vote.candidate_id, Vote.stakeholder_id, Vote.criterion_id),
     ).astype({"score": float})
 
@@ -51,7 +54,7 @@ def revealed_comments(*, db: Session, workspace_id: int) -> pd.DataFrame:
         .join(Stakeholder, Stakeholder.id == BallotComment.stakeholder_id)
         .where(
             ScoringSession.workspace_id == workspace_id,
-            ScoringRound.status == "revealed",
+            ScoringRound.status == RoundStatus.REVEALED,
             BallotComment.comment != "",
         )
         .order_by(ScoringRound.id, BallotComment.candidate_id, BallotComment.stakeholder_id),

@@ -10,7 +10,7 @@ import pandas as pd
 from sqlalchemy import and_, bindparam, exists, func, or_, select, true
 from sqlmodel import Session
 
-from planner.core.errors import Conflict, InvalidInput, validated
+from planner.core.errors import InvalidInput, validated
 from planner.models import (
     BallotComment,
     CommentSet,
@@ -25,6 +25,7 @@ from planner.models import (
     Vote,
     utcnow,
 )
+from planner.scoring.lifecycle import BallotPlace, check_ballot
 from planner.scoring.scales import SCALES
 from planner.scoring.setup import ScoringSetup
 from planner.store.entitlement import counted, needed, round_setup
@@ -46,7 +47,8 @@ class Ballot:
 
 
 def _ballot_check(with_criterion: bool):
-    """Status, scale and whether this stakeholder, candidate and criterion belong here."""
+    """The scale, and the facts planner.scoring.lifecycle.check_ballot decides on:
+    statuses, whether this stakeholder, candidate and criterion belong here."""
     in_session = exists().where(
         Participant.session_id == ScoringSession.id,
         Participant.stakeholder_id == bindparam("stakeholder_id"),
@@ -68,13 +70,13 @@ def _ballot_check(with_criterion: bool):
     )
     return (
         select(
-            ScoringRound.status,
-            ScoringSession.status,
             ScoringModel.scale,
-            in_session,
-            in_round,
-            own_criterion if with_criterion else true(),
-            or_(~limited, for_my_role) if with_criterion else true(),
+            ScoringSession.status.label("session_status"),
+            ScoringRound.status.label("round_status"),
+            in_session.label("joined"),
+            in_round.label("in_round"),
+            (own_criterion if with_criterion else true()).label("own_criterion"),
+            (or_(~limited, for_my_role) if with_criterion else true()).label("for_role"),
         )
         .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
         .join(ScoringModel, ScoringModel.workspace_id == ScoringSession.workspace_id)
@@ -96,7 +98,8 @@ def _check_ballot(
     candidate_id: int,
     criterion_id: int | None,
 ) -> str:
-    """Raise unless this stakeholder may answer here now; returns the workspace's scale."""
+    """Raise unless this stakeholder may answer here now (planner.scoring.lifecycle);
+    returns the workspace's scale."""
     row = db.execute(
         BALLOT_CHECKS[criterion_id is not None],
         {
@@ -106,13 +109,19 @@ def _check_ballot(
             "criterion_id": criterion_id,
         },
     ).first()
-    if row is None or not all(row[3:6]):
-        raise InvalidInput("error.not_on_ballot")
-    if not row[6]:
-        raise InvalidInput("error.criterion_not_for_role")
-    if row[0] != "voting" or row[1] != "open":
-        raise Conflict("error.round_not_voting")
-    return row[2]
+    check_ballot(
+        None
+        if row is None
+        else BallotPlace(
+            session_status=row.session_status,
+            round_status=row.round_status,
+            joined=row.joined,
+            in_round=row.in_round,
+            own_criterion=row.own_criterion,
+            for_role=row.for_role,
+        )
+    )
+    return row.scale
 
 
 def cast_vote(
