@@ -18,6 +18,7 @@ else:  # imported by the server
     from planner.ui.access.headers import UNKNOWN_ROUTES, SecurityHeaders
     from planner.ui.access.visit_cookie import ROUTES as SIGN_IN
     from planner.ui.access.visit_cookie import VisitCookie
+    from planner.ui.compression import Compressed
     from planner.ui.downloads.route import ROUTES as DOWNLOADS
     from planner.ui.light.assets import ROUTES as LIGHT_ASSETS
     from planner.ui.light.routes import ROUTES as LIGHT
@@ -26,5 +27,5 @@ else:  # imported by the server
     app = App(
         __file__,
         routes=BALLOT + LIGHT + LIGHT_ASSETS + DOWNLOADS + SIGN_IN + UNKNOWN_ROUTES,
-        middleware=[Middleware(SecurityHeaders), Middleware(VisitCookie)],
+        middleware=[Middleware(SecurityHeaders), Middleware(VisitCookie), Middleware(Compressed)],
     )
