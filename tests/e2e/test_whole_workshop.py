@@ -77,10 +77,12 @@ def add_in_grid(page: Page, title: str, phase: str, channel: str) -> None:
     add_candidate_here(page, title)
 
 
-def import_file(page: Page, tmp_path) -> None:
+def import_file(page: Page, screenshot, tmp_path) -> None:
     path = tmp_path / "ideas.csv"
     path.write_text(IMPORTED, encoding="utf-8")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(path)
+    expect(page.get_by_role("button", name="Import 3 candidates")).to_be_visible()
+    photograph(page, screenshot, "import-preview")  # the docs' tour shows the preview
     page.get_by_role("button", name="Import 3 candidates").click()
     expect(page.get_by_text("Imported 3 candidates")).to_be_visible()
 
@@ -102,8 +104,11 @@ def test_the_whole_workshop(browser, app_url, screenshot, tmp_path):
     expect(facilitator.get_by_test_id("stMetricValue").first).to_have_text("2")
     photograph(facilitator, screenshot, "journey-grid")
 
+    go(facilitator, "Journey setup")
+    photograph(facilitator, screenshot, "journey-setup")
+
     go(facilitator, "Import")
-    import_file(facilitator, tmp_path)
+    import_file(facilitator, screenshot, tmp_path)
     go(facilitator, "Candidates")
     photograph(facilitator, screenshot, "candidates")
 
