@@ -5,7 +5,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from planner.core.db import make_engine, reading, writing
-from planner.store.sessions import get_session, reveal_round
+from planner.store.sessions import current_round, get_session, participants, reveal_round
+from planner.store.votes import my_ballot
 from tests.e2e.rounds import CANDIDATES, new_round, stored_answers
 from tests.e2e.steps import DESKTOP, PHONE
 
@@ -158,4 +159,36 @@ def test_voting_by_keyboard_alone(browser, served):
         expect(heading).to_be_focused()  # the next card: the keyboard starts on it
     settled_ballot(page)
     expect(page.get_by_test_id("ballot-progress")).to_have_text(f"2 of {CANDIDATES} scored")
+    page.context.close()
+
+
+def test_requests_cut_off_by_a_closed_connection_are_sent_again(browser, served):
+    """The first card load and the first vote meet a closed connection: both are
+    retried, and the answer clicked is the one stored."""
+    session_id, _, criteria, _ = new_round(served.database_url)
+    code = code_of(served.database_url, session_id)
+    page = browser.new_context(viewport=PHONE).new_page()
+    cut = {"/api/ballot/candidate": 1, "/api/ballot/vote": 1}
+
+    def flaky(route):
+        path = route.request.url.split("?")[0].removeprefix(served.url)
+        if cut.get(path):
+            cut[path] -= 1
+            route.abort("connectionclosed")
+        else:
+            route.continue_()
+
+    page.route("**/api/ballot/**", flaky)
+    join_light(page, f"{served.url}/b/{code}", "en", "Flaky Network")
+    shown = answer_card(page, "4")
+    assert cut == {"/api/ballot/candidate": 0, "/api/ballot/vote": 0}
+    picker = page.get_by_test_id("ballot-picker")
+    expect(picker.locator("option", has_text=f"✓ {shown}")).to_have_count(1)
+    engine = make_engine(served.database_url)
+    with reading(engine) as db:
+        round_id = current_round(db=db, session_id=session_id).id
+        [me] = [p for p in participants(db=db, session_id=session_id) if p.name == "Flaky Network"]
+        stored = my_ballot(db=db, round_id=round_id, stakeholder_id=me.id).answers
+    engine.dispose()
+    assert set(stored.values()) == {"4"} and len(stored) == len(criteria)
     page.context.close()

@@ -66,10 +66,26 @@ class Ballot {
     return { status: response.status, json };
   }
 
+  // A request that changes nothing or the same thing again (a card load, the cookie),
+  // met by a closed connection or a server in trouble, is sent again, later each time.
+  async retried(method, path) {
+    for (let tries = 0; ; tries += 1) {
+      let result;
+      try {
+        result = await this.call(method, path);
+      } catch (_) {
+        result = { status: 0, json: {} };
+      }
+      const trouble = result.status === 0 || result.status >= 500;
+      if (!trouble || tries >= RETRY_MS.length || this.changed) return result;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS[tries]));
+    }
+  }
+
   remember() {
     const flag = `planner-ballot-remembered-${this.data.stakeholder}`;
     if (sessionStorage.getItem(flag)) return;
-    this.call("POST", "/api/ballot/remember").then(({ status }) => {
+    this.retried("POST", "/api/ballot/remember").then(({ status }) => {
       if (status === 200) sessionStorage.setItem(flag, "1");
     });
   }
@@ -77,7 +93,7 @@ class Ballot {
   async load(candidateId) {
     if (this.cards.has(candidateId)) return this.cards.get(candidateId);
     const query = `round=${this.data.round}&candidate=${candidateId}&lang=${this.data.lang}`;
-    const { status, json } = await this.call("GET", `/api/ballot/candidate?${query}`);
+    const { status, json } = await this.retried("GET", `/api/ballot/candidate?${query}`);
     if (status !== 200) throw Object.assign(new Error(json.error || "load"), { status, json });
     // Answers confirmed by a vote meanwhile are newer than this snapshot: they win.
     const confirmed = this.cards.get(candidateId)?.answers ?? {};
