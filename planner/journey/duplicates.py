@@ -23,6 +23,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 import numpy as np
+import pandas as pd
 from rapidfuzz import fuzz, process
 
 from planner.core.i18n import t
@@ -212,6 +213,15 @@ class DuplicateSuggestion:
         """The reason in words: "titles 92 % alike"."""
         share = whole_percent(self.score / 100, lang)
         return t(f"duplicates.reason.{self.reason}", lang, share=share)
+
+
+def candidates_of(frame: pd.DataFrame) -> list[DuplicateCandidate]:
+    """The candidates of a candidate frame (planner.store.candidates) as compared here."""
+    columns = (frame[name].tolist() for name in ("id", "phase", "title", "description"))
+    return [
+        DuplicateCandidate(int(id_), str(phase), str(title), str(description or ""))
+        for id_, phase, title, description in zip(*columns, strict=True)
+    ]
 
 
 def _plain(text: str) -> str:

@@ -8,6 +8,7 @@ from planner.ui import tables
 from planner.ui.guard import require_journey
 from planner.ui.journey.candidate_form import candidate_form, change_candidate
 from planner.ui.journey.candidate_table import candidate_table
+from planner.ui.journey.duplicates_panel import duplicates_panel
 from planner.ui.page_files import page
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
@@ -72,6 +73,8 @@ if st.button(
     st.session_state[PENDING] = ticked
 if st.session_state.get(PENDING):
     confirm_delete(st.session_state[PENDING])
+
+duplicates_panel(journey, frame)
 
 st.header(t("candidates.edit_form"))
 if not shown.empty:
