@@ -73,3 +73,4 @@ bench: $(VENV)/.dev postgres chromium
 	$(PY) bench/run_all.py
 	$(PY) bench/pages.py
 	$(PY) bench/chromium_pages.py
+	$(PY) bench/light_load.py
