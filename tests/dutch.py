@@ -34,6 +34,7 @@ from planner.models import (
     WorkspaceUpdate,
 )
 from planner.roadmap.settings import RoadmapSettings
+from planner.scoring.answers import Answer
 from planner.store.backup import dump_workspace
 from planner.store.commitments import change_status, commit, record_result
 from planner.store.roadmap_plan import current_roadmap, save_plan
@@ -93,7 +94,7 @@ def used_dutch_workspace(engine: Engine, workspace_id: int) -> UsedWorkspace:
                         stakeholder_id=joined.stakeholder.id,
                         candidate_id=candidate_id,
                         criterion_id=criterion.id,
-                        label=None if answer == "?" else answer,
+                        label=Answer.from_wire(answer).label,
                     )
             set_comment(
                 db=db,

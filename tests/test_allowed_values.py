@@ -1,6 +1,7 @@
 """Every list of allowed values is one StrEnum in its domain module, and the models, the
 CLI and the catalog all take it from there."""
 
+import re
 from typing import get_args
 
 import pytest
@@ -15,8 +16,10 @@ from planner.roadmap.periods import LENGTHS, PeriodKind
 from planner.roadmap.quadrants import QUADRANTS, Quadrant, ThresholdMode
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import RoadmapSettings
+from planner.scoring.answers import DONT_KNOW
 from planner.scoring.consensus import ConsensusMethod, Dimension
 from planner.scoring.scales import ScaleKey
+from tests.conftest import ROOT
 
 LABELS = {  # catalog key of each member's label
     Strategy: "strategy.{}",
@@ -71,3 +74,15 @@ def test_the_cli_offers_the_same_values():
     listing = {a.dest: a for a in commands["commitments"]._actions}
     assert list(listing["status"].choices) == list(Status)
     assert list(options["lang"].choices) == list(Language)
+
+
+def js_constant(path: str, name: str) -> str:
+    """The string a `const NAME = "...";` of a script under planner/ui holds."""
+    script = ROOT.joinpath("planner", "ui", path).read_text(encoding="utf-8")
+    found = re.findall(rf'^const {name} = "([^"]*)";', script, re.MULTILINE)
+    assert len(found) == 1, f"{path} defines {name} {len(found)} times"
+    return found[0]
+
+
+def test_the_ballot_script_writes_dont_know_as_python_reads_it():
+    assert js_constant("scoring/ballot.js", "DONT_KNOW") == DONT_KNOW

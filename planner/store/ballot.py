@@ -27,8 +27,7 @@ from planner.models import (
     Stakeholder,
     Vote,
 )
-
-DONT_KNOW = "?"  # how the ballot writes "don't know" (stored as no score)
+from planner.scoring.answers import Answer
 
 
 class RoundState(NamedTuple):
@@ -188,7 +187,7 @@ def my_answers(
             Vote.candidate_id == candidate_id,
         )
     )
-    return {criterion: (label if score is not None else None) for criterion, label, score in rows}
+    return {criterion: Answer.from_stored(label, score).label for criterion, label, score in rows}
 
 
 def my_comment(*, db: Session, round_id: int, stakeholder_id: int, candidate_id: int) -> str:

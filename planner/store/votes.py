@@ -10,7 +10,7 @@ import pandas as pd
 from sqlalchemy import and_, bindparam, exists, func, or_, select, true
 from sqlmodel import Session
 
-from planner.core.errors import InvalidInput, validated
+from planner.core.errors import validated
 from planner.models import (
     BallotComment,
     CommentSet,
@@ -25,6 +25,7 @@ from planner.models import (
     Vote,
     utcnow,
 )
+from planner.scoring.answers import Answer
 from planner.scoring.lifecycle import BallotPlace, check_ballot
 from planner.scoring.scales import SCALES
 from planner.scoring.setup import ScoringSetup
@@ -32,12 +33,11 @@ from planner.store.entitlement import counted, needed, round_setup
 from planner.store.frames import read_frame
 from planner.store.upsert import upsert
 
-DONT_KNOW = None
-
 
 @dataclass(frozen=True)
 class Ballot:
-    """One stakeholder's answers in one round: (candidate, criterion) -> label or None."""
+    """One stakeholder's answers in one round: (candidate, criterion) -> label, None for
+    don't know (planner.scoring.answers.Answer.label)."""
 
     answers: dict[tuple[int, int], str | None]
     comments: dict[int, str]
@@ -133,10 +133,9 @@ def cast_vote(
     criterion_id: int,
     label: str | None,
 ) -> None:
-    """Save (or change) an answer at once; `label=None` is "don't know"."""
+    """Save (or change) an answer at once: `label` is `Answer.label` (None: "don't know")."""
     scale = SCALES[_check_ballot(db, round_id, stakeholder_id, candidate_id, criterion_id)]
-    if label is not None and label not in scale.labels:
-        raise InvalidInput("error.not_on_scale", label=label, allowed=", ".join(scale.labels))
+    label_kept, score = Answer(label).stored(scale)
     upsert(
         db,
         Vote,
@@ -145,8 +144,8 @@ def cast_vote(
             "stakeholder_id": stakeholder_id,
             "candidate_id": candidate_id,
             "criterion_id": criterion_id,
-            "score": None if label is None else scale.score(label),
-            "label": label or "",
+            "score": score,
+            "label": label_kept,
             "updated_at": utcnow(),
         },
         keys=("round_id", "stakeholder_id", "candidate_id", "criterion_id"),
@@ -188,9 +187,7 @@ def my_ballot(*, db: Session, round_id: int, stakeholder_id: int) -> Ballot:
         )
     )
     return Ballot(
-        answers={
-            (c, k): (label if score is not None else DONT_KNOW) for c, k, label, score in votes
-        },
+        answers={(c, k): Answer.from_stored(label, score).label for c, k, label, score in votes},
         comments=dict(comments.all()),
     )
 

@@ -6,6 +6,7 @@
 const RETRY_MS = [500, 1000, 2000, 4000, 8000];
 const POLL_MS = 2000;
 const ADVANCE_MS = 300;
+const DONT_KNOW = "?"; // planner.scoring.answers.DONT_KNOW (tests/test_allowed_values.py)
 
 function el(tag, attrs = {}, text) {
   const node = document.createElement(tag);
@@ -424,7 +425,7 @@ class Ballot {
               "data-label": label,
               "aria-pressed": "false",
               "aria-label": `${criterion.name}: ${data.names[label] ?? label}`,
-              class: label === "?" ? "dont-know" : "",
+              class: label === DONT_KNOW ? "dont-know" : "",
             },
             data.names[label] ?? label,
           );

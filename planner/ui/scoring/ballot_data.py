@@ -5,9 +5,10 @@ from datetime import datetime
 
 from planner.core.i18n import t
 from planner.models import Criterion
+from planner.scoring.answers import DONT_KNOW
 from planner.scoring.setup import ScoringSetup
 from planner.scoring.time_box import seconds_left
-from planner.store.ballot import DONT_KNOW, RoundState
+from planner.store.ballot import RoundState
 
 TEXT_KEYS = {
     "progress": "vote.progress",

@@ -37,9 +37,9 @@ from planner.core.errors import PlannerError, validated
 from planner.core.i18n import supported, t
 from planner.core.ids import row_id
 from planner.models import COMMENT_MAX, CommentSet, Stakeholder, VoteCast, utcnow
+from planner.scoring.answers import Answer
 from planner.scoring.time_box import seconds_left
 from planner.store.ballot import (
-    DONT_KNOW,
     RoundState,
     answered_ids,
     candidate_card,
@@ -137,7 +137,7 @@ def _answers(db: Session, round_id: int, me: Stakeholder, candidate_id: int) -> 
     mine = my_answers(db=db, round_id=round_id, stakeholder_id=me.id, candidate_id=candidate_id)
     return {
         "candidate": candidate_id,
-        "answers": {str(k): (DONT_KNOW if v is None else v) for k, v in mine.items()},
+        "answers": {str(k): Answer(v).wire for k, v in mine.items()},
         "done": answered_ids(db=db, round_id=round_id, stakeholder_id=me.id),
     }
 
@@ -184,7 +184,7 @@ async def vote(request: Request) -> Response:
             stakeholder_id=me.id,
             candidate_id=cast.candidate,
             criterion_id=cast.criterion,
-            label=None if cast.answer == DONT_KNOW else cast.answer,
+            label=Answer.from_wire(cast.answer).label,
         )
         return _answers(db, cast.round, me, cast.candidate)
 
