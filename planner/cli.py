@@ -8,13 +8,21 @@ from datetime import UTC, date, datetime
 from math import isfinite
 from pathlib import Path
 
+import pandas as pd
 from sqlalchemy.exc import SQLAlchemyError
 
 from planner.access.links import app_link
-from planner.core import dates
+from planner.core import dates, numbers
 from planner.core.config import database_url
 from planner.core.db import database_refusal, make_engine, migrate, reading, writing
-from planner.core.errors import InvalidInput, KindName, NotFound, PlannerError, validated
+from planner.core.errors import (
+    FieldName,
+    InvalidInput,
+    KindName,
+    NotFound,
+    PlannerError,
+    validated,
+)
 from planner.core.i18n import Language, supported, t
 from planner.core.uploads import read_file
 from planner.delivery.search import filter_commitments
@@ -26,6 +34,7 @@ from planner.exports.files import FileRequest, workspace_file
 from planner.importing.batched import import_in_batches
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
+from planner.journey.duplicates import THRESHOLD, candidates_of, suggest_duplicates
 from planner.journey.naming import name_key
 from planner.models import DueMove, PassphraseSet, ResultRecord, VersionCreate, WorkspaceCreate
 from planner.roadmap.periods import PeriodKind
@@ -50,6 +59,7 @@ from planner.store.commitments import (
     record_result,
     tracked_commitments,
 )
+from planner.store.merges import merge_candidates, undo_merge
 from planner.store.restore import restore_in_batches
 from planner.store.roadmap_plan import current_roadmap
 from planner.store.staging import remove_stale
@@ -287,6 +297,29 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--version", help="the version it was committed in, when open in several")
     sub.add_argument("--due", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
     sub.add_argument("--reason", required=True, help="why it moves (3 characters or more)")
+    sub = command("duplicates", duplicates, "list likely duplicate candidates within each phase")
+    sub.add_argument("--workspace", required=True, help="workspace name")
+    sub.add_argument("--phase", help="only this phase (any case)")
+    sub.add_argument(
+        "--threshold",
+        type=finite_number,
+        default=THRESHOLD,
+        help=f"lowest score shown, 0-100 (default {THRESHOLD:g})",
+    )
+    sub.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sub = command("merge", merge, "merge duplicates into one candidate, or undo a merge")
+    sub.add_argument("--workspace", required=True, help="workspace name")
+    sub.add_argument("--keep", type=whole_number, help="id of the candidate to keep")
+    sub.add_argument(
+        "--merge",
+        dest="merged",
+        type=whole_number,
+        action="append",
+        default=[],
+        metavar="ID",
+        help="id of a candidate merged into it (repeat for more)",
+    )
+    sub.add_argument("--undo", type=whole_number, metavar="MERGE", help="undo this merge")
     sub = command("passphrase", passphrase, "set a workspace's facilitator passphrase")
     sub.add_argument("--workspace", required=True, help="workspace name")
     sub = command("links", links, "print a workspace's manager and product-owner links")
@@ -543,6 +576,77 @@ def move_due_date(engine, args) -> int:
             due=dates.day(move.due, args.lang),
             old=dates.day(old, args.lang),
         )
+    print(change.action)
+    return 0
+
+
+def duplicates(engine, args) -> int:
+    """Likely duplicates within each phase, best first (planner.journey.duplicates)."""
+    if not 0 <= args.threshold <= 100:
+        raise InvalidInput("error.too_large", field=FieldName("threshold"), limit=100)
+    with reading(engine) as db:
+        workspace = find_workspace(db=db, name=args.workspace)
+        journey = load_journey(db=db, workspace_id=workspace.id)
+        frame = candidate_frame(db=db, workspace_id=workspace.id)
+    found = suggest_duplicates(
+        candidates_of(frame), channels=journey.channel_names, threshold=args.threshold
+    )
+    if args.phase:
+        found = [pair for pair in found if name_key(pair.phase) == name_key(args.phase)]
+    titles = dict(zip(frame["id"], frame["title"], strict=True))
+    rows = [
+        {
+            "score": pair.score,
+            "reason": pair.describe(args.lang),
+            "phase": pair.phase,
+            "first_id": pair.first,
+            "first": titles[pair.first],
+            "second_id": pair.second,
+            "second": titles[pair.second],
+        }
+        for pair in found
+    ]
+    table = pd.DataFrame(
+        rows, columns=["score", "reason", "phase", "first_id", "first", "second_id", "second"]
+    )
+    if args.format == "json":
+        print(table.to_json(orient="records", force_ascii=False, indent=1))
+    elif args.format == "csv":
+        print(table.to_csv(index=False), end="")
+    elif table.empty:
+        print(t("cli.no_duplicates", args.lang))
+    else:
+        table["score"] = [numbers.one_decimal(score, args.lang) for score in table["score"]]
+        print(table.to_string(index=False))
+    return 0
+
+
+def merge(engine, args) -> int:
+    """Merge `--merge` candidates into `--keep` (the ids `duplicates` lists), or undo a
+    merge; audited under `--by`."""
+    with reading(engine) as db:
+        workspace = find_workspace(db=db, name=args.workspace)
+    with audited(engine, actor=args.by, action="", workspace_id=workspace.id) as change:
+        if args.undo is not None:
+            record = undo_merge(
+                db=change.db, workspace_id=workspace.id, merge_id=args.undo, actor=args.by
+            )
+            gone = ", ".join(record.merged_titles)
+            change.action = t("cli.merge_undone", args.lang, id=record.id, gone=gone)
+        else:
+            if args.keep is None:
+                raise InvalidInput("error.required", field=FieldName("keep"))
+            record = merge_candidates(
+                db=change.db,
+                workspace_id=workspace.id,
+                kept_id=args.keep,
+                merged_ids=args.merged,
+                actor=args.by,
+            )
+            gone = ", ".join(record.merged_titles)
+            change.action = t(
+                "cli.merged", args.lang, id=record.id, gone=gone, kept=record.kept_title
+            )
     print(change.action)
     return 0
 
