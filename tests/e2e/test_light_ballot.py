@@ -5,10 +5,17 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from planner.core.db import make_engine, reading, writing
-from planner.store.sessions import current_round, get_session, participants, reveal_round
+from planner.store.sessions import (
+    current_round,
+    get_session,
+    open_revote,
+    participants,
+    reveal_round,
+)
 from planner.store.votes import my_ballot
 from tests.e2e.rounds import CANDIDATES, new_round, stored_answers
 from tests.e2e.steps import DESKTOP, PHONE
+from tests.e2e.test_accessibility import ALSO_FAILING, scan
 
 TEXTS = {
     "en": {
@@ -191,4 +198,39 @@ def test_requests_cut_off_by_a_closed_connection_are_sent_again(browser, served)
         stored = my_ballot(db=db, round_id=round_id, stakeholder_id=me.id).answers
     engine.dispose()
     assert set(stored.values()) == {"4"} and len(stored) == len(criteria)
+    page.context.close()
+
+
+def serious(page: Page) -> list[dict]:
+    """axe-core's critical and serious violations (and headings out of order)."""
+    found = scan(page, [])
+    failing = [
+        v for v in found if v["impact"] in ("critical", "serious") or v["id"] in ALSO_FAILING
+    ]
+    return [(v["id"], [(n["target"], n["summary"]) for n in v["nodes"]]) for v in failing]
+
+
+def test_no_serious_axe_violation_and_a_revote_is_followed(browser, served):
+    """axe-core on the join form, the ballot and the reveal (Dutch, phone); then a re-vote
+    round opens and the page is a ballot again."""
+    session_id, titles, _, _ = new_round(served.database_url)
+    code = code_of(served.database_url, session_id)
+    page = browser.new_context(viewport=PHONE, bypass_csp=True).new_page()
+    page.goto(f"{served.url}/b/{code}?lang=nl")
+    expect(page.get_by_role("button", name="Meedoen")).to_be_visible()
+    assert serious(page) == []
+    join_light(page, f"{served.url}/b/{code}?lang=nl", "nl", "Axe Person")
+    answer_card(page, "3")
+    assert serious(page) == []
+    engine = make_engine(served.database_url)
+    with writing(engine) as db:
+        reveal_round(db=db, session_id=session_id)
+    expect(page.get_by_text(TEXTS["nl"]["revealed"])).to_be_visible(timeout=20_000)
+    assert serious(page) == []
+    again = list(titles.values())[:2]
+    with writing(engine) as db:
+        open_revote(db=db, session_id=session_id, candidate_ids=again)
+    engine.dispose()
+    expect(page.get_by_test_id("ballot-progress")).to_have_text("0 van 2 gescoord", timeout=20_000)
+    expect(page.locator("#results")).to_be_hidden()
     page.context.close()

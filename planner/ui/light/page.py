@@ -22,12 +22,12 @@ PAGE = Template("""<!doctype html>
 <body>
 <main id="light" data-code="$code" data-lang="$lang" data-ballot-js="$ballot_js" data-offline="$offline">
 <h1 id="heading" tabindex="-1">$heading</h1>
-<p id="who" class="caption" hidden></p>
+<p id="who" class="lead" hidden></p>
 <noscript><p class="problem">$noscript</p></noscript>
-<p id="loading" class="caption">$loading</p>
+<p id="loading" class="lead">$loading</p>
 <section id="join" hidden>
 <p>$joining</p>
-<p class="caption">$intro</p>
+<p class="lead">$intro</p>
 <form id="join-form" novalidate>
 <label for="join-name">$name_label</label>
 <input id="join-name" name="name" maxlength="80" autocomplete="name" required>
@@ -42,7 +42,7 @@ $role_field
 <section id="results" hidden></section>
 <details id="personal" hidden>
 <summary>$personal_link</summary>
-<p class="caption">$personal_help</p>
+<p class="lead">$personal_help</p>
 <p><code id="personal-link"></code></p>
 <p><a id="signoff" href="/">$signoff</a></p>
 <p><button type="button" id="leave">$leave</button></p>

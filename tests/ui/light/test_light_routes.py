@@ -17,7 +17,11 @@ from planner.models import (
     utcnow,
 )
 from planner.store.ballot import ballot_list, round_state
-from planner.store.scoring_model import load_scoring_setup, set_role_weights
+from planner.store.scoring_model import (
+    load_scoring_setup,
+    set_criterion_roles,
+    set_role_weights,
+)
 from planner.store.sessions import close_session, open_session, participants, reveal_round
 from planner.store.stakeholders import join_session
 from planner.store.votes import cast_vote
@@ -257,3 +261,41 @@ def test_the_light_page_runs_its_own_files_only():
     csp = headers_for("/b/ABC234", https=False)["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe" not in csp
     assert "frame-ancestors 'none'" in csp
+
+
+def test_a_role_that_rates_nothing_here_is_told_so(client, scoring, engine, demo):
+    """Every criterion is Marketing's: Marketing gets the ballot, IT a thank-you."""
+    with writing(engine) as db:
+        set_role_weights(
+            db=db,
+            workspace_id=demo.id,
+            weights_in=[RoleWeightCreate(role=r, weight=1) for r in ("IT", "Marketing")],
+        )
+        for criterion in load_scoring_setup(db=db, workspace_id=demo.id).criteria:
+            set_criterion_roles(db=db, criterion_id=criterion.id, roles=["Marketing"])
+
+    def view(name: str, role: str) -> dict:
+        key = join(client, scoring.code, name=name, role=role).json()["key"]
+        found = client.get(
+            "/api/light/ballot", params={"code": scoring.code}, headers={"X-Ballot-Key": key}
+        )
+        return found.json()
+
+    assert len(view("Mia", "Marketing")["data"]["criteria"]) == 3
+    it = view("Ivo", "IT")
+    assert it["view"] == "nothing" and "nothing for your role (IT)" in it["message"]
+    assert it["follow"]["follow_only"]
+
+
+def test_in_focus_mode_the_page_says_so(client, engine, demo):
+    with writing(engine) as db:
+        focused = open_session(
+            db=db,
+            workspace_id=demo.id,
+            session_in=SessionCreate(name="Focus", focus=True),
+            candidate_ids=[1, 2],
+        )
+    join(client, focused.code)
+    view = client.get("/api/light/ballot", params={"code": focused.code}).json()
+    assert view["focus"].startswith("Focus mode: the room scores this candidate together")
+    assert len(view["data"]["candidates"]) == 1
