@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from planner.importing.duplicates import RowDuplicate
 from planner.importing.preview import ImportPreview
 from planner.ui import tables
 from planner.ui.shell.lang import current_lang, t
@@ -12,9 +13,12 @@ def arrows(pairs: dict[str, str]) -> str:
     return ", ".join(f"{name} → {known}" for name, known in pairs.items())
 
 
-def preview_panel(preview: ImportPreview) -> None:
+def preview_panel(
+    preview: ImportPreview, duplicates: dict[int, RowDuplicate] | None = None
+) -> None:
     """What the import will do: counts, names it creates or reads as known ones, every
-    row's problem, and the rows as they will be imported with every column read."""
+    row's problem, and the rows as they will be imported with every column read (and,
+    for rows that likely repeat a candidate of the workspace, which one)."""
     lang = current_lang()
     columns = st.columns(4)
     columns[0].metric(t("import.rows"), preview.row_count)
@@ -42,8 +46,18 @@ def preview_panel(preview: ImportPreview) -> None:
             hide_index=True,
             width="stretch",
         )
+    frame = preview.frame(lang).rename(columns=lambda c: t(f"import.column_{c}"))
+    if duplicates:
+        frame.insert(
+            2,
+            t("duplicates.import_marked"),
+            [
+                duplicates[row.row].describe(lang) if row.row in duplicates else None
+                for row in preview.rows
+            ],
+        )
     tables.show(
-        preview.frame(lang).rename(columns=lambda c: t(f"import.column_{c}")),
+        frame,
         hide_index=True,
         width="stretch",
         column_config={t("import.column_channel_switch"): st.column_config.CheckboxColumn()},

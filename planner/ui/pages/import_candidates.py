@@ -5,6 +5,7 @@ import streamlit as st
 from planner.core.db import reading
 from planner.core.errors import PlannerError, validated
 from planner.importing.batched import import_in_batches
+from planner.importing.duplicates import duplicate_rows, merge_rows, without_rows
 from planner.importing.example import example_csv
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
@@ -13,10 +14,10 @@ from planner.store.access import set_passphrase
 from planner.store.aliases import alias_map
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
-from planner.ui.access.grants import allowed, may_make_large_workspaces
+from planner.ui.access.grants import actor, allowed, may_make_large_workspaces
 from planner.ui.importing.preview_panel import preview_panel
 from planner.ui.importing.unknown_names import unknown_name_choices
-from planner.ui.shell.changes import run_job
+from planner.ui.shell.changes import run_change, run_job
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import error_text, t
 from planner.ui.shell.workspace import current_workspace_id
@@ -75,8 +76,16 @@ except PlannerError as error:
     st.error(error_text(error))
     st.stop()
 
-
-preview_panel(preview)
+# rows that repeat a candidate of the workspace (issue 35): marked, merged if chosen
+duplicates = (
+    duplicate_rows(preview, existing, journey.channel_names)
+    if journey is not None and existing is not None and not existing.empty
+    else {}
+)
+preview_panel(preview, duplicates)
+merge_duplicates = bool(duplicates) and st.checkbox(
+    t("duplicates.import_merge"), key="import_merge_duplicates"
+)
 
 
 def do_import(valid_only: bool) -> None:
@@ -109,15 +118,32 @@ def do_import(valid_only: bool) -> None:
             renew_key("import_file")
             enter(done.value[0], new_actor.strip())
         return
-    done = run_job(
-        lambda: import_in_batches(
-            engine=engine(), preview=preview, workspace_id=workspace_id, valid_only=valid_only
-        ),
-        lambda value: t("import.done", count=value[1]),
-    )
-    if done.ok:
-        renew_key("import_file")
-        st.rerun()
+    merged = duplicates if merge_duplicates else {}
+    added = without_rows(preview, merged)
+    if added.rows:
+        done = run_job(
+            lambda: import_in_batches(
+                engine=engine(), preview=added, workspace_id=workspace_id, valid_only=valid_only
+            ),
+            lambda value: t("import.done", count=value[1]),
+        )
+        if not done.ok:
+            return
+    if merged:
+        done = run_change(
+            lambda db: merge_rows(
+                db=db,
+                workspace_id=workspace_id,
+                preview=preview,
+                duplicates=merged,
+                actor=actor() or "?",
+            ),
+            success=t("duplicates.import_merged", count=len(merged)),
+        )
+        if not done.ok:
+            return
+    renew_key("import_file")
+    st.rerun()
 
 
 left, right = st.columns(2)
