@@ -8,6 +8,7 @@ themselves is theirs to change.
 """
 
 from enum import StrEnum
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -18,6 +19,38 @@ from planner.core.i18n import t
 class Decision(StrEnum):
     APPROVE = "approve"
     OBJECT = "object"  # needs a comment saying why
+
+
+class Tally(NamedTuple):
+    """How the answers on a version stand."""
+
+    total: int  # stakeholders asked
+    approved: int
+    objected: int
+    in_the_room: int  # answers a facilitator recorded on someone's behalf
+
+
+def tally(answers: pd.DataFrame) -> Tally:
+    """Count the answers: one row per stakeholder, `decision` None while they have not
+    answered, `recorded_by` None for their own answer (or none)."""
+    decisions = answers["decision"]
+    return Tally(
+        total=len(answers),
+        approved=int(decisions.eq(Decision.APPROVE).sum()),
+        objected=int(decisions.eq(Decision.OBJECT).sum()),
+        in_the_room=int(answers["recorded_by"].notna().sum()),
+    )
+
+
+def objections(answers: pd.DataFrame) -> pd.DataFrame:
+    """The answers that object (each with its comment saying what must change)."""
+    return answers[answers["decision"].eq(Decision.OBJECT)]
+
+
+def signed_off(*, requested: bool, counted: Tally) -> bool:
+    """Whether the version is signed off: put up for sign-off and approved by every
+    stakeholder (a workspace without stakeholders signs nothing off)."""
+    return requested and counted.total > 0 and counted.approved == counted.total
 
 
 def check_answer(decision: str, comment: str) -> None:

@@ -1,15 +1,24 @@
 """Sign-off: a saved version is put to the workspace's stakeholders, who approve or object
-themselves or, where the workspace allows it, through a facilitator in the room (the rules:
-planner.delivery.signoff)."""
+themselves or, where the workspace allows it, through a facilitator in the room (the rules,
+the tally among them: planner.delivery.signoff)."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from planner.core.errors import Conflict, NotFound
-from planner.delivery.signoff import Decision, check_answer, recorder
+from planner.delivery.signoff import (
+    Decision,
+    Tally,
+    check_answer,
+    objections,
+    recorder,
+    signed_off,
+    tally,
+)
 from planner.models import (
     RoadmapVersion,
     Signoff,
@@ -86,27 +95,31 @@ class SignoffStatus:
     # (None: their own answer, or no answer)
     answers: pd.DataFrame
 
+    @cached_property
+    def counted(self) -> Tally:
+        return tally(self.answers)
+
     @property
     def total(self) -> int:
-        return len(self.answers)
+        return self.counted.total
 
     @property
     def approved(self) -> int:
-        return int(self.answers["decision"].eq(Decision.APPROVE).sum())
+        return self.counted.approved
 
     @property
     def in_the_room(self) -> int:
         """Answers a facilitator recorded on someone's behalf."""
-        return int(self.answers["recorded_by"].notna().sum())
+        return self.counted.in_the_room
 
     @property
     def objections(self) -> pd.DataFrame:
-        return self.answers[self.answers["decision"].eq(Decision.OBJECT)]
+        return objections(self.answers)
 
     @property
     def complete(self) -> bool:
         """Every stakeholder approved."""
-        return self.requested and self.total > 0 and self.approved == self.total
+        return signed_off(requested=self.requested, counted=self.counted)
 
 
 def signoff_status(*, db: Session, version_id: int) -> SignoffStatus:

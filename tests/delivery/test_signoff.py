@@ -6,7 +6,16 @@ import pandas as pd
 import pytest
 
 from planner.core.errors import Conflict, InvalidInput
-from planner.delivery.signoff import check_answer, entered, recorder, signoff_table
+from planner.delivery.signoff import (
+    Tally,
+    check_answer,
+    entered,
+    objections,
+    recorder,
+    signed_off,
+    signoff_table,
+    tally,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,3 +115,49 @@ def test_the_table_says_who_entered_each_answer():
     ]
     assert table["Besluit"].tolist() == ["Akkoord geven", "Bezwaar", "nog geen antwoord"]
     assert table["Ingevoerd"].tolist() == ["eigen antwoord", "vastgelegd door Eva in de zaal", ""]
+
+
+def answers_of(*given: tuple[str | None, str | None]) -> pd.DataFrame:
+    """One row per stakeholder: (decision, recorded_by), as planner.store.signoff reads them."""
+    return pd.DataFrame(
+        {
+            "name": [f"S{i}" for i in range(len(given))],
+            "decision": pd.Series([d for d, _ in given], dtype=object),
+            "comment": ["why" if d == "object" else "" for d, _ in given],
+            "recorded_by": pd.Series([by for _, by in given], dtype=object),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "counted"),
+    [
+        ((), Tally(total=0, approved=0, objected=0, in_the_room=0)),
+        (((None, None),), Tally(total=1, approved=0, objected=0, in_the_room=0)),
+        ((("approve", None), ("approve", "Eva")), Tally(2, approved=2, objected=0, in_the_room=1)),
+        ((("approve", None), ("object", None), (None, None)), Tally(3, 1, 1, 0)),
+        ((("object", "Eva"), ("object", "Eva")), Tally(2, approved=0, objected=2, in_the_room=2)),
+    ],
+)
+def test_the_tally_counts_each_stakeholder_once(given, counted):
+    assert tally(answers_of(*given)) == counted
+
+
+@pytest.mark.parametrize(
+    ("requested", "counted", "done"),
+    [
+        (True, Tally(3, approved=3, objected=0, in_the_room=0), True),
+        (True, Tally(3, approved=3, objected=0, in_the_room=3), True),  # all in the room
+        (False, Tally(3, approved=3, objected=0, in_the_room=0), False),  # never put up
+        (True, Tally(3, approved=2, objected=1, in_the_room=0), False),  # an objection
+        (True, Tally(3, approved=2, objected=0, in_the_room=0), False),  # one still to answer
+        (True, Tally(0, approved=0, objected=0, in_the_room=0), False),  # nobody to ask
+    ],
+)
+def test_a_version_is_signed_off_when_everyone_approved(requested, counted, done):
+    assert signed_off(requested=requested, counted=counted) is done
+
+
+def test_the_objections_are_the_answers_that_object():
+    found = objections(answers_of(("approve", None), ("object", "Eva"), (None, None)))
+    assert found["name"].tolist() == ["S1"] and found["comment"].tolist() == ["why"]
