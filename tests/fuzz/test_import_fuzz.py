@@ -28,7 +28,7 @@ CELL = st.one_of(
 )
 
 
-def try_import(engine, workspace_id: int, data: bytes, filename: str) -> None:
+def assert_import_whole_or_refused(engine, workspace_id: int, data: bytes, filename: str) -> None:
     """Run the whole import as the app does; only PlannerError may come out."""
     with writing(engine) as db:
         before = db.scalar(select(func.count(Candidate.id)))
@@ -54,7 +54,7 @@ def try_import(engine, workspace_id: int, data: bytes, filename: str) -> None:
 @FUZZ
 @given(data=st.binary(max_size=3000), name=st.sampled_from(["x.csv", "x.xlsx", "x.txt"]))
 def test_random_bytes(engine, demo, data, name):
-    try_import(engine, demo.id, data, name)
+    assert_import_whole_or_refused(engine, demo.id, data, name)
 
 
 @FUZZ
@@ -67,7 +67,7 @@ def test_random_bytes(engine, demo, data, name):
 def test_malformed_csv(engine, demo, rows, header, sep, encoding):
     lines = [sep.join(header)] + [sep.join(f'"{c}"' if sep in c else c for c in r) for r in rows]
     data = "\n".join(lines).encode(encoding, errors="replace")
-    try_import(engine, demo.id, data, "ideas.csv")
+    assert_import_whole_or_refused(engine, demo.id, data, "ideas.csv")
 
 
 @FUZZ
@@ -85,7 +85,7 @@ def test_malformed_xlsx(engine, demo, rows, header):
         sheet.append([ILLEGAL_CHARACTERS_RE.sub("", c) if isinstance(c, str) else c for c in row])
     buffer = io.BytesIO()
     book.save(buffer)
-    try_import(engine, demo.id, buffer.getvalue(), "ideas.xlsx")
+    assert_import_whole_or_refused(engine, demo.id, buffer.getvalue(), "ideas.xlsx")
 
 
 @FUZZ
@@ -96,4 +96,4 @@ def test_truncated_xlsx(engine, demo, cut):
     book.active.append(["Stock per store", "Buying", "Website"])
     buffer = io.BytesIO()
     book.save(buffer)
-    try_import(engine, demo.id, buffer.getvalue()[:cut], "ideas.xlsx")
+    assert_import_whole_or_refused(engine, demo.id, buffer.getvalue()[:cut], "ideas.xlsx")

@@ -35,7 +35,7 @@ def counts(engine) -> tuple[int, int]:
         )
 
 
-def try_restore(engine, data: bytes) -> None:
+def assert_restore_whole_or_refused(engine, data: bytes) -> None:
     before = counts(engine)
     restored = None
     try:
@@ -54,13 +54,13 @@ def try_restore(engine, data: bytes) -> None:
 @FUZZ
 @given(data=st.binary(max_size=2000))
 def test_random_bytes(engine, data):
-    try_restore(engine, data)
+    assert_restore_whole_or_refused(engine, data)
 
 
 @FUZZ
 @given(value=JSON_VALUES)
 def test_any_json(engine, value):
-    try_restore(engine, json.dumps(value).encode())
+    assert_restore_whole_or_refused(engine, json.dumps(value).encode())
 
 
 def paths(node, prefix=()):
@@ -89,4 +89,4 @@ def test_a_real_backup_mangled_in_one_place(engine, demo, data):
     else:
         huge = st.tuples(st.characters(), st.integers(300, 5000)).map(lambda t: t[0] * t[1])
         parent[path[-1]] = data.draw(JSON_VALUES | huge)
-    try_restore(engine, json.dumps(document).encode())
+    assert_restore_whole_or_refused(engine, json.dumps(document).encode())

@@ -56,7 +56,10 @@ def test_limits_give_a_message_naming_the_field(fields, field_label):
 
 
 def test_limits_at_the_edge_are_fine():
-    validated(CandidateCreate, title="x" * 200, description="y" * 5000, phase_id=1, channel_ids=[1])
+    candidate = validated(
+        CandidateCreate, title="x" * 200, description="y" * 5000, phase_id=1, channel_ids=[1]
+    )
+    assert (len(candidate.title), len(candidate.description)) == (200, 5000)
 
 
 def test_update_changes_only_what_is_set(db):

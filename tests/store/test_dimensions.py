@@ -11,6 +11,7 @@ from planner.store.dimensions import (
     rename_item,
     reorder_items,
 )
+from planner.store.workspaces import load_journey
 from tests.factories import add_candidate, make_journey
 
 pytestmark = pytest.mark.storage
@@ -41,6 +42,9 @@ def test_the_same_name_may_live_in_two_workspaces(db):
     a, b = make_journey(db, "A"), make_journey(db, "B")
     for journey in (a, b):
         add_item(db=db, model=Channel, workspace_id=journey.workspace.id, name="Kiosk")
+    for journey in (a, b):
+        reread = load_journey(db=db, workspace_id=journey.workspace.id)
+        assert "Kiosk" in reread.channel_names
 
 
 @pytest.mark.parametrize("model", MODELS)

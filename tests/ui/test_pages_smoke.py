@@ -66,7 +66,9 @@ def test_page_runs_with_demo(open_page, demo, page, lang):
 @pytest.mark.parametrize("role", ["viewer", "owner"])
 @pytest.mark.parametrize("page", ["workspaces", *SHARED_PAGES])
 def test_link_roles_reach_the_roadmap_side(open_page, demo, role, page):
-    open_page(page, role=role)
+    shown = texts(open_page(page, role=role))
+    assert "you cannot open this page here" not in shown
+    assert "Sign in to see this page" not in shown
 
 
 @pytest.mark.parametrize("role", ["viewer", "owner", None])
