@@ -45,6 +45,25 @@ CHANGE = 0.1  # share of answers that change an earlier one
 STEPS = ("page", "static", "join", "ballot", "first card", "usable", "card", "vote", "state")
 
 
+RETRY_S = [0.5, 1, 2, 4, 8]  # as ballot.js and light.js
+RESULTS: dict = {}
+
+
+async def send(client, method: str, url: str, **kwargs):
+    """A request as the page sends it: on a connection closed under it (an idle
+    keep-alive the server ended, say) or a 5xx, sent again, later each time."""
+    for delay in [*RETRY_S, None]:
+        try:
+            response = await client.request(method, url, **kwargs)
+            if response.status_code < 500 or delay is None:
+                return response
+        except httpx2.TransportError:
+            if delay is None:
+                raise
+        RESULTS["retries"] = RESULTS.get("retries", 0) + 1
+        await asyncio.sleep(delay)
+
+
 def timed(results: dict, step: str, started: float) -> None:
     results[step].append(time.perf_counter() - started)
 
@@ -53,7 +72,7 @@ async def arrive(client, code: str, results: dict) -> dict:
     """The page, its files, the join form, the ballot's data, the first card."""
     began = time.perf_counter()
     started = time.perf_counter()
-    page = await client.get(f"/b/{code}")
+    page = await send(client, "GET", f"/b/{code}")
     page.raise_for_status()
     timed(results, "page", started)
     assets = sorted(set(re.findall(r"/b/assets/[\w.]+", page.text)))
@@ -61,19 +80,24 @@ async def arrive(client, code: str, results: dict) -> dict:
     started = time.perf_counter()
     files = [a for a in assets if a != ballot_js]
     await asyncio.gather(
-        *(client.get(a) for a in files), client.get(f"/api/light/ballot?code={code}")
+        *(send(client, "GET", a) for a in files),
+        send(client, "GET", f"/api/light/ballot?code={code}"),
     )
     timed(results, "static", started)
     started = time.perf_counter()
     name = f"Light {id(client)}-{random.random():.6f}"
-    joined = await client.post(
-        "/api/light/join", json={"code": code, "name": name, "role": "", "lang": "en"}
+    joined = await send(
+        client,
+        "POST",
+        "/api/light/join",
+        json={"code": code, "name": name, "role": "", "lang": "en"},
     )
     joined.raise_for_status()
     timed(results, "join", started)
     started = time.perf_counter()
     view, _ = await asyncio.gather(
-        client.get(f"/api/light/ballot?code={code}&lang=en&joined=1"), client.get(ballot_js)
+        send(client, "GET", f"/api/light/ballot?code={code}&lang=en&joined=1"),
+        send(client, "GET", ballot_js),
     )
     view.raise_for_status()
     timed(results, "ballot", started)
@@ -81,13 +105,15 @@ async def arrive(client, code: str, results: dict) -> dict:
     client.headers["X-Ballot-Key"] = data["key"]
     started = time.perf_counter()
     ids = [c[0] for c in data["candidates"]]
-    first = await client.get(f"/api/ballot/candidate?round={data['round']}&candidate={ids[0]}")
+    first = await send(
+        client, "GET", f"/api/ballot/candidate?round={data['round']}&candidate={ids[0]}"
+    )
     first.raise_for_status()
     timed(results, "first card", started)
     timed(results, "usable", began)
     await asyncio.gather(
-        client.post("/api/ballot/remember"),
-        client.get(f"/api/ballot/candidate?round={data['round']}&candidate={ids[1]}"),
+        send(client, "POST", "/api/ballot/remember"),
+        send(client, "GET", f"/api/ballot/candidate?round={data['round']}&candidate={ids[1]}"),
     )
     return data
 
@@ -108,8 +134,11 @@ async def stakeholder(base, code, delay, every, until, results, rng) -> None:
         async def follow() -> None:
             while time.monotonic() < until:
                 started = time.perf_counter()
-                await client.get(f"/api/ballot/state?session={data['session']}")
-                timed(results, "state", started)
+                try:  # as ballot.js: a failed poll is asked again at the next tick
+                    await client.get(f"/api/ballot/state?session={data['session']}")
+                    timed(results, "state", started)
+                except httpx2.TransportError:
+                    results["poll_failed"] = results.get("poll_failed", 0) + 1
                 await asyncio.sleep(POLL_S)
 
         poller = asyncio.create_task(follow())
@@ -125,7 +154,9 @@ async def stakeholder(base, code, delay, every, until, results, rng) -> None:
             label = rng.choice(LABELS)
             sent, started = time.time(), time.perf_counter()
             try:
-                response = await client.post(
+                response = await send(
+                    client,
+                    "POST",
                     "/api/ballot/vote",
                     json={
                         "round": round_id,
@@ -147,7 +178,7 @@ async def stakeholder(base, code, delay, every, until, results, rng) -> None:
                 card, step = card + 1, 0
                 started = time.perf_counter()
                 nxt = ids[(card + 1) % len(ids)]
-                await client.get(f"/api/ballot/candidate?round={round_id}&candidate={nxt}")
+                await send(client, "GET", f"/api/ballot/candidate?round={round_id}&candidate={nxt}")
                 timed(results, "card", started)
         await poller
 
@@ -159,13 +190,18 @@ async def drive(server, code: str, people: int, window: float, every: float, sec
         "failed": [],
         "joined": 0,
     }
+    RESULTS.clear()
+    RESULTS.update(results)
+    results = RESULTS
     rng = random.Random(people)
     until = time.monotonic() + window + seconds
     cpu0, wall0 = cpu_seconds(server.pid), time.monotonic()
+    own0 = time.process_time()
 
     async def window_cpu() -> None:
         await asyncio.sleep(window)
         results["cpu_window"] = (cpu_seconds(server.pid) - cpu0) / (time.monotonic() - wall0)
+        results["client_window"] = (time.process_time() - own0) / (time.monotonic() - wall0)
         results["cpu_after_from"] = (cpu_seconds(server.pid), time.monotonic())
 
     await asyncio.gather(
@@ -221,19 +257,25 @@ def main() -> None:
     print(
         "| joining | within | "
         + " | ".join(f"{s} p50/p95" for s in STEPS)
-        + " | CPU joining | CPU after | load avg | joined | refused | answers | lost | misfiled |"
+        + " | CPU joining | CPU after | generator CPU joining | load avg"
+        + " | joined | refused | answers | lost | misfiled |"
     )
-    print("|---" * (len(STEPS) + 10) + "|")
+    print("|---" * (len(STEPS) + 11) + "|")
     for people, window in plans:
         run = scenario(people, window, args.every, args.seconds)
         results, checked = run["results"], run["checked"]
         steps = " | ".join(percentiles(results[s]) for s in STEPS)
         print(
             f"| {people} | {window:g} s | {steps} | {results['cpu_window'] * 100:.0f} % "
-            f"| {results['cpu_after'] * 100:.0f} % | {run['load']:.2f} | {results['joined']} "
+            f"| {results['cpu_after'] * 100:.0f} % | {results['client_window'] * 100:.0f} % "
+            f"| {run['load']:.2f} | {results['joined']} "
             f"| {len(results['failed'])} | {len(results['sent'])} | {checked['lost']} "
             f"| {checked['misfiled']} |",
             flush=True,
+        )
+        print(
+            f"  requests sent again after a closed connection or a 5xx: "
+            f"{results.get('retries', 0)}; state polls failed: {results.get('poll_failed', 0)}"
         )
         for failure in results["failed"][:5]:
             print(f"  failed: {failure}")
