@@ -20,7 +20,8 @@ PAGE = Template("""<!doctype html>
 <script type="module" src="$light_js"></script>
 </head>
 <body>
-<main id="light" data-code="$code" data-lang="$lang" data-ballot-js="$ballot_js" data-offline="$offline">
+<main id="light" data-code="$code" data-lang="$lang" data-ballot-js="$ballot_js"
+  data-offline="$offline">
 <h1 id="heading" tabindex="-1">$heading</h1>
 <p id="who" class="lead" hidden></p>
 <noscript><p class="problem">$noscript</p></noscript>

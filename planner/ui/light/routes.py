@@ -32,6 +32,7 @@ from planner.core.errors import NotFound, PlannerError, validated
 from planner.core.i18n import supported, t
 from planner.core.numbers import one_decimal
 from planner.models import StakeholderJoin, utcnow
+from planner.scoring.lifecycle import SessionStatus, accepts_votes
 from planner.scoring.setup import aggregate_votes
 from planner.store import attempts
 from planner.store.ballot import ballot_list, round_state
@@ -109,6 +110,11 @@ def _problem(error: PlannerError, lang: str) -> JSONResponse:
 
 
 async def _form(request: Request) -> dict[str, str] | None:
+    # JSON only: a form on another site can post text/plain that parses as JSON, but
+    # not application/json without the browser asking this app first (CORS).
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json":
+        return None
     raw = await request.body()
     if len(raw) > BODY_MAX:
         return None
@@ -224,7 +230,7 @@ def _view(token: str, code: str, lang: str, joined: bool) -> tuple[int, dict]:
         "token": token,
         "signoff": f"/signoff?me={token}",
     }
-    voting = state.session_status == "open" and state.round_status == "voting"
+    voting = accepts_votes(state.session_status, state.round_status)
     criteria = setup.criteria_for(stakeholder.role)
     follow = follow_data(session_id=scoring.id, state=state, token=token)
     if voting and not criteria:
@@ -248,7 +254,7 @@ def _view(token: str, code: str, lang: str, joined: bool) -> tuple[int, dict]:
         return 200, common | {"view": "ballot", "data": data, "focus": focus}
     message = (
         t("vote.revealed", lang)
-        if state.session_status == "open"
+        if state.session_status == SessionStatus.OPEN
         else t("error.session_closed", lang, name=scoring.name)
     )
     table = _round_table(

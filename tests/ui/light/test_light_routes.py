@@ -117,7 +117,19 @@ def test_a_join_refused_says_why_naming_the_field(client, scoring, form, status,
 
 @pytest.mark.parametrize("body", [b"[]", b"{", b'{"name": 5}', b"x" * 9000])
 def test_a_body_that_is_no_join_form_is_a_400(client, scoring, body):
-    assert client.post("/api/light/join", content=body).status_code == 400
+    answer = client.post(
+        "/api/light/join", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert answer.status_code == 400
+
+
+def test_a_join_posted_by_a_form_of_another_site_is_refused(client, scoring, engine):
+    """text/plain that parses as JSON: what a cross-site form can send without asking."""
+    body = f'{{"code": "{scoring.code}", "name": "Mallory", "role": "", "lang": "en"}}'
+    answer = client.post("/api/light/join", content=body, headers={"Content-Type": "text/plain"})
+    assert answer.status_code == 400 and "set-cookie" not in answer.headers
+    with reading(engine) as db:
+        assert participants(db=db, session_id=scoring.id) == []
 
 
 def test_a_name_taken_and_a_closed_session_are_refused(client, scoring, engine):
