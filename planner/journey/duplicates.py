@@ -39,6 +39,8 @@ THRESHOLD = 70.0
 
 # Each title has a word the other lacks: the score is multiplied by this (_score_pairs).
 SWAP_FACTOR = 0.8
+# rapidfuzz's threads: all cores (bench: 0.70 s against 0.81 s with one, at load 9)
+WORKERS = -1
 WORD_ALIKE = 80  # rapidfuzz ratio at which two words count as the same ("bewaard", "bewar")
 
 # A description counts for this share of the score when both candidates have one: a
@@ -325,16 +327,14 @@ def _score_pairs(texts: Sequence[_Text], threshold: float) -> list[tuple[int, in
     one, and 100 when the titles hold the same words. Pairs whose titles share no word
     are not scored. Words count as shared when rapidfuzz's ratio finds them alike
     (>= WORD_ALIKE: "bewaard", "bewar") or one is part of the other, as in Dutch
-    compounds ("data", "bezorgdata"). All of it is matrices over the words: rapidfuzz
-    compares each distinct word once, numpy the pairs, so 2,000 candidates take well
-    under a second (bench/bench_duplicates.py).
+    compounds ("data", "bezorgdata"). rapidfuzz compares each distinct word once and
+    then only the pairs that share a word; numpy does the rest, so 2,000 candidates
+    take well under a second (bench/bench_duplicates.py).
     """
     if len(texts) < 2:
         return []
     titles = [text.title.split() for text in texts]
-    has, covers = _word_matrices(titles)
-    shared = (has @ covers.T) > 0  # i has a word alike to one of j's
-    missing = (has @ (1 - covers).T) > 0  # i has a word none of j's is alike to
+    shared, missing = _word_overlap(titles)
     keys = np.array([text.key for text in texts], dtype=object)
     same = np.equal.outer(keys, keys) & (keys != "")[:, None]
     first, second = np.nonzero(np.triu(shared | same, k=1))
@@ -346,7 +346,7 @@ def _score_pairs(texts: Sequence[_Text], threshold: float) -> list[tuple[int, in
         list(title_texts[second]),
         scorer=fuzz.token_set_ratio,
         dtype=np.float32,
-        workers=-1,
+        workers=WORKERS,
     ).astype(float)
     score = np.where(missing[first, second] & missing[second, first], score * SWAP_FACTOR, score)
     described = np.array([bool(text.description) for text in texts])
@@ -360,7 +360,7 @@ def _score_pairs(texts: Sequence[_Text], threshold: float) -> list[tuple[int, in
             list(descriptions[second[both]]),
             scorer=fuzz.token_set_ratio,
             dtype=np.float32,
-            workers=-1,
+            workers=WORKERS,
         )
         score[both] = (1 - DESCRIPTION_WEIGHT) * score[both] + DESCRIPTION_WEIGHT * text_score
     is_same = same[first, second]
@@ -380,19 +380,19 @@ def _reason(same_words: bool, described: bool) -> Reason:
     return Reason.SIMILAR_TEXT if described else Reason.SIMILAR_TITLES
 
 
-def _word_matrices(titles: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """`has[i, w]`: title i holds word w; `covers[i, w]`: title i holds a word alike to w."""
+def _word_overlap(titles: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """`shared[i, j]`: title i has a word alike to one of title j's; `missing[i, j]`:
+    title i has a word none of title j's is alike to. Boolean indexing row by row, not
+    matrix products: BLAS threads crawl on a busy 2-core machine (3.8 ms -> 36 ms)."""
     vocabulary = sorted({word for words in titles for word in words})
+    count = len(titles)
     if not vocabulary:
-        empty = np.zeros((len(titles), 0), dtype=np.float32)
-        return empty, empty
+        nothing = np.zeros((count, count), dtype=bool)
+        return nothing, nothing
     index = {word: n for n, word in enumerate(vocabulary)}
-    has = np.zeros((len(titles), len(vocabulary)), dtype=np.float32)
-    for row, words in enumerate(titles):
-        has[row, [index[word] for word in words]] = 1
     alike = (
         process.cdist(
-            vocabulary, vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_ALIKE, workers=-1
+            vocabulary, vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_ALIKE, workers=WORKERS
         )
         > 0
     )
@@ -402,6 +402,16 @@ def _word_matrices(titles: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         for m, other in long_words:
             if n != m and word in other:
                 alike[n, m] = alike[m, n] = True
-    related = alike.astype(np.float32)
-    covers = ((has @ related) > 0).astype(np.float32)
-    return has, covers
+    words_of = [np.array([index[word] for word in set(words)], dtype=int) for words in titles]
+    covers = np.zeros((count, len(vocabulary)), dtype=bool)  # title j has a word alike to w
+    for row, words in enumerate(words_of):
+        if len(words):
+            covers[row] = alike[words].any(axis=0)
+    shared = np.zeros((count, count), dtype=bool)
+    missing = np.zeros((count, count), dtype=bool)
+    for row, words in enumerate(words_of):
+        if len(words):
+            seen = covers[:, words]
+            shared[row] = seen.any(axis=1)
+            missing[row] = ~seen.all(axis=1)
+    return shared, missing
