@@ -62,6 +62,8 @@ BUDGETS = [
     ("duplicates_2000_cpu_ms", "The same, CPU time of the process", "ms", None),
     ("duplicates_precision", "Duplicate suggestions: precision on the labelled pairs", "", None),
     ("duplicates_recall", "Duplicate suggestions: recall on the labelled pairs", "", None),
+    ("duplicates_held_out_precision", "The same, precision on 50 pairs never tuned on", "", None),
+    ("duplicates_held_out_recall", "The same, recall on 50 pairs never tuned on", "", None),
 ]
 
 

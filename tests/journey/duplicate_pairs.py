@@ -12,7 +12,9 @@ from pathlib import Path
 
 from planner.journey.duplicates import DuplicateCandidate, pair_score
 
-PAIRS = Path(__file__).resolve().parents[1] / "data" / "duplicate_pairs.csv"
+DATA = Path(__file__).resolve().parents[1] / "data"
+PAIRS = DATA / "duplicate_pairs.csv"  # the rules and the threshold were chosen on these
+HELD_OUT = DATA / "duplicate_pairs_holdout.csv"  # written after, never tuned on
 
 
 @dataclass(frozen=True)
@@ -25,15 +27,15 @@ class Quality:
     false_negatives: int
 
 
-def labelled_pairs() -> list[dict[str, str]]:
-    with PAIRS.open(encoding="utf-8", newline="") as file:
+def labelled_pairs(path: Path = PAIRS) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as file:
         return list(csv.DictReader(file))
 
 
-def scored_pairs() -> list[tuple[float, bool, dict[str, str]]]:
+def scored_pairs(path: Path = PAIRS) -> list[tuple[float, bool, dict[str, str]]]:
     """(score, is a duplicate, row) of every labelled pair, the file's channels taken out
     as a workspace's own channel names are."""
-    rows = labelled_pairs()
+    rows = labelled_pairs(path)
     channels = {row["channel_a"] for row in rows} | {row["channel_b"] for row in rows}
     scored = []
     for row in rows:
