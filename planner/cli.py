@@ -36,7 +36,9 @@ from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.journey.duplicates import THRESHOLD, candidates_of, suggest_duplicates
 from planner.journey.naming import name_key
+from planner.mail.config import configured_smtp
 from planner.models import DueMove, PassphraseSet, ResultRecord, VersionCreate, WorkspaceCreate
+from planner.reminders import remind as send_reminders
 from planner.roadmap.periods import PeriodKind
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import (
@@ -60,8 +62,10 @@ from planner.store.commitments import (
     tracked_commitments,
 )
 from planner.store.merges import merge_candidates, undo_merge
+from planner.store.own_pace import invitees, own_pace_of, reveal_due_rounds
 from planner.store.restore import restore_in_batches
 from planner.store.roadmap_plan import current_roadmap
+from planner.store.sessions import current_round, find_session, participants
 from planner.store.staging import remove_stale
 from planner.store.versions import find_version, save_version
 from planner.store.workspaces import find_workspace, list_workspaces, load_journey
@@ -320,6 +324,11 @@ def _parser() -> argparse.ArgumentParser:
         help="id of a candidate merged into it (repeat for more)",
     )
     sub.add_argument("--undo", type=whole_number, metavar="MERGE", help="undo this merge")
+    sub = command("remind", remind, "for cron: reveal due own-pace rounds, send reminders")
+    sub.add_argument("--now", help="act as at this moment, ISO 8601 with a zone (tests)")
+    sub = command("round-state", round_state_command, "a session's current round and people")
+    sub.add_argument("--session", required=True, metavar="CODE", help="the session's join code")
+    sub.add_argument("--now", help="act as at this moment, ISO 8601 with a zone (tests)")
     sub = command("passphrase", passphrase, "set a workspace's facilitator passphrase")
     sub.add_argument("--workspace", required=True, help="workspace name")
     sub = command("links", links, "print a workspace's manager and product-owner links")
@@ -577,6 +586,59 @@ def move_due_date(engine, args) -> int:
             old=dates.day(old, args.lang),
         )
     print(change.action)
+    return 0
+
+
+def _moment_argument(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise InvalidInput("error.argument_moment", field=FieldName("now"), value=text)
+    return moment.astimezone(UTC)
+
+
+def remind(engine, args) -> int:
+    """Idempotent: what was sent is never sent again; a failure is tried at the next run."""
+    done = send_reminders(engine, configured_smtp(), _moment_argument(args.now))
+    for name in done.revealed:
+        print(t("cli.remind_revealed", args.lang, session=name))
+    for line in done.sent:
+        print(t("cli.remind_sent", args.lang, mail=line))
+    for line in done.failed:
+        print(t("cli.remind_failed", args.lang, mail=line), file=sys.stderr)
+    if done.mail_off:
+        print(t("cli.mail_off", args.lang))
+    elif not (done.sent or done.failed or done.revealed):
+        print(t("cli.remind_nothing", args.lang))
+    return 1 if done.failed else 0
+
+
+def round_state_command(engine, args) -> int:
+    """Reads reveal a round whose due date came (in the same transaction) first."""
+    now = _moment_argument(args.now)
+    with writing(engine) as db:
+        reveal_due_rounds(db=db, now=now)
+        scoring = find_session(db=db, code=args.session)
+        last = current_round(db=db, session_id=scoring.id)
+        pace = own_pace_of(db=db, session_id=scoring.id)
+        people = invitees(db=db, session_id=scoring.id) if pace else []
+        others = [p.name for p in participants(db=db, session_id=scoring.id)]
+    lang = args.lang
+    print(f"{scoring.name}\t{scoring.code}\t{t(f'session.status_{scoring.status}', lang)}")
+    status = t(f"round.{last.status}", lang)
+    print(t("session.round", lang, number=last.number, status=status))
+    if pace is not None:
+        print(t("cli.open_until", lang, due=dates.moment(pace.open_until, lang)))
+    for person in people:
+        done = t("cli.finished" if person.finished else "cli.not_finished", lang)
+        mails = ", ".join(f"{kind} {state}" for kind, state in person.mails.items())
+        print(f"{person.name}\t{person.email}\t{person.scored}\t{done}\t{mails}")
+    if pace is None:
+        print("\n".join(others))
     return 0
 
 
