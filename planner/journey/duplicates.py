@@ -300,6 +300,24 @@ def suggest_duplicates(
     return sorted(found, key=lambda s: (-s.score, s.first, s.second))
 
 
+def duplicates_of(
+    candidate_id: int,
+    candidates: Sequence[DuplicateCandidate],
+    *,
+    channels: Iterable[str] = (),
+    threshold: float = THRESHOLD,
+) -> list[DuplicateSuggestion]:
+    """The suggestions that pair `candidate_id` with another of its phase, best first:
+    what to say right after a candidate is added."""
+    phase = next((c.phase for c in candidates if c.id == candidate_id), None)
+    same_phase = [c for c in candidates if c.phase == phase]
+    return [
+        pair
+        for pair in suggest_duplicates(same_phase, channels=channels, threshold=threshold)
+        if candidate_id in (pair.first, pair.second)
+    ]
+
+
 @dataclass(frozen=True)
 class _Text:
     """A candidate's title and description as `normalise` leaves them."""

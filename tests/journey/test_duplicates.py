@@ -10,6 +10,7 @@ from planner.journey.duplicates import (
     THRESHOLD,
     DuplicateCandidate,
     Reason,
+    duplicates_of,
     normalise,
     pair_score,
     suggest_duplicates,
@@ -83,6 +84,19 @@ def test_the_lower_id_comes_first_and_the_best_pair_first():
     )
     assert [(s.first, s.second) for s in found] == [(3, 9), (2, 5)]
     assert found[0].score > found[1].score
+
+
+def test_the_duplicates_of_one_candidate_are_those_of_its_phase_that_name_it():
+    found = duplicates_of(
+        3,
+        [
+            candidate(1, "Order status in the app"),
+            candidate(2, "Order status on the website"),
+            candidate(3, "Order status by e-mail"),
+            candidate(4, "Order status by e-mail", phase="Buying"),
+        ],
+    )
+    assert [(s.first, s.second) for s in found] == [(1, 3), (2, 3)]
 
 
 def test_a_near_miss_is_not_suggested():

@@ -6,6 +6,7 @@ from planner.core.errors import validated
 from planner.journey.journey import Journey
 from planner.models import CandidateCreate, CandidateUpdate
 from planner.store.candidates import create_candidate, update_candidate
+from planner.ui.journey.duplicates_panel import duplicate_notice
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
 from planner.ui.widget_state import renew_key
@@ -92,6 +93,7 @@ def add_candidate(form_name: str, journey: Journey, values: dict) -> bool:
         success=t("candidates.added", title=values["title"].strip()),
     )
     if done.ok:
+        duplicate_notice(journey, done.value.id)
         renew_key(form_name)
         st.rerun()
     return done.ok

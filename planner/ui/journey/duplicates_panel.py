@@ -9,11 +9,17 @@ import streamlit as st
 from planner.core import dates
 from planner.core.config import database_url
 from planner.core.db import reading
-from planner.journey.duplicates import DuplicateSuggestion, candidates_of, suggest_duplicates
+from planner.journey.duplicates import (
+    DuplicateSuggestion,
+    candidates_of,
+    duplicates_of,
+    suggest_duplicates,
+)
 from planner.journey.journey import Journey
+from planner.store.candidates import candidate_frame
 from planner.store.merges import merge_candidates, recent_merges, undo_merge
 from planner.ui.access.grants import actor, allowed
-from planner.ui.shell.changes import run_change
+from planner.ui.shell.changes import feedback, run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.text import plain
@@ -59,6 +65,20 @@ def duplicates_panel(journey: Journey, frame: pd.DataFrame) -> None:
     if st.session_state.get(PENDING):
         _confirm_merge(journey, frame, *st.session_state[PENDING])
     _recent(journey)
+
+
+def duplicate_notice(journey: Journey, candidate_id: int) -> None:
+    """Right after a candidate is added: a warning, shown on the next run, naming the
+    candidate of its phase it most likely repeats."""
+    with reading(engine()) as db:  # read anew: the cached frame predates the candidate
+        frame = candidate_frame(db=db, workspace_id=journey.workspace.id)
+    found = duplicates_of(candidate_id, candidates_of(frame), channels=journey.channel_names)
+    if found:
+        pair = found[0]
+        other = pair.second if pair.first == candidate_id else pair.first
+        title = dict(zip(frame["id"], frame["title"], strict=True))[other]
+        reason = pair.describe(current_lang())
+        feedback("warning", t("duplicates.added_like", title=title, reason=reason))
 
 
 def _pair_row(pair: DuplicateSuggestion, titles: dict[int, str]) -> None:
