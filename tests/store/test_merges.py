@@ -219,3 +219,22 @@ def test_a_candidate_of_another_workspace_is_not_found(workshop, db):
     stranger = add_candidate(db, other, "Idea 0")
     with pytest.raises(NotFound):
         merge(db, journey, ideas[0], stranger)
+
+
+def test_three_merged_at_once_and_put_back(duplicates, db):
+    """Two candidates merged into a third: the need between them goes; undo restores all."""
+    journey, kept, gone, other, *_ = duplicates
+    before = state(db, journey.workspace.id)
+    record = merge_candidates(
+        db=db,
+        workspace_id=journey.workspace.id,
+        kept_id=kept.id,
+        merged_ids=[gone.id, other.id],
+        actor="Eva",
+    )
+    after = state(db, journey.workspace.id)
+    assert [row[0] for row in after["candidates"]] == ["Idea 0"]
+    assert after["needs"] == []  # Idea 2 needed Idea 1: both are Idea 0 now
+    assert record.merged_titles == ["Idea 1", "Idea 2"]
+    undo_merge(db=db, workspace_id=journey.workspace.id, merge_id=record.id, actor="Eva")
+    assert state(db, journey.workspace.id) == before
