@@ -9,14 +9,17 @@ from planner.access.passphrases import hash_passphrase
 from planner.core.config import DEMO_FILE
 from planner.core.errors import NotFound
 from planner.journey.naming import workspace_key
-from planner.models import Workspace
+from planner.models import ScoringModelUpdate, Workspace
 from planner.store.access import get_access
 from planner.store.backup import read_document
 from planner.store.restore import restore_workspace
+from planner.store.scoring_model import update_scoring_model
 from planner.store.workspaces import delete_workspace, find_workspace, list_workspaces
 
 DEMO_NAME = "Demo – Van Dijk Wonen online & in store"
 DEMO_PASSPHRASE = "demo-facilitator"  # documented in the README: the demo is for trying out
+# A first round with two colleagues (the README's) counts on the matrix; new workspaces ask 3.
+DEMO_MIN_VOTES = 2
 
 
 def load_demo(*, db: Session) -> Workspace:
@@ -27,6 +30,9 @@ def load_demo(*, db: Session) -> Workspace:
         delete_workspace(db=db, workspace_id=find_workspace(db=db, name=name).id)
     workspace = restore_workspace(db=db, document=document, name=name)
     get_access(db=db, workspace_id=workspace.id).facilitator_hash = demo_hash()
+    update_scoring_model(
+        db=db, workspace_id=workspace.id, model_in=ScoringModelUpdate(min_votes=DEMO_MIN_VOTES)
+    )
     return workspace
 
 

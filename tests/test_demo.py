@@ -2,9 +2,17 @@
 
 import pytest
 
-from planner.demo import demo_workspace, find_demo, is_demo, load_demo, load_demo_if_empty
+from planner.demo import (
+    DEMO_MIN_VOTES,
+    demo_workspace,
+    find_demo,
+    is_demo,
+    load_demo,
+    load_demo_if_empty,
+)
 from planner.journey.grid import cell_counts, empty_cells
 from planner.store.candidates import candidate_frame
+from planner.store.scoring_model import load_scoring_setup
 from planner.store.workspaces import list_workspaces, load_journey
 
 pytestmark = pytest.mark.storage
@@ -38,3 +46,11 @@ def test_the_demo_is_found_by_name_and_loaded_only_when_missing(db):
     assert find_demo(db=db).id == demo.id and is_demo(demo)
     assert demo_workspace(db=db).created_at == demo.created_at  # not made again
     assert len(list_workspaces(db=db)) == 1
+
+
+def test_a_first_round_with_two_colleagues_counts_in_the_demo(db):
+    """The README's first round has two colleagues: the demo asks two votes a candidate."""
+    workspace = load_demo(db=db)
+    assert (
+        load_scoring_setup(db=db, workspace_id=workspace.id).model.min_votes == DEMO_MIN_VOTES == 2
+    )

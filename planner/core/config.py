@@ -16,3 +16,9 @@ def database_url() -> str:
 def admin_passphrase() -> str:
     """`PLANNER_ADMIN_PASSPHRASE`: who knows it may download a copy of the whole database."""
     return os.environ.get("PLANNER_ADMIN_PASSPHRASE", "")
+
+
+def public_url() -> str:
+    """`PLANNER_PUBLIC_URL`: the address people reach the app by (behind a proxy, or a
+    name instead of this computer's address); unset, the links use the host in use."""
+    return os.environ.get("PLANNER_PUBLIC_URL", "").strip().rstrip("/")

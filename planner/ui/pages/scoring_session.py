@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from planner.access.links import join_link, page_address
+from planner.access.links import join_link, only_here, page_address, vote_page
 from planner.core.db import reading
 from planner.scoring.join_qr import qr_png
 from planner.store.scoring_model import load_scoring_setup
@@ -74,8 +74,10 @@ with run_tab:
             output_format="PNG",
             alt=t("session.qr_alt"),
         )
-        right.caption(t("session.share"))
+        right.caption(t("session.share", vote=vote_page(st.context.url)))
         right.code(link, language=None)
+        if only_here(link):
+            right.warning(t("session.link_only_here"), icon=":material/wifi_off:")
         right.link_button(
             t("session.presenter"),
             page_address(st.context.url, "presenter", session=str(scoring.id)),
