@@ -6,19 +6,37 @@ from typing import get_args
 
 import pytest
 
+from planner.access.roles import ACTIONS, MENUS, ROLES, STAKEHOLDER_PAGES, Role, menu
 from planner.cli import _parser
 from planner.core.i18n import LANGUAGES, Language, catalog
 from planner.delivery.signoff import Decision
 from planner.delivery.workflow import INITIAL, OPEN, STATUSES, TRANSITIONS, Status
 from planner.journey.templates import TEMPLATES, Template
-from planner.models import CommitmentCreate, ScoringModelUpdate, StatusChange, WorkspaceCreate
+from planner.models import (
+    Commitment,
+    CommitmentCreate,
+    CommitmentEvent,
+    ScoringModelUpdate,
+    ScoringRound,
+    ScoringSession,
+    Signoff,
+    StatusChange,
+    WorkspaceCreate,
+)
 from planner.roadmap.periods import LENGTHS, PeriodKind
 from planner.roadmap.quadrants import QUADRANTS, Quadrant, ThresholdMode
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import RoadmapSettings
 from planner.scoring.answers import DONT_KNOW
 from planner.scoring.consensus import ConsensusMethod, Dimension
+from planner.scoring.lifecycle import (
+    ROUND_TRANSITIONS,
+    SESSION_TRANSITIONS,
+    RoundStatus,
+    SessionStatus,
+)
 from planner.scoring.scales import ScaleKey
+from planner.store.document import RoundDoc, SessionDoc
 from tests.conftest import ROOT
 
 LABELS = {  # catalog key of each member's label
@@ -32,6 +50,9 @@ LABELS = {  # catalog key of each member's label
     Dimension: "field.{}",
     ScaleKey: "scale.{}",
     Decision: "signoff.{}",
+    SessionStatus: "session.status_{}",
+    RoundStatus: "round.{}",
+    Role: "role.{}",
 }
 
 
@@ -58,12 +79,37 @@ def test_the_models_take_their_values_from_the_enums():
     assert set(get_args(CommitmentCreate.model_fields["status"].annotation)) == set(INITIAL)
 
 
+@pytest.mark.parametrize(
+    ("model", "field", "enum"),
+    [
+        (ScoringSession, "status", SessionStatus),
+        (ScoringRound, "status", RoundStatus),
+        (SessionDoc, "status", SessionStatus),
+        (RoundDoc, "status", RoundStatus),
+        (Commitment, "status", Status),
+        (CommitmentEvent, "to_status", Status),
+        (CommitmentEvent, "from_status", Status),
+        (Signoff, "decision", Decision),
+    ],
+)
+def test_every_status_field_is_typed_by_its_enum(model, field, enum):
+    """Tables, backup schema alike; a table keeps the value as its string."""
+    annotation = model.model_fields[field].annotation
+    assert annotation is enum or set(get_args(annotation)) == {enum, type(None)}
+    column = getattr(model, "__table__", None)
+    if column is not None:
+        assert column.c[field].type.enum is enum
+        assert column.c[field].type.impl.python_type is str
+
+
 def test_the_domain_tables_cover_every_value():
     assert set(LENGTHS) == set(PeriodKind)
     assert set(TEMPLATES) == set(Template)
     assert set(TRANSITIONS) == set(Status) and tuple(Status) == STATUSES
     assert OPEN | {Status.DONE, Status.DROPPED} == set(Status)
     assert tuple(Quadrant) == QUADRANTS
+    assert set(SESSION_TRANSITIONS) == set(SessionStatus)
+    assert set(ROUND_TRANSITIONS) == set(RoundStatus)
 
 
 def test_the_cli_offers_the_same_values():
@@ -86,3 +132,24 @@ def js_constant(path: str, name: str) -> str:
 
 def test_the_ballot_script_writes_dont_know_as_python_reads_it():
     assert js_constant("scoring/ballot.js", "DONT_KNOW") == DONT_KNOW
+
+
+def test_roles_and_the_pages_each_sees_are_defined_once():
+    from planner.ui.page_files import PAGE_FILES
+
+    assert tuple(Role) == ROLES
+    assert all(roles <= set(Role) for roles in ACTIONS.values())
+    assert set(MENUS) == {None, *(r for r in Role if r != Role.STAKEHOLDER)}
+    listed = {key for sections in MENUS.values() for keys in sections.values() for key in keys}
+    assert listed | set(STAKEHOLDER_PAGES) | {"presenter"} == set(PAGE_FILES)
+    sections = {section for sections in MENUS.values() for section in sections}
+    missing = [
+        (lang, section)
+        for lang in LANGUAGES
+        for section in sections
+        if f"nav.section_{section}" not in catalog(lang)
+    ]
+    assert missing == []
+    # a facilitator joins as a stakeholder to vote; a link sees no setup
+    assert "vote" not in {key for keys in menu("facilitator").values() for key in keys}
+    assert "session" not in {key for keys in menu("owner").values() for key in keys}

@@ -9,6 +9,8 @@ server), `tour` gives everyone the tour, this machine too.
 
 from collections.abc import Mapping
 
+from planner.access.roles import Role
+
 DEMO_SETTING = "PLANNER_DEMO"
 SETTINGS = ("local", "open", "tour")
 
@@ -25,8 +27,8 @@ def demo_setting(environ: Mapping[str, str]) -> str:
     return setting
 
 
-def demo_role(setting: str, *, on_this_machine: bool) -> str:
+def demo_role(setting: str, *, on_this_machine: bool) -> Role:
     """The role the demo opens with: facilitator or viewer (the tour)."""
     if setting == "open" or (setting == "local" and on_this_machine):
-        return "facilitator"
-    return "viewer"
+        return Role.FACILITATOR
+    return Role.VIEWER

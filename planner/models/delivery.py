@@ -11,6 +11,7 @@ from sqlmodel import Field, SQLModel
 from planner.core.text import text_field
 from planner.delivery.signoff import Decision
 from planner.delivery.workflow import Status
+from planner.models.columns import EnumText
 from planner.models.journey import NAME_MAX, TITLE_MAX, Name, ShortText, _owner, _timestamp
 from planner.models.scoring import COMMENT_MAX, Comment, Reason, _key, _moment
 
@@ -37,7 +38,7 @@ class Signoff(SQLModel, table=True):
 
     version_id: int = Field(sa_column=_key("roadmap_version", primary=True))
     stakeholder_id: int = Field(sa_column=_key("stakeholder", primary=True))
-    decision: str = Field(max_length=7)
+    decision: Decision = Field(sa_type=EnumText(Decision, 7))
     comment: str = Field(default="", max_length=COMMENT_MAX)
     decided_at: datetime = Field(sa_column=_timestamp())
     # None: the stakeholder answered through their own link; else the facilitator who
@@ -120,7 +121,7 @@ class Commitment(SQLModel, table=True):
     kpi_result: float | None = None
     actual_effort: float | None = None
     learnings: str = Field(default="", max_length=LEARNINGS_MAX)
-    status: str = Field(default="committed", max_length=12)
+    status: Status = Field(default=Status.COMMITTED, sa_type=EnumText(Status, 12))
     done_on: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
     rescore_requested_at: datetime | None = Field(default=None, sa_column=_moment())
     created_at: datetime = Field(sa_column=_timestamp())
@@ -135,8 +136,8 @@ class CommitmentEvent(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     commitment_id: int = Field(sa_column=_key("commitment"))
     kind: str = Field(max_length=8)  # status | result | due
-    from_status: str | None = Field(default=None, max_length=12)
-    to_status: str = Field(max_length=12)
+    from_status: Status | None = Field(default=None, sa_type=EnumText(Status, 12))
+    to_status: Status = Field(sa_type=EnumText(Status, 12))
     by: str = Field(max_length=NAME_MAX)
     at: datetime = Field(sa_column=_timestamp())
     comment: str = Field(default="", max_length=COMMENT_MAX)

@@ -8,8 +8,10 @@ from sqlmodel import Field, SQLModel
 
 from planner.core.ids import RowId
 from planner.core.text import text_field
+from planner.models.columns import EnumText
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
 from planner.scoring.consensus import ConsensusMethod, Dimension
+from planner.scoring.lifecycle import RoundStatus, SessionStatus
 from planner.scoring.scales import ScaleKey
 
 COMMENT_MAX = 1000
@@ -161,7 +163,7 @@ class ScoringSession(SQLModel, table=True):
     workspace_id: int = Field(sa_column=_owner("workspace"))
     name: str = Field(max_length=NAME_MAX)
     code: str = Field(max_length=12, unique=True)
-    status: str = "open"  # open -> closed
+    status: SessionStatus = Field(default=SessionStatus.OPEN, sa_type=EnumText(SessionStatus))
     # A stakeholder's ballot moves on to the next unscored candidate once one is complete.
     auto_advance: bool = True
     # A round reveals itself when its time box ends / once everyone finished (see
@@ -192,7 +194,7 @@ class ScoringRound(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(sa_column=_key("scoring_session"))
     number: int = 1
-    status: str = "voting"  # voting -> revealed
+    status: RoundStatus = Field(default=RoundStatus.VOTING, sa_type=EnumText(RoundStatus))
     opened_at: datetime = Field(sa_column=_timestamp())
     deadline: datetime | None = Field(default=None, sa_column=_moment())  # its time box
     revealed_at: datetime | None = Field(default=None, sa_column=_moment())

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from planner.access.passphrases import hash_passphrase, verify_passphrase
 from planner.access.rate_limit import Buckets
+from planner.access.roles import Role
 from planner.core.errors import NotFound
 from planner.journey.naming import workspace_key
 from planner.models import PassphraseSet, SignIn, WorkspaceAccess
@@ -35,16 +36,16 @@ def proof_of(secret: str | None) -> str:
 
 def _proof_now(access: WorkspaceAccess, role: str) -> str:
     secret = {
-        "facilitator": access.facilitator_hash,
-        "owner": access.owner_token,
-        "viewer": access.viewer_token,
+        Role.FACILITATOR: access.facilitator_hash,
+        Role.OWNER: access.owner_token,
+        Role.VIEWER: access.viewer_token,
     }.get(role)
     return proof_of(secret) if secret else "none"
 
 
 def facilitator_grant(*, db: Session, workspace_id: int) -> Grant:
     """The grant of whoever just created the workspace (and set its passphrase)."""
-    return grant_as(db=db, workspace_id=workspace_id, role="facilitator")
+    return grant_as(db=db, workspace_id=workspace_id, role=Role.FACILITATOR)
 
 
 def grant_as(*, db: Session, workspace_id: int, role: str) -> Grant:
@@ -93,7 +94,7 @@ def sign_in(
     stored = get_access(db=db, workspace_id=workspace.id) if workspace else None
     ok = verify_passphrase(sign_in_in.passphrase, stored.facilitator_hash if stored else None)
     end_try(db=db, buckets=buckets, ids=ids, ok=ok)
-    return Grant(workspace.id, "facilitator", proof_of(stored.facilitator_hash)) if ok else None
+    return Grant(workspace.id, Role.FACILITATOR, proof_of(stored.facilitator_hash)) if ok else None
 
 
 def grant_for_link(*, db: Session, token: str) -> Grant | None:
@@ -105,7 +106,7 @@ def grant_for_link(*, db: Session, token: str) -> Grant | None:
     ).first()
     if access is None or not token:
         return None
-    role = "viewer" if access.viewer_token == token else "owner"
+    role = Role.VIEWER if access.viewer_token == token else Role.OWNER
     return Grant(access.workspace_id, role, proof_of(token))
 
 

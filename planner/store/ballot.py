@@ -28,6 +28,7 @@ from planner.models import (
     Vote,
 )
 from planner.scoring.answers import Answer
+from planner.scoring.lifecycle import RoundStatus, SessionStatus
 
 
 class RoundState(NamedTuple):
@@ -35,8 +36,8 @@ class RoundState(NamedTuple):
 
     round_id: int
     number: int
-    round_status: str
-    session_status: str
+    round_status: RoundStatus
+    session_status: SessionStatus
     auto_advance: bool
     deadline: datetime | None = None  # the round's time box (aware UTC)
 

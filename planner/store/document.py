@@ -32,6 +32,7 @@ from planner.models.journey import DESCRIPTION_MAX, NAME_MAX, SHORT_TEXT_MAX, TI
 from planner.models.scoring import COMMENT_MAX, REASON_MAX
 from planner.roadmap.settings import RoadmapSettings
 from planner.scoring.consensus import ConsensusMethod, Dimension
+from planner.scoring.lifecycle import RoundStatus, SessionStatus
 from planner.scoring.scales import ScaleKey
 
 FORMAT = "journey-roadmap-planner/workspace"
@@ -138,7 +139,7 @@ class CommentDoc(Part):
 
 class RoundDoc(Part):
     number: Annotated[int, Field(ge=1, le=1000)]
-    status: Literal["voting", "revealed"]
+    status: RoundStatus
     opened_at: datetime
     revealed_at: datetime | None = None
     candidates: list[Key] = []
@@ -149,7 +150,7 @@ class RoundDoc(Part):
 class SessionDoc(Part):
     name: Name
     code: Annotated[str, Field(min_length=4, max_length=12, pattern=r"^[A-Z0-9]+$")]
-    status: Literal["open", "closed"]
+    status: SessionStatus
     created_at: datetime
     closed_at: datetime | None = None
     auto_advance: bool = True

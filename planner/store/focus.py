@@ -28,7 +28,7 @@ class FocusStep(NamedTuple):
 class Focus(NamedTuple):
     queue: list[FocusStep]
     current: int  # the candidate of the current round
-    round_status: str
+    round_status: RoundStatus
 
     def position(self) -> int:
         """1-based place of the current candidate in the queue."""
@@ -54,7 +54,7 @@ def focus_of(*, db: Session, session_id: int) -> Focus | None:
         .order_by(ScoringRound.number)
     ).all()
     rounds: dict[int, int] = {}
-    newest: dict[int, str] = {}
+    newest: dict[int, RoundStatus] = {}
     for candidate_id, _, status in rows:
         rounds[candidate_id] = rounds.get(candidate_id, 0) + 1
         newest[candidate_id] = status

@@ -3,11 +3,12 @@
 What a visitor sees depends on how they came in (see planner.access.roles): a join link or a
 personal link shows a stakeholder their ballot and the sign-off; a manager's or product
 owner's link the roadmap side of that workspace; a facilitator's passphrase everything
-of theirs. A facilitator does not see the Vote page: to vote, they join as a stakeholder.
+of theirs (the pages of each: planner.access.roles.MENUS).
 """
 
 import streamlit as st
 
+from planner.access.roles import STAKEHOLDER_PAGES, menu
 from planner.ui.access.grants import (
     apply_link,
     recheck_grants,
@@ -43,7 +44,7 @@ def route() -> None:
         # workspace's language, the language on the page itself (a phone hides the
         # sidebar), no workspace picker.
         workspace_language()
-        navigation = st.navigation([page("vote"), page("signoff")], position="top")
+        navigation = st.navigation([page(key) for key in STAKEHOLDER_PAGES], position="top")
         language_switch(in_sidebar=False)
     else:
         language_switch()
@@ -62,21 +63,13 @@ def route() -> None:
 
 
 def _sections(role: str | None) -> dict[str, list[st.Page]]:
-    """The menu for `role` in the current workspace, every other page hidden in it."""
-    shown = {t("nav.section_workspace"): ["workspaces", "import"]}
-    if role == "facilitator":
-        shown = {
-            t("nav.section_journey"): ["workspaces", "grid", "candidates", "import", "setup"],
-            t("nav.section_scoring"): ["session", "consensus", "scoring_model"],
-        }
-        shown[t("nav.section_journey")].append("audit")
-    if role is not None:
-        shown[t("nav.section_roadmap")] = ["matrix", "roadmap"]
-        shown[t("nav.section_delivery")] = ["signoff", "commitments", "progress"]
+    """The menu for `role` in the current workspace (planner.access.roles.menu), every
+    other page hidden in it."""
+    shown = menu(role)
     listed = {key for keys in shown.values() for key in keys}
     hidden = [page(key, visibility="hidden") for key in PAGE_FILES if key not in listed]
     sections = {
-        section: [page(key, default=key == "workspaces") for key in keys]
+        t(f"nav.section_{section}"): [page(key, default=key == "workspaces") for key in keys]
         for section, keys in shown.items()
     }
     sections[next(iter(sections))] += hidden

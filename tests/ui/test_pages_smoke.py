@@ -3,23 +3,21 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from planner.access.roles import MENUS, ROADMAP_SIDE, Role
 from planner.core.i18n import catalog
+from planner.ui.page_files import PAGE_FILES
 from tests.conftest import APP
 from tests.ui.conftest import every_tab, texts
 
+# Scripts of the pages each role's menu lists (planner.access.roles); presenter opens by
+# address from the Scoring session page.
 FACILITATOR_PAGES = [
-    "workspaces",
-    "journey_grid",
-    "candidates",
-    "import_candidates",
-    "journey_setup",
-    "audit",
-    "scoring_session",
-    "presenter",
-    "consensus",
-    "scoring_model",
-]
-SHARED_PAGES = ["matrix", "roadmap", "signoff", "commitments", "progress"]
+    PAGE_FILES[key][0]
+    for section, keys in MENUS[Role.FACILITATOR].items()
+    if section not in ROADMAP_SIDE
+    for key in keys
+] + ["presenter"]
+SHARED_PAGES = [PAGE_FILES[key][0] for keys in ROADMAP_SIDE.values() for key in keys]
 
 
 # English texts of our catalog that differ in Dutch: none may show on a Dutch page.

@@ -17,7 +17,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from planner.access import clients
 from planner.access.clients import client_address, trusted_proxies
 from planner.access.rate_limit import Buckets
-from planner.access.roles import can
+from planner.access.roles import Role, can
 from planner.core.db import reading, writing
 from planner.core.errors import PlannerError
 from planner.store import attempts
@@ -32,7 +32,7 @@ PROOFS_KEY = "grant_proofs"  # workspace id -> the proof of the credential (see 
 ACTOR_KEY = "actor"  # the facilitator's name, for the audit log
 STAKEHOLDER_KEY = "ballot_me"  # the Me of a joined stakeholder
 ADMIN_KEY = "administrator"  # the administrator's passphrase was given in this session
-LINK_ROLES = {"view": "viewer", "owner": "owner"}
+LINK_ROLES = {"view": Role.VIEWER, "owner": Role.OWNER}
 PERSONAL_LINK = "me"  # ?me=TOKEN: a stakeholder's personal link
 PERSONAL_COOKIE = "planner_me"  # set by the ballot's /api/ballot/remember route
 BALLOT_OFF_KEY = "ballot_off"  # the stakeholder left the ballot on this browser
@@ -107,7 +107,7 @@ def grants() -> dict[int, str]:
 
 def give(grant: Grant, actor: str | None = None) -> None:
     """Add a grant; a stronger role for the same workspace is kept."""
-    order = ("viewer", "owner", "facilitator")
+    order = (Role.VIEWER, Role.OWNER, Role.FACILITATOR)
     held = grants().get(grant.workspace_id)
     if held is None or order.index(grant.role) > order.index(held):
         grants()[grant.workspace_id] = grant.role
@@ -136,7 +136,7 @@ def recheck_grants(engine) -> None:
 def may_make_large_workspaces() -> bool:
     """Restore a backup or import into a new workspace: facilitators signed in here
     (a stranger first makes a workspace, which is rate-limited) and the administrator."""
-    return "facilitator" in grants().values() or bool(st.session_state.get(ADMIN_KEY))
+    return Role.FACILITATOR in grants().values() or bool(st.session_state.get(ADMIN_KEY))
 
 
 def stakeholder_mode() -> bool:

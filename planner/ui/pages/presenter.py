@@ -7,6 +7,7 @@ Open it from the Scoring session page (`?session=ID`); it follows the round by i
 import streamlit as st
 
 from planner.core.db import reading
+from planner.scoring.lifecycle import SessionStatus, accepts_votes
 from planner.store.ballot import round_state
 from planner.store.round_timing import reveal_when_due
 from planner.store.scoring_model import load_scoring_setup
@@ -26,7 +27,8 @@ asked = st.query_params.get("session", "")
 chosen = int(asked) if asked.isdigit() and int(asked) in sessions else None
 if chosen is None:  # the newest open session, else the newest
     chosen = next(
-        (i for i, s in sessions.items() if s.status == "open"), next(iter(sessions), None)
+        (i for i, s in sessions.items() if s.status == SessionStatus.OPEN),
+        next(iter(sessions), None),
     )
 if chosen is None:
     st.info(t("session.none"))
@@ -41,7 +43,7 @@ def board(session_id: int) -> None:
     with reading(engine()) as db:
         state = round_state(db=db, session_id=session_id)
         scoring = get_session(db=db, session_id=session_id)
-    if state.round_status == "voting" and state.session_status == "open":
+    if accepts_votes(state.session_status, state.round_status):
         join_board(scoring, state)
     else:
         results_board(scoring, state, setup, titles)

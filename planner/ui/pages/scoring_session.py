@@ -5,6 +5,7 @@ import streamlit as st
 from planner.access.links import join_link, only_here, page_address, vote_page
 from planner.core.db import reading
 from planner.scoring.join_qr import qr_png
+from planner.scoring.lifecycle import RoundStatus, SessionStatus
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import (
     close_session,
@@ -63,7 +64,7 @@ with run_tab:
         in_round = round_candidate_ids(db=db, round_id=last.id)
     titles = {c: titles_of[c] for c in in_round if c in titles_of}
 
-    if scoring.status == "open":
+    if scoring.status == SessionStatus.OPEN:
         link = join_link(st.context.url, scoring.code)
         left, right = st.columns([1, 2])
         left.metric(t("session.code"), scoring.code)
@@ -88,8 +89,8 @@ with run_tab:
     st.header(t("session.round", number=last.number, status=t(f"round.{last.status}")))
     focus = focus_panel(scoring, titles_of)
 
-    if last.status == "voting":
-        if scoring.status == "open":
+    if last.status == RoundStatus.VOTING:
+        if scoring.status == SessionStatus.OPEN:
             time_box(scoring, last)
         live_progress(
             last,
@@ -101,7 +102,7 @@ with run_tab:
             ),
         )
     else:
-        revealed = {r.number: r for r in rounds if r.status == "revealed"}
+        revealed = {r.number: r for r in rounds if r.status == RoundStatus.REVEALED}
         number = st.selectbox(
             t("session.results_of"),
             sorted(revealed, reverse=True),
@@ -116,7 +117,7 @@ with run_tab:
             setup, votes, {c: titles_of[c] for c in shown_ids}, comments, key=f"round_{shown.id}"
         )
         flagged = results.index[results["discuss"]].tolist() if not results.empty else []
-        if scoring.status == "open" and shown.id == last.id and focus is None:
+        if scoring.status == SessionStatus.OPEN and shown.id == last.id and focus is None:
             revote = multiselect(
                 st,
                 t("session.revote_which"),
@@ -134,7 +135,7 @@ with run_tab:
                     rerun=True,
                 )
 
-    if scoring.status == "open" and st.button(t("session.close"), key="close_session"):
+    if scoring.status == SessionStatus.OPEN and st.button(t("session.close"), key="close_session"):
         run_change(
             lambda s: close_session(db=s, session_id=chosen),
             success=t("session.closed"),

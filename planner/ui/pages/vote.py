@@ -7,6 +7,7 @@ from planner.access.links import personal_link
 from planner.core.db import reading
 from planner.core.errors import PlannerError, validated
 from planner.models import StakeholderJoin
+from planner.scoring.lifecycle import RoundStatus, SessionStatus, accepts_votes
 from planner.store.ballot import ballot_list, round_state
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import get_session
@@ -94,13 +95,13 @@ with st.expander(t("vote.personal_link"), icon=":material/bookmark:", expanded=j
     )
 
 st.page_link(page("signoff"))  # a phone hides the navigation
-if scoring.focus_queue is not None and state.round_status == "voting":
+if scoring.focus_queue is not None and state.round_status == RoundStatus.VOTING:
     st.info(t("focus.ballot"), icon=":material/center_focus_strong:")
 criteria = setup.criteria_for(my_role)
-if state.session_status == "open" and state.round_status == "voting" and not criteria:
+if accepts_votes(state.session_status, state.round_status) and not criteria:
     st.info(t("vote.nothing_for_role", role=my_role))
     follow_facilitator(session_id=session_id, state=state, token=token)
-elif state.session_status == "open" and state.round_status == "voting":
+elif accepts_votes(state.session_status, state.round_status):
     ballot(
         session_id=session_id,
         state=state,
@@ -115,7 +116,7 @@ elif state.session_status == "open" and state.round_status == "voting":
 else:
     st.info(
         t("vote.revealed")
-        if state.session_status == "open"
+        if state.session_status == SessionStatus.OPEN
         else t("error.session_closed", name=scoring.name)
     )
     votes, _ = revealed_round(state.round_id)

@@ -7,6 +7,7 @@ Only the workspaces this session was let into are listed: nobody learns which ot
 import pandas as pd
 import streamlit as st
 
+from planner.access.roles import Role
 from planner.core.db import reading
 from planner.core.i18n import LANGUAGE_NAMES
 from planner.store.candidates import candidate_counts
@@ -48,7 +49,7 @@ else:
     st.info(t("workspaces.none"))
 
 current = {w.id: w for w in workspaces}.get(current_workspace_id())
-facilitating = current is not None and granted.get(current.id) == "facilitator"
+facilitating = current is not None and granted.get(current.id) == Role.FACILITATOR
 labels = [t("access.sign_in"), t("workspaces.new")]
 if facilitating:
     labels += [t("workspaces.manage"), t("access.title")]

@@ -38,6 +38,7 @@ from planner.core.i18n import supported, t
 from planner.core.ids import row_id
 from planner.models import COMMENT_MAX, CommentSet, Stakeholder, VoteCast, utcnow
 from planner.scoring.answers import Answer
+from planner.scoring.lifecycle import accepts_votes
 from planner.scoring.time_box import seconds_left
 from planner.store.ballot import (
     RoundState,
@@ -228,7 +229,7 @@ def _read_shared(session_id: int) -> Shared | None:
         found = round_state(db=db, session_id=session_id)
         if found is None:
             return None
-        voting = found.round_status == "voting" and found.session_status == "open"
+        voting = accepts_votes(found.session_status, found.round_status)
         due = voting and due_reveal(db=db, session_id=session_id, now=now)
         nudges = nudged(db=db, session_id=session_id, now=now) if voting else {}
     if due:

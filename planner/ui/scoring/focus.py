@@ -5,6 +5,7 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.models import ScoringSession
+from planner.scoring.lifecycle import RoundStatus, SessionStatus
 from planner.store.focus import Focus, focus_of, focus_on
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
@@ -29,10 +30,10 @@ def focus_panel(scoring: ScoringSession, titles: dict[int, str]) -> Focus | None
         ),
         icon=":material/center_focus_strong:",
     )
-    if scoring.status != "open":
+    if scoring.status != SessionStatus.OPEN:
         return focus
     upcoming = focus.next()
-    if focus.round_status == "voting":
+    if focus.round_status == RoundStatus.VOTING:
         if upcoming is not None and st.button(
             t("focus.skip", title=titles.get(upcoming, "?")),
             key=f"focus_skip_{scoring.id}",

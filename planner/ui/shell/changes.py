@@ -10,6 +10,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from planner.access.rate_limit import Buckets
+from planner.access.roles import Role
 from planner.core.errors import PlannerError
 from planner.store import attempts
 from planner.store.changes import audited
@@ -53,7 +54,7 @@ def run_change(
     if needs is not None and not allowed(workspace_id, needs):
         st.error(t("access.not_allowed"), icon=":material/lock:")
         return Outcome(ok=False)
-    logged = needs is not None and role_in(workspace_id) == "facilitator"
+    logged = needs is not None and role_in(workspace_id) == Role.FACILITATOR
     try:
         if limit is not None:
             value = attempts.limited(
@@ -117,7 +118,7 @@ def run_job(
         st.error(message, icon=":material/error:")
         return Outcome(ok=False)
     logged = logged_in(value) if needs is None else workspace_id
-    if logged is not None and (needs is None or role_in(workspace_id) == "facilitator"):
+    if logged is not None and (needs is None or role_in(workspace_id) == Role.FACILITATOR):
         with audited(engine(), actor=actor() or "?", action=success(value), workspace_id=logged):
             pass
     forget_changed()

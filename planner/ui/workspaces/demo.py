@@ -10,6 +10,7 @@ import os
 import streamlit as st
 
 from planner.access.demo_access import demo_role, demo_setting
+from planner.access.roles import Role
 from planner.core.db import reading
 from planner.core.text import clean_text
 from planner.demo import DEMO_NAME, demo_workspace, find_demo, is_demo, load_demo
@@ -42,7 +43,7 @@ def demo_panel(newcomer: bool) -> None:
         frame = st.expander(t("demo.title"), icon=":material/explore:")
     with frame:
         st.markdown(t("demo.about", name=demo.name if demo else DEMO_NAME))
-        if role == "facilitator":
+        if role == Role.FACILITATOR:
             st.markdown(t("demo.as_open" if setting == "open" else "demo.as_here"))
             st.markdown(t("demo.next_facilitator"))
         else:
@@ -51,7 +52,7 @@ def demo_panel(newcomer: bool) -> None:
         if demo is None:
             st.caption(t("demo.missing"))
         typed = ""
-        if role == "facilitator":
+        if role == Role.FACILITATOR:
             typed = st.text_input(
                 t("demo.your_name"),
                 key="demo_actor",
@@ -60,7 +61,7 @@ def demo_panel(newcomer: bool) -> None:
             )
         if st.button(t("demo.open"), key="open_demo", type="primary", icon=":material/login:"):
             open_demo(role, "open" if setting == "open" else "here", typed)
-        if demo is not None and role_in(demo.id) == "facilitator":
+        if demo is not None and role_in(demo.id) == Role.FACILITATOR:
             remake_button()
 
 
@@ -73,7 +74,7 @@ def open_demo(role: str, reason: str, typed: str) -> None:
     demo = done.value
     with reading(engine()) as db:
         grant = grant_as(db=db, workspace_id=demo.id, role=role)
-    if role == "facilitator":
+    if role == Role.FACILITATOR:
         who = clean_text(typed) or actor() or t("demo.someone")
         give(grant, who)
         with audited(engine(), actor=who, action=t(f"demo.opened_{reason}"), workspace_id=demo.id):
@@ -81,7 +82,7 @@ def open_demo(role: str, reason: str, typed: str) -> None:
     else:
         give(grant)
     matrix = page("matrix")
-    welcome = "demo.welcome_tour" if role == "viewer" else "demo.welcome_facilitator"
+    welcome = "demo.welcome_tour" if role == Role.VIEWER else "demo.welcome_facilitator"
     st.session_state[WELCOME_KEY] = (welcome, matrix.url_path)
     open_workspace(demo.id)
     st.switch_page(matrix)
@@ -106,7 +107,7 @@ def demo_notes(page_path: str) -> None:
     elif welcome:
         del st.session_state[WELCOME_KEY]
     workspace_id = current_workspace_id()
-    if role_in(workspace_id) != "viewer":
+    if role_in(workspace_id) != Role.VIEWER:
         return
     with reading(engine()) as db:
         workspace = db.get(Workspace, workspace_id)
