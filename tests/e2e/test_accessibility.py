@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from planner.core.db import make_engine, writing
 from planner.core.i18n import t
@@ -172,6 +173,10 @@ def scan(page: Page, exclude: list[str]) -> list[dict]:
     )
 
 
+# No fade-in or other CSS animation or transition still running on the page.
+ANIMATIONS_OVER = "() => document.getAnimations().every((a) => a.playState !== 'running')"
+
+
 def drawn(page: Page) -> None:
     """Wait until the page's charts and the ballot's card are drawn (they draw after the
     script run ends) and any fade-in is over."""
@@ -181,17 +186,19 @@ def drawn(page: Page) -> None:
         expect(charts.nth(n).locator("canvas, svg").first).to_be_attached(timeout=15_000)
     if page.locator(".ballot").count():
         expect(page.get_by_test_id("ballot-card").locator(".title")).to_be_visible()
-    page.wait_for_timeout(400)
+    page.wait_for_function(ANIMATIONS_OVER)
 
 
 def in_language(page: Page, where, lang: str) -> None:
     """Show the page in `lang` (the language box of `where`), if it is not already."""
     boxes = where.get_by_role("combobox")
-    for _ in range(50):  # the box shows once the page's run has drawn it
-        values = [boxes.nth(i).input_value() for i in range(boxes.count())]
-        if set(values) & set(LANGUAGES.values()):
-            break
-        page.wait_for_timeout(200)
+    page.wait_for_function(  # the box shows once the page's run has drawn it
+        """([where, names]) => [...where.querySelectorAll('[role=combobox]')]
+            .some((box) => names.includes(box.value))""",
+        arg=[where.element_handle(), list(LANGUAGES.values())],
+        timeout=10_000,
+    )
+    values = [boxes.nth(i).input_value() for i in range(boxes.count())]
     if LANGUAGES[lang] not in values:
         pick_language(page, where, LANGUAGES[lang])
 
@@ -334,13 +341,20 @@ def tab_to(page: Page, wanted, presses: list[str], most: int = 60) -> dict:
 def expect_card_heading_focused(page: Page, other_than: str = "") -> str:
     """Wait until focus is on the ballot card's heading (of another candidate than
     `other_than`); its title."""
-    for _ in range(100):
+    try:
+        found = page.wait_for_function(
+            f"""(otherThan) => {{
+                const focused = ({FOCUSED})();
+                const heading = focused && focused.tag === "h2" && focused.cls.includes("title");
+                return heading && focused.text !== otherThan && focused.text;
+            }}""",
+            arg=other_than,
+            timeout=10_000,
+        )
+    except PlaywrightTimeout:
         focused = page.evaluate(FOCUSED)
-        heading = focused and focused["tag"] == "h2" and "title" in focused["cls"]
-        if heading and focused["text"] != other_than:
-            return focused["text"]
-        page.wait_for_timeout(100)
-    raise AssertionError(f"focus is not on the card's heading but on {page.evaluate(FOCUSED)}")
+        raise AssertionError(f"focus is not on the card's heading but on {focused}") from None
+    return found.json_value()
 
 
 def test_a_stakeholder_joins_and_votes_with_the_keyboard_alone(browser, workshop):

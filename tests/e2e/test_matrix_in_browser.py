@@ -8,11 +8,13 @@ import os
 import re
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 
 import numpy as np
 import pytest
 from PIL import Image
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from planner.core.db import make_engine, writing
 from planner.core.i18n import t
@@ -74,6 +76,19 @@ def changed(shot: bytes, other: bytes) -> int:
     redrawn canvas may differ by a few levels at the edges of what it drew)."""
     a, b = (np.asarray(Image.open(io.BytesIO(s)).convert("RGB"), dtype=int) for s in (shot, other))
     return int((np.abs(a - b).sum(axis=2) > 48).sum())
+
+
+def steady(canvas: Locator, holds: Callable[[bytes], bool], seconds: float = 10) -> bytes:
+    """A screenshot of `canvas` once it has stopped changing (two in a row alike) and
+    shows what `holds` asks; fails when that does not come within `seconds`."""
+    deadline = time.monotonic() + seconds
+    last = canvas.screenshot()
+    while True:
+        shot = canvas.screenshot()
+        if changed(shot, last) == 0 and holds(shot):
+            return shot
+        assert time.monotonic() < deadline, "the canvas did not come to rest showing it"
+        last = shot
 
 
 def _point(page: Page, box: dict, heading: str = "") -> tuple[float, float]:
@@ -143,23 +158,19 @@ def test_the_spread_shows_under_the_pointer_and_for_the_pick(browser, many_url):
     expect(canvas).to_have_count(1)  # drawn on a canvas, not as thousands of SVG nodes
     box = chart.bounding_box()
     page.mouse.move(box["x"] + 2, box["y"] + 2)
-    page.wait_for_timeout(300)
     page.evaluate(RUNS)
-    bare = canvas.screenshot()
+    bare = steady(canvas, lambda shot: True)
     x, y = _point(page, box)
     page.add_style_tag(content="#vg-tooltip-element { display: none !important; }")
-    page.wait_for_timeout(300)
-    assert changed(canvas.screenshot(), bare) > 40  # the spread of the point under the pointer
+    steady(canvas, lambda shot: changed(shot, bare) > 40)  # the spread of the point under it
     page.mouse.move(box["x"] + 2, box["y"] + 2)
-    page.wait_for_timeout(300)
-    assert changed(canvas.screenshot(), bare) == 0  # gone with the pointer
+    steady(canvas, lambda shot: changed(shot, bare) == 0)  # gone with the pointer
     assert page.evaluate("window.__runs") == []  # hovering reruns nothing
     page.mouse.click(x, y)
     settled(page)
     expect(page.get_by_test_id("stMetric")).to_have_count(2)  # the picked one's details
     page.mouse.move(box["x"] + 2, box["y"] + 2)
-    page.wait_for_timeout(300)
-    assert changed(canvas.screenshot(), bare) > 40  # the picked one keeps its spread
+    steady(canvas, lambda shot: changed(shot, bare) > 40)  # the picked one keeps its spread
     page.context.close()
 
 

@@ -3,7 +3,7 @@
 from playwright.sync_api import expect
 
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
-from tests.e2e.steps import DESKTOP, add_candidate_here, choose, go, sign_in
+from tests.e2e.steps import DESKTOP, add_candidate_here, choose, go, settled, sign_in
 
 TRICKY = ["<script>alert(1)</script>", "[x](javascript:alert(1))", "<img src=x onerror=alert(2)>"]
 
@@ -29,6 +29,7 @@ def test_tricky_titles_show_as_typed_and_run_nothing(browser, app_url):
     assert page.locator("a[href^='javascript']").count() == 0
     assert page.locator("main img[src='x']").count() == 0
     assert page.locator("script:text('alert(1)')").count() == 0
-    page.wait_for_timeout(500)
+    settled(page)  # and every image loaded or failed: an onerror= would have run by now
+    page.wait_for_function("() => [...document.images].every((image) => image.complete)")
     assert dialogs == []
     page.context.close()
