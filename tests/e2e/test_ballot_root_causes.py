@@ -26,7 +26,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from tests.e2e.rounds import busy_machine, new_round, stored_answers
 from tests.e2e.steps import CLICK_LOG, DESKTOP, PHONE, ballot_settled, settled
 
-IDLE_MS = 10_000  # the first ballot reran every 4 s
+IDLE_MS = 10_000  # the first ballot reran every 4 s; the page's clock is moved on this far
 
 
 def reruns_sent(page: Page) -> list[str]:
@@ -47,6 +47,7 @@ def reruns_sent(page: Page) -> list[str]:
 def test_the_ballot_never_reruns_the_page_by_itself_or_for_an_answer(browser, served):
     _, _, _, people = new_round(served.database_url)
     page = browser.new_context(viewport=PHONE).new_page()
+    page.clock.install()  # the page's timers, run at will: a periodic rerun would fire
     reruns = reruns_sent(page)
     page.goto(f"{served.url}/?me={people[0][1]}")
     card = page.get_by_test_id("ballot-card")
@@ -54,7 +55,8 @@ def test_the_ballot_never_reruns_the_page_by_itself_or_for_an_answer(browser, se
     settled(page)
     loaded = len(reruns)
     assert loaded >= 1  # the listener sees the page's own first run
-    page.wait_for_timeout(IDLE_MS)
+    page.clock.run_for(IDLE_MS)  # every timer due in that time fires, in order
+    settled(page)
     for label in ("1", "2", "3", "4", "5", "?"):
         card.locator("fieldset.criterion").nth(1).locator(f'button[data-label="{label}"]').click()
     ballot_settled(page)
@@ -122,8 +124,9 @@ def test_an_answer_shows_as_chosen_only_once_stored(browser, served):
     expect(group.locator(".state")).to_have_attribute("data-state", "retrying")
     expect(group.locator("button[aria-pressed=true]")).to_have_count(0)
     assert stored_answers(served.database_url, session_id, people)[stakeholder_id] == {}
-    page.wait_for_timeout(1_500)  # a few retries fail too; still nothing looks chosen
-    expect(group.locator("button[aria-pressed=true]")).to_have_count(0)
+    for _ in range(2):  # the next tries fail too (after 0.5 s, 1 s): still nothing looks chosen
+        page.wait_for_event("requestfailed", lambda request: request.url.endswith("/vote"))
+        expect(group.locator("button[aria-pressed=true]")).to_have_count(0)
     network_down[0] = False
     expect(group.locator("button[aria-pressed=true]")).to_have_attribute(
         "data-label", "4", timeout=20_000
