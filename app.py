@@ -23,9 +23,10 @@ else:  # imported by the server
     from planner.ui.light.assets import ROUTES as LIGHT_ASSETS
     from planner.ui.light.routes import ROUTES as LIGHT
     from planner.ui.scoring.ballot_routes import ROUTES as BALLOT
+    from planner.ui.scoring.reminder_routes import ROUTES as REMINDERS_OFF
 
     app = App(
         __file__,
-        routes=BALLOT + LIGHT + LIGHT_ASSETS + DOWNLOADS + SIGN_IN + UNKNOWN_ROUTES,
+        routes=BALLOT + LIGHT + LIGHT_ASSETS + DOWNLOADS + SIGN_IN + REMINDERS_OFF + UNKNOWN_ROUTES,
         middleware=[Middleware(SecurityHeaders), Middleware(VisitCookie), Middleware(Compressed)],
     )

@@ -9,12 +9,12 @@ outside any transaction, and a failure leaves the mail pending with its error.
 
 from datetime import datetime
 from typing import NamedTuple
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlunsplit
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from planner.access.links import personal_link
+from planner.access.links import personal_link, shared_root
 from planner.access.mail_tokens import opt_out_token
 from planner.core.db import reading, utc, writing
 from planner.mail.config import SmtpConfig
@@ -47,8 +47,10 @@ class Sent(NamedTuple):
 
 
 def opt_out_link(app_url: str, token: str) -> str:
-    parts = urlsplit(app_url or "")
-    return urlunsplit((parts.scheme, parts.netloc, OPT_OUT_PATH, urlencode({"t": token}), ""))
+    """The reminder's 'no more reminders' link, on the address others open (as every
+    link for others: planner.access.links.shared_root)."""
+    scheme, netloc, prefix = shared_root(app_url)
+    return urlunsplit((scheme, netloc, prefix + OPT_OUT_PATH, urlencode({"t": token}), ""))
 
 
 def mail_facts(*, db: Session, mail_id: int) -> MailFacts:

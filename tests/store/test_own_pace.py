@@ -26,7 +26,7 @@ pytestmark = pytest.mark.storage
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 DUE = START + timedelta(days=3)
 H = timedelta(hours=1)
-APP = "http://127.0.0.1:8501/scoring_session"
+APP = "http://planner.example.org:8501/scoring_session"
 PEOPLE = [("Ann", "ann@example.org"), ("Bob", "bob@example.org"), ("Cas", "cas@example.org")]
 
 
@@ -83,7 +83,7 @@ def test_invitations_carry_the_personal_link_the_due_date_and_an_ics_in_dutch(
     assert mail["Subject"] == "Graag scoren in “Kwartaal” vóór 4 dec 2026 10:00 (Europe/Amsterdam)"
     body = mail.get_body(("plain",)).get_content()
     assert body.startswith("Hallo Ann,")
-    link = re.search(r"http://127\.0\.0\.1:8501/\?me=(\S+)", body)
+    link = re.search(r"http://planner\.example\.org:8501/\?me=(\S+)", body)
     assert link.group(1) == tokens[0]
     with reading(engine) as db:
         assert stakeholder_by_link(db=db, token=link.group(1)).id == people[0].id

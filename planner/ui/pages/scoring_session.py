@@ -6,6 +6,7 @@ from planner.access.links import join_link, only_here, page_address, vote_page
 from planner.core.db import reading
 from planner.scoring.join_qr import qr_png
 from planner.scoring.lifecycle import RoundStatus, SessionStatus
+from planner.store.own_pace import own_pace_of
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import (
     close_session,
@@ -19,6 +20,7 @@ from planner.store.sessions import (
 )
 from planner.ui.guard import require_journey
 from planner.ui.scoring.focus import focus_panel
+from planner.ui.scoring.own_pace import own_pace_panel
 from planner.ui.scoring.progress import live_progress
 from planner.ui.scoring.results import revealed_round, show_results
 from planner.ui.scoring.session_people import session_people
@@ -62,6 +64,7 @@ with run_tab:
         last = current_round(db=db, session_id=chosen)
         rounds = rounds_of(db=db, session_id=chosen)
         in_round = round_candidate_ids(db=db, round_id=last.id)
+        pace = own_pace_of(db=db, session_id=chosen)
     titles = {c: titles_of[c] for c in in_round if c in titles_of}
 
     if scoring.status == SessionStatus.OPEN:
@@ -86,11 +89,13 @@ with run_tab:
             icon=":material/co_present:",
         )
         session_people(scoring)
+    if pace is not None:
+        own_pace_panel(scoring, pace)
     st.header(t("session.round", number=last.number, status=t(f"round.{last.status}")))
     focus = focus_panel(scoring, titles_of)
 
     if last.status == RoundStatus.VOTING:
-        if scoring.status == SessionStatus.OPEN:
+        if scoring.status == SessionStatus.OPEN and pace is None:  # own pace: its due date
             time_box(scoring, last)
         live_progress(
             last,

@@ -12,7 +12,9 @@ from planner.models import SessionCreate
 from planner.scoring.setup import ScoringSetup
 from planner.scoring.workload import SECONDS_PER_ANSWER, criteria_per_stakeholder, workload
 from planner.store.commitments import rescore_requests
+from planner.store.own_pace import open_own_pace
 from planner.store.sessions import open_session
+from planner.ui.scoring.own_pace import own_pace_choice
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
@@ -66,17 +68,33 @@ def open_session_form(journey: Journey, frame: pd.DataFrame, setup: ScoringSetup
             "session.workload_help_roles" if setup.criterion_roles else "session.workload_help"
         )
         st.caption(t(limited, seconds=SECONDS_PER_ANSWER))
-    focus = st.toggle(t("session.focus"), key="session_focus", help=t("session.focus_help"))
+    pace = own_pace_choice()
+    focus = pace is None and st.toggle(
+        t("session.focus"), key="session_focus", help=t("session.focus_help")
+    )
     if st.button(t("session.open"), type="primary", key="open_session", disabled=chosen.empty):
-        done = run_change(
-            lambda s: open_session(
-                db=s,
-                workspace_id=journey.workspace.id,
-                session_in=validated(SessionCreate, name=name, focus=focus),
-                candidate_ids=chosen["id"].tolist(),
-            ),
-            success=t("session.opened"),
-        )
+        if pace is not None:  # open until a due date (planner.ui.scoring.own_pace)
+            done = run_change(
+                lambda s: open_own_pace(
+                    db=s,
+                    workspace_id=journey.workspace.id,
+                    session_in=validated(SessionCreate, name=name),
+                    candidate_ids=chosen["id"].tolist(),
+                    pace_in=pace,
+                    app_url=st.context.url or "",
+                ),
+                success=t("session.opened"),
+            )
+        else:
+            done = run_change(
+                lambda s: open_session(
+                    db=s,
+                    workspace_id=journey.workspace.id,
+                    session_in=validated(SessionCreate, name=name, focus=focus),
+                    candidate_ids=chosen["id"].tolist(),
+                ),
+                success=t("session.opened"),
+            )
         if done.ok:
             st.session_state[SESSION_KEY] = done.value.id
             st.rerun()

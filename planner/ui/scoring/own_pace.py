@@ -1,0 +1,208 @@
+"""Own-pace sessions on the facilitator's page: the "open until" choice when opening a
+session, and for an own-pace session its invitees (add one by name, e-mail and role),
+who finished, their mails, one-click nudges, and the links to copy when no mail server
+is configured."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+import streamlit as st
+
+from planner.access.links import personal_link
+from planner.core import dates
+from planner.core.db import reading
+from planner.core.errors import FieldName, InvalidInput, validated
+from planner.mail.config import configured_smtp
+from planner.mail.own_pace import due_text, zone
+from planner.models import (
+    EMAIL_MAX,
+    NAME_MAX,
+    InviteeCreate,
+    OwnPace,
+    OwnPaceCreate,
+    ScoringSession,
+    utcnow,
+)
+from planner.reminders import send_pending
+from planner.scoring.own_pace import DEFAULT_REMINDER_HOURS, parse_reminder_hours
+from planner.store.outbox import waiting
+from planner.store.own_pace import invite, invitees, link_token, nudge_by_mail
+from planner.store.stakeholders import workspace_roles
+from planner.ui.shell.changes import run_change
+from planner.ui.shell.engine import engine
+from planner.ui.shell.lang import current_lang, t
+
+TOGGLE_KEY = "session_own_pace"
+
+
+def _browser_zone() -> str:
+    """The facilitator's browser's time zone (UTC when the browser does not say)."""
+    name = st.context.timezone or "UTC"
+    return zone(name).key
+
+
+def own_pace_choice() -> OwnPaceCreate | None:
+    """The "open until" part of the new-session form: None for a live session; refused
+    input is shown naming the field and gives None too (the button then opens nothing)."""
+    if not st.toggle(t("pace.toggle"), key=TOGGLE_KEY, help=t("pace.toggle_help")):
+        return None
+    lang, tz = current_lang(), _browser_zone()
+    soon = datetime.now(ZoneInfo(tz)) + timedelta(days=7)
+    left, middle, right = st.columns([2, 1, 2])
+    day: date | None = left.date_input(
+        t("field.open_until"), value=soon.date(), key="pace_day", format=dates.input_format(lang)
+    )
+    hour: time | None = middle.time_input(
+        t("pace.time", zone=tz), value=time(17, 0), key="pace_time", step=timedelta(minutes=15)
+    )
+    hours = right.text_input(
+        t("field.reminder_hours"),
+        value=", ".join(str(h) for h in DEFAULT_REMINDER_HOURS),
+        key="pace_reminders",
+        help=t("pace.reminders_help"),
+    )
+    when_done = st.checkbox(t("field.reveal_when_done"), key="pace_when_done")
+    if day is None or hour is None:
+        st.error(InvalidInput("error.required", field=FieldName("open_until")).message(lang))
+        return None
+    try:
+        return validated(
+            OwnPaceCreate,
+            open_until=datetime.combine(day, hour, tzinfo=ZoneInfo(tz)),
+            reminder_hours=list(parse_reminder_hours(hours)),
+            reveal_when_done=when_done,
+            timezone=tz,
+        )
+    except InvalidInput as refused:
+        st.error(refused.message(lang))
+        return None
+
+
+def _send_now() -> None:
+    """Send what waits in the outbox (the invitation just added, a nudge); what the
+    server did not take stays there, and the page says why."""
+    config = configured_smtp()
+    if config is None:
+        return
+    done = send_pending(engine(), config)
+    if done.sent:
+        st.toast(t("pace.sent", count=len(done.sent)), icon=":material/outgoing_mail:")
+    for line in done.failed:
+        st.warning(t("pace.not_sent", mail=line), icon=":material/mail_lock:")
+
+
+def _mail_state(mails: dict[str, str]) -> str:
+    return ", ".join(
+        t(f"pace.mail_{kind.split('-')[0]}", hours=kind.split("-")[-1].rstrip("h"))
+        + f" ({t(f'pace.status_{status}')})"
+        for kind, status in mails.items()
+    )
+
+
+def own_pace_panel(scoring: ScoringSession, pace: OwnPace) -> None:
+    """Invite, follow and nudge the stakeholders of an own-pace session."""
+    lang = current_lang()
+    mail_on = _mail_configured()
+    st.subheader(t("pace.title"))
+    st.write(t("pace.open_until", due=due_text(pace.open_until, pace.timezone, lang)))
+    if not mail_on:
+        st.info(t("pace.mail_off"), icon=":material/content_copy:")
+    with reading(engine()) as db:
+        roles = workspace_roles(db=db, workspace_id=scoring.workspace_id)
+    if scoring.status == "open":
+        _invite_form(scoring, roles, mail_on)
+    with reading(engine()) as db:
+        people = invitees(db=db, session_id=scoring.id)
+        stuck = waiting(db=db, session_id=scoring.id)
+        links = (
+            {
+                p.stakeholder_id: personal_link(
+                    st.context.url,
+                    link_token(db=db, session_id=scoring.id, stakeholder_id=p.stakeholder_id),
+                )
+                for p in people
+            }
+            if not mail_on
+            else {}
+        )
+    if not people:
+        st.caption(t("pace.none"))
+        return
+    done = sum(p.finished for p in people)
+    st.write(t("pace.finished", done=done, total=len(people)))
+    table = pd.DataFrame(
+        {
+            t("field.name"): [p.name for p in people],
+            t("field.role"): [p.role for p in people],
+            t("field.email"): [p.email for p in people],
+            t("pace.scored"): [p.scored for p in people],
+            t("pace.done"): [p.finished for p in people],
+            t("pace.mails"): [_mail_state(p.mails) for p in people],
+        }
+    )
+    if links:
+        table[t("pace.link")] = [links[p.stakeholder_id] for p in people]
+    st.dataframe(table, hide_index=True, key=f"pace_people_{scoring.id}")
+    for person in people:
+        if person.last_error:
+            st.warning(t("pace.waiting", name=person.name, error=person.last_error))
+    behind = [p for p in people if not p.finished]
+    if (
+        mail_on
+        and scoring.status == "open"
+        and behind
+        and st.button(
+            t("pace.nudge", count=len(behind)),
+            key=f"pace_nudge_{scoring.id}",
+            icon=":material/notifications_active:",
+        )
+    ):
+        nudged = run_change(
+            lambda s: nudge_by_mail(db=s, session_id=scoring.id),
+            success=t("pace.nudged", count=len(behind)),
+        )
+        if nudged.ok:
+            _send_now()
+            st.rerun()
+    if (
+        mail_on
+        and stuck
+        and st.button(t("pace.retry", count=len(stuck)), key=f"pace_retry_{scoring.id}")
+    ):
+        _send_now()
+
+
+def _mail_configured() -> bool:
+    try:
+        return configured_smtp() is not None
+    except InvalidInput as refused:  # a typing error in PLANNER_SMTP_URL: say which part
+        st.error(refused.message(current_lang()))
+        return False
+
+
+def _invite_form(scoring: ScoringSession, roles: list[str], mail_on: bool) -> None:
+    with st.form(f"pace_invite_{scoring.id}", clear_on_submit=True):
+        left, middle, right = st.columns(3)
+        name = left.text_input(t("field.name"), key="pace_name", max_chars=NAME_MAX)
+        email = middle.text_input(t("field.email"), key="pace_email", max_chars=EMAIL_MAX)
+        if roles:
+            role = right.selectbox(t("field.role"), roles, key="pace_role")
+        else:
+            role = right.text_input(t("field.role"), key="pace_role", max_chars=NAME_MAX)
+        label = t("pace.invite" if mail_on else "pace.add")
+        if not st.form_submit_button(label, icon=":material/person_add:"):
+            return
+    added = run_change(
+        lambda s: invite(
+            db=s,
+            session_id=scoring.id,
+            invitee_in=validated(InviteeCreate, name=name, email=email, role=role or ""),
+            send_mail=mail_on,
+            now=utcnow(),
+        ),
+        success=t("pace.invited" if mail_on else "pace.added", name=name),
+    )
+    if added.ok:
+        _send_now()  # what the server did not take shows in the table, with why
+        st.rerun()

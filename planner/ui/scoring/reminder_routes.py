@@ -1,0 +1,79 @@
+"""The link at the end of every reminder: stop the reminders of one own-pace session.
+
+    GET  /mail/reminders-off?t=TOKEN   a page asking once (a mail scanner that follows
+                                       links changes nothing)
+    POST /mail/reminders-off           t=TOKEN: no more reminders, said on the page
+
+The token is signed with a server secret (planner.access.mail_tokens); its session and
+stakeholder name whom. Pages in the workspace's language, without Streamlit.
+"""
+
+import html
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from planner.access.mail_tokens import SIZE_MAX, read_opt_out
+from planner.core.config import database_url
+from planner.core.db import writing
+from planner.core.i18n import t
+from planner.models import ScoringSession, Workspace
+from planner.reminders import OPT_OUT_PATH, OPT_OUT_SECRET
+from planner.store.own_pace import stop_reminders
+from planner.store.server_secrets import server_secret
+
+PAGE = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;
+line-height:1.5}}button{{font-size:1rem;padding:.5rem 1rem}}</style></head>
+<body><main><h1>{title}</h1><p>{text}</p>{form}</main></body></html>"""
+
+
+def _engine():
+    from planner.ui.shell.engine import get_engine  # the pages' pool, one per process
+
+    return get_engine(database_url())
+
+
+def _page(lang: str, title: str, text: str, form: str = "", status: int = 200) -> Response:
+    body = PAGE.format(lang=lang, title=html.escape(title), text=html.escape(text), form=form)
+    return HTMLResponse(body, status_code=status)
+
+
+def _whose(token: str, stop: bool) -> tuple[str, str] | None:
+    """(language, session name) of a valid token; with `stop`, the reminders stop."""
+    with writing(_engine()) as db:
+        found = read_opt_out(server_secret(db=db, name=OPT_OUT_SECRET), token)
+        scoring = found and db.get(ScoringSession, found[0])
+        if not scoring:
+            return None
+        if stop and not stop_reminders(db=db, session_id=found[0], stakeholder_id=found[1]):
+            return None
+        return db.get(Workspace, scoring.workspace_id).language, scoring.name
+
+
+async def reminders_off(request: Request) -> Response:
+    if request.method == "POST":
+        form = await request.form()
+        token = str(form.get("t", ""))[:SIZE_MAX]
+    else:
+        token = request.query_params.get("t", "")[:SIZE_MAX]
+    found = await run_in_threadpool(_whose, token, request.method == "POST")
+    if found is None:
+        return _page("en", t("pace.off_bad_title"), t("pace.off_bad"), status=400)
+    lang, session = found
+    if request.method == "POST":
+        return _page(lang, t("pace.off_title", lang), t("pace.off_done", lang, session=session))
+    form = (
+        f'<form method="post" action="{OPT_OUT_PATH}">'
+        f'<input type="hidden" name="t" value="{html.escape(token)}">'
+        f'<button type="submit">{html.escape(t("pace.off_button", lang))}</button></form>'
+    )
+    return _page(lang, t("pace.off_title", lang), t("pace.off_ask", lang, session=session), form)
+
+
+ROUTES = [Route(OPT_OUT_PATH, reminders_off, methods=["GET", "POST"])]
