@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from planner.core.db import make_engine, reading, writing
+from planner.store.round_timing import nudge, start_timer
 from planner.store.sessions import (
     current_round,
     get_session,
@@ -233,4 +234,26 @@ def test_no_serious_axe_violation_and_a_revote_is_followed(browser, served):
     engine.dispose()
     expect(page.get_by_test_id("ballot-progress")).to_have_text("0 van 2 gescoord", timeout=20_000)
     expect(page.locator("#results")).to_be_hidden()
+    page.context.close()
+
+
+def test_the_time_box_and_a_nudge_reach_the_light_page(browser, served):
+    """The facilitator's clock and nudge show on the light ballot, as on the Vote page."""
+    session_id, _, _, people = new_round(served.database_url)
+    code = code_of(served.database_url, session_id)
+    stakeholder_id, token = people[1]
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(f"{served.url}/b/{code}?me={token}")
+    expect(page.get_by_test_id("ballot-card").locator("h2.title")).to_be_visible(timeout=30_000)
+    engine = make_engine(served.database_url)
+    with writing(engine) as db:
+        start_timer(db=db, session_id=session_id, minutes=5)
+        nudge(db=db, session_id=session_id, stakeholder_ids=[stakeholder_id])
+    engine.dispose()
+    clock = page.get_by_test_id("ballot-clock")
+    expect(clock).to_contain_text("left", timeout=15_000)
+    assert 240 < int(clock.get_attribute("data-left")) <= 300
+    expect(page.get_by_test_id("ballot-nudge")).to_contain_text(
+        "The facilitator is waiting for you", timeout=15_000
+    )
     page.context.close()
