@@ -63,7 +63,11 @@ def test_an_issued_token_is_kept_and_other_requests_get_none():
     assert "set-cookie" not in client().get("/api/ballot/state").headers  # not a page
 
 
-@pytest.mark.parametrize("held", ["k" * 43, "forged", issue("another server's secret"), "x" * 5000])
+@pytest.mark.parametrize(
+    "held",
+    ["k" * 43, "forged", issue("another server's secret"), "x" * 5000],
+    ids=["unsigned", "short", "other-secret", "huge"],  # a random token is no stable id
+)
 def test_a_value_the_server_never_issued_is_replaced(held):
     browser = client()
     browser.cookies.set(COOKIE, held)
