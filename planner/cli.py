@@ -42,6 +42,8 @@ from planner.reminders import remind as send_reminders
 from planner.roadmap.periods import PeriodKind
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import (
+    DEFAULT_CAPACITY,
+    DEFAULT_PERIODS,
     DEFAULT_TIME_LIMIT,
     RoadmapSettings,
     parse_capacities,
@@ -253,9 +255,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--workspace", required=True, help="workspace name")
     sub.add_argument("--strategy", choices=list(Strategy), default=Strategy.QUICK_WINS)
     sub.add_argument("--period", choices=list(PeriodKind), default=PeriodKind.QUARTER)
-    sub.add_argument("--periods", type=whole_number, default=4)
+    sub.add_argument("--periods", type=whole_number, default=DEFAULT_PERIODS)
     sub.add_argument(
-        "--capacity", default="20", help="effort points per period: 20, or 10,20,30 (or 10;20;30)"
+        "--capacity",
+        default=numbers.number_list((DEFAULT_CAPACITY,), "en"),
+        help="effort points per period: 20, or 10,20,30 (or 10;20;30)",
     )
     sub.add_argument("--start", type=date.fromisoformat, help="YYYY-MM-DD (default: this quarter)")
     sub.add_argument(
@@ -263,7 +267,7 @@ def _parser() -> argparse.ArgumentParser:
         type=finite_number,
         default=DEFAULT_TIME_LIMIT,
         metavar="SECONDS",
-        help="how long --strategy optimal may search (default 10)",
+        help="how long --strategy optimal may search (default %(default)g)",
     )
     sub.add_argument("--save", metavar="VERSION", help="save the roadmap as this version")
     sub.add_argument("--format", choices=["table", "csv", "json"], default="table")

@@ -2,6 +2,7 @@
 CLI and the catalog all take it from there."""
 
 import re
+from datetime import date
 from typing import get_args
 
 import pytest
@@ -153,3 +154,36 @@ def test_roles_and_the_pages_each_sees_are_defined_once():
     # a facilitator joins as a stakeholder to vote; a link sees no setup
     assert "vote" not in {key for keys in menu("facilitator").values() for key in keys}
     assert "session" not in {key for keys in menu("owner").values() for key in keys}
+
+
+def test_the_roadmap_defaults_are_the_settings_ones_everywhere():
+    from planner.models import RoadmapPlan
+    from planner.roadmap.settings import parse_capacities
+
+    settings = RoadmapSettings(start=date(2027, 1, 1))
+    plan = RoadmapPlan.model_fields
+    assert plan["periods"].default == settings.periods
+    assert plan["time_limit"].default == settings.time_limit
+    commands = _parser()._subparsers._group_actions[0].choices
+    options = {a.dest: a for a in commands["roadmap"]._actions}
+    assert options["periods"].default == settings.periods
+    assert options["time_limit"].default == settings.time_limit
+    assert set(parse_capacities(options["capacity"].default)) == set(settings.capacities)
+
+
+def test_the_settings_limits_are_the_core_ones():
+    from planner.core.limits import PERIODS_MAX, TIME_LIMIT_MAX
+
+    fields = RoadmapSettings.model_fields
+    assert {m.le for m in fields["periods"].metadata if hasattr(m, "le")} == {PERIODS_MAX}
+    assert {m.le for m in fields["time_limit"].metadata if hasattr(m, "le")} == {TIME_LIMIT_MAX}
+
+
+def test_the_pages_type_no_limit_as_a_number():
+    """Every max_chars= names its limit (planner.core.limits): none is typed again."""
+    typed = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in ROOT.joinpath("planner", "ui").rglob("*.py")
+        for number in re.findall(r"max_chars=(\d+)", path.read_text(encoding="utf-8"))
+    ]
+    assert typed == []

@@ -8,10 +8,11 @@ from sqlalchemy import JSON, Column, String
 from sqlmodel import Field, SQLModel
 
 from planner.access.passphrases import MIN_LENGTH
+from planner.core.limits import PASSPHRASE_MAX
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
 from planner.models.scoring import _key
 
-Passphrase = Annotated[str, StringConstraints(min_length=MIN_LENGTH, max_length=200)]
+Passphrase = Annotated[str, StringConstraints(min_length=MIN_LENGTH, max_length=PASSPHRASE_MAX)]
 TOKEN_LENGTH = 43  # secrets.token_urlsafe(32)
 
 
@@ -23,7 +24,7 @@ class SignIn(SQLModel):
     """A facilitator opening a workspace: its name, its passphrase and who they are."""
 
     workspace: Name
-    passphrase: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    passphrase: Annotated[str, StringConstraints(min_length=1, max_length=PASSPHRASE_MAX)]
     actor: Name
 
 

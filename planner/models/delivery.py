@@ -8,6 +8,7 @@ from pydantic import FiniteFloat
 from sqlalchemy import JSON, Column, Date, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
+from planner.core.limits import KPI_NAME_MAX, LEARNINGS_MAX
 from planner.core.text import text_field
 from planner.delivery.signoff import Decision
 from planner.delivery.workflow import Status
@@ -15,7 +16,6 @@ from planner.models.columns import EnumText
 from planner.models.journey import NAME_MAX, TITLE_MAX, Name, ShortText, _owner, _timestamp
 from planner.models.scoring import COMMENT_MAX, Comment, Reason, _key, _moment
 
-LEARNINGS_MAX = 2000
 KPI_LIMIT = 10**12  # a KPI is a finite number within this either way, as a backup holds it
 Kpi = Annotated[FiniteFloat, Ge(-KPI_LIMIT), Le(KPI_LIMIT)]
 Learnings = text_field(LEARNINGS_MAX, lines=True)
@@ -115,7 +115,7 @@ class Commitment(SQLModel, table=True):
     owner: str = Field(max_length=NAME_MAX)
     period: int | None = None
     due: date = Field(sa_column=Column(Date, nullable=False))
-    kpi_name: str = Field(default="", max_length=200)
+    kpi_name: str = Field(default="", max_length=KPI_NAME_MAX)
     kpi_baseline: float | None = None
     kpi_target: float | None = None
     kpi_result: float | None = None

@@ -6,13 +6,9 @@ from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, UniqueConstr
 from sqlmodel import Field, SQLModel
 
 from planner.core.i18n import Language
+from planner.core.limits import DESCRIPTION_MAX, NAME_MAX, SHORT_TEXT_MAX, TITLE_MAX
 from planner.core.text import text_field
 from planner.journey.templates import Template
-
-TITLE_MAX = 200
-DESCRIPTION_MAX = 5000
-NAME_MAX = 80
-SHORT_TEXT_MAX = 200
 
 # What people type, cleaned by the one text rule (planner.core.text) and held to limits.
 Name = text_field(NAME_MAX, min_length=1)

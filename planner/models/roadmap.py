@@ -5,11 +5,13 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from planner.core.limits import TITLE_MAX
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
 from planner.models.scoring import _key, _moment
 from planner.roadmap.periods import PeriodKind
 from planner.roadmap.quadrants import ThresholdMode
 from planner.roadmap.ranking import Strategy
+from planner.roadmap.settings import DEFAULT_PERIODS, DEFAULT_TIME_LIMIT
 
 
 class Dependency(SQLModel, table=True):
@@ -26,11 +28,11 @@ class RoadmapPlan(SQLModel, table=True):
     workspace_id: int = Field(sa_column=_key("workspace", primary=True))
     strategy: str = Strategy.QUICK_WINS.value
     period_kind: str = PeriodKind.QUARTER.value
-    periods: int = 4
+    periods: int = DEFAULT_PERIODS
     start: date = Field(sa_column=Column(Date, nullable=False))
     capacities: list[float] = Field(sa_column=Column(JSON, nullable=False))
     threshold_mode: str = ThresholdMode.MIDDLE.value
-    time_limit: float = 10.0  # seconds the best plan's solver may take
+    time_limit: float = DEFAULT_TIME_LIMIT  # seconds the best plan's solver may take
 
 
 class PlanItem(SQLModel, table=True):
@@ -72,7 +74,7 @@ class RoadmapVersionItem(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("candidate.id", ondelete="SET NULL"), index=True),
     )
     rank: int | None = None
-    title: str = Field(max_length=200)
+    title: str = Field(max_length=TITLE_MAX)
     phase: str = Field(max_length=NAME_MAX)
     channels: list[str] = Field(sa_column=Column(JSON, nullable=False))
     value: float | None = None

@@ -7,6 +7,7 @@ from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, UniqueConstr
 from sqlmodel import Field, SQLModel
 
 from planner.core.ids import RowId
+from planner.core.limits import COMMENT_MAX, JOIN_CODE_MAX, REASON_MAX
 from planner.core.text import text_field
 from planner.models.columns import EnumText
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
@@ -14,8 +15,6 @@ from planner.scoring.consensus import ConsensusMethod, Dimension
 from planner.scoring.lifecycle import RoundStatus, SessionStatus
 from planner.scoring.scales import ScaleKey
 
-COMMENT_MAX = 1000
-REASON_MAX = 500
 Comment = text_field(COMMENT_MAX, lines=True)
 Reason = text_field(REASON_MAX, min_length=3, lines=True)
 Role = text_field(NAME_MAX)
@@ -162,7 +161,7 @@ class ScoringSession(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     workspace_id: int = Field(sa_column=_owner("workspace"))
     name: str = Field(max_length=NAME_MAX)
-    code: str = Field(max_length=12, unique=True)
+    code: str = Field(max_length=JOIN_CODE_MAX, unique=True)
     status: SessionStatus = Field(default=SessionStatus.OPEN, sa_type=EnumText(SessionStatus))
     # A stakeholder's ballot moves on to the next unscored candidate once one is complete.
     auto_advance: bool = True

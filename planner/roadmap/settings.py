@@ -17,12 +17,15 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from planner.core.errors import InvalidInput
+from planner.core.limits import PERIODS_MAX, TIME_LIMIT_MAX
 from planner.core.numbers import read_numbers
 from planner.roadmap.periods import PeriodKind
 from planner.roadmap.quadrants import ThresholdMode
 from planner.roadmap.ranking import Strategy
 
-MAX_PERIODS = 60
+MAX_PERIODS = PERIODS_MAX
+# The defaults of a new roadmap, read by the RoadmapPlan table and the CLI too.
+DEFAULT_PERIODS = 4
 DEFAULT_CAPACITY = 20.0
 DEFAULT_TIME_LIMIT = 10.0
 # Years a roadmap may start in: 60 periods from the last still end long before Python's
@@ -54,10 +57,10 @@ class RoadmapSettings(BaseModel):
     start: date = Field(ge=EARLIEST_START, le=LATEST_START)
     strategy: Strategy = Strategy.QUICK_WINS
     period_kind: PeriodKind = PeriodKind.QUARTER
-    periods: int = Field(4, ge=1, le=MAX_PERIODS)
+    periods: int = Field(DEFAULT_PERIODS, ge=1, le=MAX_PERIODS)
     capacities: tuple[float, ...] = Field((DEFAULT_CAPACITY,), validate_default=True)
     threshold_mode: ThresholdMode = ThresholdMode.MIDDLE
-    time_limit: float = Field(DEFAULT_TIME_LIMIT, gt=0, le=600)  # seconds, for "optimal"
+    time_limit: float = Field(DEFAULT_TIME_LIMIT, gt=0, le=TIME_LIMIT_MAX)  # seconds, "optimal"
 
     @field_validator("capacities")
     @classmethod

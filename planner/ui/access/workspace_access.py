@@ -7,6 +7,7 @@ import streamlit as st
 from planner.access.links import app_link
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.core.limits import NAME_MAX, PASSPHRASE_MAX
 from planner.models import PassphraseSet, SignIn, Workspace
 from planner.store.access import get_access, renew_links, set_passphrase, sign_in
 from planner.ui.access.grants import client, give
@@ -21,11 +22,16 @@ def sign_in_form() -> None:
     """Name, passphrase and who you are; a wrong name and a wrong passphrase look alike."""
     with st.form("sign_in"):
         st.caption(t("access.sign_in_help"))
-        workspace = st.text_input(t("field.workspace_name"), key="sign_in_workspace", max_chars=80)
-        passphrase = st.text_input(
-            t("field.passphrase"), key="sign_in_passphrase", type="password", max_chars=200
+        workspace = st.text_input(
+            t("field.workspace_name"), key="sign_in_workspace", max_chars=NAME_MAX
         )
-        actor = st.text_input(t("field.actor"), key="sign_in_actor", max_chars=80)
+        passphrase = st.text_input(
+            t("field.passphrase"),
+            key="sign_in_passphrase",
+            type="password",
+            max_chars=PASSPHRASE_MAX,
+        )
+        actor = st.text_input(t("field.actor"), key="sign_in_actor", max_chars=NAME_MAX)
         submitted = st.form_submit_button(t("access.sign_in"), type="primary")
     if not submitted:
         return
@@ -67,7 +73,10 @@ def links_panel(workspace: Workspace) -> None:
         )
     with st.form("new_passphrase"):
         passphrase = st.text_input(
-            t("access.new_passphrase"), key="change_passphrase", type="password", max_chars=200
+            t("access.new_passphrase"),
+            key="change_passphrase",
+            type="password",
+            max_chars=PASSPHRASE_MAX,
         )
         if st.form_submit_button(t("access.change_passphrase")):
             run_change(

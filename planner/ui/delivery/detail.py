@@ -9,6 +9,7 @@ import streamlit as st
 from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.core.limits import COMMENT_MAX, LEARNINGS_MAX, NAME_MAX, REASON_MAX
 from planner.core.numbers import few_decimals, one_decimal
 from planner.delivery.workflow import NEEDS_REASON, OPEN, Status, allowed
 from planner.models import DueMove, ResultRecord, StatusChange
@@ -123,11 +124,11 @@ def status_form(row: dict, today: date) -> None:
         wanted = left.selectbox(
             t("commitments.move_to"), list(names), format_func=names.get, key="status_to"
         )
-        by = right.text_input(t("field.by"), key="status_by", max_chars=80)
+        by = right.text_input(t("field.by"), key="status_by", max_chars=NAME_MAX)
         comment = st.text_input(
             t("field.comment"),
             key="status_comment",
-            max_chars=1000,
+            max_chars=COMMENT_MAX,
             help=t(
                 "commitments.reason_help",
                 statuses=", ".join(t(f"status.{s}") for s in sorted(NEEDS_REASON)),
@@ -161,11 +162,11 @@ def due_form(row: dict) -> None:
             key=f"due_new_{key}",
             format=dates.input_format(current_lang()),
         )
-        by = right.text_input(t("field.by"), value=actor(), key=f"due_by_{key}", max_chars=80)
+        by = right.text_input(t("field.by"), value=actor(), key=f"due_by_{key}", max_chars=NAME_MAX)
         reason = st.text_input(
             t("field.reason"),
             key=f"due_reason_{key}",
-            max_chars=500,
+            max_chars=REASON_MAX,
             help=t("commitments.move_due_help"),
         )
         if st.form_submit_button(t("commitments.move_due_button")):
@@ -209,12 +210,12 @@ def result_form(row: dict) -> None:
             key=f"result_actual_effort_{key}",
             help=t("commitments.actual_effort_help"),
         )
-        by = left.text_input(t("field.by"), key=f"result_by_{key}", max_chars=80)
+        by = left.text_input(t("field.by"), key=f"result_by_{key}", max_chars=NAME_MAX)
         learnings = st.text_area(
             t("field.learnings"),
             value=row["learnings"],
             key=f"result_learnings_{key}",
-            max_chars=2000,
+            max_chars=LEARNINGS_MAX,
         )
         rescore = st.checkbox(
             t("field.rescore"), key=f"result_rescore_{key}", help=t("commitments.rescore_help")

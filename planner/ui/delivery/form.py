@@ -4,6 +4,7 @@ import streamlit as st
 
 from planner.core import dates
 from planner.core.errors import validated
+from planner.core.limits import COMMENT_MAX, KPI_NAME_MAX, NAME_MAX
 from planner.delivery.workflow import INITIAL
 from planner.models import CommitmentCreate, RoadmapVersion
 from planner.store.commitments import commit
@@ -44,8 +45,8 @@ def commit_form(versions: list[RoadmapVersion]) -> None:
     planned = items["end_period"].iloc[position]
     with st.form(f"{PREFIX}form"):
         left, right = st.columns(2)
-        owner = left.text_input(t("field.owner"), key=f"{PREFIX}owner", max_chars=80)
-        by = right.text_input(t("field.committed_by"), key=f"{PREFIX}by", max_chars=80)
+        owner = left.text_input(t("field.owner"), key=f"{PREFIX}owner", max_chars=NAME_MAX)
+        by = right.text_input(t("field.committed_by"), key=f"{PREFIX}by", max_chars=NAME_MAX)
         choices = {-1: t("commitments.by_due_date"), **periods}
         period = left.selectbox(
             t("field.committed_period"),
@@ -63,7 +64,10 @@ def commit_form(versions: list[RoadmapVersion]) -> None:
         )
         kpi, baseline, target = st.columns([2, 1, 1])
         kpi_name = kpi.text_input(
-            t("field.kpi_name"), key=f"{PREFIX}kpi", max_chars=200, help=t("commitments.kpi_help")
+            t("field.kpi_name"),
+            key=f"{PREFIX}kpi",
+            max_chars=KPI_NAME_MAX,
+            help=t("commitments.kpi_help"),
         )
         kpi_baseline = baseline.number_input(
             t("field.kpi_baseline"), value=None, key=f"{PREFIX}baseline"
@@ -77,7 +81,7 @@ def commit_form(versions: list[RoadmapVersion]) -> None:
             horizontal=True,
             key=f"{PREFIX}status",
         )
-        comment = st.text_input(t("field.comment"), key=f"{PREFIX}comment", max_chars=1000)
+        comment = st.text_input(t("field.comment"), key=f"{PREFIX}comment", max_chars=COMMENT_MAX)
         if st.form_submit_button(t("commitments.commit"), type="primary"):
             done = run_change(
                 lambda s: commit(

@@ -6,6 +6,7 @@ import streamlit as st
 from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.core.limits import COMMENT_MAX
 from planner.delivery.signoff import Decision
 from planner.models import SignoffCreate
 from planner.store.signoff import SignoffStatus, allow_on_behalf, on_behalf_allowed, sign
@@ -84,7 +85,7 @@ def _answer_form(
         comment = st.text_area(
             t("field.comment"),
             key="signoff_comment",
-            max_chars=1000,
+            max_chars=COMMENT_MAX,
             help=t("signoff.comment_help"),
         )
         if st.form_submit_button(button, type="primary"):

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from planner.core.limits import NAME_MAX
 from planner.journey.journey import Journey
 from planner.store.aliases import Alias, remove_alias, set_alias
 from planner.ui import tables
@@ -27,7 +28,9 @@ def alias_editor(journey: Journey, kind: str, aliases: list[Alias]) -> None:
         placeholder=tables.MISSING,
         width="stretch",
         column_config={
-            "name": st.column_config.TextColumn(t("setup.alias"), required=True, max_chars=80),
+            "name": st.column_config.TextColumn(
+                t("setup.alias"), required=True, max_chars=NAME_MAX
+            ),
             "target": st.column_config.SelectboxColumn(
                 t("setup.alias_target"), options=getattr(journey, f"{kind}_names"), required=True
             ),

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from planner.core.errors import validated
+from planner.core.limits import TITLE_MAX
 from planner.journey.journey import Journey
 from planner.models import CandidateCreate, CandidateUpdate
 from planner.store.candidates import create_candidate, update_candidate
@@ -30,7 +31,7 @@ def candidate_form(
     personas = [None, *journey.persona_names]
     with st.form(key):
         title = st.text_input(
-            t("field.title"), current.get("title", ""), max_chars=200, key=f"{key}_title"
+            t("field.title"), current.get("title", ""), max_chars=TITLE_MAX, key=f"{key}_title"
         )
         description = st.text_area(
             t("field.description"), current.get("description", ""), key=f"{key}_description"

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.core.errors import validated
+from planner.core.limits import DESCRIPTION_MAX, SHORT_TEXT_MAX, TITLE_MAX
 from planner.journey.edits import updates_from_edits
 from planner.journey.journey import Journey
 from planner.models import CandidateUpdate
@@ -57,7 +58,9 @@ def candidate_table(journey: Journey, shown: pd.DataFrame, tags: list[str]) -> l
             "select": st.column_config.CheckboxColumn(
                 t("action.delete"), help=t("candidates.select_help")
             ),
-            "title": st.column_config.TextColumn(t("field.title"), required=True, max_chars=200),
+            "title": st.column_config.TextColumn(
+                t("field.title"), required=True, max_chars=TITLE_MAX
+            ),
             "phase": st.column_config.SelectboxColumn(
                 t("field.phase"), options=journey.phase_names, required=True
             ),
@@ -67,14 +70,16 @@ def candidate_table(journey: Journey, shown: pd.DataFrame, tags: list[str]) -> l
             "persona": st.column_config.SelectboxColumn(
                 t("field.persona"), options=journey.persona_names
             ),
-            "proposer": st.column_config.TextColumn(t("field.proposer"), max_chars=200),
+            "proposer": st.column_config.TextColumn(t("field.proposer"), max_chars=SHORT_TEXT_MAX),
             "tags": st.column_config.MultiselectColumn(
                 t("field.tags"), options=tags, accept_new_options=True
             ),
             "channel_switch": st.column_config.CheckboxColumn(t("field.channel_switch")),
-            "touchpoint": st.column_config.TextColumn(t("field.touchpoint"), max_chars=200),
+            "touchpoint": st.column_config.TextColumn(
+                t("field.touchpoint"), max_chars=SHORT_TEXT_MAX
+            ),
             "description": st.column_config.TextColumn(
-                t("field.description"), max_chars=5000, width="large"
+                t("field.description"), max_chars=DESCRIPTION_MAX, width="large"
             ),
             "updated_at": tables.moment(t("field.updated_at"), disabled=True),
         },

@@ -6,6 +6,7 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.core.limits import NAME_MAX, REASON_MAX
 from planner.models import OverrideCreate, ScoringModel
 from planner.roadmap.quadrants import QUADRANTS
 from planner.scoring.scales import SCALES
@@ -116,8 +117,8 @@ with st.form("override"):
         key="override_effort",
         placeholder=t("consensus.keep"),
     )
-    reason = st.text_area(t("field.reason"), key="override_reason", max_chars=500)
-    decided_by = st.text_input(t("field.decided_by"), key="override_by", max_chars=80)
+    reason = st.text_area(t("field.reason"), key="override_reason", max_chars=REASON_MAX)
+    decided_by = st.text_input(t("field.decided_by"), key="override_by", max_chars=NAME_MAX)
     if st.form_submit_button(t("consensus.save_override"), type="primary"):
         if value is None and effort is None:
             st.error(t("consensus.nothing_to_override"))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import PlannerError, validated
+from planner.core.limits import NAME_MAX
 from planner.importing.batched import import_in_batches
 from planner.importing.duplicates import duplicate_rows, merge_rows, without_rows
 from planner.importing.example import example_csv
@@ -47,7 +48,7 @@ target = st.radio(
     key="import_target",
 )
 if target == "new":
-    new_name = st.text_input(t("field.name"), key="import_new_name", max_chars=80)
+    new_name = st.text_input(t("field.name"), key="import_new_name", max_chars=NAME_MAX)
     new_language = language_radio("import_new_language")
     new_passphrase, new_actor = passphrase_fields("import_new_")
 

@@ -5,6 +5,7 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.core.limits import NAME_MAX
 from planner.models import DimensionCreate
 from planner.store.aliases import list_aliases
 from planner.store.dimensions import MODELS, add_item, remove_item, rename_item, reorder_items
@@ -69,7 +70,9 @@ for kind, tab in zip(MODELS, st.tabs([t(f"setup.{kind}s") for kind in MODELS]), 
             width="stretch",
             column_config={
                 "order": tables.number(t("setup.order"), min_value=1, step=1),
-                "name": st.column_config.TextColumn(t("field.name"), required=True, max_chars=80),
+                "name": st.column_config.TextColumn(
+                    t("field.name"), required=True, max_chars=NAME_MAX
+                ),
             },
         )
         edits = st.session_state[key]

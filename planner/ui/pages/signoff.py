@@ -7,6 +7,7 @@ import streamlit as st
 from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.core.limits import NAME_MAX
 from planner.delivery.signoff import signoff_table
 from planner.models import SignoffRequest
 from planner.store.sessions import get_session
@@ -65,7 +66,7 @@ if not status.requested:
     if not allowed(workspace_id, "edit"):
         st.stop()
     with st.form("signoff_request"):
-        by = st.text_input(t("field.by"), key="signoff_request_by", max_chars=80)
+        by = st.text_input(t("field.by"), key="signoff_request_by", max_chars=NAME_MAX)
         st.caption(t("signoff.request_help"))
         if st.form_submit_button(t("signoff.request"), type="primary"):
             run_change(

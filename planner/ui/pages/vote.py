@@ -6,6 +6,7 @@ import streamlit as st
 from planner.access.links import personal_link
 from planner.core.db import reading
 from planner.core.errors import PlannerError, validated
+from planner.core.limits import JOIN_CODE_MAX, NAME_MAX
 from planner.models import StakeholderJoin
 from planner.scoring.lifecycle import RoundStatus, SessionStatus, accepts_votes
 from planner.store.ballot import ballot_list, round_state
@@ -48,10 +49,10 @@ if me() is None:
     st.caption(t("vote.intro"))
     with st.form("join"):
         code = st.query_params.get("join", "")
-        typed_code = st.text_input(t("vote.code"), code, key="join_code", max_chars=12)
-        name = st.text_input(t("field.name"), key="join_name", max_chars=80)
+        typed_code = st.text_input(t("vote.code"), code, key="join_code", max_chars=JOIN_CODE_MAX)
+        name = st.text_input(t("field.name"), key="join_name", max_chars=NAME_MAX)
         if info is None or not info.roles:  # no list to choose from: as they call it
-            role = st.text_input(t("field.role"), key="join_role", max_chars=80)
+            role = st.text_input(t("field.role"), key="join_role", max_chars=NAME_MAX)
         else:
             role = st.selectbox(
                 t("field.role"),

@@ -5,6 +5,7 @@ import streamlit as st
 
 from planner.core import dates
 from planner.core.errors import validated
+from planner.core.limits import PERIODS_MAX, TIME_LIMIT_MAX
 from planner.core.numbers import number_list
 from planner.journey.journey import Journey
 from planner.roadmap.periods import PeriodKind
@@ -31,7 +32,7 @@ def settings_form(journey: Journey, settings: RoadmapSettings) -> None:
             index=list(PeriodKind).index(settings.period_kind),
             format_func={k: t(f"period.{k}") for k in PeriodKind}.get,
         )
-        periods = columns[1].number_input(t("field.periods"), 1, 60, settings.periods)
+        periods = columns[1].number_input(t("field.periods"), 1, PERIODS_MAX, settings.periods)
         start = columns[2].date_input(
             t("field.start"), settings.start, format=dates.input_format(current_lang())
         )
@@ -51,7 +52,7 @@ def settings_form(journey: Journey, settings: RoadmapSettings) -> None:
         time_limit = st.number_input(
             t("field.time_limit"),
             min_value=1.0,
-            max_value=600.0,
+            max_value=TIME_LIMIT_MAX,
             value=float(settings.time_limit),
             step=5.0,
             help=t("roadmap.time_limit_help"),

@@ -6,6 +6,7 @@ import streamlit as st
 from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.core.limits import NAME_MAX
 from planner.journey.journey import Journey
 from planner.models import RoadmapVersion, VersionCreate
 from planner.roadmap.build import Roadmap, compare
@@ -50,8 +51,8 @@ def version_actions(version: RoadmapVersion, current: Roadmap) -> None:
 def save_version_form(journey: Journey, roadmap: Roadmap) -> None:
     with st.form("save_version"):
         left, right = st.columns(2)
-        name = left.text_input(t("field.name"), key="version_name", max_chars=80)
-        by = right.text_input(t("field.created_by"), key="version_by", max_chars=80)
+        name = left.text_input(t("field.name"), key="version_name", max_chars=NAME_MAX)
+        by = right.text_input(t("field.created_by"), key="version_by", max_chars=NAME_MAX)
         if st.form_submit_button(t("roadmap.save_version"), type="primary"):
             run_change(
                 lambda s: save_version(

@@ -19,6 +19,7 @@ import streamlit as st
 from sqlmodel import Session
 
 from planner.core.errors import validated
+from planner.core.limits import NAME_MAX
 from planner.models import CriterionCreate, RoleWeightCreate
 from planner.scoring.setup import ScoringSetup
 from planner.store.scoring_model import (
@@ -150,7 +151,7 @@ def criteria_editor(workspace_id: int, setup: ScoringSetup) -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "name": st.column_config.TextColumn(t("field.name"), required=True, max_chars=80),
+            "name": st.column_config.TextColumn(t("field.name"), required=True, max_chars=NAME_MAX),
             "dimension": st.column_config.SelectboxColumn(
                 t("field.dimension"),
                 options=["value", "effort"],
@@ -225,7 +226,7 @@ def role_weights_editor(workspace_id: int, setup: ScoringSetup) -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "role": st.column_config.TextColumn(t("field.role"), required=True, max_chars=80),
+            "role": st.column_config.TextColumn(t("field.role"), required=True, max_chars=NAME_MAX),
             "weight": tables.number(
                 t("field.weight"),
                 min_value=0.1,

@@ -5,6 +5,7 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.core.limits import NAME_MAX
 from planner.core.numbers import Count
 from planner.journey.journey import Journey
 from planner.journey.search import all_tags, filter_candidates
@@ -38,7 +39,7 @@ def workload_line(setup: ScoringSetup, candidates: int) -> str:
 
 def open_session_form(journey: Journey, frame: pd.DataFrame, setup: ScoringSetup) -> None:
     name = st.text_input(
-        t("field.name"), key="session_name", max_chars=80, placeholder=t("session.name_hint")
+        t("field.name"), key="session_name", max_chars=NAME_MAX, placeholder=t("session.name_hint")
     )
     st.caption(t("session.filter_help"))
     columns = st.columns(4)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from planner.core.config import admin_passphrase
 from planner.core.errors import PlannerError, validated
+from planner.core.limits import NAME_MAX, PASSPHRASE_MAX
 from planner.core.uploads import check_size
 from planner.models import PassphraseSet, Workspace
 from planner.store.access import set_passphrase
@@ -37,7 +38,9 @@ def backup_panel(workspace: Workspace | None) -> None:
 
 def restore_form() -> None:
     upload = file_uploader(t("backup.file"), ["json"], key=versioned_key("restore_file"))
-    name = st.text_input(t("backup.as"), key="restore_as", max_chars=80, help=t("backup.as_help"))
+    name = st.text_input(
+        t("backup.as"), key="restore_as", max_chars=NAME_MAX, help=t("backup.as_help")
+    )
     passphrase, who = passphrase_fields("restore_")
     if not st.button(t("backup.restore_button"), key="restore", disabled=upload is None):
         return
@@ -73,7 +76,10 @@ def admin_database_copy() -> None:
         st.info(t("backup.admin_not_set"))
         return
     typed = st.text_input(
-        t("backup.admin_passphrase"), key="admin_passphrase", type="password", max_chars=200
+        t("backup.admin_passphrase"),
+        key="admin_passphrase",
+        type="password",
+        max_chars=PASSPHRASE_MAX,
     )
     if not typed:
         return

@@ -12,6 +12,7 @@ import streamlit as st
 from planner.access.demo_access import demo_role, demo_setting
 from planner.access.roles import Role
 from planner.core.db import reading
+from planner.core.limits import NAME_MAX
 from planner.core.text import clean_text
 from planner.demo import DEMO_NAME, demo_workspace, find_demo, is_demo, load_demo
 from planner.models import Workspace
@@ -56,7 +57,7 @@ def demo_panel(newcomer: bool) -> None:
             typed = st.text_input(
                 t("demo.your_name"),
                 key="demo_actor",
-                max_chars=80,
+                max_chars=NAME_MAX,
                 placeholder=actor() or t("demo.someone"),
             )
         if st.button(t("demo.open"), key="open_demo", type="primary", icon=":material/login:"):

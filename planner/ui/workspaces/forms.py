@@ -4,6 +4,7 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.errors import validated
+from planner.core.limits import NAME_MAX, PASSPHRASE_MAX
 from planner.journey.templates import Template
 from planner.models import PassphraseSet, Workspace, WorkspaceCreate, WorkspaceUpdate
 from planner.store.access import facilitator_grant, set_passphrase
@@ -53,16 +54,16 @@ def passphrase_fields(prefix: str) -> tuple[str, str]:
         t("field.passphrase"),
         key=f"{prefix}passphrase",
         type="password",
-        max_chars=200,
+        max_chars=PASSPHRASE_MAX,
         help=t("access.passphrase_help"),
     )
-    actor = right.text_input(t("field.actor"), key=f"{prefix}actor", max_chars=80)
+    actor = right.text_input(t("field.actor"), key=f"{prefix}actor", max_chars=NAME_MAX)
     return passphrase, actor
 
 
 def new_workspace_form() -> None:
     with st.form("new_workspace"):
-        name = st.text_input(t("field.name"), key="new_name", max_chars=80)
+        name = st.text_input(t("field.name"), key="new_name", max_chars=NAME_MAX)
         description = st.text_area(t("field.description"), key="new_description")
         language = language_radio("new_language")
         template = st.radio(
@@ -107,7 +108,7 @@ def new_workspace_form() -> None:
 def manage_workspace_form(workspace: Workspace) -> None:
     with st.form(f"edit_workspace_{workspace.id}"):
         name = st.text_input(
-            t("field.name"), workspace.name, max_chars=80, key=f"rename_{workspace.id}"
+            t("field.name"), workspace.name, max_chars=NAME_MAX, key=f"rename_{workspace.id}"
         )
         description = st.text_area(t("field.description"), workspace.description)
         language = language_radio(f"language_{workspace.id}", workspace.language)
