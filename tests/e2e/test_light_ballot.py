@@ -171,8 +171,9 @@ def test_voting_by_keyboard_alone(browser, served):
 
 
 def test_requests_cut_off_by_a_closed_connection_are_sent_again(browser, served):
-    """The first card load and the first vote meet a closed connection: both are
-    retried, and the answer clicked is the one stored."""
+    """The join's answer, the first card load and the first vote meet a closed
+    connection (the join after the server made it): all are sent again, the join
+    answers the same person, and the answer clicked is the one stored."""
     session_id, _, criteria, _ = new_round(served.database_url)
     code = code_of(served.database_url, session_id)
     page = browser.new_context(viewport=PHONE).new_page()
@@ -187,9 +188,19 @@ def test_requests_cut_off_by_a_closed_connection_are_sent_again(browser, served)
             route.continue_()
 
     page.route("**/api/ballot/**", flaky)
+    lost = []
+
+    def answer_lost(route):
+        if not lost:
+            lost.append(route.fetch().status)  # the server joined them; the page never hears
+            route.abort("connectionclosed")
+        else:
+            route.continue_()
+
+    page.route("**/api/light/join", answer_lost)
     join_light(page, f"{served.url}/b/{code}", "en", "Flaky Network")
     shown = answer_card(page, "4")
-    assert cut == {"/api/ballot/candidate": 0, "/api/ballot/vote": 0}
+    assert cut == {"/api/ballot/candidate": 0, "/api/ballot/vote": 0} and lost == [200]
     picker = page.get_by_test_id("ballot-picker")
     expect(picker.locator("option", has_text=f"✓ {shown}")).to_have_count(1)
     engine = make_engine(served.database_url)

@@ -141,7 +141,12 @@ $("join-form").addEventListener("submit", async (event) => {
   const problem = $("join-problem");
   problem.textContent = "";
   button.disabled = true;
-  const form = { code, lang, name: $("join-name").value.trim(), role: $("join-role").value };
+  // One id per submit, sent again with every retry: a join whose answer was lost on the
+  // way answers the same key again instead of "name taken" (routes.py, _Answered).
+  const attempt = [...crypto.getRandomValues(new Uint8Array(16))]
+    .map((byte) => byte.toString(16).padStart(2, "0"))
+    .join("");
+  const form = { code, lang, attempt, name: $("join-name").value.trim(), role: $("join-role").value };
   let response;
   try {
     response = await retrying(() =>

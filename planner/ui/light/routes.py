@@ -15,6 +15,10 @@ page.
 
 import json
 import os
+import re
+import threading
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -49,6 +53,8 @@ from planner.ui.scoring.ballot_routes import (
 )
 
 FIELD_MAX = 200  # characters of any one field of the join form's body, before validation
+ATTEMPT = re.compile(r"[0-9a-f]{32}")  # 128 random bits, hex
+ATTEMPT_TTL = 600.0  # seconds a join's answer is kept for the same attempt sent again
 
 
 def _engine():
@@ -124,10 +130,48 @@ async def _form(request: Request) -> dict[str, str] | None:
         return None
     if not isinstance(body, dict):
         return None
-    fields = ("code", "name", "role", "lang")
+    fields = ("code", "name", "role", "lang", "attempt")
     if any(not isinstance(body.get(f, ""), str) for f in fields):
         return None
     return {f: body.get(f, "")[:FIELD_MAX] for f in fields}
+
+
+class _Answered:
+    """A join's attempt id (random, made by light.js per submit) -> the key it answered
+    with, for ATTEMPT_TTL: a join sent again because its answer was lost on the way (a
+    connection closed) gets the same key, not "name taken". One attempt runs at a time."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: dict[str, threading.Lock] = {}
+        self._keys: dict[str, tuple[float, str]] = {}
+
+    def once(self, attempt: str, join: Callable[[], str]) -> str:
+        if not ATTEMPT.fullmatch(attempt):
+            return join()  # no usable id: an ordinary join
+        with self._lock:
+            running = self._running.setdefault(attempt, threading.Lock())
+        with running:
+            now = time.monotonic()
+            with self._lock:
+                found = self._keys.get(attempt)
+            if found is not None and now - found[0] < ATTEMPT_TTL:
+                return found[1]
+            key = join()
+            with self._lock:
+                if len(self._keys) > 10_000:
+                    self._keys.clear()
+                    self._running.clear()
+                self._keys[attempt] = (now, key)
+            return key
+
+    def forget(self) -> None:
+        with self._lock:
+            self._keys.clear()
+            self._running.clear()
+
+
+ANSWERED = _Answered()
 
 
 async def join(request: Request) -> Response:
@@ -136,7 +180,7 @@ async def join(request: Request) -> Response:
         return JSONResponse({"error": "bad request", "reason": "refused"}, status_code=400)
     lang = supported(form["lang"])
 
-    def work():
+    def work() -> str:
         return attempts.limited(
             _engine(),
             buckets=_buckets(request),
@@ -146,14 +190,14 @@ async def join(request: Request) -> Response:
                 code=form["code"],
                 join_in=validated(StakeholderJoin, name=form["name"], role=form["role"]),
             ),
-        )
+        ).token
 
     try:
-        joined = await run_in_threadpool(work)
+        key = await run_in_threadpool(ANSWERED.once, form["attempt"], work)
     except PlannerError as error:
         return _problem(error, lang)
-    response = JSONResponse({"key": joined.token})
-    set_personal_cookie(response, request, joined.token)
+    response = JSONResponse({"key": key})
+    set_personal_cookie(response, request, key)
     return response
 
 

@@ -38,6 +38,7 @@ from tests.factories import add_candidate, make_journey
 def client_fixture(database_url):
     STATES.forget()
     routes._round_table.cache_clear()
+    routes.ANSWERED.forget()
     with TestClient(Starlette(routes=routes.ROUTES + assets.ROUTES + BALLOT)) as client:
         yield client
 
@@ -311,3 +312,18 @@ def test_in_focus_mode_the_page_says_so(client, engine, demo):
     view = client.get("/api/light/ballot", params={"code": focused.code}).json()
     assert view["focus"].startswith("Focus mode: the room scores this candidate together")
     assert len(view["data"]["candidates"]) == 1
+
+
+def test_a_join_sent_again_after_its_answer_was_lost_gets_the_same_key(client, scoring, engine):
+    """The same attempt id: the same key, one stakeholder; a new attempt: name taken."""
+    attempt = "0123456789abcdef" * 2
+    form = {"code": scoring.code, "name": "Ann", "role": "", "lang": "en", "attempt": attempt}
+    first = client.post("/api/light/join", json=form)
+    again = client.post("/api/light/join", json=form)
+    assert first.status_code == again.status_code == 200
+    assert first.json()["key"] == again.json()["key"]
+    assert again.headers["set-cookie"].startswith(f"planner_me={first.json()['key']};")
+    with reading(engine) as db:
+        assert [p.name for p in participants(db=db, session_id=scoring.id)] == ["Ann"]
+    other = client.post("/api/light/join", json=form | {"attempt": "f" * 32})
+    assert other.status_code == 409
