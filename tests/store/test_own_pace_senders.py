@@ -67,9 +67,7 @@ def test_two_remind_processes_send_each_mail_once(engine, database_url, smtp_ser
     assert [run.returncode for run in runs] == [0, 0], outputs
     printed = "".join(out for out, _ in outputs)
     assert printed.count(": invitation") == PEOPLE and printed.count(": reminder-4h") == PEOPLE
-    kinds = sorted(
-        (str(m["To"]), m["Subject"].split(":")[0].split(" ")[0]) for m in inbox.messages
-    )
+    kinds = sorted((str(m["To"]), m["Subject"].split(":")[0].split(" ")[0]) for m in inbox.messages)
     expected = sorted(
         (f"P{n} <p{n}@example.org>", word) for n in range(PEOPLE) for word in ("Please", "Reminder")
     )
