@@ -17,6 +17,7 @@ from planner.models import (
     Commitment,
     CommitmentCreate,
     CommitmentEvent,
+    OutboxMail,
     ScoringModelUpdate,
     ScoringRound,
     ScoringSession,
@@ -36,6 +37,7 @@ from planner.scoring.lifecycle import (
     RoundStatus,
     SessionStatus,
 )
+from planner.scoring.own_pace import MailStatus
 from planner.scoring.scales import ScaleKey
 from planner.store.document import RoundDoc, SessionDoc
 from tests.conftest import ROOT
@@ -91,6 +93,7 @@ def test_the_models_take_their_values_from_the_enums():
         (CommitmentEvent, "to_status", Status),
         (CommitmentEvent, "from_status", Status),
         (Signoff, "decision", Decision),
+        (OutboxMail, "status", MailStatus),
     ],
 )
 def test_every_status_field_is_typed_by_its_enum(model, field, enum):

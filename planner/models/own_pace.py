@@ -9,8 +9,10 @@ from sqlalchemy import JSON, Column, DateTime, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from planner.core.text import text_field
+from planner.models.columns import EnumText
 from planner.models.journey import Name, _timestamp
 from planner.models.scoring import Role, _key, _moment
+from planner.scoring.own_pace import MailStatus
 
 EMAIL_MAX = 254
 KIND_MAX = 40
@@ -77,7 +79,7 @@ class OutboxMail(SQLModel, table=True):
     session_id: int = Field(sa_column=_key("scoring_session"))
     stakeholder_id: int = Field(sa_column=_key("stakeholder"))
     kind: str = Field(max_length=KIND_MAX)
-    status: str = Field(default="pending", max_length=10)
+    status: MailStatus = Field(default=MailStatus.PENDING, sa_type=EnumText(MailStatus, 10))
     attempts: int = 0
     last_error: str = Field(default="", max_length=ERROR_MAX)
     created_at: datetime = Field(sa_column=_timestamp())
