@@ -24,6 +24,7 @@ import asyncio
 import os
 import random
 import re
+import secrets
 import sys
 import tempfile
 import time
@@ -90,7 +91,13 @@ async def arrive(client, code: str, results: dict) -> dict:
         client,
         "POST",
         "/api/light/join",
-        json={"code": code, "name": name, "role": "", "lang": "en"},
+        json={
+            "code": code,
+            "name": name,
+            "role": "",
+            "lang": "en",
+            "attempt": secrets.token_hex(16),
+        },
     )
     joined.raise_for_status()
     timed(results, "join", started)
