@@ -64,7 +64,8 @@ def mail_facts(*, db: Session, mail_id: int) -> MailFacts:
     person = next(
         p for p in invitees(db=db, session_id=scoring.id) if p.stakeholder_id == stakeholder.id
     )
-    total = candidate_count(db=db, round_id=current_round(db=db, session_id=scoring.id).id)
+    last = current_round(db=db, session_id=scoring.id)
+    total = candidate_count(db=db, round_id=last.id)
     link = None
     if link_still_valid(db=db, session_id=scoring.id, stakeholder=stakeholder):
         token = link_token(db=db, session_id=scoring.id, stakeholder_id=stakeholder.id)
@@ -85,6 +86,7 @@ def mail_facts(*, db: Session, mail_id: int) -> MailFacts:
         opt_out=opt_out_link(pace.app_url, stop),
         scored=person.scored,
         total=total,
+        round_number=last.number,
     )
 
 

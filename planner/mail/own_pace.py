@@ -5,6 +5,7 @@ The due date is written as Babel writes it in that language, in the facilitator'
 zone, named.
 """
 
+import re
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from typing import NamedTuple
@@ -35,6 +36,18 @@ class MailFacts(NamedTuple):
     opt_out: str  # the 'no more reminders' link
     scored: int
     total: int
+    round_number: int = 1
+
+
+def mail_word(kind: str) -> str:
+    """'invitation', 'revote' (a re-vote round's invitation), 'reminder' or 'nudge'.
+
+    >>> mail_word("r2-invitation"), mail_word("r2-reminder-4h"), mail_word("nudge-20261209T1000")
+    ('revote', 'reminder', 'nudge')
+    """
+    bare = re.sub(r"^r\d+-", "", kind)
+    word = bare.split("-")[0]
+    return "revote" if word == "invitation" and bare != kind else word
 
 
 def zone(name: str) -> ZoneInfo:
@@ -81,10 +94,11 @@ def own_pace_mail(facts: MailFacts, *, sender: str, now: datetime) -> EmailMessa
         "total": facts.total,
         "link": facts.link or t("mail.link_renewed", lang),
         "opt_out": facts.opt_out,
+        "round": facts.round_number,
     }
-    kind = facts.kind.split("-")[0]  # invitation, reminder, nudge
+    kind = mail_word(facts.kind)  # invitation, revote, reminder, nudge
     attachments: tuple[Attachment, ...] = ()
-    if kind == "invitation":
+    if kind in ("invitation", "revote"):
         ics = due_calendar(facts, now)
         attachments = (Attachment("due-date.ics", ics, "text", "calendar"),)
     return build_message(

@@ -15,6 +15,7 @@ round's deadline). Every other rule is the live rounds'.
 'reminder-4h'
 """
 
+import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -37,6 +38,20 @@ class MailStatus(StrEnum):
 def reminder_kind(hours: int) -> str:
     """The outbox kind of the reminder `hours` before the due date: 'reminder-48h'."""
     return f"reminder-{hours}h"
+
+
+def round_prefix(number: int) -> str:
+    """What the kinds of mail of a re-vote round start with: 'r2-reminder-48h' (round 1's
+    have none), so each round's invitation and reminders go once each too."""
+    return "" if number == 1 else f"r{number}-"
+
+
+def kinds_of_round(kinds: Iterable[str], number: int) -> frozenset[str]:
+    """The kinds recorded for round `number`, without its prefix."""
+    prefix = round_prefix(number)
+    if not prefix:
+        return frozenset(k for k in kinds if not re.match(r"r\d+-", k))
+    return frozenset(k.removeprefix(prefix) for k in kinds if k.startswith(prefix))
 
 
 def nudge_kind(now: datetime) -> str:

@@ -20,6 +20,7 @@ from planner.models import (
     OutboxMail,
     OwnPace,
     OwnPaceCreate,
+    ScoringRound,
     ScoringSession,
     SessionCreate,
     Stakeholder,
@@ -27,7 +28,7 @@ from planner.models import (
     utcnow,
 )
 from planner.scoring import own_pace as rules
-from planner.scoring.lifecycle import SessionStatus, accepts_votes
+from planner.scoring.lifecycle import SessionStatus, accepts_votes, require_open, require_voting
 from planner.store.outbox import enqueue, kinds_recorded
 from planner.store.round_timing import nudge, reveal_if_due
 from planner.store.server_secrets import server_secret
@@ -231,25 +232,30 @@ def plan_reminders(*, db: Session, now: datetime | None = None) -> Planned:
         last = current_round(db=db, session_id=scoring.id)
         if not accepts_votes(scoring.status, last.status) or last.deadline is None:
             continue
-        due = utc(last.deadline)
+        due, prefix = utc(last.deadline), rules.round_prefix(last.number)
         recorded = kinds_recorded(db=db, session_id=scoring.id)
         for person in invitees(db=db, session_id=scoring.id):
             if person.finished or person.reminders_off:
                 continue
             invited = utc(db.get(Invitee, (scoring.id, person.stakeholder_id)).invited_at)
-            sent = frozenset(recorded.get(person.stakeholder_id, ()))
+            if last.number > 1:  # a re-vote round: reminded of since it opened
+                invited = max(invited, utc(last.opened_at))
+            sent = rules.kinds_of_round(recorded.get(person.stakeholder_id, ()), last.number)
             facts = {"now": now, "due": due, "hours": pace.reminder_hours, "invited": invited}
             for kind in rules.skipped_reminders(**facts, sent=sent):
                 enqueue(
                     db=db,
                     session_id=scoring.id,
                     stakeholder_id=person.stakeholder_id,
-                    kind=kind,
+                    kind=prefix + kind,
                     status=rules.MailStatus.SKIPPED,
                 )
             kind = rules.reminder_due(**facts, sent=sent)
             if kind and enqueue(
-                db=db, session_id=scoring.id, stakeholder_id=person.stakeholder_id, kind=kind
+                db=db,
+                session_id=scoring.id,
+                stakeholder_id=person.stakeholder_id,
+                kind=prefix + kind,
             ):
                 queued += 1
     return Planned(revealed, queued)
@@ -268,6 +274,34 @@ def reveal_due_rounds(*, db: Session, now: datetime | None = None) -> list[str]:
         for i in ids
         if reveal_if_due(db=db, session_id=i, now=now) is not None
     ]
+
+
+def set_round_due(
+    *,
+    db: Session,
+    session_id: int,
+    open_until: datetime,
+    send_mail: bool,
+    now: datetime | None = None,
+) -> ScoringRound:
+    """Give the voting re-vote round of an own-pace session its due date: it reveals
+    itself then, its reminders follow it, and (with `send_mail`) each invitee is told
+    by mail. The session's due date becomes this one."""
+    now = now or utcnow()
+    pace = require_own_pace(db=db, session_id=session_id)
+    scoring = get_session(db=db, session_id=session_id)
+    require_open(scoring.status, scoring.name)
+    last = current_round(db=db, session_id=session_id)
+    require_voting(last.status)
+    due = rules.check_due_date(utc(open_until), now)
+    last.deadline = pace.open_until = due
+    db.add_all([last, pace])
+    db.flush()
+    if send_mail:
+        kind = rules.round_prefix(last.number) + rules.INVITATION
+        for person in invitees(db=db, session_id=session_id):
+            enqueue(db=db, session_id=session_id, stakeholder_id=person.stakeholder_id, kind=kind)
+    return last
 
 
 def require_own_pace(*, db: Session, session_id: int) -> OwnPace:

@@ -9,9 +9,11 @@ from planner.scoring.own_pace import (
     check_due_date,
     finished,
     is_overdue,
+    kinds_of_round,
     nudge_kind,
     parse_reminder_hours,
     reminder_due,
+    round_prefix,
     skipped_reminders,
 )
 
@@ -95,3 +97,24 @@ def test_a_nudge_is_one_mail_per_minute():
 @pytest.mark.parametrize(("scored", "total", "done"), [(0, 3, False), (2, 3, False), (3, 3, True)])
 def test_finished_when_every_candidate_is_answered(scored, total, done):
     assert finished(scored, total) is done
+
+
+@pytest.mark.parametrize(
+    ("kinds", "number", "of_round"),
+    [
+        (
+            {"invitation", "reminder-48h", "r2-invitation", "nudge-x"},
+            1,
+            {"invitation", "reminder-48h", "nudge-x"},
+        ),
+        (
+            {"invitation", "reminder-48h", "r2-invitation", "r2-reminder-4h"},
+            2,
+            {"invitation", "reminder-4h"},
+        ),
+        ({"invitation", "r2-reminder-4h"}, 3, set()),
+    ],
+)
+def test_each_round_has_its_own_invitation_and_reminders(kinds, number, of_round):
+    assert kinds_of_round(kinds, number) == of_round
+    assert round_prefix(number) == ("" if number == 1 else f"r{number}-")

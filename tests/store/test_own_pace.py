@@ -14,10 +14,17 @@ from planner.mail.config import smtp_config
 from planner.models import InviteeCreate, OwnPaceCreate, SessionCreate
 from planner.reminders import OPT_OUT_SECRET, remind
 from planner.store.outbox import waiting
-from planner.store.own_pace import invite, invitees, nudge_by_mail, open_own_pace, stop_reminders
+from planner.store.own_pace import (
+    invite,
+    invitees,
+    nudge_by_mail,
+    open_own_pace,
+    set_round_due,
+    stop_reminders,
+)
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.server_secrets import server_secret
-from planner.store.sessions import current_round
+from planner.store.sessions import current_round, open_revote
 from planner.store.stakeholders import stakeholder_by_link
 from tests.factories import add_candidate, make_journey, vote_all
 from tests.smtp_server import free_port, smtp_server_fixture  # noqa: F401
@@ -186,3 +193,41 @@ def test_an_own_pace_round_refuses_a_due_date_within_the_hour(engine):
 def test_an_invitee_needs_an_e_mail_address(engine, own_pace):
     with pytest.raises(ValueError, match="e-mail"):
         InviteeCreate(name="Dee", email="dee at example")
+
+
+def test_a_re_vote_round_gets_its_own_due_date_invitation_and_reminders(
+    engine, own_pace, smtp_server
+):
+    inbox, port = smtp_server
+    scoring, setup, people, _, ideas = own_pace
+    remind(engine, _smtp(port), START + H)
+    _finish(engine, scoring, setup, people[0], ideas)
+    remind(engine, _smtp(port), DUE - 47 * H)  # round 1's 48-hour reminders: Bob, Cas
+    assert remind(engine, _smtp(port), DUE).revealed == ["Kwartaal"]
+    later = DUE + 2 * H
+    second_due = later + timedelta(days=3)
+    with writing(engine) as db:
+        open_revote(db=db, session_id=scoring.id, candidate_ids=ideas[:1])
+        with pytest.raises(InvalidInput, match="at least an hour"):
+            set_round_due(db=db, session_id=scoring.id, open_until=later, send_mail=True, now=later)
+    with writing(engine) as db:
+        current_round(db=db, session_id=scoring.id).opened_at = later
+        set_round_due(
+            db=db, session_id=scoring.id, open_until=second_due, send_mail=True, now=later
+        )
+    remind(engine, _smtp(port), later)
+    revotes = [m for m in inbox.messages if m["Subject"].startswith("Ronde 2 van “Kwartaal”")]
+    assert len(revotes) == 3
+    assert "1 kandidaten" in revotes[0].get_body(("plain",)).get_content()
+    _finish(engine, scoring, setup, people[1], ideas[:1])
+    for moment in [second_due - 47 * H, second_due - 46 * H]:  # the 48-hour reminder, once
+        remind(engine, _smtp(port), moment)
+    reminders = [m for m in inbox.messages if m["Subject"].startswith("Herinnering")]
+    assert sorted(str(m["To"]) for m in reminders) == [
+        "Ann <ann@example.org>",  # round 2: Ann has not scored it yet
+        "Bob <bob@example.org>",  # round 1
+        "Cas <cas@example.org>",  # round 1
+        "Cas <cas@example.org>",  # round 2 (Bob finished it)
+    ]
+    _finish(engine, scoring, setup, people[0], ideas[:1])
+    assert remind(engine, _smtp(port), second_due).revealed == ["Kwartaal"]

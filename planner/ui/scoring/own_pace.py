@@ -13,11 +13,11 @@ from planner.access.links import personal_link
 from planner.core import dates
 from planner.core.db import reading
 from planner.core.errors import FieldName, InvalidInput, validated
+from planner.core.limits import NAME_MAX
 from planner.mail.config import configured_smtp
-from planner.mail.own_pace import due_text, zone
+from planner.mail.own_pace import due_text, mail_word, zone
 from planner.models import (
     EMAIL_MAX,
-    NAME_MAX,
     InviteeCreate,
     OwnPace,
     OwnPaceCreate,
@@ -25,9 +25,17 @@ from planner.models import (
     utcnow,
 )
 from planner.reminders import send_pending
+from planner.scoring.lifecycle import RoundStatus, SessionStatus
 from planner.scoring.own_pace import DEFAULT_REMINDER_HOURS, parse_reminder_hours
 from planner.store.outbox import waiting
-from planner.store.own_pace import invite, invitees, link_token, nudge_by_mail
+from planner.store.own_pace import (
+    invite,
+    invitees,
+    link_token,
+    nudge_by_mail,
+    set_round_due,
+)
+from planner.store.sessions import current_round
 from planner.store.stakeholders import workspace_roles
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
@@ -42,20 +50,30 @@ def _browser_zone() -> str:
     return zone(name).key
 
 
+def _due_inputs(left, right, key: str) -> tuple[date | None, time | None]:
+    """A due date and time (in the browser's zone), a week from now at 17:00 at first."""
+    tz = _browser_zone()
+    soon = datetime.now(ZoneInfo(tz)) + timedelta(days=7)
+    day: date | None = left.date_input(
+        t("field.open_until"),
+        value=soon.date(),
+        key=f"{key}_day",
+        format=dates.input_format(current_lang()),
+    )
+    hour: time | None = right.time_input(
+        t("pace.time", zone=tz), value=time(17, 0), key=f"{key}_time", step=timedelta(minutes=15)
+    )
+    return day, hour
+
+
 def own_pace_choice() -> OwnPaceCreate | None:
     """The "open until" part of the new-session form: None for a live session; refused
     input is shown naming the field and gives None too (the button then opens nothing)."""
     if not st.toggle(t("pace.toggle"), key=TOGGLE_KEY, help=t("pace.toggle_help")):
         return None
     lang, tz = current_lang(), _browser_zone()
-    soon = datetime.now(ZoneInfo(tz)) + timedelta(days=7)
     left, middle, right = st.columns([2, 1, 2])
-    day: date | None = left.date_input(
-        t("field.open_until"), value=soon.date(), key="pace_day", format=dates.input_format(lang)
-    )
-    hour: time | None = middle.time_input(
-        t("pace.time", zone=tz), value=time(17, 0), key="pace_time", step=timedelta(minutes=15)
-    )
+    day, hour = _due_inputs(left, middle, "pace")
     hours = right.text_input(
         t("field.reminder_hours"),
         value=", ".join(str(h) for h in DEFAULT_REMINDER_HOURS),
@@ -94,7 +112,7 @@ def _send_now() -> None:
 
 def _mail_state(mails: dict[str, str]) -> str:
     return ", ".join(
-        t(f"pace.mail_{kind.split('-')[0]}", hours=kind.split("-")[-1].rstrip("h"))
+        t(f"pace.mail_{mail_word(kind)}", hours=kind.split("-")[-1].rstrip("h"))
         + f" ({t(f'pace.status_{status}')})"
         for kind, status in mails.items()
     )
@@ -110,8 +128,9 @@ def own_pace_panel(scoring: ScoringSession, pace: OwnPace) -> None:
         st.info(t("pace.mail_off"), icon=":material/content_copy:")
     with reading(engine()) as db:
         roles = workspace_roles(db=db, workspace_id=scoring.workspace_id)
-    if scoring.status == "open":
+    if scoring.status == SessionStatus.OPEN:
         _invite_form(scoring, roles, mail_on)
+        _round_due_form(scoring, mail_on)
     with reading(engine()) as db:
         people = invitees(db=db, session_id=scoring.id)
         stuck = waiting(db=db, session_id=scoring.id)
@@ -150,7 +169,7 @@ def own_pace_panel(scoring: ScoringSession, pace: OwnPace) -> None:
     behind = [p for p in people if not p.finished]
     if (
         mail_on
-        and scoring.status == "open"
+        and scoring.status == SessionStatus.OPEN
         and behind
         and st.button(
             t("pace.nudge", count=len(behind)),
@@ -205,4 +224,31 @@ def _invite_form(scoring: ScoringSession, roles: list[str], mail_on: bool) -> No
     )
     if added.ok:
         _send_now()  # what the server did not take shows in the table, with why
+        st.rerun()
+
+
+def _round_due_form(scoring: ScoringSession, mail_on: bool) -> None:
+    """A re-vote round opens without a due date: the facilitator gives it one."""
+    with reading(engine()) as db:
+        last = current_round(db=db, session_id=scoring.id)
+    if last.number == 1 or last.status != RoundStatus.VOTING or last.deadline is not None:
+        return
+    with st.form(f"pace_round_due_{last.id}"):
+        st.write(t("pace.round_due", number=last.number))
+        left, right = st.columns(2)
+        day, hour = _due_inputs(left, right, f"pace_round_{last.id}")
+        if not st.form_submit_button(t("pace.round_due_button")):
+            return
+    if day is None or hour is None:
+        st.error(
+            InvalidInput("error.required", field=FieldName("open_until")).message(current_lang())
+        )
+        return
+    due = datetime.combine(day, hour, tzinfo=ZoneInfo(_browser_zone()))
+    done = run_change(
+        lambda s: set_round_due(db=s, session_id=scoring.id, open_until=due, send_mail=mail_on),
+        success=t("pace.round_due_set", number=last.number),
+    )
+    if done.ok:
+        _send_now()
         st.rerun()

@@ -16,7 +16,7 @@ from planner.reminders import OPT_OUT_SECRET
 from planner.store.own_pace import invite, invitees, open_own_pace, own_pace_of
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.server_secrets import server_secret
-from planner.store.sessions import sessions_of
+from planner.store.sessions import current_round, open_revote, reveal_round, sessions_of
 from planner.ui.scoring import reminder_routes
 from tests.factories import vote_all
 from tests.smtp_server import smtp_server_fixture  # noqa: F401
@@ -176,3 +176,27 @@ def test_the_opt_out_link_asks_then_stops_the_reminders(demo, engine, database_u
         assert forged.status_code == 400 and "does not work" in forged.text
     with reading(engine) as db:
         assert invitees(db=db, session_id=scoring.id)[0].reminders_off
+
+
+def test_a_re_vote_round_is_given_its_due_date_on_the_page(open_page, demo, engine, mail_on):
+    scoring = _own_pace(engine, demo.id, ["Ann", "Bob"])
+    with writing(engine) as db:
+        (ann, _) = invitees(db=db, session_id=scoring.id)
+        setup = load_scoring_setup(db=db, workspace_id=demo.id)
+        vote_all(db, scoring, db.get(Stakeholder, ann.stakeholder_id), 1, setup)
+        reveal_round(db=db, session_id=scoring.id)
+        second = open_revote(db=db, session_id=scoring.id, candidate_ids=[1])
+    at = open_page("scoring_session")
+    assert "Round 2 has no due date yet" in texts(at)
+    day = datetime.now(UTC).date() + timedelta(days=4)
+    at.date_input(key=f"pace_round_{second.id}_day").set_value(day)
+    _submit(at, f"FormSubmitter:pace_round_due_{second.id}").click().run()
+    assert not at.exception
+    assert "Round 2 has no due date yet" not in texts(at)
+    with reading(engine) as db:
+        assert current_round(db=db, session_id=scoring.id).deadline is not None
+    revotes = [m for m in mail_on.messages if m["Subject"].startswith("Round 2 of “Async”")]
+    assert sorted(str(m["To"]) for m in revotes) == [
+        "Ann <ann@example.org>",
+        "Bob <bob@example.org>",
+    ]
