@@ -91,7 +91,9 @@ def mail_facts(*, db: Session, mail_id: int) -> MailFacts:
 
 
 def send_pending(engine: Engine, config: SmtpConfig, now: datetime | None = None) -> Sent:
-    """Send every pending mail that no other sender holds; each is claimed first."""
+    """Send every pending mail that no other sender holds; each is claimed first. A
+    server that cannot be reached ends the run at the first failure (a page waits on
+    it; the rest stay pending), a refused address only skips that mail."""
     now = now or utcnow()
     sent, failed = [], []
     with reading(engine) as db:
@@ -108,6 +110,8 @@ def send_pending(engine: Engine, config: SmtpConfig, now: datetime | None = None
             with writing(engine) as db:
                 mark_failed(db=db, mail_id=mail_id, error=error.message(facts.lang))
             failed.append(f"{label} ({error.message('en')})")
+            if error.for_all:  # the server is down: the rest wait for the next run
+                break
             continue
         with writing(engine) as db:
             mark_sent(db=db, mail_id=mail_id, now=utcnow())

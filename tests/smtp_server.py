@@ -18,6 +18,12 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+        if address.startswith("refused@"):  # a mailbox the server does not take
+            return "550 5.1.1 no such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope) -> str:
         self.messages.append(message_from_bytes(envelope.original_content, policy=policy.default))
         return "250 OK"
@@ -40,7 +46,7 @@ def free_port() -> int:
 @pytest.fixture(name="smtp_server")
 def smtp_server_fixture():
     """(inbox, port): an SMTP server on 127.0.0.1 taking a login (USER, PASSWORD) without
-    TLS, and any sender without a login."""
+    TLS, and any sender without a login; it refuses mail to refused@…"""
     inbox = Inbox()
     controller = Controller(
         inbox,

@@ -10,7 +10,16 @@ from planner.mail.config import SmtpConfig
 
 
 class MailFailed(PlannerError):
-    """The mail server could not be reached, or it refused the message."""
+    """The mail server could not be reached, or it refused the message; `for_all`: the
+    next message would fail too (no connection, no login), so a sender stops there."""
+
+    for_all = True
+
+
+class RecipientRefused(MailFailed):
+    """The server refused this message's address; other messages may still go."""
+
+    for_all = False
 
 
 def send(config: SmtpConfig, message: EmailMessage) -> None:
@@ -30,6 +39,9 @@ def send(config: SmtpConfig, message: EmailMessage) -> None:
             if config.user:
                 client.login(config.user, config.password)
             client.send_message(message)
+    except smtplib.SMTPRecipientsRefused as error:
+        reason = str(error) or type(error).__name__
+        raise RecipientRefused("error.mail_failed", server=config.server, reason=reason) from None
     except (OSError, smtplib.SMTPException) as error:  # refused, timed out, TLS, auth
         reason = str(error) or type(error).__name__
         raise MailFailed("error.mail_failed", server=config.server, reason=reason) from None

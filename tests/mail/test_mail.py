@@ -123,3 +123,13 @@ def test_send_to_a_server_that_is_not_there_fails_clearly():
         send(config, _message())
     assert "127.0.0.1" in failed.value.message("en")
     assert "127.0.0.1" in failed.value.message("nl")
+
+
+def test_a_refused_address_fails_that_message_only(smtp_server):
+    inbox, port = smtp_server
+    config = smtp_config(f"smtp://127.0.0.1:{port}?from={SENDER}")
+    with pytest.raises(MailFailed) as refused:
+        send(config, _message(to="refused@example.org"))
+    assert refused.value.for_all is False
+    send(config, _message())
+    assert len(inbox.messages) == 1

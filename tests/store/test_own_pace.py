@@ -144,11 +144,16 @@ def test_a_server_that_is_down_loses_nothing(engine, own_pace, smtp_server):
     scoring, *_ = own_pace
     down = smtp_config(f"smtp://127.0.0.1:{free_port()}?from=planner@example.org&timeout=2")
     done = remind(engine, down, START + H)
-    assert len(done.failed) == 3 and "127.0.0.1" in done.failed[0]
+    # The first failure ends the run: nobody waits 3 timeouts for a server that is down.
+    assert len(done.failed) == 1 and "127.0.0.1" in done.failed[0]
     with reading(engine) as db:
         kept = waiting(db=db, session_id=scoring.id)
         shown = invitees(db=db, session_id=scoring.id)
-    assert [(m.kind, m.attempts) for m in kept] == [("invitation", 1)] * 3
+    assert [(m.kind, m.attempts) for m in kept] == [
+        ("invitation", 1),
+        ("invitation", 0),
+        ("invitation", 0),
+    ]
     assert "127.0.0.1" in kept[0].last_error and "127.0.0.1" in shown[0].last_error
     assert len(remind(engine, _smtp(port), START + 2 * H).sent) == 3
     assert len(inbox.messages) == 3
@@ -231,3 +236,22 @@ def test_a_re_vote_round_gets_its_own_due_date_invitation_and_reminders(
     ]
     _finish(engine, scoring, setup, people[0], ideas[:1])
     assert remind(engine, _smtp(port), second_due).revealed == ["Kwartaal"]
+
+
+def test_an_address_the_server_refuses_holds_back_no_other_mail(engine, own_pace, smtp_server):
+    inbox, port = smtp_server
+    scoring, *_ = own_pace
+    with writing(engine) as db:
+        invite(
+            db=db,
+            session_id=scoring.id,
+            invitee_in=InviteeCreate(name="Dee", email="refused@example.org"),
+            send_mail=True,
+            now=START,
+        )
+    done = remind(engine, _smtp(port), START + H)
+    assert len(done.sent) == 3 and len(done.failed) == 1 and "Dee" in done.failed[0]
+    assert len(inbox.messages) == 3
+    with reading(engine) as db:
+        (dee,) = [p for p in invitees(db=db, session_id=scoring.id) if p.name == "Dee"]
+    assert dee.mails == {"invitation": "pending"} and "no such mailbox" in dee.last_error
