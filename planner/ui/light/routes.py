@@ -46,10 +46,12 @@ from planner.store.votes import round_votes
 from planner.ui.light.page import join_page, problem_page
 from planner.ui.scoring.ballot_data import ballot_data, follow_data
 from planner.ui.scoring.ballot_routes import (
-    BODY_MAX,
     KEY_HEADER,
+    TooLarge,
+    capped_body,
     personal_cookie_name,
     set_personal_cookie,
+    too_large,
 )
 
 FIELD_MAX = 200  # characters of any one field of the join form's body, before validation
@@ -116,14 +118,14 @@ def _problem(error: PlannerError, lang: str) -> JSONResponse:
 
 
 async def _form(request: Request) -> dict[str, str] | None:
+    """The join form's fields; None if the body is no join form (`TooLarge`: longer
+    than BODY_MAX, refused before it is read whole)."""
     # JSON only: a form on another site can post text/plain that parses as JSON, but
     # not application/json without the browser asking this app first (CORS).
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/json":
         return None
-    raw = await request.body()
-    if len(raw) > BODY_MAX:
-        return None
+    raw = await capped_body(request)
     try:
         body = json.loads(raw or b"{}")
     except ValueError:
@@ -175,7 +177,10 @@ ANSWERED = _Answered()
 
 
 async def join(request: Request) -> Response:
-    form = await _form(request)
+    try:
+        form = await _form(request)
+    except TooLarge:
+        return too_large(supported(request.query_params.get("lang", "en")))
     if form is None:
         return JSONResponse({"error": "bad request", "reason": "refused"}, status_code=400)
     lang = supported(form["lang"])

@@ -14,7 +14,9 @@ link's token in the `X-Ballot-Key` header, checked on every request.
 
 A key answers only about the sessions its stakeholder takes part in, and their rounds:
 another session, another workspace, an unknown or impossible id all get the same 404
-(no oracle of what exists). A body is at most 8,000 bytes of flat JSON.
+(no oracle of what exists). A body is at most 8,000 bytes of flat JSON: a longer one is
+refused (413) by its Content-Length, or once 8,001 bytes of it have arrived, never read
+whole (`capped_body`, for every JSON route).
 """
 
 import json
@@ -36,6 +38,7 @@ from planner.core.db import reading, writing
 from planner.core.errors import PlannerError, validated
 from planner.core.i18n import supported, t
 from planner.core.ids import row_id
+from planner.core.numbers import whole
 from planner.models import COMMENT_MAX, CommentSet, Stakeholder, VoteCast, utcnow
 from planner.scoring.answers import Answer
 from planner.scoring.lifecycle import accepts_votes
@@ -80,17 +83,42 @@ def _error(status: int, key: str, lang: str, reason: str = "", **params) -> JSON
     return JSONResponse({"error": t(key, lang, **params), "reason": reason}, status_code=status)
 
 
+class TooLarge(ValueError):
+    """A request's body is longer than BODY_MAX bytes."""
+
+
+async def capped_body(request: Request, limit: int = BODY_MAX) -> bytes:
+    """The request's body, at most `limit` bytes: refused (`TooLarge`) at once when its
+    Content-Length says more, or as soon as more has arrived (a chunked body has no
+    Content-Length), so a large body is never held in memory."""
+    declared = request.headers.get("content-length", "")
+    if declared.strip().isdigit() and int(declared) > limit:
+        raise TooLarge(declared)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge(size)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def too_large(lang: str) -> JSONResponse:
+    """The 413 answer to a body over BODY_MAX, in the request's language."""
+    return _error(413, "error.request_too_large", lang, "too_large", limit=whole(BODY_MAX, lang))
+
+
 def _not_found(lang: str) -> JSONResponse:
     return _error(404, "error.not_on_ballot", lang, "refused")
 
 
 async def _parse(request: Request, schema: type[T]) -> tuple[T | None, str]:
-    """The request's JSON body as `schema`, and the language; None if it is not one."""
+    """The request's JSON body as `schema`, and the language; None if it is not one
+    (`TooLarge`: longer than BODY_MAX)."""
     lang = _lang(request)
+    raw = await capped_body(request)
     try:
-        raw = await request.body()
-        if len(raw) > BODY_MAX:
-            raise ValueError("too large")
         if raw.count(b"{") + raw.count(b"[") > NESTING_MAX:
             raise ValueError("nested")
         body = json.loads(raw or b"{}")
@@ -174,7 +202,10 @@ async def candidate(request: Request) -> Response:
 
 
 async def vote(request: Request) -> Response:
-    cast, lang = await _parse(request, VoteCast)
+    try:
+        cast, lang = await _parse(request, VoteCast)
+    except TooLarge:
+        return too_large(_lang(request))
     if cast is None:
         return _error(400, "error.not_on_ballot", lang, "refused")
 
@@ -195,7 +226,10 @@ async def vote(request: Request) -> Response:
 
 
 async def comment(request: Request) -> Response:
-    given, lang = await _parse(request, CommentSet)
+    try:
+        given, lang = await _parse(request, CommentSet)
+    except TooLarge:
+        return too_large(_lang(request))
     if given is None:
         return _error(400, "error.comment_refused", lang, "refused", limit=COMMENT_MAX)
 

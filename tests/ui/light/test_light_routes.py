@@ -29,8 +29,9 @@ from planner.store.workspaces import update_workspace
 from planner.ui.access.headers import headers_for
 from planner.ui.light import assets, routes
 from planner.ui.scoring.ballot_data import ballot_data
+from planner.ui.scoring.ballot_routes import BODY_MAX, STATES
 from planner.ui.scoring.ballot_routes import ROUTES as BALLOT
-from planner.ui.scoring.ballot_routes import STATES
+from tests.asgi_bodies import post_endlessly
 from tests.factories import add_candidate, make_journey
 
 
@@ -116,12 +117,22 @@ def test_a_join_refused_says_why_naming_the_field(client, scoring, form, status,
     assert refused.status_code == status and message in refused.json()["error"]
 
 
-@pytest.mark.parametrize("body", [b"[]", b"{", b'{"name": 5}', b"x" * 9000])
+@pytest.mark.parametrize("body", [b"[]", b"{", b'{"name": 5}'])
 def test_a_body_that_is_no_join_form_is_a_400(client, scoring, body):
     answer = client.post(
         "/api/light/join", content=body, headers={"Content-Type": "application/json"}
     )
     assert answer.status_code == 400
+
+
+def test_a_join_over_the_limit_is_refused_before_it_is_read(client, scoring):
+    headers = {"Content-Type": "application/json"}
+    large = client.post("/api/light/join?lang=nl", content=b"x" * 9_000, headers=headers)
+    assert large.status_code == 413 and "8.000 bytes" in large.json()["error"]
+    app = Starlette(routes=routes.ROUTES)
+    assert post_endlessly(app, "/api/light/join", declared=400_000_000) == (413, 0)
+    status, read = post_endlessly(app, "/api/light/join")  # chunked: no Content-Length
+    assert status == 413 and read <= BODY_MAX + 1_000
 
 
 def test_a_join_posted_by_a_form_of_another_site_is_refused(client, scoring, engine):
