@@ -8,7 +8,7 @@ The rules are planner.scoring.own_pace's; the reveal at the due date is the time
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlmodel import Session
 
 from planner.access.mail_tokens import personal_token
@@ -200,11 +200,12 @@ def nudge_by_mail(*, db: Session, session_id: int, now: datetime | None = None) 
 def stop_reminders(
     *, db: Session, session_id: int, stakeholder_id: int, now: datetime | None = None
 ) -> bool:
-    """No more reminders to this invitee (their opt-out link). False: not invited."""
+    """No more reminders to this invitee (their opt-out link; again: the first moment
+    stays). False: not invited."""
     done = db.execute(
         update(Invitee)
         .where(Invitee.session_id == session_id, Invitee.stakeholder_id == stakeholder_id)
-        .values(reminders_off_at=now or utcnow())
+        .values(reminders_off_at=func.coalesce(Invitee.reminders_off_at, now or utcnow()))
     )
     return done.rowcount == 1
 

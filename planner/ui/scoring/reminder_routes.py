@@ -5,10 +5,13 @@
     POST /mail/reminders-off           t=TOKEN: no more reminders, said on the page
 
 The token is signed with a server secret (planner.access.mail_tokens); its session and
-stakeholder name whom. Pages in the workspace's language, without Streamlit.
+stakeholder name whom. It works until LINK_DAYS after the session's due date (as that
+date is now: a re-vote round moves it); after that it is refused like a forged one.
+Pages in the workspace's language, without Streamlit.
 """
 
 import html
+from datetime import timedelta
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -17,12 +20,14 @@ from starlette.routing import Route
 
 from planner.access.mail_tokens import SIZE_MAX, read_opt_out
 from planner.core.config import database_url
-from planner.core.db import writing
+from planner.core.db import utc, writing
 from planner.core.i18n import t
-from planner.models import ScoringSession, Workspace
+from planner.models import ScoringSession, Workspace, utcnow
 from planner.reminders import OPT_OUT_PATH, OPT_OUT_SECRET
-from planner.store.own_pace import stop_reminders
+from planner.store.own_pace import own_pace_of, stop_reminders
 from planner.store.server_secrets import server_secret
+
+LINK_DAYS = 30
 
 PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
@@ -49,7 +54,8 @@ def _whose(token: str, stop: bool) -> tuple[str, str] | None:
     with writing(_engine()) as db:
         found = read_opt_out(server_secret(db=db, name=OPT_OUT_SECRET), token)
         scoring = found and db.get(ScoringSession, found[0])
-        if not scoring:
+        pace = scoring and own_pace_of(db=db, session_id=scoring.id)
+        if not pace or utc(pace.open_until) + timedelta(days=LINK_DAYS) < utcnow():
             return None
         if stop and not stop_reminders(db=db, session_id=found[0], stakeholder_id=found[1]):
             return None
@@ -68,12 +74,12 @@ async def reminders_off(request: Request) -> Response:
     lang, session = found
     if request.method == "POST":
         return _page(lang, t("pace.off_title", lang), t("pace.off_done", lang, session=session))
-    form = (
+    ask = (
         f'<form method="post" action="{OPT_OUT_PATH}">'
         f'<input type="hidden" name="t" value="{html.escape(token)}">'
         f'<button type="submit">{html.escape(t("pace.off_button", lang))}</button></form>'
     )
-    return _page(lang, t("pace.off_title", lang), t("pace.off_ask", lang, session=session), form)
+    return _page(lang, t("pace.off_title", lang), t("pace.off_ask", lang, session=session), ask)
 
 
 ROUTES = [Route(OPT_OUT_PATH, reminders_off, methods=["GET", "POST"])]
