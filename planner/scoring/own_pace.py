@@ -70,6 +70,15 @@ def check_due_date(due: datetime, now: datetime) -> datetime:
     return due
 
 
+def check_address(text: str) -> str:
+    """`text` if it looks like an e-mail address (one @, a dot in the domain, no spaces;
+    the mail server is the real check), else InvalidInput naming the field."""
+    local, at, domain = text.rpartition("@")
+    if not (at and local and "." in domain.strip(".") and " " not in text):
+        raise InvalidInput("error.not_an_address", field=FieldName("email"), value=text)
+    return text
+
+
 def parse_reminder_hours(text: str) -> tuple[int, ...]:
     """'48, 4' -> (48, 4): whole hours before the due date, largest first, each once;
     '' -> no reminders (InvalidInput naming the field for anything else)."""

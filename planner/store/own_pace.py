@@ -120,6 +120,7 @@ def invite(
     scoring = get_session(db=db, session_id=session_id)
     if own_pace_of(db=db, session_id=session_id) is None:
         raise Conflict("error.not_own_pace", name=scoring.name)
+    rules.check_address(invitee_in.email)
     joined = join_session(
         db=db,
         code=scoring.code,

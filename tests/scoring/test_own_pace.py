@@ -6,6 +6,7 @@ import pytest
 
 from planner.core.errors import InvalidInput
 from planner.scoring.own_pace import (
+    check_address,
     check_due_date,
     finished,
     is_overdue,
@@ -118,3 +119,23 @@ def test_finished_when_every_candidate_is_answered(scored, total, done):
 def test_each_round_has_its_own_invitation_and_reminders(kinds, number, of_round):
     assert kinds_of_round(kinds, number) == of_round
     assert round_prefix(number) == ("" if number == 1 else f"r{number}-")
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("ann@example.org", True),
+        ("a.b+c@mail.example.co.uk", True),
+        ("ann@example", False),
+        ("ann example.org", False),
+        ("@example.org", False),
+        ("ann@.org.", False),
+        ("ann @example.org", False),
+    ],
+)
+def test_check_address(text, ok):
+    if ok:
+        assert check_address(text) == text
+    else:
+        with pytest.raises(InvalidInput, match="E-mail address"):
+            check_address(text)

@@ -196,8 +196,16 @@ def test_an_own_pace_round_refuses_a_due_date_within_the_hour(engine):
 
 
 def test_an_invitee_needs_an_e_mail_address(engine, own_pace):
-    with pytest.raises(ValueError, match="e-mail"):
-        InviteeCreate(name="Dee", email="dee at example")
+    scoring, *_ = own_pace
+    with writing(engine) as db, pytest.raises(InvalidInput) as refused:
+        invite(
+            db=db,
+            session_id=scoring.id,
+            invitee_in=InviteeCreate(name="Dee", email="dee at example"),
+            send_mail=True,
+        )
+    assert "E-mail address" in refused.value.message("en")
+    assert "E-mailadres" in refused.value.message("nl")
 
 
 def test_a_re_vote_round_gets_its_own_due_date_invitation_and_reminders(
