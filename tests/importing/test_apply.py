@@ -3,7 +3,7 @@
 import string
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from planner.core.db import reading, writing
@@ -122,6 +122,14 @@ JOURNEY = Journey(
 )
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @settings(max_examples=60)
 @given(
     rows=st.lists(st.tuples(TEXT, st.sampled_from(JOURNEY.phase_names)), min_size=1, max_size=8),
@@ -131,7 +139,10 @@ JOURNEY = Journey(
 def test_round_trip_any_text_delimiter_and_encoding(rows, sep, encoding):
     """Whatever the titles, delimiter and encoding, the preview reads back what was written."""
     cells = [{"title": title, "phase": phase, "channel": "Website|Chat"} for title, phase in rows]
-    result = preview_import(read_table(csv_bytes(cells, sep, encoding), "x.csv"), JOURNEY)
+    data = csv_bytes(cells, sep, encoding)
+    if encoding == "cp1252":  # bytes that are also UTF-8 ("É–" is C9 96, "ɖ") read as UTF-8
+        assume(not _is_utf8(data))
+    result = preview_import(read_table(data, "x.csv"), JOURNEY)
     assert result.ok
     assert [(r.title, r.phase, r.channels) for r in result.rows] == [
         (title, phase, ("Website", "Chat")) for title, phase in rows
