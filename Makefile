@@ -53,14 +53,19 @@ postgres:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 
 test-fast: lint
-	$(PY) -m pytest -q --ignore=tests/e2e
+	$(PY) -m pytest -q -n $(WORKERS) --dist loadfile --ignore=tests/e2e
 
 test-postgres: $(VENV)/.dev postgres
-	$(PY) -m pytest -q -m storage --database postgresql
+	$(PY) -m pytest -q -n $(WORKERS) --dist loadfile -m storage --database postgresql
 
+# The tests but the browser's run in WORKERS processes (pytest-xdist; a file's tests stay in
+# one, so its fixtures are made once); the browser tests one at a time, since each drives a
+# served app and Chromium that already fill both cores of a small machine.
+WORKERS ?= 2
 test: lint chromium postgres
-	$(PY) -m pytest -q
-	$(PY) -m pytest -q -m storage --database postgresql
+	$(PY) -m pytest -q -n $(WORKERS) --dist loadfile --ignore=tests/e2e
+	$(PY) -m pytest -q tests/e2e
+	$(PY) -m pytest -q -n $(WORKERS) --dist loadfile -m storage --database postgresql
 
 # The docs site (docs/, mkdocs.yml) into site/; --strict fails on a broken link or anchor.
 docs: $(VENV)/.dev
