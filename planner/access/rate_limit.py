@@ -18,7 +18,9 @@ while a guesser there gets at most BURST (9) tries, then one per 30 s. (Behind o
 address the rightful user shares those tries with anyone there who keeps on guessing:
 the address is all that tells clients apart before the passphrase is checked.)
 
-A success forgets the client's failures at that target. (Storage and the one
+A success forgets the client's failures at that target; not where the target is every
+one of its kind (join codes: `join:*`): one code found says nothing of the wrong ones,
+so a page of a known code, reloaded, does not reset a guesser's count. (Storage and the one
 transaction around check, try and record: planner.store.attempts.)
 """
 
@@ -49,6 +51,12 @@ class Buckets:
         """>>> Buckets.of("signin", "demo", "10.0.0.9").pair
         'signin:demo@10.0.0.9'"""
         return cls(f"{kind}@{client}", f"{kind}:{target}@{client}", f"{kind}:{target}")
+
+    @property
+    def forgives(self) -> bool:
+        """Whether a success forgets the client's failures: at one target, not at all
+        targets of a kind (`*`)."""
+        return not self.target.endswith(":*")
 
     def all(self) -> tuple[str, str, str]:
         return (self.client, self.pair, self.target)

@@ -76,10 +76,14 @@ def begin_try(*, db: Session, buckets: Buckets, now: datetime) -> list[int]:
 
 
 def end_try(*, db: Session, buckets: Buckets, ids: list[int], ok: bool) -> None:
-    """A success: the try was no failure, and the client's failures here are forgiven."""
+    """A success: the try was no failure, and the client's failures at this target are
+    forgiven (unless the target is every one of its kind, `Buckets.forgives`)."""
     if not ok:
         return
     db.execute(update(AccessAttempt).where(AccessAttempt.id.in_(ids)).values(ok=True))
+    if not buckets.forgives:
+        db.flush()
+        return
     db.execute(
         delete(AccessAttempt).where(
             AccessAttempt.bucket == buckets.pair, AccessAttempt.ok.is_(False)
@@ -95,11 +99,13 @@ def limited(
     now: datetime,
     action: Callable[[Session], T],
     succeeded: Callable[[T], bool] = bool,
+    guessed: Callable[[PlannerError], bool] = lambda error: True,
 ) -> T:
     """`action(db)` in one transaction with the check and the record, unless the client
     must wait (`TooManyAttempts`). It counts as a failure when it raises a PlannerError
-    (its writes are undone, the failure is kept, the error raised) or unless
-    `succeeded(result)`.
+    that `guessed` wrong (its writes are undone, the failure is kept, the error raised)
+    or unless `succeeded(result)`. Another PlannerError (a name taken once the code was
+    right, say) is raised too, its writes undone, but it is no failure.
 
     >>> limited(engine, buckets=Buckets.of("join", "*", "10.0.0.9"), now=now,
     ...         action=lambda db: join_session(db=db, code=code, join_in=join_in))
@@ -112,6 +118,8 @@ def limited(
                 result = action(db)
         except PlannerError as error:
             refused = error
+            if not guessed(error):
+                end_try(db=db, buckets=buckets, ids=ids, ok=True)
         else:
             end_try(db=db, buckets=buckets, ids=ids, ok=succeeded(result))
     if refused is not None:

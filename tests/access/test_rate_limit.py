@@ -135,3 +135,8 @@ def test_buckets_name_the_kind_target_and_client():
         "join:*@10.0.0.9",
         "join:*",
     )
+
+
+def test_a_success_forgives_at_one_target_not_at_every_one_of_a_kind():
+    assert Buckets.of("signin", "demo", "10.0.0.9").forgives
+    assert not Buckets.of("join", "*", "10.0.0.9").forgives

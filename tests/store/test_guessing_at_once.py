@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from planner.access.rate_limit import FREE_FAILURES, MAX_WAIT, Buckets
 from planner.core.db import reading, writing
-from planner.core.errors import NotFound
+from planner.core.errors import Conflict, NotFound
 from planner.demo import DEMO_PASSPHRASE
 from planner.models import AccessAttempt, SessionCreate, SignIn, Stakeholder, StakeholderJoin
 from planner.store.access import sign_in
@@ -123,10 +123,27 @@ def test_a_refused_join_is_a_failure_and_writes_nothing(engine, code):
     with pytest.raises(NotFound):
         join(engine, "NOSUCH", "Anna")
     assert failures(engine) == 1
-    join(engine, code, "Bo")  # a success forgets this address's failures
-    assert failures(engine) == 0
+    join(engine, code, "Bo")  # one code found says nothing of the wrong ones: kept
+    assert failures(engine) == 1
     with reading(engine) as db:
         assert db.scalars(select(Stakeholder.name)).all() == ["Bo"]
+
+
+def test_a_name_taken_with_the_right_code_is_no_failure(engine, code):
+    join(engine, code, "Bo")
+    for _ in range(3 * FREE_FAILURES):
+        with pytest.raises(Conflict):
+            limited(
+                engine,
+                buckets=Buckets.of("join", "*", ROOM),
+                now=NOW,
+                action=lambda db: join_session(
+                    db=db, code=code, join_in=StakeholderJoin(name="bo")
+                ),
+                guessed=lambda error: error.key == "error.session_not_found",
+            )
+    assert failures(engine) == 0
+    join(engine, code, "Cy")
 
 
 def test_wrong_codes_from_a_room_slow_it_down_for_thirty_seconds_at_most(engine, code):

@@ -41,6 +41,7 @@ from planner.scoring.setup import aggregate_votes
 from planner.store import attempts
 from planner.store.ballot import ballot_list, round_state
 from planner.store.scoring_model import load_scoring_setup
+from planner.store.sessions import find_session
 from planner.store.stakeholders import JoinInfo, join_info, join_session, rejoin
 from planner.store.votes import round_votes
 from planner.ui.light.page import join_page, problem_page
@@ -72,6 +73,10 @@ def _client(request: Request) -> str:
 
 def _buckets(request: Request) -> Buckets:
     return Buckets.of("join", "*", _client(request))  # as the Vote page's join counts
+
+
+def _wrong_code(error: PlannerError) -> bool:
+    return error.key == "error.session_not_found"
 
 
 def _lookup(request: Request, code: str) -> JoinInfo | None:
@@ -185,17 +190,21 @@ async def join(request: Request) -> Response:
         return JSONResponse({"error": "bad request", "reason": "refused"}, status_code=400)
     lang = supported(form["lang"])
 
+    def attempt(db) -> str:
+        find_session(db=db, code=form["code"])  # NotFound: a wrong guess; first
+        join_in = validated(StakeholderJoin, name=form["name"], role=form["role"])
+        return join_session(db=db, code=form["code"], join_in=join_in).token
+
     def work() -> str:
+        # Only a wrong code is a failed guess: a name taken, too long or a role missing
+        # once the code is right is told, and not counted.
         return attempts.limited(
             _engine(),
             buckets=_buckets(request),
             now=datetime.now(UTC),
-            action=lambda db: join_session(
-                db=db,
-                code=form["code"],
-                join_in=validated(StakeholderJoin, name=form["name"], role=form["role"]),
-            ),
-        ).token
+            action=attempt,
+            guessed=_wrong_code,
+        )
 
     try:
         key = await run_in_threadpool(ANSWERED.once, form["attempt"], work)

@@ -281,6 +281,33 @@ def test_a_room_behind_one_address_joins_300_at_once_and_failures_stay_limited(
     assert wrong == [404] * 5 + [429]
 
 
+def test_honest_mistakes_with_the_right_code_are_no_guesses(client, scoring, engine, demo):
+    """Issue #34: the limit counts failures only, and a failure is a wrong code. 30
+    names taken, too long or without a role from one address: each told why, none
+    refused for waiting; then a free name joins, and the page still opens."""
+    assert join(client, scoring.code, name="Ann").status_code == 200
+    taken = [join(client, scoring.code, name="ann").status_code for _ in range(20)]
+    too_long = [join(client, scoring.code, name="x" * 81).status_code for _ in range(5)]
+    with writing(engine) as db:
+        set_role_weights(
+            db=db, workspace_id=demo.id, weights_in=[RoleWeightCreate(role="IT", weight=1)]
+        )
+    no_role = [join(client, scoring.code, name="Bo").status_code for _ in range(5)]
+    assert (taken, too_long, no_role) == ([409] * 20, [400] * 5, [400] * 5)
+    assert join(client, scoring.code, name="Bo", role="IT").status_code == 200
+    assert client.get(f"/b/{scoring.code}").status_code == 200
+
+
+def test_the_page_of_a_known_code_does_not_reset_the_count_of_wrong_ones(client, scoring):
+    """A guesser reloading a known code's page between guesses is still slowed down
+    after the free failures (it once reset the count: 24 wrong codes in 68 s)."""
+    wrong = [join(client, f"WRONG{n}").status_code for n in range(4)]
+    assert client.get(f"/b/{scoring.code}").status_code == 200
+    wrong += [join(client, "WRONG5").status_code, join(client, "WRONG6").status_code]
+    assert wrong == [404] * 5 + [429]
+    assert client.get("/b/WRONG7").status_code == 429
+
+
 def test_the_light_page_runs_its_own_files_only():
     csp = headers_for("/b/ABC234", https=False)["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe" not in csp
