@@ -4,14 +4,31 @@
 'Information'
 """
 
+import unicodedata
 from collections import defaultdict
 
 from planner.journey.templates import ALL_TERMS
 
+# Cyrillic and Greek letters (case-folded) drawn like a Latin one, as their Latin twin:
+# "Аlice" with a Cyrillic А is "alice". A small table of the usual look-alikes from
+# Unicode's confusables.txt, not its whole skeleton (no library for that is kept up).
+LOOK_ALIKES = str.maketrans(
+    "авекмнорстухѕіјԁһӏԛԝαβεζηικμνορτυχ",
+    "abekmhopctyxsijdhlqwabezhikmnoptyx",
+)
+
 
 def name_key(name: str) -> str:
-    """The form two names are compared in: case-folded, spaces collapsed."""
-    return " ".join(str(name).split()).casefold()
+    """The form two names are compared in: compatibility forms as their plain letters
+    (NFKC), format characters (zero-width, bidi) dropped, case-folded, spaces collapsed,
+    and Cyrillic or Greek look-alikes as Latin: who looks the same is the same name.
+
+    >>> name_key("Аli\u200bce") == name_key("ALICE") == name_key("Ａｌｉｃｅ")
+    True
+    """
+    plain = unicodedata.normalize("NFKC", str(name))
+    plain = "".join(c for c in plain if unicodedata.category(c) != "Cf")
+    return " ".join(plain.split()).casefold().translate(LOOK_ALIKES)
 
 
 # Hyphen, non-breaking hyphen, figure dash, en and em dash, bar, minus, their small and

@@ -11,11 +11,11 @@ from planner.core.text import text_field
 from planner.journey.templates import Template
 
 # What people type, cleaned by the one text rule (planner.core.text) and held to limits.
-Name = text_field(NAME_MAX, min_length=1)
+Name = text_field(NAME_MAX, min_length=1, name=True)
 Title = text_field(TITLE_MAX, min_length=1)
 Description = text_field(DESCRIPTION_MAX, lines=True)
 ShortText = text_field(SHORT_TEXT_MAX)
-Tag = text_field(NAME_MAX, min_length=1)
+Tag = text_field(NAME_MAX, min_length=1, name=True)
 
 
 def utcnow() -> datetime:

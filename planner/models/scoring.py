@@ -17,7 +17,7 @@ from planner.scoring.scales import ScaleKey
 
 Comment = text_field(COMMENT_MAX, lines=True)
 Reason = text_field(REASON_MAX, min_length=3, lines=True)
-Role = text_field(NAME_MAX)
+Role = text_field(NAME_MAX, name=True)
 
 
 def _key(table: str, *, primary: bool = False) -> Column:

@@ -12,8 +12,11 @@ ACTION_MAX = 500
 
 
 def record(*, db: Session, workspace_id: int, actor: str, action: str) -> None:
-    """Log `action` by `actor`; both as the one text rule keeps text, cut to their size."""
-    actor, action = clean_text(actor)[:NAME_MAX], clean_text(action)[:ACTION_MAX]
+    """Log `action` by `actor`; both as the one text rule keeps text, cut to their size
+    (the actor as a name, cleaned again after the cut: no joiner or space left at its end,
+    so a restore reads the same name)."""
+    actor = clean_text(clean_text(actor, name=True)[:NAME_MAX], name=True)
+    action = clean_text(action)[:ACTION_MAX]
     db.add(AuditEvent(workspace_id=workspace_id, actor=actor, action=action))
     db.flush()
 

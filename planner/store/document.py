@@ -48,8 +48,8 @@ class DocumentInvalid(PlannerError):
     """The file is not a workspace document this version can read."""
 
 
-Name = text_field(NAME_MAX, min_length=1)
-OptionalName = text_field(NAME_MAX)
+Name = text_field(NAME_MAX, min_length=1, name=True)
+OptionalName = text_field(NAME_MAX, name=True)
 Title = text_field(TITLE_MAX, min_length=1)
 Short = text_field(SHORT_TEXT_MAX)
 Text = text_field(max(DESCRIPTION_MAX, COMMENT_MAX, 4000), lines=True)

@@ -115,3 +115,37 @@ def test_every_text_field_follows_the_rule(field, shape):
     typed = "T\x00a g\n"
     kept = TypeAdapter(shape).validate_python([typed] if listed else typed)
     assert kept == (["Ta g"] if listed else "Ta g")
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("Ali\u200bce", "Alice"),
+        ("Bob\ufeff", "Bob"),
+        ("Eve\u202egnp.exe", "Evegnp.exe"),
+        ("\u2067Ann\u2069", "Ann"),
+        ("\u200b\u200c\u200d", ""),
+        ("\u200b Ann", "Ann"),
+        ("A\u200dnn", "Ann"),  # a joiner between Latin letters spells nothing
+        ("👩\u200d👩\u200d👧 team", "👩\u200d👩\u200d👧 team"),  # an emoji sequence stays
+        (
+            "\u0646\u06cc\u06a9\u200c\u0646\u0627\u0645",
+            "\u0646\u06cc\u06a9\u200c\u0646\u0627\u0645",
+        ),
+    ],
+)
+def test_names_lose_their_format_characters(typed, kept):
+    assert clean_text(typed, name=True) == kept
+    assert TypeAdapter(text_field(80, name=True)).validate_python(typed) == kept
+
+
+def test_titles_and_comments_keep_format_characters():
+    typed = "👩\u200d👧 \u2067שלום\u2069 A\u200bB"
+    assert clean_text(typed) == typed and clean_text(typed, lines=True) == typed
+
+
+@given(typed=ANY_TEXT)
+def test_a_name_is_idempotent_never_longer_and_holds_no_format_character(typed):
+    kept = clean_text(typed, name=True)
+    assert clean_text(kept, name=True) == kept and len(kept) <= len(typed)
+    assert all(unicodedata.category(c) != "Cf" or c in "\u200c\u200d" for c in kept), ascii(kept)
