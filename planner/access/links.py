@@ -33,7 +33,7 @@ def only_here(link: str) -> bool:
     """True when `link` opens only on the computer that runs the app (no network
     address found and no PLANNER_PUBLIC_URL): the page says so."""
     host = urlsplit(link).hostname
-    return bool(host) and is_loopback(host)
+    return host is not None and is_loopback(host)
 
 
 def app_link(page_url: str | None, **params: str) -> str:
