@@ -137,6 +137,38 @@ def test_the_personal_link_opens_the_ballot_on_another_device(browser, served):
     page.context.close()
 
 
+def test_a_personal_link_of_an_earlier_session_joins_the_next_by_a_post(browser, served):
+    """The next session's link with an earlier personal link: the ballot's GET enrols
+    nobody (it answers 401), the page then takes part by its POST (/api/light/enrol)
+    and shows the ballot."""
+    _, _, _, earlier = new_round(served.database_url)
+    session_id, _, _, _ = new_round(served.database_url)
+    code = code_of(served.database_url, session_id)
+    stakeholder_id, token = earlier[0]
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    methods = []
+    page.on(
+        "request",
+        lambda r: (
+            "/api/light/" in r.url
+            and methods.append(f"{r.method} {r.url.split('?')[0].removeprefix(served.url)}")
+        ),
+    )
+    page.goto(f"{served.url}/b/{code}?me={token}")
+    expect(page.get_by_test_id("ballot-card").locator("h2.title")).to_be_visible(timeout=30_000)
+    expect(page.locator("#join")).to_be_hidden()
+    assert methods[:3] == [
+        "GET /api/light/ballot",
+        "POST /api/light/enrol",
+        "GET /api/light/ballot",
+    ]
+    engine = make_engine(served.database_url)
+    with reading(engine) as db:
+        assert stakeholder_id in {p.id for p in participants(db=db, session_id=session_id)}
+    engine.dispose()
+    page.context.close()
+
+
 def tab_to(page: Page, criterion_id: int, label: str) -> None:
     """Press Tab until the answer `label` of `criterion_id` has the focus."""
     script = """() => {

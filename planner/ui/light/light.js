@@ -98,7 +98,26 @@ async function mount(data) {
   });
 }
 
-async function show(joined) {
+// A personal link (or the cookie) of another session of the workspace: the key takes
+// part in this one too, by a POST (a GET enrols nobody: routes.py). Else the join form.
+async function enrol() {
+  let response = null;
+  try {
+    response = await fetch("/api/light/enrol", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...(key ? { "X-Ballot-Key": key } : {}) },
+      body: JSON.stringify({ code, lang }),
+      credentials: "same-origin",
+    });
+  } catch (_) {
+    response = null;
+  }
+  if (!response || response.status !== 200) return showJoin();
+  key = (await asJson(response)).key;
+  return show(false, true);
+}
+
+async function show(joined, enrolled = false) {
   const headers = key ? { "X-Ballot-Key": key } : {};
   const query = `code=${encodeURIComponent(code)}&lang=${lang}${joined ? "&joined=1" : ""}`;
   let response;
@@ -112,7 +131,7 @@ async function show(joined) {
     return;
   }
   const body = await asJson(response);
-  if (response.status === 401) return showJoin();
+  if (response.status === 401) return enrolled ? showJoin() : enrol();
   $("loading").hidden = true;
   if (response.status !== 200) return notice(body.error || root.dataset.offline);
   key = body.token;

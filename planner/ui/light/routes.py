@@ -2,9 +2,16 @@
 
     GET  /b/CODE[?lang=nl]         the join form, then the ballot (light.js)
     POST /api/light/join           {code, name, role, lang} -> {key}; sets `planner_me`
+    POST /api/light/enrol          {code, lang} -> {key}: the stakeholder of the personal
+                                   link (header or cookie) takes part in the session of
+                                   `code` too (one of their workspace's)
     GET  /api/light/ballot?code=C  what to show now: the ballot's data, the reveal, or
                                    nothing for this role; who by the `X-Ballot-Key`
-                                   header (a personal link) or the `planner_me` cookie
+                                   header (a personal link) or the `planner_me` cookie;
+                                   only for a session they take part in (a GET changes
+                                   nothing): any other code is answered as an unknown
+                                   one, 401, and counted as a guess unless it is a
+                                   session of their workspace
 
 The join follows the Vote page's rules, by the same functions: the code's lookup and the
 join are tries in the join rate limit (planner.store.attempts.limited, the same buckets),
@@ -31,18 +38,24 @@ from starlette.routing import Route
 from planner.access.clients import client_address, trusted_proxies
 from planner.access.rate_limit import Buckets
 from planner.core.config import database_url
-from planner.core.db import reading, writing
+from planner.core.db import reading
 from planner.core.errors import NotFound, PlannerError, validated
 from planner.core.i18n import supported, t
 from planner.core.numbers import one_decimal
-from planner.models import StakeholderJoin, utcnow
+from planner.models import ScoringSession, Stakeholder, StakeholderJoin, utcnow
 from planner.scoring.lifecycle import SessionStatus, accepts_votes
 from planner.scoring.setup import aggregate_votes
 from planner.store import attempts
-from planner.store.ballot import ballot_list, round_state
+from planner.store.ballot import ballot_list, round_state, takes_part
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import find_session
-from planner.store.stakeholders import JoinInfo, join_info, join_session, rejoin
+from planner.store.stakeholders import (
+    JoinInfo,
+    join_info,
+    join_session,
+    rejoin,
+    stakeholder_by_link,
+)
 from planner.store.votes import round_votes
 from planner.ui.light.page import join_page, problem_page
 from planner.ui.scoring.ballot_data import ballot_data, follow_data
@@ -269,19 +282,102 @@ def _round_table(
     return results_table(setup, votes, dict(titles), lang)
 
 
-def _view(token: str, code: str, lang: str, joined: bool) -> tuple[int, dict]:
-    """What the light page shows this stakeholder now (401: no such personal link)."""
-    with writing(_engine()) as db:
-        try:
-            me = rejoin(db=db, token=token, code=code)
-        except PlannerError as error:
-            if error.key in ("error.session_closed",):
-                return 409, {"error": error.message(lang), "reason": error.key}
-            return 401, {"error": error.message(lang), "reason": "identity"}
-        scoring, stakeholder = me.scoring, me.stakeholder
-        state = round_state(db=db, session_id=scoring.id)
-        setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
-        titles, done = ballot_list(db=db, round_id=state.round_id, stakeholder_id=stakeholder.id)
+def _identity(lang: str) -> dict:
+    return {"error": t("error.personal_link_unknown", lang), "reason": "identity"}
+
+
+def _token(request: Request) -> str:
+    """The personal link: the `X-Ballot-Key` header, or else the `planner_me` cookie."""
+    token = request.headers.get(KEY_HEADER) or request.cookies.get(
+        personal_cookie_name(request), ""
+    )
+    return token if len(token) <= 100 else ""
+
+
+async def enrol(request: Request) -> Response:
+    """The stakeholder of the request's personal link takes part in the session of
+    `code` too (a session of their workspace): a try at the code, like a join (a wrong
+    code is a failure; a closed session is told, and no failure). A POST of JSON: a
+    page of another origin cannot send one without asking first (CORS)."""
+    try:
+        form = await _form(request)
+    except TooLarge:
+        return too_large(supported(request.query_params.get("lang", "en")))
+    if form is None:
+        return JSONResponse({"error": "bad request", "reason": "refused"}, status_code=400)
+    code, lang = form["code"], supported(form["lang"])
+    token = _token(request)
+    if not token:
+        return JSONResponse(_identity(lang), status_code=401)
+
+    def attempt(db) -> str:
+        find_session(db=db, code=code)  # NotFound: a wrong guess
+        return rejoin(db=db, token=token, code=code).token
+
+    def work() -> str:
+        return attempts.limited(
+            _engine(),
+            buckets=_buckets(request),
+            now=datetime.now(UTC),
+            action=attempt,
+            guessed=_wrong_code,
+        )
+
+    try:
+        key = await run_in_threadpool(work)
+    except PlannerError as error:
+        if error.key == "error.personal_link_unknown":
+            return JSONResponse(_identity(lang), status_code=401)
+        return _problem(error, lang)
+    response = JSONResponse({"key": key})
+    set_personal_cookie(response, request, key)
+    return response
+
+
+def _member(db, token: str, code: str) -> tuple[Stakeholder | None, ScoringSession | None, bool]:
+    """The stakeholder of `token`, the session of `code` when they take part in it, and
+    whether `code` is a session of their workspace at all."""
+    me = stakeholder_by_link(db=db, token=token)
+    if me is None or not code:
+        return me, None, False
+    try:
+        scoring = find_session(db=db, code=code)
+    except NotFound:
+        return me, None, False
+    if scoring.workspace_id != me.workspace_id:
+        return me, None, False
+    if not takes_part(db=db, stakeholder_id=me.id, session_id=scoring.id):
+        return me, None, True
+    return me, scoring, True
+
+
+def _guess(request: Request, lang: str) -> tuple[int, dict]:
+    """A code that is none of the key's sessions nor of its workspace: answered as an
+    unknown code, and counted as a failed try at one."""
+    try:
+        attempts.limited(
+            _engine(), buckets=_buckets(request), now=datetime.now(UTC), action=lambda db: False
+        )
+    except PlannerError as error:
+        return 429, {"error": error.message(lang), "reason": error.key}
+    return 401, _identity(lang)
+
+
+def _view(request: Request, token: str, code: str, lang: str, joined: bool) -> tuple[int, dict]:
+    """What the light page shows this stakeholder now (401: no such personal link, or
+    not in the session of `code`; 429: too many unknown codes from here)."""
+    with reading(_engine()) as db:
+        stakeholder, scoring, ours = _member(db, token, code)
+        if stakeholder is not None and scoring is not None:
+            state = round_state(db=db, session_id=scoring.id)
+            setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
+            titles, done = ballot_list(
+                db=db, round_id=state.round_id, stakeholder_id=stakeholder.id
+            )
+    if stakeholder is None:
+        return 401, _identity(lang)
+    if scoring is None:
+        return (401, _identity(lang)) if ours else _guess(request, lang)
     common = {
         "session": scoring.name,
         "who": t("vote.who", lang, name=stakeholder.name, number=state.number),
@@ -322,23 +418,19 @@ def _view(token: str, code: str, lang: str, joined: bool) -> tuple[int, dict]:
 
 
 async def ballot(request: Request) -> Response:
-    token = request.headers.get(KEY_HEADER) or request.cookies.get(
-        personal_cookie_name(request), ""
-    )
+    token = _token(request)
     lang = supported(request.query_params.get("lang", "en"))
-    if not token or len(token) > 100:
-        return JSONResponse(
-            {"error": t("error.personal_link_unknown", lang), "reason": "identity"},
-            status_code=401,
-        )
+    if not token:
+        return JSONResponse(_identity(lang), status_code=401)
     code = request.query_params.get("code", "")[:20]
     joined = request.query_params.get("joined") == "1"
-    status, body = await run_in_threadpool(_view, token, code, lang, joined)
+    status, body = await run_in_threadpool(_view, request, token, code, lang, joined)
     return JSONResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
 
 
 ROUTES = [
     Route("/b/{code}", page, methods=["GET"]),
     Route("/api/light/join", join, methods=["POST"]),
+    Route("/api/light/enrol", enrol, methods=["POST"]),
     Route("/api/light/ballot", ballot, methods=["GET"]),
 ]

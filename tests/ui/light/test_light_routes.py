@@ -61,6 +61,10 @@ def join(client, code, name="Ann", role="", lang="en", **headers):
     return client.post("/api/light/join", json=form, headers=headers)
 
 
+def enrol(client, code, **headers):
+    return client.post("/api/light/enrol", json={"code": code, "lang": "en"}, headers=headers)
+
+
 def test_the_page_of_a_code_is_the_join_form_in_the_workspaces_language(
     client, scoring, engine, demo
 ):
@@ -306,6 +310,72 @@ def test_the_page_of_a_known_code_does_not_reset_the_count_of_wrong_ones(client,
     wrong += [join(client, "WRONG5").status_code, join(client, "WRONG6").status_code]
     assert wrong == [404] * 5 + [429]
     assert client.get("/b/WRONG7").status_code == 429
+
+
+@pytest.fixture(name="second")
+def second_fixture(engine, demo):
+    """Another session of the same workspace."""
+    with writing(engine) as db:
+        return open_session(
+            db=db,
+            workspace_id=demo.id,
+            session_in=SessionCreate(name="Second"),
+            candidate_ids=[1, 2],
+        )
+
+
+def test_the_ballot_get_enrols_nobody(client, scoring, second, engine):
+    """A GET changes nothing: a page on another port of the host could send one with
+    the cookie. Another session of the workspace is answered as an unknown code, closed
+    or not, and the key takes part in it only by a POST from the light page."""
+    assert join(client, scoring.code).status_code == 200  # the cookie: planner_me
+    other = client.get("/api/light/ballot", params={"code": second.code})
+    unknown = client.get("/api/light/ballot", params={"code": "NOSUCH"})
+    assert other.status_code == unknown.status_code == 401
+    assert other.json() == unknown.json()
+    with writing(engine) as db:
+        assert participants(db=db, session_id=second.id) == []
+        close_session(db=db, session_id=second.id)
+    closed = client.get("/api/light/ballot", params={"code": second.code})
+    assert closed.json() == unknown.json()
+    assert enrol(client, second.code).status_code == 409
+    with reading(engine) as db:
+        assert participants(db=db, session_id=second.id) == []
+
+
+def test_the_light_page_enrols_a_known_key_by_a_post(client, scoring, second, engine):
+    key = join(client, scoring.code).json()["key"]
+    client.cookies.clear()
+    assert enrol(client, second.code).status_code == 401  # no key
+    by_link = enrol(client, second.code, **{"X-Ballot-Key": key})
+    assert by_link.status_code == 200 and by_link.json()["key"] == key
+    assert by_link.headers["set-cookie"].startswith(f"planner_me={key};")
+    view = client.get("/api/light/ballot", params={"code": second.code})
+    assert view.status_code == 200 and view.json()["session"] == "Second"
+    with reading(engine) as db:
+        assert [p.name for p in participants(db=db, session_id=second.id)] == ["Ann"]
+    wrong = [enrol(client, f"WRONG{n}").status_code for n in range(6)]
+    assert wrong == [404] * 5 + [429]
+
+
+def test_codes_that_are_none_of_the_keys_sessions_are_guesses(client, scoring, engine):
+    """Another workspace's session or no session at all: the same 401, and counted."""
+    with writing(engine) as db:
+        journey = make_journey(db)
+        elsewhere = open_session(
+            db=db,
+            workspace_id=journey.workspace.id,
+            session_in=SessionCreate(name="Elsewhere"),
+            candidate_ids=[add_candidate(db, journey).id],
+        )
+    join(client, scoring.code)
+    codes = [elsewhere.code] + [f"WRONG{n}" for n in range(4)]
+    answers = [client.get("/api/light/ballot", params={"code": c}) for c in codes]
+    assert [a.status_code for a in answers] == [401] * 5
+    assert len({a.text for a in answers}) == 1
+    refused = client.get("/api/light/ballot", params={"code": "WRONG5"})
+    assert refused.status_code == 429
+    assert client.get("/api/light/ballot", params={"code": scoring.code}).status_code == 200
 
 
 def test_the_light_page_runs_its_own_files_only():
