@@ -7,7 +7,9 @@ pages, Streamlit's static files, the JSON routes and downloads alike.
 - No type sniffing, and no referrer: personal links and link tokens are secrets, and an
   address with one must never travel to another site.
 - The routes answer JSON or a file, never a page: their CSP allows nothing at all, so a
-  download opened in the browser (an SVG, say) runs no script.
+  download opened in the browser (an SVG, say) runs no script; and no cache keeps their
+  answers (`Cache-Control: no-store`): a join answers a personal link, a ballot route
+  one's own answers.
 - Over HTTPS, browsers are told to keep to HTTPS (HSTS).
 - A WebSocket (the pages' channel) is opened only from the app's own origin: a page on
   another port of the same host is "same site", so the browser would send it the sign-in
@@ -54,6 +56,8 @@ def headers_for(path: str, *, https: bool) -> dict[str, str]:
         ROUTE_CSP if path.startswith(ROUTES) else LIGHT_CSP if path.startswith(LIGHT) else PAGE_CSP
     )
     found = EVERY_RESPONSE | {"Content-Security-Policy": csp}
+    if path.startswith(ROUTES):
+        found = found | {"Cache-Control": "no-store"}
     return found | {"Strict-Transport-Security": HSTS} if https else found
 
 

@@ -36,8 +36,11 @@ def test_no_site_may_frame_sniff_or_learn_the_address(path):
 
 
 def test_routes_allow_nothing_to_run():
-    csp = client().get("/api/download").headers["content-security-policy"]
+    headers = client().get("/api/download").headers
+    csp = headers["content-security-policy"]
     assert csp.startswith("default-src 'none'") and "sandbox" in csp
+    assert headers["cache-control"] == "no-store"  # every route; pages as Streamlit sets
+    assert "cache-control" not in client().get("/matrix").headers
 
 
 def test_over_https_browsers_are_told_to_keep_to_it():

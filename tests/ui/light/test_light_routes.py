@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.testclient import TestClient
 
 from planner.core.db import reading, writing
@@ -26,7 +27,7 @@ from planner.store.sessions import close_session, open_session, participants, re
 from planner.store.stakeholders import join_session
 from planner.store.votes import cast_vote
 from planner.store.workspaces import update_workspace
-from planner.ui.access.headers import headers_for
+from planner.ui.access.headers import SecurityHeaders, headers_for
 from planner.ui.light import assets, routes
 from planner.ui.scoring.ballot_data import ballot_data
 from planner.ui.scoring.ballot_routes import BODY_MAX, STATES
@@ -376,6 +377,45 @@ def test_codes_that_are_none_of_the_keys_sessions_are_guesses(client, scoring, e
     refused = client.get("/api/light/ballot", params={"code": "WRONG5"})
     assert refused.status_code == 429
     assert client.get("/api/light/ballot", params={"code": scoring.code}).status_code == 200
+
+
+def test_no_cache_keeps_an_answer_of_the_routes(database_url, scoring, second):
+    """Every /api/ answer, a key or my answers among them, is `no-store` (set by the
+    security headers for the whole path), errors too."""
+    app = Starlette(routes=routes.ROUTES + BALLOT, middleware=[Middleware(SecurityHeaders)])
+    with TestClient(app) as client:
+        key = join(client, scoring.code).json()["key"]
+        me = {"X-Ballot-Key": key}
+        view = client.get("/api/light/ballot", params={"code": scoring.code}).json()
+        round_id = view["data"]["round"]
+        answers = [
+            join(client, scoring.code, name="Bo"),
+            join(client, scoring.code, name="Bo"),  # taken: 409
+            enrol(client, second.code, **me),
+            client.get("/api/light/ballot", params={"code": scoring.code}),
+            client.get("/api/ballot/state", params={"session": scoring.id}, headers=me),
+            client.get(
+                "/api/ballot/candidate",
+                params={"round": round_id, "candidate": 1},
+                headers=me,
+            ),
+            client.post(
+                "/api/ballot/vote",
+                json={"round": round_id, "candidate": 1, "criterion": 1, "answer": "3"},
+                headers=me,
+            ),
+            client.post(
+                "/api/ballot/comment",
+                json={"round": round_id, "candidate": 1, "comment": "ok"},
+                headers=me,
+            ),
+            client.post("/api/ballot/remember", headers=me),
+            client.delete("/api/ballot/remember", headers=me),
+            client.get("/api/ballot/candidate", params={"round": 1, "candidate": 1}),  # 401
+        ]
+    statuses = [a.status_code for a in answers]
+    assert statuses == [200, 409] + [200] * 8 + [401]
+    assert [a.headers["cache-control"] for a in answers] == ["no-store"] * len(answers)
 
 
 def test_the_light_page_runs_its_own_files_only():
