@@ -24,6 +24,7 @@ from planner.core.errors import (
     validated,
 )
 from planner.core.i18n import Language, supported, t
+from planner.core.ids import row_id
 from planner.core.uploads import read_file
 from planner.delivery.search import filter_commitments
 from planner.delivery.table import commitment_table
@@ -146,6 +147,14 @@ def whole_number(text: str) -> int:
     return int(text)
 
 
+def record_id(text: str) -> int:
+    """An id of a stored row (planner.core.ids: 1 up to ID_MAX), as every route takes it."""
+    found = row_id(text.strip())
+    if found is None:
+        raise ValueError(text)
+    return found
+
+
 def finite_number(text: str) -> float:
     value = float(text)
     if not isfinite(value):
@@ -156,6 +165,7 @@ def finite_number(text: str) -> float:
 # Converters of argument text, and what their refusal says (ranges: the domain's checks).
 _CONVERSIONS = {
     whole_number: "error.argument_whole_number",
+    record_id: "error.argument_id",
     finite_number: "error.argument_number",
     date.fromisoformat: "error.argument_date",
 }
@@ -317,17 +327,17 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sub = command("merge", merge, "merge duplicates into one candidate, or undo a merge")
     sub.add_argument("--workspace", required=True, help="workspace name")
-    sub.add_argument("--keep", type=whole_number, help="id of the candidate to keep")
+    sub.add_argument("--keep", type=record_id, help="id of the candidate to keep")
     sub.add_argument(
         "--merge",
         dest="merged",
-        type=whole_number,
+        type=record_id,
         action="append",
         default=[],
         metavar="ID",
         help="id of a candidate merged into it (repeat for more)",
     )
-    sub.add_argument("--undo", type=whole_number, metavar="MERGE", help="undo this merge")
+    sub.add_argument("--undo", type=record_id, metavar="MERGE", help="undo this merge")
     sub = command("remind", remind, "for cron: reveal due own-pace rounds, send reminders")
     sub.add_argument("--now", help="act as at this moment, ISO 8601 with a zone (tests)")
     sub = command("round-state", round_state_command, "a session's current round and people")

@@ -4,6 +4,7 @@ import getpass
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, date, datetime
@@ -809,3 +810,43 @@ def test_move_due_replans_an_open_commitment_with_its_reason(cli, engine, promis
         code, out, err = cli(*move, *args)
         assert code != 0 and out == "" and message in err and "Traceback" not in err, err
         assert err.count("\n") == 1
+
+
+def _id_arguments() -> list[tuple[str, str]]:
+    """(command, option) of every argument of every command that takes a row's id."""
+    from planner.cli import _parser
+
+    found = []
+    for action in _parser()._subparsers._group_actions:
+        for command, sub in action.choices.items():
+            for argument in sub._actions:
+                named = f"{argument.help or ''} {argument.metavar or ''}"
+                if argument.option_strings and re.search(r"\b(id|ID|MERGE)\b", named):
+                    found.append((command, argument.option_strings[0]))
+    return found
+
+
+def test_every_id_argument_takes_the_id_rule():
+    from planner.cli import _parser, record_id
+
+    assert {("merge", "--keep"), ("merge", "--merge"), ("merge", "--undo")} <= set(_id_arguments())
+    for action in _parser()._subparsers._group_actions:
+        for command, sub in action.choices.items():
+            for argument in sub._actions:
+                if argument.option_strings and (command, argument.option_strings[0]) in set(
+                    _id_arguments()
+                ):
+                    assert argument.type is record_id, (command, argument.option_strings)
+
+
+@pytest.mark.parametrize(("command", "option"), _id_arguments())
+@pytest.mark.parametrize("typed", ["99999999999999999999999", str(2**63), "0", "-1", "4.0", "x"])
+def test_an_id_out_of_range_is_one_line_not_a_traceback(cli, command, option, typed):
+    cli("init")
+    args = [command, "--workspace", DEMO, f"{option}={typed}"]
+    if option != "--keep":
+        args += ["--keep", "1"] if option == "--merge" else []
+    code, out, err = cli(*args)
+    assert code == 2 and out == ""
+    said = f"{option} must be an id, a whole number from 1 like 42, as the app shows it"
+    assert err == f"{said} (not “{typed}”).\n"
