@@ -70,6 +70,8 @@ def test_one_click_from_the_first_page_opens_the_demo_as_facilitator(browser, se
     page = browser.new_context(viewport=DESKTOP).new_page()
     open_the_demo(page, served.url, name)
     expect(page.get_by_text(t("demo.welcome_facilitator").split("**")[0].strip())).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+    screenshot(page, "first-five-minutes-matrix")  # the chart, before the table's tab
     expect_its_matrix(page, count)
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_role("link", name=t("nav.session"), exact=True)).to_be_visible()
