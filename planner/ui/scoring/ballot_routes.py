@@ -39,7 +39,7 @@ from planner.core.errors import PlannerError, validated
 from planner.core.i18n import supported, t
 from planner.core.ids import row_id
 from planner.core.numbers import whole
-from planner.models import COMMENT_MAX, CommentSet, Stakeholder, VoteCast, utcnow
+from planner.models import CommentSet, Stakeholder, VoteCast, utcnow
 from planner.scoring.answers import Answer
 from planner.scoring.lifecycle import accepts_votes
 from planner.scoring.time_box import seconds_left
@@ -62,7 +62,7 @@ KEY_HEADER = "x-ballot-key"
 COOKIE = "planner_me"
 COOKIE_DAYS = 90
 BODY_MAX = 8_000
-NESTING_MAX = 4  # a body is one flat object: deeper JSON is refused before it is parsed
+NESTING_MAX = 1  # a body is one flat object: deeper JSON is refused before it is parsed
 STATE_TTL = 1.0  # seconds one answer to /state serves every ballot of the session
 MEMBER_TTL = 5.0  # seconds a key's "takes part in this session" serves its state polls
 
@@ -113,21 +113,51 @@ def _not_found(lang: str) -> JSONResponse:
     return _error(404, "error.not_on_ballot", lang, "refused")
 
 
-async def _parse(request: Request, schema: type[T]) -> tuple[T | None, str]:
-    """The request's JSON body as `schema`, and the language; None if it is not one
-    (`TooLarge`: longer than BODY_MAX)."""
+def nesting(raw: bytes) -> int:
+    r"""How deep the brackets of a JSON text nest, those inside its strings aside.
+
+    >>> nesting(b'{"comment": "Options: [a] [b] {c}", "round": 1}')
+    1
+    >>> nesting(b'{"a": "\\\\", "b": [[]]}')
+    3
+    """
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash: the next character is escaped
+                escaped = True
+            elif byte == 0x22:  # the closing quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x7B, 0x5B):  # { [
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x7D, 0x5D):  # } ]
+            depth -= 1
+    return deepest
+
+
+async def _parse(request: Request, schema: type[T]) -> tuple[T | None, str, PlannerError | None]:
+    """The request's JSON body as `schema`, the language, and why it is not one (None
+    with a None value: not a flat JSON object; `TooLarge`: longer than BODY_MAX)."""
     lang = _lang(request)
     raw = await capped_body(request)
     try:
-        if raw.count(b"{") + raw.count(b"[") > NESTING_MAX:
+        if nesting(raw) > NESTING_MAX:
             raise ValueError("nested")
         body = json.loads(raw or b"{}")
         if not isinstance(body, dict):
             raise ValueError("not an object")
         lang = _lang(request, body)
-        return validated(schema, **body), lang
-    except (ValueError, RecursionError, PlannerError):  # JSONDecodeError is a ValueError
-        return None, lang
+        return validated(schema, **body), lang, None
+    except PlannerError as error:
+        return None, lang, error
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
+        return None, lang, None
 
 
 def _as_stakeholder(
@@ -203,7 +233,7 @@ async def candidate(request: Request) -> Response:
 
 async def vote(request: Request) -> Response:
     try:
-        cast, lang = await _parse(request, VoteCast)
+        cast, lang, _ = await _parse(request, VoteCast)
     except TooLarge:
         return too_large(_lang(request))
     if cast is None:
@@ -227,11 +257,13 @@ async def vote(request: Request) -> Response:
 
 async def comment(request: Request) -> Response:
     try:
-        given, lang = await _parse(request, CommentSet)
+        given, lang, problem = await _parse(request, CommentSet)
     except TooLarge:
         return too_large(_lang(request))
+    if given is None and problem is not None:  # names the field: a comment too long, say
+        return JSONResponse({"error": problem.message(lang), "reason": "refused"}, 400)
     if given is None:
-        return _error(400, "error.comment_refused", lang, "refused", limit=COMMENT_MAX)
+        return _error(400, "error.request_unreadable", lang, "refused")
 
     def work(db: Session, me: Stakeholder) -> dict:
         set_comment(

@@ -149,6 +149,13 @@ def test_a_join_posted_by_a_form_of_another_site_is_refused(client, scoring, eng
         assert participants(db=db, session_id=scoring.id) == []
 
 
+def test_brackets_in_a_name_are_text(client, scoring, engine):
+    assert join(client, scoring.code, name="Ann [IT] {north}").status_code == 200
+    with reading(engine) as db:
+        [ann] = participants(db=db, session_id=scoring.id)
+    assert ann.name == "Ann [IT] {north}"
+
+
 def test_a_name_taken_and_a_closed_session_are_refused(client, scoring, engine):
     assert join(client, scoring.code).status_code == 200
     taken = join(client, scoring.code, name="ann")

@@ -279,6 +279,36 @@ def test_a_comment_over_the_limit_is_refused_whole(client, room, engine):
     assert ballot.comments == {}
 
 
+def test_brackets_inside_a_comment_are_text_not_nesting(client, room, engine):
+    """They were counted as nesting: this 24-character comment was refused as too long."""
+    _, ann, _ = room
+    text = "Options: [a] [b] [c] [d]"
+    response = client.post(
+        "/api/ballot/comment",
+        json={"round": 1, "candidate": 2, "comment": text, "lang": "en"},
+        headers={"X-Ballot-Key": ann.token},
+    )
+    assert response.status_code == 200 and response.json()["comment"] == text
+    quoted = 'He said "{x}" \\ [y]'
+    client.post(
+        "/api/ballot/comment",
+        json={"round": 1, "candidate": 3, "comment": quoted},
+        headers={"X-Ballot-Key": ann.token},
+    )
+    with reading(engine) as db:
+        ballot = my_ballot(db=db, round_id=1, stakeholder_id=ann.stakeholder.id)
+    assert ballot.comments == {2: text, 3: quoted}
+
+
+def test_a_comment_body_that_is_no_json_object_says_so_not_too_long(client, room):
+    _, ann, _ = room
+    headers = {"X-Ballot-Key": ann.token, "Content-Type": "application/json"}
+    nested = b'{"round": 1, "candidate": 2, "comment": ["a"]}'
+    answer = client.post("/api/ballot/comment?lang=nl", content=nested, headers=headers)
+    assert answer.status_code == 400
+    assert answer.json()["error"].startswith("Dit verzoek kon niet gelezen worden")
+
+
 def test_the_state_counts_down_and_reveals_at_zero(client, room, engine):
     scoring, ann, bert = room
     vote(client, ann.token, 1, 1, "4")
