@@ -11,7 +11,7 @@ from planner.models import StakeholderJoin
 from planner.scoring.lifecycle import RoundStatus, SessionStatus, accepts_votes
 from planner.store.ballot import ballot_list, round_state
 from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import get_session
+from planner.store.sessions import find_session, get_session
 from planner.store.stakeholders import get_stakeholder, join_session
 from planner.ui.access.grants import become, buckets, leave_ballot, me
 from planner.ui.page_files import page
@@ -27,13 +27,20 @@ JUST_JOINED = "ballot_just_joined"
 
 
 def join(code: str, name: str, role: str) -> None:
-    """Join with a code; wrong codes from one client are slowed down like passphrases."""
-    done = run_change(
-        lambda s: join_session(
+    """Join with a code; wrong codes from one client are slowed down like passphrases
+    (only they: a name taken or too long once the code is right is no guess)."""
+
+    def attempt(s):
+        find_session(db=s, code=code)  # NotFound: a wrong code, first
+        return join_session(
             db=s, code=code, join_in=validated(StakeholderJoin, name=name, role=role)
-        ),
+        )
+
+    done = run_change(
+        attempt,
         needs=None,
         limit=buckets("join"),
+        guessed=lambda error: error.key == "error.session_not_found",
     )
     if done.ok:
         become(done.value)

@@ -37,6 +37,7 @@ def run_change(
     needs: str | None = "edit",
     limit: Buckets | None = None,
     succeeded: Callable[[Any], bool] = lambda _: True,
+    guessed: Callable[[PlannerError], bool] = lambda _: True,
 ) -> Outcome:
     """Run `action(session)` in one transaction; show the outcome, never a traceback.
 
@@ -45,7 +46,8 @@ def run_change(
     A facilitator's change goes into the audit log, in the same transaction.
     With `limit`, the change is a try at a credential (so `needs=None`, and nothing is
     logged) counted where `limit` says (planner.store.attempts.limited): refused while
-    this client must wait, a failure when refused or unless `succeeded(value)`.
+    this client must wait, a failure when refused (by an error that `guessed` wrong) or
+    unless `succeeded(value)`.
     A refused change is explained at once, where it happened; a success message is
     kept for the next run, so that it survives `st.rerun()`. With `rerun`, the page
     is drawn afresh either way, with the message on top.
@@ -63,6 +65,7 @@ def run_change(
                 now=datetime.now(UTC),
                 action=action,
                 succeeded=succeeded,
+                guessed=guessed,
             )
         else:
             with audited(

@@ -71,6 +71,24 @@ def test_stakeholders_choose_their_role_from_the_workspaces_list(scoring, demo, 
     assert (anna.name, anna.role) == ("Anna", "Marketing")
 
 
+def test_a_name_taken_again_and_again_is_no_guess_at_the_code(scoring, engine):
+    """Only wrong codes are slowed down: seven tries of a taken name are each told so."""
+    at = by_link(scoring.code)
+    at.text_input(key="join_name").input("Anna")
+    at.button(key="FormSubmitter:join-Join").click().run()
+    at = by_link(scoring.code)  # another browser, the same address
+    at.text_input(key="join_name").input("anna")
+    for _ in range(7):
+        at.button(key="FormSubmitter:join-Join").click().run()
+        [error] = [e.value for e in at.error]
+        assert "already joined" in error and "Too many tries" not in error
+    at.text_input(key="join_name").input("Anna B.")
+    at.button(key="FormSubmitter:join-Join").click().run()
+    with reading(engine) as db:
+        names = {p.name for p in participants(db=db, session_id=scoring.id)}
+    assert names == {"Anna", "Anna B."}
+
+
 def test_the_facilitator_shows_the_join_link_as_a_qr_code(open_page, scoring):
     at = open_page("scoring_session")
     [image] = at.get("image")  # read back in Chromium: tests/e2e/test_join_qr.py
