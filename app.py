@@ -16,6 +16,7 @@ else:  # imported by the server
     from starlette.middleware import Middleware
 
     from planner.ui.access.headers import UNKNOWN_ROUTES, SecurityHeaders
+    from planner.ui.access.key_in_address import KeyOutOfAddress
     from planner.ui.access.visit_cookie import ROUTES as SIGN_IN
     from planner.ui.access.visit_cookie import VisitCookie
     from planner.ui.compression import Compressed
@@ -28,5 +29,10 @@ else:  # imported by the server
     app = App(
         __file__,
         routes=BALLOT + LIGHT + LIGHT_ASSETS + DOWNLOADS + SIGN_IN + REMINDERS_OFF + UNKNOWN_ROUTES,
-        middleware=[Middleware(SecurityHeaders), Middleware(VisitCookie), Middleware(Compressed)],
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(KeyOutOfAddress),
+            Middleware(VisitCookie),
+            Middleware(Compressed),
+        ],
     )

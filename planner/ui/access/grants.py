@@ -34,6 +34,7 @@ STAKEHOLDER_KEY = "ballot_me"  # the Me of a joined stakeholder
 ADMIN_KEY = "administrator"  # the administrator's passphrase was given in this session
 LINK_ROLES = {"view": Role.VIEWER, "owner": Role.OWNER}
 PERSONAL_LINK = "me"  # ?me=TOKEN: a stakeholder's personal link
+FROM_LINK = "link"  # ?link=1: the server moved ?me= into the cookie (key_in_address)
 PERSONAL_COOKIE = "planner_me"  # set by the ballot's /api/ballot/remember route
 BALLOT_OFF_KEY = "ballot_off"  # the stakeholder left the ballot on this browser
 RESUME_TRIED_KEY = "ballot_resume_tried"
@@ -66,6 +67,9 @@ def resume_stakeholder(engine) -> None:
     when they open a join link again, or come back without a link and hold no other
     role (unless they left the ballot on this browser). Names never say who someone is."""
     token = st.query_params.get(PERSONAL_LINK)
+    if not token and FROM_LINK in st.query_params:  # the server moved ?me= to the cookie
+        st.query_params.pop(FROM_LINK)
+        token = cookies.read(PERSONAL_COOKIE)
     if token:
         st.session_state.pop(BALLOT_OFF_KEY, None)
     elif me() is None and _cookie_may_resume():

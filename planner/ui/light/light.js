@@ -140,7 +140,9 @@ async function show(joined, enrolled = false) {
   $("who").textContent = body.who;
   $("who").hidden = false;
   $("personal-link").textContent = `${location.origin}/b/${code}?me=${key}`;
-  $("signoff").href = body.signoff;
+  // The join set the personal cookie: the sign-off page reads it (?link=1), so the key
+  // is neither in the link nor in the sign-off page's address.
+  $("signoff").href = body.signoff.replace(/([?&])me=[^&]*/, "$1link=1");
   $("personal").hidden = false;
   $("personal").open = joined;
   if (body.view === "ballot") {
