@@ -78,10 +78,12 @@ with run_tab:
             output_format="PNG",
             alt=t("session.qr_alt"),
         )
-        right.caption(t("session.share", vote=vote_page(st.context.url)))
+        right.caption(t("session.share"))
         right.code(link, language=None)
         if only_here(link):
             right.warning(t("session.link_only_here"), icon=":material/wifi_off:")
+        right.caption(t("session.share_vote"))
+        right.code(vote_page(st.context.url), language=None)
         right.link_button(
             t("session.presenter"),
             page_address(st.context.url, "presenter", session=str(scoring.id)),
