@@ -9,6 +9,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
 
+from planner.access.links import join_link
 from planner.core.db import make_engine, reading, writing
 from planner.demo import DEMO_NAME as DEMO
 from planner.demo import DEMO_PASSPHRASE
@@ -33,7 +34,7 @@ def test_the_qr_code_on_screen_reads_back_as_the_join_link(browser, served):
     expect(image).to_be_visible()
     shot = Image.open(io.BytesIO(image.screenshot()))
     found = [r.text for r in zxingcpp.read_barcodes(shot)]
-    assert found == [f"{served.url}/b/{code}"]
+    assert found == [join_link(served.url, code)]  # on the address colleagues reach
 
 
 def test_time_box_and_nudges_reach_the_ballots(browser, served):
@@ -99,7 +100,7 @@ def test_the_presenter_view_fills_a_projector_and_follows_the_round(browser, ser
     box = image.bounding_box()
     assert box["width"] >= 400 and box["x"] + box["width"] <= 1920  # large, on screen
     found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(image.screenshot())))]
-    assert found == [f"{served.url}/b/{code}"]
+    assert found == [join_link(served.url, code)]  # on the address colleagues reach
     screenshot(page, "presenter-voting")
     with writing(engine) as db:
         reveal_round(db=db, session_id=session_id)
