@@ -34,6 +34,7 @@ from planner.store.server_secrets import server_secret
 from planner.store.sessions import candidate_count, current_round, get_session
 
 OPT_OUT_SECRET = "own-pace-opt-out"
+MESSAGE_ID_SECRET = "own-pace-message-ids"
 OPT_OUT_PATH = "/mail/reminders-off"
 
 
@@ -87,6 +88,10 @@ def mail_facts(*, db: Session, mail_id: int) -> MailFacts:
         scored=person.scored,
         total=total,
         round_number=last.number,
+        # Every attempt of this row: the same Message-ID (see mail.message.stable_message_id)
+        mail_key=f"{mail.id}:{mail.session_id}:{mail.stakeholder_id}:{mail.kind}:"
+        f"{utc(mail.created_at).isoformat()}",
+        id_secret=server_secret(db=db, name=MESSAGE_ID_SECRET),
     )
 
 

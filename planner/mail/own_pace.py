@@ -15,7 +15,7 @@ import icalendar
 
 from planner.core.dates import moment
 from planner.core.i18n import t
-from planner.mail.message import Attachment, build_message
+from planner.mail.message import Attachment, build_message, stable_message_id
 
 PRODUCT = "-//Journey Roadmap Planner//own-pace round//EN"
 
@@ -37,6 +37,8 @@ class MailFacts(NamedTuple):
     scored: int
     total: int
     round_number: int = 1
+    mail_key: str = ""  # what names its outbox row: the Message-ID is made of it
+    id_secret: str = ""
 
 
 def mail_word(kind: str) -> str:
@@ -109,4 +111,7 @@ def own_pace_mail(facts: MailFacts, *, sender: str, now: datetime) -> EmailMessa
         body=t(f"mail.{kind}_body", lang, **words),
         lang=lang,
         attachments=attachments,
+        message_id=stable_message_id(facts.id_secret, facts.mail_key, sender)
+        if facts.mail_key
+        else "",
     )

@@ -13,7 +13,7 @@ from planner.core.errors import InvalidInput
 from planner.mail.config import smtp_config
 from planner.models import InviteeCreate, OwnPaceCreate, SessionCreate
 from planner.reminders import OPT_OUT_SECRET, remind
-from planner.store.outbox import waiting
+from planner.store.outbox import LEASE, waiting
 from planner.store.own_pace import (
     invite,
     invitees,
@@ -263,3 +263,30 @@ def test_an_address_the_server_refuses_holds_back_no_other_mail(engine, own_pace
     with reading(engine) as db:
         (dee,) = [p for p in invitees(db=db, session_id=scoring.id) if p.name == "Dee"]
     assert dee.mails == {"invitation": "pending"} and "no such mailbox" in dee.last_error
+
+
+class _Died(Exception):
+    """The process ending between the server's 250 and recording the mail as sent."""
+
+
+def test_a_mail_sent_again_after_a_crash_carries_the_same_message_id(
+    engine, own_pace, smtp_server, monkeypatch
+):
+    """The at-least-once window: the server took the mail, the sender died before
+    recording it; the next run sends it again, under the same Message-ID."""
+    inbox, port = smtp_server
+
+    def died(**_):
+        raise _Died
+
+    with monkeypatch.context() as patched:
+        patched.setattr("planner.reminders.mark_sent", died)
+        with pytest.raises(_Died):
+            remind(engine, _smtp(port), START + H)
+    assert len(inbox.to("ann@example.org")) == 1  # accepted, not recorded
+    remind(engine, _smtp(port), START + H + LEASE + H)  # the claim ran out: sent again
+    first, again = inbox.to("ann@example.org")
+    assert first["Message-ID"] == again["Message-ID"]
+    assert re.fullmatch(r"<own-pace\.[0-9a-f]{32}@example\.org>", first["Message-ID"])
+    ids = {str(m["Message-ID"]) for m in inbox.messages}
+    assert len(ids) == 3  # Ann's twice; Bob's and Cas's each their own
