@@ -23,7 +23,7 @@ from bench.synthetic import populate
 from planner.core.db import make_engine, writing
 from planner.models import VersionCreate
 from planner.roadmap.settings import RoadmapSettings
-from planner.store.roadmap_plan import current_roadmap, save_plan
+from planner.store.roadmap_plan import save_plan, working_roadmap
 from planner.store.versions import save_version
 
 FLOOR = Path(__file__).with_name("floor_page.py")
@@ -76,7 +76,7 @@ def _workspace(url: str, candidates: int) -> None:
             workspace_id=workspace_id,
             settings=RoadmapSettings(start=date.today(), periods=8),
         )
-        roadmap = current_roadmap(db=db, workspace_id=workspace_id, today=date.today())
+        roadmap = working_roadmap(db=db, workspace_id=workspace_id, today=date.today()).roadmap
         save_version(
             db=db,
             workspace_id=workspace_id,

@@ -67,7 +67,7 @@ from planner.store.commitments import (
 from planner.store.merges import merge_candidates, undo_merge
 from planner.store.own_pace import invitees, own_pace_of, reveal_due_rounds
 from planner.store.restore import restore_in_batches
-from planner.store.roadmap_plan import current_roadmap
+from planner.store.roadmap_plan import working_roadmap
 from planner.store.sessions import current_round, find_session, participants
 from planner.store.staging import remove_stale
 from planner.store.versions import find_version, save_version
@@ -472,7 +472,9 @@ def roadmap(engine, args) -> int:
     )
     with reading(engine) as db:  # the best plan may take seconds: no write lock meanwhile
         workspace = find_workspace(db=db, name=args.workspace)
-        result = current_roadmap(db=db, workspace_id=workspace.id, today=today, settings=settings)
+        result = working_roadmap(
+            db=db, workspace_id=workspace.id, today=today, settings=settings
+        ).roadmap
     if args.save:
         action = t("cli.version_saved", args.lang, name=args.save)
         with audited(engine, actor=args.by, action=action, workspace_id=workspace.id) as change:

@@ -37,7 +37,7 @@ from planner.roadmap.settings import RoadmapSettings
 from planner.scoring.answers import Answer
 from planner.store.backup import dump_workspace
 from planner.store.commitments import change_status, commit, record_result
-from planner.store.roadmap_plan import current_roadmap, save_plan
+from planner.store.roadmap_plan import save_plan, working_roadmap
 from planner.store.round_timing import start_timer
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import current_round, open_session, reveal_round
@@ -124,7 +124,7 @@ def used_dutch_workspace(engine: Engine, workspace_id: int) -> UsedWorkspace:
                 time_limit=2.5,
             ),
         )
-        roadmap = current_roadmap(db=db, workspace_id=workspace_id, today=TODAY)
+        roadmap = working_roadmap(db=db, workspace_id=workspace_id, today=TODAY).roadmap
         version = save_version(
             db=db,
             workspace_id=workspace_id,

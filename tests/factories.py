@@ -16,7 +16,7 @@ from planner.models import (
 from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import create_candidate
 from planner.store.dimensions import add_item
-from planner.store.roadmap_plan import current_roadmap, save_plan
+from planner.store.roadmap_plan import save_plan, working_roadmap
 from planner.store.sessions import current_round, open_session
 from planner.store.stakeholders import join_session
 from planner.store.versions import save_version
@@ -77,7 +77,9 @@ def saved_version(db, workspace_id, name="Q1 plan", today=None):
             capacities=[20],
         ),
     )
-    roadmap = current_roadmap(db=db, workspace_id=workspace_id, today=today or date(2026, 11, 23))
+    roadmap = working_roadmap(
+        db=db, workspace_id=workspace_id, today=today or date(2026, 11, 23)
+    ).roadmap
     return save_version(
         db=db,
         workspace_id=workspace_id,

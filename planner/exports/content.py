@@ -18,7 +18,7 @@ from planner.roadmap.table import roadmap_table
 from planner.store.candidates import candidate_frame
 from planner.store.commitments import latest_commitments
 from planner.store.consensus import latest_votes, workspace_consensus, workspace_resampled
-from planner.store.roadmap_plan import current_roadmap
+from planner.store.roadmap_plan import working_roadmap
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.sessions import stakeholder_names
 from planner.store.signoff import SignoffStatus, signoff_status
@@ -126,22 +126,15 @@ def export_content(
     """Everything a download shows, in the workspace's language unless `lang` is given;
     with `chances`, how sure each candidate's quadrant is (the Excel *Matrix* sheet)."""
     workspace = get_workspace(db=db, workspace_id=workspace_id)
-    candidates = candidate_frame(db=db, workspace_id=workspace_id)
-    consensus = workspace_consensus(db=db, workspace_id=workspace_id)
     requested: tuple[str, datetime] | None = None
     signoff: SignoffStatus | None = None
     if version_id is None:
-        roadmap, version = (
-            current_roadmap(
-                db=db,
-                workspace_id=workspace_id,
-                today=today,
-                consensus=consensus,
-                candidates=candidates,
-            ),
-            None,
-        )
-    else:
+        working = working_roadmap(db=db, workspace_id=workspace_id, today=today)
+        candidates, consensus = working.candidates, working.consensus
+        roadmap, version = working.roadmap, None
+    else:  # a saved version is opened, not made again (the best plan may take seconds)
+        candidates = candidate_frame(db=db, workspace_id=workspace_id)
+        consensus = workspace_consensus(db=db, workspace_id=workspace_id)
         roadmap = open_version(db=db, version_id=version_id)
         saved = get_version(db=db, version_id=version_id)
         version = saved.name

@@ -90,13 +90,25 @@ def workspace_consensus(
 
     `seen_by` a role: as that role's stakeholders see it ("value as Service sees it"):
     their votes only, without the facilitator's decisions or imported pre-scores."""
-    setup = load_scoring_setup(db=db, workspace_id=workspace_id)
-    candidates = read_frame(
+    pre_scores = read_frame(
         db,
         select(Candidate.id, Candidate.pre_value, Candidate.pre_effort)
         .where(Candidate.workspace_id == workspace_id)
         .order_by(Candidate.id),
-    ).astype({"pre_value": float, "pre_effort": float})
+    )
+    return consensus_of(db=db, workspace_id=workspace_id, pre_scores=pre_scores, seen_by=seen_by)
+
+
+def consensus_of(
+    *, db: Session, workspace_id: int, pre_scores: pd.DataFrame, seen_by: str | None = None
+) -> pd.DataFrame:
+    """The settled consensus of the workspace's candidates whose pre-scores (id,
+    pre_value, pre_effort, oldest first) the caller has read already: the votes, the
+    scoring setup and the decisions are read here, the candidates not again."""
+    setup = load_scoring_setup(db=db, workspace_id=workspace_id)
+    candidates = pre_scores[["id", "pre_value", "pre_effort"]].astype(
+        {"pre_value": float, "pre_effort": float}
+    )
     votes = seen_by_role(latest_votes(db=db, workspace_id=workspace_id), seen_by)
     aggregates = aggregate_votes(setup, votes)
     overrides = override_history(db=db, workspace_id=workspace_id)

@@ -1,5 +1,6 @@
 """A workspace's working roadmap: its settings, pins and exclusions, and the roadmap itself."""
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -11,7 +12,7 @@ from planner.roadmap.build import Roadmap, build_roadmap
 from planner.roadmap.certainty import Certainty, plan_certainty
 from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import candidate_frame
-from planner.store.consensus import workspace_consensus, workspace_resampled
+from planner.store.consensus import consensus_of, workspace_resampled
 from planner.store.dependencies import needs_of
 from planner.store.upsert import upsert
 
@@ -62,27 +63,29 @@ def set_plan_item(
     )
 
 
-def current_roadmap(
-    *,
-    db: Session,
-    workspace_id: int,
-    today: date,
-    settings: RoadmapSettings | None = None,
-    consensus: pd.DataFrame | None = None,
-    candidates: pd.DataFrame | None = None,
-) -> Roadmap:
-    """The roadmap as it stands now (with the stored settings unless others are given).
+@dataclass(frozen=True)
+class WorkingRoadmap:
+    """The working roadmap and what it was made from (each read once)."""
 
-    `consensus` and `candidates` may be passed in when the caller has them already.
-    """
-    if candidates is None:
-        candidates = candidate_frame(db=db, workspace_id=workspace_id)
-    if consensus is None:
-        consensus = workspace_consensus(db=db, workspace_id=workspace_id)
+    candidates: pd.DataFrame  # candidate_frame
+    consensus: pd.DataFrame  # workspace_consensus
+    settings: RoadmapSettings
+    roadmap: Roadmap
+
+
+def working_roadmap(
+    *, db: Session, workspace_id: int, today: date, settings: RoadmapSettings | None = None
+) -> WorkingRoadmap:
+    """The roadmap as it stands now, with the stored settings (or `settings`, to see what
+    others would make): the one way to get it. Reads the candidates, their consensus, the
+    settings, pins, exclusions and dependencies, each once."""
+    candidates = candidate_frame(db=db, workspace_id=workspace_id)
+    consensus = consensus_of(db=db, workspace_id=workspace_id, pre_scores=candidates)
     pins, excluded = plan_items(db=db, workspace_id=workspace_id)
     settings = settings or load_plan(db=db, workspace_id=workspace_id, today=today)
     needs = needs_of(db=db, workspace_id=workspace_id)
-    return build_roadmap(candidates, consensus, settings, needs, pins, excluded)
+    roadmap = build_roadmap(candidates, consensus, settings, needs, pins, excluded)
+    return WorkingRoadmap(candidates, consensus, settings, roadmap)
 
 
 def roadmap_certainty(

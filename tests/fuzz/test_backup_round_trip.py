@@ -48,7 +48,7 @@ from planner.store.commitments import change_status, commit, record_result
 from planner.store.consensus import add_override
 from planner.store.dimensions import add_item, rename_item
 from planner.store.restore import restore_in_batches
-from planner.store.roadmap_plan import current_roadmap, save_plan
+from planner.store.roadmap_plan import save_plan, working_roadmap
 from planner.store.scoring_model import load_scoring_setup, set_role_weights, update_criterion
 from planner.store.sessions import current_round, open_session, reveal_round
 from planner.store.signoff import request_signoff
@@ -226,7 +226,7 @@ def build(db, draw) -> tuple[int, dict]:
     version = save_version(
         db=db,
         workspace_id=wid,
-        roadmap=current_roadmap(db=db, workspace_id=wid, today=TODAY),
+        roadmap=working_roadmap(db=db, workspace_id=wid, today=TODAY).roadmap,
         version_in=VersionCreate(name=draw(named("V1")), created_by=draw(named("B"))),
     )
     request_signoff(db=db, version_id=version.id, request_in=SignoffRequest(by=draw(named("E"))))

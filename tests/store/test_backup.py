@@ -25,7 +25,7 @@ from planner.store.backup import DocumentInvalid, dump_workspace, read_document
 from planner.store.commitments import change_status, commit, move_due, record_result
 from planner.store.consensus import add_override
 from planner.store.restore import restore_workspace
-from planner.store.roadmap_plan import current_roadmap, save_plan, set_plan_item
+from planner.store.roadmap_plan import save_plan, set_plan_item, working_roadmap
 from planner.store.scoring_model import set_role_weights, update_criterion
 from planner.store.sessions import change_settings, participants, reveal_round
 from planner.store.signoff import allow_on_behalf, request_signoff, sign
@@ -104,7 +104,9 @@ def full_workspace_fixture(db, workshop):
         ),
     )
     set_plan_item(db=db, candidate_id=ideas[2].id, pinned_period=None, excluded=True)
-    roadmap = current_roadmap(db=db, workspace_id=journey.workspace.id, today=date(2026, 11, 23))
+    roadmap = working_roadmap(
+        db=db, workspace_id=journey.workspace.id, today=date(2026, 11, 23)
+    ).roadmap
     version = save_version(
         db=db,
         workspace_id=journey.workspace.id,

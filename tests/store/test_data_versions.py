@@ -20,7 +20,7 @@ from planner.store.candidates import create_candidates, delete_candidates
 from planner.store.consensus import add_override, workspace_consensus
 from planner.store.data_versions import consensus_inputs, plan_inputs
 from planner.store.dependencies import add_dependencies, remove_dependency
-from planner.store.roadmap_plan import current_roadmap, save_plan, set_plan_item
+from planner.store.roadmap_plan import save_plan, set_plan_item, working_roadmap
 from planner.store.scoring_model import (
     add_criterion,
     set_role_weights,
@@ -153,7 +153,7 @@ def test_every_change_of_the_plan_changes_its_digest(workshop, db):
         seen.append(digest())
     assert all(a != b for a, b in pairwise(seen))  # each step: a new digest
     assert seen[-1] == seen[-3]  # the dependency gone: the same inputs, the same digest
-    current_roadmap(db=db, workspace_id=workspace_id, today=TODAY)  # still builds
+    working_roadmap(db=db, workspace_id=workspace_id, today=TODAY)  # still builds
     assert digest() == seen[-1]  # reading changes nothing
 
 

@@ -1,8 +1,12 @@
 """The working roadmap, dependencies and saved versions."""
 
+import re
+from collections import Counter
 from datetime import date
 
+import pandas as pd
 import pytest
+from sqlalchemy import event
 
 from planner.core.errors import Conflict, InvalidInput, validated
 from planner.models import OverrideCreate, VersionCreate
@@ -11,11 +15,11 @@ from planner.roadmap.settings import RoadmapSettings
 from planner.store.consensus import add_override, workspace_consensus
 from planner.store.dependencies import add_dependencies, dependency_frame, needs_of
 from planner.store.roadmap_plan import (
-    current_roadmap,
     load_plan,
     roadmap_certainty,
     save_plan,
     set_plan_item,
+    working_roadmap,
 )
 from planner.store.sessions import reveal_round
 from planner.store.versions import list_versions, open_version, save_version
@@ -27,7 +31,7 @@ TODAY = date(2026, 11, 23)
 
 
 def roadmap(db, demo, **kwargs):
-    return current_roadmap(db=db, workspace_id=demo.id, today=TODAY, **kwargs)
+    return working_roadmap(db=db, workspace_id=demo.id, today=TODAY, **kwargs).roadmap
 
 
 def plan(db, demo, **fields):
@@ -162,7 +166,7 @@ def test_a_split_vote_makes_a_place_uncertain(db, workshop):
     reveal_round(db=db, session_id=scoring.id)
     workspace_id = journey.workspace.id
     settled = workspace_consensus(db=db, workspace_id=workspace_id)
-    roadmap = current_roadmap(db=db, workspace_id=workspace_id, today=TODAY)
+    roadmap = working_roadmap(db=db, workspace_id=workspace_id, today=TODAY).roadmap
     items = roadmap.items
     first = {int(c) for c in items.loc[items["start_period"].eq(0), "candidate_id"]}
     sure = roadmap_certainty(
@@ -173,3 +177,52 @@ def test_a_split_vote_makes_a_place_uncertain(db, workshop):
     assert 0 < sure.quadrants.loc[split].max() < 1.0
     assert sure.ranks.loc[split, "rank_low"] <= sure.ranks.loc[split, "rank_high"]
     assert sure.quadrants.loc[ideas[2].id].sum() == 0  # not scored: no quadrant at all
+
+
+def test_the_working_roadmap_reads_each_thing_once(db, engine, workshop):
+    """One call, one statement per thing it is made from: no statement is run twice
+    and no table is the subject of two reads (the candidates not again for the
+    consensus)."""
+    journey, ideas, scoring, setup = workshop
+    for name in ("Anna", "Bram", "Cas"):
+        person = join(db, scoring, name)
+        for idea in ideas[:2]:
+            vote_all(db, scoring, person, idea.id, setup, label="5")
+    reveal_round(db=db, session_id=scoring.id)
+    set_plan_item(db=db, candidate_id=ideas[0].id, pinned_period=1, excluded=False)
+    add_dependencies(db=db, workspace_id=journey.workspace.id, pairs=[(ideas[1].id, ideas[0].id)])
+    db.flush()
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        working = working_roadmap(db=db, workspace_id=journey.workspace.id, today=TODAY)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert reads == statements  # it only reads
+    assert len(reads) == len(set(reads))
+    subjects = Counter(re.search(r"\bFROM\s+(\w+)", s, re.IGNORECASE)[1] for s in reads)
+    assert subjects["candidate"] == 1, reads
+    assert max(subjects.values()) == 1, subjects
+    assert len(reads) <= 11, reads  # candidates, channels, model, criteria, their roles,
+    # role weights, votes, decisions, pins, settings, dependencies
+    pd.testing.assert_frame_equal(
+        working.consensus, workspace_consensus(db=db, workspace_id=journey.workspace.id)
+    )
+    items = working.roadmap.items.set_index("candidate_id")
+    assert items.loc[ideas[0].id, "start_period"] == 1  # the pin was read
+    assert working.settings == load_plan(db=db, workspace_id=journey.workspace.id, today=TODAY)
+
+
+def test_other_settings_make_the_working_roadmap_without_storing_them(db, demo):
+    """`settings` shows what other settings would make; the stored ones stay."""
+    stored = load_plan(db=db, workspace_id=demo.id, today=TODAY)
+    other = stored.model_copy(update={"strategy": "wsjf", "capacities": (5.0,)})
+    working = working_roadmap(db=db, workspace_id=demo.id, today=TODAY, settings=other)
+    assert working.settings == other
+    assert working.roadmap.settings == other
+    assert load_plan(db=db, workspace_id=demo.id, today=TODAY) == stored

@@ -6,18 +6,15 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from planner.core.db import reading
 from planner.core.errors import PlannerError, validated
 from planner.core.numbers import number_list
 from planner.journey.journey import Journey
 from planner.roadmap.build import Roadmap, compare, roadmap_figures
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import RoadmapSettings, parse_capacities
-from planner.store.roadmap_plan import current_roadmap
 from planner.ui import tables
-from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, error_text, t
-from planner.ui.shell.reads import candidates, consensus
+from planner.ui.shell.reads import working_roadmap
 
 
 def compare_panel(journey: Journey, roadmap: Roadmap) -> None:
@@ -45,15 +42,7 @@ def compare_panel(journey: Journey, roadmap: Roadmap) -> None:
                 | {"strategy": strategy, "capacities": parse_capacities(capacity, current_lang())}
             ),
         )
-        with reading(engine()) as db:
-            other = current_roadmap(
-                db=db,
-                workspace_id=journey.workspace.id,
-                today=date.today(),
-                settings=other_settings,
-                consensus=consensus(journey),
-                candidates=candidates(journey),
-            )
+        _, other, _ = working_roadmap(journey, date.today(), other_settings)
     except PlannerError as error:
         st.error(error_text(error), icon=":material/error:")
         return

@@ -25,7 +25,8 @@ from planner.roadmap.settings import RoadmapSettings
 from planner.store.candidates import candidate_frame
 from planner.store.consensus import workspace_consensus, workspace_resampled
 from planner.store.data_versions import consensus_inputs, plan_inputs
-from planner.store.roadmap_plan import current_roadmap, load_plan, roadmap_certainty
+from planner.store.roadmap_plan import WorkingRoadmap, roadmap_certainty
+from planner.store.roadmap_plan import working_roadmap as working_roadmap_of
 from planner.store.versions import open_version
 from planner.ui.shell.engine import get_engine
 
@@ -129,40 +130,33 @@ def quadrant_sureness(journey: Journey, threshold_mode: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _working_roadmap(
-    url: str, workspace_id: int, version: str, today: date, _settled, _frame
-) -> tuple[RoadmapSettings, Roadmap]:
+def _working(
+    url: str, workspace_id: int, version: str, today: date, settings: dict | None
+) -> WorkingRoadmap:
     with reading(get_engine(url)) as db:
-        settings = load_plan(db=db, workspace_id=workspace_id, today=today)
-        roadmap = current_roadmap(
+        return working_roadmap_of(
             db=db,
             workspace_id=workspace_id,
             today=today,
-            settings=settings,
-            consensus=_settled,
-            candidates=_frame,
+            settings=None if settings is None else RoadmapSettings.from_json(settings),
         )
-    return settings, roadmap
 
 
-def working_roadmap(journey: Journey, today: date) -> tuple[RoadmapSettings, Roadmap, str]:
-    """The saved settings, the roadmap they make now and its version (a key for views
-    made from it and from how sure it is): built once per version of what it is made
-    from (the candidates, the consensus, the plan's settings, pins and dependencies, the
-    day), like the consensus it comes from; the roadmap's items handed out as a shallow
-    copy."""
+def working_roadmap(
+    journey: Journey, today: date, settings: RoadmapSettings | None = None
+) -> tuple[RoadmapSettings, Roadmap, str]:
+    """The saved settings (or `settings`, to compare), the roadmap they make now and its
+    version (a key for views made from it and from how sure it is): built by
+    planner.store.roadmap_plan.working_roadmap once per version of what it is made from
+    (the candidates, the consensus' inputs, the plan's settings, pins and dependencies,
+    the day), like the consensus; the roadmap's items handed out as a shallow copy."""
     url, workspace_id = database_url(), journey.workspace.id
-    parts = (
-        journey.workspace.updated_at.isoformat(),
-        consensus_digest(journey),
-        _inputs(url, workspace_id)[1],
-        today.isoformat(),
-    )
+    wanted = None if settings is None else settings.to_json()
+    parts = (*_inputs(url, workspace_id), today.isoformat(), wanted)
     version = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    settings, roadmap = _working_roadmap(
-        url, workspace_id, version, today, consensus(journey), candidates(journey)
-    )
-    return settings, replace(roadmap, items=roadmap.items.copy(deep=False)), version
+    working = _working(url, workspace_id, version, today, wanted)
+    roadmap = working.roadmap
+    return working.settings, replace(roadmap, items=roadmap.items.copy(deep=False)), version
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
