@@ -69,8 +69,12 @@ def test_thirty_stakeholders_in_threads(engine, ballot):
 @pytest.mark.sqlite_only
 def test_three_processes_on_one_sqlite_file(database_url, engine, ballot):
     code, round_id, candidates, criteria = ballot
-    spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=3, mp_context=spawn) as pool:
+    # Three processes of their own, forked from a server process that imported the
+    # worker's code once (no database opened there): each opens its own connection, as a
+    # spawned process would, and the test starts one interpreter instead of three.
+    processes = multiprocessing.get_context("forkserver")
+    processes.set_forkserver_preload(["tests.stress"])
+    with ProcessPoolExecutor(max_workers=3, mp_context=processes) as pool:
         futures = [
             pool.submit(
                 process_worker,
