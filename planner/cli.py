@@ -36,6 +36,7 @@ from planner.importing.batched import import_in_batches
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.journey.duplicates import THRESHOLD, candidates_of, suggest_duplicates
+from planner.journey.journey import JourneyKind
 from planner.journey.naming import name_key
 from planner.mail.config import configured_smtp
 from planner.models import DueMove, PassphraseSet, ResultRecord, VersionCreate, WorkspaceCreate
@@ -420,7 +421,7 @@ def import_file(engine, args) -> int:
     return 0
 
 
-def parse_mapping(text: str, *, with_known: bool = True) -> tuple[str, str, str]:
+def parse_mapping(text: str, *, with_known: bool = True) -> tuple[JourneyKind, str, str]:
     """'channel:Contactcentrum=Klantcontactcentrum' -> (kind, name, known name)."""
     kind, _, rest = text.partition(":")
     name, _, known = rest.partition("=")
@@ -428,7 +429,7 @@ def parse_mapping(text: str, *, with_known: bool = True) -> tuple[str, str, str]
     if kind not in ALIAS_KINDS or not name.strip() or with_known != bool(known.strip()):
         shape = "KIND:NAME=KNOWN" if with_known else "KIND:NAME"
         raise InvalidInput("error.mapping_format", text=text, shape=shape)
-    return kind, name.strip(), known.strip()
+    return JourneyKind(kind), name.strip(), known.strip()
 
 
 def aliases(engine, args) -> int:

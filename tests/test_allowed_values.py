@@ -1,6 +1,7 @@
 """Every list of allowed values is one StrEnum in its domain module, and the models, the
 CLI and the catalog all take it from there."""
 
+import json
 import re
 from datetime import date
 from typing import get_args
@@ -11,20 +12,29 @@ from planner.access.roles import ACTIONS, MENUS, ROLES, STAKEHOLDER_PAGES, Role,
 from planner.cli import _parser
 from planner.core.i18n import LANGUAGES, Language, catalog
 from planner.delivery.signoff import Decision
-from planner.delivery.workflow import INITIAL, OPEN, STATUSES, TRANSITIONS, Status
+from planner.delivery.workflow import INITIAL, OPEN, STATUSES, TRANSITIONS, EventKind, Status
+from planner.journey.journey import JourneyKind
 from planner.journey.templates import TEMPLATES, Template
 from planner.models import (
+    CalibrationReference,
     Commitment,
     CommitmentCreate,
     CommitmentEvent,
+    Criterion,
+    ImportAlias,
     OutboxMail,
+    RoadmapPlan,
+    ScoringModel,
     ScoringModelUpdate,
     ScoringRound,
     ScoringSession,
     Signoff,
+    SQLModel,
     StatusChange,
+    Workspace,
     WorkspaceCreate,
 )
+from planner.models.columns import EnumText
 from planner.roadmap.periods import LENGTHS, PeriodKind
 from planner.roadmap.quadrants import QUADRANTS, Quadrant, ThresholdMode
 from planner.roadmap.ranking import Strategy
@@ -39,7 +49,17 @@ from planner.scoring.lifecycle import (
 )
 from planner.scoring.own_pace import MailStatus
 from planner.scoring.scales import ScaleKey
-from planner.store.document import RoundDoc, SessionDoc
+from planner.store.aliases import KINDS as ALIAS_KINDS
+from planner.store.dimensions import MODELS as DIMENSION_MODELS
+from planner.store.document import (
+    AliasDoc,
+    CriterionDoc,
+    EventDoc,
+    RoundDoc,
+    ScoringModelDoc,
+    SessionDoc,
+    WorkspaceMeta,
+)
 from tests.conftest import ROOT
 
 LABELS = {  # catalog key of each member's label
@@ -56,6 +76,7 @@ LABELS = {  # catalog key of each member's label
     SessionStatus: "session.status_{}",
     RoundStatus: "round.{}",
     Role: "role.{}",
+    JourneyKind: "kind.{}",
 }
 
 
@@ -94,9 +115,25 @@ def test_the_models_take_their_values_from_the_enums():
         (CommitmentEvent, "from_status", Status),
         (Signoff, "decision", Decision),
         (OutboxMail, "status", MailStatus),
+        (ScoringModel, "scale", ScaleKey),
+        (ScoringModel, "consensus_method", ConsensusMethod),
+        (ScoringModelDoc, "scale", ScaleKey),
+        (ScoringModelDoc, "consensus_method", ConsensusMethod),
+        (Criterion, "dimension", Dimension),
+        (CriterionDoc, "dimension", Dimension),
+        (CalibrationReference, "dimension", Dimension),
+        (RoadmapPlan, "strategy", Strategy),
+        (RoadmapPlan, "period_kind", PeriodKind),
+        (RoadmapPlan, "threshold_mode", ThresholdMode),
+        (CommitmentEvent, "kind", EventKind),
+        (EventDoc, "kind", EventKind),
+        (ImportAlias, "kind", JourneyKind),
+        (AliasDoc, "kind", JourneyKind),
+        (Workspace, "language", Language),
+        (WorkspaceMeta, "language", Language),
     ],
 )
-def test_every_status_field_is_typed_by_its_enum(model, field, enum):
+def test_every_closed_field_is_typed_by_its_enum(model, field, enum):
     """Tables, backup schema alike; a table keeps the value as its string."""
     annotation = model.model_fields[field].annotation
     assert annotation is enum or set(get_args(annotation)) == {enum, type(None)}
@@ -106,7 +143,27 @@ def test_every_status_field_is_typed_by_its_enum(model, field, enum):
         assert column.c[field].type.impl.python_type is str
 
 
+# Text columns whose values are no closed set, though their names suggest one.
+OPEN_TEXT = {("outbox_mail", "kind")}  # 'reminder-48h', 'r2-nudge-...' (scoring.own_pace)
+CLOSED_NAMES = re.compile(r"status|kind|dimension|scale|strategy|mode|method|language|decision")
+
+
+def test_no_table_keeps_a_closed_value_as_bare_text():
+    """A column named like a list of allowed values holds its enum (EnumText)."""
+    bare = [
+        f"{table.name}.{column.name}"
+        for table in SQLModel.metadata.sorted_tables
+        for column in table.columns
+        if CLOSED_NAMES.search(column.name)
+        and not isinstance(column.type, EnumText)
+        and (table.name, column.name) not in OPEN_TEXT
+        and column.type.python_type is str
+    ]
+    assert bare == []
+
+
 def test_the_domain_tables_cover_every_value():
+    assert set(DIMENSION_MODELS) == set(JourneyKind) and tuple(JourneyKind) == ALIAS_KINDS
     assert set(LENGTHS) == set(PeriodKind)
     assert set(TEMPLATES) == set(Template)
     assert set(TRANSITIONS) == set(Status) and tuple(Status) == STATUSES
@@ -134,8 +191,20 @@ def js_constant(path: str, name: str) -> str:
     return found[0]
 
 
+def js_array(path: str, name: str) -> list[str]:
+    """The strings a `const NAME = ["...", ...];` of a script under planner/ui holds."""
+    script = ROOT.joinpath("planner", "ui", path).read_text(encoding="utf-8")
+    found = re.findall(rf"^const {name} = (\[[^\]]*\]);", script, re.MULTILINE)
+    assert len(found) == 1, f"{path} defines {name} {len(found)} times"
+    return json.loads(found[0])
+
+
 def test_the_ballot_script_writes_dont_know_as_python_reads_it():
     assert js_constant("scoring/ballot.js", "DONT_KNOW") == DONT_KNOW
+
+
+def test_the_ballot_script_shows_the_dimensions_python_has():
+    assert js_array("scoring/ballot.js", "DIMENSIONS") == list(Dimension)
 
 
 def test_roles_and_the_pages_each_sees_are_defined_once():

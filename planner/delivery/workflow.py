@@ -23,6 +23,14 @@ class Status(StrEnum):
     DROPPED = "dropped"
 
 
+class EventKind(StrEnum):
+    """What a line of a commitment's history records."""
+
+    STATUS = "status"  # a status change
+    RESULT = "result"  # a KPI result or actual effort recorded
+    DUE = "due"  # its due date moved
+
+
 STATUSES = tuple(Status)
 INITIAL = (Status.COMMITTED, Status.PROPOSED)  # what a new commitment may start as
 NOT_STARTED = frozenset({Status.PROPOSED, Status.COMMITTED})

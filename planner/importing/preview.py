@@ -22,13 +22,13 @@ from planner.core.numbers import one_decimal
 from planner.core.text import clean_text
 from planner.importing.columns import REQUIRED, map_headers, split_list
 from planner.importing.reading import ImportFailed, Table
-from planner.journey.journey import Journey
+from planner.journey.journey import Journey, JourneyKind
 from planner.journey.naming import AmbiguousName, NameIndex, name_key
 from planner.journey.templates import DEFAULT_CHANNELS, NINE_PHASES, OTHER_CHANNELS, SIX_PHASES
 from planner.models import Description, DimensionCreate, ShortText, Tag, Title
 from planner.roadmap.schedule import DependencyCycle, check_acyclic
 
-KINDS = ("phase", "channel", "persona")
+KINDS = tuple(JourneyKind)
 TRUE_WORDS = {"1", "yes", "y", "true", "x", "ja", "j", "waar"}
 FALSE_WORDS = {"", "0", "no", "n", "false", "nee", "onwaar"}
 
@@ -146,7 +146,7 @@ class _Names:
 
     def __init__(
         self,
-        kind: str,
+        kind: JourneyKind,
         known: list[str],
         *,
         accept: set[str],

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Protocol
+
+
+class JourneyKind(StrEnum):
+    """The three kinds of names a journey is made of (an import alias stands for one)."""
+
+    PHASE = "phase"
+    CHANNEL = "channel"
+    PERSONA = "persona"
 
 
 # What this module reads of the rows a journey is made of (planner.models.Workspace, Phase,

@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel
 from planner.core.limits import KPI_NAME_MAX, LEARNINGS_MAX
 from planner.core.text import text_field
 from planner.delivery.signoff import Decision
-from planner.delivery.workflow import Status
+from planner.delivery.workflow import EventKind, Status
 from planner.models.columns import EnumText
 from planner.models.journey import NAME_MAX, TITLE_MAX, Name, ShortText, _owner, _timestamp
 from planner.models.scoring import COMMENT_MAX, Comment, Reason, _key, _moment
@@ -135,7 +135,7 @@ class CommitmentEvent(SQLModel, table=True):
     __tablename__ = "commitment_event"
     id: int | None = Field(default=None, primary_key=True)
     commitment_id: int = Field(sa_column=_key("commitment"))
-    kind: str = Field(max_length=8)  # status | result | due
+    kind: EventKind = Field(sa_type=EnumText(EventKind, 8))
     from_status: Status | None = Field(default=None, sa_type=EnumText(Status, 12))
     to_status: Status = Field(sa_type=EnumText(Status, 12))
     by: str = Field(max_length=NAME_MAX)

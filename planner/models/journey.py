@@ -8,7 +8,9 @@ from sqlmodel import Field, SQLModel
 from planner.core.i18n import Language
 from planner.core.limits import DESCRIPTION_MAX, NAME_MAX, SHORT_TEXT_MAX, TITLE_MAX
 from planner.core.text import text_field
+from planner.journey.journey import JourneyKind
 from planner.journey.templates import Template
+from planner.models.columns import EnumText
 
 # What people type, cleaned by the one text rule (planner.core.text) and held to limits.
 Name = text_field(NAME_MAX, min_length=1, name=True)
@@ -56,7 +58,7 @@ class WorkspaceUpdate(SQLModel):
 class Workspace(WorkspaceBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=NAME_MAX, unique=True)
-    language: str = Field(default="en", max_length=2)
+    language: Language = Field(default=Language.EN, sa_type=EnumText(Language, 2))
     archived: bool = False
     restoring: bool = False  # being restored in batches: nobody sees or reaches it yet
     signoff_on_behalf: bool = True  # facilitators may record sign-off answers in the room
@@ -111,7 +113,7 @@ class ImportAlias(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("workspace_id", "kind", "name_key"),)
     id: int | None = Field(default=None, primary_key=True)
     workspace_id: int = Field(sa_column=_owner("workspace"))
-    kind: str = Field(max_length=8)  # phase, channel or persona
+    kind: JourneyKind = Field(sa_type=EnumText(JourneyKind, 8))
     name: str = Field(max_length=NAME_MAX)  # as first typed
     name_key: str = Field(max_length=NAME_MAX)  # as compared (planner.journey.naming)
     phase_id: int | None = Field(default=None, sa_column=_dimension("phase"))

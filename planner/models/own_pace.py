@@ -70,6 +70,8 @@ class OutboxMail(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(sa_column=_key("scoring_session"))
     stakeholder_id: int = Field(sa_column=_key("stakeholder"))
+    # Not a closed set: 'invitation', 'reminder-48h', 'nudge-…' with a re-vote round's
+    # 'r2-' before it, made by planner.scoring.own_pace (reminder_kind, nudge_kind...).
     kind: str = Field(max_length=KIND_MAX)
     status: MailStatus = Field(default=MailStatus.PENDING, sa_type=EnumText(MailStatus, 10))
     attempts: int = 0

@@ -6,6 +6,7 @@ from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from planner.core.limits import TITLE_MAX
+from planner.models.columns import EnumText
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
 from planner.models.scoring import _key, _moment
 from planner.roadmap.periods import PeriodKind
@@ -26,12 +27,14 @@ class RoadmapPlan(SQLModel, table=True):
 
     __tablename__ = "roadmap_plan"
     workspace_id: int = Field(sa_column=_key("workspace", primary=True))
-    strategy: str = Strategy.QUICK_WINS.value
-    period_kind: str = PeriodKind.QUARTER.value
+    strategy: Strategy = Field(default=Strategy.QUICK_WINS, sa_type=EnumText(Strategy))
+    period_kind: PeriodKind = Field(default=PeriodKind.QUARTER, sa_type=EnumText(PeriodKind))
     periods: int = DEFAULT_PERIODS
     start: date = Field(sa_column=Column(Date, nullable=False))
     capacities: list[float] = Field(sa_column=Column(JSON, nullable=False))
-    threshold_mode: str = ThresholdMode.MIDDLE.value
+    threshold_mode: ThresholdMode = Field(
+        default=ThresholdMode.MIDDLE, sa_type=EnumText(ThresholdMode)
+    )
     time_limit: float = DEFAULT_TIME_LIMIT  # seconds the best plan's solver may take
 
 

@@ -49,8 +49,10 @@ class ScoringModelUpdate(SQLModel):
 class ScoringModel(SQLModel, table=True):
     __tablename__ = "scoring_model"
     workspace_id: int = Field(sa_column=_key("workspace", primary=True))
-    scale: str = "1-5"
-    consensus_method: str = ConsensusMethod.MEDIAN.value
+    scale: ScaleKey = Field(default=ScaleKey.ONE_TO_FIVE, sa_type=EnumText(ScaleKey))
+    consensus_method: ConsensusMethod = Field(
+        default=ConsensusMethod.MEDIAN, sa_type=EnumText(ConsensusMethod)
+    )
     # A candidate is flagged "discuss" when the standard deviation of its scores is
     # over this share of the 0–10 range, or when it has votes at both ends.
     disagreement: float = 0.25
@@ -70,7 +72,7 @@ class Criterion(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     workspace_id: int = Field(sa_column=_owner("workspace"))
     name: str = Field(max_length=NAME_MAX)
-    dimension: str = Field(max_length=6)
+    dimension: Dimension = Field(sa_type=EnumText(Dimension, 6))
     weight: float = 1.0
     position: int = 0
 
@@ -98,7 +100,7 @@ class CalibrationReference(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("workspace_id", "dimension", "candidate_id"),)
     id: int | None = Field(default=None, primary_key=True)
     workspace_id: int = Field(sa_column=_owner("workspace"))
-    dimension: str = Field(max_length=6)
+    dimension: Dimension = Field(sa_type=EnumText(Dimension, 6))
     candidate_id: int = Field(sa_column=_key("candidate"))
     label: str = Field(max_length=12)
 

@@ -11,22 +11,23 @@ from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from planner.core.errors import Conflict, FieldName, InvalidInput, KindName, NotFound, validated
+from planner.journey.journey import JourneyKind
 from planner.journey.naming import name_key
 from planner.models import DimensionCreate, ImportAlias
 from planner.store.dimensions import MODELS
 
-KINDS = tuple(MODELS)
+KINDS = tuple(JourneyKind)
 
 
 @dataclass(frozen=True)
 class Alias:
     id: int
-    kind: str
+    kind: JourneyKind
     name: str  # the other name, as first typed
     target: str  # the workspace's own name it stands for
 
 
-def list_aliases(*, db: Session, workspace_id: int, kind: str | None = None) -> list[Alias]:
+def list_aliases(*, db: Session, workspace_id: int, kind: JourneyKind | None = None) -> list[Alias]:
     """The workspace's aliases (of one kind), by kind and name."""
     found = []
     for each, model in MODELS.items():
@@ -55,7 +56,7 @@ def set_alias(
     *,
     db: Session,
     workspace_id: int,
-    kind: str,
+    kind: JourneyKind,
     name: str,
     target: str,
     alias_id: int | None = None,

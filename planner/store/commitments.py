@@ -9,7 +9,7 @@ from sqlmodel import Session
 from planner.core.errors import Conflict, FieldName, InvalidInput, KindName, NotFound
 from planner.core.numbers import few_decimals
 from planner.delivery.tracking import flag_deadlines
-from planner.delivery.workflow import OPEN, Status, check_due_move, check_transition
+from planner.delivery.workflow import OPEN, EventKind, Status, check_due_move, check_transition
 from planner.journey.naming import name_key
 from planner.models import (
     Candidate,
@@ -119,7 +119,7 @@ def commit(
     db.add(
         CommitmentEvent(
             commitment_id=commitment.id,
-            kind="status",
+            kind=EventKind.STATUS,
             from_status=None,
             to_status=commitment.status,
             by=commitment_in.committed_by,
@@ -146,7 +146,7 @@ def change_status(
     db.add(
         CommitmentEvent(
             commitment_id=commitment.id,
-            kind="status",
+            kind=EventKind.STATUS,
             from_status=commitment.status,
             to_status=change.status,
             by=change.by,
@@ -170,7 +170,7 @@ def move_due(*, db: Session, commitment_id: int, move: DueMove) -> Commitment:
     db.add(
         CommitmentEvent(
             commitment_id=commitment.id,
-            kind="due",
+            kind=EventKind.DUE,
             from_status=commitment.status,
             to_status=commitment.status,
             by=move.by,
@@ -200,7 +200,7 @@ def due_moves(*, db: Session, workspace_id: int) -> pd.DataFrame:
             CommitmentEvent.comment,
         )
         .join(Commitment, Commitment.id == CommitmentEvent.commitment_id)
-        .where(Commitment.workspace_id == workspace_id, CommitmentEvent.kind == "due")
+        .where(Commitment.workspace_id == workspace_id, CommitmentEvent.kind == EventKind.DUE)
         .order_by(CommitmentEvent.at, CommitmentEvent.id),
     )
 
@@ -289,7 +289,7 @@ def record_result(*, db: Session, commitment_id: int, result: ResultRecord) -> C
     db.add(
         CommitmentEvent(
             commitment_id=commitment.id,
-            kind="result",
+            kind=EventKind.RESULT,
             from_status=Status.DONE,
             to_status=Status.DONE,
             by=result.by,

@@ -7,11 +7,12 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from planner.core.errors import Conflict, KindName, NotFound, validated
+from planner.journey.journey import JourneyKind
 from planner.journey.naming import name_key
 from planner.models import Candidate, CandidateChannel, Channel, DimensionCreate, Persona, Phase
 from planner.models.journey import JourneyDimension
 
-MODELS = {"phase": Phase, "channel": Channel, "persona": Persona}  # by kind
+MODELS = {JourneyKind.PHASE: Phase, JourneyKind.CHANNEL: Channel, JourneyKind.PERSONA: Persona}
 KINDS = {model: kind for kind, model in MODELS.items()}
 
 

@@ -25,7 +25,8 @@ from planner.core.errors import PlannerError
 from planner.core.i18n import Language
 from planner.core.text import text_field
 from planner.delivery.signoff import Decision
-from planner.delivery.workflow import Status
+from planner.delivery.workflow import EventKind, Status
+from planner.journey.journey import JourneyKind
 from planner.journey.naming import name_key
 from planner.models.delivery import KPI_LIMIT
 from planner.models.journey import DESCRIPTION_MAX, NAME_MAX, SHORT_TEXT_MAX, TITLE_MAX
@@ -213,7 +214,7 @@ class VersionDoc(Part):
 
 
 class EventDoc(Part):
-    kind: Literal["status", "result", "due"]
+    kind: EventKind
     from_status: Status | None = None
     to_status: Status
     by: Name
@@ -224,7 +225,7 @@ class EventDoc(Part):
 
     @model_validator(mode="after")
     def _moves_name_both_days(self) -> "EventDoc":
-        if (self.kind == "due") != (self.from_due is not None and self.to_due is not None):
+        if (self.kind == EventKind.DUE) != (self.from_due is not None and self.to_due is not None):
             raise ValueError("a due date move (kind due) has from_due and to_due, and only it")
         return self
 
@@ -269,7 +270,7 @@ def _known(path: str, value, known, what: str) -> None:
 
 
 class AliasDoc(Part):
-    kind: Literal["phase", "channel", "persona"]
+    kind: JourneyKind
     name: Name  # another name, read as `target` by imports
     target: Name
 

@@ -11,7 +11,7 @@ from planner.core.db import reading
 from planner.core.errors import validated
 from planner.core.limits import COMMENT_MAX, LEARNINGS_MAX, NAME_MAX, REASON_MAX
 from planner.core.numbers import few_decimals, one_decimal
-from planner.delivery.workflow import NEEDS_REASON, OPEN, Status, allowed
+from planner.delivery.workflow import NEEDS_REASON, OPEN, EventKind, Status, allowed
 from planner.models import DueMove, ResultRecord, StatusChange
 from planner.store.commitments import change_status, history, move_due, record_result
 from planner.ui import tables
@@ -81,9 +81,9 @@ def commitment_detail(frame: pd.DataFrame, today: date, *, editable: bool) -> No
 
 def change_text(step: dict) -> str:
     """One line of the history, as the Change column says it."""
-    if step["kind"] == "result":
+    if step["kind"] == EventKind.RESULT:
         return t("commitments.result_recorded")
-    if step["kind"] == "due":
+    if step["kind"] == EventKind.DUE:
         lang = current_lang()
         return t(
             "commitments.due_changed",

@@ -20,7 +20,13 @@ from planner.roadmap.certainty import chance_of
 from planner.roadmap.charts import cell_heat_map
 from planner.roadmap.matrix import matrix_points, value_by_cell
 from planner.roadmap.matrix_chart import matrix_chart, matrix_columns
-from planner.roadmap.quadrants import QUADRANTS, Thresholds, quadrant_of, thresholds_for
+from planner.roadmap.quadrants import (
+    QUADRANTS,
+    ThresholdMode,
+    Thresholds,
+    quadrant_of,
+    thresholds_for,
+)
 from planner.scoring.scales import SCALES
 from planner.ui.shell.charts import shown_first, spec_of
 from planner.ui.shell.lang import current_lang
@@ -86,7 +92,7 @@ def _view(
         return i18n.t(key, lang)
 
     frame, consensus = candidates(_journey), consensus_seen_by(_journey, role)
-    everything = matrix_points(frame, consensus, thresholds_for(consensus, "middle"))
+    everything = matrix_points(frame, consensus, thresholds_for(consensus, ThresholdMode.MIDDLE))
     thresholds = thresholds_for(everything, mode)
     points = everything.assign(
         quadrant=quadrant_of(everything["value"], everything["effort"], thresholds)

@@ -7,6 +7,7 @@ const RETRY_MS = [500, 1000, 2000, 4000, 8000];
 const POLL_MS = 2000;
 const ADVANCE_MS = 300;
 const DONT_KNOW = "?"; // planner.scoring.answers.DONT_KNOW (tests/test_allowed_values.py)
+const DIMENSIONS = ["value", "effort"]; // planner.scoring.consensus.Dimension (the same test)
 
 function el(tag, attrs = {}, text) {
   const node = document.createElement(tag);
@@ -403,7 +404,7 @@ class Ballot {
     body.push(el("h2", { class: "title", tabindex: "-1" }, card.title)); // under the page's h1
     body.push(el("p", { class: "caption" }, [card.phase, card.channels.join(", ")].join(" · ")));
     if (card.description) body.push(el("p", { class: "description" }, card.description));
-    for (const dimension of ["value", "effort"]) {
+    for (const dimension of DIMENSIONS) {
       const criteria = data.criteria.filter((c) => c.dimension === dimension);
       if (!criteria.length) continue;
       body.push(el("p", { class: "help" }, data.text[`${dimension}_help`]));

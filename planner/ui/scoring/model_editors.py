@@ -21,6 +21,7 @@ from sqlmodel import Session
 from planner.core.errors import validated
 from planner.core.limits import NAME_MAX
 from planner.models import CriterionCreate, RoleWeightCreate
+from planner.scoring.consensus import Dimension
 from planner.scoring.setup import ScoringSetup
 from planner.store.scoring_model import (
     add_criterion,
@@ -154,10 +155,10 @@ def criteria_editor(workspace_id: int, setup: ScoringSetup) -> None:
             "name": st.column_config.TextColumn(t("field.name"), required=True, max_chars=NAME_MAX),
             "dimension": st.column_config.SelectboxColumn(
                 t("field.dimension"),
-                options=["value", "effort"],
+                options=list(Dimension),
                 required=True,
-                default="value",
-                format_func={d: t(f"field.{d}") for d in ("value", "effort")}.get,
+                default=Dimension.VALUE,
+                format_func={d: t(f"field.{d}") for d in Dimension}.get,
             ),
             "weight": tables.number(
                 t("field.weight"),
