@@ -9,20 +9,38 @@ import pandas as pd
 from planner.core import dates
 
 
-def distribution_chart(
-    composites: pd.DataFrame, labels: dict[str, str], *, compact: bool = False
-) -> alt.FacetChart:
-    """Each stakeholder's value and effort per candidate (points) with their spread (box).
+def distribution_chart(composites: pd.DataFrame, labels: dict[str, str]) -> alt.FacetChart:
+    """Each stakeholder's value and effort per candidate (points) with their spread (box),
+    value beside effort.
 
     composites: title, dimension ("value"/"effort"), score, discuss (bool).
     labels: texts for "value", "effort", "score", "title", "discuss".
-    `compact`: value above effort, narrow, short titles: fits a 390 px phone.
     """
+    order = [labels["value"], labels["effort"]]
+    layers = _distribution(composites, labels, label_limit=260).properties(width=280)
+    return layers.facet(column=alt.Column("dimension:N", title=None, sort=order))
+
+
+def distribution_panels(composites: pd.DataFrame, labels: dict[str, str]) -> list[alt.LayerChart]:
+    """The same as `distribution_chart` as two charts, value then effort, each as wide as
+    the column it is drawn in (a faceted chart cannot be): a 390 px phone and a desktop
+    alike. Short titles; the legend below."""
+    return [
+        _distribution(composites[composites["dimension"] == dimension], labels, label_limit=110)
+        .properties(width="container", title=labels[dimension])
+        .configure_legend(orient="bottom")
+        for dimension in ("value", "effort")
+    ]
+
+
+def _distribution(
+    composites: pd.DataFrame, labels: dict[str, str], *, label_limit: int
+) -> alt.LayerChart:
     data = composites.assign(
         dimension=composites["dimension"].map(labels),
         flag=composites["discuss"].map({True: "⚑", False: ""}),
     )
-    y = alt.Y("title:N", title=None, sort=None, axis=alt.Axis(labelLimit=110 if compact else 260))
+    y = alt.Y("title:N", title=None, sort=None, axis=alt.Axis(labelLimit=label_limit))
     x = alt.X("score:Q", title=labels["score"], scale=alt.Scale(domain=[0, 10]))
     box = (
         alt.Chart()
@@ -50,15 +68,7 @@ def distribution_chart(
         )
     )
     height = max(120, 26 * data["title"].nunique())
-    order = [labels["value"], labels["effort"]]
-    layers = alt.layer(box, points, data=data).properties(
-        height=height, width=170 if compact else 280
-    )
-    if compact:
-        return layers.facet(row=alt.Row("dimension:N", title=None, sort=order)).configure_legend(
-            orient="bottom"
-        )
-    return layers.facet(column=alt.Column("dimension:N", title=None, sort=order))
+    return alt.LayerChart(layer=[box, points], data=data, height=height)
 
 
 # Text the charts draw, at least 4.5:1 on the white page (WCAG AA): Streamlit's chart

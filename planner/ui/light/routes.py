@@ -378,13 +378,14 @@ def _view(request: Request, token: str, code: str, lang: str, joined: bool) -> t
         return 401, _identity(lang)
     if scoring is None:
         return (401, _identity(lang)) if ours else _guess(request, lang)
+    voting = accepts_votes(state.session_status, state.round_status)
+    who = "vote.who" if voting else "vote.who_closed"  # "can be changed until the reveal"
     common = {
         "session": scoring.name,
-        "who": t("vote.who", lang, name=stakeholder.name, number=state.number),
+        "who": t(who, lang, name=stakeholder.name, number=state.number),
         "token": token,
         "signoff": f"/signoff?me={token}",
     }
-    voting = accepts_votes(state.session_status, state.round_status)
     criteria = setup.criteria_for(stakeholder.role)
     follow = follow_data(session_id=scoring.id, state=state, token=token)
     if voting and not criteria:

@@ -88,7 +88,9 @@ except PlannerError as error:
     st.stop()
 
 st.title(plain(scoring.name))
-st.caption(t("vote.who", name=my_name, number=state.number))
+# "Can be changed until the reveal" only while it can.
+who = "vote.who" if accepts_votes(state.session_status, state.round_status) else "vote.who_closed"
+st.caption(t(who, name=my_name, number=state.number))
 just_joined = st.session_state.pop(JUST_JOINED, False)
 with st.expander(t("vote.personal_link"), icon=":material/bookmark:", expanded=just_joined):
     st.caption(t("vote.personal_link_help"))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from planner.core.config import database_url
 from planner.core.db import reading
-from planner.roadmap.charts import distribution_chart
+from planner.roadmap.charts import distribution_chart, distribution_panels
 from planner.scoring.consensus import composites
 from planner.scoring.setup import ScoringSetup, aggregate_votes, criteria_frame
 from planner.store.votes import round_comments, round_votes
@@ -103,7 +103,11 @@ def show_results(
         discuss=people["candidate_id"].map(results["discuss"]),
     )
     labels = {key: t(f"chart.{key}") for key in ("value", "effort", "score", "title", "discuss")}
-    draw_chart(distribution_chart(people, labels, compact=compact), width="content")
+    if compact:  # the stakeholder's view: as wide as the column, on a phone and a desktop
+        for panel in distribution_panels(people, labels):
+            draw_chart(panel, width="stretch")
+    else:
+        draw_chart(distribution_chart(people, labels), width="content")
     tables.show(
         results_table(results, titles),
         hide_index=True,
