@@ -1,6 +1,13 @@
-"""The journey grid: how many candidates each phase x channel cell holds."""
+"""The journey grid: how many candidates each phase x channel cell holds, and which
+cells hold likely duplicates of candidates on other channels."""
+
+from collections.abc import Iterable
 
 import pandas as pd
+
+from planner.journey.duplicates import DuplicateSuggestion
+
+Cell = tuple[str, str]  # (phase, channel)
 
 
 def cell_counts(candidates: pd.DataFrame, phases: list[str], channels: list[str]) -> pd.DataFrame:
@@ -29,3 +36,31 @@ def empty_cells(counts: pd.DataFrame) -> list[tuple[str, str]]:
         for channel in counts.index
         if counts.at[channel, phase] == 0
     ]
+
+
+def duplicate_cells(
+    candidates: pd.DataFrame, suggestions: Iterable[DuplicateSuggestion]
+) -> dict[Cell, list[DuplicateSuggestion]]:
+    """The suggested pairs in each (phase, channel) cell that repeat a candidate on another
+    channel of the phase, in the suggestions' order.
+
+    A pair is in the cell of every channel one of its candidates is on while the other
+    is on some other channel. Two candidates on one and the same channel only mark
+    nothing: that cell lists them both. Pairs of candidates no longer in `candidates`
+    (merged or deleted meanwhile) are left out.
+    """
+    channels = dict(zip(candidates["id"], candidates["channels"], strict=True))
+    cells: dict[Cell, list[DuplicateSuggestion]] = {}
+    for pair in suggestions:
+        if pair.first not in channels or pair.second not in channels:
+            continue
+        sides = (channels[pair.first], channels[pair.second])
+        marked = [
+            channel
+            for here, there in (sides, sides[::-1])
+            for channel in here
+            if any(other != channel for other in there)
+        ]
+        for channel in dict.fromkeys(marked):
+            cells.setdefault((pair.phase, channel), []).append(pair)
+    return cells

@@ -1,6 +1,8 @@
 """The candidates page's "Possible duplicates": suggestions per phase, a merge after a
-confirmation naming what is kept, and the recent merges with an undo."""
+confirmation naming what is kept, and the recent merges with an undo. The journey grid
+shows the same pairs, merge and undo per cell (planner.ui.journey.grid_duplicates)."""
 
+from collections.abc import Mapping
 from datetime import datetime
 
 import pandas as pd
@@ -36,21 +38,26 @@ def _suggestions(
     return suggest_duplicates(candidates_of(_frame), channels=channels)
 
 
-def duplicates_panel(journey: Journey, frame: pd.DataFrame) -> None:
-    """For facilitators, behind a toggle: suggesting costs a moment on large workspaces."""
-    workspace_id = journey.workspace.id
-    if not allowed(workspace_id, "edit") or not st.toggle(
-        t("duplicates.title"), key="show_duplicates"
-    ):
-        return
-    st.caption(t("duplicates.intro"))
-    found = _suggestions(
+def suggestions(journey: Journey, frame: pd.DataFrame) -> list[DuplicateSuggestion]:
+    """The workspace's likely duplicates, best first; computed once per version of the
+    workspace and shared by every session and page."""
+    return _suggestions(
         database_url(),
-        workspace_id,
+        journey.workspace.id,
         journey.workspace.updated_at,
         tuple(journey.channel_names),
         frame,
     )
+
+
+def duplicates_panel(journey: Journey, frame: pd.DataFrame) -> None:
+    """For facilitators, behind a toggle: suggesting costs a moment on large workspaces."""
+    if not allowed(journey.workspace.id, "edit") or not st.toggle(
+        t("duplicates.title"), key="show_duplicates"
+    ):
+        return
+    st.caption(t("duplicates.intro"))
+    found = suggestions(journey, frame)
     titles = dict(zip(frame["id"], frame["title"], strict=True))
     if not found:
         st.info(t("duplicates.none"))
@@ -59,12 +66,11 @@ def duplicates_panel(journey: Journey, frame: pd.DataFrame) -> None:
         if pairs:
             st.markdown(f"#### {plain(phase)}")
             for pair in pairs[:SHOWN_PER_PHASE]:
-                _pair_row(pair, titles)
+                pair_row(pair, titles)
             if len(pairs) > SHOWN_PER_PHASE:
                 st.caption(t("duplicates.more", shown=SHOWN_PER_PHASE, total=len(pairs)))
-    if st.session_state.get(PENDING):
-        _confirm_merge(journey, frame, *st.session_state[PENDING])
-    _recent(journey)
+    merge_dialog(journey, frame)
+    recent_merges_list(journey)
 
 
 def duplicate_notice(journey: Journey, candidate_id: int) -> None:
@@ -81,7 +87,8 @@ def duplicate_notice(journey: Journey, candidate_id: int) -> None:
         feedback("warning", t("duplicates.added_like", title=title, reason=reason))
 
 
-def _pair_row(pair: DuplicateSuggestion, titles: dict[int, str]) -> None:
+def pair_row(pair: DuplicateSuggestion, titles: Mapping[int, str]) -> None:
+    """The pair, why, which one to keep, and Merge (which asks first: `merge_dialog`)."""
     key = f"{pair.first}_{pair.second}"
     with st.container(border=True, key=f"duplicate_{key}"):
         st.markdown(
@@ -108,6 +115,12 @@ def _pair_row(pair: DuplicateSuggestion, titles: dict[int, str]) -> None:
 
 def _cancel() -> None:
     st.session_state.pop(PENDING, None)
+
+
+def merge_dialog(journey: Journey, frame: pd.DataFrame) -> None:
+    """The confirmation of the merge a pair's Merge asked for, if any."""
+    if st.session_state.get(PENDING):
+        _confirm_merge(journey, frame, *st.session_state[PENDING])
 
 
 def _confirm_merge(journey: Journey, frame: pd.DataFrame, kept: int, gone: int) -> None:
@@ -143,7 +156,8 @@ def _confirm_merge(journey: Journey, frame: pd.DataFrame, kept: int, gone: int) 
     confirm()
 
 
-def _recent(journey: Journey) -> None:
+def recent_merges_list(journey: Journey) -> None:
+    """The workspace's last merges not undone, each with its Undo."""
     with reading(engine()) as db:
         merges = recent_merges(db=db, workspace_id=journey.workspace.id, limit=5)
     if not merges:
