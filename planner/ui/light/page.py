@@ -1,6 +1,6 @@
 """The light page's HTML: the join form and a place for the ballot, every text from the
 catalog in the page's language, every typed value escaped. No template engine: one
-string.Template, filled once per request."""
+skeleton (string.Template) around each page's head and body, filled once per request."""
 
 from html import escape
 from string import Template
@@ -9,19 +9,26 @@ from planner.core.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from planner.store.stakeholders import JoinInfo
 from planner.ui.light.assets import url
 
-PAGE = Template("""<!doctype html>
+SKELETON = Template("""<!doctype html>
 <html lang="$lang">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>$title</title>
-<link rel="stylesheet" href="$ballot_css">
-<link rel="stylesheet" href="$light_css">
-<script type="module" src="$light_js"></script>
+$head
 </head>
 <body>
-<main id="light" data-code="$code" data-lang="$lang" data-ballot-js="$ballot_js"
-  data-offline="$offline">
+$body
+</body>
+</html>
+""")
+
+JOIN_HEAD = Template("""<link rel="stylesheet" href="$ballot_css">
+<link rel="stylesheet" href="$light_css">
+<script type="module" src="$light_js"></script>""")
+
+JOIN_BODY = Template("""<main id="light" data-code="$code" data-lang="$lang"
+  data-ballot-js="$ballot_js" data-offline="$offline">
 <h1 id="heading" tabindex="-1">$heading</h1>
 <p id="who" class="lead" hidden></p>
 <noscript><p class="problem">$noscript</p></noscript>
@@ -49,23 +56,18 @@ $role_field
 <p><button type="button" id="leave">$leave</button></p>
 </details>
 <nav class="languages" aria-label="$language">$languages</nav>
-</main>
-</body>
-</html>
-""")
+</main>""")
 
-PROBLEM = Template("""<!doctype html>
-<html lang="$lang">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>$title</title>
-<link rel="stylesheet" href="$light_css">
-</head>
-<body><main id="light"><h1>$title</h1><p class="problem" role="alert">$message</p>
-<p><a href="/">$home</a></p></main></body>
-</html>
-""")
+PROBLEM_BODY = Template("""<main id="light"><h1>$title</h1>
+<p class="problem" role="alert">$message</p>
+<p><a href="/">$home</a></p></main>""")
+
+
+def _page(*, lang: str, head: str, body: str) -> str:
+    """A whole page of the light stakeholder view: `head` and `body` are HTML already
+    escaped (the skeleton adds nothing typed)."""
+    title = escape(t("vote.title", lang))
+    return SKELETON.substitute(lang=lang, title=title, head=head, body=body)
 
 
 def _role_field(roles: list[str], lang: str) -> str:
@@ -92,12 +94,11 @@ def _languages(code: str, lang: str) -> str:
 
 def join_page(info: JoinInfo, lang: str) -> str:
     """The page of a join code: the form first; the ballot once joined (light.js)."""
-    return PAGE.substitute(
+    head = JOIN_HEAD.substitute(
+        ballot_css=url("ballot.css"), light_css=url("light.css"), light_js=url("light.js")
+    )
+    body = JOIN_BODY.substitute(
         lang=lang,
-        title=escape(t("vote.title", lang)),
-        ballot_css=url("ballot.css"),
-        light_css=url("light.css"),
-        light_js=url("light.js"),
         ballot_js=url("ballot.js"),
         code=escape(info.code),
         heading=escape(info.session),
@@ -117,14 +118,15 @@ def join_page(info: JoinInfo, lang: str) -> str:
         language=escape(t("light.language", lang)),
         languages=_languages(info.code, lang),
     )
+    return _page(lang=lang, head=head, body=body)
 
 
 def problem_page(message: str, lang: str) -> str:
     """A page that says why there is no join form here (unknown code, too many tries)."""
-    return PROBLEM.substitute(
-        lang=lang,
+    body = PROBLEM_BODY.substitute(
         title=escape(t("vote.title", lang)),
-        light_css=url("light.css"),
         message=escape(message),
         home=escape(t("light.home", lang)),
     )
+    head = f'<link rel="stylesheet" href="{url("light.css")}">'
+    return _page(lang=lang, head=head, body=body)

@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 import pandas as pd
+from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -58,7 +59,7 @@ from planner.store.stakeholders import (
 )
 from planner.store.votes import round_votes
 from planner.ui.light.page import join_page, problem_page
-from planner.ui.scoring.ballot_data import ballot_data, follow_data
+from planner.ui.scoring.ballot_data import StakeholderBallot, ballot_data, follow_data
 from planner.ui.scoring.ballot_routes import (
     KEY_HEADER,
     TooLarge,
@@ -90,6 +91,28 @@ def _buckets(request: Request) -> Buckets:
 
 def _wrong_code(error: PlannerError) -> bool:
     return error.key == "error.session_not_found"
+
+
+def _code_try(request: Request, attempt: Callable[[Session], str]) -> str:
+    """`attempt(db)` as a try at a join code from the request's address, in the join
+    limit (planner.store.attempts.limited, the Vote page's buckets). Only a wrong code
+    is a failed guess: a name taken, too long, a role missing or a closed session once
+    the code is right is told, and not counted."""
+    return attempts.limited(
+        _engine(),
+        buckets=_buckets(request),
+        now=datetime.now(UTC),
+        action=attempt,
+        guessed=_wrong_code,
+    )
+
+
+def _keyed(request: Request, key: str) -> JSONResponse:
+    """The answer of a join or enrolment: the personal link's key, in the body and in
+    the personal cookie."""
+    response = JSONResponse({"key": key})
+    set_personal_cookie(response, request, key)
+    return response
 
 
 def _lookup(request: Request, code: str) -> JoinInfo | None:
@@ -133,6 +156,17 @@ def _problem(error: PlannerError, lang: str) -> JSONResponse:
     elif error.key in ("error.session_closed", "error.stakeholder_taken"):
         status = 409
     return JSONResponse({"error": error.message(lang), "reason": error.key}, status_code=status)
+
+
+async def _join_form(request: Request) -> dict[str, str] | Response:
+    """The join form's fields, or the answer to a body that is none (400) or too long."""
+    try:
+        form = await _form(request)
+    except TooLarge:
+        return too_large(supported(request.query_params.get("lang", "en")))
+    if form is None:
+        return JSONResponse({"error": "bad request", "reason": "refused"}, status_code=400)
+    return form
 
 
 async def _form(request: Request) -> dict[str, str] | None:
@@ -195,12 +229,9 @@ ANSWERED = _Answered()
 
 
 async def join(request: Request) -> Response:
-    try:
-        form = await _form(request)
-    except TooLarge:
-        return too_large(supported(request.query_params.get("lang", "en")))
-    if form is None:
-        return JSONResponse({"error": "bad request", "reason": "refused"}, status_code=400)
+    form = await _join_form(request)
+    if isinstance(form, Response):
+        return form
     lang = supported(form["lang"])
 
     def attempt(db) -> str:
@@ -208,24 +239,13 @@ async def join(request: Request) -> Response:
         join_in = validated(StakeholderJoin, name=form["name"], role=form["role"])
         return join_session(db=db, code=form["code"], join_in=join_in).token
 
-    def work() -> str:
-        # Only a wrong code is a failed guess: a name taken, too long or a role missing
-        # once the code is right is told, and not counted.
-        return attempts.limited(
-            _engine(),
-            buckets=_buckets(request),
-            now=datetime.now(UTC),
-            action=attempt,
-            guessed=_wrong_code,
-        )
-
     try:
-        key = await run_in_threadpool(ANSWERED.once, form["attempt"], work)
+        key = await run_in_threadpool(
+            ANSWERED.once, form["attempt"], lambda: _code_try(request, attempt)
+        )
     except PlannerError as error:
         return _problem(error, lang)
-    response = JSONResponse({"key": key})
-    set_personal_cookie(response, request, key)
-    return response
+    return _keyed(request, key)
 
 
 def results_table(setup, votes, titles: dict[int, str], lang: str) -> dict:
@@ -299,12 +319,9 @@ async def enrol(request: Request) -> Response:
     `code` too (a session of their workspace): a try at the code, like a join (a wrong
     code is a failure; a closed session is told, and no failure). A POST of JSON: a
     page of another origin cannot send one without asking first (CORS)."""
-    try:
-        form = await _form(request)
-    except TooLarge:
-        return too_large(supported(request.query_params.get("lang", "en")))
-    if form is None:
-        return JSONResponse({"error": "bad request", "reason": "refused"}, status_code=400)
+    form = await _join_form(request)
+    if isinstance(form, Response):
+        return form
     code, lang = form["code"], supported(form["lang"])
     token = _token(request)
     if not token:
@@ -314,24 +331,13 @@ async def enrol(request: Request) -> Response:
         find_session(db=db, code=code)  # NotFound: a wrong guess
         return rejoin(db=db, token=token, code=code).token
 
-    def work() -> str:
-        return attempts.limited(
-            _engine(),
-            buckets=_buckets(request),
-            now=datetime.now(UTC),
-            action=attempt,
-            guessed=_wrong_code,
-        )
-
     try:
-        key = await run_in_threadpool(work)
+        key = await run_in_threadpool(_code_try, request, attempt)
     except PlannerError as error:
         if error.key == "error.personal_link_unknown":
             return JSONResponse(_identity(lang), status_code=401)
         return _problem(error, lang)
-    response = JSONResponse({"key": key})
-    set_personal_cookie(response, request, key)
-    return response
+    return _keyed(request, key)
 
 
 def _member(db, token: str, code: str) -> tuple[Stakeholder | None, ScoringSession | None, bool]:
@@ -393,17 +399,19 @@ def _view(request: Request, token: str, code: str, lang: str, joined: bool) -> t
         return 200, common | {"view": "nothing", "message": message, "follow": follow}
     if voting:
         data = ballot_data(
-            session_id=scoring.id,
-            state=state,
-            stakeholder_id=stakeholder.id,
-            token=token,
-            setup=setup,
-            criteria=criteria,
-            candidates=titles,
-            done=done,
+            StakeholderBallot(
+                session_id=scoring.id,
+                state=state,
+                stakeholder_id=stakeholder.id,
+                token=token,
+                setup=setup,
+                criteria=criteria,
+                candidates=titles,
+                done=done,
+                joined=joined,
+            ),
             lang=lang,
             now=utcnow(),
-            joined=joined,
         )
         focus = t("focus.ballot", lang) if scoring.focus_queue is not None else ""
         return 200, common | {"view": "ballot", "data": data, "focus": focus}

@@ -16,6 +16,7 @@ from planner.store.stakeholders import get_stakeholder, join_session
 from planner.ui.access.grants import become, buckets, leave_ballot, me
 from planner.ui.page_files import page
 from planner.ui.scoring.ballot import ballot, follow_facilitator
+from planner.ui.scoring.ballot_data import StakeholderBallot
 from planner.ui.scoring.joining import joining
 from planner.ui.scoring.results import revealed_round, show_results
 from planner.ui.shell.changes import run_change
@@ -113,15 +114,17 @@ if accepts_votes(state.session_status, state.round_status) and not criteria:
     follow_facilitator(session_id=session_id, state=state, token=token)
 elif accepts_votes(state.session_status, state.round_status):
     ballot(
-        session_id=session_id,
-        state=state,
-        stakeholder_id=stakeholder_id,
-        token=token,
-        setup=setup,
-        criteria=criteria,
-        candidates=titles,
-        done=done,
-        joined=just_joined,
+        StakeholderBallot(
+            session_id=session_id,
+            state=state,
+            stakeholder_id=stakeholder_id,
+            token=token,
+            setup=setup,
+            criteria=criteria,
+            candidates=titles,
+            done=done,
+            joined=just_joined,
+        )
     )
 else:
     st.info(

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from planner.models import Criterion, utcnow
-from planner.scoring.setup import ScoringSetup
+from planner.models import utcnow
 from planner.store.ballot import RoundState
-from planner.ui.scoring.ballot_data import ballot_data, follow_data
+from planner.ui.scoring.ballot_data import StakeholderBallot, ballot_data, follow_data
 from planner.ui.shell.changes import feedback
 from planner.ui.shell.lang import current_lang
 
@@ -42,35 +41,11 @@ def follow_facilitator(*, session_id: int, state: RoundState, token: str) -> Non
     )
 
 
-def ballot(
-    *,
-    session_id: int,
-    state: RoundState,
-    stakeholder_id: int,
-    token: str,
-    setup: ScoringSetup,
-    criteria: list[Criterion],
-    candidates: list[tuple[int, str]],
-    done: list[int],
-    joined: bool = False,
-) -> None:
-    """Mount the ballot of this round for this stakeholder, with the criteria they rate.
-    `joined`: they just joined (focus goes to the first card's heading)."""
-    key = f"ballot_{state.round_id}"
+def ballot(of: StakeholderBallot) -> None:
+    """Mount a stakeholder's ballot of a round, with the criteria they rate."""
+    key = f"ballot_{of.state.round_id}"
     _component(
         key=key,
-        data=ballot_data(
-            session_id=session_id,
-            state=state,
-            stakeholder_id=stakeholder_id,
-            token=token,
-            setup=setup,
-            criteria=criteria,
-            candidates=candidates,
-            done=done,
-            lang=current_lang(),
-            now=utcnow(),
-            joined=joined,
-        ),
+        data=ballot_data(of, lang=current_lang(), now=utcnow()),
         on_round_changed_change=lambda: _round_changed(key),
     )

@@ -1,6 +1,7 @@
 """What the ballot component is drawn from, in one place: the Vote page (ballot.py) and
 the light stakeholder page (planner/ui/light) hand ballot.js the same data."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from planner.core.i18n import t
@@ -44,37 +45,39 @@ def follow_data(*, session_id: int, state: RoundState, token: str) -> dict:
     }
 
 
-def ballot_data(
-    *,
-    session_id: int,
-    state: RoundState,
-    stakeholder_id: int,
-    token: str,
-    setup: ScoringSetup,
-    criteria: list[Criterion],
-    candidates: list[tuple[int, str]],
-    done: list[int],
-    lang: str,
-    now: datetime,
-    joined: bool = False,
-) -> dict:
-    """The ballot of this round for this stakeholder, with the criteria they rate, in
-    `lang`. `joined`: they just joined (focus goes to the first card's heading)."""
+@dataclass(frozen=True)
+class StakeholderBallot:
+    """A stakeholder's ballot of a round: what both pages mount the component with."""
+
+    session_id: int
+    state: RoundState
+    stakeholder_id: int
+    token: str  # their personal link's key
+    setup: ScoringSetup
+    criteria: list[Criterion]  # the ones they rate
+    candidates: list[tuple[int, str]]  # (id, title) in ballot order
+    done: list[int]  # the candidates they answered every criterion of
+    joined: bool = False  # they just joined: focus goes to the first card's heading
+
+
+def ballot_data(ballot: StakeholderBallot, *, lang: str, now: datetime) -> dict:
+    """What ballot.js draws `ballot` from, its texts in `lang`."""
+    state, criteria = ballot.state, ballot.criteria
     return {
-        "session": session_id,
+        "session": ballot.session_id,
         "round": state.round_id,
         "round_status": state.round_status,
         "status": state.session_status,
         "auto_advance": state.auto_advance,
         "seconds_left": seconds_left(state.deadline, now),
-        "stakeholder": stakeholder_id,
-        "key": token,
+        "stakeholder": ballot.stakeholder_id,
+        "key": ballot.token,
         "lang": lang,
         "criteria": [{"id": c.id, "name": c.name, "dimension": c.dimension} for c in criteria],
-        "options": [*setup.scale.labels, DONT_KNOW],
+        "options": [*ballot.setup.scale.labels, DONT_KNOW],
         "names": {DONT_KNOW: t("vote.dont_know", lang)},
-        "candidates": [[int(i), title] for i, title in candidates],
-        "done": done,
-        "joined": joined,
+        "candidates": [[int(i), title] for i, title in ballot.candidates],
+        "done": ballot.done,
+        "joined": ballot.joined,
         "text": {name: t(catalog_key, lang) for name, catalog_key in TEXT_KEYS.items()},
     }

@@ -29,7 +29,7 @@ from planner.store.votes import cast_vote
 from planner.store.workspaces import update_workspace
 from planner.ui.access.headers import SecurityHeaders, headers_for
 from planner.ui.light import assets, routes
-from planner.ui.scoring.ballot_data import ballot_data
+from planner.ui.scoring.ballot_data import StakeholderBallot, ballot_data
 from planner.ui.scoring.ballot_routes import BODY_MAX, STATES
 from planner.ui.scoring.ballot_routes import ROUTES as BALLOT
 from tests.asgi_bodies import post_endlessly
@@ -199,17 +199,19 @@ def test_the_ballot_gets_the_data_the_vote_page_hands_it(client, scoring, engine
         [me] = participants(db=db, session_id=scoring.id)
         titles, done = ballot_list(db=db, round_id=state.round_id, stakeholder_id=me.id)
     expected = ballot_data(
-        session_id=scoring.id,
-        state=state,
-        stakeholder_id=me.id,
-        token=key,
-        setup=setup,
-        criteria=setup.criteria_for(me.role),
-        candidates=titles,
-        done=done,
+        StakeholderBallot(
+            session_id=scoring.id,
+            state=state,
+            stakeholder_id=me.id,
+            token=key,
+            setup=setup,
+            criteria=setup.criteria_for(me.role),
+            candidates=titles,
+            done=done,
+            joined=True,
+        ),
         lang="nl",
         now=utcnow(),
-        joined=True,
     )
     assert view["data"] == expected
     assert view["data"]["text"]["progress"] == "{done} van {total} gescoord"
