@@ -60,6 +60,30 @@ def nudge_kind(now: datetime) -> str:
     return f"nudge-{now:%Y%m%dT%H%M}"
 
 
+def is_invitation(kind: str) -> bool:
+    """Whether a kind of mail is an invitation (round 1's or a re-vote round's).
+
+    >>> is_invitation("invitation"), is_invitation("r2-invitation"), is_invitation("reminder-4h")
+    (True, True, False)
+    """
+    return re.sub(r"^r\d+-", "", kind) == INVITATION
+
+
+def restored_status(kind: str, status: MailStatus) -> MailStatus:
+    """What a mail of a backup is in the restored workspace. Sent and skipped stay so
+    (nothing is sent again); one still waiting may have gone out after the backup was
+    taken, which the backup cannot know: an invitation waits again (without it the
+    stakeholder has no way in, and a second one is better than none), a reminder or
+    nudge is skipped (a second one is spam; the next reminder still comes at its moment).
+
+    >>> [restored_status(kind, MailStatus.PENDING) for kind in ("r2-invitation", "reminder-4h")]
+    [<MailStatus.PENDING: 'pending'>, <MailStatus.SKIPPED: 'skipped'>]
+    """
+    if status != MailStatus.PENDING or is_invitation(kind):
+        return status
+    return MailStatus.SKIPPED
+
+
 def check_due_date(due: datetime, now: datetime) -> datetime:
     """`due` if an own-pace round may run until then: at least an hour from `now`, at
     most DAYS_AHEAD_MAX days (InvalidInput naming the field)."""

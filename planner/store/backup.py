@@ -19,6 +19,9 @@ from planner.models import (
     CommitmentEvent,
     ConsensusOverride,
     Criterion,
+    Invitee,
+    OutboxMail,
+    OwnPace,
     Participant,
     PlanItem,
     RoadmapPlan,
@@ -40,6 +43,7 @@ from planner.store.candidates import candidate_frame
 from planner.store.dependencies import needs_of
 from planner.store.document import FORMAT, VERSION, DocumentInvalid
 from planner.store.frames import plain_records
+from planner.store.merge_history import dump_merges
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.workspaces import get_workspace, load_journey
 
@@ -160,6 +164,7 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
                     "number": scoring_round.number,
                     "status": scoring_round.status,
                     "opened_at": _iso(scoring_round.opened_at),
+                    "deadline": _iso(scoring_round.deadline),
                     "revealed_at": _iso(scoring_round.revealed_at),
                     "candidates": sorted(
                         db.scalars(
@@ -235,6 +240,7 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
                     )
                 ],
                 "rounds": rounds,
+                **_dump_own_pace(db, scoring.id, names),
             }
         )
     model = db.get(ScoringModel, workspace_id)
@@ -351,6 +357,67 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
             for v in versions
         ],
         "commitments": _dump_commitments(db, workspace_id),
+        "merges": dump_merges(
+            db=db,
+            workspace_id=workspace_id,
+            candidate_keys=keys,
+            commitment_ids=list(
+                db.scalars(
+                    select(Commitment.id)
+                    .where(Commitment.workspace_id == workspace_id)
+                    .order_by(Commitment.id)
+                )
+            ),
+        ),
+    }
+
+
+def _dump_own_pace(db: Session, session_id: int, names: dict[int, str]) -> dict:
+    """An own-pace session's settings, invitees and outbox (none for a live one). The
+    outbox as it is: planner.scoring.own_pace.restored_status decides what a restore
+    sends again."""
+    pace = db.get(OwnPace, session_id)
+    if pace is None:
+        return {"own_pace": None, "invitees": [], "mails": []}
+    return {
+        "own_pace": {
+            "open_until": _iso(pace.open_until),
+            "reminder_hours": list(pace.reminder_hours),
+            "app_url": pace.app_url,
+            "timezone": pace.timezone,
+            "created_at": _iso(pace.created_at),
+        },
+        "invitees": [
+            _named(row, stakeholder=("stakeholder_id", names))
+            for row in _rows(
+                db,
+                select(
+                    Invitee.stakeholder_id,
+                    Invitee.email,
+                    Invitee.invited_at,
+                    Invitee.reminders_off_at,
+                )
+                .where(Invitee.session_id == session_id)
+                .order_by(Invitee.invited_at, Invitee.stakeholder_id),
+            )
+        ],
+        "mails": [
+            _named(row, stakeholder=("stakeholder_id", names))
+            for row in _rows(
+                db,
+                select(
+                    OutboxMail.stakeholder_id,
+                    OutboxMail.kind,
+                    OutboxMail.status,
+                    OutboxMail.attempts,
+                    OutboxMail.last_error,
+                    OutboxMail.created_at,
+                    OutboxMail.sent_at,
+                )
+                .where(OutboxMail.session_id == session_id)
+                .order_by(OutboxMail.id),
+            )
+        ],
     }
 
 

@@ -6,7 +6,7 @@ one line), so what an older version stored restores; numbers are finite; names, 
 codes are unique where the app needs them to be; everything refers to something the
 document holds. A document that breaks a rule is refused with the path of the first bad
 field ("sessions.0.rounds.1.status: ...").
-Versions 1 (the demo's form: candidates without keys, needs by title) to 5 read.
+Versions 1 (the demo's form: candidates without keys, needs by title) to 6 read.
 """
 
 from datetime import date, datetime
@@ -30,17 +30,22 @@ from planner.journey.journey import JourneyKind
 from planner.journey.naming import name_key
 from planner.models.delivery import KPI_LIMIT
 from planner.models.journey import DESCRIPTION_MAX, NAME_MAX, SHORT_TEXT_MAX, TITLE_MAX
+from planner.models.own_pace import ERROR_MAX, KIND_MAX, URL_MAX, Email, Zone
 from planner.models.scoring import COMMENT_MAX, REASON_MAX
 from planner.roadmap.settings import RoadmapSettings
 from planner.scoring.consensus import ConsensusMethod, Dimension
 from planner.scoring.lifecycle import RoundStatus, SessionStatus
+from planner.scoring.own_pace import HOURS_MAX, MailStatus
 from planner.scoring.scales import ScaleKey
+from planner.store.merge_history import check_merges
 
 FORMAT = "journey-roadmap-planner/workspace"
 # 3: sign-off and commitments; 4: who recorded a sign-off answer, and whether the workspace
 # allows answers on someone's behalf (an older app, which would drop both, refuses it);
 # 5: due dates moved, in a commitment's history (kind "due", from_due, to_due)
-VERSION = 5
+# 6: own-pace sessions (due date, reminders, invitees, their mails), rounds' deadlines,
+# and candidate merges with what their undo needs (planner.store.merge_history)
+VERSION = 6
 MAX_CANDIDATES = 100_000  # per restored document
 CHUNK = 2_000  # candidates checked at a time
 
@@ -142,10 +147,42 @@ class RoundDoc(Part):
     number: Annotated[int, Field(ge=1, le=1000)]
     status: RoundStatus
     opened_at: datetime
+    deadline: datetime | None = None  # its time box; an own-pace round's due date
     revealed_at: datetime | None = None
     candidates: list[Key] = []
     votes: list[VoteDoc] = []
     comments: list[CommentDoc] = []
+
+
+class OwnPaceDoc(Part):
+    """A session scored at one's own pace (planner.store.own_pace)."""
+
+    open_until: datetime
+    reminder_hours: list[Annotated[int, Field(ge=1, le=HOURS_MAX)]] = Field(
+        default=[], max_length=10
+    )
+    app_url: text_field(URL_MAX) = ""  # type: ignore[valid-type]
+    timezone: Zone = "UTC"  # type: ignore[valid-type]
+    created_at: datetime | None = None
+
+
+class InviteeDoc(Part):
+    stakeholder: Name
+    email: Email  # type: ignore[valid-type]
+    invited_at: datetime
+    reminders_off_at: datetime | None = None  # opted out of reminders
+
+
+class MailDoc(Part):
+    """One row of the outbox: who was sent (or is to be sent) which mail."""
+
+    stakeholder: Name
+    kind: Annotated[str, Field(min_length=1, max_length=KIND_MAX, pattern=r"^[A-Za-z0-9-]+$")]
+    status: MailStatus
+    attempts: Count = 0
+    last_error: text_field(ERROR_MAX) = ""  # type: ignore[valid-type]
+    created_at: datetime
+    sent_at: datetime | None = None
 
 
 class SessionDoc(Part):
@@ -161,6 +198,9 @@ class SessionDoc(Part):
     focus_queue: list[Key] | None = Field(default=None, max_length=100_000)
     participants: list[ParticipantDoc] = []
     rounds: list[RoundDoc] = []
+    own_pace: OwnPaceDoc | None = None
+    invitees: list[InviteeDoc] = []
+    mails: list[MailDoc] = Field(default=[], max_length=100_000)
 
 
 class OverrideDoc(Part):
@@ -275,6 +315,29 @@ class AliasDoc(Part):
     target: Name
 
 
+Row = dict[str, Any]
+
+
+class SnapshotDoc(Part):
+    """What a merge's undo puts back, in the document's terms (planner.store.merge_history)."""
+
+    candidates: list[Row] = Field(default=[], max_length=1000)
+    rows: dict[str, list[Row]] = Field(default={}, max_length=50)
+    pointers: dict[str, list[Row]] = Field(default={}, max_length=50)
+    focus: dict[str, list[Key]] = Field(default={}, max_length=1000)
+
+
+class MergeDoc(Part):
+    kept: Key  # the candidate kept (deleted since: not in the document)
+    kept_title: Title
+    merged_titles: list[Title] = Field(min_length=1, max_length=1000)
+    actor: Name
+    merged_at: datetime
+    undone_at: datetime | None = None
+    undone_by: OptionalName | None = None
+    snapshot: SnapshotDoc = SnapshotDoc()  # empty: not undoable (undone, say)
+
+
 class WorkspaceDocument(Part):
     """A whole workspace: journey, candidates, scoring, sessions, votes, roadmap, delivery."""
 
@@ -296,6 +359,7 @@ class WorkspaceDocument(Part):
     plan_items: list[PlanItemDoc] = []
     versions: list[VersionDoc] = []
     commitments: list[CommitmentDoc] = []
+    merges: list[MergeDoc] = Field(default=[], max_length=100_000)
 
     def _check_aliases(self) -> None:
         """Each alias stands for a name of its kind and is not one itself; one per name."""
@@ -362,6 +426,7 @@ class WorkspaceDocument(Part):
                     _known(
                         f"{here}.comments.{k}.candidate_id", note.candidate_id, keys, "candidate"
                     )
+            self._check_own_pace(at, session, people)
         for i, o in enumerate(self.overrides):
             _known(f"overrides.{i}.candidate_id", o.candidate_id, keys, "candidate key")
         for i, p in enumerate(self.plan_items):
@@ -379,6 +444,35 @@ class WorkspaceDocument(Part):
             _unique(f"versions.{i}.items", [item.position for item in v.items], "item position")
         for i, c in enumerate(self.commitments):
             _known(f"commitments.{i}.version", c.version, versions, "version")
+        self._check_merges(keys, people, criteria)
+
+    @staticmethod
+    def _check_own_pace(at: str, session: SessionDoc, people: set[str]) -> None:
+        """Invitees and mails name stakeholders, once each (mails once per kind), and
+        belong to an own-pace session."""
+        if session.own_pace is None and (session.invitees or session.mails):
+            raise ValueError(f"{at}.invitees: only an own-pace session (own_pace) has them")
+        _unique(f"{at}.invitees", [p.stakeholder for p in session.invitees], "invitee")
+        _unique(f"{at}.mails", [(m.stakeholder, m.kind) for m in session.mails], "mail")
+        for j, p in enumerate(session.invitees):
+            _known(f"{at}.invitees.{j}.stakeholder", p.stakeholder, people, "stakeholder")
+        for j, m in enumerate(session.mails):
+            _known(f"{at}.mails.{j}.stakeholder", m.stakeholder, people, "stakeholder")
+
+    def _check_merges(self, keys: set[int], people: set[str], criteria: set[str]) -> None:
+        known = {
+            "candidate": keys,
+            "stakeholder": people,
+            "criterion": criteria,
+            "phase": set(self.phases),
+            "channel": set(self.channels),
+            "persona": set(self.personas),
+            "roadmap_version": {v.name for v in self.versions},
+            "scoring_session": {s.code for s in self.sessions},
+            "scoring_round": {(s.code, r.number) for s in self.sessions for r in s.rounds},
+            "commitment": set(range(len(self.commitments))),
+        }
+        check_merges((m.model_dump(mode="json") for m in self.merges), known)
 
 
 def _where(location: tuple) -> str:

@@ -191,7 +191,7 @@ def _restore_candidates(db: Session, kept_id: int, rows: list[dict]) -> dict[int
         values = _from_json(table, row)
         if row["id"] == kept_id:
             db.execute(update(table).where(table.c.id == kept_id).values(values))
-        elif db.get(Candidate, row["id"]) is None:
+        elif row["id"] > 0 and db.get(Candidate, row["id"]) is None:  # < 0: restored
             db.execute(insert(table).values(values))
         else:
             values.pop("id")

@@ -31,6 +31,9 @@ from planner.models import (
     ConsensusOverride,
     Criterion,
     CriterionRole,
+    Invitee,
+    OutboxMail,
+    OwnPace,
     Participant,
     PlanItem,
     RoadmapPlan,
@@ -49,9 +52,12 @@ from planner.models import (
     utcnow,
 )
 from planner.roadmap.settings import RoadmapSettings
+from planner.scoring.own_pace import restored_status
 from planner.store.aliases import save_aliases
 from planner.store.dependencies import add_dependencies
 from planner.store.document import DocumentInvalid, WorkspaceDocument, parse_document
+from planner.store.merge_history import restore_merges
+from planner.store.own_pace import link_token
 from planner.store.sessions import new_code
 from planner.store.staging import (
     BATCH,
@@ -64,6 +70,7 @@ from planner.store.staging import (
     remove_stale,
     staging_workspace,
 )
+from planner.store.stakeholders import link_hash
 from planner.store.workspaces import list_workspaces, load_journey
 
 
@@ -159,6 +166,9 @@ class _Restore:
         self.people: dict[str, int] = {}
         self.criteria: dict[str, int] = {}
         self.versions: dict[str, int] = {}
+        self.sessions: dict[str, int] = {}  # code in the document -> id
+        self.rounds: dict[tuple[str, int], int] = {}  # (code, number) -> id
+        self.commitments: list[int] = []  # in the document's order
 
     def run(self, name: str | None, suffix: str) -> Workspace:
         self._workspace()
@@ -166,6 +176,7 @@ class _Restore:
         self._scoring()
         self._roadmap()
         self._commitments()
+        self._merges()
         return self._publish(name, suffix)
 
     def discard(self) -> None:
@@ -277,7 +288,7 @@ class _Restore:
 
     def _scoring(self) -> None:
         ids, people, criteria = self.ids, self.people, self.criteria
-        round_candidates, votes, comments = [], [], []
+        round_candidates, votes, comments, mails = [], [], [], []
         with self.begin() as db:
             for item in self.doc["sessions"]:
                 code = item["code"]
@@ -300,6 +311,7 @@ class _Restore:
                 )
                 db.add(scoring)
                 db.flush()
+                self.sessions[item["code"]] = scoring.id
                 db.add_all(
                     Participant(
                         session_id=scoring.id,
@@ -314,11 +326,12 @@ class _Restore:
                         number=r["number"],
                         status=r["status"],
                         opened_at=_moment(r["opened_at"]),
+                        deadline=_moment(r["deadline"]),
                         revealed_at=_moment(r["revealed_at"]),
                     )
                     db.add(scoring_round)
                     db.flush()
-                    rid = scoring_round.id
+                    rid = self.rounds[item["code"], r["number"]] = scoring_round.id
                     round_candidates += [
                         {"round_id": rid, "candidate_id": ids[c]}
                         for c in dict.fromkeys(r["candidates"])
@@ -345,9 +358,11 @@ class _Restore:
                         }
                         for c in r["comments"]
                     ]
+                mails += self._own_pace(db, scoring.id, item)
         self._insert_all(RoundCandidate, round_candidates)
         self._insert_all(Vote, votes)
         self._insert_all(BallotComment, comments)
+        self._insert_all(OutboxMail, mails)
         self._insert_all(
             ConsensusOverride,
             [
@@ -359,6 +374,54 @@ class _Restore:
                 for o in self.doc["overrides"]
             ],
         )
+
+    def _own_pace(self, db: Session, session_id: int, item: dict) -> list[dict]:
+        """An own-pace session's settings, invitees and outbox. Each invitee gets a new
+        personal link (a backup holds no keys; the restored ids and this database's
+        secret make a new one), which every mail from now on carries; what was sent or
+        skipped stays so, a mail still waiting as planner.scoring.own_pace.restored_status
+        says."""
+        pace = item["own_pace"]
+        if pace is None:
+            return []
+        db.add(
+            OwnPace(
+                session_id=session_id,
+                **pace
+                | {
+                    "open_until": _moment(pace["open_until"]),
+                    "created_at": _moment(pace["created_at"]) or utcnow(),
+                },
+            )
+        )
+        for p in item["invitees"]:
+            stakeholder = db.get(Stakeholder, self.people[p["stakeholder"]])
+            token = link_token(db=db, session_id=session_id, stakeholder_id=stakeholder.id)
+            stakeholder.link_hash = link_hash(token)
+            db.add(stakeholder)
+            db.add(
+                Invitee(
+                    session_id=session_id,
+                    stakeholder_id=stakeholder.id,
+                    email=p["email"],
+                    invited_at=_moment(p["invited_at"]),
+                    reminders_off_at=_moment(p["reminders_off_at"]),
+                )
+            )
+        db.flush()
+        return [
+            {
+                "session_id": session_id,
+                "stakeholder_id": self.people[m["stakeholder"]],
+                "kind": m["kind"],
+                "status": restored_status(m["kind"], m["status"]),
+                "attempts": m["attempts"],
+                "last_error": m["last_error"],
+                "created_at": _moment(m["created_at"]),
+                "sent_at": _moment(m["sent_at"]),
+            }
+            for m in item["mails"]
+        ]
 
     def _roadmap(self) -> None:
         ids, doc = self.ids, self.doc
@@ -431,6 +494,7 @@ class _Restore:
                     )
                     db.add(commitment)
                     db.flush()
+                    self.commitments.append(commitment.id)
                     db.add_all(
                         CommitmentEvent(
                             **e
@@ -443,6 +507,25 @@ class _Restore:
                         )
                         for e in c["events"]
                     )
+
+    def _merges(self) -> None:
+        """The merge history, each merge undoable as before (planner.store.merge_history)."""
+        journey = self.journey
+        back = {
+            "candidate": self.ids,
+            "stakeholder": self.people,
+            "criterion": self.criteria,
+            "phase": {name: journey.phase_id(name) for name in self.doc["phases"]},
+            "channel": {name: journey.channel_id(name) for name in self.doc["channels"]},
+            "persona": {name: journey.persona_id(name) for name in self.doc["personas"]},
+            "roadmap_version": self.versions,
+            "scoring_session": self.sessions,
+            "scoring_round": self.rounds,
+            "commitment": dict(enumerate(self.commitments)),
+        }
+        for chunk in chunks(self.doc["merges"], self.batch):
+            with self.begin() as db:
+                restore_merges(db=db, workspace_id=self.workspace_id, merges=chunk, back=back)
 
     def _publish(self, name: str | None, suffix: str) -> Workspace:
         """Give the workspace its name and make it visible, in one short transaction."""
