@@ -1,4 +1,7 @@
-"""`python -m planner`: the command line, a thin shell over the domain functions."""
+"""`python -m planner`: the command line, a thin shell over the domain functions.
+
+Each command imports what it needs when it runs: `init` and `--help` need no charts, PDF
+or spreadsheet libraries (~2 s of imports on a busy machine)."""
 
 import argparse
 import getpass
@@ -8,10 +11,8 @@ from datetime import UTC, date, datetime
 from math import isfinite
 from pathlib import Path
 
-import pandas as pd
 from sqlalchemy.exc import SQLAlchemyError
 
-from planner.access.links import app_link
 from planner.core import dates, numbers
 from planner.core.config import database_url
 from planner.core.db import database_refusal, make_engine, migrate, reading, writing
@@ -25,22 +26,11 @@ from planner.core.errors import (
 )
 from planner.core.i18n import Language, supported, t
 from planner.core.ids import row_id
-from planner.core.uploads import read_file
-from planner.delivery.search import filter_commitments
-from planner.delivery.table import commitment_table
 from planner.delivery.workflow import STATUSES
-from planner.demo import load_demo, load_demo_if_empty
-from planner.exports.files import FORMATS as FILE_FORMATS
-from planner.exports.files import FileRequest, workspace_file
-from planner.importing.batched import import_in_batches
-from planner.importing.preview import preview_import
-from planner.importing.reading import read_table
-from planner.journey.duplicates import THRESHOLD, candidates_of, suggest_duplicates
+from planner.exports import FILE_FORMATS
+from planner.journey.duplicates import THRESHOLD
 from planner.journey.journey import JourneyKind
 from planner.journey.naming import name_key
-from planner.mail.config import configured_smtp
-from planner.models import DueMove, PassphraseSet, ResultRecord, VersionCreate, WorkspaceCreate
-from planner.reminders import remind as send_reminders
 from planner.roadmap.periods import PeriodKind
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import (
@@ -51,28 +41,9 @@ from planner.roadmap.settings import (
     parse_capacities,
     quarter_start,
 )
-from planner.roadmap.table import best_plan_notes, roadmap_table
-from planner.store.access import get_access, renew_links, set_passphrase
 from planner.store.aliases import KINDS as ALIAS_KINDS
-from planner.store.aliases import alias_map, list_aliases, remove_alias, set_alias
-from planner.store.backup import read_document
-from planner.store.candidates import candidate_counts, candidate_frame
-from planner.store.changes import audited
-from planner.store.commitments import (
-    find_done_commitment,
-    find_open_commitment,
-    move_due,
-    record_result,
-    tracked_commitments,
-)
-from planner.store.merges import merge_candidates, undo_merge
-from planner.store.own_pace import invitees, own_pace_of, reveal_due_rounds
-from planner.store.restore import restore_in_batches
-from planner.store.roadmap_plan import working_roadmap
-from planner.store.sessions import current_round, find_session, participants
 from planner.store.staging import remove_stale
-from planner.store.versions import find_version, save_version
-from planner.store.workspaces import find_workspace, list_workspaces, load_journey
+from planner.store.workspaces import find_workspace
 
 LINE_MAX = 1_000  # characters of a passphrase read from stdin (the rule allows 200)
 
@@ -357,6 +328,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def init(engine, args) -> int:
+    from planner.demo import load_demo_if_empty
+
     with writing(engine) as db:
         workspace = load_demo_if_empty(db=db)
     print(t("cli.ready", args.lang) + (f" {t('cli.demo_loaded', args.lang)}" if workspace else ""))
@@ -364,6 +337,9 @@ def init(engine, args) -> int:
 
 
 def workspaces(engine, args) -> int:
+    from planner.store.candidates import candidate_counts
+    from planner.store.workspaces import list_workspaces
+
     with reading(engine) as db:
         counts = candidate_counts(db=db)
         for workspace in list_workspaces(db=db, include_archived=True):
@@ -374,6 +350,9 @@ def workspaces(engine, args) -> int:
 
 
 def demo(engine, args) -> int:
+    from planner.demo import load_demo
+    from planner.store.changes import audited
+
     with audited(engine, actor=args.by, action="") as change:
         workspace = load_demo(db=change.db)
         change.workspace_id = workspace.id
@@ -384,6 +363,16 @@ def demo(engine, args) -> int:
 
 def import_file(engine, args) -> int:
     """Checked first; written in batches (see planner.importing.batched)."""
+    from planner.core.uploads import read_file
+    from planner.importing.batched import import_in_batches
+    from planner.importing.preview import preview_import
+    from planner.importing.reading import read_table
+    from planner.models import WorkspaceCreate
+    from planner.store.aliases import alias_map
+    from planner.store.candidates import candidate_frame
+    from planner.store.changes import audited
+    from planner.store.workspaces import load_journey
+
     table = read_table(read_file(args.file), args.file.name)
     with reading(engine) as db:
         journey = existing = workspace = known_aliases = None
@@ -434,6 +423,9 @@ def parse_mapping(text: str, *, with_known: bool = True) -> tuple[JourneyKind, s
 
 def aliases(engine, args) -> int:
     """Add, change and remove in one transaction, then list what stands."""
+    from planner.store.aliases import list_aliases, remove_alias, set_alias
+    from planner.store.changes import audited
+
     with reading(engine) as db:
         workspace = find_workspace(db=db, name=args.workspace)
     if args.add or args.remove:
@@ -461,6 +453,12 @@ def aliases(engine, args) -> int:
 
 
 def roadmap(engine, args) -> int:
+    from planner.models import VersionCreate
+    from planner.roadmap.table import best_plan_notes, roadmap_table
+    from planner.store.changes import audited
+    from planner.store.roadmap_plan import working_roadmap
+    from planner.store.versions import save_version
+
     today = date.today()
     settings = validated(
         RoadmapSettings,
@@ -501,6 +499,9 @@ def roadmap(engine, args) -> int:
 
 
 def export(engine, args) -> int:
+    from planner.exports.files import FileRequest, workspace_file
+    from planner.store.versions import find_version
+
     if args.owner and args.format != "ics":  # said, not silently ignored
         raise InvalidInput("error.owner_only_ics", format=args.format)
     with reading(engine) as db:
@@ -536,6 +537,10 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def commitments(engine, args) -> int:
+    from planner.delivery.search import filter_commitments
+    from planner.delivery.table import commitment_table
+    from planner.store.commitments import tracked_commitments
+
     with reading(engine) as db:
         workspace = find_workspace(db=db, name=args.workspace)
         frame = tracked_commitments(
@@ -563,6 +568,10 @@ def commitments(engine, args) -> int:
 
 def result(engine, args) -> int:
     """What a done commitment achieved; what is left out stays as it was recorded."""
+    from planner.models import ResultRecord
+    from planner.store.changes import audited
+    from planner.store.commitments import find_done_commitment, record_result
+
     record = validated(
         ResultRecord,
         kpi_result=args.kpi_result,
@@ -586,6 +595,10 @@ def result(engine, args) -> int:
 def move_due_date(engine, args) -> int:
     """A new due date for an open commitment; the old one stays in its history, and
     Progress counts the days moved."""
+    from planner.models import DueMove
+    from planner.store.changes import audited
+    from planner.store.commitments import find_open_commitment, move_due
+
     move = validated(DueMove, due=args.due, reason=args.reason, by=args.by)
     with reading(engine) as db:
         workspace = find_workspace(db=db, name=args.workspace)
@@ -620,6 +633,9 @@ def _moment_argument(text: str | None) -> datetime | None:
 
 def remind(engine, args) -> int:
     """Idempotent: what was sent is never sent again; a failure is tried at the next run."""
+    from planner.mail.config import configured_smtp
+    from planner.reminders import remind as send_reminders
+
     done = send_reminders(engine, configured_smtp(), _moment_argument(args.now))
     for name in done.revealed:
         print(t("cli.remind_revealed", args.lang, session=name))
@@ -636,6 +652,9 @@ def remind(engine, args) -> int:
 
 def round_state_command(engine, args) -> int:
     """Reads reveal a round whose due date came (in the same transaction) first."""
+    from planner.store.own_pace import invitees, own_pace_of, reveal_due_rounds
+    from planner.store.sessions import current_round, find_session, participants
+
     now = _moment_argument(args.now)
     with writing(engine) as db:
         reveal_due_rounds(db=db, now=now)
@@ -661,6 +680,12 @@ def round_state_command(engine, args) -> int:
 
 def duplicates(engine, args) -> int:
     """Likely duplicates within each phase, best first (planner.journey.duplicates)."""
+    import pandas as pd
+
+    from planner.journey.duplicates import candidates_of, suggest_duplicates
+    from planner.store.candidates import candidate_frame
+    from planner.store.workspaces import load_journey
+
     if not 0 <= args.threshold <= 100:
         raise InvalidInput("error.too_large", field=FieldName("threshold"), limit=100)
     with reading(engine) as db:
@@ -703,6 +728,9 @@ def duplicates(engine, args) -> int:
 def merge(engine, args) -> int:
     """Merge `--merge` candidates into `--keep` (the ids `duplicates` lists), or undo a
     merge; audited under `--by`."""
+    from planner.store.changes import audited
+    from planner.store.merges import merge_candidates, undo_merge
+
     with reading(engine) as db:
         workspace = find_workspace(db=db, name=args.workspace)
     with audited(engine, actor=args.by, action="", workspace_id=workspace.id) as change:
@@ -732,6 +760,10 @@ def merge(engine, args) -> int:
 
 def passphrase(engine, args) -> int:
     """Read the passphrase without echo (or from standard input when it is piped)."""
+    from planner.models import PassphraseSet
+    from planner.store.access import set_passphrase
+    from planner.store.changes import audited
+
     typed = getpass.getpass(t("cli.passphrase_prompt", args.lang)) if sys.stdin.isatty() else ""
     # A line of at most LINE_MAX characters: a stream without line ends (< /dev/zero) ends.
     typed = typed or sys.stdin.readline(LINE_MAX).rstrip("\n")
@@ -749,6 +781,10 @@ def passphrase(engine, args) -> int:
 
 
 def links(engine, args) -> int:
+    from planner.access.links import app_link
+    from planner.store.access import get_access, renew_links
+    from planner.store.changes import audited
+
     with audited(engine, actor=args.by, action=t("access.links_renewed", args.lang)) as change:
         workspace = find_workspace(db=change.db, name=args.workspace)
         if args.renew:
@@ -762,6 +798,11 @@ def links(engine, args) -> int:
 
 def restore(engine, args) -> int:
     """In short transactions: the app's voters are never held up (see restore_in_batches)."""
+    from planner.core.uploads import read_file
+    from planner.store.backup import read_document
+    from planner.store.changes import audited
+    from planner.store.restore import restore_in_batches
+
     document = read_document(read_file(args.file))
     workspace = restore_in_batches(
         engine=engine, document=document, name=args.name, suffix=t("backup.suffix", args.lang)

@@ -175,6 +175,64 @@ def test_python_dash_m_planner_runs(database_url):
     assert result.returncode == 0, result.stderr
 
 
+# Run as `python -m planner ARGS`, then list which of these modules it imported.
+IMPORTED = """
+import runpy, sys
+sys.argv = ["planner", *sys.argv[1:]]
+try:
+    runpy.run_module("planner", run_name="__main__")
+except SystemExit:
+    pass
+heavy = ("altair", "fpdf", "vl_convert", "openpyxl", "xlsxwriter", "icalendar", "highspy")
+print(" ".join(name for name in heavy if name in sys.modules), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["init"], ["workspaces"]])
+def test_help_and_init_import_no_chart_pdf_or_spreadsheet_library(database_url, args):
+    """Each command imports what it needs when it runs: these need none of them."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            IMPORTED,
+            *args,
+            *(["--db", database_url] if args[0] != "--help" else []),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == ""  # none of them imported
+
+
+def test_the_import_check_sees_a_library_a_command_imports(database_url, tmp_path):
+    """The check above can fail: `export --format pdf` imports fpdf."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            IMPORTED,
+            "export",
+            "--workspace",
+            "Nope",
+            "--format",
+            "pdf",
+            "--output",
+            str(tmp_path / "x.pdf"),
+            "--db",
+            database_url,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "fpdf" in result.stderr.splitlines()[-1].split()
+
+
 def test_roadmap_prints_and_saves_a_version(cli):
     cli("demo")
     code, out, err = cli(

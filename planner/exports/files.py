@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from planner.core.errors import NotFound
 from planner.delivery import handoff
+from planner.exports import FILE_FORMATS
 from planner.exports.content import export_content
 from planner.exports.formats import EXPORT_FORMATS, MIME
 from planner.models import RoadmapVersion
@@ -18,7 +19,7 @@ from planner.store.commitments import handoff_items
 from planner.store.workspaces import get_workspace
 
 HANDOFF_MIME = {"jira": "text/csv", "azure": "text/csv", "ics": "text/calendar"}
-FORMATS = (*EXPORT_FORMATS, *handoff.FORMATS)  # json is the backup
+FORMATS = FILE_FORMATS  # the roadmap exports (json: the backup), then the hand-off's
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from planner.delivery import handoff
 from planner.exports.files import FORMATS, FileRequest, workspace_file
+from planner.exports.formats import EXPORT_FORMATS
 from planner.models import WorkspaceCreate
 from planner.store.workspaces import create_workspace
 from tests.factories import add_candidate, make_journey
@@ -54,3 +56,9 @@ def test_markdown_leaves_what_nobody_scored_blank(db, unscored):
     rows = [line for line in text.splitlines() if "Welcome mail" in line]
     assert rows and "<NA>" not in text and "nan" not in rows[0]
     assert rows[0].startswith("|  |  |  |  | Welcome mail |")
+
+
+def test_the_formats_named_are_the_formats_made():
+    """planner.exports names the formats (for the CLI's parser, without importing their
+    makers): the same as the exports and the hand-off files made, in that order."""
+    assert (*EXPORT_FORMATS, *handoff.FORMATS) == FORMATS
