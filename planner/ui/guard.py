@@ -8,11 +8,11 @@ from planner.core.db import reading
 from planner.core.errors import PlannerError
 from planner.journey.journey import Journey
 from planner.store.workspaces import load_journey
-from planner.ui.access.grants import allowed, grants
 from planner.ui.access.workspace_access import sign_in_form
 from planner.ui.page_files import page
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.session_roles import allowed, grants
 from planner.ui.shell.workspace import WORKSPACE_KEY, current_workspace_id
 
 

@@ -13,17 +13,17 @@ from planner.ui.access.grants import (
     apply_link,
     recheck_grants,
     resume_stakeholder,
-    role_in,
     stakeholder_mode,
 )
-from planner.ui.access.remembered import hand_over, keep, restore
+from planner.ui.access.remembered import hand_over, keep, restore, sign_out_button
 from planner.ui.page_files import PAGE_FILES, page
 from planner.ui.scoring.joining import workspace_language
 from planner.ui.shell.browser_locale import follow_language
 from planner.ui.shell.changes import show_feedback
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
-from planner.ui.shell.sidebar import language_switch, sign_out_button, workspace_picker
+from planner.ui.shell.session_roles import role_in
+from planner.ui.shell.sidebar import language_switch, workspace_picker
 from planner.ui.shell.workspace import current_workspace_id, open_workspace
 from planner.ui.workspaces.demo import demo_notes
 

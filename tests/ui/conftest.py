@@ -11,7 +11,8 @@ from planner.core import i18n
 from planner.core.db import make_engine, reading
 from planner.store.access import current_proofs
 from planner.store.workspaces import list_workspaces
-from planner.ui.access.grants import ACTOR_KEY, GRANTS_KEY, PROOFS_KEY
+from planner.ui.access.grants import PROOFS_KEY
+from planner.ui.shell.session_roles import ACTOR_KEY, GRANTS_KEY
 from tests.conftest import APP
 
 

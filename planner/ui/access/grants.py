@@ -17,7 +17,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from planner.access import clients
 from planner.access.clients import client_address, trusted_proxies
 from planner.access.rate_limit import Buckets
-from planner.access.roles import Role, can
+from planner.access.roles import Role
 from planner.core.db import reading, writing
 from planner.core.errors import PlannerError
 from planner.store import attempts
@@ -26,10 +26,9 @@ from planner.store.attempts import TooManyAttempts
 from planner.store.stakeholders import Joined, rejoin
 from planner.ui.access import cookies
 from planner.ui.shell.lang import error_text, t
+from planner.ui.shell.session_roles import ACTOR_KEY, grants
 
-GRANTS_KEY = "grants"  # workspace id -> role
 PROOFS_KEY = "grant_proofs"  # workspace id -> the proof of the credential (see Grant)
-ACTOR_KEY = "actor"  # the facilitator's name, for the audit log
 STAKEHOLDER_KEY = "ballot_me"  # the Me of a joined stakeholder
 ADMIN_KEY = "administrator"  # the administrator's passphrase was given in this session
 LINK_ROLES = {"view": Role.VIEWER, "owner": Role.OWNER}
@@ -105,10 +104,6 @@ def leave_ballot(code: str) -> None:
     st.query_params["join"] = code
 
 
-def grants() -> dict[int, str]:
-    return st.session_state.setdefault(GRANTS_KEY, {})
-
-
 def give(grant: Grant, actor: str | None = None) -> None:
     """Add a grant; a stronger role for the same workspace is kept."""
     order = (Role.VIEWER, Role.OWNER, Role.FACILITATOR)
@@ -147,18 +142,6 @@ def stakeholder_mode() -> bool:
     """A stakeholder's visit: they came by a join link (and hold no workspace grant)."""
     by_link = "join" in st.query_params or PERSONAL_LINK in st.query_params
     return by_link or (STAKEHOLDER_KEY in st.session_state and not grants())
-
-
-def role_in(workspace_id: int | None) -> str | None:
-    return grants().get(workspace_id) if workspace_id is not None else None
-
-
-def allowed(workspace_id: int | None, action: str) -> bool:
-    return can(role_in(workspace_id), action)
-
-
-def actor() -> str:
-    return st.session_state.get(ACTOR_KEY, "")
 
 
 def apply_link(engine) -> int | None:

@@ -26,7 +26,7 @@ from planner.core.config import database_url
 from planner.core.db import reading
 from planner.store.stakeholders import stakeholder_by_link
 from planner.ui.access.grants import FROM_LINK, PERSONAL_LINK
-from planner.ui.scoring.ballot_routes import set_personal_cookie
+from planner.ui.access.personal_cookie import set_personal_cookie
 
 PAGE_PATH = re.compile(r"/([a-z_]+/?)?")  # "/" and the pages' own paths, no routes
 

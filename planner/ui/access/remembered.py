@@ -20,17 +20,12 @@ from planner.core.db import reading, writing
 from planner.store.access import Grant
 from planner.store.sign_ins import Remembered, begin, forget, last_seen, recall, remember, touch
 from planner.ui.access import cookies
-from planner.ui.access.grants import (
-    ACTOR_KEY,
-    BALLOT_OFF_KEY,
-    GRANTS_KEY,
-    PROOFS_KEY,
-    STAKEHOLDER_KEY,
-    actor,
-    grants,
-)
+from planner.ui.access.grants import BALLOT_OFF_KEY, PROOFS_KEY, STAKEHOLDER_KEY
 from planner.ui.access.visit_cookie import COOKIE, HANDOVER_HEADER
+from planner.ui.shell.changes import feedback
+from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import LANG_CHOSEN_KEY, LANG_KEY, current_lang, t
+from planner.ui.shell.session_roles import ACTOR_KEY, GRANTS_KEY, actor, grants
 from planner.ui.shell.workspace import WORKSPACE_KEY, current_workspace_id, open_workspace
 
 RESTORED_KEY = "sign_in_restored"
@@ -184,3 +179,20 @@ def sign_out(engine) -> None:
     with writing(engine) as db:
         forget(db=db, token=st.session_state.get(TOKEN_KEY))
     _end_here()
+
+
+def sign_out_button() -> None:
+    """Sign out: ends this browser's sign-in and every role it holds."""
+    if grants():
+        st.sidebar.button(
+            t("access.sign_out"),
+            key="sign_out",
+            icon=":material/logout:",
+            on_click=_sign_out,
+        )
+
+
+def _sign_out() -> None:
+    sign_out(engine())
+    st.query_params.clear()
+    feedback("success", t("access.signed_out"))

@@ -15,11 +15,11 @@ from planner.delivery.workflow import NEEDS_REASON, OPEN, EventKind, Status, all
 from planner.models import DueMove, ResultRecord, StatusChange
 from planner.store.commitments import change_status, history, move_due, record_result
 from planner.ui import tables
-from planner.ui.access.grants import actor
 from planner.ui.delivery.board import deadline_badge
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
+from planner.ui.shell.session_roles import actor
 from planner.ui.text import plain
 from planner.ui.widget_state import clear_widgets
 

@@ -10,10 +10,11 @@ from planner.core.limits import COMMENT_MAX
 from planner.delivery.signoff import Decision
 from planner.models import SignoffCreate
 from planner.store.signoff import SignoffStatus, allow_on_behalf, on_behalf_allowed, sign
-from planner.ui.access.grants import Me, actor
+from planner.ui.access.grants import Me
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
+from planner.ui.shell.session_roles import actor
 
 ON_BEHALF_KEY = "signoff_on_behalf"
 

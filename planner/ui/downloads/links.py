@@ -15,10 +15,11 @@ import streamlit as st
 from planner.access import download_tickets
 from planner.core.config import admin_passphrase
 from planner.store.access import proof_of
-from planner.ui.access.grants import ADMIN_KEY, PROOFS_KEY, role_in
+from planner.ui.access.grants import ADMIN_KEY, PROOFS_KEY
 from planner.ui.access.remembered import session_token
 from planner.ui.downloads.route import browser_digest, download_secret, safe_file_name
 from planner.ui.shell.lang import current_lang
+from planner.ui.shell.session_roles import role_in
 
 TICKETS_KEY = "download_tickets"  # workspace id -> (role, proof, issued at, ticket)
 STYLE = """<style>

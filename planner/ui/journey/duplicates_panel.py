@@ -20,10 +20,10 @@ from planner.journey.duplicates import (
 from planner.journey.journey import Journey
 from planner.store.candidates import candidate_frame
 from planner.store.merges import merge_candidates, recent_merges, undo_merge
-from planner.ui.access.grants import actor, allowed
 from planner.ui.shell.changes import feedback, run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
+from planner.ui.shell.session_roles import actor, allowed
 from planner.ui.text import plain
 
 PENDING = "pending_merge"

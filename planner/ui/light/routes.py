@@ -58,16 +58,10 @@ from planner.store.stakeholders import (
     stakeholder_by_link,
 )
 from planner.store.votes import round_votes
+from planner.ui.access.personal_cookie import personal_cookie_name, set_personal_cookie
 from planner.ui.light.page import join_page, problem_page
 from planner.ui.scoring.ballot_data import StakeholderBallot, ballot_data, follow_data
-from planner.ui.scoring.ballot_routes import (
-    KEY_HEADER,
-    TooLarge,
-    capped_body,
-    personal_cookie_name,
-    set_personal_cookie,
-    too_large,
-)
+from planner.ui.scoring.ballot_routes import KEY_HEADER, TooLarge, capped_body, too_large
 
 FIELD_MAX = 200  # characters of any one field of the join form's body, before validation
 ATTEMPT = re.compile(r"[0-9a-f]{32}")  # 128 random bits, hex

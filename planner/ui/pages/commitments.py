@@ -9,7 +9,6 @@ from planner.delivery.search import filter_commitments
 from planner.delivery.workflow import OPEN, STATUSES, Status
 from planner.store.commitments import tracked_commitments
 from planner.store.versions import list_versions
-from planner.ui.access.grants import allowed
 from planner.ui.delivery.board import board, table
 from planner.ui.delivery.detail import commitment_detail
 from planner.ui.delivery.form import commit_form
@@ -17,6 +16,7 @@ from planner.ui.delivery.handoff import handoff_downloads
 from planner.ui.guard import require_journey
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.session_roles import allowed
 from planner.ui.widgets import multiselect
 
 journey = require_journey("view")

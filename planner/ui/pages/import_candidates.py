@@ -15,12 +15,13 @@ from planner.store.access import set_passphrase
 from planner.store.aliases import alias_map
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
-from planner.ui.access.grants import actor, allowed, may_make_large_workspaces
+from planner.ui.access.grants import may_make_large_workspaces
 from planner.ui.importing.preview_panel import preview_panel
 from planner.ui.importing.unknown_names import unknown_name_choices
 from planner.ui.shell.changes import run_change, run_job
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import error_text, t
+from planner.ui.shell.session_roles import actor, allowed
 from planner.ui.shell.workspace import current_workspace_id
 from planner.ui.upload import file_uploader, read_once
 from planner.ui.widget_state import renew_key, versioned_key

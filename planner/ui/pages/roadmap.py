@@ -4,7 +4,6 @@ from datetime import date
 
 import streamlit as st
 
-from planner.ui.access.grants import allowed
 from planner.ui.guard import require_journey
 from planner.ui.roadmap.compare import compare_panel
 from planner.ui.roadmap.downloads import roadmap_downloads
@@ -14,6 +13,7 @@ from planner.ui.roadmap.versions import save_version_form, versions_panel
 from planner.ui.roadmap.view import roadmap_view
 from planner.ui.shell.lang import t
 from planner.ui.shell.reads import candidates, certainty, working_roadmap
+from planner.ui.shell.session_roles import allowed
 
 journey = require_journey("view")
 frame = candidates(journey)

@@ -15,7 +15,7 @@ from planner.store.signoff import request_signoff, signoff_status
 from planner.store.versions import list_versions
 from planner.ui import tables
 from planner.ui.access import grants
-from planner.ui.access.grants import allowed, stakeholder_mode
+from planner.ui.access.grants import stakeholder_mode
 from planner.ui.delivery.signoff_answers import on_behalf_toggle, own_answer, room_answer
 from planner.ui.guard import require_journey
 from planner.ui.page_files import page
@@ -24,6 +24,7 @@ from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import saved_version, saved_version_key
+from planner.ui.shell.session_roles import allowed
 
 me = grants.me() if stakeholder_mode() else None
 if me is not None:  # a stakeholder who joined a session: answer as themselves

@@ -13,10 +13,10 @@ from planner.core.i18n import LANGUAGE_NAMES
 from planner.store.candidates import candidate_counts
 from planner.store.workspaces import list_workspaces
 from planner.ui import tables
-from planner.ui.access.grants import grants
 from planner.ui.access.workspace_access import links_panel, sign_in_form
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.session_roles import grants
 from planner.ui.shell.workspace import current_workspace_id
 from planner.ui.workspaces.backup_panel import backup_panel
 from planner.ui.workspaces.demo import demo_panel

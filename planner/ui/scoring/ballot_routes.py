@@ -32,7 +32,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from planner.access.visit_tokens import cookie_name, https_request
 from planner.core.config import database_url
 from planner.core.db import reading, writing
 from planner.core.errors import PlannerError, validated
@@ -56,11 +55,10 @@ from planner.store.calibration import references
 from planner.store.round_timing import due_reveal, nudged, reveal_if_due
 from planner.store.stakeholders import link_hash, stakeholder_by_link
 from planner.store.votes import cast_vote, set_comment
+from planner.ui.access.personal_cookie import COOKIE, personal_cookie_name, set_personal_cookie
 
 T = TypeVar("T")
 KEY_HEADER = "x-ballot-key"
-COOKIE = "planner_me"
-COOKIE_DAYS = 90
 BODY_MAX = 8_000
 NESTING_MAX = 1  # a body is one flat object: deeper JSON is refused before it is parsed
 STATE_TTL = 1.0  # seconds one answer to /state serves every ballot of the session
@@ -407,26 +405,6 @@ async def remember(request: Request) -> Response:
         return _error(401, "error.personal_link_unknown", _lang(request), "identity")
     set_personal_cookie(response, request, token)
     return response
-
-
-def set_personal_cookie(response: Response, request: Request, token: str) -> None:
-    """The personal link in the `planner_me` cookie: HttpOnly, SameSite=Strict, 90 days;
-    `__Host-` and Secure over HTTPS."""
-    name = personal_cookie_name(request)
-    response.set_cookie(
-        name,
-        token,
-        max_age=COOKIE_DAYS * 86_400,
-        path="/",
-        httponly=True,
-        samesite="strict",
-        secure=name != COOKIE,
-    )
-
-
-def personal_cookie_name(request: Request) -> str:
-    """`planner_me`, `__Host-` prefixed over HTTPS (see planner.access.visit_tokens)."""
-    return cookie_name(COOKIE, https=https_request(request.url.scheme, request.headers))
 
 
 ROUTES = [

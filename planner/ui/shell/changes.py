@@ -14,10 +14,10 @@ from planner.access.roles import Role
 from planner.core.errors import PlannerError
 from planner.store import attempts
 from planner.store.changes import audited
-from planner.ui.access.grants import actor, allowed, role_in
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import error_text, t
 from planner.ui.shell.reads import forget_changed
+from planner.ui.shell.session_roles import actor, allowed, role_in
 from planner.ui.shell.workspace import current_workspace_id
 
 FEEDBACK_KEY = "feedback"

@@ -1,16 +1,15 @@
-"""The sidebar: the language switch, and (not for stakeholders) the workspace picker."""
+"""The sidebar: the language switch, and (not for stakeholders) the workspace picker
+(the sign-out button beside it is planner.ui.access.remembered's)."""
 
 import streamlit as st
 
 from planner.core.db import reading
 from planner.core.i18n import LANGUAGE_NAMES, LANGUAGES
 from planner.store.workspaces import list_workspaces
-from planner.ui.access.grants import grants
-from planner.ui.access.remembered import sign_out
-from planner.ui.shell.changes import feedback
 from planner.ui.shell.engine import engine
 from planner.ui.shell.keep_choices import keep_choices
 from planner.ui.shell.lang import LANG_CHOSEN_KEY, LANG_KEY, t
+from planner.ui.shell.session_roles import grants
 from planner.ui.shell.workspace import OPEN_NEXT_KEY, WORKSPACE_KEY
 
 
@@ -48,20 +47,3 @@ def workspace_picker() -> None:
         st.sidebar.selectbox(
             t("workspace.current"), list(names), key=WORKSPACE_KEY, format_func=names.get
         )
-
-
-def sign_out_button() -> None:
-    """Sign out: ends this browser's sign-in and every role it holds."""
-    if grants():
-        st.sidebar.button(
-            t("access.sign_out"),
-            key="sign_out",
-            icon=":material/logout:",
-            on_click=_sign_out,
-        )
-
-
-def _sign_out() -> None:
-    sign_out(engine())
-    st.query_params.clear()
-    feedback("success", t("access.signed_out"))

@@ -18,11 +18,12 @@ from planner.demo import DEMO_NAME, demo_workspace, find_demo, is_demo, load_dem
 from planner.models import Workspace
 from planner.store.access import grant_as
 from planner.store.changes import audited
-from planner.ui.access.grants import actor, give, on_this_machine, role_in
+from planner.ui.access.grants import give, on_this_machine
 from planner.ui.page_files import page
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t
+from planner.ui.shell.session_roles import actor, role_in
 from planner.ui.shell.workspace import current_workspace_id, open_workspace
 from planner.ui.workspaces.forms import enter
 
