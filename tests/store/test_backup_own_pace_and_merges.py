@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from planner.cli import main
 from planner.core.db import make_engine, reading, writing
 from planner.models import (
     BallotComment,
@@ -291,23 +292,49 @@ def test_an_own_pace_round_and_a_merge_survive_backup_and_restore(
 
 
 def test_remind_after_a_restore_sends_nothing_already_sent(
-    engine, fresh_engine, workspace, smtp_server
+    engine, fresh_engine, workspace, smtp_server, database_url, tmp_path, monkeypatch, capsys
 ):
-    """The restored workspace sends Fay's waiting invitation (with a link that works there)
-    and, later, the 4-hour reminders; nothing that was sent, nothing to Dee, no nudge."""
-    wid, _, inbox = workspace
+    """As an administrator does it: `export --format json`, `restore` into a fresh
+    database, `remind` from cron. It sends Fay's waiting invitation (with a link that
+    works there) and, later, the 4-hour reminders; nothing that was sent, nothing to Dee,
+    no nudge."""
+    _, _, inbox = workspace
     _, port = smtp_server
-    restored = restore_in_batches(engine=fresh_engine, document=backed_up(engine, wid))
+    fresh = fresh_engine.url.render_as_string(hide_password=False)
+    backup = tmp_path / "retail.json"
+    assert (
+        main(
+            [
+                "export",
+                "--workspace",
+                "Retail",
+                "--format",
+                "json",
+                "--output",
+                str(backup),
+                "--db",
+                database_url,
+            ]
+        )
+        == 0
+    )
+    assert main(["restore", str(backup), "--db", fresh]) == 0
+    monkeypatch.setenv("PLANNER_SMTP_URL", f"smtp://127.0.0.1:{port}?from=planner@example.org")
     inbox.messages.clear()
+
+    def cron(moment):
+        assert main(["remind", "--now", moment.isoformat(), "--db", fresh]) == 0
+        return capsys.readouterr().out
+
     for moment in (DUE - 45 * H, DUE - 40 * H, DUE - 20 * H):
-        remind(fresh_engine, _smtp(port), moment)
+        cron(moment)
     (invitation,) = inbox.messages
     assert str(invitation["To"]) == "Fay <fay@example.org>"
     body = invitation.get_body(("plain",)).get_content()
     token = re.search(r"\?me=(\S+)", body).group(1)
     with reading(fresh_engine) as db:
         assert stakeholder_by_link(db=db, token=token).name == "Fay"
-    remind(fresh_engine, _smtp(port), DUE - 3 * H)
+    cron(DUE - 3 * H)
     reminders = inbox.messages[1:]
     assert sorted(str(m["To"]) for m in reminders) == [
         "Cas <cas@example.org>",
@@ -318,14 +345,10 @@ def test_remind_after_a_restore_sends_nothing_already_sent(
         token = re.search(r"\?me=(\S+)", text).group(1)
         with reading(fresh_engine) as db:
             assert stakeholder_by_link(db=db, token=token).name in str(reminder["To"])
-    remind(fresh_engine, _smtp(port), DUE - 2 * H)
+    cron(DUE - 2 * H)
     assert len(inbox.messages) == 3
     with reading(fresh_engine) as db:
-        session = db.scalar(
-            select(ScoringSession).where(
-                ScoringSession.workspace_id == restored.id, ScoringSession.name == "Kwartaal"
-            )
-        )
+        session = db.scalar(select(ScoringSession).where(ScoringSession.name == "Kwartaal"))
         shown = {p.name: p.reminders_off for p in invitees(db=db, session_id=session.id)}
     assert shown == {"Cas": False, "Dee": True, "Fay": False}
 
