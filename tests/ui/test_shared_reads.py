@@ -6,6 +6,7 @@ from sqlmodel import select
 
 from planner.core.db import writing
 from planner.models import Candidate, OverrideCreate
+from planner.store import consensus as store_consensus
 from planner.store.consensus import add_override
 from planner.ui.shell import reads
 from planner.ui.shell.reads import _versioned
@@ -47,3 +48,19 @@ def test_a_change_made_by_another_instance_shows_within_a_second(
     now[0] += reads.INPUTS_FRESH_S
     table = at.run().dataframe[0].value
     assert table.loc[table["title"] == title, "value"].iloc[0] == 0.5
+
+
+def test_the_roadmap_page_settles_the_consensus_once(open_page, demo, monkeypatch):
+    """The working roadmap and how sure it is come from one consensus, made once (the
+    roadmap page made it twice when the certainty read it apart from the roadmap)."""
+    settled = []
+    real = store_consensus.settle
+
+    def counting(*args, **kwargs):
+        settled.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store_consensus, "settle", counting)
+    at = open_page("roadmap")
+    assert at.get("vega_lite_chart")  # the timeline: the roadmap and its certainty drawn
+    assert len(settled) == 1

@@ -150,13 +150,19 @@ def working_roadmap(
     planner.store.roadmap_plan.working_roadmap once per version of what it is made from
     (the candidates, the consensus' inputs, the plan's settings, pins and dependencies,
     the day), like the consensus; the roadmap's items handed out as a shallow copy."""
+    working, version = _working_of(journey, today, settings)
+    roadmap = working.roadmap
+    return working.settings, replace(roadmap, items=roadmap.items.copy(deep=False)), version
+
+
+def _working_of(
+    journey: Journey, today: date, settings: RoadmapSettings | None = None
+) -> tuple[WorkingRoadmap, str]:
     url, workspace_id = database_url(), journey.workspace.id
     wanted = None if settings is None else settings.to_json()
     parts = (*_inputs(url, workspace_id), today.isoformat(), wanted)
     version = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    working = _working(url, workspace_id, version, today, wanted)
-    roadmap = working.roadmap
-    return working.settings, replace(roadmap, items=roadmap.items.copy(deep=False)), version
+    return _working(url, workspace_id, version, today, wanted), version
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -189,7 +195,7 @@ def _certainty(
     workspace_id: int,
     settings: dict,
     plan: tuple[tuple[int, int], ...],  # (candidate, start period): pins and needs show here
-    digest: str,  # of the consensus
+    version: str,  # of the working roadmap whose consensus `_settled` is
     _settled: pd.DataFrame,
 ) -> Certainty:
     with reading(get_engine(url)) as db:
@@ -209,9 +215,12 @@ def certainty(journey: Journey, roadmap: Roadmap, threshold_mode: str | None = N
     settings = roadmap.settings.to_json()
     if threshold_mode is not None:
         settings["threshold_mode"] = threshold_mode
+    url, workspace_id = database_url(), journey.workspace.id
+    # The consensus the working roadmap was made from (cached with it), not made again.
+    working, version = _working_of(journey, date.today())
     return _certainty(
-        database_url(),
-        journey.workspace.id,
+        url,
+        workspace_id,
         settings,
         tuple(
             (int(c), int(p))
@@ -220,6 +229,6 @@ def certainty(journey: Journey, roadmap: Roadmap, threshold_mode: str | None = N
             )
             if p == p  # scheduled
         ),
-        consensus_digest(journey),
-        consensus(journey),
+        version,
+        working.consensus,
     )
