@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast test-postgres lint format bench db chromium postgres docs docs-serve
+.PHONY: run test test-slow test-fast test-postgres lint format bench db chromium postgres docs docs-serve
 
 # uv installs the pinned packages in a fraction of pip's time (a fresh clone's runtime
 # packages: 72 s -> 9 s on a busy 2-core machine); pip does it where uv cannot be had or fails.
@@ -59,13 +59,19 @@ test-postgres: $(VENV)/.dev postgres
 	$(PY) -m pytest -q -n $(WORKERS) --dist loadfile -m storage --database postgresql
 
 # The tests but the browser's run in WORKERS processes (pytest-xdist; a file's tests stay in
-# one, so its fixtures are made once); the browser tests one at a time, since each drives a
-# served app and Chromium that already fill both cores of a small machine.
+# one, so its fixtures are made once). In a browser `make test` runs the core flows only,
+# one at a time (BROWSER_WORKERS=2 runs two files at once: not yet shown reliable, see
+# docs/testing.md); the other browser tests are marked slow (tests/e2e/conftest.py) and
+# `make test-slow` runs them. CI runs both (.ci/run); docs/testing.md says which is which.
 WORKERS ?= 2
+BROWSER_WORKERS ?= 0
 test: lint chromium postgres
 	$(PY) -m pytest -q -n $(WORKERS) --dist loadfile --ignore=tests/e2e
-	$(PY) -m pytest -q tests/e2e
+	$(PY) -m pytest -q -n $(BROWSER_WORKERS) --dist loadfile -m "not slow" tests/e2e
 	$(PY) -m pytest -q -n $(WORKERS) --dist loadfile -m storage --database postgresql
+
+test-slow: $(VENV)/.dev chromium
+	$(PY) -m pytest -q -n $(BROWSER_WORKERS) --dist loadfile -m slow tests/e2e
 
 # The docs site (docs/, mkdocs.yml) into site/; --strict fails on a broken link or anchor.
 docs: $(VENV)/.dev

@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
@@ -22,6 +23,23 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+
+# The core flows `make test` runs in a browser: the shared scoring round, the light
+# ballot, the newcomer's first page and the ballot's integrity under fast clicks. Every
+# other browser test is marked `slow`: `make test-slow` runs them, and CI runs both
+# (docs/testing.md lists the two sets and why).
+CORE = {
+    "test_shared_scoring.py",
+    "test_light_ballot.py",
+    "test_first_five_minutes.py",
+    "test_ballot_integrity.py",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.parent == Path(__file__).parent and item.path.name not in CORE:
+            item.add_marker(pytest.mark.slow)
 
 
 class Served(NamedTuple):
