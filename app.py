@@ -23,12 +23,20 @@ else:  # imported by the server
     from planner.ui.downloads.route import ROUTES as DOWNLOADS
     from planner.ui.light.assets import ROUTES as LIGHT_ASSETS
     from planner.ui.light.routes import ROUTES as LIGHT
+    from planner.ui.scoring.ballot_events import ROUTES as BALLOT_EVENTS
     from planner.ui.scoring.ballot_routes import ROUTES as BALLOT
     from planner.ui.scoring.reminder_routes import ROUTES as REMINDERS_OFF
 
     app = App(
         __file__,
-        routes=BALLOT + LIGHT + LIGHT_ASSETS + DOWNLOADS + SIGN_IN + REMINDERS_OFF + UNKNOWN_ROUTES,
+        routes=BALLOT
+        + BALLOT_EVENTS
+        + LIGHT
+        + LIGHT_ASSETS
+        + DOWNLOADS
+        + SIGN_IN
+        + REMINDERS_OFF
+        + UNKNOWN_ROUTES,
         middleware=[
             Middleware(SecurityHeaders),
             Middleware(KeyOutOfAddress),

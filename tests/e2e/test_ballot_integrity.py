@@ -109,7 +109,9 @@ def test_a_vote_after_the_reveal_is_refused_on_the_ballot(browser, served):
     session_id, _, _, people = new_round(served.database_url)
     stakeholder_id, token = people[0]
     page = browser.new_context(viewport=PHONE).new_page()
-    # Only the vote itself may learn of the reveal: the ballot's polls are held back.
+    # Only the vote itself may learn of the reveal: the ballot's pushes and polls are
+    # held back.
+    page.route("**/api/ballot/events*", lambda route: route.abort())
     page.route("**/api/ballot/state*", lambda route: route.abort())
     page.goto(f"{served.url}/?me={token}")
     card = page.get_by_test_id("ballot-card")

@@ -300,3 +300,56 @@ def test_the_time_box_and_a_nudge_reach_the_light_page(browser, served):
         "The facilitator is waiting for you", timeout=15_000
     )
     page.context.close()
+
+
+def test_a_reveal_reaches_the_light_ballot_through_the_push(browser, served):
+    """The round's state is pushed (Server-Sent Events): with every poll of /state held
+    back, the reveal still reaches the ballot, and the results follow by the push too."""
+    session_id, _, _, people = new_round(served.database_url)
+    code = code_of(served.database_url, session_id)
+    _, token = people[2]
+    page = browser.new_context(viewport=PHONE).new_page()
+    polls = []
+
+    def no_poll(route):
+        polls.append(route.request.url)
+        route.abort()
+
+    page.route("**/api/ballot/state*", no_poll)
+    page.goto(f"{served.url}/b/{code}?me={token}")
+    expect(page.locator(".ballot")).to_have_attribute("data-follows", "push", timeout=30_000)
+    engine = make_engine(served.database_url)
+    with writing(engine) as db:
+        reveal_round(db=db, session_id=session_id)
+    engine.dispose()
+    expect(page.get_by_text(TEXTS["en"]["revealed"])).to_be_visible(timeout=20_000)
+    expect(page.get_by_test_id("ballot-card")).to_have_count(0)
+    follower = page.locator("#ballot-host > div")  # follows the facilitator to the next round
+    expect(follower).to_have_attribute("data-follows", "push", timeout=20_000)
+    assert all("/api/ballot/state" in url for url in polls)  # none got through
+    page.context.close()
+
+
+def test_without_the_push_the_ballot_polls_and_still_follows(browser, served):
+    """A browser or proxy where the stream fails: the ballot falls back to the poll."""
+    session_id, _, _, people = new_round(served.database_url)
+    code = code_of(served.database_url, session_id)
+    _, token = people[3]
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    streams = []
+
+    def no_stream(route):
+        streams.append(route.request.url)
+        route.abort()
+
+    page.route("**/api/ballot/events*", no_stream)
+    page.goto(f"{served.url}/b/{code}?me={token}")
+    expect(page.get_by_test_id("ballot-card").locator("h2.title")).to_be_visible(timeout=30_000)
+    expect(page.locator(".ballot")).to_have_attribute("data-follows", "poll")
+    engine = make_engine(served.database_url)
+    with writing(engine) as db:
+        reveal_round(db=db, session_id=session_id)
+    engine.dispose()
+    expect(page.get_by_text(TEXTS["en"]["revealed"])).to_be_visible(timeout=20_000)
+    assert streams  # the stream was tried, and refused
+    page.context.close()

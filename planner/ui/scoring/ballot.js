@@ -2,6 +2,8 @@
 // candidate, criterion and answer the clicked button was drawn for.
 // What shows as chosen is what the server answered it stored; a failed write says so,
 // keeps the answer and retries. No page rerun per click: see ballot_routes.py.
+// The round's state is pushed (Server-Sent Events, ballot_events.py); while the stream
+// is not up, or where EventSource fails, the ballot asks /api/ballot/state every 2 s.
 
 const RETRY_MS = [500, 1000, 2000, 4000, 8000];
 const POLL_MS = 2000;
@@ -36,10 +38,12 @@ class Ballot {
     this.current = this.firstUnscored() ?? this.data.candidates[0]?.[0];
     this.build();
     this.show(this.current);
-    this.poller = setInterval(() => this.follow(), POLL_MS);
-    this.ticker = setInterval(() => this.tick(), 1000);
+    this.poll(); // until the first pushed state arrives
+    // The page moved on (the root left the document): no poll, no stream left open.
+    this.ticker = setInterval(() => (this.root.isConnected ? this.tick() : this.stop()), 1000);
     this.timeBox(this.data.seconds_left);
-    this.remember();
+    // The stream carries the personal link in the cookie /remember sets: opened after it.
+    this.remember().finally(() => this.listen());
     window.addEventListener("beforeunload", (event) => {
       if (this.wanted.size || this.sending.size) event.preventDefault();
     });
@@ -84,12 +88,11 @@ class Ballot {
     }
   }
 
-  remember() {
+  async remember() {
     const flag = `planner-ballot-remembered-${this.data.stakeholder}`;
     if (sessionStorage.getItem(flag)) return;
-    this.retried("POST", "/api/ballot/remember").then(({ status }) => {
-      if (status === 200) sessionStorage.setItem(flag, "1");
-    });
+    const { status } = await this.retried("POST", "/api/ballot/remember");
+    if (status === 200) sessionStorage.setItem(flag, "1");
   }
 
   async load(candidateId) {
@@ -212,32 +215,89 @@ class Ballot {
     this.refreshComment();
   }
 
-  async follow() {
-    if (!this.root.isConnected) return clearInterval(this.poller); // the page moved on
+  // The state pushed: at once when the stream opens (or reopens), then at every change.
+  // A hidden tab lets its stream go (a browser keeps 6 connections per server: tabs
+  // holding one each would leave the pages none) and polls, less often, until shown.
+  listen() {
+    if (this.stopped || typeof EventSource === "undefined") return;
+    if (!this.onVisibility) {
+      this.onVisibility = () => this.visibility();
+      document.addEventListener("visibilitychange", this.onVisibility);
+    }
+    if (this.source) return; // listening already
+    if (document.hidden) return this.poll();
+    const source = new EventSource(`/api/ballot/events?session=${this.data.session}`);
+    this.source = source;
+    source.addEventListener("state", (event) => {
+      this.unpoll(); // the push is up: no poll meanwhile
+      this.root.dataset.follows = "push";
+      this.follow(JSON.parse(event.data));
+    });
+    source.addEventListener("error", () => {
+      // Reconnecting (readyState CONNECTING): the poll bridges the gap. Refused or
+      // unreadable (CLOSED: a 401/404, a proxy that buffers): the poll takes over.
+      if (source.readyState === EventSource.CLOSED && this.source === source) this.source = null;
+      this.poll();
+    });
+  }
+
+  visibility() {
+    if (this.stopped) return;
+    if (!document.hidden) return this.listen();
+    this.source?.close();
+    this.source = null;
+    this.poll();
+  }
+
+  poll() {
+    if (this.poller || this.stopped) return;
+    this.root.dataset.follows = "poll";
+    this.poller = setInterval(() => this.ask(), POLL_MS);
+  }
+
+  unpoll() {
+    clearInterval(this.poller);
+    this.poller = null;
+  }
+
+  async ask() {
+    if (!this.root.isConnected) return this.stop(); // the page moved on
     if (document.hidden && Math.random() < 0.75) return; // a hidden tab asks less often
     try {
       const { status, json } = await this.call(
         "GET",
         `/api/ballot/state?session=${this.data.session}`,
       );
-      if (status !== 200) return;
-      this.timeBox(json.seconds_left);
-      this.nudgedAt(json.nudged?.[String(this.data.stakeholder)]);
-      const same =
-        json.round === this.data.round &&
-        json.round_status === this.data.round_status &&
-        json.status === this.data.status;
-      if (!same) this.roundChanged("");
+      if (status === 200) this.follow(json);
     } catch (_) {
       /* offline for a moment: ask again at the next tick */
     }
   }
 
+  follow(state) {
+    if (!this.root.isConnected) return this.stop();
+    this.timeBox(state.seconds_left);
+    this.nudgedAt(state.nudged?.[String(this.data.stakeholder)]);
+    const same =
+      state.round === this.data.round &&
+      state.round_status === this.data.round_status &&
+      state.status === this.data.status;
+    if (!same) this.roundChanged("");
+  }
+
+  stop() {
+    this.stopped = true;
+    this.unpoll();
+    clearInterval(this.ticker);
+    this.source?.close();
+    this.source = null;
+    document.removeEventListener("visibilitychange", this.onVisibility);
+  }
+
   roundChanged(message) {
     if (this.changed) return;
     this.changed = true;
-    clearInterval(this.poller);
-    clearInterval(this.ticker);
+    this.stop();
     this.component.setTriggerValue("round_changed", { message: message || "" });
   }
 
@@ -526,20 +586,21 @@ class Follower {
     this.root = root;
     this.component = component;
     this.data = component.data;
-    this.poller = setInterval(() => this.follow(), POLL_MS);
+    this.poll();
+    this.listen(); // the cookie is the ballot's, set before the reveal
+    this.ticker = setInterval(() => this.root.isConnected || this.stop(), 1000);
   }
 }
-Follower.prototype.call = Ballot.prototype.call;
-Follower.prototype.follow = Ballot.prototype.follow;
-Follower.prototype.roundChanged = Ballot.prototype.roundChanged;
-Follower.prototype.timeBox = Ballot.prototype.timeBox;
-Follower.prototype.nudgedAt = Ballot.prototype.nudgedAt;
+const SHARED = ["call", "listen", "visibility", "poll", "unpoll", "ask", "follow", "stop"];
+for (const name of [...SHARED, "roundChanged", "timeBox", "nudgedAt"]) {
+  Follower.prototype[name] = Ballot.prototype[name];
+}
 
 export default function (component) {
   const { data, parentElement } = component;
   if (data.follow_only) {
     if (!parentElement.follower || parentElement.follower.data.round !== data.round) {
-      if (parentElement.follower) clearInterval(parentElement.follower.poller);
+      parentElement.follower?.stop();
       parentElement.follower = new Follower(parentElement, component);
     }
     return () => {};
@@ -562,10 +623,7 @@ export default function (component) {
       ballot.refresh();
     }
   } else {
-    if (root.ballot) {
-      clearInterval(root.ballot.poller);
-      clearInterval(root.ballot.ticker);
-    }
+    root.ballot?.stop();
     root.ballot = new Ballot(root, component);
   }
   return () => {};

@@ -7,6 +7,8 @@ link's token in the `X-Ballot-Key` header, checked on every request.
 
     GET  /api/ballot/state?session=S          round, statuses, time left, nudges (cached
                                               1 s, shared; reveals a round that is due)
+    GET  /api/ballot/events?session=S         the same, pushed (ballot_events.py); the poll
+                                              of /state is the ballot's fallback
     GET  /api/ballot/candidate?round=R&candidate=C   one candidate with my answers
     POST /api/ballot/vote     {round, candidate, criterion, answer}
     POST /api/ballot/comment  {round, candidate, comment}
@@ -375,17 +377,19 @@ async def state(request: Request) -> Response:
     found = await run_in_threadpool(STATES.get, session_id)
     if found is None:
         return _not_found(lang)
-    now = utcnow()
-    return JSONResponse(
-        {
-            "round": found.state.round_id,
-            "round_status": found.state.round_status,
-            "status": found.state.session_status,
-            # seconds, not a time: the browser's clock may be off
-            "seconds_left": seconds_left(found.state.deadline, now),
-            "nudged": {str(who): at.timestamp() for who, at in found.nudged.items()},
-        }
-    )
+    return JSONResponse(state_body(found, utcnow()))
+
+
+def state_body(found: Shared, now: datetime) -> dict:
+    """What a ballot follows, as /state answers it and /events pushes it."""
+    return {
+        "round": found.state.round_id,
+        "round_status": found.state.round_status,
+        "status": found.state.session_status,
+        # seconds, not a time: the browser's clock may be off
+        "seconds_left": seconds_left(found.state.deadline, now),
+        "nudged": {str(who): at.timestamp() for who, at in found.nudged.items()},
+    }
 
 
 async def remember(request: Request) -> Response:
