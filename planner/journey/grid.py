@@ -49,18 +49,17 @@ def duplicate_cells(
     nothing: that cell lists them both. Pairs of candidates no longer in `candidates`
     (merged or deleted meanwhile) are left out.
     """
-    channels = dict(zip(candidates["id"], candidates["channels"], strict=True))
+    channels = {
+        int(id_): tuple(dict.fromkeys(names))
+        for id_, names in zip(candidates["id"], candidates["channels"], strict=True)
+    }
     cells: dict[Cell, list[DuplicateSuggestion]] = {}
     for pair in suggestions:
-        if pair.first not in channels or pair.second not in channels:
+        first, second = channels.get(pair.first), channels.get(pair.second)
+        if first is None or second is None:
             continue
-        sides = (channels[pair.first], channels[pair.second])
-        marked = [
-            channel
-            for here, there in (sides, sides[::-1])
-            for channel in here
-            if any(other != channel for other in there)
-        ]
+        # a channel of one side is marked unless the other side is on it alone
+        marked = [c for c in first if second != (c,)] + [c for c in second if first != (c,)]
         for channel in dict.fromkeys(marked):
             cells.setdefault((pair.phase, channel), []).append(pair)
     return cells

@@ -1,14 +1,18 @@
 """The journey grid's likely duplicates (the grid is a facilitator's page): a cell
 holding a candidate that likely repeats one on another channel of its phase says so in
-its text ("3 · 1 duplicate?"), a list of buttons below the grid opens those cells (the
-same in words, for keyboards and screen readers), and the open cell offers the
+its text ("3 · 1 duplicate?"), a list below the grid opens those cells (the same in
+words, for keyboards and screen readers), and the open cell offers the
 candidates page's merge and undo (planner.ui.journey.duplicates_panel), staying on the
 grid."""
+
+from datetime import datetime
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
 
 from planner.core import i18n
+from planner.core.config import database_url
 from planner.core.numbers import Count
 from planner.journey.duplicates import DuplicateSuggestion
 from planner.journey.grid import Cell, duplicate_cells
@@ -25,18 +29,50 @@ from planner.ui.shell.lang import current_lang, t
 Marks = dict[Cell, list[DuplicateSuggestion]]
 
 
-def duplicate_marks(journey: Journey, frame: pd.DataFrame) -> Marks:
-    """The cells holding likely duplicates across channels, with their pairs. The
-    suggestions are the candidates page's, computed once per version of the workspace:
-    a click on the grid only sorts them into cells."""
+class GridDuplicates(NamedTuple):
+    """The cells holding likely duplicates across channels, with their pairs, and what
+    each of them shows in the grid, keyed (channel, phase) as the grid's rows and
+    columns: "3 · 1 duplicate?"."""
+
+    cells: Marks
+    texts: dict[tuple[str, str], str]
+
+
+def grid_duplicates(journey: Journey, frame: pd.DataFrame, counts: pd.DataFrame) -> GridDuplicates:
+    """The candidates page's suggestions sorted into the grid's cells, once per version of
+    the workspace and language (thousands of pairs take a moment to sort), so that a
+    click on the grid only looks them up."""
     if frame.empty:
-        return {}
-    return duplicate_cells(frame, suggestions(journey, frame))
+        return GridDuplicates({}, {})
+    return _grid_duplicates(
+        database_url(),
+        journey.workspace.id,
+        journey.workspace.updated_at,
+        (*journey.phase_names, "×", *journey.channel_names),
+        current_lang(),
+        journey,
+        frame,
+        counts,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _grid_duplicates(
+    url: str,
+    workspace_id: int,
+    version: datetime,
+    dimensions: tuple[str, ...],
+    lang: str,
+    _journey: Journey,
+    _frame: pd.DataFrame,
+    _counts: pd.DataFrame,
+) -> GridDuplicates:
+    cells = duplicate_cells(_frame, suggestions(_journey, _frame))
+    return GridDuplicates(cells, cell_texts(_counts, cells, lang))
 
 
 def cell_texts(counts: pd.DataFrame, marks: Marks, lang: str) -> dict[tuple[str, str], str]:
-    """What each marked cell of the grid shows, keyed (channel, phase) as the grid's rows
-    and columns: "3 · 1 duplicate?"."""
+    """What each marked cell of the grid shows, keyed (channel, phase)."""
     return {
         (channel, phase): i18n.t(
             "grid.duplicates_in_cell",
@@ -49,33 +85,43 @@ def cell_texts(counts: pd.DataFrame, marks: Marks, lang: str) -> dict[tuple[str,
     }
 
 
-def _open(phase: str, channel: str) -> None:
-    st.session_state["grid_phase"], st.session_state["grid_channel"] = phase, channel
+OPENER = "grid_duplicate_cells"
+
+
+def _open() -> None:
+    """A marked cell chosen below the grid opens it, as a click on the cell does; the
+    list lets go of the choice, so the same cell opens again later."""
+    chosen = st.session_state.get(OPENER)
+    if chosen:
+        st.session_state["grid_phase"], st.session_state["grid_channel"] = chosen
+        st.session_state[OPENER] = None
 
 
 def marked_cells(journey: Journey, marks: Marks) -> None:
-    """The marked cells in words, in the grid's order, each a button that opens it."""
+    """The marked cells in words, in the grid's order: pills (one widget, however many
+    cells: 42 buttons cost ~60 ms a run), each opening its cell."""
     if not marks:
         return
+    lang = current_lang()
+    cells = [
+        (phase, channel)
+        for phase in journey.phase_names
+        for channel in journey.channel_names
+        if (phase, channel) in marks
+    ]
     st.caption(t("grid.duplicates_legend"))
-    st.markdown(t("grid.duplicates_cells", count=Count(len(marks), current_lang())))
-    with st.container(horizontal=True, key="grid_duplicate_cells"):
-        for phase in journey.phase_names:
-            for channel in journey.channel_names:
-                pairs = marks.get((phase, channel))
-                if pairs:
-                    st.button(
-                        t(
-                            "grid.duplicates_open",
-                            phase=phase,
-                            channel=channel,
-                            count=Count(len(pairs), current_lang()),
-                        ),
-                        key=f"open_duplicates_{phase}_{channel}",
-                        on_click=_open,
-                        args=(phase, channel),
-                        icon=":material/call_merge:",
-                    )
+    st.pills(
+        t("grid.duplicates_cells", count=Count(len(cells), lang)),
+        cells,
+        format_func=lambda cell: t(
+            "grid.duplicates_open",
+            phase=cell[0],
+            channel=cell[1],
+            count=Count(len(marks[cell]), lang),
+        ),
+        key=OPENER,
+        on_change=_open,
+    )
 
 
 def cell_duplicates(journey: Journey, frame: pd.DataFrame, marks: Marks, cell: Cell) -> None:

@@ -8,12 +8,7 @@ from planner.journey.search import all_tags
 from planner.ui import tables
 from planner.ui.guard import require_journey
 from planner.ui.journey.candidate_form import add_candidate, candidate_form
-from planner.ui.journey.grid_duplicates import (
-    cell_duplicates,
-    cell_texts,
-    duplicate_marks,
-    marked_cells,
-)
+from planner.ui.journey.grid_duplicates import cell_duplicates, grid_duplicates, marked_cells
 from planner.ui.journey.heatmap import heat_map
 from planner.ui.page_files import page
 from planner.ui.shell.lang import current_lang, t
@@ -48,9 +43,9 @@ def pick_cell() -> None:
         st.session_state["grid_channel"] = counts.index[row]
 
 
-marks = duplicate_marks(journey, frame)
+duplicates = grid_duplicates(journey, frame, counts)
 st.dataframe(
-    heat_map(counts, current_lang(), cell_texts(counts, marks, current_lang())),
+    heat_map(counts, current_lang(), duplicates.texts),
     key="grid_cells",
     placeholder=tables.MISSING,
     on_select=pick_cell,
@@ -58,7 +53,7 @@ st.dataframe(
     width="stretch",
 )
 st.caption(t("grid.legend"))
-marked_cells(journey, marks)
+marked_cells(journey, duplicates.cells)
 
 left, right = st.columns(2)
 phase = left.selectbox(
@@ -89,7 +84,7 @@ else:
             hide_index=True,
             width="stretch",
         )
-    cell_duplicates(journey, frame, marks, (phase, channel))
+    cell_duplicates(journey, frame, duplicates.cells, (phase, channel))
     with st.expander(t("grid.quick_add"), expanded=cell.empty, icon=":material/add:"):
         form_name = f"quick_add_{phase}_{channel}"
         values = candidate_form(

@@ -6,6 +6,7 @@ import pyarrow as pa
 from planner.core.db import reading, writing
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
+from planner.ui.journey.grid_duplicates import OPENER
 from tests.factories import add_candidate, make_journey
 from tests.ui.conftest import texts
 
@@ -44,7 +45,15 @@ def grid_texts(at) -> dict[tuple[str, str], str]:
 
 
 def opener_labels(at) -> list[str]:
-    return [b.label for b in at.button if b.key and b.key.startswith("open_duplicates_")]
+    """The marked cells listed below the grid (none: no list)."""
+    return [option for pills in at.pills for option in pills.options if pills.key == OPENER]
+
+
+def open_cell(at, phase: str, channel: str):
+    at.pills(key=OPENER).set_value((phase, channel)).run()
+    assert not at.exception
+    assert at.pills(key=OPENER).value is None  # let go: the same cell opens again later
+    return at
 
 
 def test_cells_with_a_duplicate_on_another_channel_say_so(open_page, engine):
@@ -55,15 +64,14 @@ def test_cells_with_a_duplicate_on_another_channel_say_so(open_page, engine):
     assert cells[("Website", "Service")] == "1 · 1 duplicate?"
     assert cells[("Store", "Buying")] == "2"  # both in one cell: listed there already
     assert at.dataframe[0].value.loc["Mobile app", "Service"] == 2  # still a count
-    assert "Likely duplicates across channels, in 2 cells:" in texts(at)
+    assert at.pills(key=OPENER).label == "Likely duplicates across channels, in 2 cells:"
     assert opener_labels(at) == ["Service × Website (1)", "Service × Mobile app (1)"]
 
 
 def test_a_merge_from_the_grid_stays_on_the_grid_and_is_undone_there(open_page, engine):
     journey, app, site = retail(engine)
     at = open_page("journey_grid")
-    at.button(key="open_duplicates_Service_Website").click().run()
-    assert not at.exception
+    open_cell(at, "Service", "Website")
     assert (at.selectbox(key="grid_phase").value, at.selectbox(key="grid_channel").value) == (
         "Service",
         "Website",
@@ -97,7 +105,7 @@ def test_in_dutch(open_page, engine):
     _, app, site = retail(engine)
     at = open_page("journey_grid", lang="nl")
     assert grid_texts(at)[("Mobile app", "Service")] == "2 · 1 dubbel?"
-    assert "Waarschijnlijke dubbelen over kanalen heen, in 2 cellen:" in texts(at)
-    at.button(key="open_duplicates_Service_Mobile app").click().run()
+    assert at.pills(key=OPENER).label == "Waarschijnlijke dubbelen over kanalen heen, in 2 cellen:"
+    open_cell(at, "Service", "Mobile app")
     assert "Waarschijnlijke dubbelen op andere kanalen (1)" in texts(at)
     assert at.button(key=f"merge_{app}_{site}").label == "Samenvoegen"
