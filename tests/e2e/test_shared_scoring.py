@@ -70,7 +70,16 @@ def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url,
     ]
     assert sorted(values) == sorted(EXPECTED_VALUES), rows
 
-    # Stakeholders see the reveal by themselves too.
-    expect(people["Annelies Zwart"].get_by_text("of this round have been revealed")).to_be_visible(
-        timeout=15_000
-    )
+    # Stakeholders see the reveal by themselves too: the results as wide as their page (a
+    # faceted chart was 2 x 170 px on a desktop), and no "can be changed until the reveal".
+    for name, page_width in (("Annelies Zwart", 1366), ("Chen Wei-Ling", 390)):
+        page = people[name]
+        expect(page.get_by_text("of this round have been revealed")).to_be_visible(timeout=15_000)
+        charts = page.get_by_test_id("stVegaLiteChart")
+        expect(charts).to_have_count(2)
+        for chart in (charts.nth(0), charts.nth(1)):
+            drawn = chart.locator("canvas, svg.marks").first
+            expect(drawn).to_be_visible()
+            width = drawn.bounding_box()["width"]
+            assert width > 500 if page_width > 390 else width <= 390, (name, width)
+        expect(page.get_by_text("can be changed until the reveal")).to_have_count(0)
