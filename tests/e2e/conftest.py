@@ -2,14 +2,14 @@
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from planner.core.db import make_engine, migrate, writing
+from planner.demo import load_demo_if_empty
 from tests.conftest import ROOT
 from tests.served_app import served_app
 
@@ -57,14 +57,13 @@ def served(tmp_path_factory):
     """The app with the demo workspace, on a free port, with its own database."""
     folder = tmp_path_factory.mktemp("e2e")
     database_url = f"sqlite:///{folder / 'planner.db'}"
-    env = {**os.environ, "DATABASE_URL": database_url}
-    subprocess.run(
-        [sys.executable, "-m", "planner", "init"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    # What `python -m planner init` does (test_cli tests the command), in this process:
+    # one interpreter start less for each file's app.
+    engine = make_engine(database_url)
+    migrate(engine)
+    with writing(engine) as db:
+        load_demo_if_empty(db=db)
+    engine.dispose()
     with served_app(database_url, folder / "streamlit.log") as server:
         yield Served(server.url, database_url)
 
