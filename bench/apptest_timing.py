@@ -10,7 +10,8 @@ from planner.core.config import database_url
 from planner.core.db import make_engine, reading
 from planner.store.access import current_proofs
 from planner.store.workspaces import list_workspaces
-from planner.ui.access.grants import ACTOR_KEY, GRANTS_KEY, PROOFS_KEY
+from planner.ui.access.grants import PROOFS_KEY
+from planner.ui.shell.session_roles import ACTOR_KEY, GRANTS_KEY
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
