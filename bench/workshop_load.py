@@ -31,7 +31,8 @@ import statistics
 import sys
 import tempfile
 import time
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import UTC
 from pathlib import Path
 
@@ -218,13 +219,14 @@ def check(database_url: str, seeded: dict, results: dict) -> dict:
         for k, (label, _) in stored.items()
         if k not in results["sent"] or results["sent"][k][0] != label
     )
-    delays = []
+    by_key = {}
     for key, (_label, sent) in results["sent"].items():
         if key in stored:
             at = stored[key][1]
             at = at if at.tzinfo else at.replace(tzinfo=UTC)
-            delays.append(at.timestamp() - sent)
-    return {"lost": lost, "misfiled": misfiled, "stored": delays}
+            by_key[key] = at.timestamp() - sent
+    delays = list(by_key.values())
+    return {"lost": lost, "misfiled": misfiled, "stored": delays, "stored_by_key": by_key}
 
 
 def percentiles(values: list[float]) -> str:
@@ -262,22 +264,36 @@ async def drive(servers: list, seeded: dict, every: float, seconds: float) -> di
     return results
 
 
+@contextmanager
+def run_database(folder: Path, postgresql: bool) -> Iterator[str]:
+    """The database of one run: a SQLite file in `folder`, or a PostgreSQL server
+    started for the run (tests/postgres_server.py), stopped afterwards."""
+    if not postgresql:
+        yield f"sqlite:///{folder / 'planner.db'}"
+        return
+    database = postgres_server.start(durable=True)
+    try:
+        yield database.url("postgres")
+    finally:
+        database.stop()
+
+
+def serve(stack: ExitStack, database_url: str, folder: Path, processes: int) -> list:
+    """`processes` app processes on one database, stopped when `stack` closes."""
+    return [
+        stack.enter_context(served_app(database_url, folder / f"server-{n}.log"))
+        for n in range(processes)
+    ]
+
+
 def scenario(
     people: int, every: float, seconds: float, processes: int = 1, postgresql: bool = False
 ) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="workshop-load-"))
     with ExitStack() as stack:
-        if postgresql:
-            database = postgres_server.start(durable=True)
-            stack.callback(database.stop)
-            database_url = database.url("postgres")
-        else:
-            database_url = f"sqlite:///{folder / 'planner.db'}"
+        database_url = stack.enter_context(run_database(folder, postgresql))
         seeded = seed(database_url, people)
-        servers = [
-            stack.enter_context(served_app(database_url, folder / f"server-{n}.log"))
-            for n in range(processes)
-        ]
+        servers = serve(stack, database_url, folder, processes)
         results = asyncio.run(drive(servers, seeded, every, seconds))
         checked = check(database_url, seeded, results)
     cpu, rss = results["cpu"], results["rss"]
