@@ -43,7 +43,12 @@ def act(page: Page, rng: random.Random, finishing: list[int] | None) -> None:
         group.locator("button").nth(rng.randrange(6)).click()  # 1..5 or don't know
 
 
-@pytest.mark.parametrize("repetition", [1, 2, 3])
+# One repetition in `make test`; the other two (other random clicks) in `make test-slow`,
+# which CI runs as well.
+@pytest.mark.parametrize(
+    "repetition",
+    [1, pytest.param(2, marks=pytest.mark.slow), pytest.param(3, marks=pytest.mark.slow)],
+)
 def test_fast_clicks_on_a_busy_machine_land_where_aimed(browser, served, repetition):
     """8 stakeholders (2 on phones), all cores busy: 0 misfiled, 0 lost."""
     session_id, titles, criteria, people = new_round(served.database_url)
