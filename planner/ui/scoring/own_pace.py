@@ -3,7 +3,7 @@ session, and for an own-pace session its invitees (add one by name, e-mail and r
 who finished, their mails, one-click nudges, and the links to copy when no mail server
 is configured."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -26,7 +26,11 @@ from planner.models import (
 )
 from planner.reminders import send_pending
 from planner.scoring.lifecycle import RoundStatus, SessionStatus
-from planner.scoring.own_pace import DEFAULT_REMINDER_HOURS, parse_reminder_hours
+from planner.scoring.own_pace import (
+    DEFAULT_REMINDER_HOURS,
+    check_due_date,
+    parse_reminder_hours,
+)
 from planner.store.outbox import waiting
 from planner.store.own_pace import (
     invite,
@@ -66,9 +70,17 @@ def _due_inputs(left, right, key: str) -> tuple[date | None, time | None]:
     return day, hour
 
 
-def own_pace_choice() -> OwnPaceCreate | None:
-    """The "open until" part of the new-session form: None for a live session; refused
-    input is shown naming the field and gives None too (the button then opens nothing)."""
+class Refused:
+    """The "open until" choice was refused (shown on the page): open nothing."""
+
+
+REFUSED = Refused()
+
+
+def own_pace_choice() -> OwnPaceCreate | Refused | None:
+    """The "open until" part of the new-session form: None for a live session, REFUSED
+    when a field is refused (each refused field shown as an error naming it; the button
+    then opens nothing, not a live session instead)."""
     if not st.toggle(t("pace.toggle"), key=TOGGLE_KEY, help=t("pace.toggle_help")):
         return None
     lang, tz = current_lang(), _browser_zone()
@@ -81,20 +93,35 @@ def own_pace_choice() -> OwnPaceCreate | None:
         help=t("pace.reminders_help"),
     )
     when_done = st.checkbox(t("field.reveal_when_done"), key="pace_when_done")
+    refused: list[InvalidInput] = []
+    due = None
     if day is None or hour is None:
-        st.error(InvalidInput("error.required", field=FieldName("open_until")).message(lang))
-        return None
+        refused.append(InvalidInput("error.required", field=FieldName("open_until")))
+    else:
+        due = datetime.combine(day, hour, tzinfo=ZoneInfo(tz))
+        try:
+            check_due_date(due, datetime.now(UTC))
+        except InvalidInput as too_soon_or_far:
+            refused.append(too_soon_or_far)
+    try:
+        reminder_hours = list(parse_reminder_hours(hours))
+    except InvalidInput as not_hours:
+        refused.append(not_hours)
+    for problem in refused:
+        st.error(problem.message(lang))
+    if refused:
+        return REFUSED
     try:
         return validated(
             OwnPaceCreate,
-            open_until=datetime.combine(day, hour, tzinfo=ZoneInfo(tz)),
-            reminder_hours=list(parse_reminder_hours(hours)),
+            open_until=due,
+            reminder_hours=reminder_hours,
             reveal_when_done=when_done,
             timezone=tz,
         )
-    except InvalidInput as refused:
-        st.error(refused.message(lang))
-        return None
+    except InvalidInput as problem:
+        st.error(problem.message(lang))
+        return REFUSED
 
 
 def _send_now() -> None:

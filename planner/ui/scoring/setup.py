@@ -9,13 +9,13 @@ from planner.core.limits import NAME_MAX
 from planner.core.numbers import Count
 from planner.journey.journey import Journey
 from planner.journey.search import all_tags, filter_candidates
-from planner.models import SessionCreate
+from planner.models import OwnPaceCreate, SessionCreate
 from planner.scoring.setup import ScoringSetup
 from planner.scoring.workload import SECONDS_PER_ANSWER, criteria_per_stakeholder, workload
 from planner.store.commitments import rescore_requests
 from planner.store.own_pace import open_own_pace
 from planner.store.sessions import open_session
-from planner.ui.scoring.own_pace import own_pace_choice
+from planner.ui.scoring.own_pace import REFUSED, own_pace_choice
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
@@ -73,8 +73,12 @@ def open_session_form(journey: Journey, frame: pd.DataFrame, setup: ScoringSetup
     focus = pace is None and st.toggle(
         t("session.focus"), key="session_focus", help=t("session.focus_help")
     )
-    if st.button(t("session.open"), type="primary", key="open_session", disabled=chosen.empty):
-        if pace is not None:  # open until a due date (planner.ui.scoring.own_pace)
+    refused = pace is REFUSED  # its fields' errors are shown: open nothing, not a live round
+    if (
+        st.button(t("session.open"), type="primary", key="open_session", disabled=chosen.empty)
+        and not refused
+    ):
+        if isinstance(pace, OwnPaceCreate):  # open until a due date (planner.ui.scoring.own_pace)
             done = run_change(
                 lambda s: open_own_pace(
                     db=s,

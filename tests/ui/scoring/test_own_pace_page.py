@@ -200,3 +200,28 @@ def test_a_re_vote_round_is_given_its_due_date_on_the_page(open_page, demo, engi
         "Ann <ann@example.org>",
         "Bob <bob@example.org>",
     ]
+
+
+@pytest.mark.parametrize(
+    ("days", "refused"),
+    [
+        (30, ["Reminders (hours before)"]),
+        (-1, ["Open until: an own-pace round runs", "Reminders (hours before)"]),
+    ],
+)
+def test_bad_reminders_open_nothing_rather_than_a_live_session(
+    open_page, demo, engine, days, refused
+):
+    at = open_page("scoring_session")
+    at.text_input(key="session_name").set_value("Async")
+    at.toggle(key="session_own_pace").set_value(True).run()
+    at.date_input(key="pace_day").set_value(datetime.now(UTC).date() + timedelta(days=days))
+    at.text_input(key="pace_reminders").set_value("abc, -5")
+    at.button(key="open_session").click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    for start in refused:
+        assert any(e.replace("\\", "").startswith(start) for e in errors), errors
+    assert any("between 1 and 720" in e for e in errors), errors
+    with reading(engine) as db:
+        assert [s for s in sessions_of(db=db, workspace_id=demo.id) if s.name == "Async"] == []
