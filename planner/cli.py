@@ -652,6 +652,7 @@ def remind(engine, args) -> int:
 
 def round_state_command(engine, args) -> int:
     """Reads reveal a round whose due date came (in the same transaction) first."""
+    from planner.mail.own_pace import due_text, mail_states
     from planner.store.own_pace import invitees, own_pace_of, reveal_due_rounds
     from planner.store.sessions import current_round, find_session, participants
 
@@ -668,10 +669,10 @@ def round_state_command(engine, args) -> int:
     status = t(f"round.{last.status}", lang)
     print(t("session.round", lang, number=last.number, status=status))
     if pace is not None:
-        print(t("cli.open_until", lang, due=dates.moment(pace.open_until, lang)))
+        print(t("cli.open_until", lang, due=due_text(pace.open_until, pace.timezone, lang)))
     for person in people:
         done = t("cli.finished" if person.finished else "cli.not_finished", lang)
-        mails = ", ".join(f"{kind} {state}" for kind, state in person.mails.items())
+        mails = mail_states(person.mails, lang)
         print(f"{person.name}\t{person.email}\t{person.scored}\t{done}\t{mails}")
     if pace is None:
         print("\n".join(others))

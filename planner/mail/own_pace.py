@@ -52,6 +52,16 @@ def mail_word(kind: str) -> str:
     return "revote" if word == "invitation" and bare != kind else word
 
 
+def mail_states(mails: dict[str, str], lang: str) -> str:
+    """Each mail of someone and where it is, in `lang`: 'uitnodiging (verstuurd),
+    herinnering 4 uur (wacht)'."""
+    return ", ".join(
+        t(f"pace.mail_{mail_word(kind)}", lang, hours=kind.split("-")[-1].rstrip("h"))
+        + f" ({t(f'pace.status_{status}', lang)})"
+        for kind, status in mails.items()
+    )
+
+
 def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)

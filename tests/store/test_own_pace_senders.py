@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -49,7 +50,7 @@ def test_two_remind_processes_send_each_mail_once(engine, database_url, smtp_ser
             workspace_id=journey.workspace.id,
             session_in=SessionCreate(name="Async"),
             candidate_ids=[idea.id],
-            pace_in=OwnPaceCreate(open_until=due),
+            pace_in=OwnPaceCreate(open_until=due, timezone="Europe/Amsterdam"),
             app_url="http://127.0.0.1:8501/",
             now=now,
         )
@@ -80,4 +81,9 @@ def test_two_remind_processes_send_each_mail_once(engine, database_url, smtp_ser
     out, err = state.communicate(timeout=120)
     assert state.returncode == 0, err
     assert "Ronde 1: stemmen" in out or "Ronde 1" in out
-    assert "P0\tp0@example.org\t0\tniet klaar\tinvitation sent, reminder-48h skipped" in out
+    mails = (
+        "uitnodiging (verstuurd), herinnering 48 uur (overgeslagen), herinnering 4 uur (verstuurd)"
+    )
+    assert f"P0\tp0@example.org\t0\tniet klaar\t{mails}" in out
+    local = due.astimezone(ZoneInfo("Europe/Amsterdam"))  # the session's zone, not UTC
+    assert f"{local:%H:%M} (Europe/Amsterdam)" in out, out

@@ -15,7 +15,7 @@ from planner.core.db import reading
 from planner.core.errors import FieldName, InvalidInput, validated
 from planner.core.limits import NAME_MAX
 from planner.mail.config import configured_smtp
-from planner.mail.own_pace import due_text, mail_word, zone
+from planner.mail.own_pace import due_text, mail_states, zone
 from planner.models import (
     EMAIL_MAX,
     InviteeCreate,
@@ -137,14 +137,6 @@ def _send_now() -> None:
         st.warning(t("pace.not_sent", mail=line), icon=":material/mail_lock:")
 
 
-def _mail_state(mails: dict[str, str]) -> str:
-    return ", ".join(
-        t(f"pace.mail_{mail_word(kind)}", hours=kind.split("-")[-1].rstrip("h"))
-        + f" ({t(f'pace.status_{status}')})"
-        for kind, status in mails.items()
-    )
-
-
 def own_pace_panel(scoring: ScoringSession, pace: OwnPace) -> None:
     """Invite, follow and nudge the stakeholders of an own-pace session."""
     lang = current_lang()
@@ -184,7 +176,7 @@ def own_pace_panel(scoring: ScoringSession, pace: OwnPace) -> None:
             t("field.email"): [p.email for p in people],
             t("pace.scored"): [p.scored for p in people],
             t("pace.done"): [p.finished for p in people],
-            t("pace.mails"): [_mail_state(p.mails) for p in people],
+            t("pace.mails"): [mail_states(p.mails, lang) for p in people],
         }
     )
     if links:
