@@ -641,8 +641,10 @@ def remind(engine, args) -> int:
         print(t("cli.remind_revealed", args.lang, session=name))
     for line in done.sent:
         print(t("cli.remind_sent", args.lang, mail=line))
-    for line in done.failed:
-        print(t("cli.remind_failed", args.lang, mail=line), file=sys.stderr)
+    for failure in done.failed:
+        print(t("cli.remind_failed", args.lang, mail=failure.text(args.lang)), file=sys.stderr)
+    if done.left:
+        print(t("cli.remind_left", args.lang, count=done.left), file=sys.stderr)
     if done.mail_off:
         print(t("cli.mail_off", args.lang))
     elif not (done.sent or done.failed or done.revealed):

@@ -38,13 +38,24 @@ MESSAGE_ID_SECRET = "own-pace-message-ids"
 OPT_OUT_PATH = "/mail/reminders-off"
 
 
+class Failure(NamedTuple):
+    """A mail not sent: 'who <address>: kind' and why (in any language)."""
+
+    label: str
+    error: MailFailed
+
+    def text(self, lang: str) -> str:
+        return f"{self.label} ({self.error.message(lang)})"
+
+
 class Sent(NamedTuple):
     """What one run did: each as 'who <address>: kind'."""
 
     sent: list[str]
-    failed: list[str]  # with the reason
+    failed: list[Failure]
     revealed: list[str]  # session names
     mail_off: bool = False
+    left: int = 0  # mails not tried after a failure for all (they wait for the next run)
 
 
 def opt_out_link(app_url: str, token: str) -> str:
@@ -103,7 +114,7 @@ def send_pending(engine: Engine, config: SmtpConfig, now: datetime | None = None
     sent, failed = [], []
     with reading(engine) as db:
         waiting = pending(db=db, now=now)
-    for mail_id in waiting:
+    for tried, mail_id in enumerate(waiting, start=1):
         with writing(engine) as db:
             if not claim(db=db, mail_id=mail_id, now=now):
                 continue  # another process took it
@@ -114,9 +125,9 @@ def send_pending(engine: Engine, config: SmtpConfig, now: datetime | None = None
         except MailFailed as error:
             with writing(engine) as db:
                 mark_failed(db=db, mail_id=mail_id, error=error.message(facts.lang))
-            failed.append(f"{label} ({error.message('en')})")
+            failed.append(Failure(label, error))
             if error.for_all:  # the server is down: the rest wait for the next run
-                break
+                return Sent(sent, failed, [], left=len(waiting) - tried)
             continue
         with writing(engine) as db:
             mark_sent(db=db, mail_id=mail_id, now=utcnow())

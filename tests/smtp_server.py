@@ -17,6 +17,7 @@ class Inbox:
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
+        self.busy = False  # True: every message is answered 451 (try again later)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
         if address.startswith("refused@"):  # a mailbox the server does not take
@@ -25,6 +26,8 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope) -> str:
+        if self.busy:
+            return "451 4.3.0 Temporary failure, try later"
         self.messages.append(message_from_bytes(envelope.original_content, policy=policy.default))
         return "250 OK"
 

@@ -57,6 +57,8 @@ def localised(params: dict, lang: str) -> dict:
     (a bare int, an id or a year, as it is)."""
 
     def named(value: object) -> object:
+        if isinstance(value, PlannerError):  # a reason inside a sentence, in `lang` too
+            return value.message(lang)
         if isinstance(value, timedelta):
             return seconds(value, lang)
         if isinstance(value, Count):

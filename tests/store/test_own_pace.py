@@ -145,7 +145,12 @@ def test_a_server_that_is_down_loses_nothing(engine, own_pace, smtp_server):
     down = smtp_config(f"smtp://127.0.0.1:{free_port()}?from=planner@example.org&timeout=2")
     done = remind(engine, down, START + H)
     # The first failure ends the run: nobody waits 3 timeouts for a server that is down.
-    assert len(done.failed) == 1 and "127.0.0.1" in done.failed[0]
+    assert len(done.failed) == 1 and "127.0.0.1" in done.failed[0].text("en")
+    assert done.left == 2  # said, not only the first one printed
+    # The reason in words of the catalog, in the language asked, not the exception's text.
+    assert "connection refused" in done.failed[0].text("en")
+    assert "verbinding geweigerd" in done.failed[0].text("nl")
+    assert "Errno" not in done.failed[0].text("nl")
     with reading(engine) as db:
         kept = waiting(db=db, session_id=scoring.id)
         shown = invitees(db=db, session_id=scoring.id)
@@ -258,11 +263,11 @@ def test_an_address_the_server_refuses_holds_back_no_other_mail(engine, own_pace
             now=START,
         )
     done = remind(engine, _smtp(port), START + H)
-    assert len(done.sent) == 3 and len(done.failed) == 1 and "Dee" in done.failed[0]
+    assert len(done.sent) == 3 and len(done.failed) == 1 and "Dee" in done.failed[0].text("en")
     assert len(inbox.messages) == 3
     with reading(engine) as db:
         (dee,) = [p for p in invitees(db=db, session_id=scoring.id) if p.name == "Dee"]
-    assert dee.mails == {"invitation": "pending"} and "no such mailbox" in dee.last_error
+    assert dee.mails == {"invitation": "pending"} and "adres geweigerd (550)" in dee.last_error
 
 
 class _Died(Exception):

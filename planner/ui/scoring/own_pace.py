@@ -133,8 +133,12 @@ def _send_now() -> None:
     done = send_pending(engine(), config)
     if done.sent:
         st.toast(t("pace.sent", count=len(done.sent)), icon=":material/outgoing_mail:")
-    for line in done.failed:
-        st.warning(t("pace.not_sent", mail=line), icon=":material/mail_lock:")
+    for failure in done.failed:
+        st.warning(
+            t("pace.not_sent", mail=failure.text(current_lang())), icon=":material/mail_lock:"
+        )
+    if done.left:
+        st.warning(t("cli.remind_left", count=done.left), icon=":material/mail_lock:")
 
 
 def own_pace_panel(scoring: ScoringSession, pace: OwnPace) -> None:

@@ -225,3 +225,15 @@ def test_bad_reminders_open_nothing_rather_than_a_live_session(
     assert any("between 1 and 720" in e for e in errors), errors
     with reading(engine) as db:
         assert [s for s in sessions_of(db=db, workspace_id=demo.id) if s.name == "Async"] == []
+
+
+def test_a_nudge_the_server_answers_451_is_explained_in_dutch(open_page, demo, engine, mail_on):
+    _speak(engine, demo.id, "nl")
+    scoring = _own_pace(engine, demo.id, ["Ann"])
+    mail_on.busy = True
+    at = open_page("scoring_session", "nl")
+    at.button(key=f"pace_nudge_{scoring.id}").click().run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert "tijdelijke fout (451)" in warnings, warnings
+    assert "Temporary" not in warnings and "b'" not in warnings and "could not" not in warnings
