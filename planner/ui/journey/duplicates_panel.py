@@ -11,6 +11,7 @@ import streamlit as st
 from planner.core import dates
 from planner.core.config import database_url
 from planner.core.db import reading
+from planner.core.numbers import few_decimals
 from planner.journey.duplicates import (
     DuplicateSuggestion,
     candidates_of,
@@ -97,6 +98,7 @@ def pair_row(pair: DuplicateSuggestion, titles: Mapping[int, str]) -> None:
                 first=titles[pair.first],
                 second=titles[pair.second],
                 phase=pair.phase,
+                score=few_decimals(pair.score, current_lang()),  # 0-100
                 reason=pair.describe(current_lang()),
             )
         )

@@ -1,7 +1,11 @@
 """Candidates page, Possible duplicates: suggested per phase, merged after a confirmation
 naming what is kept, and undone."""
 
+import pytest
+
 from planner.core.db import reading, writing
+from planner.core.numbers import few_decimals
+from planner.journey.duplicates import candidates_of, suggest_duplicates
 from planner.store.candidates import candidate_frame
 from planner.store.workspaces import load_journey
 from tests.factories import add_candidate, make_journey
@@ -70,3 +74,16 @@ def test_the_kept_one_is_chosen_and_the_merge_undone(open_page, engine):
     assert not at.exception
     assert len(titles(engine, journey.workspace.id)) == 3
     assert "Samenvoegen ongedaan gemaakt" in texts(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_pair_shows_its_score_as_the_language_writes_it(open_page, engine, lang):
+    journey, *_ = retail(engine)
+    with reading(engine) as db:
+        frame = candidate_frame(db=db, workspace_id=journey.workspace.id)
+    (pair,) = suggest_duplicates(candidates_of(frame), channels=journey.channel_names)
+    at = open_page("candidates", lang=lang)
+    at.toggle(key="show_duplicates").set_value(True).run()
+    assert not at.exception
+    (line,) = [m.value for m in at.markdown if "·" in m.value and "Order status" in m.value]
+    assert f"· score {few_decimals(pair.score, lang)} ·" in line, line
