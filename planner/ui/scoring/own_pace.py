@@ -223,29 +223,48 @@ def _mail_configured() -> bool:
         return False
 
 
+INVITE_FIELDS = ("pace_name", "pace_email", "pace_role")
+SUBMITTED_KEY = "pace_invite_submitted"
+CLEAR_KEY = "pace_invite_clear"
+
+
+def _take_invite() -> None:
+    """The Invite button's callback: keep what was typed, once, for this run (a form that
+    clears itself on submit, or a rerun after the invite, must not invite again or read
+    emptied fields)."""
+    st.session_state[SUBMITTED_KEY] = tuple(st.session_state.get(k) or "" for k in INVITE_FIELDS)
+
+
 def _invite_form(scoring: ScoringSession, roles: list[str], mail_on: bool) -> None:
-    with st.form(f"pace_invite_{scoring.id}", clear_on_submit=True):
+    if st.session_state.pop(CLEAR_KEY, False):  # invited: empty fields for the next one
+        for key in INVITE_FIELDS:
+            st.session_state.pop(key, None)
+    with st.form(f"pace_invite_{scoring.id}"):
         left, middle, right = st.columns(3)
-        name = left.text_input(t("field.name"), key="pace_name", max_chars=NAME_MAX)
-        email = middle.text_input(t("field.email"), key="pace_email", max_chars=EMAIL_MAX)
+        left.text_input(t("field.name"), key="pace_name", max_chars=NAME_MAX)
+        middle.text_input(t("field.email"), key="pace_email", max_chars=EMAIL_MAX)
         if roles:
-            role = right.selectbox(t("field.role"), roles, key="pace_role")
+            right.selectbox(t("field.role"), roles, key="pace_role")
         else:
-            role = right.text_input(t("field.role"), key="pace_role", max_chars=NAME_MAX)
+            right.text_input(t("field.role"), key="pace_role", max_chars=NAME_MAX)
         label = t("pace.invite" if mail_on else "pace.add")
-        if not st.form_submit_button(label, icon=":material/person_add:"):
-            return
+        st.form_submit_button(label, icon=":material/person_add:", on_click=_take_invite)
+    submitted = st.session_state.pop(SUBMITTED_KEY, None)
+    if submitted is None:
+        return
+    name, email, role = submitted
     added = run_change(
         lambda s: invite(
             db=s,
             session_id=scoring.id,
-            invitee_in=validated(InviteeCreate, name=name, email=email, role=role or ""),
+            invitee_in=validated(InviteeCreate, name=name, email=email, role=role),
             send_mail=mail_on,
             now=utcnow(),
         ),
         success=t("pace.invited" if mail_on else "pace.added", name=name),
     )
     if added.ok:
+        st.session_state[CLEAR_KEY] = True
         _send_now()  # what the server did not take shows in the table, with why
         st.rerun()
 

@@ -237,3 +237,23 @@ def test_a_nudge_the_server_answers_451_is_explained_in_dutch(open_page, demo, e
     warnings = " ".join(w.value for w in at.warning).replace("\\", "")
     assert "tijdelijke fout (451)" in warnings, warnings
     assert "Temporary" not in warnings and "b'" not in warnings and "could not" not in warnings
+
+
+def test_a_refused_address_is_named_and_a_success_leaves_no_error(open_page, demo, engine, mail_on):
+    _speak(engine, demo.id, "nl")
+    scoring = _own_pace(engine, demo.id)
+    at = open_page("scoring_session", "nl")
+    at.text_input(key="pace_name").set_value("Karel")
+    at.text_input(key="pace_email").set_value("karel-at-voorbeeld")
+    _submit(at, "FormSubmitter:pace_invite").click().run()
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("E-mailadres: “karel-at-voorbeeld”"), errors
+    at.text_input(key="pace_email").set_value("karel@voorbeeld.nl")
+    _submit(at, "FormSubmitter:pace_invite").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.text_input(key="pace_name").value == ""  # emptied for the next one
+    at.run()  # a rerun invites nobody again and shows no error
+    assert not at.error, [e.value for e in at.error]
+    with reading(engine) as db:
+        assert [p.name for p in invitees(db=db, session_id=scoring.id)] == ["Karel"]
+    assert len(mail_on.to("karel@voorbeeld.nl")) == 1
