@@ -107,3 +107,14 @@ def test_dutch_has_one_register_and_one_term_per_concept():
         for key, text in catalog("nl").items()
     }
     assert {key: words for key, words in found.items() if words} == {}
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [
+        (1, "Geef de 1 die nog niet klaar is een seintje"),
+        (2, "Geef de 2 die nog niet klaar zijn een seintje"),
+    ],
+)
+def test_the_nudge_button_agrees_with_its_number(count, text):
+    assert t("session.nudge", "nl", count=count) == text
