@@ -21,7 +21,7 @@ from starlette.routing import Route
 from planner.access.mail_tokens import SIZE_MAX, read_opt_out
 from planner.core.config import database_url
 from planner.core.db import utc, writing
-from planner.core.i18n import t
+from planner.core.i18n import LANGUAGES, t
 from planner.models import ScoringSession, Workspace, utcnow
 from planner.reminders import OPT_OUT_PATH, OPT_OUT_SECRET
 from planner.store.own_pace import own_pace_of, stop_reminders
@@ -49,17 +49,31 @@ def _page(lang: str, title: str, text: str, form: str = "", status: int = 200) -
     return HTMLResponse(body, status_code=status)
 
 
-def _whose(token: str, stop: bool) -> tuple[str, str] | None:
-    """(language, session name) of a valid token; with `stop`, the reminders stop."""
+def _whose(token: str, stop: bool) -> tuple[str | None, str | None]:
+    """(language, session name) of a valid token, the name None when the link no longer
+    works (its workspace's language kept, so the refusal speaks it); with `stop`, the
+    reminders stop. (None, None) for a token this server never made."""
     with writing(_engine()) as db:
         found = read_opt_out(server_secret(db=db, name=OPT_OUT_SECRET), token)
         scoring = found and db.get(ScoringSession, found[0])
-        pace = scoring and own_pace_of(db=db, session_id=scoring.id)
+        if not scoring:
+            return None, None
+        lang = db.get(Workspace, scoring.workspace_id).language
+        pace = own_pace_of(db=db, session_id=scoring.id)
         if not pace or utc(pace.open_until) + timedelta(days=LINK_DAYS) < utcnow():
-            return None
+            return lang, None
         if stop and not stop_reminders(db=db, session_id=found[0], stakeholder_id=found[1]):
-            return None
-        return db.get(Workspace, scoring.workspace_id).language, scoring.name
+            return lang, None
+        return lang, scoring.name
+
+
+def _asked_language(request: Request) -> str:
+    """The first of the browser's languages (Accept-Language) the app speaks, else English."""
+    for part in request.headers.get("accept-language", "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return "en"
 
 
 async def reminders_off(request: Request) -> Response:
@@ -68,10 +82,11 @@ async def reminders_off(request: Request) -> Response:
         token = str(form.get("t", ""))[:SIZE_MAX]
     else:
         token = request.query_params.get("t", "")[:SIZE_MAX]
-    found = await run_in_threadpool(_whose, token, request.method == "POST")
-    if found is None:
-        return _page("en", t("pace.off_bad_title"), t("pace.off_bad"), status=400)
-    lang, session = found
+    lang, session = await run_in_threadpool(_whose, token, request.method == "POST")
+    if session is None:
+        lang = lang or _asked_language(request)
+        return _page(lang, t("pace.off_bad_title", lang), t("pace.off_bad", lang), status=400)
+    lang = lang or "en"
     if request.method == "POST":
         return _page(lang, t("pace.off_title", lang), t("pace.off_done", lang, session=session))
     ask = (

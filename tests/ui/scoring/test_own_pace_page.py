@@ -257,3 +257,21 @@ def test_a_refused_address_is_named_and_a_success_leaves_no_error(open_page, dem
     with reading(engine) as db:
         assert [p.name for p in invitees(db=db, session_id=scoring.id)] == ["Karel"]
     assert len(mail_on.to("karel@voorbeeld.nl")) == 1
+
+
+def test_a_refused_opt_out_link_speaks_the_workspace_or_browser_language(demo, engine):
+    _speak(engine, demo.id, "nl")
+    scoring = _own_pace(engine, demo.id, ["Ann"])
+    with writing(engine) as db:
+        secret = server_secret(db=db, name=OPT_OUT_SECRET)
+    not_invited = opt_out_token(secret, session_id=scoring.id, stakeholder_id=999)
+    with TestClient(Starlette(routes=reminder_routes.ROUTES)) as client:
+        refused = client.post("/mail/reminders-off", data={"t": not_invited})
+        assert refused.status_code == 400 and "Deze link werkt niet" in refused.text
+        assert 'lang="nl"' in refused.text
+        forged = client.post(
+            "/mail/reminders-off", data={"t": "x" * 40}, headers={"Accept-Language": "nl-NL,en"}
+        )
+        assert forged.status_code == 400 and "Link niet geldig" in forged.text
+        english = client.post("/mail/reminders-off", data={"t": "x" * 40})
+        assert english.status_code == 400 and "does not work" in english.text
