@@ -12,7 +12,7 @@ import streamlit as st
 from planner.access.links import personal_link
 from planner.core import dates
 from planner.core.db import reading
-from planner.core.errors import FieldName, InvalidInput, validated
+from planner.core.errors import Conflict, FieldName, InvalidInput, validated
 from planner.core.limits import NAME_MAX
 from planner.mail.config import configured_smtp
 from planner.mail.own_pace import due_text, mail_states, zone
@@ -201,8 +201,7 @@ def own_pace_panel(scoring: ScoringSession, pace: OwnPace) -> None:
         )
     ):
         nudged = run_change(
-            lambda s: nudge_by_mail(db=s, session_id=scoring.id),
-            success=t("pace.nudged", count=len(behind)),
+            lambda s: _nudge_once(s, scoring.id), success=t("pace.nudged", count=len(behind))
         )
         if nudged.ok:
             _send_now()
@@ -213,6 +212,15 @@ def own_pace_panel(scoring: ScoringSession, pace: OwnPace) -> None:
         and st.button(t("pace.retry", count=len(stuck)), key=f"pace_retry_{scoring.id}")
     ):
         _send_now()
+
+
+def _nudge_once(db, session_id: int) -> list[int]:
+    """Nudge by mail; a second click within the minute sends nothing (one mail a minute)
+    and is refused, so neither the success nor the audit entry is written twice."""
+    whom = nudge_by_mail(db=db, session_id=session_id)
+    if not whom:
+        raise Conflict("error.nudged_just_now")
+    return whom
 
 
 def _mail_configured() -> bool:

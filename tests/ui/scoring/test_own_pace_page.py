@@ -13,6 +13,7 @@ from planner.access.mail_tokens import opt_out_token
 from planner.core.db import reading, writing
 from planner.models import InviteeCreate, OwnPaceCreate, SessionCreate, Stakeholder, Workspace
 from planner.reminders import OPT_OUT_SECRET
+from planner.store.audit import audit_log
 from planner.store.own_pace import invite, invitees, open_own_pace, own_pace_of
 from planner.store.scoring_model import load_scoring_setup
 from planner.store.server_secrets import server_secret
@@ -275,3 +276,22 @@ def test_a_refused_opt_out_link_speaks_the_workspace_or_browser_language(demo, e
         assert forged.status_code == 400 and "Link niet geldig" in forged.text
         english = client.post("/mail/reminders-off", data={"t": "x" * 40})
         assert english.status_code == 400 and "does not work" in english.text
+
+
+def test_a_nudge_clicked_twice_in_a_minute_counts_once(
+    open_page, demo, engine, mail_on, monkeypatch
+):
+    scoring = _own_pace(engine, demo.id, ["Ann"])
+    moment = datetime.now(UTC)  # both clicks in one minute, whatever the clock does
+    monkeypatch.setattr("planner.store.own_pace.utcnow", lambda: moment)
+    with reading(engine) as db:
+        before = len(audit_log(db=db, workspace_id=demo.id))
+    at = open_page("scoring_session")
+    at.button(key=f"pace_nudge_{scoring.id}").click().run()
+    assert "Nudged 1 by e-mail." in texts(at)
+    at.button(key=f"pace_nudge_{scoring.id}").click().run()
+    assert not at.exception and "Nudged 1 by e-mail." not in texts(at)
+    assert any("less than a minute ago" in e.value for e in at.error)
+    with reading(engine) as db:
+        assert len(audit_log(db=db, workspace_id=demo.id)) == before + 1
+    assert len([m for m in mail_on.to("ann@example.org") if "nudge" in m["Subject"].lower()]) == 1
