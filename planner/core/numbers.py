@@ -14,6 +14,7 @@ from babel.numbers import (
     get_group_symbol,
     parse_decimal,
 )
+from babel.units import format_unit
 
 from planner.core.i18n import supported
 
@@ -27,6 +28,14 @@ def one_decimal(value: float, lang: str) -> str:
 def whole(value: int, lang: str) -> str:
     """'6,000' / '6.000'."""
     return str(format_decimal(value, "#,##0", locale=supported(lang)))
+
+
+def file_size(size: int, lang: str) -> str:
+    """A file's size as `lang` writes it, in decimal units: '244 byte', '1,5 kB', '2.2 MB'."""
+    for unit, factor in (("digital-megabyte", 10**6), ("digital-kilobyte", 10**3)):
+        if size >= factor:
+            return str(format_unit(size / factor, unit, "short", "#,##0.#", locale=supported(lang)))
+    return str(format_unit(size, "digital-byte", "short", "#,##0", locale=supported(lang)))
 
 
 class Count(int):

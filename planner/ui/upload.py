@@ -9,8 +9,9 @@ from typing import TypeVar
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
+from planner.core.numbers import file_size
 from planner.core.uploads import MAX_MEGABYTES, check_size
-from planner.ui.shell.lang import t
+from planner.ui.shell.lang import current_lang, t
 
 T = TypeVar("T")
 KEY = "uploads_read"
@@ -26,11 +27,26 @@ WORDS_STYLE = """<style>
 </style>"""
 
 
+# Streamlit writes the uploaded file's size its own way ("244.0B"), beside the file's
+# name: the same trick puts the size as the language writes it (core.numbers.file_size).
+SIZE_STYLE = """<style>
+[data-testid="stFileChipName"] + * {{ font-size: 0; }}
+[data-testid="stFileChipName"] + *::after {{ content: {size}; font-size: 0.75rem; }}
+</style>"""
+
+
+def size_style(size: int, lang: str) -> str:
+    """The style that shows an uploaded file's size as `lang` writes it."""
+    return SIZE_STYLE.format(size=json.dumps(file_size(size, lang), ensure_ascii=False))
+
+
 def file_uploader(label: str, types: list[str], key: str) -> UploadedFile | None:
     """`st.file_uploader` for one file of `types`, every word of it in the user's language."""
     st.html(WORDS_STYLE.format(button=json.dumps(t("upload.button"), ensure_ascii=False)))
     upload = st.file_uploader(label, type=types, key=key, max_upload_size=MAX_MEGABYTES)
-    if upload is None:
+    if upload is not None:
+        st.html(size_style(upload.size, current_lang()))
+    else:
         st.caption(
             t(
                 "upload.limits",

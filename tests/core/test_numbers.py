@@ -4,7 +4,14 @@ from datetime import timedelta
 
 import pytest
 
-from planner.core.numbers import few_decimals, number_list, one_decimal, read_numbers, seconds
+from planner.core.numbers import (
+    few_decimals,
+    file_size,
+    number_list,
+    one_decimal,
+    read_numbers,
+    seconds,
+)
 
 
 def test_numbers_per_language():
@@ -59,3 +66,17 @@ def test_dutch_lists_as_people_type_them(typed, numbers):
 def test_what_is_not_a_dutch_list_is_refused(typed):
     with pytest.raises(ValueError):
         read_numbers(typed, "nl")
+
+
+@pytest.mark.parametrize(
+    ("size", "lang", "text"),
+    [
+        (244, "en", "244 byte"),
+        (244, "nl", "244 byte"),
+        (1_500, "nl", "1,5 kB"),
+        (2_250_000, "en", "2.2 MB"),
+        (2_250_000, "nl", "2,2 MB"),
+    ],
+)
+def test_a_file_size_is_written_as_the_language_writes_it(size, lang, text):
+    assert file_size(size, lang) == text

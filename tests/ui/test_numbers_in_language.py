@@ -9,6 +9,7 @@ import pytest
 from planner.core.numbers import marks
 from planner.ui.shell.browser_locale import script
 from planner.ui.tables import decimals_of, localised
+from planner.ui.upload import size_style
 from tests.ui.conftest import every_tab
 from tests.ui.test_language_switch import switch
 from tests.ui.test_pages_smoke import FACILITATOR_PAGES, SHARED_PAGES
@@ -110,3 +111,8 @@ def test_the_file_uploader_speaks_the_language(open_page, demo):
     styles = [h.proto.body for h in at.get("html") if "stFileUploaderDropzone" in h.proto.body]
     assert styles and 'content: "Bestand kiezen"' in styles[0]
     assert "CSV, XLSX · tot 20 MB per bestand" in [c.value for c in at.caption]
+
+
+def test_the_uploaded_file_size_replaces_streamlits_own():
+    style = size_style(244, "nl")
+    assert '"244 byte"' in style and "244.0B" not in style and "stFileChipName" in style
