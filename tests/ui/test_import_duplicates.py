@@ -41,7 +41,9 @@ def test_a_row_that_repeats_a_candidate_is_marked(open_page, demo):
 def test_merging_instead_of_adding(open_page, demo, engine):
     before = stored(engine, demo)
     at = upload(open_page("import_candidates"))
+    assert at.button(key="import_all").label == "Import 2 candidates"
     at.checkbox(key="import_merge_duplicates").check().run()
+    assert at.button(key="import_all").label == "Add 1 candidate, merge 1 row"  # what happens
     at.button(key="import_all").click().run()
     assert not at.exception
     after = stored(engine, demo)
@@ -59,3 +61,9 @@ def test_without_the_tick_every_row_is_added(open_page, demo, engine):
     at.button(key="import_all").click().run()
     assert not at.exception
     assert len(stored(engine, demo).reset_index()) == len(before) + 2
+
+
+def test_the_button_says_what_happens_in_dutch(open_page, demo):
+    at = upload(open_page("import_candidates", lang="nl"))
+    at.checkbox(key="import_merge_duplicates").check().run()
+    assert at.button(key="import_all").label == "1 kandidaat toevoegen, 1 rij samenvoegen"

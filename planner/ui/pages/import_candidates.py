@@ -90,6 +90,16 @@ merge_duplicates = bool(duplicates) and st.checkbox(
 )
 
 
+def import_label(rows: int, merging: int) -> str:
+    """'Import 3 candidates', or what happens to them: 'Add 1 candidate, merge 2 rows'."""
+    if not merging:
+        return t("import.all", count=rows)
+    if merging == rows:
+        return t("import.merge_only", count=merging)
+    adding = t("import.adding", count=rows - merging)
+    return t("import.add_and_merge", adding=adding, merging=t("import.merging", count=merging))
+
+
 def do_import(valid_only: bool) -> None:
     """Write the previewed rows (in batches: people voting meanwhile are not held up; all
     rows arrive or none); on success start a fresh upload."""
@@ -150,7 +160,7 @@ def do_import(valid_only: bool) -> None:
 
 left, right = st.columns(2)
 if left.button(
-    t("import.all", count=len(preview.rows)),
+    import_label(len(preview.rows), len(duplicates) if merge_duplicates else 0),
     type="primary",
     key="import_all",
     disabled=bool(preview.errors) or not preview.rows,
