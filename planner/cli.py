@@ -810,8 +810,9 @@ def restore(engine, args) -> int:
     workspace = restore_in_batches(
         engine=engine, document=document, name=args.name, suffix=t("backup.suffix", args.lang)
     )
-    action = t("cli.restored", args.lang, name=workspace.name)
-    with audited(engine, actor=args.by, action=action, workspace_id=workspace.id):
+    # The audit log is read in the workspace: its language, whatever --lang the shell spoke.
+    logged = t("cli.restored", workspace.language, name=workspace.name)
+    with audited(engine, actor=args.by, action=logged, workspace_id=workspace.id):
         pass
-    print(action)
+    print(t("cli.restored", args.lang, name=workspace.name))
     return 0

@@ -905,3 +905,21 @@ def test_an_id_out_of_range_is_one_line_not_a_traceback(cli, command, option, ty
     assert code == 2 and out == ""
     said = f"{option} must be an id, a whole number from 1 like 42, as the app shows it"
     assert err == f"{said} (not “{typed}”).\n"
+
+
+def test_a_restores_audit_entry_is_in_the_workspaces_language(cli, database_url, tmp_path):
+    from planner.core.db import make_engine, reading, writing
+    from planner.store.audit import audit_log
+
+    cli("init")
+    engine = make_engine(database_url)
+    with writing(engine) as db:
+        find_workspace(db=db, name=DEMO).language = "nl"
+    backup = tmp_path / "backup.json"
+    assert cli("export", "--workspace", DEMO, "--format", "json", "--output", str(backup))[0] == 0
+    code, out, _ = cli("restore", str(backup), "--as", "Kopie", "--by", "Ines")
+    assert code == 0 and out.startswith("Restored as workspace")  # the shell's --lang (en)
+    with reading(engine) as db:
+        log = audit_log(db=db, workspace_id=find_workspace(db=db, name="Kopie").id)
+    engine.dispose()
+    assert log["action"].tolist() == ["Hersteld als werkruimte “Kopie”."]
