@@ -36,6 +36,15 @@ def only_here(link: str) -> bool:
     return host is not None and is_loopback(host)
 
 
+def only_here_key(link: str) -> str | None:
+    """What the page says of a link that opens only on this computer (catalog key), or
+    None: set PLANNER_PUBLIC_URL when no network address was found, or mend it when it is
+    set but names this computer itself (127.0.0.1, localhost)."""
+    if not only_here(link):
+        return None
+    return "session.link_public_here" if public_url() else "session.link_only_here"
+
+
 def app_link(page_url: str | None, **params: str) -> str:
     """The app's root with `params`, on the address others open.
 

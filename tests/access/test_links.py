@@ -8,10 +8,13 @@ from planner.access.links import (
     app_link,
     join_link,
     only_here,
+    only_here_key,
     page_address,
     personal_link,
     vote_page,
 )
+from planner.core.config import public_url
+from planner.core.i18n import t
 from planner.core.network import is_loopback
 
 
@@ -85,3 +88,17 @@ def test_without_a_network_the_link_stays_and_the_page_says_so(monkeypatch):
 )
 def test_loopback_hosts(host, loopback):
     assert is_loopback(host) is loopback
+
+
+def test_a_public_url_naming_this_computer_is_what_the_page_says(monkeypatch):
+    """Set to 127.0.0.1 the link opens only here too, but 'set PLANNER_PUBLIC_URL' would
+    be wrong: the page says it names this computer."""
+    monkeypatch.setenv("PLANNER_PUBLIC_URL", "http://127.0.0.1:8611")
+    link = join_link("http://10.0.0.5:8501/scoring_session", "ABC234")
+    assert only_here_key(link) == "session.link_public_here"
+    assert "staat op http://127.0.0.1:8611" in t("session.link_public_here", "nl", url=public_url())
+    monkeypatch.delenv("PLANNER_PUBLIC_URL")
+    monkeypatch.setattr(links, "lan_address", lambda: None)
+    assert only_here_key(join_link("http://localhost:8501/", "X")) == "session.link_only_here"
+    monkeypatch.setenv("PLANNER_PUBLIC_URL", "https://example.org")
+    assert only_here_key(join_link("http://localhost:8501/", "X")) is None

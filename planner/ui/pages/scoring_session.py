@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from planner.access.links import join_link, only_here, page_address, vote_page
+from planner.access.links import join_link, only_here_key, page_address, vote_page
+from planner.core.config import public_url
 from planner.core.db import reading
 from planner.scoring.join_qr import qr_png
 from planner.scoring.lifecycle import RoundStatus, SessionStatus
@@ -80,8 +81,8 @@ with run_tab:
         )
         right.caption(t("session.share"))
         right.code(link, language=None)
-        if only_here(link):
-            right.warning(t("session.link_only_here"), icon=":material/wifi_off:")
+        if here := only_here_key(link):
+            right.warning(t(here, url=public_url()), icon=":material/wifi_off:")
         right.caption(t("session.share_vote"))
         right.code(vote_page(st.context.url), language=None)
         right.link_button(
