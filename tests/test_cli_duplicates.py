@@ -98,3 +98,16 @@ def test_merge_refuses_in_one_line(cli, retail, args, message):
     args = [str(app) if a == "1" else a for a in args]
     code, _, err = cli("merge", "--workspace", "Retail", *args)
     assert (code, err) == (1, message)
+
+
+def test_a_merge_that_would_make_a_circle_is_refused_in_the_language_asked(cli, retail, engine):
+    from planner.store.dependencies import add_dependencies
+
+    workspace_id, (app, site, gift) = retail
+    with writing(engine) as db:  # app needs gift, gift needs site: merged, app needs itself
+        add_dependencies(db=db, workspace_id=workspace_id, pairs=[(app, gift), (gift, site)])
+    args = ("merge", "--workspace", "Retail", "--keep", str(app), "--merge", str(site))
+    code, _, err = cli(*args, "--by", "Eva", "--lang", "nl")
+    assert code == 1 and err.startswith("Deze kandidaten zouden elkaar in een cirkel"), err
+    with reading(engine) as db:
+        assert len(candidate_frame(db=db, workspace_id=workspace_id)) == 3  # nothing merged
