@@ -245,8 +245,7 @@ def _take_invite() -> None:
 
 def _invite_form(scoring: ScoringSession, roles: list[str], mail_on: bool) -> None:
     if st.session_state.pop(CLEAR_KEY, False):  # invited: empty fields for the next one
-        for key in INVITE_FIELDS:
-            st.session_state.pop(key, None)
+        st.session_state["pace_name"] = st.session_state["pace_email"] = ""  # (the role stays)
     with st.form(f"pace_invite_{scoring.id}"):
         left, middle, right = st.columns(3)
         left.text_input(t("field.name"), key="pace_name", max_chars=NAME_MAX)
