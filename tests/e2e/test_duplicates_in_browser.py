@@ -160,7 +160,7 @@ def test_a_row_of_an_import_merged_instead_of_added(browser, served, stored, tmp
     expect(tick).to_be_visible()
     tick.click()
     settled(page)
-    page.get_by_role("button", name="Import 2 candidates").click()
+    page.get_by_role("button", name="Add 1 candidate, merge 1 row").click()
     expect(page.get_by_text("1 row merged into the candidate it repeats.")).to_be_visible()
     after = stored()
     assert rows(served) == rows_before + 1  # Gift wrap only: the repeat was not added

@@ -324,7 +324,7 @@ def test_a_reveal_reaches_the_light_ballot_through_the_push(browser, served):
     engine.dispose()
     expect(page.get_by_text(TEXTS["en"]["revealed"])).to_be_visible(timeout=20_000)
     expect(page.get_by_test_id("ballot-card")).to_have_count(0)
-    follower = page.locator("#ballot-host > div")  # follows the facilitator to the next round
+    follower = page.locator("#ballot-host .follower")  # follows the facilitator to the next round
     expect(follower).to_have_attribute("data-follows", "push", timeout=20_000)
     assert all("/api/ballot/state" in url for url in polls)  # none got through
     page.context.close()

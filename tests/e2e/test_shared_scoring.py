@@ -1,5 +1,7 @@
 """A facilitator and three stakeholders score at the same time, each in their own browser."""
 
+import re
+
 from playwright.sync_api import expect
 
 from planner.demo import DEMO_NAME as DEMO
@@ -83,3 +85,7 @@ def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url,
             width = drawn.bounding_box()["width"]
             assert width > 500 if page_width > 390 else width <= 390, (name, width)
         expect(page.get_by_text("can be changed until the reveal")).to_have_count(0)
+        # The reveal's follower runs in the component without an error (it once could
+        # not mark how it follows on a shadow root, and the page showed the JS error).
+        expect(page.locator(".follower")).to_have_attribute("data-follows", re.compile("."))
+        expect(page.get_by_text("Component Error")).to_have_count(0)

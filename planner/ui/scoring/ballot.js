@@ -599,9 +599,16 @@ for (const name of [...SHARED, "roundChanged", "timeBox", "nudgedAt"]) {
 export default function (component) {
   const { data, parentElement } = component;
   if (data.follow_only) {
-    if (!parentElement.follower || parentElement.follower.data.round !== data.round) {
-      parentElement.follower?.stop();
-      parentElement.follower = new Follower(parentElement, component);
+    // Its own element, as the ballot's: the component's parent may be a shadow root,
+    // which has no dataset for the follower to mark how it follows.
+    let root = parentElement.querySelector(".follower");
+    if (!root) {
+      root = el("div", { class: "follower", hidden: "" });
+      parentElement.append(root);
+    }
+    if (!root.follower || root.follower.data.round !== data.round) {
+      root.follower?.stop();
+      root.follower = new Follower(root, component);
     }
     return () => {};
   }
