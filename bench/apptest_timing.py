@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from planner.core.config import database_url
 from planner.core.db import make_engine, reading
-from planner.store.access import current_proofs
-from planner.store.workspaces import list_workspaces
+from planner.store.access.grants import current_proofs
+from planner.store.journey.workspaces import list_workspaces
 from planner.ui.access.grants import PROOFS_KEY
 from planner.ui.shell.session_roles import ACTOR_KEY, GRANTS_KEY
 

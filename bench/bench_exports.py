@@ -11,7 +11,7 @@ from planner.exports.content import export_content
 from planner.exports.pdf import roadmap_pdf
 from planner.exports.xlsx import roadmap_workbook
 from planner.roadmap.settings import RoadmapSettings
-from planner.store.roadmap_plan import save_plan
+from planner.store.roadmap.roadmap_plan import save_plan
 
 
 def measure(items: int = 2_000, runs: int = 3) -> dict[str, float]:

@@ -28,15 +28,15 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_votes import prepare  # noqa: E402
 from bench.synthetic import csv_bytes, new_workspace  # noqa: E402
+from planner.backup.restore import restore_in_batches, restore_workspace  # noqa: E402
 from planner.core.db import migrate, writing  # noqa: E402
 from planner.importing.apply import import_candidates  # noqa: E402
 from planner.importing.batched import import_in_batches  # noqa: E402
 from planner.importing.preview import preview_import  # noqa: E402
 from planner.importing.reading import read_table  # noqa: E402
 from planner.models import StakeholderJoin  # noqa: E402
-from planner.store.restore import restore_in_batches, restore_workspace  # noqa: E402
-from planner.store.stakeholders import join_session  # noqa: E402
-from planner.store.votes import cast_vote  # noqa: E402
+from planner.store.scoring.stakeholders import join_session  # noqa: E402
+from planner.store.scoring.votes import cast_vote  # noqa: E402
 
 VOTE_EVERY = 0.02
 

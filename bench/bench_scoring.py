@@ -14,8 +14,8 @@ from bench.synthetic import populate
 from planner.core.db import make_engine, writing
 from planner.models import Participant, SessionCreate, Stakeholder, Vote, utcnow
 from planner.scoring.consensus import aggregate
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import current_round, open_session, reveal_round
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import current_round, open_session, reveal_round
 
 FACILITATOR = "planner/ui/pages/scoring_session.py"
 

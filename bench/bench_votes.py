@@ -18,10 +18,10 @@ from sqlmodel import select
 from bench.synthetic import populate
 from planner.core.db import make_engine, reading, writing
 from planner.models import Candidate, SessionCreate, StakeholderJoin, Vote
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import current_round, open_session
-from planner.store.stakeholders import join_session
-from planner.store.votes import cast_vote
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import current_round, open_session
+from planner.store.scoring.stakeholders import join_session
+from planner.store.scoring.votes import cast_vote
 from tests import postgres_server
 
 WRITERS, VOTES = 50, 200

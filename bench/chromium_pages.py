@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 from bench.pages import _workspace  # noqa: E402
 from planner.core.db import make_engine, writing  # noqa: E402
 from planner.models import PassphraseSet, Workspace  # noqa: E402
-from planner.store.access import set_passphrase  # noqa: E402
+from planner.store.access.grants import set_passphrase  # noqa: E402
 from tests.served_app import served_app  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run"]

@@ -57,7 +57,7 @@ from bench.workshop_load import (  # noqa: E402
     serve,
 )
 from planner.core.db import make_engine, reading, writing  # noqa: E402
-from planner.store.sessions import get_session, reveal_round  # noqa: E402
+from planner.store.scoring.sessions import get_session, reveal_round  # noqa: E402
 
 POLL_S = 2.0
 STREAM_RETRY_S = 3.0  # EventSource's wait before it reconnects (the server says 3000 ms)

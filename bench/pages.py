@@ -23,8 +23,8 @@ from bench.synthetic import populate
 from planner.core.db import make_engine, writing
 from planner.models import VersionCreate
 from planner.roadmap.settings import RoadmapSettings
-from planner.store.roadmap_plan import save_plan, working_roadmap
-from planner.store.versions import save_version
+from planner.store.roadmap.roadmap_plan import save_plan, working_roadmap
+from planner.store.roadmap.versions import save_version
 
 FLOOR = Path(__file__).with_name("floor_page.py")
 SIZES = (100, 2_000, 5_000, 20_000)  # 5,000: growth to 20,000 at most linear

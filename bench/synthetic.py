@@ -10,8 +10,8 @@ from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.journey.templates import DEFAULT_CHANNELS, SIX_PHASES
 from planner.models import Persona, WorkspaceCreate
-from planner.store.dimensions import add_item
-from planner.store.workspaces import create_workspace, load_journey
+from planner.store.journey.dimensions import add_item
+from planner.store.journey.workspaces import create_workspace, load_journey
 
 PERSONAS = ("Young family", "Busy professional", "Senior shopper")
 VERBS = ("Show", "Simplify", "Personalise", "Automate", "Speed up", "Explain", "Connect")

@@ -47,11 +47,11 @@ sys.path.insert(0, str(ROOT))
 from planner.core.db import make_engine, migrate, reading, writing  # noqa: E402
 from planner.demo import load_demo  # noqa: E402
 from planner.models import CandidateCreate, SessionCreate, StakeholderJoin, Vote  # noqa: E402
-from planner.store.candidates import candidate_frame, create_candidates  # noqa: E402
-from planner.store.scoring_model import load_scoring_setup  # noqa: E402
-from planner.store.sessions import current_round, open_session  # noqa: E402
-from planner.store.stakeholders import join_session  # noqa: E402
-from planner.store.workspaces import load_journey  # noqa: E402
+from planner.store.journey.candidates import candidate_frame, create_candidates  # noqa: E402
+from planner.store.journey.workspaces import load_journey  # noqa: E402
+from planner.store.scoring.scoring_model import load_scoring_setup  # noqa: E402
+from planner.store.scoring.sessions import current_round, open_session  # noqa: E402
+from planner.store.scoring.stakeholders import join_session  # noqa: E402
 from tests import postgres_server  # noqa: E402
 from tests.served_app import served_app  # noqa: E402
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from planner.backup.staging import remove_stale
 from planner.core import dates, numbers
 from planner.core.config import database_url
 from planner.core.db import database_refusal, make_engine, migrate, reading, writing
@@ -41,9 +42,8 @@ from planner.roadmap.settings import (
     parse_capacities,
     quarter_start,
 )
-from planner.store.aliases import KINDS as ALIAS_KINDS
-from planner.store.staging import remove_stale
-from planner.store.workspaces import find_workspace
+from planner.store.journey.aliases import KINDS as ALIAS_KINDS
+from planner.store.journey.workspaces import find_workspace
 
 LINE_MAX = 1_000  # characters of a passphrase read from stdin (the rule allows 200)
 
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         engine = make_engine(url)
         migrate(engine)
-        remove_stale(engine)  # what a killed restore or import left (planner.store.staging)
+        remove_stale(engine)  # what a killed restore or import left (planner.backup.staging)
     except PlannerError as error:
         print(error.message(args.lang), file=sys.stderr)
         return 1
@@ -337,8 +337,8 @@ def init(engine, args) -> int:
 
 
 def workspaces(engine, args) -> int:
-    from planner.store.candidates import candidate_counts
-    from planner.store.workspaces import list_workspaces
+    from planner.store.journey.candidates import candidate_counts
+    from planner.store.journey.workspaces import list_workspaces
 
     with reading(engine) as db:
         counts = candidate_counts(db=db)
@@ -351,7 +351,7 @@ def workspaces(engine, args) -> int:
 
 def demo(engine, args) -> int:
     from planner.demo import load_demo
-    from planner.store.changes import audited
+    from planner.store.audit import audited
 
     with audited(engine, actor=args.by, action="") as change:
         workspace = load_demo(db=change.db)
@@ -368,10 +368,10 @@ def import_file(engine, args) -> int:
     from planner.importing.preview import preview_import
     from planner.importing.reading import read_table
     from planner.models import WorkspaceCreate
-    from planner.store.aliases import alias_map
-    from planner.store.candidates import candidate_frame
-    from planner.store.changes import audited
-    from planner.store.workspaces import load_journey
+    from planner.store.audit import audited
+    from planner.store.journey.aliases import alias_map
+    from planner.store.journey.candidates import candidate_frame
+    from planner.store.journey.workspaces import load_journey
 
     table = read_table(read_file(args.file), args.file.name)
     with reading(engine) as db:
@@ -423,8 +423,8 @@ def parse_mapping(text: str, *, with_known: bool = True) -> tuple[JourneyKind, s
 
 def aliases(engine, args) -> int:
     """Add, change and remove in one transaction, then list what stands."""
-    from planner.store.aliases import list_aliases, remove_alias, set_alias
-    from planner.store.changes import audited
+    from planner.store.audit import audited
+    from planner.store.journey.aliases import list_aliases, remove_alias, set_alias
 
     with reading(engine) as db:
         workspace = find_workspace(db=db, name=args.workspace)
@@ -455,9 +455,9 @@ def aliases(engine, args) -> int:
 def roadmap(engine, args) -> int:
     from planner.models import VersionCreate
     from planner.roadmap.table import best_plan_notes, roadmap_table
-    from planner.store.changes import audited
-    from planner.store.roadmap_plan import working_roadmap
-    from planner.store.versions import save_version
+    from planner.store.audit import audited
+    from planner.store.roadmap.roadmap_plan import working_roadmap
+    from planner.store.roadmap.versions import save_version
 
     today = date.today()
     settings = validated(
@@ -500,7 +500,7 @@ def roadmap(engine, args) -> int:
 
 def export(engine, args) -> int:
     from planner.exports.files import FileRequest, workspace_file
-    from planner.store.versions import find_version
+    from planner.store.roadmap.versions import find_version
 
     if args.owner and args.format != "ics":  # said, not silently ignored
         raise InvalidInput("error.owner_only_ics", format=args.format)
@@ -539,7 +539,7 @@ def _write(path: Path, data: bytes) -> None:
 def commitments(engine, args) -> int:
     from planner.delivery.search import filter_commitments
     from planner.delivery.table import commitment_table
-    from planner.store.commitments import tracked_commitments
+    from planner.store.delivery.commitments import tracked_commitments
 
     with reading(engine) as db:
         workspace = find_workspace(db=db, name=args.workspace)
@@ -569,8 +569,8 @@ def commitments(engine, args) -> int:
 def result(engine, args) -> int:
     """What a done commitment achieved; what is left out stays as it was recorded."""
     from planner.models import ResultRecord
-    from planner.store.changes import audited
-    from planner.store.commitments import find_done_commitment, record_result
+    from planner.store.audit import audited
+    from planner.store.delivery.commitments import find_done_commitment, record_result
 
     record = validated(
         ResultRecord,
@@ -596,8 +596,8 @@ def move_due_date(engine, args) -> int:
     """A new due date for an open commitment; the old one stays in its history, and
     Progress counts the days moved."""
     from planner.models import DueMove
-    from planner.store.changes import audited
-    from planner.store.commitments import find_open_commitment, move_due
+    from planner.store.audit import audited
+    from planner.store.delivery.commitments import find_open_commitment, move_due
 
     move = validated(DueMove, due=args.due, reason=args.reason, by=args.by)
     with reading(engine) as db:
@@ -655,8 +655,8 @@ def remind(engine, args) -> int:
 def round_state_command(engine, args) -> int:
     """Reads reveal a round whose due date came (in the same transaction) first."""
     from planner.mail.own_pace import due_text, mail_states
-    from planner.store.own_pace import invitees, own_pace_of, reveal_due_rounds
-    from planner.store.sessions import current_round, find_session, participants
+    from planner.store.scoring.own_pace import invitees, own_pace_of, reveal_due_rounds
+    from planner.store.scoring.sessions import current_round, find_session, participants
 
     now = _moment_argument(args.now)
     with writing(engine) as db:
@@ -686,8 +686,8 @@ def duplicates(engine, args) -> int:
     import pandas as pd
 
     from planner.journey.duplicates import candidates_of, suggest_duplicates
-    from planner.store.candidates import candidate_frame
-    from planner.store.workspaces import load_journey
+    from planner.store.journey.candidates import candidate_frame
+    from planner.store.journey.workspaces import load_journey
 
     if not 0 <= args.threshold <= 100:
         raise InvalidInput("error.too_large", field=FieldName("threshold"), limit=100)
@@ -731,8 +731,8 @@ def duplicates(engine, args) -> int:
 def merge(engine, args) -> int:
     """Merge `--merge` candidates into `--keep` (the ids `duplicates` lists), or undo a
     merge; audited under `--by`."""
-    from planner.store.changes import audited
-    from planner.store.merges import merge_candidates, undo_merge
+    from planner.store.audit import audited
+    from planner.store.journey.merges import merge_candidates, undo_merge
 
     with reading(engine) as db:
         workspace = find_workspace(db=db, name=args.workspace)
@@ -764,8 +764,8 @@ def merge(engine, args) -> int:
 def passphrase(engine, args) -> int:
     """Read the passphrase without echo (or from standard input when it is piped)."""
     from planner.models import PassphraseSet
-    from planner.store.access import set_passphrase
-    from planner.store.changes import audited
+    from planner.store.access.grants import set_passphrase
+    from planner.store.audit import audited
 
     typed = getpass.getpass(t("cli.passphrase_prompt", args.lang)) if sys.stdin.isatty() else ""
     # A line of at most LINE_MAX characters: a stream without line ends (< /dev/zero) ends.
@@ -785,8 +785,8 @@ def passphrase(engine, args) -> int:
 
 def links(engine, args) -> int:
     from planner.access.links import app_link
-    from planner.store.access import get_access, renew_links
-    from planner.store.changes import audited
+    from planner.store.access.grants import get_access, renew_links
+    from planner.store.audit import audited
 
     with audited(engine, actor=args.by, action=t("access.links_renewed", args.lang)) as change:
         workspace = find_workspace(db=change.db, name=args.workspace)
@@ -801,10 +801,10 @@ def links(engine, args) -> int:
 
 def restore(engine, args) -> int:
     """In short transactions: the app's voters are never held up (see restore_in_batches)."""
+    from planner.backup.export import read_document
+    from planner.backup.restore import restore_in_batches
     from planner.core.uploads import read_file
-    from planner.store.backup import read_document
-    from planner.store.changes import audited
-    from planner.store.restore import restore_in_batches
+    from planner.store.audit import audited
 
     document = read_document(read_file(args.file))
     workspace = restore_in_batches(

@@ -6,15 +6,15 @@ import functools
 from sqlmodel import Session
 
 from planner.access.passphrases import hash_passphrase
+from planner.backup.export import read_document
+from planner.backup.restore import restore_workspace
 from planner.core.config import DEMO_FILE
 from planner.core.errors import NotFound
 from planner.journey.naming import workspace_key
 from planner.models import ScoringModelUpdate, Workspace
-from planner.store.access import get_access
-from planner.store.backup import read_document
-from planner.store.restore import restore_workspace
-from planner.store.scoring_model import update_scoring_model
-from planner.store.workspaces import delete_workspace, find_workspace, list_workspaces
+from planner.store.access.grants import get_access
+from planner.store.journey.workspaces import delete_workspace, find_workspace, list_workspaces
+from planner.store.scoring.scoring_model import update_scoring_model
 
 DEMO_NAME = "Demo – Van Dijk Wonen online & in store"
 DEMO_PASSPHRASE = "demo-facilitator"  # documented in the README: the demo is for trying out

@@ -2,7 +2,7 @@
 the facilitator's page does after an invitation or a nudge.
 
 `remind` reveals the rounds whose due date came, puts the reminders due now into the
-outbox (each once: planner.store.outbox) and sends every pending mail. One transaction
+outbox (each once: planner.store.scoring.outbox) and sends every pending mail. One transaction
 decides, another claims each mail (one sender wins), the SMTP conversation happens
 outside any transaction, and a failure leaves the mail pending with its error.
 """
@@ -21,8 +21,9 @@ from planner.mail.config import SmtpConfig
 from planner.mail.own_pace import MailFacts, own_pace_mail
 from planner.mail.sender import MailFailed, send
 from planner.models import Invitee, Stakeholder, Workspace, utcnow
-from planner.store.outbox import claim, get_mail, mark_failed, mark_sent, pending
-from planner.store.own_pace import (
+from planner.store.access.server_secrets import server_secret
+from planner.store.scoring.outbox import claim, get_mail, mark_failed, mark_sent, pending
+from planner.store.scoring.own_pace import (
     invitees,
     link_still_valid,
     link_token,
@@ -30,8 +31,7 @@ from planner.store.own_pace import (
     plan_reminders,
     reveal_due_rounds,
 )
-from planner.store.server_secrets import server_secret
-from planner.store.sessions import candidate_count, current_round, get_session
+from planner.store.scoring.sessions import candidate_count, current_round, get_session
 
 OPT_OUT_SECRET = "own-pace-opt-out"
 MESSAGE_ID_SECRET = "own-pace-message-ids"

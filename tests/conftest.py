@@ -13,8 +13,8 @@ from sqlmodel import Session
 from planner.core.db import make_engine, migrate, writing
 from planner.demo import load_demo
 from planner.models import SessionCreate
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import open_session
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import open_session
 from tests import postgres_server
 from tests.factories import add_candidate, make_journey
 

@@ -20,6 +20,7 @@ from datetime import date
 from google.protobuf.message import Message
 from sqlalchemy import Engine
 
+from planner.backup.export import dump_workspace
 from planner.core.db import reading, writing
 from planner.core.i18n import catalog
 from planner.models import (
@@ -35,17 +36,16 @@ from planner.models import (
 )
 from planner.roadmap.settings import RoadmapSettings
 from planner.scoring.answers import Answer
-from planner.store.backup import dump_workspace
-from planner.store.commitments import change_status, commit, record_result
-from planner.store.roadmap_plan import save_plan, working_roadmap
-from planner.store.round_timing import start_timer
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import current_round, open_session, reveal_round
-from planner.store.signoff import request_signoff, sign
-from planner.store.stakeholders import join_session
-from planner.store.versions import save_version
-from planner.store.votes import cast_vote, set_comment
-from planner.store.workspaces import update_workspace
+from planner.store.delivery.commitments import change_status, commit, record_result
+from planner.store.delivery.signoff import request_signoff, sign
+from planner.store.journey.workspaces import update_workspace
+from planner.store.roadmap.roadmap_plan import save_plan, working_roadmap
+from planner.store.roadmap.versions import save_version
+from planner.store.scoring.round_timing import start_timer
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import current_round, open_session, reveal_round
+from planner.store.scoring.stakeholders import join_session
+from planner.store.scoring.votes import cast_vote, set_comment
 
 TODAY = date(2026, 11, 23)
 KPI = {"kpi_name": "Online conversie", "kpi_baseline": 12.25, "kpi_target": 20.5}

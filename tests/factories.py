@@ -14,14 +14,14 @@ from planner.models import (
     WorkspaceCreate,
 )
 from planner.roadmap.settings import RoadmapSettings
-from planner.store.candidates import create_candidate
-from planner.store.dimensions import add_item
-from planner.store.roadmap_plan import save_plan, working_roadmap
-from planner.store.sessions import current_round, open_session
-from planner.store.stakeholders import join_session
-from planner.store.versions import save_version
-from planner.store.votes import cast_vote
-from planner.store.workspaces import create_workspace, load_journey
+from planner.store.journey.candidates import create_candidate
+from planner.store.journey.dimensions import add_item
+from planner.store.journey.workspaces import create_workspace, load_journey
+from planner.store.roadmap.roadmap_plan import save_plan, working_roadmap
+from planner.store.roadmap.versions import save_version
+from planner.store.scoring.sessions import current_round, open_session
+from planner.store.scoring.stakeholders import join_session
+from planner.store.scoring.votes import cast_vote
 
 
 def make_journey(db, name="Retail", personas=("Family",), **kwargs):

@@ -7,8 +7,8 @@ from sqlalchemy import Engine
 
 from planner.core.db import make_engine, writing
 from planner.models import StakeholderJoin
-from planner.store.stakeholders import join_session
-from planner.store.votes import cast_vote
+from planner.store.scoring.stakeholders import join_session
+from planner.store.scoring.votes import cast_vote
 
 LABELS = ("1", "2", "3", "4", "5", None)
 

@@ -9,6 +9,15 @@ from typing import get_args
 import pytest
 
 from planner.access.roles import ACTIONS, MENUS, ROLES, STAKEHOLDER_PAGES, Role, menu
+from planner.backup.schema import (
+    AliasDoc,
+    CriterionDoc,
+    EventDoc,
+    RoundDoc,
+    ScoringModelDoc,
+    SessionDoc,
+    WorkspaceMeta,
+)
 from planner.cli import _parser
 from planner.core.i18n import LANGUAGES, Language, catalog
 from planner.delivery.signoff import Decision
@@ -49,17 +58,8 @@ from planner.scoring.lifecycle import (
 )
 from planner.scoring.own_pace import MailStatus
 from planner.scoring.scales import ScaleKey
-from planner.store.aliases import KINDS as ALIAS_KINDS
-from planner.store.dimensions import MODELS as DIMENSION_MODELS
-from planner.store.document import (
-    AliasDoc,
-    CriterionDoc,
-    EventDoc,
-    RoundDoc,
-    ScoringModelDoc,
-    SessionDoc,
-    WorkspaceMeta,
-)
+from planner.store.journey.aliases import KINDS as ALIAS_KINDS
+from planner.store.journey.dimensions import MODELS as DIMENSION_MODELS
 from tests.conftest import ROOT
 
 LABELS = {  # catalog key of each member's label

@@ -17,10 +17,10 @@ from planner.core.db import reading, writing
 from planner.core.uploads import MAX_BYTES
 from planner.importing.example import example_csv
 from planner.models import CommitmentCreate, SignIn, StatusChange
-from planner.store.access import get_access, sign_in
-from planner.store.commitments import change_status, commit, due_moves, get_commitment
-from planner.store.consensus import effort_estimates
-from planner.store.workspaces import find_workspace
+from planner.store.access.grants import get_access, sign_in
+from planner.store.delivery.commitments import change_status, commit, due_moves, get_commitment
+from planner.store.journey.workspaces import find_workspace
+from planner.store.scoring.consensus import effort_estimates
 from tests.conftest import ROOT
 from tests.factories import saved_version
 from tests.importing.helpers import csv_bytes

@@ -7,7 +7,7 @@ import pytest
 from planner.cli import main
 from planner.core.db import reading, writing
 from planner.store.audit import audit_log
-from planner.store.candidates import candidate_frame
+from planner.store.journey.candidates import candidate_frame
 from tests.factories import add_candidate, make_journey
 
 pytestmark = pytest.mark.storage
@@ -101,7 +101,7 @@ def test_merge_refuses_in_one_line(cli, retail, args, message):
 
 
 def test_a_merge_that_would_make_a_circle_is_refused_in_the_language_asked(cli, retail, engine):
-    from planner.store.dependencies import add_dependencies
+    from planner.store.roadmap.dependencies import add_dependencies
 
     workspace_id, (app, site, gift) = retail
     with writing(engine) as db:  # app needs gift, gift needs site: merged, app needs itself

@@ -11,9 +11,9 @@ from planner.demo import (
     load_demo_if_empty,
 )
 from planner.journey.grid import cell_counts, empty_cells
-from planner.store.candidates import candidate_frame
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.workspaces import list_workspaces, load_journey
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import list_workspaces, load_journey
+from planner.store.scoring.scoring_model import load_scoring_setup
 
 pytestmark = pytest.mark.storage
 

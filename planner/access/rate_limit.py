@@ -21,7 +21,7 @@ the address is all that tells clients apart before the passphrase is checked.)
 A success forgets the client's failures at that target; not where the target is every
 one of its kind (join codes: `join:*`): one code found says nothing of the wrong ones,
 so a page of a known code, reloaded, does not reset a guesser's count. (Storage and the one
-transaction around check, try and record: planner.store.attempts.)
+transaction around check, try and record: planner.store.access.attempts.)
 """
 
 from dataclasses import dataclass

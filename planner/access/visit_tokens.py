@@ -3,7 +3,7 @@
 A token is 256 random bits signed with a server secret, so a value the server never
 issued (typed by hand, planted by a page on another port) is known at once and ignored.
 A sign-in record is made only under a token issued for it at that moment (see
-planner.store.sign_ins.begin): a cookie planted before the sign-in is never signed in.
+planner.store.access.sign_ins.begin): a cookie planted before the sign-in is never signed in.
 
 Over HTTPS the cookies carry the `__Host-` prefix: the browser then accepts them only
 from this host over a secure connection, with no Domain and Path=/, so a sibling

@@ -90,7 +90,7 @@ def entered(recorded_by: str | None, lang: str) -> str:
 
 
 def signoff_table(answers: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The answers (planner.store.signoff.SignoffStatus.answers) as a table for people,
+    """The answers (planner.store.delivery.signoff.SignoffStatus.answers) as a table for people,
     headed in `lang`: stakeholder, role, decision, how it was entered, comment, when."""
     answered = answers["decision"].notna()
     decisions = {d: t(f"signoff.{d}", lang) for d in Decision}

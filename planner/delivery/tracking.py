@@ -1,7 +1,7 @@
 """Where commitments stand on a given day: overdue, at risk, to check, burn-up, on time, slip,
 and how far their due dates were moved.
 
-Pure functions over a commitments frame (see `planner.store.commitments.COLUMNS`) and a
+Pure functions over a commitments frame (see `planner.store.delivery.commitments.COLUMNS`) and a
 fixed `today`, so every figure can be tested for any date.
 """
 

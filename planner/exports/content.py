@@ -15,16 +15,16 @@ from planner.roadmap.build import Roadmap
 from planner.roadmap.certainty import quadrant_chances
 from planner.roadmap.matrix import matrix_points
 from planner.roadmap.table import roadmap_table
-from planner.store.candidates import candidate_frame
-from planner.store.commitments import latest_commitments
-from planner.store.consensus import latest_votes, workspace_consensus, workspace_resampled
-from planner.store.roadmap_plan import working_roadmap
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import stakeholder_names
-from planner.store.signoff import SignoffStatus, signoff_status
-from planner.store.transcript import revealed_comments, revealed_votes
-from planner.store.versions import get_version, open_version
-from planner.store.workspaces import get_workspace
+from planner.store.delivery.commitments import latest_commitments
+from planner.store.delivery.signoff import SignoffStatus, signoff_status
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import get_workspace
+from planner.store.roadmap.roadmap_plan import working_roadmap
+from planner.store.roadmap.versions import get_version, open_version
+from planner.store.scoring.consensus import latest_votes, workspace_consensus, workspace_resampled
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import stakeholder_names
+from planner.store.scoring.transcript import revealed_comments, revealed_votes
 
 
 @dataclass
@@ -43,7 +43,7 @@ class ExportContent:
     # stakeholders), when asked for: a version is as it was saved.
     chances: pd.DataFrame | None = None
     # Every revealed round: the votes with the answer as chosen, and the comments, with
-    # the stakeholder's name (planner.store.transcript).
+    # the stakeholder's name (planner.store.scoring.transcript).
     transcript: pd.DataFrame = field(default_factory=pd.DataFrame)
     comments: pd.DataFrame = field(default_factory=pd.DataFrame)
     # A version up for sign-off: who asked and when, and every stakeholder's answer, each

@@ -8,15 +8,15 @@ from datetime import date, datetime
 
 from sqlmodel import Session
 
+from planner.backup.export import dump_workspace
 from planner.core.errors import NotFound
 from planner.delivery import handoff
 from planner.exports import FILE_FORMATS
 from planner.exports.content import export_content
 from planner.exports.formats import EXPORT_FORMATS, MIME
 from planner.models import RoadmapVersion
-from planner.store.backup import dump_workspace
-from planner.store.commitments import handoff_items
-from planner.store.workspaces import get_workspace
+from planner.store.delivery.commitments import handoff_items
+from planner.store.journey.workspaces import get_workspace
 
 HANDOFF_MIME = {"jira": "text/csv", "azure": "text/csv", "ics": "text/calendar"}
 FORMATS = FILE_FORMATS  # the roadmap exports (json: the backup), then the hand-off's

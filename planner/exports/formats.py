@@ -26,5 +26,5 @@ EXPORT_FORMATS: dict[str, Callable[[ExportContent, str], bytes]] = {
     "svg": lambda content, chart: svg(FIGURES[chart](content)).encode("utf-8"),
     "csv": lambda content, chart: roadmap_csv(content),
     "md": lambda content, chart: roadmap_markdown(content).encode("utf-8"),
-    "json": None,  # a whole-workspace backup: see planner.store.backup
+    "json": None,  # a whole-workspace backup: see planner.backup.export
 }

@@ -10,11 +10,11 @@ from planner.models import (
     Candidate,
     CandidateCreate,
 )
-from planner.store.aliases import save_aliases
-from planner.store.candidates import create_candidates
-from planner.store.dependencies import add_dependencies
-from planner.store.dimensions import MODELS, add_item
-from planner.store.workspaces import load_journey
+from planner.store.journey.aliases import save_aliases
+from planner.store.journey.candidates import create_candidates
+from planner.store.journey.dimensions import MODELS, add_item
+from planner.store.journey.workspaces import load_journey
+from planner.store.roadmap.dependencies import add_dependencies
 
 
 def import_candidates(

@@ -1,4 +1,4 @@
-"""A large import that never holds up the workshop (see planner.store.staging).
+"""A large import that never holds up the workshop (see planner.backup.staging).
 
 The rows are written a batch at a time into a staging workspace that has the target's
 phases, channels and personas plus the new ones; one last short transaction adds the new
@@ -12,15 +12,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine, update
 from sqlmodel import Session
 
-from planner.core.db import writing
-from planner.core.errors import Conflict
-from planner.importing.apply import add_needs, add_new_names, candidate_in, check_importable
-from planner.importing.preview import ImportPreview
-from planner.journey.journey import Journey
-from planner.models import Candidate, CandidateChannel, Workspace, WorkspaceCreate
-from planner.store.aliases import save_aliases
-from planner.store.candidates import create_candidates
-from planner.store.staging import (
+from planner.backup.staging import (
     BATCH,
     beating,
     chunks,
@@ -30,7 +22,15 @@ from planner.store.staging import (
     remove_stale,
     staging_workspace,
 )
-from planner.store.workspaces import delete_workspace, load_journey, touch_workspace
+from planner.core.db import writing
+from planner.core.errors import Conflict
+from planner.importing.apply import add_needs, add_new_names, candidate_in, check_importable
+from planner.importing.preview import ImportPreview
+from planner.journey.journey import Journey
+from planner.models import Candidate, CandidateChannel, Workspace, WorkspaceCreate
+from planner.store.journey.aliases import save_aliases
+from planner.store.journey.candidates import create_candidates
+from planner.store.journey.workspaces import delete_workspace, load_journey, touch_workspace
 
 
 def _new(names: list[str], preview: ImportPreview, kind: str) -> list[str]:
@@ -51,7 +51,7 @@ def import_in_batches(
     `on_publish(db, id)` runs in the transaction that makes it visible). Returns the
     workspace and how many candidates arrived; refuses like `import_candidates`."""
     check_importable(preview, valid_only)
-    remove_stale(engine)  # what killed jobs left (see planner.store.staging)
+    remove_stale(engine)  # what killed jobs left (see planner.backup.staging)
     staging_id: int | None = None
     # One transaction per call, each marking the staging workspace as still being written.
     begin = beating(lambda: writing(engine), lambda: staging_id)

@@ -17,9 +17,9 @@ from planner.journey.duplicates import (
     suggest_duplicates,
 )
 from planner.journey.naming import name_key
-from planner.store.candidates import create_candidates
-from planner.store.merges import merge_candidates
-from planner.store.workspaces import load_journey
+from planner.store.journey.candidates import create_candidates
+from planner.store.journey.merges import merge_candidates
+from planner.store.journey.workspaces import load_journey
 
 
 @dataclass(frozen=True)

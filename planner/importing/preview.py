@@ -222,7 +222,7 @@ def preview_import(
     Per kind (phase, channel, persona): `accept_new` names the unknown names the user
     chose to create, `map_to` the unknown names the user mapped to known ones (typed ->
     known; kept as aliases by the import), `aliases` the workspace's stored aliases
-    (name_key -> known name; see planner.store.aliases).
+    (name_key -> known name; see planner.store.journey.aliases).
     """
     fields, ignored = map_headers(list(table.frame.columns))
     missing = [name for name in REQUIRED if name not in fields]

@@ -218,7 +218,7 @@ class DuplicateSuggestion:
 
 
 def candidates_of(frame: pd.DataFrame) -> list[DuplicateCandidate]:
-    """The candidates of a candidate frame (planner.store.candidates) as compared here."""
+    """The candidates of a candidate frame (planner.store.journey.candidates) as compared here."""
     columns = (frame[name].tolist() for name in ("id", "phase", "title", "description"))
     return [
         DuplicateCandidate(int(id_), str(phase), str(title), str(description or ""))

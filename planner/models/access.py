@@ -64,7 +64,7 @@ class SignInRecord(SQLModel, table=True):
     """A browser's sign-in, kept on the server: what the `planner_visit` cookie's random
     token (stored only as its SHA-256) brings back after a reload, on any app instance.
 
-    `grants` is a list of [workspace id, role, proof] (see planner.store.access.Grant);
+    `grants` is a list of [workspace id, role, proof] (see planner.store.access.grants.Grant);
     `ballot_off` means the stakeholder left the ballot on this browser. `lineage` is
     shared by the records one browser made as it took on new roles (a new token each
     time): signing out ends them all.

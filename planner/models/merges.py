@@ -11,7 +11,7 @@ from planner.models.scoring import _moment
 
 class CandidateMerge(SQLModel, table=True):
     """Candidates merged into `kept_id` by `actor`; `snapshot` holds every row the merge
-    changed or removed, as it was (planner.store.merges), for the undo."""
+    changed or removed, as it was (planner.store.journey.merges), for the undo."""
 
     __tablename__ = "candidate_merge"
     id: int | None = Field(default=None, primary_key=True)

@@ -146,7 +146,7 @@ class Stakeholder(SQLModel, table=True):
 
 class SessionCreate(SQLModel):
     name: Name
-    focus: bool = False  # everyone on one candidate at a time (planner.store.focus)
+    focus: bool = False  # everyone on one candidate at a time (planner.store.scoring.focus)
 
 
 class SessionSettings(SQLModel):
@@ -174,7 +174,7 @@ class ScoringSession(SQLModel, table=True):
     # The presenter view shows who wrote each comment (else anonymous).
     comments_named: bool = False
     # Focus mode: the candidates in the order the room takes them, one round each (see
-    # planner.store.focus); None: every round scores its candidates side by side.
+    # planner.store.scoring.focus); None: every round scores its candidates side by side.
     focus_queue: list[int] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     created_at: datetime = Field(sa_column=_timestamp())
     closed_at: datetime | None = Field(default=None, sa_column=_moment())

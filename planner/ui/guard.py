@@ -7,7 +7,7 @@ import streamlit as st
 from planner.core.db import reading
 from planner.core.errors import PlannerError
 from planner.journey.journey import Journey
-from planner.store.workspaces import load_journey
+from planner.store.journey.workspaces import load_journey
 from planner.ui.access.workspace_access import sign_in_form
 from planner.ui.page_files import page
 from planner.ui.shell.engine import engine

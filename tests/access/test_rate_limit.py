@@ -83,7 +83,7 @@ def test_a_client_without_failures_is_never_refused(target):
 
 def guess(at_seconds: list[float]) -> list[float]:
     """The tries a lone guesser at one target gets made, trying at these moments (refused
-    tries are not recorded, as in planner.store.attempts)."""
+    tries are not recorded, as in planner.store.access.attempts)."""
     made: list[datetime] = []
     for offset in sorted(at_seconds):
         now = NOW + timedelta(seconds=offset)

@@ -7,12 +7,12 @@ from sqlalchemy import text
 
 from planner.core.db import make_engine, migrate, reading, writing
 from planner.models import CommitmentCreate
-from planner.store.candidates import candidate_frame
-from planner.store.commitments import commit
-from planner.store.consensus import workspace_consensus
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.signoff import signoff_status
-from planner.store.workspaces import get_workspace, load_journey
+from planner.store.delivery.commitments import commit
+from planner.store.delivery.signoff import signoff_status
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import get_workspace, load_journey
+from planner.store.scoring.consensus import workspace_consensus
+from planner.store.scoring.scoring_model import load_scoring_setup
 from tests.factories import saved_version
 
 pytestmark = pytest.mark.storage

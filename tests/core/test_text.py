@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from planner import models
+from planner.backup import schema as document
 from planner.core.text import CONTROL, LINE_BREAK, clean_text, text_field
 from planner.importing.preview import RowText
 from planner.roadmap.settings import RoadmapSettings
-from planner.store import document
 
 # Not user text: secrets compared as typed, answers and codes checked against fixed lists.
 NOT_CLEANED = {

@@ -25,7 +25,7 @@ import pytest
 
 from planner.delivery.handoff import azure_csv, calendar, jira_csv, story_points
 from planner.models import CommitmentCreate, StatusChange
-from planner.store.commitments import change_status, commit, handoff_items
+from planner.store.delivery.commitments import change_status, commit, handoff_items
 from tests.factories import saved_version
 
 NOW = datetime(2026, 12, 2, 9, 30, tzinfo=UTC)

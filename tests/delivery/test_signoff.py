@@ -118,7 +118,7 @@ def test_the_table_says_who_entered_each_answer():
 
 
 def answers_of(*given: tuple[str | None, str | None]) -> pd.DataFrame:
-    """One row per stakeholder: (decision, recorded_by), as planner.store.signoff reads them."""
+    """Per stakeholder: (decision, recorded_by), as planner.store.delivery.signoff reads them."""
     return pd.DataFrame(
         {
             "name": [f"S{i}" for i in range(len(given))],

@@ -9,8 +9,8 @@ from itertools import count
 
 from planner.core.db import make_engine, writing
 from planner.models import CandidateCreate, WorkspaceCreate
-from planner.store.candidates import create_candidates
-from planner.store.workspaces import create_workspace, load_journey
+from planner.store.journey.candidates import create_candidates
+from planner.store.journey.workspaces import create_workspace, load_journey
 
 
 def main(url: str, size: int) -> None:

@@ -7,13 +7,13 @@ Run as `python -m tests.durability.staging_writer URL restore|import FILE BATCH`
 import sys
 from pathlib import Path
 
+from planner.backup.export import read_document
+from planner.backup.restore import restore_in_batches
 from planner.core.db import make_engine
 from planner.importing.batched import import_in_batches
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.models import WorkspaceCreate
-from planner.store.backup import read_document
-from planner.store.restore import restore_in_batches
 
 
 def main(url: str, job: str, path: str, batch: int) -> None:

@@ -12,16 +12,16 @@ import time
 import pytest
 from sqlalchemy import func, select
 
+from planner.backup.export import dump_workspace
+from planner.backup.restore import restore_in_batches
 from planner.cli import main
 from planner.core.db import reading, writing
 from planner.demo import load_demo
 from planner.models import Candidate, CandidateCreate, Workspace
-from planner.store.backup import dump_workspace
-from planner.store.candidates import create_candidates
-from planner.store.restore import restore_in_batches
-from planner.store.workspaces import delete_workspace, find_workspace, load_journey
+from planner.store.journey.candidates import create_candidates
+from planner.store.journey.workspaces import delete_workspace, find_workspace, load_journey
+from tests.backup.test_staging import restoring_ids, row_counts
 from tests.conftest import ROOT
-from tests.store.test_staging import restoring_ids, row_counts
 
 DEMO = "Demo – Van Dijk Wonen online & in store"
 SIZE = 1_000  # candidates the job writes, 20 at a time

@@ -7,12 +7,12 @@ from contextlib import contextmanager
 
 from planner.core.db import make_engine, reading, writing
 from planner.models import SessionCreate, StakeholderJoin
-from planner.store.candidates import candidate_frame
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import close_session, current_round, open_session, sessions_of
-from planner.store.stakeholders import join_session
-from planner.store.votes import my_ballot
-from planner.store.workspaces import list_workspaces
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import list_workspaces
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import close_session, current_round, open_session, sessions_of
+from planner.store.scoring.stakeholders import join_session
+from planner.store.scoring.votes import my_ballot
 
 STAKEHOLDERS = 8
 CANDIDATES = 8

@@ -23,14 +23,14 @@ from planner.core.db import make_engine, writing
 from planner.core.i18n import t
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
 from planner.models import CommitmentCreate, SessionCreate, SignoffRequest, StakeholderJoin
-from planner.store.access import get_access
-from planner.store.candidates import candidate_frame
-from planner.store.commitments import commit
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import open_session, reveal_round
-from planner.store.signoff import request_signoff
-from planner.store.stakeholders import join_session
-from planner.store.workspaces import list_workspaces
+from planner.store.access.grants import get_access
+from planner.store.delivery.commitments import commit
+from planner.store.delivery.signoff import request_signoff
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import list_workspaces
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import open_session, reveal_round
+from planner.store.scoring.stakeholders import join_session
 from tests.e2e.a11y_known import KNOWN
 from tests.e2e.rounds import close_open_sessions
 from tests.e2e.steps import DESKTOP, PHONE, go, pick_language, settled, sign_in

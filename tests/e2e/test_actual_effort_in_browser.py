@@ -8,12 +8,12 @@ from playwright.sync_api import Page, expect
 
 from planner.core.db import make_engine, writing
 from planner.models import CommitmentCreate, SessionCreate, StakeholderJoin, StatusChange
-from planner.store.access import get_access
-from planner.store.commitments import change_status, commit
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import open_session, reveal_round
-from planner.store.stakeholders import join_session
-from planner.store.workspaces import list_workspaces
+from planner.store.access.grants import get_access
+from planner.store.delivery.commitments import change_status, commit
+from planner.store.journey.workspaces import list_workspaces
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import open_session, reveal_round
+from planner.store.scoring.stakeholders import join_session
 from tests.e2e.rounds import busy_machine, close_open_sessions
 from tests.e2e.steps import DESKTOP, choose, go, settled
 from tests.factories import saved_version, vote_all

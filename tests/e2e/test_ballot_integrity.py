@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from planner.core.db import make_engine, writing
-from planner.store.sessions import reveal_round
+from planner.store.scoring.sessions import reveal_round
 from tests.e2e.rounds import CANDIDATES, STAKEHOLDERS, busy_machine, new_round, stored_answers
 from tests.e2e.steps import CLICK_LOG, DESKTOP, PHONE, ballot_settled
 

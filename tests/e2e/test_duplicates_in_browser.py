@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 
 from planner.core.db import make_engine, reading, writing
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
-from planner.store.candidates import candidate_frame
-from planner.store.merges import recent_merges
-from planner.store.workspaces import find_workspace, load_journey
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.merges import recent_merges
+from planner.store.journey.workspaces import find_workspace, load_journey
 from tests.e2e.steps import DESKTOP, go, settled, sign_in
 from tests.factories import add_candidate
 

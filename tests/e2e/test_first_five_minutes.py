@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from planner.core.db import make_engine, reading
 from planner.core.i18n import t
 from planner.demo import find_demo
-from planner.store.candidates import candidate_counts
+from planner.store.journey.candidates import candidate_counts
 from tests.conftest import ROOT
 from tests.e2e.conftest import Served
 from tests.e2e.steps import DESKTOP, settled

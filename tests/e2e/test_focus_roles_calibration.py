@@ -14,13 +14,17 @@ from planner.models import (
     SessionCreate,
     StakeholderJoin,
 )
-from planner.store.calibration import set_references
-from planner.store.candidates import get_candidate
-from planner.store.focus import focus_of
-from planner.store.scoring_model import load_scoring_setup, set_role_weights, update_criterion
-from planner.store.sessions import open_session
-from planner.store.stakeholders import join_session
-from planner.store.workspaces import list_workspaces
+from planner.store.journey.candidates import get_candidate
+from planner.store.journey.workspaces import list_workspaces
+from planner.store.scoring.calibration import set_references
+from planner.store.scoring.focus import focus_of
+from planner.store.scoring.scoring_model import (
+    load_scoring_setup,
+    set_role_weights,
+    update_criterion,
+)
+from planner.store.scoring.sessions import open_session
+from planner.store.scoring.stakeholders import join_session
 from tests.e2e.rounds import busy_machine, close_open_sessions
 from tests.e2e.steps import PHONE, answer_current, go, settled, sign_in
 

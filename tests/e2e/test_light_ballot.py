@@ -5,15 +5,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from planner.core.db import make_engine, reading, writing
-from planner.store.round_timing import nudge, start_timer
-from planner.store.sessions import (
+from planner.store.scoring.round_timing import nudge, start_timer
+from planner.store.scoring.sessions import (
     current_round,
     get_session,
     open_revote,
     participants,
     reveal_round,
 )
-from planner.store.votes import my_ballot
+from planner.store.scoring.votes import my_ballot
 from tests.e2e.rounds import CANDIDATES, new_round, stored_answers
 from tests.e2e.steps import DESKTOP, PHONE
 from tests.e2e.test_accessibility import ALSO_FAILING, scan

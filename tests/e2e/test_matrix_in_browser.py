@@ -20,9 +20,9 @@ from planner.core.db import make_engine, writing
 from planner.core.i18n import t
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
 from planner.roadmap.matrix_chart import ALL_SPREADS
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import reveal_round
-from planner.store.workspaces import load_journey
+from planner.store.journey.workspaces import load_journey
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import reveal_round
 from tests.conftest import ROOT
 from tests.e2e.rounds import busy_machine
 from tests.e2e.steps import DESKTOP, click_option, go, pick_language, settled, sign_in

@@ -14,9 +14,9 @@ from playwright.sync_api import expect
 
 from planner.core.db import make_engine, reading, writing
 from planner.models import InviteeCreate, OwnPaceCreate, SessionCreate
-from planner.store.own_pace import invite, open_own_pace
-from planner.store.sessions import current_round
-from planner.store.workspaces import list_workspaces
+from planner.store.journey.workspaces import list_workspaces
+from planner.store.scoring.own_pace import invite, open_own_pace
+from planner.store.scoring.sessions import current_round
 from tests.conftest import ROOT
 from tests.e2e.rounds import close_open_sessions
 from tests.e2e.steps import answer_current

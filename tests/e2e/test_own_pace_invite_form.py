@@ -10,8 +10,8 @@ from planner.core.db import make_engine, reading, writing
 from planner.demo import DEMO_NAME as DEMO
 from planner.demo import DEMO_PASSPHRASE
 from planner.models import OwnPaceCreate, SessionCreate
-from planner.store.own_pace import invitees, open_own_pace
-from planner.store.workspaces import list_workspaces
+from planner.store.journey.workspaces import list_workspaces
+from planner.store.scoring.own_pace import invitees, open_own_pace
 from tests.e2e.rounds import close_open_sessions
 from tests.e2e.steps import go, settled, sign_in
 

@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 from planner.core.db import make_engine, reading, writing
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
 from planner.models import RoleWeightCreate
-from planner.store.scoring_model import load_scoring_setup, set_role_weights
-from planner.store.workspaces import find_workspace
+from planner.store.journey.workspaces import find_workspace
+from planner.store.scoring.scoring_model import load_scoring_setup, set_role_weights
 from tests.e2e.steps import DESKTOP, click_option, go, settled, sign_in
 
 

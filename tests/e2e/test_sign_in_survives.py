@@ -6,8 +6,8 @@ from playwright.sync_api import Page, expect
 from planner.core.db import make_engine, reading
 from planner.core.i18n import t
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
-from planner.store.access import get_access
-from planner.store.workspaces import list_workspaces
+from planner.store.access.grants import get_access
+from planner.store.journey.workspaces import list_workspaces
 from planner.ui.page_files import PAGE_FILES
 from tests.e2e.rounds import new_round
 from tests.e2e.steps import DESKTOP, go, pick_language, settled, sign_in

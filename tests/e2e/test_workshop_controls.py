@@ -14,8 +14,8 @@ from planner.core.db import make_engine, reading, writing
 from planner.demo import DEMO_NAME as DEMO
 from planner.demo import DEMO_PASSPHRASE
 from planner.models import SessionSettings, utcnow
-from planner.store.round_timing import nudge, start_timer
-from planner.store.sessions import change_settings, get_session, reveal_round
+from planner.store.scoring.round_timing import nudge, start_timer
+from planner.store.scoring.sessions import change_settings, get_session, reveal_round
 from tests.e2e.rounds import busy_machine, new_round
 from tests.e2e.steps import DESKTOP, PHONE, answer_current, go, settled, sign_in
 

@@ -6,10 +6,10 @@ import pytest
 
 from planner.exports.content import export_content
 from planner.models import CandidateUpdate, SessionCreate
-from planner.store.candidates import update_candidate
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import current_round, open_session, reveal_round
-from planner.store.votes import set_comment
+from planner.store.journey.candidates import update_candidate
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import current_round, open_session, reveal_round
+from planner.store.scoring.votes import set_comment
 from tests.factories import join, vote_all
 
 TRICKY = {

@@ -13,8 +13,8 @@ from planner.exports.pdf import roadmap_pdf
 from planner.exports.tables import roadmap_csv
 from planner.exports.xlsx import roadmap_workbook
 from planner.models import CommitmentCreate, StatusChange
-from planner.store.commitments import change_status, commit
-from planner.store.versions import open_version
+from planner.store.delivery.commitments import change_status, commit
+from planner.store.roadmap.versions import open_version
 from tests.factories import saved_version
 
 TODAY = date(2026, 11, 23)

@@ -21,8 +21,8 @@ from planner.models import CandidateUpdate
 from planner.roadmap.matrix_chart import ALL_SPREADS, matrix_chart
 from planner.roadmap.quadrants import Thresholds
 from planner.roadmap.settings import RoadmapSettings
-from planner.store.candidates import update_candidate
-from planner.store.roadmap_plan import save_plan
+from planner.store.journey.candidates import update_candidate
+from planner.store.roadmap.roadmap_plan import save_plan
 from tests.exports.conftest import SAID, TRICKY, UNICODE
 
 

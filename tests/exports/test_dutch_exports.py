@@ -73,7 +73,7 @@ def test_the_csv_reads_back_as_dutch_excel_reads_it(engine, used, typed):
 def test_the_english_csv_keeps_commas_and_points(engine, used, demo):
     from planner.core.db import writing
     from planner.models import WorkspaceUpdate
-    from planner.store.workspaces import update_workspace
+    from planner.store.journey.workspaces import update_workspace
 
     with writing(engine) as db:
         update_workspace(db=db, workspace_id=demo.id, workspace_in=WorkspaceUpdate(language="en"))

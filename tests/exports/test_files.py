@@ -8,7 +8,7 @@ from planner.delivery import handoff
 from planner.exports.files import FORMATS, FileRequest, workspace_file
 from planner.exports.formats import EXPORT_FORMATS
 from planner.models import WorkspaceCreate
-from planner.store.workspaces import create_workspace
+from planner.store.journey.workspaces import create_workspace
 from tests.factories import add_candidate, make_journey
 
 pytestmark = pytest.mark.storage

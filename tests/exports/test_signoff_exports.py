@@ -13,7 +13,7 @@ from planner.exports.pdf import roadmap_pdf
 from planner.exports.tables import roadmap_csv, roadmap_markdown
 from planner.exports.xlsx import roadmap_workbook
 from planner.models import SignoffCreate, SignoffRequest
-from planner.store.signoff import request_signoff, sign
+from planner.store.delivery.signoff import request_signoff, sign
 from tests.factories import add_stakeholders, saved_version
 
 TODAY = date(2026, 11, 23)

@@ -11,6 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.backup.export import dump_workspace, read_document
+from planner.backup.restore import restore_in_batches
 from planner.core.db import make_engine, reading, writing
 from planner.core.errors import InvalidInput, validated
 from planner.core.text import clean_text
@@ -41,22 +43,24 @@ from planner.models import (
     WorkspaceCreate,
 )
 from planner.roadmap.settings import RoadmapSettings
-from planner.store.aliases import save_aliases
-from planner.store.backup import dump_workspace, read_document
-from planner.store.candidates import create_candidate
-from planner.store.commitments import change_status, commit, record_result
-from planner.store.consensus import add_override
-from planner.store.dimensions import add_item, rename_item
-from planner.store.restore import restore_in_batches
-from planner.store.roadmap_plan import save_plan, working_roadmap
-from planner.store.scoring_model import load_scoring_setup, set_role_weights, update_criterion
-from planner.store.sessions import current_round, open_session, reveal_round
-from planner.store.signoff import request_signoff
-from planner.store.stakeholders import join_session
-from planner.store.versions import save_version
-from planner.store.votes import cast_vote, set_comment
-from planner.store.workspaces import create_workspace, load_journey
-from tests.store.test_backup import comparable
+from planner.store.delivery.commitments import change_status, commit, record_result
+from planner.store.delivery.signoff import request_signoff
+from planner.store.journey.aliases import save_aliases
+from planner.store.journey.candidates import create_candidate
+from planner.store.journey.dimensions import add_item, rename_item
+from planner.store.journey.workspaces import create_workspace, load_journey
+from planner.store.roadmap.roadmap_plan import save_plan, working_roadmap
+from planner.store.roadmap.versions import save_version
+from planner.store.scoring.consensus import add_override
+from planner.store.scoring.scoring_model import (
+    load_scoring_setup,
+    set_role_weights,
+    update_criterion,
+)
+from planner.store.scoring.sessions import current_round, open_session, reveal_round
+from planner.store.scoring.stakeholders import join_session
+from planner.store.scoring.votes import cast_vote, set_comment
+from tests.backup.test_export import comparable
 
 DATABASES = itertools.count()
 TODAY = date(2026, 11, 23)

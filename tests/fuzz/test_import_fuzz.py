@@ -15,8 +15,8 @@ from planner.importing.apply import import_candidates
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.models import Candidate
-from planner.store.candidates import candidate_frame
-from planner.store.workspaces import load_journey
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import load_journey
 
 FUZZ = settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 HEADERS = ["title", "phase", "channel", "description", "value", "effort", "depends_on", "tags"]

@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from planner.backup.export import dump_workspace, read_document
+from planner.backup.restore import restore_workspace
 from planner.core.db import reading, writing
 from planner.core.errors import PlannerError
 from planner.models import Candidate, Workspace
-from planner.store.backup import dump_workspace, read_document
-from planner.store.restore import restore_workspace
 
 pytestmark = pytest.mark.storage
 

@@ -14,9 +14,9 @@ from planner.importing.reading import ImportFailed, read_table
 from planner.journey.journey import Journey
 from planner.journey.templates import template_phases
 from planner.models import Channel, Phase, Workspace, WorkspaceCreate
-from planner.store.candidates import candidate_frame
-from planner.store.dependencies import dependency_frame
-from planner.store.workspaces import load_journey
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import load_journey
+from planner.store.roadmap.dependencies import dependency_frame
 from tests.factories import make_journey
 from tests.importing.helpers import csv_bytes, xlsx_bytes
 

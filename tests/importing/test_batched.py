@@ -11,9 +11,9 @@ from planner.importing.batched import import_in_batches
 from planner.importing.preview import preview_import
 from planner.importing.reading import ImportFailed, read_table
 from planner.models import Workspace, WorkspaceCreate
-from planner.store.candidates import candidate_frame
-from planner.store.dependencies import dependency_frame
-from planner.store.workspaces import list_workspaces, load_journey
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import list_workspaces, load_journey
+from planner.store.roadmap.dependencies import dependency_frame
 from tests.factories import make_journey
 from tests.importing.helpers import csv_bytes
 from tests.importing.test_apply import BAD, GOOD

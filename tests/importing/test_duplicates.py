@@ -6,8 +6,8 @@ import pytest
 from planner.importing.duplicates import duplicate_rows, merge_rows, without_rows
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
-from planner.store.candidates import candidate_frame
-from planner.store.merges import recent_merges
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.merges import recent_merges
 from tests.factories import add_candidate, make_journey
 from tests.importing.helpers import csv_bytes
 

@@ -7,9 +7,9 @@ from planner.importing.apply import import_candidates
 from planner.importing.batched import import_in_batches
 from planner.importing.preview import preview_import
 from planner.importing.reading import ImportFailed, read_table
-from planner.store.aliases import alias_map, set_alias
-from planner.store.candidates import candidate_frame
-from planner.store.workspaces import load_journey
+from planner.store.journey.aliases import alias_map, set_alias
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import load_journey
 from tests.factories import make_journey
 from tests.importing.helpers import csv_bytes
 

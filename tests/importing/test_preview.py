@@ -4,7 +4,7 @@ import pytest
 
 from planner.importing.preview import preview_import
 from planner.importing.reading import ImportFailed, read_table
-from planner.store.candidates import candidate_frame
+from planner.store.journey.candidates import candidate_frame
 from tests.factories import add_candidate, make_journey
 from tests.importing.helpers import csv_bytes
 

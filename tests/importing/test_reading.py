@@ -7,9 +7,9 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
+from planner.backup.export import DocumentInvalid, read_document
 from planner.importing import reading
 from planner.importing.reading import ImportFailed, read_table
-from planner.store.backup import DocumentInvalid, read_document
 from tests.importing.helpers import csv_bytes, xlsx_bytes
 
 ROWS = [{"title": "Café €5 voucher", "phase": "Buying", "channel": "Store"}]

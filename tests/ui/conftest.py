@@ -9,8 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from planner.core import i18n
 from planner.core.db import make_engine, reading
-from planner.store.access import current_proofs
-from planner.store.workspaces import list_workspaces
+from planner.store.access.grants import current_proofs
+from planner.store.journey.workspaces import list_workspaces
 from planner.ui.access.grants import PROOFS_KEY
 from planner.ui.shell.session_roles import ACTOR_KEY, GRANTS_KEY
 from tests.conftest import APP

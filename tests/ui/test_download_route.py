@@ -11,9 +11,15 @@ from planner.access.download_tickets import ADMINISTRATOR, issue
 from planner.access.sign_ins import Lifetime
 from planner.core.db import reading, writing
 from planner.models import utcnow
-from planner.store.access import Grant, current_proofs, facilitator_grant, proof_of, renew_links
-from planner.store.server_secrets import server_secret
-from planner.store.sign_ins import Remembered, begin, forget
+from planner.store.access.grants import (
+    Grant,
+    current_proofs,
+    facilitator_grant,
+    proof_of,
+    renew_links,
+)
+from planner.store.access.server_secrets import server_secret
+from planner.store.access.sign_ins import Remembered, begin, forget
 from planner.ui.downloads.route import (
     ROUTES,
     attachment,

@@ -4,8 +4,8 @@ it instead of added when the user ticks it."""
 import pandas as pd
 
 from planner.core.db import reading
-from planner.store.candidates import candidate_frame
-from planner.store.merges import recent_merges
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.merges import recent_merges
 from tests.importing.helpers import csv_bytes
 from tests.ui.conftest import texts
 

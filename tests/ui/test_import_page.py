@@ -2,9 +2,9 @@
 
 from planner.core.db import reading
 from planner.importing import reading as reading_module
-from planner.store.aliases import alias_map
-from planner.store.candidates import candidate_frame
-from planner.store.workspaces import list_workspaces, load_journey
+from planner.store.journey.aliases import alias_map
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import list_workspaces, load_journey
 from planner.ui.importing.unknown_names import CREATE
 from tests.importing.helpers import csv_bytes
 from tests.ui.conftest import texts

@@ -6,8 +6,8 @@ from sqlmodel import select
 
 from planner.core.db import writing
 from planner.models import Candidate, OverrideCreate
-from planner.store import consensus as store_consensus
-from planner.store.consensus import add_override
+from planner.store.scoring import consensus as store_consensus
+from planner.store.scoring.consensus import add_override
 from planner.ui.shell import reads
 from planner.ui.shell.reads import _versioned
 

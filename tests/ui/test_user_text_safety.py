@@ -15,11 +15,11 @@ from planner.models import (
     SignoffRequest,
     StakeholderJoin,
 )
-from planner.store.candidates import update_candidate
-from planner.store.commitments import commit
-from planner.store.sessions import open_session, sessions_of
-from planner.store.signoff import request_signoff, sign
-from planner.store.stakeholders import join_session
+from planner.store.delivery.commitments import commit
+from planner.store.delivery.signoff import request_signoff, sign
+from planner.store.journey.candidates import update_candidate
+from planner.store.scoring.sessions import open_session, sessions_of
+from planner.store.scoring.stakeholders import join_session
 from tests.conftest import APP
 from tests.factories import add_stakeholders, saved_version
 

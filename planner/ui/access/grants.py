@@ -20,10 +20,10 @@ from planner.access.rate_limit import Buckets
 from planner.access.roles import Role
 from planner.core.db import reading, writing
 from planner.core.errors import PlannerError
-from planner.store import attempts
-from planner.store.access import Grant, current_proofs, grant_for_link
-from planner.store.attempts import TooManyAttempts
-from planner.store.stakeholders import Joined, rejoin
+from planner.store.access import attempts
+from planner.store.access.attempts import TooManyAttempts
+from planner.store.access.grants import Grant, current_proofs, grant_for_link
+from planner.store.scoring.stakeholders import Joined, rejoin
 from planner.ui.access import cookies
 from planner.ui.shell.lang import error_text, t
 from planner.ui.shell.session_roles import ACTOR_KEY, grants
@@ -166,7 +166,7 @@ def limited(
     action: Callable[[Session], Any],
     succeeded: Callable[[Any], bool] = bool,
 ) -> Any:
-    """`planner.store.attempts.limited`, a refusal to wait shown here (and None returned).
+    """`planner.store.access.attempts.limited`, a refusal to wait shown here (and None returned).
     A try that changes something: `run_change(..., limit=...)`."""
     try:
         return attempts.limited(

@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from planner.core.config import database_url
 from planner.core.db import reading
-from planner.store.stakeholders import stakeholder_by_link
+from planner.store.scoring.stakeholders import stakeholder_by_link
 from planner.ui.access.grants import FROM_LINK, PERSONAL_LINK
 from planner.ui.access.personal_cookie import set_personal_cookie
 

@@ -1,5 +1,5 @@
 """Staying signed in: this browser session's grants, name, language and workspace kept in
-a sign-in record (planner.store.sign_ins), and brought back after a reload.
+a sign-in record (planner.store.access.sign_ins), and brought back after a reload.
 
 `restore` runs first on every run: on a browser session's first run it brings back what
 the cookie's sign-in holds; on every run after that it checks the sign-in still holds (one
@@ -17,8 +17,16 @@ import streamlit as st
 
 from planner.access.sign_ins import lifetime_from, needs_touch
 from planner.core.db import reading, writing
-from planner.store.access import Grant
-from planner.store.sign_ins import Remembered, begin, forget, last_seen, recall, remember, touch
+from planner.store.access.grants import Grant
+from planner.store.access.sign_ins import (
+    Remembered,
+    begin,
+    forget,
+    last_seen,
+    recall,
+    remember,
+    touch,
+)
 from planner.ui.access import cookies
 from planner.ui.access.grants import BALLOT_OFF_KEY, PROOFS_KEY, STAKEHOLDER_KEY
 from planner.ui.access.visit_cookie import COOKIE, HANDOVER_HEADER

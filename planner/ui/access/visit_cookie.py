@@ -6,7 +6,7 @@ Every page load without a token the server issued gets `planner_visit` (over HTT
 HttpOnly (no script reads it), SameSite=Lax (sent when a link from an e-mail opens the
 app, never with another site's requests), Secure over HTTPS. A value the server never
 issued is replaced. The token signs nobody in by itself: a sign-in record under it does
-(planner.store.sign_ins), and such a record is only ever made under a token issued at
+(planner.store.access.sign_ins), and such a record is only ever made under a token issued at
 that moment. The page hands that new token to its browser with one request:
 
     POST /api/sign-in/cookie   X-Planner-Sign-In: TOKEN   -> 204 + Set-Cookie, else 404
@@ -93,7 +93,7 @@ class VisitCookie:
 
 def signed_in(token: str) -> bool:
     """Whether a live sign-in record holds `token` (read on a thread: it queries)."""
-    from planner.store.sign_ins import last_seen
+    from planner.store.access.sign_ins import last_seen
     from planner.ui.shell.engine import engine
 
     with reading(engine()) as db:

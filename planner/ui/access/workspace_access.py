@@ -9,7 +9,7 @@ from planner.core.db import reading
 from planner.core.errors import validated
 from planner.core.limits import NAME_MAX, PASSPHRASE_MAX
 from planner.models import PassphraseSet, SignIn, Workspace
-from planner.store.access import get_access, renew_links, set_passphrase, sign_in
+from planner.store.access.grants import get_access, renew_links, set_passphrase, sign_in
 from planner.ui.access.grants import client, give
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine

@@ -13,7 +13,7 @@ from planner.core.limits import COMMENT_MAX, LEARNINGS_MAX, NAME_MAX, REASON_MAX
 from planner.core.numbers import few_decimals, one_decimal
 from planner.delivery.workflow import NEEDS_REASON, OPEN, EventKind, Status, allowed
 from planner.models import DueMove, ResultRecord, StatusChange
-from planner.store.commitments import change_status, history, move_due, record_result
+from planner.store.delivery.commitments import change_status, history, move_due, record_result
 from planner.ui import tables
 from planner.ui.delivery.board import deadline_badge
 from planner.ui.shell.changes import run_change

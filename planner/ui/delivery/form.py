@@ -7,7 +7,7 @@ from planner.core.errors import validated
 from planner.core.limits import COMMENT_MAX, KPI_NAME_MAX, NAME_MAX
 from planner.delivery.workflow import INITIAL
 from planner.models import CommitmentCreate, RoadmapVersion
-from planner.store.commitments import commit
+from planner.store.delivery.commitments import commit
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import saved_version

@@ -9,7 +9,7 @@ from planner.core.errors import validated
 from planner.core.limits import COMMENT_MAX
 from planner.delivery.signoff import Decision
 from planner.models import SignoffCreate
-from planner.store.signoff import SignoffStatus, allow_on_behalf, on_behalf_allowed, sign
+from planner.store.delivery.signoff import SignoffStatus, allow_on_behalf, on_behalf_allowed, sign
 from planner.ui.access.grants import Me
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine

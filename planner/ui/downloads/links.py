@@ -14,7 +14,7 @@ import streamlit as st
 
 from planner.access import download_tickets
 from planner.core.config import admin_passphrase
-from planner.store.access import proof_of
+from planner.store.access.grants import proof_of
 from planner.ui.access.grants import ADMIN_KEY, PROOFS_KEY
 from planner.ui.access.remembered import session_token
 from planner.ui.downloads.route import browser_digest, download_secret, safe_file_name

@@ -23,15 +23,15 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from planner.access import download_tickets
+from planner.backup.database_file import sqlite_backup
 from planner.core.config import admin_passphrase, database_url
 from planner.core.db import reading
 from planner.core.errors import PlannerError
 from planner.core.i18n import supported, t
 from planner.core.ids import row_id
 from planner.exports.files import FORMATS, FileRequest, workspace_file
-from planner.store.access import current_proofs, proof_of
-from planner.store.database_backup import sqlite_backup
-from planner.store.sign_ins import token_hash
+from planner.store.access.grants import current_proofs, proof_of
+from planner.store.access.sign_ins import token_hash
 from planner.ui.access.visit_cookie import signed_in, visit_cookie_name
 
 CHARTS = ("matrix", "timeline")

@@ -5,7 +5,7 @@ import streamlit as st
 
 from planner.core.limits import NAME_MAX
 from planner.journey.journey import Journey
-from planner.store.aliases import Alias, remove_alias, set_alias
+from planner.store.journey.aliases import Alias, remove_alias, set_alias
 from planner.ui import tables
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t

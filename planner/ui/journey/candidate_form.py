@@ -6,7 +6,7 @@ from planner.core.errors import validated
 from planner.core.limits import TITLE_MAX
 from planner.journey.journey import Journey
 from planner.models import CandidateCreate, CandidateUpdate
-from planner.store.candidates import create_candidate, update_candidate
+from planner.store.journey.candidates import create_candidate, update_candidate
 from planner.ui.journey.duplicates_panel import duplicate_notice
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t

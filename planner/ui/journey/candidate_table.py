@@ -8,7 +8,7 @@ from planner.core.limits import DESCRIPTION_MAX, SHORT_TEXT_MAX, TITLE_MAX
 from planner.journey.edits import updates_from_edits
 from planner.journey.journey import Journey
 from planner.models import CandidateUpdate
-from planner.store.candidates import update_candidate
+from planner.store.journey.candidates import update_candidate
 from planner.ui import tables
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t

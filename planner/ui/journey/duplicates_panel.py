@@ -19,8 +19,8 @@ from planner.journey.duplicates import (
     suggest_duplicates,
 )
 from planner.journey.journey import Journey
-from planner.store.candidates import candidate_frame
-from planner.store.merges import merge_candidates, recent_merges, undo_merge
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.merges import merge_candidates, recent_merges, undo_merge
 from planner.ui.shell.changes import feedback, run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t

@@ -6,7 +6,7 @@ from html import escape
 from string import Template
 
 from planner.core.i18n import LANGUAGE_NAMES, LANGUAGES, t
-from planner.store.stakeholders import JoinInfo
+from planner.store.scoring.stakeholders import JoinInfo
 from planner.ui.light.assets import url
 
 SKELETON = Template("""<!doctype html>

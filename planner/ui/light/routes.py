@@ -14,8 +14,8 @@
                                    session of their workspace
 
 The join follows the Vote page's rules, by the same functions: the code's lookup and the
-join are tries in the join rate limit (planner.store.attempts.limited, the same buckets),
-and planner.store.stakeholders.join_session decides who may join. Everything else the
+join are tries in the join rate limit (planner.store.access.attempts.limited, the same buckets),
+and planner.store.scoring.stakeholders.join_session decides who may join. Everything else the
 ballot does goes to its own routes (planner/ui/scoring/ballot_routes.py), as on the Vote
 page.
 """
@@ -46,18 +46,18 @@ from planner.core.numbers import one_decimal
 from planner.models import ScoringSession, Stakeholder, StakeholderJoin, utcnow
 from planner.scoring.lifecycle import SessionStatus, accepts_votes
 from planner.scoring.setup import aggregate_votes
-from planner.store import attempts
-from planner.store.ballot import ballot_list, round_state, takes_part
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import find_session
-from planner.store.stakeholders import (
+from planner.store.access import attempts
+from planner.store.scoring.ballot import ballot_list, round_state, takes_part
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import find_session
+from planner.store.scoring.stakeholders import (
     JoinInfo,
     join_info,
     join_session,
     rejoin,
     stakeholder_by_link,
 )
-from planner.store.votes import round_votes
+from planner.store.scoring.votes import round_votes
 from planner.ui.access.personal_cookie import personal_cookie_name, set_personal_cookie
 from planner.ui.light.page import join_page, problem_page
 from planner.ui.scoring.ballot_data import StakeholderBallot, ballot_data, follow_data
@@ -89,7 +89,7 @@ def _wrong_code(error: PlannerError) -> bool:
 
 def _code_try(request: Request, attempt: Callable[[Session], str]) -> str:
     """`attempt(db)` as a try at a join code from the request's address, in the join
-    limit (planner.store.attempts.limited, the Vote page's buckets). Only a wrong code
+    limit (planner.store.access.attempts.limited, the Vote page's buckets). Only a wrong code
     is a failed guess: a name taken, too long, a role missing or a closed session once
     the code is right is told, and not counted."""
     return attempts.limited(

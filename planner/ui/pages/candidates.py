@@ -3,7 +3,7 @@
 import streamlit as st
 
 from planner.journey.search import all_tags, filter_candidates
-from planner.store.candidates import delete_candidates
+from planner.store.journey.candidates import delete_candidates
 from planner.ui import tables
 from planner.ui.guard import require_journey
 from planner.ui.journey.candidate_form import candidate_form, change_candidate

@@ -7,8 +7,8 @@ import streamlit as st
 from planner.core.db import reading
 from planner.delivery.search import filter_commitments
 from planner.delivery.workflow import OPEN, STATUSES, Status
-from planner.store.commitments import tracked_commitments
-from planner.store.versions import list_versions
+from planner.store.delivery.commitments import tracked_commitments
+from planner.store.roadmap.versions import list_versions
 from planner.ui.delivery.board import board, table
 from planner.ui.delivery.detail import commitment_detail
 from planner.ui.delivery.form import commit_form

@@ -10,8 +10,8 @@ from planner.core.limits import NAME_MAX, REASON_MAX
 from planner.models import OverrideCreate, ScoringModel
 from planner.roadmap.quadrants import QUADRANTS
 from planner.scoring.scales import SCALES
-from planner.store.consensus import add_override, override_history
-from planner.store.roadmap_plan import load_plan
+from planner.store.roadmap.roadmap_plan import load_plan
+from planner.store.scoring.consensus import add_override, override_history
 from planner.ui import tables
 from planner.ui.guard import require_journey
 from planner.ui.shell.changes import run_change

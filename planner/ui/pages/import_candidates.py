@@ -11,10 +11,10 @@ from planner.importing.example import example_csv
 from planner.importing.preview import preview_import
 from planner.importing.reading import read_table
 from planner.models import PassphraseSet, WorkspaceCreate
-from planner.store.access import set_passphrase
-from planner.store.aliases import alias_map
-from planner.store.candidates import candidate_frame
-from planner.store.workspaces import load_journey
+from planner.store.access.grants import set_passphrase
+from planner.store.journey.aliases import alias_map
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import load_journey
 from planner.ui.access.grants import may_make_large_workspaces
 from planner.ui.importing.preview_panel import preview_panel
 from planner.ui.importing.unknown_names import unknown_name_choices

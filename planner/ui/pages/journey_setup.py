@@ -7,8 +7,14 @@ from planner.core.db import reading
 from planner.core.errors import validated
 from planner.core.limits import NAME_MAX
 from planner.models import DimensionCreate
-from planner.store.aliases import list_aliases
-from planner.store.dimensions import MODELS, add_item, remove_item, rename_item, reorder_items
+from planner.store.journey.aliases import list_aliases
+from planner.store.journey.dimensions import (
+    MODELS,
+    add_item,
+    remove_item,
+    rename_item,
+    reorder_items,
+)
 from planner.ui import tables
 from planner.ui.guard import require_journey
 from planner.ui.journey.alias_editor import alias_editor

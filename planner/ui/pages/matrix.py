@@ -7,7 +7,7 @@ from planner.core.numbers import one_decimal
 from planner.models import ScoringModel
 from planner.roadmap.matrix_chart import ALL_SPREADS
 from planner.roadmap.quadrants import QUADRANTS
-from planner.store.stakeholders import workspace_roles
+from planner.store.scoring.stakeholders import workspace_roles
 from planner.ui import tables
 from planner.ui.guard import require_journey
 from planner.ui.roadmap.downloads import roadmap_downloads

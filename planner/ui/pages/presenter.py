@@ -8,10 +8,10 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.scoring.lifecycle import SessionStatus, accepts_votes
-from planner.store.ballot import round_state
-from planner.store.round_timing import reveal_when_due
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import get_session, sessions_of
+from planner.store.scoring.ballot import round_state
+from planner.store.scoring.round_timing import reveal_when_due
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import get_session, sessions_of
 from planner.ui.guard import require_journey
 from planner.ui.scoring.presenter import PROJECTOR_CSS, join_board, results_board
 from planner.ui.shell.engine import engine

@@ -11,8 +11,8 @@ from planner.core.numbers import one_decimal, whole_percent
 from planner.delivery.estimating import estimating_bias
 from planner.delivery.tracking import moved_due_dates, progress
 from planner.roadmap.charts import burn_up_chart
-from planner.store.commitments import due_moves, tracked_commitments, version_calendars
-from planner.store.consensus import effort_estimates
+from planner.store.delivery.commitments import due_moves, tracked_commitments, version_calendars
+from planner.store.scoring.consensus import effort_estimates
 from planner.ui import tables
 from planner.ui.guard import require_journey
 from planner.ui.shell.charts import draw_chart

@@ -8,7 +8,7 @@ from planner.core.errors import validated
 from planner.models import ScoringModelUpdate
 from planner.scoring.consensus import ConsensusMethod
 from planner.scoring.scales import SCALES
-from planner.store.scoring_model import (
+from planner.store.scoring.scoring_model import (
     load_scoring_setup,
     update_scoring_model,
 )

@@ -7,9 +7,9 @@ from planner.core.config import public_url
 from planner.core.db import reading
 from planner.scoring.join_qr import qr_png
 from planner.scoring.lifecycle import RoundStatus, SessionStatus
-from planner.store.own_pace import own_pace_of
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import (
+from planner.store.scoring.own_pace import own_pace_of
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import (
     close_session,
     current_round,
     get_session,

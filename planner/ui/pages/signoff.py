@@ -10,9 +10,9 @@ from planner.core.errors import validated
 from planner.core.limits import NAME_MAX
 from planner.delivery.signoff import signoff_table
 from planner.models import SignoffRequest
-from planner.store.sessions import get_session
-from planner.store.signoff import request_signoff, signoff_status
-from planner.store.versions import list_versions
+from planner.store.delivery.signoff import request_signoff, signoff_status
+from planner.store.roadmap.versions import list_versions
+from planner.store.scoring.sessions import get_session
 from planner.ui import tables
 from planner.ui.access import grants
 from planner.ui.access.grants import stakeholder_mode

@@ -9,10 +9,10 @@ from planner.core.errors import PlannerError, validated
 from planner.core.limits import JOIN_CODE_MAX, NAME_MAX
 from planner.models import StakeholderJoin
 from planner.scoring.lifecycle import RoundStatus, SessionStatus, accepts_votes
-from planner.store.ballot import ballot_list, round_state
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import find_session, get_session
-from planner.store.stakeholders import get_stakeholder, join_session
+from planner.store.scoring.ballot import ballot_list, round_state
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import find_session, get_session
+from planner.store.scoring.stakeholders import get_stakeholder, join_session
 from planner.ui.access.grants import become, buckets, leave_ballot, me
 from planner.ui.page_files import page
 from planner.ui.scoring.ballot import ballot, follow_facilitator

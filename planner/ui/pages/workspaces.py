@@ -10,8 +10,8 @@ import streamlit as st
 from planner.access.roles import Role
 from planner.core.db import reading
 from planner.core.i18n import LANGUAGE_NAMES
-from planner.store.candidates import candidate_counts
-from planner.store.workspaces import list_workspaces
+from planner.store.journey.candidates import candidate_counts
+from planner.store.journey.workspaces import list_workspaces
 from planner.ui import tables
 from planner.ui.access.workspace_access import links_panel, sign_in_form
 from planner.ui.shell.engine import engine

@@ -8,9 +8,9 @@ from planner.core.numbers import one_decimal
 from planner.journey.journey import Journey
 from planner.scoring.consensus import composites
 from planner.scoring.setup import criteria_frame
-from planner.store.consensus import latest_votes
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import stakeholder_names
+from planner.store.scoring.consensus import latest_votes
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import stakeholder_names
 from planner.ui import tables
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t

@@ -6,8 +6,8 @@ import streamlit as st
 from planner.core.db import reading
 from planner.journey.journey import Journey
 from planner.roadmap.build import Roadmap
-from planner.store.dependencies import add_dependencies, dependency_frame, remove_dependency
-from planner.store.roadmap_plan import plan_items, set_plan_item
+from planner.store.roadmap.dependencies import add_dependencies, dependency_frame, remove_dependency
+from planner.store.roadmap.roadmap_plan import plan_items, set_plan_item
 from planner.ui import tables
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine

@@ -12,7 +12,7 @@ from planner.roadmap.periods import PeriodKind
 from planner.roadmap.quadrants import ThresholdMode
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import RoadmapSettings, parse_capacities
-from planner.store.roadmap_plan import save_plan
+from planner.store.roadmap.roadmap_plan import save_plan
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import current_lang, t
 

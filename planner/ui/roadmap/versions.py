@@ -10,8 +10,8 @@ from planner.core.limits import NAME_MAX
 from planner.journey.journey import Journey
 from planner.models import RoadmapVersion, VersionCreate
 from planner.roadmap.build import Roadmap, compare
-from planner.store.signoff import approvals
-from planner.store.versions import (
+from planner.store.delivery.signoff import approvals
+from planner.store.roadmap.versions import (
     delete_version,
     list_versions,
     save_version,

@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from planner.models import utcnow
-from planner.store.ballot import RoundState
+from planner.store.scoring.ballot import RoundState
 from planner.ui.scoring.ballot_data import StakeholderBallot, ballot_data, follow_data
 from planner.ui.shell.changes import feedback
 from planner.ui.shell.lang import current_lang

@@ -9,7 +9,7 @@ from planner.models import Criterion
 from planner.scoring.answers import DONT_KNOW
 from planner.scoring.setup import ScoringSetup
 from planner.scoring.time_box import seconds_left
-from planner.store.ballot import RoundState
+from planner.store.scoring.ballot import RoundState
 
 TEXT_KEYS = {
     "progress": "vote.progress",

@@ -44,7 +44,7 @@ from planner.models import CommentSet, Stakeholder, VoteCast, utcnow
 from planner.scoring.answers import Answer
 from planner.scoring.lifecycle import accepts_votes
 from planner.scoring.time_box import seconds_left
-from planner.store.ballot import (
+from planner.store.scoring.ballot import (
     RoundState,
     answered_ids,
     candidate_card,
@@ -53,10 +53,10 @@ from planner.store.ballot import (
     round_state,
     takes_part,
 )
-from planner.store.calibration import references
-from planner.store.round_timing import due_reveal, nudged, reveal_if_due
-from planner.store.stakeholders import link_hash, stakeholder_by_link
-from planner.store.votes import cast_vote, set_comment
+from planner.store.scoring.calibration import references
+from planner.store.scoring.round_timing import due_reveal, nudged, reveal_if_due
+from planner.store.scoring.stakeholders import link_hash, stakeholder_by_link
+from planner.store.scoring.votes import cast_vote, set_comment
 from planner.ui.access.personal_cookie import COOKIE, personal_cookie_name, set_personal_cookie
 
 T = TypeVar("T")
@@ -289,7 +289,7 @@ class Shared(NamedTuple):
 
 def _read_shared(session_id: int) -> Shared | None:
     """The session's state; a round whose time is up (or that everyone finished) is
-    revealed here first when the session says so (planner.store.round_timing)."""
+    revealed here first when the session says so (planner.store.scoring.round_timing)."""
     now = utcnow()
     with reading(_engine()) as db:
         found = round_state(db=db, session_id=session_id)

@@ -10,7 +10,7 @@ from planner.models import ReferenceSet
 from planner.scoring.calibration import MAX_REFERENCES
 from planner.scoring.consensus import Dimension
 from planner.scoring.setup import ScoringSetup
-from planner.store.calibration import references, set_references
+from planner.store.scoring.calibration import references, set_references
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t

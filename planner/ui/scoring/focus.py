@@ -6,7 +6,7 @@ import streamlit as st
 from planner.core.db import reading
 from planner.models import ScoringSession
 from planner.scoring.lifecycle import RoundStatus, SessionStatus
-from planner.store.focus import Focus, focus_of, focus_on
+from planner.store.scoring.focus import Focus, focus_of, focus_on
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import t

@@ -12,9 +12,9 @@ from sqlmodel import Session
 
 from planner.core.db import reading
 from planner.core.errors import NotFound, PlannerError
-from planner.store.sessions import get_session
-from planner.store.stakeholders import JoinInfo, join_info
-from planner.store.workspaces import get_workspace
+from planner.store.journey.workspaces import get_workspace
+from planner.store.scoring.sessions import get_session
+from planner.store.scoring.stakeholders import JoinInfo, join_info
 from planner.ui.access.grants import buckets, limited, me
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import LANG_CHOSEN_KEY, LANG_KEY

@@ -23,7 +23,7 @@ from planner.core.limits import NAME_MAX
 from planner.models import CriterionCreate, RoleWeightCreate
 from planner.scoring.consensus import Dimension
 from planner.scoring.setup import ScoringSetup
-from planner.store.scoring_model import (
+from planner.store.scoring.scoring_model import (
     add_criterion,
     remove_criterion,
     set_criterion_roles,

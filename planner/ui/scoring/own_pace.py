@@ -31,16 +31,16 @@ from planner.scoring.own_pace import (
     check_due_date,
     parse_reminder_hours,
 )
-from planner.store.outbox import waiting
-from planner.store.own_pace import (
+from planner.store.scoring.outbox import waiting
+from planner.store.scoring.own_pace import (
     invite,
     invitees,
     link_token,
     nudge_by_mail,
     set_round_due,
 )
-from planner.store.sessions import current_round
-from planner.store.stakeholders import workspace_roles
+from planner.store.scoring.sessions import current_round
+from planner.store.scoring.stakeholders import workspace_roles
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t

@@ -13,9 +13,9 @@ from planner.scoring.consensus import composites
 from planner.scoring.join_qr import qr_png
 from planner.scoring.setup import ScoringSetup, aggregate_votes, criteria_frame
 from planner.scoring.time_box import seconds_left
-from planner.store.ballot import RoundState
-from planner.store.candidates import get_candidate
-from planner.store.sessions import round_candidate_ids
+from planner.store.journey.candidates import get_candidate
+from planner.store.scoring.ballot import RoundState
+from planner.store.scoring.sessions import round_candidate_ids
 from planner.ui.scoring.countdown import countdown
 from planner.ui.scoring.progress import live_counts
 from planner.ui.scoring.results import flagged_first, revealed_round

@@ -9,8 +9,8 @@ from planner.core.config import database_url
 from planner.core.db import reading, utc
 from planner.models import ScoringRound, utcnow
 from planner.scoring.time_box import seconds_left
-from planner.store.round_timing import nudge, reveal_when_due
-from planner.store.votes import progress, votes_per_candidate
+from planner.store.scoring.round_timing import nudge, reveal_when_due
+from planner.store.scoring.votes import progress, votes_per_candidate
 from planner.ui import tables
 from planner.ui.scoring.countdown import countdown
 from planner.ui.shell.changes import run_change

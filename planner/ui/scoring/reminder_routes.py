@@ -24,8 +24,8 @@ from planner.core.db import utc, writing
 from planner.core.i18n import LANGUAGES, t
 from planner.models import ScoringSession, Workspace, utcnow
 from planner.reminders import OPT_OUT_PATH, OPT_OUT_SECRET
-from planner.store.own_pace import own_pace_of, stop_reminders
-from planner.store.server_secrets import server_secret
+from planner.store.access.server_secrets import server_secret
+from planner.store.scoring.own_pace import own_pace_of, stop_reminders
 
 LINK_DAYS = 30
 

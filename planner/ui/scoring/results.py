@@ -8,7 +8,7 @@ from planner.core.db import reading
 from planner.roadmap.charts import distribution_chart, distribution_panels
 from planner.scoring.consensus import composites
 from planner.scoring.setup import ScoringSetup, aggregate_votes, criteria_frame
-from planner.store.votes import round_comments, round_votes
+from planner.store.scoring.votes import round_comments, round_votes
 from planner.ui import tables
 from planner.ui.shell.charts import draw_chart
 from planner.ui.shell.engine import get_engine

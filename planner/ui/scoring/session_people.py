@@ -7,8 +7,8 @@ import streamlit as st
 from planner.access.links import personal_link
 from planner.core.db import reading
 from planner.models import ScoringSession
-from planner.store.sessions import participants
-from planner.store.stakeholders import renew_link
+from planner.store.scoring.sessions import participants
+from planner.store.scoring.stakeholders import renew_link
 from planner.ui.scoring.session_settings import setting_toggle
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine

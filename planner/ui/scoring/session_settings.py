@@ -4,7 +4,7 @@ named comments): one way for all of them."""
 import streamlit as st
 
 from planner.models import ScoringSession, SessionSettings
-from planner.store.sessions import change_settings
+from planner.store.scoring.sessions import change_settings
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t
 

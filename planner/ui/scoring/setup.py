@@ -12,9 +12,9 @@ from planner.journey.search import all_tags, filter_candidates
 from planner.models import OwnPaceCreate, SessionCreate
 from planner.scoring.setup import ScoringSetup
 from planner.scoring.workload import SECONDS_PER_ANSWER, criteria_per_stakeholder, workload
-from planner.store.commitments import rescore_requests
-from planner.store.own_pace import open_own_pace
-from planner.store.sessions import open_session
+from planner.store.delivery.commitments import rescore_requests
+from planner.store.scoring.own_pace import open_own_pace
+from planner.store.scoring.sessions import open_session
 from planner.ui.scoring.own_pace import REFUSED, own_pace_choice
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.engine import engine

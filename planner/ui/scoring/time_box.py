@@ -4,7 +4,7 @@ import streamlit as st
 
 from planner.models import ScoringRound, ScoringSession
 from planner.scoring.time_box import MINUTES_MAX
-from planner.store.round_timing import start_timer, stop_timer
+from planner.store.scoring.round_timing import start_timer, stop_timer
 from planner.ui.scoring.session_settings import setting_toggle
 from planner.ui.shell.changes import run_change
 from planner.ui.shell.lang import t

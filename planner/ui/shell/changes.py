@@ -12,8 +12,8 @@ from sqlmodel import Session
 from planner.access.rate_limit import Buckets
 from planner.access.roles import Role
 from planner.core.errors import PlannerError
-from planner.store import attempts
-from planner.store.changes import audited
+from planner.store.access import attempts
+from planner.store.audit import audited
 from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import error_text, t
 from planner.ui.shell.reads import forget_changed
@@ -45,7 +45,7 @@ def run_change(
     `None` when what the action gets (a join code, a new workspace) is the credential.
     A facilitator's change goes into the audit log, in the same transaction.
     With `limit`, the change is a try at a credential (so `needs=None`, and nothing is
-    logged) counted where `limit` says (planner.store.attempts.limited): refused while
+    logged) counted where `limit` says (planner.store.access.attempts.limited): refused while
     this client must wait, a failure when refused (by an error that `guessed` wrong) or
     unless `succeeded(value)`.
     A refused change is explained at once, where it happened; a success message is
@@ -103,7 +103,7 @@ def run_job(
     logged_in: Callable[[Any], int | None] = lambda _: None,
 ) -> Outcome:
     """`run_change` for work that opens its own transactions (a large import or restore
-    in batches, see planner.store.staging): authorised first, refusals shown, and on
+    in batches, see planner.backup.staging): authorised first, refusals shown, and on
     success the audit record for the workspace `logged_in(value)` names (default: the
     current one, when the change needs a role) and the message `success(value)`."""
     workspace_id = current_workspace_id()

@@ -3,16 +3,16 @@
 import streamlit as st
 from sqlalchemy import Engine
 
+from planner.backup.staging import remove_stale
 from planner.core.config import database_url
 from planner.core.db import make_engine, migrate, writing
-from planner.store.server_secrets import server_secret
-from planner.store.staging import remove_stale
+from planner.store.access.server_secrets import server_secret
 
 
 @st.cache_resource(show_spinner=False)
 def get_engine(url: str) -> Engine:
     """One migrated engine per database URL, shared by all sessions; what a killed restore
-    or import left goes at this start (planner.store.staging)."""
+    or import left goes at this start (planner.backup.staging)."""
     engine = make_engine(url)
     migrate(engine)
     remove_stale(engine)
@@ -25,7 +25,7 @@ def engine() -> Engine:
 
 @st.cache_resource(show_spinner=False)
 def get_secret(url: str, name: str) -> str:
-    """A server secret (planner.store.server_secrets), read once per process."""
+    """A server secret (planner.store.access.server_secrets), read once per process."""
     with writing(get_engine(url)) as db:
         return server_secret(db=db, name=name)
 

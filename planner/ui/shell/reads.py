@@ -1,6 +1,6 @@
 """Reads several pages share, cached across sessions: candidates until the workspace
 changes, the consensus and the working roadmap until what they are made from changes
-(planner.store.data_versions: read at most once a second per workspace, and at once
+(planner.store.roadmap.digests: read at most once a second per workspace, and at once
 after a change made here), how sure the roadmap is until its votes or plan change.
 
 Frames are kept as shared objects (`st.cache_resource`) and handed out as shallow
@@ -22,12 +22,12 @@ from planner.models import RoadmapVersion
 from planner.roadmap.build import Roadmap
 from planner.roadmap.certainty import Certainty, quadrant_chances
 from planner.roadmap.settings import RoadmapSettings
-from planner.store.candidates import candidate_frame
-from planner.store.consensus import workspace_consensus, workspace_resampled
-from planner.store.data_versions import consensus_inputs, plan_inputs
-from planner.store.roadmap_plan import WorkingRoadmap, roadmap_certainty
-from planner.store.roadmap_plan import working_roadmap as working_roadmap_of
-from planner.store.versions import open_version
+from planner.store.journey.candidates import candidate_frame
+from planner.store.roadmap.digests import consensus_inputs, plan_inputs
+from planner.store.roadmap.roadmap_plan import WorkingRoadmap, roadmap_certainty
+from planner.store.roadmap.roadmap_plan import working_roadmap as working_roadmap_of
+from planner.store.roadmap.versions import open_version
+from planner.store.scoring.consensus import workspace_consensus, workspace_resampled
 from planner.ui.shell.engine import get_engine
 
 
@@ -147,7 +147,7 @@ def working_roadmap(
 ) -> tuple[RoadmapSettings, Roadmap, str]:
     """The saved settings (or `settings`, to compare), the roadmap they make now and its
     version (a key for views made from it and from how sure it is): built by
-    planner.store.roadmap_plan.working_roadmap once per version of what it is made from
+    planner.store.roadmap.roadmap_plan.working_roadmap once per version of what it is made from
     (the candidates, the consensus' inputs, the plan's settings, pins and dependencies,
     the day), like the consensus; the roadmap's items handed out as a shallow copy."""
     working, version = _working_of(journey, today, settings)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from planner.core.db import reading
 from planner.core.i18n import LANGUAGE_NAMES, LANGUAGES
-from planner.store.workspaces import list_workspaces
+from planner.store.journey.workspaces import list_workspaces
 from planner.ui.shell.engine import engine
 from planner.ui.shell.keep_choices import keep_choices
 from planner.ui.shell.lang import LANG_CHOSEN_KEY, LANG_KEY, t

@@ -4,14 +4,14 @@ import hmac
 
 import streamlit as st
 
+from planner.backup.export import read_document
+from planner.backup.restore import restore_in_batches
 from planner.core.config import admin_passphrase
 from planner.core.errors import PlannerError, validated
 from planner.core.limits import NAME_MAX, PASSPHRASE_MAX
 from planner.core.uploads import check_size
 from planner.models import PassphraseSet, Workspace
-from planner.store.access import set_passphrase
-from planner.store.backup import read_document
-from planner.store.restore import restore_in_batches
+from planner.store.access.grants import set_passphrase
 from planner.ui.access.grants import ADMIN_KEY, buckets, limited, may_make_large_workspaces
 from planner.ui.roadmap.downloads import database_copy_button, workspace_backup_button
 from planner.ui.shell.changes import feedback

@@ -16,8 +16,8 @@ from planner.core.limits import NAME_MAX
 from planner.core.text import clean_text
 from planner.demo import DEMO_NAME, demo_workspace, find_demo, is_demo, load_demo
 from planner.models import Workspace
-from planner.store.access import grant_as
-from planner.store.changes import audited
+from planner.store.access.grants import grant_as
+from planner.store.audit import audited
 from planner.ui.access.grants import give, on_this_machine
 from planner.ui.page_files import page
 from planner.ui.shell.changes import run_change

@@ -7,9 +7,9 @@ from planner.core.errors import validated
 from planner.core.limits import NAME_MAX, PASSPHRASE_MAX
 from planner.journey.templates import Template
 from planner.models import PassphraseSet, Workspace, WorkspaceCreate, WorkspaceUpdate
-from planner.store.access import facilitator_grant, set_passphrase
-from planner.store.changes import audited
-from planner.store.workspaces import (
+from planner.store.access.grants import facilitator_grant, set_passphrase
+from planner.store.audit import audited
+from planner.store.journey.workspaces import (
     create_workspace,
     delete_workspace,
     update_workspace,

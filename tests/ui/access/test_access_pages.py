@@ -12,12 +12,12 @@ from planner.models import (
     SignoffRequest,
     StakeholderJoin,
 )
-from planner.store.access import get_access, renew_links, set_passphrase
-from planner.store.commitments import commit
-from planner.store.sessions import open_session
-from planner.store.signoff import request_signoff, signoff_status
-from planner.store.stakeholders import join_session
-from planner.store.workspaces import delete_workspace, list_workspaces
+from planner.store.access.grants import get_access, renew_links, set_passphrase
+from planner.store.delivery.commitments import commit
+from planner.store.delivery.signoff import request_signoff, signoff_status
+from planner.store.journey.workspaces import delete_workspace, list_workspaces
+from planner.store.scoring.sessions import open_session
+from planner.store.scoring.stakeholders import join_session
 from tests.conftest import APP
 from tests.factories import make_journey, saved_version
 from tests.ui.conftest import download_links, texts
@@ -104,7 +104,7 @@ def forced_rename(role: str) -> None:
     import streamlit as st
 
     from planner.models import WorkspaceUpdate
-    from planner.store.workspaces import update_workspace
+    from planner.store.journey.workspaces import update_workspace
     from planner.ui.shell.changes import run_change
     from planner.ui.shell.workspace import WORKSPACE_KEY
 

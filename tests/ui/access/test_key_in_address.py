@@ -10,8 +10,8 @@ from starlette.testclient import TestClient
 
 from planner.core.db import writing
 from planner.models import SessionCreate, StakeholderJoin
-from planner.store.sessions import open_session
-from planner.store.stakeholders import join_session
+from planner.store.scoring.sessions import open_session
+from planner.store.scoring.stakeholders import join_session
 from planner.ui.access.key_in_address import KeyOutOfAddress
 from tests.factories import add_candidate, make_journey
 

@@ -4,8 +4,8 @@ every new role is a new token, and a sign-out ends the sign-in in every tab."""
 from planner.access.visit_tokens import issue
 from planner.core.db import writing
 from planner.demo import DEMO_PASSPHRASE
-from planner.store.access import get_access
-from planner.store.sign_ins import visit_secret
+from planner.store.access.grants import get_access
+from planner.store.access.sign_ins import visit_secret
 from tests.ui.access.conftest import records, visit
 from tests.ui.conftest import texts
 from tests.ui.workspaces.test_workspaces_page import sign_in

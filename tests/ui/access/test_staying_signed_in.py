@@ -9,9 +9,9 @@ from sqlalchemy import update
 from planner.core.db import reading, writing
 from planner.demo import DEMO_PASSPHRASE
 from planner.models import SessionCreate, SignInRecord, StakeholderJoin
-from planner.store.access import get_access, renew_links
-from planner.store.sessions import open_session
-from planner.store.stakeholders import join_session
+from planner.store.access.grants import get_access, renew_links
+from planner.store.scoring.sessions import open_session
+from planner.store.scoring.stakeholders import join_session
 from tests.ui.access.conftest import OTHER_BROWSER, TOKEN, records, visit
 from tests.ui.conftest import texts
 from tests.ui.workspaces.test_workspaces_page import sign_in

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 from planner.access.sign_ins import Lifetime
 from planner.access.visit_tokens import issue, issued
 from planner.core.db import writing
-from planner.store.sign_ins import Remembered, begin, visit_secret
+from planner.store.access.sign_ins import Remembered, begin, visit_secret
 from planner.ui.access import visit_cookie
 from planner.ui.access.visit_cookie import COOKIE, HANDOVER_HEADER, VisitCookie
 

@@ -15,7 +15,7 @@ from planner.models import (
     StakeholderJoin,
     StatusChange,
 )
-from planner.store.commitments import (
+from planner.store.delivery.commitments import (
     change_status,
     commit,
     commitment_frame,
@@ -24,10 +24,10 @@ from planner.store.commitments import (
     record_result,
     rescore_requests,
 )
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import open_session, reveal_round
-from planner.store.signoff import request_signoff, signoff_status
-from planner.store.stakeholders import join_session
+from planner.store.delivery.signoff import request_signoff, signoff_status
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import open_session, reveal_round
+from planner.store.scoring.stakeholders import join_session
 from tests.factories import add_stakeholders, saved_version, vote_all
 from tests.ui.conftest import download_links, follow, texts
 

@@ -7,7 +7,7 @@ import pytest
 
 from planner.core.db import reading, writing
 from planner.models import CommitmentCreate, StatusChange
-from planner.store.commitments import change_status, commit, get_commitment, history
+from planner.store.delivery.commitments import change_status, commit, get_commitment, history
 from tests.factories import saved_version
 from tests.ui.conftest import texts
 

@@ -6,9 +6,9 @@ from streamlit.testing.v1 import AppTest
 
 from planner.core.db import reading, writing
 from planner.models import SessionCreate, SignoffCreate, SignoffRequest, StakeholderJoin
-from planner.store.sessions import open_session
-from planner.store.signoff import on_behalf_allowed, request_signoff, sign, signoff_status
-from planner.store.stakeholders import join_session
+from planner.store.delivery.signoff import on_behalf_allowed, request_signoff, sign, signoff_status
+from planner.store.scoring.sessions import open_session
+from planner.store.scoring.stakeholders import join_session
 from tests.conftest import APP
 from tests.factories import saved_version
 from tests.ui.conftest import texts

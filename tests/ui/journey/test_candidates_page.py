@@ -1,7 +1,7 @@
 """Candidates page: search and filters, inline edits, form edits, delete with confirmation."""
 
 from planner.core.db import reading
-from planner.store.candidates import candidate_frame
+from planner.store.journey.candidates import candidate_frame
 from tests.ui.conftest import texts, widget_key
 
 

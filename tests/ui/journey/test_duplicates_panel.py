@@ -6,8 +6,8 @@ import pytest
 from planner.core.db import reading, writing
 from planner.core.numbers import few_decimals
 from planner.journey.duplicates import candidates_of, suggest_duplicates
-from planner.store.candidates import candidate_frame
-from planner.store.workspaces import load_journey
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import load_journey
 from tests.factories import add_candidate, make_journey
 from tests.ui.conftest import texts
 

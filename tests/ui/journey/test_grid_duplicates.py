@@ -4,8 +4,8 @@ below the grid, merged and undone there, the grid updated and still shown."""
 import pyarrow as pa
 
 from planner.core.db import reading, writing
-from planner.store.candidates import candidate_frame
-from planner.store.workspaces import load_journey
+from planner.store.journey.candidates import candidate_frame
+from planner.store.journey.workspaces import load_journey
 from planner.ui.journey.grid_duplicates import OPENER
 from tests.factories import add_candidate, make_journey
 from tests.ui.conftest import texts

@@ -1,7 +1,7 @@
 """Journey grid page: counts, choosing a cell, quick-add."""
 
 from planner.core.db import reading
-from planner.store.candidates import candidate_frame
+from planner.store.journey.candidates import candidate_frame
 from tests.ui.conftest import texts
 
 

@@ -1,8 +1,8 @@
 """Journey setup page: rename, reorder, add and (refuse to) remove."""
 
 from planner.core.db import reading
-from planner.store.aliases import list_aliases
-from planner.store.workspaces import load_journey
+from planner.store.journey.aliases import list_aliases
+from planner.store.journey.workspaces import load_journey
 from tests.ui.conftest import texts, widget_key
 
 

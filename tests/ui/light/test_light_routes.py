@@ -17,16 +17,16 @@ from planner.models import (
     WorkspaceUpdate,
     utcnow,
 )
-from planner.store.ballot import ballot_list, round_state
-from planner.store.scoring_model import (
+from planner.store.journey.workspaces import update_workspace
+from planner.store.scoring.ballot import ballot_list, round_state
+from planner.store.scoring.scoring_model import (
     load_scoring_setup,
     set_criterion_roles,
     set_role_weights,
 )
-from planner.store.sessions import close_session, open_session, participants, reveal_round
-from planner.store.stakeholders import join_session
-from planner.store.votes import cast_vote
-from planner.store.workspaces import update_workspace
+from planner.store.scoring.sessions import close_session, open_session, participants, reveal_round
+from planner.store.scoring.stakeholders import join_session
+from planner.store.scoring.votes import cast_vote
 from planner.ui.access.headers import SecurityHeaders, headers_for
 from planner.ui.light import assets, routes
 from planner.ui.scoring.ballot_data import StakeholderBallot, ballot_data

@@ -8,10 +8,10 @@ from planner.core.db import reading, writing
 from planner.models import SignoffRequest
 from planner.roadmap.periods import make_periods
 from planner.roadmap.settings import quarter_start
-from planner.store.dependencies import needs_of
-from planner.store.roadmap_plan import load_plan, plan_items
-from planner.store.signoff import request_signoff
-from planner.store.versions import list_versions
+from planner.store.delivery.signoff import request_signoff
+from planner.store.roadmap.dependencies import needs_of
+from planner.store.roadmap.roadmap_plan import load_plan, plan_items
+from planner.store.roadmap.versions import list_versions
 from tests.factories import saved_version
 from tests.ui.conftest import download_links, follow, labelled, open_tab, texts, widget_key
 

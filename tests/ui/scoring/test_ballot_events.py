@@ -16,10 +16,15 @@ from starlette.testclient import TestClient
 
 from planner.core.db import writing
 from planner.models import SessionCreate, SessionSettings, StakeholderJoin, utcnow
-from planner.store.round_timing import nudge, start_timer
-from planner.store.sessions import change_settings, close_session, open_session, reveal_round
-from planner.store.stakeholders import join_session, renew_link
-from planner.store.votes import cast_vote
+from planner.store.scoring.round_timing import nudge, start_timer
+from planner.store.scoring.sessions import (
+    change_settings,
+    close_session,
+    open_session,
+    reveal_round,
+)
+from planner.store.scoring.stakeholders import join_session, renew_link
+from planner.store.scoring.votes import cast_vote
 from planner.ui.scoring import ballot_events, ballot_routes
 from planner.ui.scoring.ballot_events import WATCHES
 from planner.ui.scoring.ballot_routes import MEMBERS, ROUTES, STATES

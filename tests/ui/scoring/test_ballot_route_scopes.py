@@ -8,9 +8,9 @@ from starlette.testclient import TestClient
 
 from planner.core.db import reading, writing
 from planner.models import SessionCreate, StakeholderJoin
-from planner.store.sessions import open_session
-from planner.store.stakeholders import join_session
-from planner.store.votes import my_ballot
+from planner.store.scoring.sessions import open_session
+from planner.store.scoring.stakeholders import join_session
+from planner.store.scoring.votes import my_ballot
 from planner.ui.scoring.ballot_routes import MEMBERS, ROUTES, STATES
 from tests.factories import add_candidate, make_journey
 

@@ -9,18 +9,18 @@ from starlette.testclient import TestClient
 
 from planner.core.db import reading, writing
 from planner.models import ReferenceSet, SessionCreate, SessionSettings, StakeholderJoin, utcnow
-from planner.store.calibration import set_references
-from planner.store.candidates import get_candidate
-from planner.store.round_timing import nudge, start_timer
-from planner.store.sessions import (
+from planner.store.journey.candidates import get_candidate
+from planner.store.scoring.calibration import set_references
+from planner.store.scoring.round_timing import nudge, start_timer
+from planner.store.scoring.sessions import (
     change_settings,
     close_session,
     open_revote,
     open_session,
     reveal_round,
 )
-from planner.store.stakeholders import join_session, renew_link
-from planner.store.votes import my_ballot
+from planner.store.scoring.stakeholders import join_session, renew_link
+from planner.store.scoring.votes import my_ballot
 from planner.ui.scoring import ballot_routes
 from planner.ui.scoring.ballot_routes import ROUTES, STATES
 from tests.asgi_bodies import post_endlessly

@@ -1,7 +1,7 @@
 """The facilitator sets calibration references on the Scoring model page."""
 
 from planner.core.db import reading
-from planner.store.calibration import references
+from planner.store.scoring.calibration import references
 from tests.ui.conftest import texts
 
 

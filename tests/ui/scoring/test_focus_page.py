@@ -3,8 +3,8 @@
 import pytest
 
 from planner.core.db import reading, writing
-from planner.store.focus import focus_of
-from planner.store.sessions import reveal_round
+from planner.store.scoring.focus import focus_of
+from planner.store.scoring.sessions import reveal_round
 from tests.factories import demo_session
 from tests.ui.conftest import texts
 

@@ -6,9 +6,9 @@ from streamlit.testing.v1 import AppTest
 
 from planner.core.db import reading, writing
 from planner.models import RoleWeightCreate, WorkspaceUpdate
-from planner.store.scoring_model import set_role_weights
-from planner.store.sessions import participants
-from planner.store.workspaces import update_workspace
+from planner.store.journey.workspaces import update_workspace
+from planner.store.scoring.scoring_model import set_role_weights
+from planner.store.scoring.sessions import participants
 from tests.conftest import APP
 from tests.factories import demo_session
 from tests.ui.conftest import texts

@@ -7,7 +7,7 @@ import pytest
 
 from planner.core.db import reading, writing
 from planner.models import RoleWeightCreate
-from planner.store.scoring_model import load_scoring_setup, set_role_weights
+from planner.store.scoring.scoring_model import load_scoring_setup, set_role_weights
 from planner.ui.scoring.model_editors import role_weights_after, unnamed_row
 from tests.ui.conftest import texts, widget_key
 

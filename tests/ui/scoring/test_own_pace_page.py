@@ -13,11 +13,11 @@ from planner.access.mail_tokens import opt_out_token
 from planner.core.db import reading, writing
 from planner.models import InviteeCreate, OwnPaceCreate, SessionCreate, Stakeholder, Workspace
 from planner.reminders import OPT_OUT_SECRET
+from planner.store.access.server_secrets import server_secret
 from planner.store.audit import audit_log
-from planner.store.own_pace import invite, invitees, open_own_pace, own_pace_of
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.server_secrets import server_secret
-from planner.store.sessions import current_round, open_revote, reveal_round, sessions_of
+from planner.store.scoring.own_pace import invite, invitees, open_own_pace, own_pace_of
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import current_round, open_revote, reveal_round, sessions_of
 from planner.ui.scoring import reminder_routes
 from tests.factories import vote_all
 from tests.smtp_server import smtp_server_fixture  # noqa: F401
@@ -283,7 +283,7 @@ def test_a_nudge_clicked_twice_in_a_minute_counts_once(
 ):
     scoring = _own_pace(engine, demo.id, ["Ann"])
     moment = datetime.now(UTC)  # both clicks in one minute, whatever the clock does
-    monkeypatch.setattr("planner.store.own_pace.utcnow", lambda: moment)
+    monkeypatch.setattr("planner.store.scoring.own_pace.utcnow", lambda: moment)
     with reading(engine) as db:
         before = len(audit_log(db=db, workspace_id=demo.id))
     at = open_page("scoring_session")

@@ -4,11 +4,16 @@ import pytest
 
 from planner.core.db import writing
 from planner.models import SessionCreate, SessionSettings, StakeholderJoin
-from planner.store.round_timing import start_timer
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import change_settings, current_round, open_session, reveal_round
-from planner.store.stakeholders import join_session
-from planner.store.votes import set_comment
+from planner.store.scoring.round_timing import start_timer
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import (
+    change_settings,
+    current_round,
+    open_session,
+    reveal_round,
+)
+from planner.store.scoring.stakeholders import join_session
+from planner.store.scoring.votes import set_comment
 from tests.factories import vote_all
 from tests.ui.conftest import texts
 

@@ -15,7 +15,7 @@ from planner.core.db import reading, writing
 from planner.mail.config import smtp_config
 from planner.models import Invitee, InviteeCreate, OwnPaceCreate, SessionCreate
 from planner.reminders import OPT_OUT_PATH, remind
-from planner.store.own_pace import invite, invitees, open_own_pace, own_pace_of
+from planner.store.scoring.own_pace import invite, invitees, open_own_pace, own_pace_of
 from planner.ui.scoring.reminder_routes import LINK_DAYS
 from tests.factories import add_candidate, make_journey
 from tests.smtp_server import smtp_server_fixture  # noqa: F401

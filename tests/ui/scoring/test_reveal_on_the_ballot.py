@@ -7,9 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 from planner.core.db import writing
 from planner.models import StakeholderJoin
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import reveal_round
-from planner.store.stakeholders import join_session
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import reveal_round
+from planner.store.scoring.stakeholders import join_session
 from tests.conftest import APP
 from tests.factories import demo_session, vote_all
 from tests.ui.light.test_light_routes import client_fixture, join  # noqa: F401 (a fixture)

@@ -8,13 +8,13 @@ from streamlit.testing.v1 import AppTest
 
 from planner.core.db import reading, writing
 from planner.models import CriterionCreate, RoleWeightCreate, ScoringModelUpdate, StakeholderJoin
-from planner.store.scoring_model import (
+from planner.store.scoring.scoring_model import (
     load_scoring_setup,
     set_role_weights,
     update_criterion,
     update_scoring_model,
 )
-from planner.store.stakeholders import join_session
+from planner.store.scoring.stakeholders import join_session
 from tests.conftest import APP
 from tests.factories import demo_session
 from tests.ui.conftest import labelled, texts, widget_key

@@ -8,11 +8,11 @@ from streamlit.testing.v1 import AppTest
 from planner.core.db import reading, writing
 from planner.models import ScoringModelUpdate, StakeholderJoin
 from planner.store.audit import audit_log
-from planner.store.candidates import get_candidate
-from planner.store.consensus import workspace_consensus
-from planner.store.scoring_model import load_scoring_setup, update_scoring_model
-from planner.store.sessions import current_round, get_session, reveal_round
-from planner.store.stakeholders import join_session, renew_link, stakeholder_by_link
+from planner.store.journey.candidates import get_candidate
+from planner.store.scoring.consensus import workspace_consensus
+from planner.store.scoring.scoring_model import load_scoring_setup, update_scoring_model
+from planner.store.scoring.sessions import current_round, get_session, reveal_round
+from planner.store.scoring.stakeholders import join_session, renew_link, stakeholder_by_link
 from tests.conftest import APP
 from tests.factories import demo_session, vote_all
 from tests.ui.conftest import labelled, texts, widget_key

@@ -7,11 +7,11 @@ import pytest
 
 from planner.core.db import reading, writing
 from planner.models import SessionSettings, StakeholderJoin, utcnow
-from planner.store.ballot import round_state
-from planner.store.round_timing import nudged, start_timer
-from planner.store.scoring_model import load_scoring_setup
-from planner.store.sessions import change_settings, get_session
-from planner.store.stakeholders import join_session
+from planner.store.scoring.ballot import round_state
+from planner.store.scoring.round_timing import nudged, start_timer
+from planner.store.scoring.scoring_model import load_scoring_setup
+from planner.store.scoring.sessions import change_settings, get_session
+from planner.store.scoring.stakeholders import join_session
 from tests.factories import demo_session, vote_all
 from tests.ui.conftest import texts
 

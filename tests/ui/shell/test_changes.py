@@ -3,7 +3,7 @@
 import pytest
 
 from planner.core.db import reading
-from planner.store.sessions import get_session
+from planner.store.scoring.sessions import get_session
 from tests.factories import demo_session
 from tests.ui.conftest import texts
 

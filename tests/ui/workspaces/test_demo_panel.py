@@ -7,7 +7,7 @@ from planner.core.db import reading
 from planner.core.i18n import t
 from planner.demo import DEMO_NAME, find_demo
 from planner.store.audit import audit_log
-from planner.store.workspaces import list_workspaces
+from planner.store.journey.workspaces import list_workspaces
 from planner.ui.access import grants
 from tests.ui.conftest import texts
 

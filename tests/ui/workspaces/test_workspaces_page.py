@@ -4,12 +4,12 @@ import json
 
 import pytest
 
+from planner.backup.export import dump_workspace
 from planner.core.db import reading
 from planner.demo import DEMO_PASSPHRASE
-from planner.store.access import get_access
+from planner.store.access.grants import get_access
 from planner.store.audit import audit_log
-from planner.store.backup import dump_workspace
-from planner.store.workspaces import list_workspaces, load_journey
+from planner.store.journey.workspaces import list_workspaces, load_journey
 from tests.ui.conftest import download_links, follow, texts
 
 PASSPHRASE = "our secret 123"
