@@ -3,8 +3,9 @@ attached (an .ics). Never hand-written MIME."""
 
 import hashlib
 import hmac
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.utils import make_msgid
 from typing import NamedTuple
 
 
@@ -44,7 +45,10 @@ def build_message(
     Message-ID (else a new one)."""
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = formataddr((to_name, to))
+    # An Address, not formataddr's string: a name with a comma and an accent ('Vries,
+    # Anné de') lost its quotes when encoded and read back as two addresses.
+    user, _, domain = to.rpartition("@")
+    message["To"] = Address(display_name=to_name, username=user, domain=domain)
     message["Subject"] = subject
     message["Message-ID"] = message_id or make_msgid(domain=sender.rpartition("@")[2] or None)
     message.set_content(body)

@@ -1,75 +1,18 @@
-"""PLANNER_SMTP_URL read, a message built by the standard library, sent to a real SMTP
-server in this process (tests/smtp_server.py), and a server that is not there."""
+"""A message sent to a real SMTP server in this process (tests/smtp_server.py), a
+server that is not there or refuses, and why a mail did not go in words of the catalog."""
 
+import smtplib
+import ssl
 from urllib.parse import quote
 
 import pytest
 
-from planner.core.errors import InvalidInput
-from planner.mail.config import configured_smtp, smtp_config
+from planner.mail.config import smtp_config
 from planner.mail.message import Attachment, build_message
-from planner.mail.sender import MailFailed, send
+from planner.mail.sender import MailFailed, RecipientRefused, failure_reason, send
 from tests.smtp_server import PASSWORD, USER, free_port, smtp_server_fixture  # noqa: F401
 
 SENDER = "planner@example.org"
-
-
-@pytest.mark.parametrize(
-    ("url", "host", "port", "tls", "starttls", "user", "password"),
-    [
-        ("smtp://localhost:2525?from=a@b.org", "localhost", 2525, False, False, "", ""),
-        (
-            "smtp://u:p@mail.x.org:587?starttls=1&from=a@b.org",
-            "mail.x.org",
-            587,
-            False,
-            True,
-            "u",
-            "p",
-        ),
-        (
-            "smtps://ann%40x.org:p%2Fw@mail.x.org?from=a@b.org",
-            "mail.x.org",
-            465,
-            True,
-            False,
-            "ann@x.org",
-            "p/w",
-        ),
-        ("smtp://mail.x.org?from=a@b.org", "mail.x.org", 25, False, False, "", ""),
-    ],
-)
-def test_smtp_config_reads_the_url(url, host, port, tls, starttls, user, password):
-    config = smtp_config(url)
-    assert (config.host, config.port, config.tls, config.starttls) == (host, port, tls, starttls)
-    assert (config.user, config.password, config.sender) == (user, password, "a@b.org")
-    assert password not in config.server or not password
-
-
-@pytest.mark.parametrize(
-    ("url", "named"),
-    [
-        ("http://mail.x.org?from=a@b.org", "smtp://"),
-        ("smtp://?from=a@b.org", "host"),
-        ("smtp://mail.x.org:99999?from=a@b.org", "port"),
-        ("smtp://mail.x.org", "PLANNER_SMTP_FROM"),
-        ("smtp://mail.x.org?from=a@b.org&timeout=soon", "timeout"),
-    ],
-)
-def test_smtp_config_refuses_a_bad_url_naming_the_variable(url, named):
-    with pytest.raises(InvalidInput) as refused:
-        smtp_config(url)
-    assert "PLANNER_SMTP_URL" in refused.value.message("en")
-    assert named in refused.value.message("en")
-    assert "PLANNER_SMTP_URL" in refused.value.message("nl")
-
-
-def test_configured_smtp_takes_the_sender_from_the_environment(monkeypatch):
-    monkeypatch.delenv("PLANNER_SMTP_URL", raising=False)
-    assert configured_smtp() is None
-    monkeypatch.setenv("PLANNER_SMTP_URL", "smtp://localhost:2525")
-    monkeypatch.setenv("PLANNER_SMTP_FROM", SENDER)
-    assert configured_smtp().sender == SENDER
 
 
 def _message(**changes):
@@ -133,3 +76,58 @@ def test_a_refused_address_fails_that_message_only(smtp_server):
     assert refused.value.for_all is False
     send(config, _message())
     assert len(inbox.messages) == 1
+
+
+@pytest.mark.parametrize(
+    ("error", "english", "dutch"),
+    [
+        (
+            smtplib.SMTPRecipientsRefused({"a@x.org": (550, b"no"), "b@x.org": (553, b"no")}),
+            "address refused (550, 553)",
+            "adres geweigerd (550, 553)",
+        ),
+        (
+            smtplib.SMTPAuthenticationError(535, b"bad"),
+            "login refused (535)",
+            "inloggen geweigerd (535)",
+        ),
+        (smtplib.SMTPDataError(451, b"later"), "temporary failure (451)", "tijdelijke fout (451)"),
+        (smtplib.SMTPDataError(554, b"spam"), "message refused (554)", "bericht geweigerd (554)"),
+        (
+            smtplib.SMTPServerDisconnected("bye"),
+            "the server closed the connection",
+            "de server verbrak de verbinding",
+        ),
+        (
+            ConnectionRefusedError(111, "Connection refused"),
+            "connection refused",
+            "verbinding geweigerd",
+        ),
+        (TimeoutError("timed out"), "no answer in time", "geen antwoord op tijd"),
+        (
+            ssl.SSLError("bad handshake"),
+            "the secure connection (TLS) failed",
+            "de beveiligde verbinding (TLS) mislukte",
+        ),
+        (
+            OSError(113, "No route to host"),
+            "the server cannot be reached",
+            "de server is niet bereikbaar",
+        ),
+        (
+            ValueError("odd"),
+            "unexpected answer from the server",
+            "onverwacht antwoord van de server",
+        ),
+    ],
+)
+def test_failure_reason_says_why_in_words_of_the_catalog(error, english, dutch):
+    reason = failure_reason(error)
+    assert reason.message("en") == english
+    assert reason.message("nl") == dutch
+
+
+def test_a_refused_address_is_a_mail_failure_that_stops_only_that_message():
+    assert issubclass(RecipientRefused, MailFailed)
+    assert MailFailed.for_all is True
+    assert RecipientRefused.for_all is False
