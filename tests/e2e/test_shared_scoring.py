@@ -1,7 +1,5 @@
 """A facilitator and three stakeholders score at the same time, each in their own browser."""
 
-import re
-
 from playwright.sync_api import expect
 
 from planner.demo import DEMO_NAME as DEMO
@@ -29,6 +27,9 @@ def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url,
     for name in ANSWERS:
         width = 390 if name.startswith("Chen") else 1366  # one stakeholder on a phone
         people[name] = browser.new_context(viewport={"width": width, "height": 844}).new_page()
+        # The round's state reaches the Vote page by the push alone: every poll is held
+        # back (the ballot polls only until the first pushed state, and as a fallback).
+        people[name].route("**/api/ballot/state*", lambda route: route.abort())
         join(people[name], app_url, code, name, total=2)
     expect(facilitator.get_by_test_id("stMetricValue").nth(1)).to_have_text("3", timeout=15_000)
 
@@ -56,6 +57,10 @@ def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url,
             if other != name:
                 assert f"note-of-{other}" not in html and other not in html
 
+    # Each ballot follows the round by the stream; a reload from here on would wipe the mark.
+    for page in people.values():
+        expect(page.locator(".ballot")).to_have_attribute("data-follows", "push", timeout=15_000)
+        page.evaluate("() => { window.__sameDocument = true; }")
     facilitator.get_by_role("button", name="Reveal the scores").click()
     expect(facilitator.get_by_text("Scores revealed.")).to_be_visible()
     settled(facilitator)  # the reveal redraws the page: read the results, not the live view
@@ -72,11 +77,14 @@ def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url,
     ]
     assert sorted(values) == sorted(EXPECTED_VALUES), rows
 
-    # Stakeholders see the reveal by themselves too: the results as wide as their page (a
-    # faceted chart was 2 x 170 px on a desktop), and no "can be changed until the reveal".
+    # Stakeholders see the reveal by themselves too, brought by the push (every poll held
+    # back) without a reload: the results as wide as their page (a faceted chart was
+    # 2 x 170 px on a desktop), and no "can be changed until the reveal".
+    for name, page in people.items():
+        expect(page.get_by_text("of this round have been revealed")).to_be_visible(timeout=15_000)
+        assert page.evaluate("() => window.__sameDocument === true"), name
     for name, page_width in (("Annelies Zwart", 1366), ("Chen Wei-Ling", 390)):
         page = people[name]
-        expect(page.get_by_text("of this round have been revealed")).to_be_visible(timeout=15_000)
         charts = page.get_by_test_id("stVegaLiteChart")
         expect(charts).to_have_count(2)
         for chart in (charts.nth(0), charts.nth(1)):
@@ -86,6 +94,8 @@ def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url,
             assert width > 500 if page_width > 390 else width <= 390, (name, width)
         expect(page.get_by_text("can be changed until the reveal")).to_have_count(0)
         # The reveal's follower runs in the component without an error (it once could
-        # not mark how it follows on a shadow root, and the page showed the JS error).
-        expect(page.locator(".follower")).to_have_attribute("data-follows", re.compile("."))
+        # not mark how it follows on a shadow root, and the page showed the JS error), and
+        # follows the facilitator to the next round by the push too.
+        follower = page.locator(".follower")
+        expect(follower).to_have_attribute("data-follows", "push", timeout=15_000)
         expect(page.get_by_text("Component Error")).to_have_count(0)
