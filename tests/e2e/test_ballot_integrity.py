@@ -18,6 +18,9 @@ from tests.e2e.rounds import CANDIDATES, STAKEHOLDERS, busy_machine, new_round, 
 from tests.e2e.steps import CLICK_LOG, DESKTOP, PHONE, ballot_settled
 
 RANDOM_CLICKS = 30
+# How long a Vote page may take to load or redraw on a machine at load 17 and more, where
+# expect's default 5 s ran out before the ballot showed.
+LOADED_MS = 60_000
 
 
 def act(page: Page, rng: random.Random, finishing: list[int] | None) -> None:
@@ -143,20 +146,26 @@ def test_the_personal_link_and_not_the_name_says_who_you_are(browser, served):
     _, token = people[0]
     mine = browser.new_context(viewport=DESKTOP).new_page()
     mine.goto(f"{served.url}/?me={token}")
-    expect(mine.get_by_test_id("ballot-progress")).to_have_text(f"0 of {CANDIDATES} scored")
-    mine.get_by_test_id("ballot-card").locator('button[data-label="3"]').first.click()
+    progress = mine.get_by_test_id("ballot-progress")
+    expect(progress).to_have_text(f"0 of {CANDIDATES} scored", timeout=LOADED_MS)
+    three = mine.get_by_test_id("ballot-card").locator('button[data-label="3"]').first
+    expect(three).to_be_visible(timeout=LOADED_MS)  # the card loads after the ballot
+    three.click()
     ballot_settled(mine)
     assert "me=" not in mine.url and "Person" not in mine.url
     mine.reload()  # the cookie brings them back, the address holds only the code
-    expect(mine.get_by_text("You are Person")).to_be_visible(timeout=20_000)
-    expect(mine.locator("button[aria-pressed=true]")).to_have_count(1)
+    expect(mine.get_by_text("You are Person")).to_be_visible(timeout=LOADED_MS)
+    expect(mine.locator("button[aria-pressed=true]")).to_have_count(1, timeout=LOADED_MS)
 
     code = mine.url.split("join=")[1]
     stranger = browser.new_context(viewport=DESKTOP).new_page()
     stranger.goto(f"{served.url}/?join={code}")
-    stranger.get_by_label("Name").fill(f"person {session_id}-0")  # same name, other case
+    name = stranger.get_by_label("Name")
+    expect(name).to_be_visible(timeout=LOADED_MS)
+    name.fill(f"person {session_id}-0")  # same name, other case
     stranger.get_by_role("button", name="Join").click()
-    expect(stranger.get_by_text("If that is you, open your personal link")).to_be_visible()
+    refused = stranger.get_by_text("If that is you, open your personal link")
+    expect(refused).to_be_visible(timeout=LOADED_MS)
     expect(stranger.get_by_test_id("ballot-card")).to_have_count(0)
     for page in (mine, stranger):
         page.context.close()
