@@ -37,6 +37,7 @@ from planner.models import (
     ScoringModelUpdate,
     ScoringRound,
     ScoringSession,
+    SignInRecord,
     Signoff,
     SQLModel,
     StatusChange,
@@ -131,6 +132,7 @@ def test_the_models_take_their_values_from_the_enums():
         (AliasDoc, "kind", JourneyKind),
         (Workspace, "language", Language),
         (WorkspaceMeta, "language", Language),
+        (SignInRecord, "lang", Language),
     ],
 )
 def test_every_closed_field_is_typed_by_its_enum(model, field, enum):
@@ -145,7 +147,7 @@ def test_every_closed_field_is_typed_by_its_enum(model, field, enum):
 
 # Text columns whose values are no closed set, though their names suggest one.
 OPEN_TEXT = {("outbox_mail", "kind")}  # 'reminder-48h', 'r2-nudge-...' (scoring.own_pace)
-CLOSED_NAMES = re.compile(r"status|kind|dimension|scale|strategy|mode|method|language|decision")
+CLOSED_NAMES = re.compile(r"status|kind|dimension|scale|strategy|mode|method|lang|decision")
 
 
 def test_no_table_keeps_a_closed_value_as_bare_text():

@@ -8,7 +8,9 @@ from sqlalchemy import JSON, Column, String
 from sqlmodel import Field, SQLModel
 
 from planner.access.passphrases import MIN_LENGTH
+from planner.core.i18n import Language
 from planner.core.limits import PASSPHRASE_MAX
+from planner.models.columns import EnumText
 from planner.models.journey import NAME_MAX, Name, _owner, _timestamp
 from planner.models.scoring import _key
 
@@ -65,6 +67,7 @@ class SignInRecord(SQLModel, table=True):
     token (stored only as its SHA-256) brings back after a reload, on any app instance.
 
     `grants` is a list of [workspace id, role, proof] (see planner.store.access.grants.Grant);
+    `lang` is the language kept for this browser (None: none, the workspace's own);
     `ballot_off` means the stakeholder left the ballot on this browser. `lineage` is
     shared by the records one browser made as it took on new roles (a new token each
     time): signing out ends them all.
@@ -78,7 +81,7 @@ class SignInRecord(SQLModel, table=True):
     seen_at: datetime = Field(sa_column=_timestamp())
     grants: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     actor: str = Field(default="", max_length=NAME_MAX)
-    lang: str = Field(default="", max_length=8)
+    lang: Language | None = Field(default=None, sa_type=EnumText(Language, 8))
     workspace_id: int | None = None
     ballot_off: bool = False
 

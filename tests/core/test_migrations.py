@@ -3,16 +3,20 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import text
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect, select, text
 
-from planner.core.db import make_engine, migrate, reading, writing
-from planner.models import CommitmentCreate
+from planner.core.db import MIGRATIONS, make_engine, migrate, reading, writing
+from planner.core.i18n import Language
+from planner.models import CommitmentCreate, SignInRecord
 from planner.store.delivery.commitments import commit
 from planner.store.delivery.signoff import signoff_status
 from planner.store.journey.candidates import candidate_frame
 from planner.store.journey.workspaces import get_workspace, load_journey
 from planner.store.scoring.consensus import workspace_consensus
 from planner.store.scoring.scoring_model import load_scoring_setup
+from tests.conftest import DATABASE_NUMBERS, _drop
 from tests.factories import saved_version
 
 pytestmark = pytest.mark.storage
@@ -168,4 +172,71 @@ def test_0017_finds_who_recorded_earlier_answers_in_the_audit_log(tmp_path):
         "Dee": None,
     }
     assert workspace.signoff_on_behalf  # allowed, as before
+    engine.dispose()
+
+
+@pytest.fixture(name="empty_url")
+def empty_url_fixture(request, tmp_path, postgres) -> str:
+    """The URL of an empty database of this test's own: a new SQLite file, or with
+    --database postgresql a new database on the test server."""
+    if postgres is None:
+        return f"sqlite:///{tmp_path / 'old.db'}"
+    server, admin = postgres
+    name = f"migration_{next(DATABASE_NUMBERS)}"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+    request.addfinalizer(lambda: _drop(admin, name))
+    return server.url(name)
+
+
+def downgrade(engine, revision: str) -> None:
+    """Take the schema back down to `revision` (what `migrate` does upwards)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
+def sign_in_languages(engine) -> dict[str, object]:
+    with engine.connect() as connection:
+        return dict(connection.execute(text("SELECT token_hash, lang FROM sign_in")).all())
+
+
+def test_0022_keeps_a_sign_ins_language_as_a_language_or_null_and_back(empty_url):
+    """'' (no language kept) becomes NULL, the app's languages stay, a code it does not
+    speak becomes NULL; the downgrade writes '' for NULL again."""
+    engine = make_engine(empty_url)
+    migrate(engine, "0021")
+    kept = {"none": "", "dutch": "nl", "english": "en", "klingon": "tlh"}
+    with engine.begin() as connection:
+        for number, (token, lang) in enumerate(kept.items(), start=1):
+            connection.execute(
+                text(
+                    "INSERT INTO sign_in (id, token_hash, lineage, created_at, seen_at, grants,"
+                    " actor, lang, workspace_id, ballot_off) VALUES (:id, :token, '', :now,"
+                    " :now, '[]', 'Eva', :lang, NULL, :off)"
+                ),
+                {"id": number, "token": token, "now": NOW, "lang": lang, "off": False},
+            )
+    migrate(engine)
+    assert sign_in_languages(engine) == {
+        "none": None,
+        "dutch": "nl",
+        "english": "en",
+        "klingon": None,
+    }
+    with reading(engine) as db:
+        read = dict(db.execute(select(SignInRecord.token_hash, SignInRecord.lang)).all())
+    assert read == {
+        "none": None,
+        "dutch": Language.NL,
+        "english": Language.EN,
+        "klingon": None,
+    }
+    assert all(lang is None or type(lang) is Language for lang in read.values())
+    downgrade(engine, "0021")
+    assert sign_in_languages(engine) == {"none": "", "dutch": "nl", "english": "en", "klingon": ""}
+    column = next(c for c in inspect(engine).get_columns("sign_in") if c["name"] == "lang")
+    assert column["nullable"] is False
     engine.dispose()

@@ -22,6 +22,7 @@ from sqlmodel import Session
 from planner.access.sign_ins import Lifetime, needs_touch
 from planner.access.visit_tokens import issue, issued
 from planner.core.db import utc
+from planner.core.i18n import Language
 from planner.models import SignInRecord
 from planner.store.access.grants import Grant
 from planner.store.access.server_secrets import server_secret
@@ -36,7 +37,7 @@ SKIP_SESSION = {"synchronize_session": False}
 class Remembered:
     grants: tuple[Grant, ...] = ()
     actor: str = ""
-    lang: str = ""
+    lang: Language | None = None  # None: none chosen on this browser
     workspace_id: int | None = None
     ballot_off: bool = False
 

@@ -17,6 +17,7 @@ import streamlit as st
 
 from planner.access.sign_ins import lifetime_from, needs_touch
 from planner.core.db import reading, writing
+from planner.core.i18n import Language
 from planner.store.access.grants import Grant
 from planner.store.access.sign_ins import (
     Remembered,
@@ -77,7 +78,7 @@ def _now_held() -> Remembered:
     return Remembered(
         grants=tuple(Grant(w, role, proofs.get(w, "")) for w, role in sorted(grants().items())),
         actor=actor(),
-        lang="" if lang == "en" else lang,
+        lang=None if lang == Language.EN else Language(lang),
         workspace_id=current_workspace_id() if grants() else None,
         ballot_off=bool(st.session_state.get(BALLOT_OFF_KEY)),
     )

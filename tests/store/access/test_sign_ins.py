@@ -4,10 +4,11 @@ token for every new role, and sign-out ends the browser's whole lineage."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select
 
 from planner.access.sign_ins import Lifetime
 from planner.access.visit_tokens import issue, issued
+from planner.core.i18n import Language
 from planner.models import SignInRecord
 from planner.store.access.grants import Grant
 from planner.store.access.sign_ins import (
@@ -28,7 +29,7 @@ LIFETIME = Lifetime()
 KEPT = Remembered(
     grants=(Grant(1, "facilitator", "p1"), Grant(2, "viewer", "p2")),
     actor="Eva",
-    lang="nl",
+    lang=Language.NL,
     workspace_id=2,
 )
 
@@ -44,6 +45,22 @@ def test_a_sign_in_begins_under_a_new_issued_token_kept_only_as_its_hash(db):
     stored = db.scalars(select(SignInRecord)).one()
     assert stored.token_hash == token_hash(token) and token not in str(stored.model_dump())
     assert begin(db=db, kept=KEPT, now=NOW, lifetime=LIFETIME) != token
+
+
+@pytest.mark.parametrize("lang", [*Language, None])
+def test_the_language_is_kept_as_a_language_or_none(db, lang):
+    """None (no language chosen on this browser) is stored as NULL, not as text."""
+    kept = Remembered(grants=KEPT.grants, lang=lang)
+    token = begin(db=db, kept=kept, now=NOW, lifetime=LIFETIME)
+    db.expire_all()  # read back from the database, not the session's copy
+    recalled = recall(db=db, token=token, now=NOW, lifetime=LIFETIME)
+    assert recalled == kept and type(recalled.lang) is type(lang)
+    stored = db.scalar(select(SignInRecord.__table__.c.lang.cast(String)))
+    assert stored == (None if lang is None else lang.value)
+    changed = Remembered(grants=KEPT.grants, lang=None if lang else Language.NL)
+    assert remember(db=db, token=token, kept=changed)
+    db.expire_all()
+    assert recall(db=db, token=token, now=NOW, lifetime=LIFETIME).lang == changed.lang
 
 
 @pytest.mark.parametrize(
@@ -81,7 +98,7 @@ def test_a_change_overwrites_and_nothing_left_ends_the_record(db):
         (KEPT, Remembered(grants=KEPT.grants[:1]), False),  # fewer roles
         (Remembered(grants=KEPT.grants[:1]), KEPT, True),  # another workspace
         (KEPT, Remembered(grants=(Grant(2, "facilitator", "p3"),)), True),  # a stronger role
-        (KEPT, Remembered(grants=KEPT.grants, lang="en"), False),  # only the language
+        (KEPT, Remembered(grants=KEPT.grants, lang=Language.EN), False),  # only the language
     ],
 )
 def test_raised_means_a_role_that_was_not_held(before, after, raised):
