@@ -6,7 +6,7 @@ import pytest
 from planner.ui.access import grants
 from tests.ui.access.conftest import TOKEN, records, visit
 from tests.ui.conftest import texts
-from tests.ui.workspaces.test_demo_panel import ELSEWHERE, HERE, open_demo
+from tests.ui.workspaces.test_demo import ELSEWHERE, HERE, open_demo
 
 
 @pytest.mark.parametrize(("address", "role"), [(HERE, "facilitator"), (ELSEWHERE, "viewer")])

@@ -8,7 +8,7 @@ from planner.store.access.grants import get_access
 from planner.store.access.sign_ins import visit_secret
 from tests.ui.access.conftest import records, visit
 from tests.ui.conftest import texts
-from tests.ui.workspaces.test_workspaces_page import sign_in
+from tests.ui.pages.test_workspaces import sign_in
 
 
 def planted(engine) -> str:

@@ -14,7 +14,7 @@ from planner.store.scoring.sessions import open_session
 from planner.store.scoring.stakeholders import join_session
 from tests.ui.access.conftest import OTHER_BROWSER, TOKEN, records, visit
 from tests.ui.conftest import texts
-from tests.ui.workspaces.test_workspaces_page import sign_in
+from tests.ui.pages.test_workspaces import sign_in
 
 
 def test_a_facilitator_stays_signed_in_with_language_and_workspace(browser, engine, demo):

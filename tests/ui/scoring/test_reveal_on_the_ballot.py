@@ -12,7 +12,7 @@ from planner.store.scoring.sessions import reveal_round
 from planner.store.scoring.stakeholders import join_session
 from tests.conftest import APP
 from tests.factories import demo_session, vote_all
-from tests.ui.light.test_light_routes import client_fixture, join  # noqa: F401 (a fixture)
+from tests.ui.light.test_routes import client_fixture, join  # noqa: F401 (a fixture)
 
 CHANGEABLE = "can be changed until the reveal"
 
