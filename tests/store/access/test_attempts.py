@@ -1,4 +1,6 @@
-"""Simultaneous tries: the check, the try and the record are one transaction, so 30
+"""Rate limiting in the database: a try recorded as a failure until it succeeds, a
+success forgiving the client's failures at that target, the wait refused with whole
+seconds. Simultaneous tries: the check, the try and the record are one transaction, so 30
 guesses at once from one client let at most the 5 free ones through, and a try still
 under way is never a failure: a room joining at once from one address all get in."""
 
@@ -14,7 +16,7 @@ from planner.core.db import reading, writing
 from planner.core.errors import Conflict, NotFound
 from planner.demo import DEMO_PASSPHRASE
 from planner.models import AccessAttempt, SessionCreate, SignIn, Stakeholder, StakeholderJoin
-from planner.store.access.attempts import TooManyAttempts, limited
+from planner.store.access.attempts import TooManyAttempts, begin_try, end_try, limited
 from planner.store.access.grants import sign_in
 from planner.store.scoring.sessions import open_session
 from planner.store.scoring.stakeholders import join_session
@@ -71,6 +73,66 @@ def failures(engine) -> int:
                 AccessAttempt.bucket == f"join:*@{ROOM}", AccessAttempt.ok.is_(False)
             )
         )
+
+
+def bucket_rows(engine) -> list[tuple[str, bool]]:
+    with reading(engine) as db:
+        rows = db.execute(select(AccessAttempt.bucket, AccessAttempt.ok).order_by(AccessAttempt.id))
+        return [tuple(row) for row in rows]
+
+
+def test_a_try_is_a_failure_in_every_bucket_until_it_ends_well(engine):
+    buckets = Buckets.of("signin", "demo", ROOM)
+    with writing(engine) as db:
+        ids = begin_try(db=db, buckets=buckets, now=NOW)
+    assert len(ids) == 3
+    assert bucket_rows(engine) == [(bucket, False) for bucket in buckets.all()]
+    with writing(engine) as db:
+        ids = begin_try(db=db, buckets=buckets, now=NOW)
+        end_try(db=db, buckets=buckets, ids=ids, ok=True)
+    # the success is no failure, and forgives this client's failure at this target
+    assert bucket_rows(engine) == [
+        (buckets.client, False),
+        (buckets.target, False),
+        (buckets.client, True),
+        (buckets.pair, True),
+        (buckets.target, True),
+    ]
+
+
+def test_a_success_at_every_target_of_a_kind_forgives_nothing(engine):
+    buckets = Buckets.of("join", "*", ROOM)
+    with writing(engine) as db:
+        begin_try(db=db, buckets=buckets, now=NOW)
+        ids = begin_try(db=db, buckets=buckets, now=NOW)
+        end_try(db=db, buckets=buckets, ids=ids, ok=True)
+    assert [ok for bucket, ok in bucket_rows(engine) if bucket == buckets.pair] == [False, True]
+
+
+def test_past_the_free_failures_the_next_try_is_refused_with_whole_seconds(engine):
+    buckets = Buckets.of("signin", "demo", ROOM)
+    with writing(engine) as db:
+        for _ in range(FREE_FAILURES):
+            begin_try(db=db, buckets=buckets, now=NOW)
+    with writing(engine) as db, pytest.raises(TooManyAttempts) as refused:
+        begin_try(db=db, buckets=buckets, now=NOW + timedelta(milliseconds=300))
+    assert refused.value.wait == timedelta(seconds=2)  # 1.7 s left, said as 2
+    assert "2" in refused.value.message("en")
+
+
+def test_the_next_try_deletes_the_failures_older_than_the_window(engine):
+    buckets = Buckets.of("signin", "demo", ROOM)
+    with writing(engine) as db:
+        for _ in range(FREE_FAILURES):
+            begin_try(db=db, buckets=buckets, now=NOW - timedelta(hours=1))
+    with writing(engine) as db:
+        assert begin_try(db=db, buckets=buckets, now=NOW)
+    assert len(bucket_rows(engine)) == 3  # only this try's rows are left
+
+
+def test_too_many_attempts_waits_at_least_a_second():
+    assert TooManyAttempts(timedelta(milliseconds=10)).wait == timedelta(seconds=1)
+    assert TooManyAttempts(timedelta(seconds=29.2)).wait == timedelta(seconds=30)
 
 
 def test_thirty_join_codes_at_once_let_five_through(engine):
