@@ -30,6 +30,7 @@ from planner.models import Candidate, Criterion, Vote  # noqa: E402
 from tests.e2e.steps import CLICK_LOG  # noqa: E402
 from tests.served_app import served_app  # noqa: E402
 
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run"]
 # Times each click from the event to the moment its button shows as stored.
 TIMING = """
@@ -56,15 +57,9 @@ def percentiles(values: list[float]) -> str:
     return f"{statistics.median(values):.0f} / {cuts[18]:.0f} ms"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=10)
-    parser.add_argument("--seconds", type=float, default=60)
-    args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="chromium-spot-"))
-    database_url = f"sqlite:///{folder / 'planner.db'}"
-    seeded = seed(database_url, args.people)
-    engine = make_engine(database_url)
+def names(engine, seeded: dict) -> tuple[dict[str, int], dict[str, int]]:
+    """The seeded session's candidate titles and criterion names, as the ballot shows
+    them, with their ids."""
     with reading(engine) as db:
         ids = seeded["candidates"]
         by_title = dict(
@@ -75,10 +70,44 @@ def main() -> None:
                 select(Criterion.name, Criterion.id).where(Criterion.id.in_(seeded["criteria"]))
             ).all()
         )
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    return by_title, criteria
+
+
+def lost_and_misfiled(
+    engine, round_id: int, clicks: dict[int, list[dict]], by_title: dict, criteria: dict
+) -> tuple[int, int]:
+    """The last click per person, candidate and criterion (CLICK_LOG: as shown on
+    screen) against the votes stored for these people: (lost, misfiled)."""
+    with reading(engine) as db:
+        rows = db.execute(
+            select(Vote.stakeholder_id, Vote.candidate_id, Vote.criterion_id, Vote.label).where(
+                Vote.round_id == round_id, Vote.stakeholder_id.in_(list(clicks))
+            )
+        ).all()
+    stored = {(s, c, k): label or "?" for s, c, k, label in rows}
+    expected = {}
+    for stakeholder_id, logged in clicks.items():
+        for click in logged:
+            key = (stakeholder_id, by_title[click["title"]], criteria[click["criterion"]])
+            expected[key] = click["label"]
+    lost = sum(1 for key in expected if key not in stored)
+    misfiled = sum(1 for key, label in stored.items() if expected.get(key) != label)
+    return lost, misfiled
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=10)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="chromium-spot-"))
+    database_url = f"sqlite:///{folder / 'planner.db'}"
+    seeded = seed(database_url, args.people)
+    engine = make_engine(database_url)
+    by_title, criteria = names(engine, seeded)
     rng = random.Random(7)
     with served_app(database_url, folder / "server.log") as server, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         pages = []
         for _, token in seeded["people"]:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -106,21 +135,9 @@ def main() -> None:
             for page in pages
         ]
         browser.close()
-    with reading(engine) as db:
-        rows = db.execute(
-            select(Vote.stakeholder_id, Vote.candidate_id, Vote.criterion_id, Vote.label).where(
-                Vote.round_id == seeded["round"]
-            )
-        ).all()
-    stored = {(s, c, k): label or "?" for s, c, k, label in rows}
-    expected, updated = {}, []
-    for (stakeholder_id, _), (clicks, times) in zip(seeded["people"], logs, strict=True):
-        for click in clicks:
-            key = (stakeholder_id, by_title[click["title"]], criteria[click["criterion"]])
-            expected[key] = click["label"]
-        updated += times
-    lost = sum(1 for key in expected if key not in stored)
-    misfiled = sum(1 for key, label in stored.items() if expected.get(key) != label)
+    clicks = {who: logged for (who, _), (logged, _) in zip(seeded["people"], logs, strict=True)}
+    lost, misfiled = lost_and_misfiled(engine, seeded["round"], clicks, by_title, criteria)
+    updated = [ms for _, times in logs for ms in times]
     print(
         "| Chromium stakeholders | clicks | ballot updated p50/p95 | server CPU | lost | misfiled |"
     )

@@ -40,8 +40,10 @@ import secrets
 import sys
 import tempfile
 import time
-from contextlib import ExitStack
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx2
 
@@ -261,7 +263,24 @@ def reveal(database_url: str, session_id: int) -> None:
     engine.dispose()
 
 
-async def drive(servers, database_url, seeded, code, people, window, every, seconds, follow):
+async def drive(
+    servers,
+    database_url,
+    seeded,
+    code,
+    people,
+    window,
+    every,
+    seconds,
+    follow,
+    alongside: Callable[[dict], Awaitable] | None = None,
+):
+    """The simulated stakeholders against the served app(s), then the facilitator's reveal.
+
+    `alongside(results)` runs with them (bench/light_chromium.py's real browsers): it
+    shares `results` (answering until `results["until"]`, the reveal written at
+    `results["revealed_at"]`), and the reveal waits until it sets `results["others_done"]`.
+    """
     results = {step: [] for step in (*STEPS, "vote all in")} | {
         "sent": {},
         "errors": 0,
@@ -275,7 +294,10 @@ async def drive(servers, database_url, seeded, code, people, window, every, seco
         "stream_refused": 0,
         "stream_dropped": 0,
         "ended": asyncio.Event(),
+        "others_done": asyncio.Event(),
     }
+    if alongside is None:
+        results["others_done"].set()
     RESULTS.clear()
     RESULTS.update(results)
     results = RESULTS
@@ -316,6 +338,7 @@ async def drive(servers, database_url, seeded, code, people, window, every, seco
     async def finale() -> None:
         """The facilitator reveals once the answering ends: how soon every ballot knows."""
         await all_in_done.wait()
+        await results["others_done"].wait()  # their last answers stored
         await asyncio.sleep(1)
         results["revealed_at"] = time.time()
         await asyncio.to_thread(reveal, database_url, seeded["session"])
@@ -340,19 +363,22 @@ async def drive(servers, database_url, seeded, code, people, window, every, seco
             )
             for browser in browsers
         ),
+        *([alongside(results)] if alongside else []),
     )
     return results
 
 
-def scenario(
-    people: int,
-    window: float,
-    every: float,
-    seconds: float,
-    follow: str = "push",
-    processes: int = 1,
-    postgresql: bool = False,
-) -> dict:
+class LightApp(NamedTuple):
+    database_url: str
+    seeded: dict
+    code: str
+    servers: list
+
+
+@contextmanager
+def light_app(processes: int = 1, postgresql: bool = False) -> Iterator[LightApp]:
+    """The 200-candidate session in a database of its own, served by `processes` app
+    processes, stopped afterwards."""
     folder = Path(tempfile.mkdtemp(prefix="light-load-"))
     with ExitStack() as stack:
         database_url = stack.enter_context(run_database(folder, postgresql))
@@ -364,11 +390,34 @@ def scenario(
         servers = serve(stack, database_url, folder, processes)
         for server in servers:  # the facilitator showed the code: engines up (not counted)
             httpx2.get(f"{server.url}/b/{code}", timeout=120).raise_for_status()
+        yield LightApp(database_url, seeded, code, servers)
+
+
+def scenario(
+    people: int,
+    window: float,
+    every: float,
+    seconds: float,
+    follow: str = "push",
+    processes: int = 1,
+    postgresql: bool = False,
+) -> dict:
+    with light_app(processes, postgresql) as app:
         results = asyncio.run(
-            drive(servers, database_url, seeded, code, people, window, every, seconds, follow)
+            drive(
+                app.servers,
+                app.database_url,
+                app.seeded,
+                app.code,
+                people,
+                window,
+                every,
+                seconds,
+                follow,
+            )
         )
         load = os.getloadavg()[0]
-        checked = check(database_url, seeded, results)
+        checked = check(app.database_url, app.seeded, results)
     return {"results": results, "checked": checked, "load": load}
 
 

@@ -196,8 +196,10 @@ async def stakeholder(base, seeded, who, every, until, results, rng) -> None:
     reader.cancel()
 
 
-def check(database_url: str, seeded: dict, results: dict) -> dict:
-    """Lost / misfiled answers and vote-stored latency, read from the database."""
+def check(database_url: str, seeded: dict, results: dict, others: frozenset = frozenset()) -> dict:
+    """Lost / misfiled answers and vote-stored latency, read from the database; the votes
+    of `others` (stakeholder ids: real browsers alongside, checked by their own clicks)
+    left out."""
     engine = make_engine(database_url)
     with reading(engine) as db:
         rows = (
@@ -212,6 +214,7 @@ def check(database_url: str, seeded: dict, results: dict) -> dict:
             r["updated_at"],
         )
         for r in rows
+        if r["stakeholder_id"] not in others
     }
     lost = sum(1 for k in results["sent"] if k not in stored)
     misfiled = sum(
