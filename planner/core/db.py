@@ -28,9 +28,11 @@ def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite files get WAL, foreign keys and a busy timeout."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        # A server database takes many connections: one Streamlit server's sessions
-        # write in parallel (bench/: 100 writers).
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=40)
+        # A server database takes many connections: pages and ballot routes write in
+        # parallel. 20 are kept open per app process: a connection opened past the
+        # pool's size is closed again after each use, and opening one costs the server a
+        # new process (bench/light_load.py, 600 on PostgreSQL: a pool of 10 kept opening).
+        return create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=20)
     pool = {}
     if parsed.database and parsed.database != ":memory:":
         folder = Path(sqlite_path(parsed)).parent

@@ -121,6 +121,19 @@ MY_CRITERIA = (
 )
 
 
+_MINE = MY_CRITERIA.subquery()
+ANSWERED = (
+    select(Vote.candidate_id)
+    .where(
+        Vote.round_id == bindparam("round_id"),
+        Vote.stakeholder_id == bindparam("stakeholder_id"),
+        Vote.criterion_id.in_(select(_MINE.c.id)),
+    )
+    .group_by(Vote.candidate_id)
+    .having(func.count() >= select(func.count()).select_from(_MINE).scalar_subquery())
+)
+
+
 def my_criteria(*, db: Session, round_id: int, stakeholder_id: int) -> list[int]:
     """The criteria this stakeholder rates in the round (by their role), in order."""
     found = db.execute(MY_CRITERIA, {"round_id": round_id, "stakeholder_id": stakeholder_id})
@@ -128,21 +141,10 @@ def my_criteria(*, db: Session, round_id: int, stakeholder_id: int) -> list[int]
 
 
 def answered_ids(*, db: Session, round_id: int, stakeholder_id: int) -> list[int]:
-    """The candidates this stakeholder answered on every criterion they rate."""
-    mine = my_criteria(db=db, round_id=round_id, stakeholder_id=stakeholder_id)
-    if not mine:
-        return []
-    rows = db.execute(
-        select(Vote.candidate_id)
-        .where(
-            Vote.round_id == round_id,
-            Vote.stakeholder_id == stakeholder_id,
-            Vote.criterion_id.in_(mine),
-        )
-        .group_by(Vote.candidate_id)
-        .having(func.count() >= len(mine))
-    )
-    return sorted(rows.scalars())
+    """The candidates this stakeholder answered on every criterion they rate (one query:
+    every vote and every card load asks it)."""
+    params = {"round_id": round_id, "stakeholder_id": stakeholder_id}
+    return sorted(db.execute(ANSWERED, params).scalars())
 
 
 class Card(NamedTuple):

@@ -10,6 +10,7 @@ import hashlib
 import secrets
 from typing import NamedTuple
 
+from sqlalchemy import exists
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -18,6 +19,7 @@ from planner.journey.naming import name_key
 from planner.models import (
     Participant,
     RoleWeight,
+    ScoringRound,
     ScoringSession,
     Stakeholder,
     StakeholderJoin,
@@ -141,6 +143,23 @@ def stakeholder_by_link(*, db: Session, token: str) -> Stakeholder | None:
         return None
     query = select(Stakeholder).where(Stakeholder.link_hash == link_hash(token))
     return db.exec(query).first()
+
+
+def key_holder(*, db: Session, token: str, round_id: int) -> tuple[Stakeholder | None, bool]:
+    """The stakeholder whose personal link this is (None: unknown or replaced) and
+    whether they take part in the round's session: what every ballot request checks, in
+    one query."""
+    if not token or len(token) > 100:
+        return None, False
+    in_round = (
+        exists()
+        .where(Participant.stakeholder_id == Stakeholder.id)
+        .where(Participant.session_id == ScoringRound.session_id)
+        .where(ScoringRound.id == round_id)
+    )
+    query = select(Stakeholder, in_round).where(Stakeholder.link_hash == link_hash(token))
+    found = db.exec(query).first()
+    return (None, False) if found is None else (found[0], bool(found[1]))
 
 
 def rejoin(*, db: Session, token: str, code: str | None = None) -> Joined:

@@ -22,8 +22,6 @@ whole (`capped_body`, for every JSON route).
 """
 
 import json
-import threading
-import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import NamedTuple, TypeVar
@@ -40,6 +38,7 @@ from planner.core.errors import PlannerError, validated
 from planner.core.i18n import supported, t
 from planner.core.ids import row_id
 from planner.core.numbers import whole
+from planner.core.timed_cache import TimedCache
 from planner.models import CommentSet, Stakeholder, VoteCast, utcnow
 from planner.scoring.answers import Answer
 from planner.scoring.lifecycle import accepts_votes
@@ -55,7 +54,7 @@ from planner.store.scoring.ballot import (
 )
 from planner.store.scoring.calibration import references
 from planner.store.scoring.round_timing import due_reveal, nudged, reveal_if_due
-from planner.store.scoring.stakeholders import link_hash, stakeholder_by_link
+from planner.store.scoring.stakeholders import key_holder, link_hash, stakeholder_by_link
 from planner.store.scoring.votes import cast_vote, set_comment
 from planner.ui.access.personal_cookie import COOKIE, personal_cookie_name, set_personal_cookie
 
@@ -174,10 +173,11 @@ def _as_stakeholder(
     opener = writing if write else reading
     try:
         with opener(_engine()) as db:
-            me = stakeholder_by_link(db=db, token=request.headers.get(KEY_HEADER, ""))
+            token = request.headers.get(KEY_HEADER, "")
+            me, in_round = key_holder(db=db, token=token, round_id=round_id)
             if me is None:
                 return _error(401, "error.personal_link_unknown", lang, "identity")
-            if not takes_part(db=db, stakeholder_id=me.id, round_id=round_id):
+            if not in_round:
                 return _not_found(lang)
             return JSONResponse(work(db, me))
     except PlannerError as error:
@@ -201,13 +201,22 @@ def _answers(db: Session, round_id: int, me: Stakeholder, candidate_id: int) -> 
     }
 
 
+def _read_yardsticks(entry: tuple[str, int], db: Session) -> dict[str, list[list[str]]]:
+    found = references(db=db, workspace_id=entry[1])
+    return {dimension: [[r.label, r.title] for r in refs] for dimension, refs in found.items()}
+
+
+# The calibration references every card shows: the same for the whole workspace, read
+# once a second for all its ballots (by database and workspace: tests share a process).
+YARDSTICKS: TimedCache[tuple[str, int], dict[str, list[list[str]]]] = TimedCache(
+    _read_yardsticks, ttl=STATE_TTL
+)
+
+
 def _card(db: Session, round_id: int, me: Stakeholder, candidate_id: int) -> dict:
     card = candidate_card(db=db, round_id=round_id, candidate_id=candidate_id)
     comment = my_comment(db=db, round_id=round_id, stakeholder_id=me.id, candidate_id=candidate_id)
-    yardsticks = {
-        dimension: [[r.label, r.title] for r in found]
-        for dimension, found in references(db=db, workspace_id=me.workspace_id).items()
-    }
+    yardsticks = YARDSTICKS.get((database_url(), me.workspace_id), db)
     return (
         card._asdict()
         | {"comment": comment, "references": yardsticks}
@@ -307,35 +316,11 @@ def _read_shared(session_id: int) -> Shared | None:
     return Shared(found, nudges)
 
 
-class _SharedStates:
-    """session id -> (time read, Shared): one read per session per second, for all."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._states: dict[int, tuple[float, Shared | None]] = {}
-
-    def get(self, session_id: int) -> Shared | None:
-        now = time.monotonic()
-        with self._lock:
-            read_at, shared = self._states.get(session_id, (0.0, None))
-        if now - read_at < STATE_TTL:
-            return shared
-        shared = _read_shared(session_id)
-        with self._lock:
-            if len(self._states) > 1000:
-                self._states.clear()
-            self._states[session_id] = (now, shared)
-        return shared
-
-    def forget(self) -> None:
-        with self._lock:
-            self._states.clear()
+STATES: TimedCache[int, Shared | None] = TimedCache(_read_shared, ttl=STATE_TTL)
 
 
-STATES = _SharedStates()
-
-
-def _takes_part_in(key: str, session_id: int) -> bool:
+def _takes_part_in(entry: tuple[str, int], key: str) -> bool:
+    _, session_id = entry
     with reading(_engine()) as db:
         me = stakeholder_by_link(db=db, token=key)
         return me is not None and takes_part(db=db, stakeholder_id=me.id, session_id=session_id)
@@ -346,21 +331,15 @@ class _Members:
     every 2 s needs no query each time (a replaced link stops within MEMBER_TTL)."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._known: dict[tuple[str, int], tuple[float, bool]] = {}
+        self._cache: TimedCache[tuple[str, int], bool] = TimedCache(
+            _takes_part_in, ttl=MEMBER_TTL, maxsize=10_000
+        )
 
     def get(self, key: str, session_id: int) -> bool:
-        now, entry = time.monotonic(), (link_hash(key), session_id)
-        with self._lock:
-            read_at, member = self._known.get(entry, (0.0, False))
-        if now - read_at < MEMBER_TTL:
-            return member
-        member = _takes_part_in(key, session_id)
-        with self._lock:
-            if len(self._known) > 10_000:
-                self._known.clear()
-            self._known[entry] = (now, member)
-        return member
+        return self._cache.get((link_hash(key), session_id), key)  # the key is not kept
+
+    def forget(self) -> None:
+        self._cache.forget()
 
 
 MEMBERS = _Members()
