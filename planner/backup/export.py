@@ -111,15 +111,16 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _named(row: dict, **swaps: tuple[str, dict]) -> dict:
-    """`row` with id columns swapped for names: _named(r, stakeholder=("stakeholder_id", names))."""
+def _rows(db: Session, query, **swaps: tuple[str, dict]) -> list[dict]:
+    """The rows `query` selects as plain values, id columns swapped for names:
+    _rows(db, query, stakeholder=("stakeholder_id", names)) gives each row the name as
+    "stakeholder" in place of its "stakeholder_id"."""
     ids = {column for column, _ in swaps.values()}
-    named = {key: value for key, value in row.items() if key not in ids}
-    return named | {field: mapping[row[column]] for field, (column, mapping) in swaps.items()}
-
-
-def _rows(db: Session, query) -> list[dict]:
-    return [{k: _iso(v) for k, v in row.items()} for row in db.execute(query).mappings()]
+    return [
+        {k: _iso(v) for k, v in row.items() if k not in ids}
+        | {field: mapping[row[column]] for field, (column, mapping) in swaps.items()}
+        for row in db.execute(query).mappings()
+    ]
 
 
 def dump_workspace(*, db: Session, workspace_id: int) -> dict:
@@ -177,40 +178,33 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
                     # comments out of every backup, the facilitator's included.
                     "votes": []
                     if scoring_round.status == RoundStatus.VOTING
-                    else [
-                        _named(
-                            v,
-                            stakeholder=("stakeholder_id", names),
-                            criterion=("criterion_id", criteria),
+                    else _rows(
+                        db,
+                        select(
+                            Vote.stakeholder_id,
+                            Vote.candidate_id,
+                            Vote.criterion_id,
+                            Vote.score,
+                            Vote.label,
+                            Vote.updated_at,
                         )
-                        for v in _rows(
-                            db,
-                            select(
-                                Vote.stakeholder_id,
-                                Vote.candidate_id,
-                                Vote.criterion_id,
-                                Vote.score,
-                                Vote.label,
-                                Vote.updated_at,
-                            )
-                            .where(Vote.round_id == scoring_round.id)
-                            .order_by(Vote.id),
-                        )
-                    ],
+                        .where(Vote.round_id == scoring_round.id)
+                        .order_by(Vote.id),
+                        stakeholder=("stakeholder_id", names),
+                        criterion=("criterion_id", criteria),
+                    ),
                     "comments": []
                     if scoring_round.status == RoundStatus.VOTING
-                    else [
-                        _named(c, stakeholder=("stakeholder_id", names))
-                        for c in _rows(
-                            db,
-                            select(
-                                BallotComment.stakeholder_id,
-                                BallotComment.candidate_id,
-                                BallotComment.comment,
-                                BallotComment.updated_at,
-                            ).where(BallotComment.round_id == scoring_round.id),
-                        )
-                    ],
+                    else _rows(
+                        db,
+                        select(
+                            BallotComment.stakeholder_id,
+                            BallotComment.candidate_id,
+                            BallotComment.comment,
+                            BallotComment.updated_at,
+                        ).where(BallotComment.round_id == scoring_round.id),
+                        stakeholder=("stakeholder_id", names),
+                    ),
                 }
             )
         sessions.append(
@@ -230,15 +224,13 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
                         "focus_queue",
                     )
                 },
-                "participants": [
-                    _named(p, stakeholder=("stakeholder_id", names))
-                    for p in _rows(
-                        db,
-                        select(Participant.stakeholder_id, Participant.joined_at).where(
-                            Participant.session_id == scoring.id
-                        ),
-                    )
-                ],
+                "participants": _rows(
+                    db,
+                    select(Participant.stakeholder_id, Participant.joined_at).where(
+                        Participant.session_id == scoring.id
+                    ),
+                    stakeholder=("stakeholder_id", names),
+                ),
                 "rounds": rounds,
                 **_dump_own_pace(db, scoring.id, names),
             }
@@ -332,19 +324,17 @@ def dump_workspace(*, db: Session, workspace_id: int) -> dict:
                 "settings": v.settings,
                 "signoff_requested_at": _iso(v.signoff_requested_at),
                 "signoff_requested_by": v.signoff_requested_by,
-                "signoffs": [
-                    _named(a, stakeholder=("stakeholder_id", names))
-                    for a in _rows(
-                        db,
-                        select(
-                            Signoff.stakeholder_id,
-                            Signoff.decision,
-                            Signoff.comment,
-                            Signoff.decided_at,
-                            Signoff.recorded_by,
-                        ).where(Signoff.version_id == v.id),
-                    )
-                ],
+                "signoffs": _rows(
+                    db,
+                    select(
+                        Signoff.stakeholder_id,
+                        Signoff.decision,
+                        Signoff.comment,
+                        Signoff.decided_at,
+                        Signoff.recorded_by,
+                    ).where(Signoff.version_id == v.id),
+                    stakeholder=("stakeholder_id", names),
+                ),
                 "items": _rows(
                     db,
                     select(
@@ -387,37 +377,33 @@ def _dump_own_pace(db: Session, session_id: int, names: dict[int, str]) -> dict:
             "timezone": pace.timezone,
             "created_at": _iso(pace.created_at),
         },
-        "invitees": [
-            _named(row, stakeholder=("stakeholder_id", names))
-            for row in _rows(
-                db,
-                select(
-                    Invitee.stakeholder_id,
-                    Invitee.email,
-                    Invitee.invited_at,
-                    Invitee.reminders_off_at,
-                )
-                .where(Invitee.session_id == session_id)
-                .order_by(Invitee.invited_at, Invitee.stakeholder_id),
+        "invitees": _rows(
+            db,
+            select(
+                Invitee.stakeholder_id,
+                Invitee.email,
+                Invitee.invited_at,
+                Invitee.reminders_off_at,
             )
-        ],
-        "mails": [
-            _named(row, stakeholder=("stakeholder_id", names))
-            for row in _rows(
-                db,
-                select(
-                    OutboxMail.stakeholder_id,
-                    OutboxMail.kind,
-                    OutboxMail.status,
-                    OutboxMail.attempts,
-                    OutboxMail.last_error,
-                    OutboxMail.created_at,
-                    OutboxMail.sent_at,
-                )
-                .where(OutboxMail.session_id == session_id)
-                .order_by(OutboxMail.id),
+            .where(Invitee.session_id == session_id)
+            .order_by(Invitee.invited_at, Invitee.stakeholder_id),
+            stakeholder=("stakeholder_id", names),
+        ),
+        "mails": _rows(
+            db,
+            select(
+                OutboxMail.stakeholder_id,
+                OutboxMail.kind,
+                OutboxMail.status,
+                OutboxMail.attempts,
+                OutboxMail.last_error,
+                OutboxMail.created_at,
+                OutboxMail.sent_at,
             )
-        ],
+            .where(OutboxMail.session_id == session_id)
+            .order_by(OutboxMail.id),
+            stakeholder=("stakeholder_id", names),
+        ),
     }
 
 
@@ -437,6 +423,7 @@ def _dump_commitments(db: Session, workspace_id: int) -> list[dict]:
         select(Commitment.id, *fields)
         .where(Commitment.workspace_id == workspace_id)
         .order_by(Commitment.id),
+        version=("version_id", versions),
     ):
         events = _rows(
             db,
@@ -444,5 +431,5 @@ def _dump_commitments(db: Session, workspace_id: int) -> list[dict]:
             .where(CommitmentEvent.commitment_id == row.pop("id"))
             .order_by(CommitmentEvent.id),
         )
-        dumped.append(_named(row, version=("version_id", versions)) | {"events": events})
+        dumped.append(row | {"events": events})
     return dumped

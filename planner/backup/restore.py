@@ -44,7 +44,6 @@ from planner.models import (
     ConsensusOverride,
     Criterion,
     CriterionRole,
-    Invitee,
     OutboxMail,
     OwnPace,
     Participant,
@@ -69,9 +68,8 @@ from planner.scoring.own_pace import restored_status
 from planner.store.journey.aliases import save_aliases
 from planner.store.journey.workspaces import list_workspaces, load_journey
 from planner.store.roadmap.dependencies import add_dependencies
-from planner.store.scoring.own_pace import link_token
+from planner.store.scoring.own_pace import add_invitee
 from planner.store.scoring.sessions import new_code
-from planner.store.scoring.stakeholders import link_hash
 
 
 def _moment(text: str | None) -> datetime | None:
@@ -395,18 +393,13 @@ class _Restore:
             )
         )
         for p in item["invitees"]:
-            stakeholder = db.get(Stakeholder, self.people[p["stakeholder"]])
-            token = link_token(db=db, session_id=session_id, stakeholder_id=stakeholder.id)
-            stakeholder.link_hash = link_hash(token)
-            db.add(stakeholder)
-            db.add(
-                Invitee(
-                    session_id=session_id,
-                    stakeholder_id=stakeholder.id,
-                    email=p["email"],
-                    invited_at=_moment(p["invited_at"]),
-                    reminders_off_at=_moment(p["reminders_off_at"]),
-                )
+            add_invitee(
+                db=db,
+                session_id=session_id,
+                stakeholder=db.get(Stakeholder, self.people[p["stakeholder"]]),
+                email=p["email"],
+                invited_at=_moment(p["invited_at"]),
+                reminders_off_at=_moment(p["reminders_off_at"]),
             )
         db.flush()
         return [

@@ -127,6 +127,31 @@ def invite(
         join_in=StakeholderJoin(name=invitee_in.name, role=invitee_in.role),
     )
     stakeholder = joined.stakeholder
+    token = add_invitee(
+        db=db,
+        session_id=session_id,
+        stakeholder=stakeholder,
+        email=invitee_in.email,
+        invited_at=now or utcnow(),
+    )
+    db.flush()
+    if send_mail:
+        enqueue(db=db, session_id=session_id, stakeholder_id=stakeholder.id, kind=rules.INVITATION)
+    return stakeholder, token
+
+
+def add_invitee(
+    *,
+    db: Session,
+    session_id: int,
+    stakeholder: Stakeholder,
+    email: str,
+    invited_at: datetime,
+    reminders_off_at: datetime | None = None,
+) -> str:
+    """`stakeholder` invited to an own-pace session at `email`, with a new personal link
+    (only its hash kept, on the stakeholder); returns the link's token. Checks nothing:
+    `invite` checks what people type, a restore what its document holds."""
     token = link_token(db=db, session_id=session_id, stakeholder_id=stakeholder.id)
     stakeholder.link_hash = link_hash(token)
     db.add(stakeholder)
@@ -134,14 +159,12 @@ def invite(
         Invitee(
             session_id=session_id,
             stakeholder_id=stakeholder.id,
-            email=invitee_in.email,
-            invited_at=now or utcnow(),
+            email=email,
+            invited_at=invited_at,
+            reminders_off_at=reminders_off_at,
         )
     )
-    db.flush()
-    if send_mail:
-        enqueue(db=db, session_id=session_id, stakeholder_id=stakeholder.id, kind=rules.INVITATION)
-    return stakeholder, token
+    return token
 
 
 def invitees(*, db: Session, session_id: int) -> list[InviteeState]:

@@ -16,6 +16,7 @@ from planner.reminders import OPT_OUT_SECRET, remind
 from planner.store.access.server_secrets import server_secret
 from planner.store.scoring.outbox import LEASE, waiting
 from planner.store.scoring.own_pace import (
+    add_invitee,
     invite,
     invitees,
     nudge_by_mail,
@@ -26,7 +27,7 @@ from planner.store.scoring.own_pace import (
 from planner.store.scoring.scoring_model import load_scoring_setup
 from planner.store.scoring.sessions import current_round, open_revote
 from planner.store.scoring.stakeholders import stakeholder_by_link
-from tests.factories import add_candidate, make_journey, vote_all
+from tests.factories import add_candidate, join, make_journey, vote_all
 from tests.smtp_server import free_port, smtp_server_fixture  # noqa: F401
 
 pytestmark = pytest.mark.storage
@@ -198,6 +199,28 @@ def test_an_own_pace_round_refuses_a_due_date_within_the_hour(engine):
                 app_url=APP,
                 now=START,
             )
+
+
+def test_add_invitee_gives_a_joined_stakeholder_a_personal_link_as_invite_does(engine, own_pace):
+    """What a restore calls for each invitee: the link resolves to them, their invitation
+    moment and opt-out are kept, and no mail is queued."""
+    scoring, *_ = own_pace
+    with writing(engine) as db:
+        dee = join(db, scoring, "Dee")
+        token = add_invitee(
+            db=db,
+            session_id=scoring.id,
+            stakeholder=dee,
+            email="dee@example.org",
+            invited_at=START + H,
+            reminders_off_at=START + 2 * H,
+        )
+    with reading(engine) as db:
+        assert stakeholder_by_link(db=db, token=token).id == dee.id
+        (state,) = [p for p in invitees(db=db, session_id=scoring.id) if p.name == "Dee"]
+        queued = [m.stakeholder_id for m in waiting(db=db, session_id=scoring.id)]
+    assert (state.email, state.reminders_off, state.mails) == ("dee@example.org", True, {})
+    assert len(queued) == len(PEOPLE) and dee.id not in queued  # the fixture's invitations
 
 
 def test_an_invitee_needs_an_e_mail_address(engine, own_pace):
