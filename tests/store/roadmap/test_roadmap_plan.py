@@ -1,4 +1,5 @@
-"""The working roadmap, dependencies and saved versions."""
+"""The working roadmap: its plan settings, pins and exclusions, what it reads, and how
+certain each place is (dependencies: test_dependencies; versions: test_versions)."""
 
 import re
 from collections import Counter
@@ -8,11 +9,9 @@ import pandas as pd
 import pytest
 from sqlalchemy import event
 
-from planner.core.errors import Conflict, InvalidInput, validated
-from planner.models import OverrideCreate, VersionCreate
-from planner.roadmap.build import compare
+from planner.core.errors import InvalidInput, validated
 from planner.roadmap.settings import RoadmapSettings
-from planner.store.roadmap.dependencies import add_dependencies, dependency_frame, needs_of
+from planner.store.roadmap.dependencies import add_dependencies
 from planner.store.roadmap.roadmap_plan import (
     load_plan,
     roadmap_certainty,
@@ -20,8 +19,7 @@ from planner.store.roadmap.roadmap_plan import (
     set_plan_item,
     working_roadmap,
 )
-from planner.store.roadmap.versions import list_versions, open_version, save_version
-from planner.store.scoring.consensus import add_override, workspace_consensus
+from planner.store.scoring.consensus import workspace_consensus
 from planner.store.scoring.sessions import reveal_round
 from tests.factories import join, vote_all
 
@@ -77,21 +75,6 @@ def test_one_capacity_or_one_per_period(db, demo):
         plan(db, demo, capacities=[10, 20, 30])
 
 
-def test_a_cycle_is_refused_naming_the_candidates(db, demo):
-    titles = roadmap(db, demo).items.set_index("title")["candidate_id"]
-    stock, collect = (
-        titles["Stock per store on the product page"],
-        titles["Click & collect within 2 hours"],
-    )
-    with pytest.raises(Conflict) as error:
-        add_dependencies(db=db, workspace_id=demo.id, pairs=[(stock, collect)])
-    assert "“Stock per store on the product page” → “Click & collect within 2 hours”" in (
-        error.value.message("en")
-    )
-    assert len(dependency_frame(db=db, workspace_id=demo.id)) == 5
-    assert collect in needs_of(db=db, workspace_id=demo.id)
-
-
 def test_pins_and_exclusions(db, demo):
     plan(db, demo)
     items = roadmap(db, demo).items.set_index("title")["candidate_id"]
@@ -110,50 +93,6 @@ def test_pins_and_exclusions(db, demo):
     result = roadmap(db, demo).items.set_index("title")
     assert result.at["Price promise across channels", "start_period"] == 2
     assert result.at["Guest checkout without an account", "reason"] == "excluded"
-
-
-def test_a_version_opens_as_saved_after_scores_change(db, demo):
-    plan(db, demo)
-    saved = roadmap(db, demo)
-    version = save_version(
-        db=db,
-        workspace_id=demo.id,
-        roadmap=saved,
-        version_in=VersionCreate(name="Q1 plan", created_by="Eva"),
-    )
-    first = saved.items.iloc[0]
-    add_override(
-        db=db,
-        candidate_id=int(first["candidate_id"]),
-        override_in=OverrideCreate(value=0, effort=10, reason="Changed our mind", decided_by="Eva"),
-    )
-    assert roadmap(db, demo).items.set_index("candidate_id").at[first["candidate_id"], "value"] == 0
-    reopened = open_version(db=db, version_id=version.id)
-    cols = ["candidate_id", "rank", "title", "value", "effort", "quadrant", "start_period"]
-    assert reopened.items[cols].equals(saved.items[cols].astype(reopened.items[cols].dtypes))
-    assert reopened.load == pytest.approx(saved.load)
-    assert reopened.settings == saved.settings
-    [listed] = list_versions(db=db, workspace_id=demo.id)
-    assert (listed.name, listed.created_by) == ("Q1 plan", "Eva")
-    with pytest.raises(Conflict):
-        save_version(
-            db=db,
-            workspace_id=demo.id,
-            roadmap=saved,
-            version_in=VersionCreate(name="q1 PLAN", created_by="Eva"),
-        )
-
-
-def test_compare_versions(db, demo):
-    plan(db, demo, capacities=[10.0])
-    small = roadmap(db, demo).items
-    plan(db, demo, capacities=[40.0])
-    large = roadmap(db, demo).items
-    changes = compare(small, large)
-    assert {"added", "earlier"} >= set(changes["change"])
-    assert len(changes[changes["change"] == "added"]) == large["start_period"].notna().sum() - (
-        small["start_period"].notna().sum()
-    )
 
 
 def test_a_split_vote_makes_a_place_uncertain(db, workshop):
