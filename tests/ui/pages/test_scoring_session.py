@@ -1,16 +1,14 @@
-"""Scoring session page (the facilitator's): opening a session, the reveal and the re-vote,
-personal links and automatic advance."""
+"""Scoring session page (the facilitator's): opening a session (on a filtered set, with
+the results sent back for re-scoring), the reveal and the re-vote."""
 
 import pytest
 
 from planner.core.db import reading, writing
 from planner.models import ResultRecord, StakeholderJoin
-from planner.store.audit import audit_log
 from planner.store.delivery.commitments import record_result
-from planner.store.journey.candidates import get_candidate
 from planner.store.scoring.scoring_model import load_scoring_setup
-from planner.store.scoring.sessions import current_round, get_session, reveal_round
-from planner.store.scoring.stakeholders import join_session, stakeholder_by_link
+from planner.store.scoring.sessions import current_round
+from planner.store.scoring.stakeholders import join_session
 from tests.factories import demo_session, vote_all
 from tests.ui.conftest import texts
 from tests.ui.pages.test_commitments import (
@@ -79,48 +77,6 @@ def test_no_revote_round_of_nothing(open_page, scoring, engine):
     at.button(key="reveal").click().run()
     assert not [b for b in at.button if b.key == "revote"]  # no round of nothing
     assert "Nothing is flagged for discussion" in texts(at)
-
-
-def test_facilitator_issues_a_new_personal_link_and_the_old_one_stops(open_page, scoring, engine):
-    with writing(engine) as db:
-        anna = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name="Anna"))
-    at = open_page("scoring_session")
-    at.selectbox(key="new_link_who").set_value(anna.stakeholder.id)
-    at.button(key=f"FormSubmitter:new_link_{scoring.id}-New personal link").click().run()
-    assert not at.exception
-    link = next(c.value for c in at.code if "?me=" in c.value)
-    new_token = link.split("?me=")[1]
-    with reading(engine) as db:
-        assert stakeholder_by_link(db=db, token=anna.token) is None
-        assert stakeholder_by_link(db=db, token=new_token).name == "Anna"
-        log = audit_log(db=db, workspace_id=scoring.workspace_id)
-    assert log["action"].str.startswith("New personal link for Anna").any()
-
-
-def test_facilitator_turns_auto_advance_off(open_page, scoring, engine):
-    at = open_page("scoring_session")
-    at.toggle(key=f"auto_advance_{scoring.id}").set_value(False).run()
-    assert not at.exception
-    with reading(engine) as db:
-        assert get_session(db=db, session_id=scoring.id).auto_advance is False
-
-
-def test_the_reveal_lists_flagged_candidates_first(open_page, scoring, engine):
-    """Candidate 3 divides the room (1 against 5), 1 and 2 do not: 3 comes first."""
-    with writing(engine) as db:
-        setup = load_scoring_setup(db=db, workspace_id=scoring.workspace_id)
-        for name, divided in (("A", "1"), ("B", "5"), ("C", "1"), ("D", "5")):
-            person = join_session(db=db, code=scoring.code, join_in=StakeholderJoin(name=name))[1]
-            for candidate in (1, 2):
-                vote_all(db, scoring, person, candidate, setup, "3")
-            vote_all(db, scoring, person, 3, setup, divided)
-        reveal_round(db=db, session_id=scoring.id)
-    at = open_page("scoring_session")
-    table = at.dataframe[0].value
-    assert table["flag"].str.startswith("⚑").tolist() == [True, False, False]
-    with reading(engine) as db:
-        titles = {c: get_candidate(db=db, candidate_id=c).title for c in (1, 2, 3)}
-    assert table["title"].tolist() == [titles[3], titles[1], titles[2]]
 
 
 def test_a_result_sent_back_is_offered_for_the_next_session(open_page, engine, version):

@@ -1,4 +1,4 @@
-"""The facilitator's time box, reveal rules and nudges on the session page."""
+"""The facilitator's time box and reveal rules on the session page."""
 
 import json
 from datetime import timedelta
@@ -8,7 +8,7 @@ import pytest
 from planner.core.db import reading, writing
 from planner.models import SessionSettings, StakeholderJoin, utcnow
 from planner.store.scoring.ballot import round_state
-from planner.store.scoring.round_timing import nudged, start_timer
+from planner.store.scoring.round_timing import start_timer
 from planner.store.scoring.scoring_model import load_scoring_setup
 from planner.store.scoring.sessions import change_settings, get_session
 from planner.store.scoring.stakeholders import join_session
@@ -56,23 +56,6 @@ def test_reveal_rules_are_settings_of_the_session(open_page, scoring, engine):
     with reading(engine) as db:
         saved = get_session(db=db, session_id=scoring.id)
     assert saved.reveal_at_zero and saved.reveal_when_done
-
-
-def test_the_live_view_names_who_is_behind_and_nudges_them(open_page, scoring, engine):
-    ids = people(engine, scoring, {"Ann": 2, "Bo": 0, "Cas": 1})
-    at = open_page("scoring_session")
-    assert "Not finished yet (candidates scored): Bo (0), Cas (1)" in texts(at)
-    at.button(key=f"nudge_{current_round(engine, scoring)}").click().run()
-    assert "Nudged 2: their ballots show a friendly reminder." in texts(at)
-    with reading(engine) as db:
-        assert set(nudged(db=db, session_id=scoring.id, now=utcnow())) == {ids["Bo"], ids["Cas"]}
-
-
-def test_the_facilitator_is_told_when_everyone_has_finished(open_page, scoring, engine):
-    people(engine, scoring, {"Ann": 2, "Bo": 2})
-    at = open_page("scoring_session")
-    assert "Everyone has finished: reveal when you are ready." in texts(at)
-    assert not [b for b in at.button if b.key and b.key.startswith("nudge_")]
 
 
 def test_a_round_whose_time_is_up_reveals_on_the_facilitators_screen(open_page, scoring, engine):
