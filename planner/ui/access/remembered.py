@@ -78,7 +78,8 @@ def _now_held() -> Remembered:
     return Remembered(
         grants=tuple(Grant(w, role, proofs.get(w, "")) for w, role in sorted(grants().items())),
         actor=actor(),
-        lang=None if lang == Language.EN else Language(lang),
+        # the language chosen on this browser, English too; none: the workspace's applies
+        lang=Language(lang) if st.session_state.get(LANG_CHOSEN_KEY) else None,
         workspace_id=current_workspace_id() if grants() else None,
         ballot_off=bool(st.session_state.get(BALLOT_OFF_KEY)),
     )

@@ -8,7 +8,7 @@ from sqlalchemy import update
 
 from planner.core.db import reading, writing
 from planner.demo import DEMO_PASSPHRASE
-from planner.models import SessionCreate, SignInRecord, StakeholderJoin
+from planner.models import Language, SessionCreate, SignInRecord, StakeholderJoin, Workspace
 from planner.store.access.grants import get_access, renew_links
 from planner.store.scoring.sessions import open_session
 from planner.store.scoring.stakeholders import join_session
@@ -30,6 +30,19 @@ def test_a_facilitator_stays_signed_in_with_language_and_workspace(browser, engi
         assert "Meld je aan om deze pagina te zien" not in texts(again)
     [record] = records(engine)  # the database keeps the token's hash, never the token
     assert TOKEN not in str(record.model_dump()) and len(record.token_hash) == 64
+
+
+def test_english_chosen_on_a_dutch_workspace_stays_english(browser, engine, demo):
+    with writing(engine) as db:
+        db.execute(update(Workspace).where(Workspace.id == demo.id).values(language="nl"))
+    at = sign_in(visit(), demo.name, DEMO_PASSPHRASE)
+    at.selectbox(key="lang").set_value("nl").run()
+    at.selectbox(key="lang").set_value("en").run()  # back to English: a choice too
+    [record] = records(engine)
+    assert record.lang == Language.EN  # chosen: kept, though it is the default elsewhere
+    again = visit("candidates")
+    assert again.session_state["lang"] == "en"
+    assert "Candidates" in texts(again)
 
 
 def test_another_browser_gets_nothing(browser, demo):
