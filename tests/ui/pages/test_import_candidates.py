@@ -1,15 +1,16 @@
-"""Import page: preview, row errors, creating unknown names, all or valid-only."""
+"""Import page: preview, row errors, all or valid-only, into a new workspace, a file read once."""
 
 from planner.core.db import reading
 from planner.importing import reading as reading_module
-from planner.store.journey.aliases import alias_map
 from planner.store.journey.candidates import candidate_frame
-from planner.store.journey.workspaces import list_workspaces, load_journey
+from planner.store.journey.workspaces import list_workspaces
 from planner.ui.importing.unknown_names import CREATE
 from tests.importing.helpers import csv_bytes
 from tests.ui.conftest import texts
 
 GOOD = {"titel": "Nieuw", "fase": "Aankoop", "kanaal": "Winkel"}
+
+
 UNKNOWN_PHASE = {"titel": "Nazorg bellen", "fase": "Nazorg", "kanaal": "Klantcontactcentrum"}
 
 
@@ -34,45 +35,6 @@ def test_preview_shows_row_errors_and_blocks_import(open_page, demo, engine):
     at.button(key="import_valid_only").click().run()
     assert "Imported 1 candidate" in texts(at) and "1 candidates" not in texts(at)
     assert count(engine, demo) == 43
-
-
-def test_choosing_to_create_an_unknown_phase(open_page, demo, engine):
-    at = upload(open_page("import_candidates"), [GOOD, UNKNOWN_PHASE])
-    at.selectbox(key="resolve_phase_nazorg").select(CREATE).run()
-    assert "New phases to create: Nazorg" in texts(at)
-    at.button(key="import_all").click().run()
-    assert count(engine, demo) == 44
-
-
-def test_mapping_an_unknown_name_keeps_it_as_an_alias(open_page, demo, engine):
-    """“Callcenter” is read as the known “Contact centre”: no second channel, and the
-    next import reads it so by itself."""
-    row = {"titel": "Terugbelverzoek", "fase": "Service", "kanaal": "Callcenter | Chat"}
-    at = upload(open_page("import_candidates"), [GOOD, row])
-    choice = at.selectbox(key="resolve_channel_callcenter")
-    assert choice.label == "Channel “Callcenter”" and choice.value is None
-    assert choice.options[0] == "Create “Callcenter” as a new channel"
-    assert choice.options[1] == "Same as “Contact centre”"  # the likeliest first
-    assert at.button(key="import_all").disabled  # left open: the row is an error
-    choice.select("Contact centre").run()
-    assert "kept as aliases for the next imports: Callcenter → Contact centre" in texts(at)
-    assert at.dataframe[0].value["Channels"].tolist() == ["Store", "Contact centre, Chat"]
-    at.button(key="import_all").click().run()
-    assert not at.exception
-    with reading(engine) as db:
-        assert "Callcenter" not in load_journey(db=db, workspace_id=demo.id).channel_names
-        assert alias_map(db=db, workspace_id=demo.id) == {
-            "channel": {"callcenter": "Contact centre"}
-        }
-        frame = candidate_frame(db=db, workspace_id=demo.id)
-    assert frame.set_index("title").loc["Terugbelverzoek", "channels"] == [
-        "Contact centre",
-        "Chat",
-    ]
-    again = upload(open_page("import_candidates"), [{**row, "titel": "Tweede keer"}])
-    assert not again.main.selectbox  # nothing unknown: read by the alias
-    assert "read by this workspace's aliases: Callcenter → Contact centre" in texts(again)
-    assert not again.button(key="import_all").disabled
 
 
 def test_the_preview_shows_every_column_of_the_file(open_page, demo):
