@@ -37,3 +37,13 @@ def test_an_unhashed_or_unknown_name_is_not_found(client, name):
     answer = client.get(assets.PREFIX + name)
     assert answer.status_code == 404
     assert "immutable" not in answer.headers.get("cache-control", "")
+
+
+def test_assets_are_served_under_their_hash_for_a_year(client):
+    for name in ("ballot.js", "ballot.css", "light.js", "light.css"):
+        found = client.get(assets.url(name))
+        assert found.status_code == 200
+        assert found.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert client.get("/b/assets/ballot.000000000000.js").status_code == 404
+    ballot = client.get(assets.url("ballot.js")).text
+    assert ballot == (assets.SCORING / "ballot.js").read_text(encoding="utf-8")

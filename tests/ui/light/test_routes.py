@@ -14,10 +14,8 @@ from planner.models import (
     RoleWeightCreate,
     SessionCreate,
     StakeholderJoin,
-    WorkspaceUpdate,
     utcnow,
 )
-from planner.store.journey.workspaces import update_workspace
 from planner.store.scoring.ballot import ballot_list, round_state
 from planner.store.scoring.scoring_model import (
     load_scoring_setup,
@@ -64,29 +62,6 @@ def join(client, code, name="Ann", role="", lang="en", **headers):
 
 def enrol(client, code, **headers):
     return client.post("/api/light/enrol", json={"code": code, "lang": "en"}, headers=headers)
-
-
-def test_the_page_of_a_code_is_the_join_form_in_the_workspaces_language(
-    client, scoring, engine, demo
-):
-    page = client.get(f"/b/{scoring.code}")
-    assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
-    assert '<html lang="en">' in page.text
-    assert "Town &lt;hall&gt;" in page.text and "<hall>" not in page.text
-    assert 'name="viewport"' in page.text and "/static/" not in page.text
-    assert assets.url("ballot.js") in page.text and assets.url("light.js") in page.text
-    with writing(engine) as db:
-        update_workspace(db=db, workspace_id=demo.id, workspace_in=WorkspaceUpdate(language="nl"))
-    dutch = client.get(f"/b/{scoring.code}")
-    assert '<html lang="nl">' in dutch.text and "Meedoen" in dutch.text
-    chosen = client.get(f"/b/{scoring.code}?lang=en")
-    assert '<html lang="en">' in chosen.text
-
-
-def test_an_unknown_code_says_so(client, scoring):
-    page = client.get("/b/NOSUCH")
-    assert page.status_code == 404
-    assert "No scoring session has this code" in page.text
 
 
 def test_a_listed_role_is_chosen_from_the_workspaces_roles(client, scoring, engine, demo):
@@ -263,16 +238,6 @@ def test_after_the_reveal_the_page_shows_the_results_and_follows(client, scoring
     [voted] = [row for row in table["rows"] if row[3] == "1"]
     assert "," in voted[1] or voted[1] == "–"  # Dutch decimals
     assert key
-
-
-def test_assets_are_served_under_their_hash_for_a_year(client):
-    for name in ("ballot.js", "ballot.css", "light.js", "light.css"):
-        found = client.get(assets.url(name))
-        assert found.status_code == 200
-        assert found.headers["cache-control"] == "public, max-age=31536000, immutable"
-    assert client.get("/b/assets/ballot.000000000000.js").status_code == 404
-    ballot = client.get(assets.url("ballot.js")).text
-    assert ballot == (assets.SCORING / "ballot.js").read_text(encoding="utf-8")
 
 
 def test_a_room_behind_one_address_joins_300_at_once_and_failures_stay_limited(

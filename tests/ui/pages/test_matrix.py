@@ -1,6 +1,4 @@
-"""Matrix page: candidates per quadrant, the chart's data, the filters and the median lines."""
-
-import pyarrow as pa
+"""Matrix page: candidates per quadrant, the filters and the median lines."""
 
 from tests.ui.conftest import open_tab, texts
 
@@ -18,19 +16,6 @@ def test_matrix_lists_candidates_per_quadrant(open_page, demo):
     assert quick.is_monotonic_decreasing  # best first
     assert f"**Quick win** {len(quick)}" in texts(at)
     assert "Quadrant lines at value" not in texts(at)
-
-
-def test_show_data_on_the_matrix_lists_its_points(open_page, demo):
-    """The chart toolbar's "Show data" lists the chart's first dataset: the points, one
-    row per candidate with its tooltip, not the quadrant lines."""
-    at = open_page("matrix")
-    [chart] = at.get("vega_lite_chart")
-    first = chart.proto.datasets[0]
-    shown = pa.ipc.open_stream(first.data.data).read_all().to_pylist()
-    assert len(shown) == 42
-    assert {"candidate_id", "tip"} <= set(shown[0])
-    assert all(row["tip"]["title"] for row in shown)
-    assert f'"name":"{first.name}"' in chart.proto.spec.replace(" ", "")  # the points draw it
 
 
 def test_matrix_filters_and_median_lines(open_page, demo):
