@@ -1,16 +1,14 @@
-"""The presenter view: the way in while a round votes, results one at a time after."""
+"""The presenter view: full screen on the projector, the way in while a round votes."""
 
 import pytest
 
 from planner.core.db import writing
-from planner.models import SessionCreate, SessionSettings, StakeholderJoin
+from planner.models import SessionCreate, StakeholderJoin
 from planner.store.scoring.round_timing import start_timer
 from planner.store.scoring.scoring_model import load_scoring_setup
 from planner.store.scoring.sessions import (
-    change_settings,
     current_round,
     open_session,
-    reveal_round,
 )
 from planner.store.scoring.stakeholders import join_session
 from planner.store.scoring.votes import set_comment
@@ -63,25 +61,3 @@ def test_while_voting_it_shows_the_way_in_and_how_far_the_room_is(open_page, sco
     assert f"/b/{scoring.code}" in texts(at)
     assert any(c.proto.component_name == "planner.countdown" for c in at.get("bidi_component"))
     assert any("stSidebar" in h.proto.body for h in at.get("html"))  # the projector: no sidebar
-
-
-@pytest.mark.parametrize("named", [False, True])
-def test_after_the_reveal_results_come_one_at_a_time_flagged_first(
-    open_page, scoring, engine, named
-):
-    with writing(engine) as db:
-        reveal_round(db=db, session_id=scoring.id)
-        change_settings(
-            db=db, session_id=scoring.id, settings=SessionSettings(comments_named=named)
-        )
-    at = presenter(open_page, scoring)
-    shown = texts(at)
-    assert "Candidate 1 of 2 · round 1" in shown
-    assert "Flagged for discussion" in shown  # candidate 3 comes first
-    assert ("**Ann:** Ann thinks so" in shown) is named
-    assert ("“Ann thinks so”" in shown) is not named
-    at.button(key="presenter_next_1").click().run()
-    shown = texts(at)
-    assert "Candidate 2 of 2" in shown and "Flagged for discussion" not in shown
-    assert "No comments on this candidate." in shown
-    assert at.button(key="presenter_next_1").disabled
