@@ -1,23 +1,16 @@
-"""Restore: one schema refuses bad documents by path; a restore in batches is invisible
-until published, gives the same data, and leaves nothing behind when it fails."""
+"""Restore: text an older version stored comes back cleaned; a restore in batches is
+invisible until published, gives the same data, and leaves nothing behind when it fails
+(the document's checks: test_schema)."""
 
 import copy
-import json
 
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from planner.backup import restore as restore_module
-from planner.backup.export import dump_workspace, read_document
+from planner.backup.export import dump_workspace
 from planner.backup.restore import restore_in_batches, restore_workspace
-from planner.backup.schema import (
-    MAX_CANDIDATES,
-    DocumentInvalid,
-    WorkspaceDocument,
-    parse_document,
-)
+from planner.backup.schema import DocumentInvalid
 from planner.core.db import reading, writing
 from planner.models import Workspace
 from planner.store.journey.workspaces import list_workspaces
@@ -39,12 +32,6 @@ def workspace_count(db) -> int:
     return db.scalar(select(func.count()).select_from(Workspace))
 
 
-def refused(document) -> str:
-    with pytest.raises(DocumentInvalid) as error:
-        parse_document(document)
-    return error.value.message("en")
-
-
 def broken(document, path: str, value):
     """`document` with the field at `path` ("sessions.0.status") set to `value`."""
     changed = copy.deepcopy(document)
@@ -54,27 +41,6 @@ def broken(document, path: str, value):
         node = node[int(part)] if part.isdigit() else node[part]
     node[int(last) if last.isdigit() else last] = value
     return changed
-
-
-@pytest.mark.parametrize(
-    ("path", "value", "says"),
-    [
-        ("sessions.0.rounds.0.status", "weird", "sessions.0.rounds.0.status"),
-        ("sessions.0.status", "paused", "sessions.0.status"),
-        ("commitments.0.status", "lost", "commitments.0.status"),
-        ("sessions.0.rounds.0.votes.0.score", float("nan"), "votes.0.score"),
-        ("sessions.0.rounds.0.votes.0.score", 1e308, "votes.0.score"),
-        ("commitments.0.kpi_target", float("inf"), "commitments.0.kpi_target"),
-        ("candidates.0.title", "\x00\x07 \x1b", "candidates.0.title"),  # nothing left
-        ("stakeholders.0.name", "x" * 81, "stakeholders.0.name"),
-        ("versions.0.signoffs.0.decision", "maybe", "signoffs.0.decision"),
-        ("scoring_model.scale", "1-100", "scoring_model.scale"),
-        ("workspace.language", "fr", "workspace.language"),
-        ("criteria.0.weight", -1, "criteria.0.weight"),
-    ],
-)
-def test_a_bad_field_is_refused_by_its_path(document, path, value, says):
-    assert says in refused(broken(document, path, value))
 
 
 @pytest.mark.parametrize(
@@ -93,45 +59,6 @@ def test_text_an_older_version_stored_restores_cleaned(db, document, path, value
     for part in path.split("."):
         node = node[int(part)] if part.isdigit() else node[part]
     assert node == restored
-
-
-def test_duplicates_and_dangling_references_are_refused(document):
-    twice = broken(document, "candidates.1.key", document["candidates"][0]["key"])
-    assert "candidate key" in refused(twice) and "appears twice" in refused(twice)
-    same_person = broken(document, "stakeholders.1.name", document["stakeholders"][0]["name"])
-    assert "stakeholder" in refused(same_person)
-    ghost = broken(document, "sessions.0.rounds.0.votes.0.stakeholder", "Nobody")
-    assert "'Nobody' is not in the document" in refused(ghost)
-    lost = broken(document, "candidates.0.needs", [987654])
-    assert "needed candidate 987654" in refused(lost)
-
-
-def test_the_number_of_candidates_is_bounded(document):
-    many = broken(document, "candidates", [document["candidates"][0]] * (MAX_CANDIDATES + 1))
-    assert "candidates: List should have at most 100000 items" in refused(many)
-
-
-def test_a_document_nested_deeply_is_a_message():
-    text = b'{"format": "journey-roadmap-planner/workspace", "x": ' + b"[" * 100_000
-    with pytest.raises(DocumentInvalid):
-        parse_document(read_document(text + b"]" * 100_000 + b"}"))
-
-
-@settings(max_examples=30, deadline=None)
-@example(["0", "0"])  # found by CI: a duplicate phase must name "phases" too
-@given(st.recursive(st.none() | st.booleans() | st.floats() | st.text(), st.lists, max_leaves=8))
-def test_any_json_value_in_a_field_is_refused_by_name_or_read(value):
-    """Whatever a field holds, the answer is a document or a message naming the field,
-    never another exception."""
-    base = {"format": "journey-roadmap-planner/workspace", "version": 3}
-    base |= {"workspace": {"name": "W"}, "phases": ["P"], "channels": ["C"]}
-    for field in ("phases", "candidates", "sessions", "workspace"):
-        try:
-            parsed = parse_document({**base, field: value})
-        except DocumentInvalid as error:
-            assert field in error.message("en")
-        else:
-            assert isinstance(parsed, WorkspaceDocument)
 
 
 def test_batches_give_the_same_data_as_one_transaction(engine, document):
@@ -182,7 +109,3 @@ def test_a_taken_name_is_refused_at_publish_and_nothing_is_left(engine, document
         restore_in_batches(engine=engine, document=document, name=taken.upper())
     with reading(engine) as db:
         assert workspace_count(db) == before
-
-
-def test_every_backup_reads_back_under_the_schema(document):
-    assert json.loads(json.dumps(parse_document(document).model_dump(mode="json")))
