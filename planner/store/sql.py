@@ -6,7 +6,7 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -75,3 +75,19 @@ def upsert(
             .where(match)
             .values(**{column: values[column] for column in update_columns})
         )
+
+
+# Kinds of advisory lock (the first of PostgreSQL's two keys), one per use.
+ROUND_VOTES = 1
+
+
+def hold_lock(db: Session, kind: int, key: int, *, shared: bool) -> None:
+    """A lock on (kind, key) until the transaction ends, held by many at once when
+    `shared`, else by one alone who waits for the sharers to finish. On PostgreSQL an
+    advisory lock: memory only, where a shared row lock (FOR SHARE) taken by many at once
+    rewrites the row for each new holder. SQLite needs none: its writers queue one at a
+    time (`BEGIN IMMEDIATE`)."""
+    if db.get_bind().dialect.name != "postgresql":
+        return
+    function = func.pg_advisory_xact_lock_shared if shared else func.pg_advisory_xact_lock
+    db.execute(select(function(kind, key)))

@@ -24,6 +24,7 @@ from planner.scoring.lifecycle import (
     require_revealed,
     reveal,
 )
+from planner.store.sql import ROUND_VOTES, hold_lock
 
 
 def new_code(db: Session) -> str:
@@ -115,6 +116,9 @@ def participants(*, db: Session, session_id: int) -> list[Stakeholder]:
 def reveal_round(*, db: Session, session_id: int) -> ScoringRound:
     """Reveal the current round: voting on it stops, the scores become visible."""
     scoring_round = current_round(db=db, session_id=session_id)
+    # waits for the answers being written; answers begun now wait for this transaction
+    hold_lock(db, ROUND_VOTES, scoring_round.id, shared=False)
+    db.refresh(scoring_round)  # as it is once they are in
     scoring_round.status, scoring_round.revealed_at = reveal(scoring_round.status), utcnow()
     db.add(scoring_round)
     db.flush()

@@ -30,7 +30,7 @@ from planner.scoring.lifecycle import BallotPlace, check_ballot
 from planner.scoring.scales import SCALES
 from planner.scoring.setup import ScoringSetup
 from planner.store.scoring.entitlement import counted, needed, round_setup
-from planner.store.sql import read_frame, upsert
+from planner.store.sql import ROUND_VOTES, hold_lock, read_frame, upsert
 
 
 @dataclass(frozen=True)
@@ -80,9 +80,6 @@ def _ballot_check(with_criterion: bool):
         .join(ScoringSession, ScoringSession.id == ScoringRound.session_id)
         .join(ScoringModel, ScoringModel.workspace_id == ScoringSession.workspace_id)
         .where(ScoringRound.id == bindparam("round_id"))
-        # A reveal updates this row: on PostgreSQL it waits for the votes being written,
-        # and a vote begun after it sees "revealed". (SQLite writers queue anyway.)
-        .with_for_update(read=True, of=ScoringRound)
     )
 
 
@@ -99,6 +96,10 @@ def _check_ballot(
 ) -> str:
     """Raise unless this stakeholder may answer here now (planner.scoring.lifecycle);
     returns the workspace's scale."""
+    # The reveal takes this lock alone (store.scoring.sessions.reveal_round): it waits
+    # for the answers being written, and an answer begun after it waits, then reads
+    # "revealed" below (this lock first: the check's statement reads after it).
+    hold_lock(db, ROUND_VOTES, round_id, shared=True)
     row = db.execute(
         BALLOT_CHECKS[criterion_id is not None],
         {

@@ -1,6 +1,7 @@
 """Concurrent stakeholders never lose a vote and never make a duplicate."""
 
 import multiprocessing
+import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import pytest
@@ -11,8 +12,9 @@ from planner.core.db import reading, writing
 from planner.core.errors import Conflict
 from planner.models import SessionCreate, Stakeholder, StakeholderJoin, Vote
 from planner.store.scoring.scoring_model import load_scoring_setup
-from planner.store.scoring.sessions import current_round, open_session
+from planner.store.scoring.sessions import current_round, open_session, reveal_round
 from planner.store.scoring.stakeholders import join_session
+from planner.store.scoring.votes import cast_vote
 from tests.factories import add_candidate, make_journey
 from tests.stress import process_worker, stakeholder_session
 
@@ -110,3 +112,83 @@ def test_the_same_name_joining_at_once_is_one_stakeholder(engine, ballot):
     with reading(engine) as db:
         assert db.exec(select(func.count()).select_from(Stakeholder)).one() == 1
     assert len([o for o in outcomes if o is not None]) == 1  # the others are told it's taken
+
+
+def _in_thread(work) -> tuple[threading.Thread, threading.Event, list]:
+    """`work()` in a thread: (the thread, set when it is done, what it raised)."""
+    done, raised = threading.Event(), []
+
+    def run():
+        try:
+            work()
+        except Exception as error:
+            raised.append(error)
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, done, raised
+
+
+def test_an_answer_being_written_when_the_round_is_revealed_counts(engine, ballot):
+    """The reveal waits for the answers in flight: none lands after it, none is lost."""
+    code, round_id, candidates, criteria = ballot
+    with writing(engine) as db:
+        joined = join_session(db=db, code=code, join_in=StakeholderJoin(name="Ann"))
+    session_id = joined.scoring.id
+    answering = writing(engine)
+    db = answering.__enter__()
+    cast_vote(
+        db=db,
+        round_id=round_id,
+        stakeholder_id=joined.stakeholder.id,
+        candidate_id=candidates[0],
+        criterion_id=criteria[0],
+        label="4",
+    )
+
+    def reveal():
+        with writing(engine) as other:
+            reveal_round(db=other, session_id=session_id)
+
+    thread, revealed, raised = _in_thread(reveal)
+    try:
+        assert not revealed.wait(1.0), "the reveal did not wait for the answer being written"
+    finally:
+        answering.__exit__(None, None, None)  # the answer is stored
+        thread.join(30)
+    assert revealed.is_set() and raised == []
+    assert stored_votes(engine) == {(joined.stakeholder.id, candidates[0], criteria[0]): "4"}
+
+
+def test_an_answer_begun_during_the_reveal_is_refused(engine, ballot):
+    """An answer that arrives while the reveal is being written waits, then is refused:
+    it is not counted in a round whose scores are already shown."""
+    code, round_id, candidates, criteria = ballot
+    with writing(engine) as db:
+        joined = join_session(db=db, code=code, join_in=StakeholderJoin(name="Ann"))
+    revealing = writing(engine)
+    db = revealing.__enter__()
+    reveal_round(db=db, session_id=joined.scoring.id)
+
+    def answer():
+        with writing(engine) as other:
+            cast_vote(
+                db=other,
+                round_id=round_id,
+                stakeholder_id=joined.stakeholder.id,
+                candidate_id=candidates[0],
+                criterion_id=criteria[0],
+                label="4",
+            )
+
+    thread, answered, raised = _in_thread(answer)
+    try:
+        assert not answered.wait(1.0), "the answer did not wait for the reveal"
+    finally:
+        revealing.__exit__(None, None, None)
+        thread.join(30)
+    assert answered.is_set()
+    assert [error.key for error in raised] == ["error.round_not_voting"]
+    assert stored_votes(engine) == {}
