@@ -1,8 +1,6 @@
 """Dependencies between candidates: "B needs A", within one workspace; a cycle is refused
 naming who is in it."""
 
-from datetime import date
-
 import pytest
 
 from planner.core.errors import Conflict, InvalidInput
@@ -12,16 +10,10 @@ from planner.store.roadmap.dependencies import (
     needs_of,
     remove_dependency,
 )
-from planner.store.roadmap.roadmap_plan import working_roadmap
 from tests.factories import add_candidate, make_journey
+from tests.store.roadmap.working import roadmap
 
 pytestmark = pytest.mark.storage
-
-TODAY = date(2026, 11, 23)
-
-
-def roadmap(db, demo, **kwargs):
-    return working_roadmap(db=db, workspace_id=demo.id, today=TODAY, **kwargs).roadmap
 
 
 def test_a_cycle_is_refused_naming_the_candidates(db, demo):

@@ -9,39 +9,20 @@ import pandas as pd
 import pytest
 from sqlalchemy import event
 
-from planner.core.errors import InvalidInput, validated
-from planner.roadmap.settings import RoadmapSettings
+from planner.core.errors import InvalidInput
 from planner.store.roadmap.dependencies import add_dependencies
 from planner.store.roadmap.roadmap_plan import (
     load_plan,
     roadmap_certainty,
-    save_plan,
     set_plan_item,
     working_roadmap,
 )
 from planner.store.scoring.consensus import workspace_consensus
 from planner.store.scoring.sessions import reveal_round
 from tests.factories import join, vote_all
+from tests.store.roadmap.working import TODAY, plan, roadmap
 
 pytestmark = pytest.mark.storage
-
-TODAY = date(2026, 11, 23)
-
-
-def roadmap(db, demo, **kwargs):
-    return working_roadmap(db=db, workspace_id=demo.id, today=TODAY, **kwargs).roadmap
-
-
-def plan(db, demo, **fields):
-    values = {
-        "strategy": "wsjf",
-        "period_kind": "quarter",
-        "periods": 4,
-        "start": date(2027, 1, 1),
-        "capacities": [20.0],
-        **fields,
-    }
-    save_plan(db=db, workspace_id=demo.id, settings=validated(RoadmapSettings, **values))
 
 
 def test_default_plan_is_four_quarters_from_this_quarter(db, demo):

@@ -1,15 +1,11 @@
 """Saved roadmap versions: opened as saved whatever changed since, names unique in any
 case, listed newest first, found by name, replaced or deleted while not frozen."""
 
-from datetime import date
-
 import pytest
 
-from planner.core.errors import Conflict, NotFound, validated
+from planner.core.errors import Conflict, NotFound
 from planner.models import OverrideCreate, VersionCreate
 from planner.roadmap.build import compare
-from planner.roadmap.settings import RoadmapSettings
-from planner.store.roadmap.roadmap_plan import save_plan, working_roadmap
 from planner.store.roadmap.versions import (
     delete_version,
     find_version,
@@ -21,26 +17,9 @@ from planner.store.roadmap.versions import (
     version_items,
 )
 from planner.store.scoring.consensus import add_override
+from tests.store.roadmap.working import plan, roadmap
 
 pytestmark = pytest.mark.storage
-
-TODAY = date(2026, 11, 23)
-
-
-def roadmap(db, demo, **kwargs):
-    return working_roadmap(db=db, workspace_id=demo.id, today=TODAY, **kwargs).roadmap
-
-
-def plan(db, demo, **fields):
-    values = {
-        "strategy": "wsjf",
-        "period_kind": "quarter",
-        "periods": 4,
-        "start": date(2027, 1, 1),
-        "capacities": [20.0],
-        **fields,
-    }
-    save_plan(db=db, workspace_id=demo.id, settings=validated(RoadmapSettings, **values))
 
 
 def test_a_version_opens_as_saved_after_scores_change(db, demo):
