@@ -40,11 +40,15 @@ class TimedCache(Generic[K, V]):
         if found is not None and now - found[0] < self.ttl:
             return found[1]
         value = self._read(key, *extra)
+        self.put(key, value)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        """Keep `value` for `key` from now on, as if it had just been read."""
         with self._lock:
             if len(self._values) >= self._maxsize:
                 self._values.clear()
-            self._values[key] = (now, value)
-        return value
+            self._values[key] = (time.monotonic(), value)
 
     def forget(self) -> None:
         """Read everything afresh at its next `get`."""

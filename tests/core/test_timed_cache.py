@@ -69,3 +69,10 @@ def test_threads_share_one_answer():
     for thread in threads:
         thread.join()
     assert reads == [("round",)]
+
+
+def test_a_value_put_is_served_as_if_read():
+    read, reads = counting()
+    cache = TimedCache(read, ttl=60)
+    cache.put("code", True)
+    assert cache.get("code") is True and reads == []

@@ -8,6 +8,8 @@ The check, the try itself and the record of its outcome are one transaction, tak
 target is checked only once this one is recorded. So simultaneous guesses cannot all pass
 the check (30 at once from one client let 5 through, not 30), and a try still under way
 is never counted as a failure (300 people joining at once from one address all get in).
+At a target the client is known to have right (`known_try`: a join code found a moment
+ago) there is nothing to guess: only the wait is checked, nothing is taken or recorded.
 """
 
 import math
@@ -55,11 +57,7 @@ def _take_alone(db: Session, buckets: Buckets) -> None:
     # SQLite: `writing` began with BEGIN IMMEDIATE, the database's one write lock
 
 
-def begin_try(*, db: Session, buckets: Buckets, now: datetime) -> list[int]:
-    """Raise `TooManyAttempts` (with the wait) while this client must wait; else record
-    the try as a failure in every bucket and return the rows' ids. Call `end_try` in the
-    same transaction: only then do others see the try."""
-    _take_alone(db, buckets)
+def _refuse_while_waiting(db: Session, buckets: Buckets, now: datetime) -> None:
     wait = wait_for(
         client=_tries(db, buckets.client, now),
         pair=_tries(db, buckets.pair, now),
@@ -68,11 +66,32 @@ def begin_try(*, db: Session, buckets: Buckets, now: datetime) -> list[int]:
     )
     if wait > timedelta(0):
         raise TooManyAttempts(wait)
+
+
+def begin_try(*, db: Session, buckets: Buckets, now: datetime) -> list[int]:
+    """Raise `TooManyAttempts` (with the wait) while this client must wait; else record
+    the try as a failure in every bucket and return the rows' ids. Call `end_try` in the
+    same transaction: only then do others see the try."""
+    _take_alone(db, buckets)
+    _refuse_while_waiting(db, buckets, now)
     db.execute(delete(AccessAttempt).where(AccessAttempt.at < now - WINDOW))
     rows = [AccessAttempt(bucket=bucket, ok=False, at=now) for bucket in buckets.all()]
     db.add_all(rows)
     db.flush()
     return [row.id for row in rows if row.id is not None]
+
+
+def known_try(
+    engine: Engine, *, buckets: Buckets, now: datetime, action: Callable[[Session], T]
+) -> T:
+    """`action(db)` in one transaction, at a target the client has right (a join code
+    found a moment ago): no guess, so neither taken alone nor recorded, and a room of
+    300 joining by one code does not queue behind one lock. Still refused while the
+    client must wait: else a client made to wait could tell a right code from a wrong
+    one by being let through."""
+    with writing(engine) as db:
+        _refuse_while_waiting(db, buckets, now)
+        return action(db)
 
 
 def end_try(*, db: Session, buckets: Buckets, ids: list[int], ok: bool) -> None:

@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import TypeVar
 
 import pandas as pd
 from sqlmodel import Session
@@ -43,6 +44,7 @@ from planner.core.db import reading
 from planner.core.errors import NotFound, PlannerError, validated
 from planner.core.i18n import supported, t
 from planner.core.numbers import one_decimal
+from planner.core.timed_cache import TimedCache
 from planner.models import ScoringSession, Stakeholder, StakeholderJoin, utcnow
 from planner.scoring.lifecycle import SessionStatus, accepts_votes
 from planner.scoring.setup import aggregate_votes
@@ -66,6 +68,8 @@ from planner.ui.scoring.ballot_routes import KEY_HEADER, TooLarge, capped_body, 
 FIELD_MAX = 200  # characters of any one field of the join form's body, before validation
 ATTEMPT = re.compile(r"[0-9a-f]{32}")  # 128 random bits, hex
 ATTEMPT_TTL = 600.0  # seconds a join's answer is kept for the same attempt sent again
+KNOWN_TTL = 10.0  # seconds a join code found stays known (KNOWN_CODES)
+T = TypeVar("T")
 
 
 def _engine():
@@ -87,18 +91,35 @@ def _wrong_code(error: PlannerError) -> bool:
     return error.key == "error.session_not_found"
 
 
-def _code_try(request: Request, attempt: Callable[[Session], str]) -> str:
-    """`attempt(db)` as a try at a join code from the request's address, in the join
-    limit (planner.store.access.attempts.limited, the Vote page's buckets). Only a wrong code
-    is a failed guess: a name taken, too long, a role missing or a closed session once
-    the code is right is told, and not counted."""
-    return attempts.limited(
+# Join codes found a moment ago (by database and code): a page view or join at one is no
+# guess, so it skips the limit's one queue (a town hall joins by one code at once); a
+# code gone since falls back to the counted try.
+KNOWN_CODES: TimedCache[tuple[str, str], bool] = TimedCache(lambda *_: False, ttl=KNOWN_TTL)
+
+
+def _code_try(request: Request, code: str, attempt: Callable[[Session], T]) -> T:
+    """`attempt(db)` as a try at join code `code` from the request's address, in the
+    join limit (planner.store.access.attempts.limited, the Vote page's buckets). Only a
+    wrong code is a failed guess: a name taken, too long, a role missing or a closed
+    session once the code is right is told, and not counted. At a code found a moment
+    ago, no try is counted (attempts.known_try), but a client made to wait still waits."""
+    known, now = (database_url(), code), datetime.now(UTC)
+    if KNOWN_CODES.get(known):
+        try:
+            return attempts.known_try(_engine(), buckets=_buckets(request), now=now, action=attempt)
+        except NotFound as error:
+            if not _wrong_code(error):
+                raise
+            KNOWN_CODES.put(known, False)  # gone since: a counted try says so
+    result = attempts.limited(
         _engine(),
         buckets=_buckets(request),
-        now=datetime.now(UTC),
+        now=now,
         action=attempt,
         guessed=_wrong_code,
     )
+    KNOWN_CODES.put(known, True)
+    return result
 
 
 def _keyed(request: Request, key: str) -> JSONResponse:
@@ -111,20 +132,12 @@ def _keyed(request: Request, key: str) -> JSONResponse:
 
 def _lookup(request: Request, code: str) -> JoinInfo | None:
     """The session of `code`, a try at it like the Vote page's lookup (None: no such)."""
-
-    def find(db) -> JoinInfo | None:
-        try:
-            return join_info(db=db, code=code)
-        except NotFound:
-            return None
-
-    return attempts.limited(
-        _engine(),
-        buckets=_buckets(request),
-        now=datetime.now(UTC),
-        action=find,
-        succeeded=lambda found: found is not None,
-    )
+    try:
+        return _code_try(request, code, lambda db: join_info(db=db, code=code))
+    except NotFound as error:
+        if not _wrong_code(error):
+            raise
+        return None
 
 
 async def page(request: Request) -> Response:
@@ -235,7 +248,7 @@ async def join(request: Request) -> Response:
 
     try:
         key = await run_in_threadpool(
-            ANSWERED.once, form["attempt"], lambda: _code_try(request, attempt)
+            ANSWERED.once, form["attempt"], lambda: _code_try(request, form["code"], attempt)
         )
     except PlannerError as error:
         return _problem(error, lang)
@@ -326,7 +339,7 @@ async def enrol(request: Request) -> Response:
         return rejoin(db=db, token=token, code=code).token
 
     try:
-        key = await run_in_threadpool(_code_try, request, attempt)
+        key = await run_in_threadpool(_code_try, request, code, attempt)
     except PlannerError as error:
         if error.key == "error.personal_link_unknown":
             return JSONResponse(_identity(lang), status_code=401)

@@ -16,7 +16,13 @@ from planner.core.db import reading, writing
 from planner.core.errors import Conflict, NotFound
 from planner.demo import DEMO_PASSPHRASE
 from planner.models import AccessAttempt, SessionCreate, SignIn, Stakeholder, StakeholderJoin
-from planner.store.access.attempts import TooManyAttempts, begin_try, end_try, limited
+from planner.store.access.attempts import (
+    TooManyAttempts,
+    begin_try,
+    end_try,
+    known_try,
+    limited,
+)
 from planner.store.access.grants import sign_in
 from planner.store.scoring.sessions import open_session
 from planner.store.scoring.stakeholders import join_session
@@ -128,6 +134,22 @@ def test_the_next_try_deletes_the_failures_older_than_the_window(engine):
     with writing(engine) as db:
         assert begin_try(db=db, buckets=buckets, now=NOW)
     assert len(bucket_rows(engine)) == 3  # only this try's rows are left
+
+
+def test_a_known_try_records_nothing_but_still_waits_while_the_client_must(engine, code):
+    buckets = Buckets.of("join", "*", ROOM)
+    joined = known_try(
+        engine,
+        buckets=buckets,
+        now=NOW,
+        action=lambda db: join_session(db=db, code=code, join_in=StakeholderJoin(name="Ann")),
+    )
+    assert joined.stakeholder.name == "Ann" and bucket_rows(engine) == []
+    with writing(engine) as db:
+        for _ in range(FREE_FAILURES):
+            begin_try(db=db, buckets=buckets, now=NOW)
+    with pytest.raises(TooManyAttempts):
+        known_try(engine, buckets=buckets, now=NOW, action=lambda db: "not reached")
 
 
 def test_too_many_attempts_waits_at_least_a_second():

@@ -5,13 +5,17 @@ one address is never refused while failures stay limited."""
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from sqlalchemy import func, update
+from sqlmodel import select
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.testclient import TestClient
 
 from planner.core.db import reading, writing
 from planner.models import (
+    AccessAttempt,
     RoleWeightCreate,
+    ScoringSession,
     SessionCreate,
     StakeholderJoin,
     utcnow,
@@ -285,6 +289,44 @@ def test_the_page_of_a_known_code_does_not_reset_the_count_of_wrong_ones(client,
     wrong += [join(client, "WRONG5").status_code, join(client, "WRONG6").status_code]
     assert wrong == [404] * 5 + [429]
     assert client.get("/b/WRONG7").status_code == 429
+
+
+def attempts_recorded(engine) -> int:
+    with reading(engine) as db:
+        return db.exec(select(func.count()).select_from(AccessAttempt)).one()
+
+
+def test_a_room_joining_by_a_code_found_a_moment_ago_skips_the_limits_queue(
+    client, scoring, engine
+):
+    """A town hall joins by one code: once it is found, page views and joins at it are
+    no guesses, neither taken one at a time nor recorded (600 on PostgreSQL queued on
+    the limit's one lock)."""
+    assert client.get(f"/b/{scoring.code}").status_code == 200
+    before = attempts_recorded(engine)
+    for n in range(10):
+        assert client.get(f"/b/{scoring.code}").status_code == 200
+        assert join(client, scoring.code, name=f"Person {n}").status_code == 200
+    assert attempts_recorded(engine) == before
+    assert join(client, scoring.code, name="Person 1").status_code == 409  # still checked
+
+
+def test_a_client_made_to_wait_waits_at_a_known_code_too(client, scoring):
+    """Else a guesser made to wait could tell a right code from a wrong one by being
+    let through."""
+    assert client.get(f"/b/{scoring.code}").status_code == 200  # known from now
+    wrong = [join(client, f"WRONG{n}").status_code for n in range(6)]
+    assert wrong == [404] * 5 + [429]
+    assert client.get(f"/b/{scoring.code}").status_code == 429
+    assert join(client, scoring.code, name="Ann").status_code == 429
+
+
+def test_a_known_code_that_is_gone_is_a_counted_guess_again(client, scoring, engine):
+    assert client.get(f"/b/{scoring.code}").status_code == 200
+    with writing(engine) as db:
+        db.execute(update(ScoringSession).values(code="MOVED1"))
+    answers = [client.get(f"/b/{scoring.code}").status_code for _ in range(6)]
+    assert answers[0] == 404 and answers[-1] == 429
 
 
 @pytest.fixture(name="second")
