@@ -4,6 +4,7 @@ address keeps only the session code (docs/tour/scoring.md), and the page still k
 this is. The light page's sign-off link carries no key either."""
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from planner.core.i18n import t
@@ -12,10 +13,23 @@ from tests.e2e.steps import DESKTOP, settled
 from tests.e2e.test_light_ballot import code_of
 
 
+def history_length(page: Page) -> int:
+    """The tab's history length, read once the page it went back to has loaded (a
+    Streamlit page may navigate again as it loads, and the read fails with it)."""
+    for _ in range(20):
+        try:
+            return page.evaluate("() => history.length")
+        except PlaywrightError as error:
+            if "Execution context was destroyed" not in error.message:
+                raise
+            page.wait_for_load_state()
+    raise AssertionError("the page kept navigating")
+
+
 def history_of(page: Page) -> list[str]:
     """Every address in this tab's history, newest first (walked back to its start)."""
     seen = [page.url]
-    while page.evaluate("() => history.length") > len(seen):
+    while history_length(page) > len(seen):
         page.go_back(wait_until="commit")
         seen.append(page.url)
     return seen
