@@ -376,6 +376,19 @@ def _guess(request: Request, lang: str) -> tuple[int, dict]:
     return 401, _identity(lang)
 
 
+def _ours(request: Request, lang: str) -> tuple[int, dict]:
+    """A session of the key's workspace it takes no part in: a right code, so no failed
+    guess, but refused like any try while the address must wait (else a key made to
+    wait could tell its workspace's codes from wrong ones, without limit)."""
+    try:
+        attempts.known_try(
+            _engine(), buckets=_buckets(request), now=datetime.now(UTC), action=lambda db: None
+        )
+    except PlannerError as error:
+        return 429, {"error": error.message(lang), "reason": error.key}
+    return 401, _identity(lang)
+
+
 def _view(request: Request, token: str, code: str, lang: str, joined: bool) -> tuple[int, dict]:
     """What the light page shows this stakeholder now (401: no such personal link, or
     not in the session of `code`; 429: too many unknown codes from here)."""
@@ -390,7 +403,7 @@ def _view(request: Request, token: str, code: str, lang: str, joined: bool) -> t
     if stakeholder is None:
         return 401, _identity(lang)
     if scoring is None:
-        return (401, _identity(lang)) if ours else _guess(request, lang)
+        return _ours(request, lang) if ours else _guess(request, lang)
     voting = accepts_votes(state.session_status, state.round_status)
     who = "vote.who" if voting else "vote.who_closed"  # "can be changed until the reveal"
     common = {

@@ -395,6 +395,23 @@ def test_codes_that_are_none_of_the_keys_sessions_are_guesses(client, scoring, e
     assert client.get("/api/light/ballot", params={"code": scoring.code}).status_code == 200
 
 
+def test_a_key_made_to_wait_cannot_tell_its_workspaces_codes_from_wrong_ones(
+    client, scoring, second
+):
+    """Found by an outside attack: a session of the key's own workspace answered 401,
+    uncounted, even while the address had to wait (429 for every other code), so a key
+    could test codes at will and find its workspace's other sessions."""
+    join(client, scoring.code)
+    assert client.get("/api/light/ballot", params={"code": second.code}).status_code == 401
+    wrong = [client.get("/api/light/ballot", params={"code": f"WRONG{n}"}) for n in range(6)]
+    assert [a.status_code for a in wrong] == [401] * 5 + [429]
+    answers = {
+        c: client.get("/api/light/ballot", params={"code": c}) for c in (second.code, "NOPE")
+    }
+    assert [a.status_code for a in answers.values()] == [429, 429]
+    assert answers[second.code].json()["reason"] == answers["NOPE"].json()["reason"]
+
+
 def test_no_cache_keeps_an_answer_of_the_routes(database_url, scoring, second):
     """Every /api/ answer, a key or my answers among them, is `no-store` (set by the
     security headers for the whole path), errors too."""
