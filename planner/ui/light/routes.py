@@ -198,18 +198,20 @@ async def _form(request: Request) -> dict[str, str] | None:
 
 
 class _Answered:
-    """A join's attempt id (random, made by light.js per submit) -> the key it answered
-    with, for ATTEMPT_TTL: a join sent again because its answer was lost on the way (a
-    connection closed) gets the same key, not "name taken". One attempt runs at a time."""
+    """A join's attempt id (random, made by light.js per submit) and code -> the key it
+    answered with, for ATTEMPT_TTL: a join sent again because its answer was lost on the
+    way (a connection closed) gets the same key, not "name taken"; the same id with
+    another code is another join. One attempt runs at a time."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._running: dict[str, threading.Lock] = {}
         self._keys: dict[str, tuple[float, str]] = {}
 
-    def once(self, attempt: str, join: Callable[[], str]) -> str:
+    def once(self, attempt: str, code: str, join: Callable[[], str]) -> str:
         if not ATTEMPT.fullmatch(attempt):
             return join()  # no usable id: an ordinary join
+        attempt = f"{attempt}:{code}"
         with self._lock:
             running = self._running.setdefault(attempt, threading.Lock())
         with running:
@@ -248,7 +250,10 @@ async def join(request: Request) -> Response:
 
     try:
         key = await run_in_threadpool(
-            ANSWERED.once, form["attempt"], lambda: _code_try(request, form["code"], attempt)
+            ANSWERED.once,
+            form["attempt"],
+            form["code"],
+            lambda: _code_try(request, form["code"], attempt),
         )
     except PlannerError as error:
         return _problem(error, lang)

@@ -508,3 +508,5 @@ def test_a_join_sent_again_after_its_answer_was_lost_gets_the_same_key(client, s
         assert [p.name for p in participants(db=db, session_id=scoring.id)] == ["Ann"]
     other = client.post("/api/light/join", json=form | {"attempt": "f" * 32})
     assert other.status_code == 409
+    # the same id with another code is another join: a wrong code is a wrong code
+    assert client.post("/api/light/join", json=form | {"code": "WRONG1"}).status_code == 404
