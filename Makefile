@@ -6,10 +6,16 @@ PORT ?= 8501
 
 .PHONY: run test test-slow test-fast test-postgres lint format bench db chromium postgres docs docs-serve
 
+# Compiled modules are kept, at install (uv's --compile-bytecode; pip does it by default) and
+# when imported: where PYTHONDONTWRITEBYTECODE=1 is set (this machine's image sets it) every
+# Python process compiled Streamlit, pandas and the tests again, about 5 s of CPU each, and
+# make test starts dozens (pytest workers, served apps, CLI runs).
+unexport PYTHONDONTWRITEBYTECODE
+
 # uv installs the pinned packages in a fraction of pip's time (a fresh clone's runtime
 # packages: 72 s -> 9 s on a busy 2-core machine); pip does it where uv cannot be had or fails.
 UV := uv==0.13.10
-install = $(PY) -m uv pip install --quiet --python $(PY) -r $(1) 2>/dev/null \
+install = $(PY) -m uv pip install --quiet --compile-bytecode --python $(PY) -r $(1) 2>/dev/null \
 	|| $(PY) -m pip install --quiet -r $(1)
 
 $(PY):
