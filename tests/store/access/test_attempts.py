@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from planner.access.rate_limit import FREE_FAILURES, MAX_WAIT, Buckets
 from planner.core.db import reading, writing
@@ -150,6 +150,25 @@ def test_a_known_try_records_nothing_but_still_waits_while_the_client_must(engin
             begin_try(db=db, buckets=buckets, now=NOW)
     with pytest.raises(TooManyAttempts):
         known_try(engine, buckets=buckets, now=NOW, action=lambda db: "not reached")
+
+
+def test_the_wait_is_read_in_one_query(engine):
+    """A page view at a known code reads the limit once, all three buckets together."""
+    buckets = Buckets.of("join", "*", ROOM)
+    with writing(engine) as db:
+        begin_try(db=db, buckets=buckets, now=NOW)  # one failure in each bucket
+    reads: list[str] = []
+
+    def seen(connection, cursor, statement, *args):
+        if "access_attempt" in statement.lower():
+            reads.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert known_try(engine, buckets=buckets, now=NOW, action=lambda db: "in") == "in"
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert len(reads) == 1
 
 
 def test_too_many_attempts_waits_at_least_a_second():
