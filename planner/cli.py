@@ -294,7 +294,7 @@ def _parser() -> argparse.ArgumentParser:
         "--threshold",
         type=finite_number,
         default=THRESHOLD,
-        help=f"lowest score shown, 0-100 (default {THRESHOLD:g})",
+        help="lowest score shown, 0-100 (default %(default)g)",
     )
     sub.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sub = command("merge", merge, "merge duplicates into one candidate, or undo a merge")
