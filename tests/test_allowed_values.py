@@ -8,6 +8,7 @@ from typing import get_args
 
 import pytest
 
+from planner.access.demo_access import DEMO_SETTING, DemoSetting, demo_setting
 from planner.access.roles import ACTIONS, MENUS, ROLES, STAKEHOLDER_PAGES, Role, menu
 from planner.backup.schema import (
     AliasDoc,
@@ -261,3 +262,10 @@ def test_the_pages_type_no_limit_as_a_number():
         for number in re.findall(r"max_chars=(\d+)", path.read_text(encoding="utf-8"))
     ]
     assert typed == []
+
+
+def test_the_demo_settings_are_one_enum_and_documented():
+    docs = (ROOT / "docs" / "deployment" / "configuration.md").read_text(encoding="utf-8")
+    for setting in DemoSetting:
+        assert demo_setting({DEMO_SETTING: setting.value.upper()}) is setting
+        assert f"`{setting.value}`" in docs

@@ -8,27 +8,36 @@ server), `tour` gives everyone the tour, this machine too.
 """
 
 from collections.abc import Mapping
+from enum import StrEnum
 
 from planner.access.roles import Role
 
 DEMO_SETTING = "PLANNER_DEMO"
-SETTINGS = ("local", "open", "tour")
 
 
-def demo_setting(environ: Mapping[str, str]) -> str:
+class DemoSetting(StrEnum):
+    """The values of `PLANNER_DEMO`."""
+
+    LOCAL = "local"  # this machine as facilitator, everyone else the tour (unset)
+    OPEN = "open"  # everyone as facilitator: a training server
+    TOUR = "tour"  # everyone the tour, this machine too
+
+
+def demo_setting(environ: Mapping[str, str]) -> DemoSetting:
     """`PLANNER_DEMO`, `local` when unset; a value that is not a setting is refused.
 
     >>> demo_setting({"PLANNER_DEMO": " Open "})
-    'open'
+    <DemoSetting.OPEN: 'open'>
     """
-    setting = environ.get(DEMO_SETTING, "").strip().lower() or "local"
-    if setting not in SETTINGS:
-        raise ValueError(f"{DEMO_SETTING}: {setting!r} is not one of {', '.join(SETTINGS)}")
-    return setting
+    setting = environ.get(DEMO_SETTING, "").strip().lower() or DemoSetting.LOCAL
+    if setting not in tuple(DemoSetting):
+        allowed = ", ".join(DemoSetting)
+        raise ValueError(f"{DEMO_SETTING}: {setting!r} is not one of {allowed}")
+    return DemoSetting(setting)
 
 
-def demo_role(setting: str, *, on_this_machine: bool) -> Role:
+def demo_role(setting: DemoSetting, *, on_this_machine: bool) -> Role:
     """The role the demo opens with: facilitator or viewer (the tour)."""
-    if setting == "open" or (setting == "local" and on_this_machine):
+    if setting == DemoSetting.OPEN or (setting == DemoSetting.LOCAL and on_this_machine):
         return Role.FACILITATOR
     return Role.VIEWER

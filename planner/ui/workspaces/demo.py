@@ -9,7 +9,7 @@ import os
 
 import streamlit as st
 
-from planner.access.demo_access import demo_role, demo_setting
+from planner.access.demo_access import DemoSetting, demo_role, demo_setting
 from planner.access.roles import Role
 from planner.core.db import reading
 from planner.core.limits import NAME_MAX
@@ -46,7 +46,7 @@ def demo_panel(newcomer: bool) -> None:
     with frame:
         st.markdown(t("demo.about", name=demo.name if demo else DEMO_NAME))
         if role == Role.FACILITATOR:
-            st.markdown(t("demo.as_open" if setting == "open" else "demo.as_here"))
+            st.markdown(t("demo.as_open" if setting == DemoSetting.OPEN else "demo.as_here"))
             st.markdown(t("demo.next_facilitator"))
         else:
             st.markdown(t("demo.as_tour"))
@@ -62,14 +62,14 @@ def demo_panel(newcomer: bool) -> None:
                 placeholder=actor() or t("demo.someone"),
             )
         if st.button(t("demo.open"), key="open_demo", type="primary", icon=":material/login:"):
-            open_demo(role, "open" if setting == "open" else "here", typed)
+            open_demo(role, setting, typed)
         if demo is not None and role_in(demo.id) == Role.FACILITATOR:
             remake_button()
 
 
-def open_demo(role: str, reason: str, typed: str) -> None:
+def open_demo(role: Role, setting: DemoSetting, typed: str) -> None:
     """Into the demo as `role` (loaded first when there is none), on its Matrix. Opening
-    it as facilitator without a passphrase goes into its audit log."""
+    it as facilitator without a passphrase goes into its audit log, with why it could."""
     done = run_change(lambda s: demo_workspace(db=s), needs=None)
     if not done.ok:
         return
@@ -79,7 +79,8 @@ def open_demo(role: str, reason: str, typed: str) -> None:
     if role == Role.FACILITATOR:
         who = clean_text(typed) or actor() or t("demo.someone")
         give(grant, who)
-        with audited(engine(), actor=who, action=t(f"demo.opened_{reason}"), workspace_id=demo.id):
+        why = "demo.opened_open" if setting == DemoSetting.OPEN else "demo.opened_here"
+        with audited(engine(), actor=who, action=t(why), workspace_id=demo.id):
             pass  # nothing changes but who may: the log says who came in this way
     else:
         give(grant)
