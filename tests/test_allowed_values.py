@@ -46,12 +46,13 @@ from planner.models import (
     WorkspaceCreate,
 )
 from planner.models.columns import EnumText
+from planner.roadmap.build import Change
 from planner.roadmap.periods import LENGTHS, PeriodKind
 from planner.roadmap.quadrants import QUADRANTS, Quadrant, ThresholdMode
 from planner.roadmap.ranking import Strategy
 from planner.roadmap.settings import RoadmapSettings
 from planner.scoring.answers import DONT_KNOW
-from planner.scoring.consensus import ConsensusMethod, Dimension
+from planner.scoring.consensus import ConsensusMethod, Dimension, Source
 from planner.scoring.lifecycle import (
     ROUND_TRANSITIONS,
     SESSION_TRANSITIONS,
@@ -79,6 +80,8 @@ LABELS = {  # catalog key of each member's label
     RoundStatus: "round.{}",
     Role: "role.{}",
     JourneyKind: "kind.{}",
+    Source: "source.{}",
+    Change: "change.{}",
 }
 
 

@@ -1,6 +1,7 @@
 """A roadmap: the ranked candidates placed into periods (pure; see planner.roadmap.schedule)."""
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import pandas as pd
 
@@ -108,8 +109,17 @@ def build_roadmap(
     )
 
 
+class Change(StrEnum):
+    """How an item moved from one roadmap to another (`compare`)."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    EARLIER = "earlier"
+    LATER = "later"
+
+
 def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
-    """What changed between two roadmaps' items: added, removed, earlier, later.
+    """What changed between two roadmaps' items (a `Change` each; unmoved ones left out).
 
     Both frames: candidate_id, title, start_period (NaN = not scheduled).
     """
@@ -123,13 +133,13 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     for candidate in sorted(set(before.index) | set(after.index)):
         was, now = before.get(candidate), after.get(candidate)
         if was is None:
-            change = "added"
+            change = Change.ADDED
         elif now is None:
-            change = "removed"
+            change = Change.REMOVED
         elif now < was:
-            change = "earlier"
+            change = Change.EARLIER
         elif now > was:
-            change = "later"
+            change = Change.LATER
         else:
             continue
         rows.append((candidate, titles.get(candidate, ""), change, was, now))

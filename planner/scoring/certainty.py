@@ -18,6 +18,7 @@ from planner.scoring.consensus import (
     DIMENSIONS,
     ConsensusMethod,
     ConsensusRules,
+    Source,
     enough_votes,
     settle_numbers,
 )
@@ -74,7 +75,7 @@ def resample(
         voter = ~np.isnan(cube).all(axis=1)  # stakeholders x candidates: answered any
         source = settled[f"{dimension}_source"].to_numpy()[voted]
         number = settled[dimension].to_numpy(dtype=float)[voted]
-        override = np.where(source == "override", number, np.nan)
+        override = np.where(source == Source.OVERRIDE, number, np.nan)
         pre = (
             settled[f"{dimension}_pre"].to_numpy(dtype=float)[voted]
             if f"{dimension}_pre" in settled

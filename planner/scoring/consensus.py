@@ -33,6 +33,18 @@ class Dimension(StrEnum):
 
 
 DIMENSIONS = tuple(Dimension)
+
+
+class Source(StrEnum):
+    """Where a dimension's consensus comes from (`settle_numbers`)."""
+
+    OVERRIDE = "override"  # the facilitator's
+    VOTES = "votes"  # enough stakeholders voted
+    IMPORT = "import"  # the pre-score the candidate was imported with
+    INSUFFICIENT = "insufficient"  # votes, too few of them
+    NONE = "none"  # nothing to go on
+
+
 STATS = ("n", "mean", "median", "weighted_mean", "sd", "min", "max", "q1", "q3")
 
 
@@ -114,8 +126,8 @@ def settle_numbers(
         ~np.isnan(pre),
     ]
     value = np.select(conditions, [override, from_votes, pre], default=np.nan)
-    nothing = np.where(np.asarray(n) > 0, "insufficient", "none")
-    source = np.select(conditions, ["override", "votes", "import"], default=nothing)
+    nothing = np.where(np.asarray(n) > 0, Source.INSUFFICIENT, Source.NONE)
+    source = np.select(conditions, [Source.OVERRIDE, Source.VOTES, Source.IMPORT], default=nothing)
     return value, source
 
 
@@ -206,7 +218,7 @@ def settle(
 
     Per dimension, on its own: the facilitator's newest override, else the votes (when
     that dimension has enough), else the pre-score from the import, else nothing
-    (`settle_numbers`). `{dimension}_source` says which: "override", "votes", "import",
+    (`settle_numbers`). `{dimension}_source` says which (a `Source`): "override", "votes", "import",
     "insufficient" (some votes on that dimension, too few) or "none"; `{dimension}_pre`
     keeps the pre-score (a resample of the votes falls back on it). A value with enough
     votes counts even when the effort has too few, and the other way round.

@@ -9,6 +9,7 @@ from planner.core.errors import validated
 from planner.core.limits import NAME_MAX, REASON_MAX
 from planner.models import OverrideCreate, ScoringModel
 from planner.roadmap.quadrants import QUADRANTS
+from planner.scoring.consensus import Source
 from planner.scoring.scales import SCALES
 from planner.store.roadmap.roadmap_plan import load_plan
 from planner.store.scoring.consensus import add_override, override_history
@@ -30,8 +31,7 @@ chances = quadrant_sureness(journey, mode).reindex(settled.index)
 
 st.title(t("consensus.title"))
 st.caption(t("consensus.intro"))
-SOURCES = ("votes", "override", "import", "insufficient", "none")
-source_names = {s: t(f"source.{s}") for s in SOURCES}
+source_names = {s: t(f"source.{s}") for s in Source}
 table = settled.assign(
     title=frame["title"],
     phase=frame["phase"],
@@ -62,7 +62,8 @@ for dimension in ("value", "effort"):
 table = table.join(chances.add_prefix("chance_"))
 counts = settled["value_source"].value_counts()
 columns = st.columns(4)
-for column, source in zip(columns, ("votes", "override", "import", "insufficient"), strict=True):
+shown = (Source.VOTES, Source.OVERRIDE, Source.IMPORT, Source.INSUFFICIENT)
+for column, source in zip(columns, shown, strict=True):
     column.metric(source_names[source], int(counts.get(source, 0)))
 tables.show(
     table,

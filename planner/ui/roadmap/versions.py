@@ -25,8 +25,6 @@ from planner.ui.shell.engine import engine
 from planner.ui.shell.lang import current_lang, t
 from planner.ui.shell.reads import saved_version, saved_version_key
 
-CHANGES = ("added", "removed", "earlier", "later")
-
 
 def version_actions(version: RoadmapVersion, current: Roadmap) -> None:
     """Replace a version with the current roadmap, or delete it, while it is not frozen."""
