@@ -8,7 +8,6 @@ from tests.conftest import ROOT
 
 # (file, function) -> why it waits a fixed time.
 ALLOWED = {
-    ("tests/e2e/steps.py", "settled"): "a quiet spell is the only sign a run chain ended",
     ("tests/served_app.py", "wait_until_healthy"): "between polls of a deadline-bound check",
     ("tests/durability/test_staging_sigkill.py", "start_job"): "between polls, deadline-bound",
     ("tests/durability/test_sigkill.py", "test_sigkill_mid_burst_keeps_the_database_whole"): (
@@ -41,3 +40,15 @@ def test_no_fixed_waits_but_the_ones_allowed():
 
 def test_every_allowed_wait_is_still_there():
     assert sorted(set(ALLOWED) - set(fixed_waits())) == []
+
+
+def test_browser_pages_are_opened_by_new_page():
+    """`settled` waits on the runs a page's WebSocket reports (tests/e2e/runs.py), which
+    it follows only from `tests.e2e.steps.new_page` on."""
+    opened = []
+    for path in sorted(ROOT.joinpath("tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            call = isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            if call and node.func.attr == "new_page":
+                opened.append(str(path.relative_to(ROOT)))
+    assert opened == ["tests/e2e/steps.py"]

@@ -2,8 +2,10 @@
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Response, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.e2e.runs import follow, runs_of
 
 # Logs every click on a ballot answer with what was shown around it at that instant.
 CLICK_LOG = """
@@ -27,22 +29,26 @@ ANSWERS: dict = {}  # page -> the ballot routes' answers it got, to explain a fa
 DESKTOP = {"width": 1366, "height": 768}
 
 
+def new_page(owner: Browser | BrowserContext, **options) -> Page:
+    """A page in a new context of `owner` (a browser, with the context's `options`) or in
+    the context `owner`, its script runs followed from the start (`settled` waits on them)."""
+    context = owner.new_context(**options) if isinstance(owner, Browser) else owner
+    return follow(context.new_page())
+
+
 def settled(page: Page) -> None:
     """Wait until Streamlit has finished the runs the last action started.
 
-    Streamlit's app root says what its script is doing (`data-test-script-state`: a
-    click makes it `rerunRequested` at once, then `running`, then `notRunning`). A run
-    can start another (`st.rerun()`), so the state must stay `notRunning` for a moment.
-
-    That moment is the one fixed wait left in the browser tests, on purpose: the page shows
-    no count of runs, and between the two runs of an `st.rerun()` it reads `notRunning` for
-    as long as the server takes to start the second (longer on a busy machine). Only a
-    quiet spell tells "done": two looks, 150 ms apart.
+    The app root says whether a script runs (`data-test-script-state`: a click makes it
+    `rerunRequested` at once, then `running`, then `notRunning`), but it also reads
+    `notRunning` between the two runs of an `st.rerun()`. What the server tells the page
+    over its WebSocket tells the two apart (tests/e2e/runs.py): every run asked for has
+    started, and the last one has ended for good. The page must be opened with `new_page`.
     """
     app = page.get_by_test_id("stApp")
-    for _ in range(2):
-        page.wait_for_timeout(150)
-        expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
+    runs_of(page).wait(timeout_ms=30_000)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
     # Elements of the previous run still on screen are marked stale until redrawn.
     expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=30_000)
 
@@ -54,8 +60,15 @@ def sign_in(page: Page, url: str, workspace: str, passphrase: str, who: str = "E
     form.get_by_label("Workspace", exact=True).fill(workspace)
     form.get_by_role("textbox", name="Passphrase").fill(passphrase)
     form.get_by_label("Your name").fill(who)
-    page.get_by_role("button", name="Open as facilitator").click()
+    with page.expect_response(handed_over):  # the sign-in's cookie, before a reload
+        page.get_by_role("button", name="Open as facilitator").click()
     expect(page.get_by_role("link", name="Scoring session")).to_be_visible()
+
+
+def handed_over(response: Response) -> bool:
+    """The answer to the request that hands a new sign-in to the browser's cookie (sent by
+    the page after the run that signed in: a reload before it would find no cookie)."""
+    return response.url.endswith("/api/sign-in/cookie")
 
 
 def go(page: Page, link: str) -> None:

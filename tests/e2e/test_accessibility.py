@@ -33,7 +33,7 @@ from planner.store.scoring.sessions import open_session, reveal_round
 from planner.store.scoring.stakeholders import join_session
 from tests.e2e.a11y_known import KNOWN
 from tests.e2e.rounds import close_open_sessions
-from tests.e2e.steps import DESKTOP, PHONE, go, pick_language, settled, sign_in
+from tests.e2e.steps import DESKTOP, PHONE, go, new_page, pick_language, settled, sign_in
 from tests.factories import saved_version, vote_all
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -284,7 +284,7 @@ def test_no_critical_or_serious_violation_on_any_page(
 ):
     """Every page the role sees: 0 critical and 0 serious axe-core violations, headings
     in order."""
-    page = browser.new_context(viewport=viewport).new_page()
+    page = new_page(browser, viewport=viewport)
     found = {}
     try:
         for key in walk(page, workshop, role, lang, pages):
@@ -360,7 +360,7 @@ def expect_card_heading_focused(page: Page, other_than: str = "") -> str:
 def test_a_stakeholder_joins_and_votes_with_the_keyboard_alone(browser, workshop):
     """Join and score a candidate with Tab, typing, Enter and Space only; after the join
     and after the ballot moves on by itself, focus is on the new card's heading."""
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     presses: list[str] = []
     try:
         page.goto(f"{workshop.url}/?join={workshop.code}")

@@ -15,7 +15,7 @@ from planner.store.scoring.scoring_model import load_scoring_setup
 from planner.store.scoring.sessions import open_session, reveal_round
 from planner.store.scoring.stakeholders import join_session
 from tests.e2e.rounds import busy_machine, close_open_sessions
-from tests.e2e.steps import DESKTOP, choose, go, settled
+from tests.e2e.steps import DESKTOP, choose, go, new_page, settled
 from tests.factories import saved_version, vote_all
 
 # Effort answers on the 1-5 scale (1 = 0, 5 = 10); bias and mean error against an actual
@@ -75,7 +75,7 @@ def test_an_actual_effort_saved_by_the_owner_shows_on_the_card_and_in_the_bias(
 ):
     """Done, actual effort 3, save: the card says 3.0 of 10; Progress: Ann 7, Bo -3."""
     title, token = delivering(served.database_url)
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     with busy_machine():
         page.goto(f"{served.url}/?owner={token}")
         settled(page)

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from planner.core.db import make_engine, writing
 from planner.store.scoring.sessions import reveal_round
 from tests.e2e.rounds import CANDIDATES, STAKEHOLDERS, busy_machine, new_round, stored_answers
-from tests.e2e.steps import CLICK_LOG, DESKTOP, PHONE, ballot_settled
+from tests.e2e.steps import CLICK_LOG, DESKTOP, PHONE, ballot_settled, new_page
 
 RANDOM_CLICKS = 30
 # How long a Vote page may take to load or redraw on a machine at load 17 and more, where
@@ -61,7 +61,7 @@ def test_fast_clicks_on_a_busy_machine_land_where_aimed(browser, served, repetit
         context = browser.new_context(viewport=PHONE if n < 2 else DESKTOP)
         context.add_init_script(CLICK_LOG)
         contexts.append(context)
-        pages.append(context.new_page())
+        pages.append(new_page(context))
     try:
         with busy_machine():
             for page, (_, token) in zip(pages, people, strict=True):
@@ -116,7 +116,7 @@ def test_a_vote_after_the_reveal_is_refused_on_the_ballot(browser, served):
     reason, the page shows the reveal, and the refused answer is not stored."""
     session_id, _, _, people = new_round(served.database_url)
     stakeholder_id, token = people[0]
-    page = browser.new_context(viewport=PHONE).new_page()
+    page = new_page(browser, viewport=PHONE)
     # Only the vote itself may learn of the reveal: the ballot's pushes and polls are
     # held back.
     page.route("**/api/ballot/events*", lambda route: route.abort())
@@ -144,7 +144,7 @@ def test_the_personal_link_and_not_the_name_says_who_you_are(browser, served):
     same name with the join code opens nobody's ballot."""
     session_id, _, _, people = new_round(served.database_url)
     _, token = people[0]
-    mine = browser.new_context(viewport=DESKTOP).new_page()
+    mine = new_page(browser, viewport=DESKTOP)
     mine.goto(f"{served.url}/?me={token}")
     progress = mine.get_by_test_id("ballot-progress")
     expect(progress).to_have_text(f"0 of {CANDIDATES} scored", timeout=LOADED_MS)
@@ -158,7 +158,7 @@ def test_the_personal_link_and_not_the_name_says_who_you_are(browser, served):
     expect(mine.locator("button[aria-pressed=true]")).to_have_count(1, timeout=LOADED_MS)
 
     code = mine.url.split("join=")[1]
-    stranger = browser.new_context(viewport=DESKTOP).new_page()
+    stranger = new_page(browser, viewport=DESKTOP)
     stranger.goto(f"{served.url}/?join={code}")
     name = stranger.get_by_label("Name")
     expect(name).to_be_visible(timeout=LOADED_MS)

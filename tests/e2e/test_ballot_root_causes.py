@@ -24,7 +24,7 @@ from playwright.sync_api import Page, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from tests.e2e.rounds import busy_machine, new_round, stored_answers
-from tests.e2e.steps import CLICK_LOG, DESKTOP, PHONE, ballot_settled, settled
+from tests.e2e.steps import CLICK_LOG, DESKTOP, PHONE, ballot_settled, new_page, settled
 
 IDLE_MS = 10_000  # the first ballot reran every 4 s; the page's clock is moved on this far
 
@@ -46,7 +46,7 @@ def reruns_sent(page: Page) -> list[str]:
 
 def test_the_ballot_never_reruns_the_page_by_itself_or_for_an_answer(browser, served):
     _, _, _, people = new_round(served.database_url)
-    page = browser.new_context(viewport=PHONE).new_page()
+    page = new_page(browser, viewport=PHONE)
     page.clock.install()  # the page's timers, run at will: a periodic rerun would fire
     reruns = reruns_sent(page)
     page.goto(f"{served.url}/?me={people[0][1]}")
@@ -74,7 +74,7 @@ def test_a_click_while_the_card_changes_lands_on_the_card_it_sat_in(browser, ser
     for viewport, (_, token) in zip((DESKTOP, PHONE), people[:2], strict=True):
         context = browser.new_context(viewport=viewport)
         context.add_init_script(CLICK_LOG)
-        page = context.new_page()
+        page = new_page(context)
         network = context.new_cdp_session(page)
         network.send("Network.enable")
         network.send(
@@ -110,7 +110,7 @@ def test_an_answer_shows_as_chosen_only_once_stored(browser, served):
     is retrying; once the network is back it is stored and only then shown as chosen."""
     session_id, _, _, people = new_round(served.database_url)
     stakeholder_id, token = people[0]
-    page = browser.new_context(viewport=PHONE).new_page()
+    page = new_page(browser, viewport=PHONE)
     page.goto(f"{served.url}/?me={token}")
     card = page.get_by_test_id("ballot-card")
     group = card.locator("fieldset.criterion").first

@@ -4,13 +4,13 @@ is rerunning (Streamlit's own button lost such clicks: its file id was the last 
 from pathlib import Path
 
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
-from tests.e2e.steps import DESKTOP, go, settled, sign_in
+from tests.e2e.steps import DESKTOP, go, new_page, settled, sign_in
 
 STARTS = {"Excel": b"PK", "PDF report": b"%PDF", "CSV": b"\xef\xbb\xbf"}
 
 
 def test_every_click_downloads_its_file_while_the_page_reruns(browser, app_url, tmp_path):
-    page = browser.new_context(viewport=DESKTOP, accept_downloads=True).new_page()
+    page = new_page(browser, viewport=DESKTOP, accept_downloads=True)
     sign_in(page, app_url, DEMO_NAME, DEMO_PASSPHRASE)
     go(page, "Roadmap")
     lanes = page.get_by_role("radiogroup").last

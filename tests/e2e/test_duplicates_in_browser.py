@@ -10,7 +10,7 @@ from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
 from planner.store.journey.candidates import candidate_frame
 from planner.store.journey.merges import recent_merges
 from planner.store.journey.workspaces import find_workspace, load_journey
-from tests.e2e.steps import DESKTOP, go, settled, sign_in
+from tests.e2e.steps import DESKTOP, go, new_page, settled, sign_in
 from tests.factories import add_candidate
 
 IMPORTED = (
@@ -75,7 +75,7 @@ def paying_fixture(served):
 
 def test_a_merge_from_the_candidates_page_and_its_undo(browser, served, stored):
     """Merge after the confirmation, both channels kept; Undo brings the other back."""
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     sign_in(page, served.url, DEMO_NAME, DEMO_PASSPHRASE)
     go(page, "Candidates")
     page.get_by_text("Possible duplicates", exact=True).click()
@@ -107,7 +107,7 @@ def test_a_merge_from_the_candidates_page_and_its_undo(browser, served, stored):
 def test_a_merge_from_the_grid_and_its_undo(browser, served, paying):
     """A marked cell opened from the grid's list, merged there; the grid stays, redrawn."""
     before = paying()
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     sign_in(page, served.url, DEMO_NAME, DEMO_PASSPHRASE)
     go(page, "Journey grid")
     cells = page.get_by_role("radiogroup", name="Likely duplicates across channels, in")
@@ -150,7 +150,7 @@ def test_a_row_of_an_import_merged_instead_of_added(browser, served, stored, tmp
     """The preview offers the merge only for a repeating row; the other row is added."""
     before, rows_before = stored(), rows(served)
     assert before["Self-service returns portal"] == ["Website", "Mobile app"]
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     sign_in(page, served.url, DEMO_NAME, DEMO_PASSPHRASE)
     go(page, "Import")
     path = tmp_path / "ideas.csv"

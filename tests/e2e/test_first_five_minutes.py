@@ -14,7 +14,7 @@ from planner.demo import find_demo
 from planner.store.journey.candidates import candidate_counts
 from tests.conftest import ROOT
 from tests.e2e.conftest import Served
-from tests.e2e.steps import DESKTOP, settled
+from tests.e2e.steps import DESKTOP, new_page, settled
 from tests.served_app import served_app
 
 
@@ -67,7 +67,7 @@ def expect_its_matrix(page: Page, count: int) -> None:
 def test_one_click_from_the_first_page_opens_the_demo_as_facilitator(browser, served, screenshot):
     """On the machine that runs the app: the demo's Matrix, as its facilitator."""
     name, count = demo_in(served.database_url)
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     open_the_demo(page, served.url, name)
     expect(page.get_by_text(t("demo.welcome_facilitator").split("**")[0].strip())).to_be_visible()
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
@@ -84,7 +84,7 @@ def test_one_click_from_the_first_page_opens_the_demo_as_facilitator(browser, se
 def test_an_installation_may_give_a_marked_read_only_tour(browser, touring, screenshot):
     """With PLANNER_DEMO=tour: the Matrix, marked read-only, with the way to one's own."""
     name, count = demo_in(touring.database_url)
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     open_the_demo(page, touring.url, name)
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text(t("demo.tour_note").replace("**", ""))).to_be_visible()

@@ -26,7 +26,7 @@ from planner.store.scoring.scoring_model import (
 from planner.store.scoring.sessions import open_session
 from planner.store.scoring.stakeholders import join_session
 from tests.e2e.rounds import busy_machine, close_open_sessions
-from tests.e2e.steps import PHONE, answer_current, go, settled, sign_in
+from tests.e2e.steps import PHONE, answer_current, go, new_page, settled, sign_in
 
 
 def fresh_session(database_url: str, name: str, candidates: list[int], *, focus: bool, people):
@@ -66,12 +66,12 @@ def test_focus_mode_moves_three_stakeholders_together(browser, served):
         focus=True,
         people=[("Ann", ""), ("Bo", ""), ("Cy", "")],
     )
-    facilitator = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    facilitator = new_page(browser, viewport={"width": 1366, "height": 900})
     sign_in(facilitator, served.url, DEMO, DEMO_PASSPHRASE)
     go(facilitator, "Scoring session")
     phones = []
     for token in tokens:
-        page = browser.new_context(viewport=PHONE).new_page()
+        page = new_page(browser, viewport=PHONE)
         page.goto(f"{served.url}/?me={token}")
         expect(ballot_title(page)).to_have_text(titles[7], timeout=30_000)
         expect(page.get_by_test_id("ballot-picker").locator("option")).to_have_count(1)
@@ -143,7 +143,7 @@ def test_a_role_sees_its_criteria_and_the_references_beside_the_scale(browser, s
         focus=False,
         people=[("Ivo", "IT"), ("Mia", "Marketing")],
     )
-    it, marketing = (browser.new_context(viewport=PHONE).new_page() for _ in tokens)
+    it, marketing = (new_page(browser, viewport=PHONE) for _ in tokens)
     for page, token in zip((it, marketing), tokens, strict=True):
         page.goto(f"{served.url}/?me={token}")
         expect(ballot_title(page)).to_be_visible(timeout=30_000)

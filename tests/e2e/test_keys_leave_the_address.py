@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from planner.core.i18n import t
 from tests.e2e.rounds import new_round
-from tests.e2e.steps import DESKTOP, settled
+from tests.e2e.steps import DESKTOP, new_page, settled
 from tests.e2e.test_light_ballot import code_of
 
 
@@ -47,7 +47,7 @@ def test_a_personal_link_leaves_no_key_in_the_address_or_history(browser, served
     """Opened, settled, then every history entry read back: none holds the key."""
     session_id, _, _, people = new_round(served.database_url)
     key = people[0][1]
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     page.goto(served.url + path.format(key=key, code=code_of(served.database_url, session_id)))
     settled(page)
     if path.startswith("/signoff"):  # nothing is up for sign-off: no name shown there
@@ -65,7 +65,7 @@ def test_the_light_pages_sign_off_link_carries_no_key(browser, served):
     """The light page's Sign-off link opens the sign-off as the same person, without ?me=."""
     session_id, _, _, people = new_round(served.database_url)
     key = people[0][1]
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     page.goto(f"{served.url}/b/{code_of(served.database_url, session_id)}?me={key}")
     link = page.locator("#signoff")
     expect(link).not_to_have_attribute("href", "/")

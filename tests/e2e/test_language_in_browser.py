@@ -3,7 +3,7 @@
 from playwright.sync_api import expect
 
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
-from tests.e2e.steps import DESKTOP, go, pick, settled, sign_in
+from tests.e2e.steps import DESKTOP, go, new_page, pick, settled, sign_in
 
 
 def switch(page, language: str) -> None:
@@ -11,7 +11,7 @@ def switch(page, language: str) -> None:
 
 
 def test_a_switch_keeps_the_choices_and_the_open_tab(browser, app_url):
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     sign_in(page, app_url, DEMO_NAME, DEMO_PASSPHRASE)
     go(page, "Import")
     page.get_by_text("a new workspace made from the file").click()
@@ -43,7 +43,7 @@ def test_the_browser_writes_numbers_and_dates_in_the_apps_language(browser, app_
     """An English browser on a Dutch page: the grid's "localized" cells use the page's
     locale, which follows the app's language (the grid draws on a canvas, so the locale it
     formats with is what can be read)."""
-    page = browser.new_context(viewport=DESKTOP, locale="en-US").new_page()
+    page = new_page(browser, viewport=DESKTOP, locale="en-US")
     sign_in(page, app_url, DEMO_NAME, DEMO_PASSPHRASE)
     go(page, "Matrix")
     written = (
@@ -67,7 +67,7 @@ def test_help_icons_and_pickers_speak_the_apps_language(browser, app_url):
     """Streamlit names each help icon "Help for <label>" for screen readers and offers
     "Select all" in a multiselect, in English whatever the page: a Dutch page names its
     icons in Dutch and offers no English option; back in English all is as it was."""
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     sign_in(page, app_url, DEMO_NAME, DEMO_PASSPHRASE)
     go(page, "Roadmap")
     english, dutch = (

@@ -15,7 +15,7 @@ from planner.store.scoring.sessions import (
 )
 from planner.store.scoring.votes import my_ballot
 from tests.e2e.rounds import CANDIDATES, new_round, stored_answers
-from tests.e2e.steps import DESKTOP, PHONE
+from tests.e2e.steps import DESKTOP, PHONE, new_page
 from tests.e2e.test_accessibility import ALSO_FAILING, scan
 
 TEXTS = {
@@ -83,7 +83,7 @@ def test_a_stakeholder_joins_votes_reloads_and_sees_the_reveal(browser, served, 
     """Join by the light link, answer three candidates, reload, follow the reveal."""
     session_id, _, _, _ = new_round(served.database_url)
     code = code_of(served.database_url, session_id)
-    page = browser.new_context(viewport=viewport).new_page()
+    page = new_page(browser, viewport=viewport)
     assets = []
     page.on("response", lambda r: "/b/assets/" in r.url and assets.append(r))
     link = f"{served.url}/b/{code}" + ("?lang=nl" if lang == "nl" else "")
@@ -125,7 +125,7 @@ def test_the_personal_link_opens_the_ballot_on_another_device(browser, served):
     session_id, _, _, people = new_round(served.database_url)
     code = code_of(served.database_url, session_id)
     stakeholder_id, token = people[0]
-    page = browser.new_context(viewport=PHONE).new_page()
+    page = new_page(browser, viewport=PHONE)
     page.goto(f"{served.url}/b/{code}?me={token}")
     answered = answer_card(page, "5")
     assert "me=" not in page.url  # the secret leaves the address bar
@@ -145,7 +145,7 @@ def test_a_personal_link_of_an_earlier_session_joins_the_next_by_a_post(browser,
     session_id, _, _, _ = new_round(served.database_url)
     code = code_of(served.database_url, session_id)
     stakeholder_id, token = earlier[0]
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     methods = []
     page.on(
         "request",
@@ -187,7 +187,7 @@ def test_voting_by_keyboard_alone(browser, served):
     """Tab to an answer, press Space; after each card focus is on the next heading."""
     session_id, _, criteria, _ = new_round(served.database_url)
     code = code_of(served.database_url, session_id)
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     join_light(page, f"{served.url}/b/{code}", "en", "Keys Only")
     heading = page.get_by_test_id("ballot-card").locator("h2.title")
     for label in ("3", "1"):
@@ -208,7 +208,7 @@ def test_requests_cut_off_by_a_closed_connection_are_sent_again(browser, served)
     answers the same person, and the answer clicked is the one stored."""
     session_id, _, criteria, _ = new_round(served.database_url)
     code = code_of(served.database_url, session_id)
-    page = browser.new_context(viewport=PHONE).new_page()
+    page = new_page(browser, viewport=PHONE)
     cut = {"/api/ballot/candidate": 1, "/api/ballot/vote": 1}
 
     def flaky(route):
@@ -259,7 +259,7 @@ def test_no_serious_axe_violation_and_a_revote_is_followed(browser, served):
     round opens and the page is a ballot again."""
     session_id, titles, _, _ = new_round(served.database_url)
     code = code_of(served.database_url, session_id)
-    page = browser.new_context(viewport=PHONE, bypass_csp=True).new_page()
+    page = new_page(browser, viewport=PHONE, bypass_csp=True)
     page.goto(f"{served.url}/b/{code}?lang=nl")
     expect(page.get_by_role("button", name="Meedoen")).to_be_visible()
     assert serious(page) == []
@@ -285,7 +285,7 @@ def test_the_time_box_and_a_nudge_reach_the_light_page(browser, served):
     session_id, _, _, people = new_round(served.database_url)
     code = code_of(served.database_url, session_id)
     stakeholder_id, token = people[1]
-    page = browser.new_context(viewport=PHONE).new_page()
+    page = new_page(browser, viewport=PHONE)
     page.goto(f"{served.url}/b/{code}?me={token}")
     expect(page.get_by_test_id("ballot-card").locator("h2.title")).to_be_visible(timeout=30_000)
     engine = make_engine(served.database_url)
@@ -308,7 +308,7 @@ def test_a_reveal_reaches_the_light_ballot_through_the_push(browser, served):
     session_id, _, _, people = new_round(served.database_url)
     code = code_of(served.database_url, session_id)
     _, token = people[2]
-    page = browser.new_context(viewport=PHONE).new_page()
+    page = new_page(browser, viewport=PHONE)
     polls = []
 
     def no_poll(route):
@@ -335,7 +335,7 @@ def test_without_the_push_the_ballot_polls_and_still_follows(browser, served):
     session_id, _, _, people = new_round(served.database_url)
     code = code_of(served.database_url, session_id)
     _, token = people[3]
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     streams = []
 
     def no_stream(route):

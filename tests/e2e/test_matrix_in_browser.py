@@ -25,7 +25,7 @@ from planner.store.scoring.scoring_model import load_scoring_setup
 from planner.store.scoring.sessions import reveal_round
 from tests.conftest import ROOT
 from tests.e2e.rounds import busy_machine
-from tests.e2e.steps import DESKTOP, click_option, go, pick_language, settled, sign_in
+from tests.e2e.steps import DESKTOP, click_option, go, new_page, pick_language, settled, sign_in
 from tests.factories import add_candidate, demo_session, join, vote_all
 from tests.served_app import served_app
 
@@ -116,7 +116,7 @@ def test_two_people_read_the_tooltip_each_in_their_language_on_a_busy_machine(br
     matrix at the same moment, one in Dutch and one in English, while every core is busy:
     each view is made once per language and shared, and neither gets the other's. A
     title that looks like HTML reads as typed and runs nothing."""
-    pages = [browser.new_context(viewport=DESKTOP, locale="en-US").new_page() for _ in range(2)]
+    pages = [new_page(browser, viewport=DESKTOP, locale="en-US") for _ in range(2)]
     dialogs = []
     for page in pages:
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -149,7 +149,7 @@ def test_two_people_read_the_tooltip_each_in_their_language_on_a_busy_machine(br
 
 
 def test_the_spread_shows_under_the_pointer_and_for_the_pick(browser, many_url):
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     sign_in(page, many_url, DEMO_NAME, DEMO_PASSPHRASE)
     go(page, "Matrix")
     expect(page.get_by_test_id("stAlert")).to_have_count(0)  # every candidate is shown
@@ -175,7 +175,7 @@ def test_the_spread_shows_under_the_pointer_and_for_the_pick(browser, many_url):
 
 
 def test_the_options_keep_what_was_chosen_while_closed(browser, many_url):
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     sign_in(page, many_url, DEMO_NAME, DEMO_PASSPHRASE)
     go(page, "Matrix")
     expect(page.get_by_text("Everyone (the consensus) · All candidates")).to_be_visible()
@@ -200,7 +200,7 @@ def test_the_options_keep_what_was_chosen_while_closed(browser, many_url):
 def test_show_data_lists_the_points(browser, many_url):
     """The chart toolbar's "Show data" lists every point (its first dataset), not the
     one-row quadrant lines."""
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     sign_in(page, many_url, DEMO_NAME, DEMO_PASSPHRASE)
     go(page, "Matrix")
     page.get_by_test_id("stVegaLiteChart").first.hover()

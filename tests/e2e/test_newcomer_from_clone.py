@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from planner.core.i18n import t
 from tests.conftest import ROOT
 from tests.e2e.conftest import Served
-from tests.e2e.steps import DESKTOP, PHONE, answer_current, go, join_by_link, open_session
+from tests.e2e.steps import DESKTOP, PHONE, answer_current, go, join_by_link, new_page, open_session
 from tests.e2e.test_first_five_minutes import demo_in, expect_its_matrix, open_the_demo
 from tests.served_app import served_app
 
@@ -42,7 +42,7 @@ def fresh_clone(tmp_path_factory):
 def test_a_newcomer_reaches_the_demo_and_runs_a_first_round(browser, fresh_clone, screenshot):
     """README only: open the demo, its Matrix, a session, two colleagues score, reveal."""
     name, count = demo_in(fresh_clone.database_url)
-    facilitator = browser.new_context(viewport=DESKTOP).new_page()
+    facilitator = new_page(browser, viewport=DESKTOP)
     open_the_demo(facilitator, fresh_clone.url, name)
     expect_its_matrix(facilitator, count)
 
@@ -59,7 +59,7 @@ def test_a_newcomer_reaches_the_demo_and_runs_a_first_round(browser, fresh_clone
 
     colleagues = {}
     for colleague, viewport in zip(COLLEAGUES, (DESKTOP, PHONE), strict=True):
-        colleagues[colleague] = browser.new_context(viewport=viewport).new_page()
+        colleagues[colleague] = new_page(browser, viewport=viewport)
         join_by_link(colleagues[colleague], link, colleague, total=2)
     for candidate in (0, 1):
         for colleague, page in colleagues.items():

@@ -19,7 +19,7 @@ from planner.store.scoring.own_pace import invite, open_own_pace
 from planner.store.scoring.sessions import current_round
 from tests.conftest import ROOT
 from tests.e2e.rounds import close_open_sessions
-from tests.e2e.steps import answer_current
+from tests.e2e.steps import answer_current, new_page
 from tests.smtp_server import smtp_server_fixture  # noqa: F401
 
 PEOPLE = {"Ann": "ann@example.org", "Bob": "bob@example.org", "Cas": "cas@example.org"}
@@ -49,7 +49,7 @@ def _link(mail) -> str:
 
 
 def _score(browser, link: str, count: int, total: int) -> None:
-    page = browser.new_context().new_page()
+    page = new_page(browser)
     page.goto(link)
     expect(page.get_by_text(f"0 of {total} scored")).to_be_visible(timeout=30_000)
     for number in range(count):
@@ -102,7 +102,7 @@ def test_an_own_pace_round_from_invitation_to_reveal(browser, served, smtp_serve
         assert current_round(db=db, session_id=scoring.id).status == "revealed"
     counts = {name: len(inbox.to(email)) for name, email in PEOPLE.items()}
     assert counts == {"Ann": 1, "Bob": 3, "Cas": 2}  # invitation + reminders, once each
-    page = browser.new_context().new_page()
+    page = new_page(browser)
     page.goto(links["Ann"])
     expect(page.get_by_text("of this round have been revealed")).to_be_visible(timeout=30_000)
     page.context.close()

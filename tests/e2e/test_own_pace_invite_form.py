@@ -13,7 +13,7 @@ from planner.models import OwnPaceCreate, SessionCreate
 from planner.store.journey.workspaces import list_workspaces
 from planner.store.scoring.own_pace import invitees, open_own_pace
 from tests.e2e.rounds import close_open_sessions
-from tests.e2e.steps import go, settled, sign_in
+from tests.e2e.steps import go, new_page, settled, sign_in
 
 
 def test_the_invite_form_names_the_address_and_leaves_no_error(browser, served):
@@ -30,7 +30,7 @@ def test_the_invite_form_names_the_address_and_leaves_no_error(browser, served):
             pace_in=OwnPaceCreate(open_until=datetime.now(UTC) + timedelta(days=5)),
             app_url=served.url,
         )
-    page = browser.new_context().new_page()
+    page = new_page(browser)
     sign_in(page, served.url, DEMO, DEMO_PASSPHRASE)
     go(page, "Scoring session")
     form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Add"))

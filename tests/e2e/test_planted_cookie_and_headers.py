@@ -10,7 +10,7 @@ from playwright.sync_api import BrowserContext, expect
 
 from planner.core.i18n import t
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
-from tests.e2e.steps import DESKTOP, go, settled, sign_in
+from tests.e2e.steps import DESKTOP, go, handed_over, new_page, settled, sign_in
 
 SIGNED_OUT = "Sign in to see this page"
 
@@ -22,7 +22,7 @@ def visit_cookie(context: BrowserContext) -> str:
 
 def test_a_planted_cookie_gains_nothing_and_sign_out_ends_every_tab(browser, served):
     attacker = browser.new_context(viewport=DESKTOP)
-    attacker_page = attacker.new_page()
+    attacker_page = new_page(attacker)
     attacker_page.goto(served.url)
     settled(attacker_page)
     planted = visit_cookie(attacker)  # a token the server issued to the attacker
@@ -30,8 +30,8 @@ def test_a_planted_cookie_gains_nothing_and_sign_out_ends_every_tab(browser, ser
     victim = browser.new_context(viewport=DESKTOP)
     # what a page on another port of the same host can do: set the app's cookie
     victim.add_cookies([{"name": "planner_visit", "value": planted, "url": served.url}])
-    page = victim.new_page()
-    with page.expect_response(lambda r: r.url.endswith("/api/sign-in/cookie")) as handed:
+    page = new_page(victim)
+    with page.expect_response(handed_over) as handed:
         sign_in(page, served.url, DEMO_NAME, DEMO_PASSPHRASE)
     assert handed.value.status == 204
     settled(page)
@@ -41,7 +41,7 @@ def test_a_planted_cookie_gains_nothing_and_sign_out_ends_every_tab(browser, ser
     settled(attacker_page)
     expect(attacker_page.get_by_text(SIGNED_OUT)).to_be_visible()
 
-    second_tab = victim.new_page()
+    second_tab = new_page(victim)
     second_tab.goto(f"{served.url}/candidates")
     settled(second_tab)
     expect(second_tab.get_by_role("link", name="Scoring session")).to_be_visible()

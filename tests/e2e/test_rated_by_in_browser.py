@@ -9,7 +9,7 @@ from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
 from planner.models import RoleWeightCreate
 from planner.store.journey.workspaces import find_workspace
 from planner.store.scoring.scoring_model import load_scoring_setup, set_role_weights
-from tests.e2e.steps import DESKTOP, click_option, go, settled, sign_in
+from tests.e2e.steps import DESKTOP, click_option, go, new_page, settled, sign_in
 
 
 @pytest.fixture(name="listed")
@@ -34,7 +34,7 @@ def listed_fixture(served):
 
 
 def test_a_role_picked_for_a_criterion_survives_escape(browser, served, listed):
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     sign_in(page, served.url, DEMO_NAME, DEMO_PASSPHRASE)
     go(page, "Scoring model")
     box = page.get_by_test_id("stMultiSelect").filter(has=page.get_by_text("Effort", exact=True))

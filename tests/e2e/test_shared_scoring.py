@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from planner.demo import DEMO_NAME as DEMO
 from planner.demo import DEMO_PASSPHRASE
-from tests.e2e.steps import answer_current, go, join, open_session, settled, sign_in
+from tests.e2e.steps import answer_current, go, join, new_page, open_session, settled, sign_in
 
 # Each stakeholder's answers per candidate: the same label on every criterion.
 ANSWERS = {"Annelies Zwart": ("1", "2"), "Bram Oosterhuis": ("3", "2"), "Chen Wei-Ling": ("5", "4")}
@@ -14,7 +14,7 @@ EXPECTED_VALUES = ("5", "2.5")
 
 def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url, screenshot):
     """Live progress without reloads, nothing of others before the reveal, right medians after."""
-    facilitator = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    facilitator = new_page(browser, viewport={"width": 1366, "height": 900})
     sign_in(facilitator, app_url, DEMO, DEMO_PASSPHRASE)
     go(facilitator, "Scoring session")
     code = open_session(
@@ -26,7 +26,7 @@ def test_three_stakeholders_score_blind_and_the_reveal_adds_up(browser, app_url,
     people = {}
     for name in ANSWERS:
         width = 390 if name.startswith("Chen") else 1366  # one stakeholder on a phone
-        people[name] = browser.new_context(viewport={"width": width, "height": 844}).new_page()
+        people[name] = new_page(browser, viewport={"width": width, "height": 844})
         # The round's state reaches the Vote page by the push alone: every poll is held
         # back (the ballot polls only until the first pushed state, and as a fallback).
         people[name].route("**/api/ballot/state*", lambda route: route.abort())

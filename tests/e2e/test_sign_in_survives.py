@@ -10,7 +10,7 @@ from planner.store.access.grants import get_access
 from planner.store.journey.workspaces import list_workspaces
 from planner.ui.page_files import PAGE_FILES
 from tests.e2e.rounds import new_round
-from tests.e2e.steps import DESKTOP, go, pick_language, settled, sign_in
+from tests.e2e.steps import DESKTOP, go, handed_over, new_page, pick_language, settled, sign_in
 
 SIGNED_OUT = "Sign in to see this page"
 
@@ -30,7 +30,7 @@ def viewer_link(database_url: str) -> str:
 
 
 def test_a_facilitator_reloads_every_page_and_stays_there(browser, served):
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     sign_in(page, served.url, DEMO_NAME, DEMO_PASSPHRASE)
     pick_language(page, page.get_by_test_id("stSidebar"), "Nederlands")
     for key in PAGE_FILES:
@@ -44,7 +44,7 @@ def test_a_facilitator_reloads_every_page_and_stays_there(browser, served):
         expect(page.get_by_text(t("workspace.sign_in_first", "nl")[:20])).to_have_count(0)
         expect(page.locator("h1").first).to_be_visible()
     # the language stays with the browser: a new sign-in record holds it alone
-    with page.expect_response(lambda r: r.url.endswith("/api/sign-in/cookie")):
+    with page.expect_response(handed_over):
         page.get_by_role("button", name=t("access.sign_out", "nl")).click()
     settled(page)
     page.goto(f"{served.url}/candidates")
@@ -55,8 +55,9 @@ def test_a_facilitator_reloads_every_page_and_stays_there(browser, served):
 
 
 def test_a_manager_keeps_the_link_across_pages_until_it_is_renewed(browser, served):
-    manager = browser.new_context(viewport=DESKTOP).new_page()
-    manager.goto(f"{served.url}/?view={viewer_link(served.database_url)}")
+    manager = new_page(browser, viewport=DESKTOP)
+    with manager.expect_response(handed_over):
+        manager.goto(f"{served.url}/?view={viewer_link(served.database_url)}")
     settled(manager)
     go(manager, "Roadmap")
     assert "view=" not in manager.url  # the address no longer holds the link
@@ -66,7 +67,7 @@ def test_a_manager_keeps_the_link_across_pages_until_it_is_renewed(browser, serv
     reload(manager)
     expect(manager.get_by_role("heading", name=t("matrix.title", "en"))).to_be_visible()
 
-    facilitator = browser.new_context(viewport=DESKTOP).new_page()
+    facilitator = new_page(browser, viewport=DESKTOP)
     sign_in(facilitator, served.url, DEMO_NAME, DEMO_PASSPHRASE)
     facilitator.get_by_role("tab", name="Access").click()
     facilitator.get_by_role("button", name="New links").click()
@@ -81,7 +82,7 @@ def test_a_manager_keeps_the_link_across_pages_until_it_is_renewed(browser, serv
 
 def test_a_stakeholder_reloads_the_sign_off_in_their_language(browser, served):
     _, _, _, people = new_round(served.database_url)
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     with page.expect_response(lambda r: "/api/ballot/remember" in r.url):
         page.goto(f"{served.url}/?me={people[0][1]}")
     settled(page)

@@ -3,13 +3,13 @@
 from playwright.sync_api import expect
 
 from planner.demo import DEMO_NAME, DEMO_PASSPHRASE
-from tests.e2e.steps import DESKTOP, add_candidate_here, choose, go, settled, sign_in
+from tests.e2e.steps import DESKTOP, add_candidate_here, choose, go, new_page, settled, sign_in
 
 TRICKY = ["<script>alert(1)</script>", "[x](javascript:alert(1))", "<img src=x onerror=alert(2)>"]
 
 
 def test_tricky_titles_show_as_typed_and_run_nothing(browser, app_url):
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     sign_in(page, app_url, DEMO_NAME, DEMO_PASSPHRASE)

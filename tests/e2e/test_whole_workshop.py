@@ -23,6 +23,7 @@ from tests.e2e.steps import (
     go,
     horizontal_overflow,
     join,
+    new_page,
     open_session,
     settled,
 )
@@ -94,7 +95,7 @@ def download(page: Page, label: str) -> bytes:
 
 
 def test_the_whole_workshop(browser, app_url, screenshot, tmp_path):
-    facilitator = browser.new_context(viewport=DESKTOP).new_page()
+    facilitator = new_page(browser, viewport=DESKTOP)
     create_workspace(facilitator, app_url)
     photograph(facilitator, screenshot, "workspaces")
 
@@ -119,7 +120,7 @@ def test_the_whole_workshop(browser, app_url, screenshot, tmp_path):
     stakeholders = {}
     for name in SCORES:
         viewport = PHONE if name == "Chen" else DESKTOP  # one stakeholder on a phone
-        stakeholders[name] = browser.new_context(viewport=viewport).new_page()
+        stakeholders[name] = new_page(browser, viewport=viewport)
         join(stakeholders[name], app_url, code, name, total=3)
     for candidate in range(3):  # everyone answers the same candidate at the same time
         for name, page in stakeholders.items():
@@ -195,7 +196,7 @@ def test_the_whole_workshop(browser, app_url, screenshot, tmp_path):
     facilitator.get_by_role("tab", name="Access").click()
     owner_link = facilitator.get_by_test_id("stCode").nth(1).inner_text().strip()
     assert "?owner=" in owner_link
-    owner = browser.new_context(viewport=DESKTOP).new_page()
+    owner = new_page(browser, viewport=DESKTOP)
     owner.goto(owner_link)
     settled(owner)
     go(owner, "Commitments")

@@ -17,7 +17,7 @@ from planner.models import SessionSettings, utcnow
 from planner.store.scoring.round_timing import nudge, start_timer
 from planner.store.scoring.sessions import change_settings, get_session, reveal_round
 from tests.e2e.rounds import busy_machine, new_round
-from tests.e2e.steps import DESKTOP, PHONE, answer_current, go, settled, sign_in
+from tests.e2e.steps import DESKTOP, PHONE, answer_current, go, new_page, settled, sign_in
 
 
 def test_the_qr_code_on_screen_reads_back_as_the_join_link(browser, served):
@@ -26,7 +26,7 @@ def test_the_qr_code_on_screen_reads_back_as_the_join_link(browser, served):
     with reading(engine) as db:
         code = get_session(db=db, session_id=session_id).code
     engine.dispose()
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, viewport=DESKTOP)
     sign_in(page, served.url, DEMO, DEMO_PASSPHRASE)
     go(page, "Scoring session")
     settled(page)
@@ -41,7 +41,7 @@ def test_time_box_and_nudges_reach_the_ballots(browser, served):
     session_id, _, _, people = new_round(served.database_url)
     ballots = []
     for _, token in people[:3]:
-        page = browser.new_context(viewport=PHONE).new_page()
+        page = new_page(browser, viewport=PHONE)
         page.goto(f"{served.url}/?me={token}")
         expect(page.get_by_test_id("ballot-card").locator("h2.title")).to_be_visible(timeout=30_000)
         ballots.append(page)
@@ -83,9 +83,9 @@ def test_the_presenter_view_fills_a_projector_and_follows_the_round(browser, ser
     with reading(engine) as db:
         code = get_session(db=db, session_id=session_id).code
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
+    page = new_page(context)
     sign_in(page, served.url, DEMO, DEMO_PASSPHRASE)
-    ballot = context.new_page()  # someone scores one candidate meanwhile
+    ballot = new_page(context)  # someone scores one candidate meanwhile
     ballot.goto(f"{served.url}/?me={people[0][1]}")
     expect(ballot.get_by_test_id("ballot-card").locator("h2.title")).to_be_visible(timeout=30_000)
     answer_current(ballot, "4", "Worth it")
