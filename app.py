@@ -26,9 +26,11 @@ else:  # imported by the server
     from planner.ui.scoring.ballot_events import ROUTES as BALLOT_EVENTS
     from planner.ui.scoring.ballot_routes import ROUTES as BALLOT
     from planner.ui.scoring.reminder_routes import ROUTES as REMINDERS_OFF
+    from planner.ui.threads import lifespan
 
     app = App(
         __file__,
+        lifespan=lifespan,
         routes=BALLOT
         + BALLOT_EVENTS
         + LIGHT

@@ -40,6 +40,7 @@ import secrets
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -78,14 +79,16 @@ async def send(client, method: str, url: str, **kwargs):
     """A request as the page sends it: on a connection closed under it (an idle
     keep-alive the server ended, say) or a 5xx, sent again, later each time."""
     for delay in [*RETRY_S, None]:
+        why = "closed"
         try:
             response = await client.request(method, url, **kwargs)
             if response.status_code < 500 or delay is None:
                 return response
+            why = str(response.status_code)
         except httpx2.TransportError:
             if delay is None:
                 raise
-        RESULTS["retries"] = RESULTS.get("retries", 0) + 1
+        RESULTS.setdefault("retries", Counter())[why] += 1
         await asyncio.sleep(delay)
 
 
@@ -401,8 +404,11 @@ def scenario(
     follow: str = "push",
     processes: int = 1,
     postgresql: bool = False,
+    client_nice: int = 0,
 ) -> dict:
     with light_app(processes, postgresql) as app:
+        if client_nice:  # this thread only, after the servers and the database started
+            os.setpriority(os.PRIO_PROCESS, 0, client_nice)
         results = asyncio.run(
             drive(
                 app.servers,
@@ -436,6 +442,13 @@ def all_in_cpu(results: dict) -> str:
     return figure
 
 
+def retried(results: dict) -> str:
+    """How many requests were sent again, and why (a closed connection, a status)."""
+    counts = results.get("retries", Counter())
+    reasons = ", ".join(f"{why} {n}" for why, n in counts.most_common())
+    return f"{sum(counts.values())} ({reasons})" if counts else "0"
+
+
 def spread(values: list[float]) -> str:
     if not values:
         return "—"
@@ -451,6 +464,13 @@ def main() -> None:
     parser.add_argument("--follow", choices=("push", "poll"), default="push")
     parser.add_argument("--processes", type=int, default=1, help="app processes, sticky")
     parser.add_argument("--postgresql", action="store_true", help="a PostgreSQL database")
+    parser.add_argument(
+        "--client-nice",
+        type=int,
+        default=0,
+        help="the generator's nice value (-10: ahead of the server, as browsers on their "
+        "own devices; needs root)",
+    )
     args = parser.parse_args()
     plans = (
         [(n, args.window or 10.0, args.every) for n in args.people]
@@ -460,7 +480,8 @@ def main() -> None:
     database = "PostgreSQL" if args.postgresql else "SQLite"
     print(
         f"{args.processes} app process(es) on {database}, {os.cpu_count()} cores; "
-        f"round state by {args.follow}; {args.seconds:g} s once everyone is in"
+        f"round state by {args.follow}; {args.seconds:g} s once everyone is in; "
+        f"generator nice {args.client_nice}"
     )
     print(
         "| stakeholders | join within | answers every | "
@@ -472,7 +493,14 @@ def main() -> None:
     print("|---" * (len(STEPS) + 15) + "|")
     for people, window, every in plans:
         run = scenario(
-            people, window, every, args.seconds, args.follow, args.processes, args.postgresql
+            people,
+            window,
+            every,
+            args.seconds,
+            args.follow,
+            args.processes,
+            args.postgresql,
+            args.client_nice,
         )
         results, checked = run["results"], run["checked"]
         steps = " | ".join(percentiles(results[s]) for s in STEPS)
@@ -491,7 +519,7 @@ def main() -> None:
         )
         print(
             f"  requests sent again after a closed connection or a 5xx: "
-            f"{results.get('retries', 0)}; state polls failed: {results.get('poll_failed', 0)}; "
+            f"{retried(results)}; state polls failed: {results.get('poll_failed', 0)}; "
             f"streams opened {results['streams']}, refused {results['stream_refused']}, "
             f"dropped {results['stream_dropped']}; states pushed {results['pushed']}; "
             f"reveal reached {len(results['reveal'])} of {results['joined']}"

@@ -18,6 +18,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from planner.core.config import worker_threads
 from planner.core.errors import PlannerError
 
 MIGRATIONS = Path(__file__).parents[1] / "migrations"
@@ -28,11 +29,13 @@ def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite files get WAL, foreign keys and a busy timeout."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        # A server database takes many connections: pages and ballot routes write in
-        # parallel. 20 are kept open per app process: a connection opened past the
-        # pool's size is closed again after each use, and opening one costs the server a
-        # new process (bench/light_load.py, 600 on PostgreSQL: a pool of 10 kept opening).
-        return create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=20)
+        # A server database takes a connection per worker thread of the app process
+        # (planner.ui.threads), kept open: a connection opened past the pool's size is
+        # closed again after each use, and opening one costs the server a new process
+        # (bench/light_load.py, 600 on PostgreSQL: a pool smaller than the threads kept
+        # opening). As many again for the pages' script runs and the CLI.
+        threads = worker_threads()
+        return create_engine(url, pool_pre_ping=True, pool_size=threads, max_overflow=threads)
     pool = {}
     if parsed.database and parsed.database != ":memory:":
         folder = Path(sqlite_path(parsed)).parent

@@ -1,7 +1,17 @@
 """Settings read from the environment: the database, the admin passphrase, the public
-address; each with its default when unset."""
+address, the worker threads; each with its default when unset."""
 
-from planner.core.config import DATA_DIR, ROOT, admin_passphrase, database_url, public_url
+import pytest
+
+from planner.core.config import (
+    DATA_DIR,
+    ROOT,
+    WORKER_THREADS,
+    admin_passphrase,
+    database_url,
+    public_url,
+    worker_threads,
+)
 
 
 def test_the_database_is_database_url_else_the_data_folders_file(monkeypatch):
@@ -32,3 +42,17 @@ def test_public_url_loses_spaces_and_trailing_slashes(monkeypatch):
     assert public_url() == "https://plan.example.org"
     monkeypatch.setenv("PLANNER_PUBLIC_URL", "https://example.org/planner//")
     assert public_url() == "https://example.org/planner"
+
+
+def test_worker_threads_are_eight_unless_set(monkeypatch):
+    monkeypatch.delenv("PLANNER_THREADS", raising=False)
+    assert worker_threads() == WORKER_THREADS == 8
+    monkeypatch.setenv("PLANNER_THREADS", " 16 ")
+    assert worker_threads() == 16
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "eight", "1.5"])
+def test_worker_threads_refuse_what_is_no_count(monkeypatch, value):
+    monkeypatch.setenv("PLANNER_THREADS", value)
+    with pytest.raises(ValueError, match=r"PLANNER_THREADS: .* is not a whole number of 1 or more"):
+        worker_threads()

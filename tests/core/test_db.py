@@ -84,3 +84,9 @@ def test_write_session_rolls_back_on_error(engine):
         raise RuntimeError("boom")
     with reading(engine) as db:
         assert db.exec(select(Workspace)).all() == []
+
+
+def test_a_server_database_keeps_a_connection_per_worker_thread(monkeypatch):
+    monkeypatch.setenv("PLANNER_THREADS", "6")
+    engine = make_engine("postgresql+psycopg://nobody@127.0.0.1:1/none")  # not connected
+    assert engine.pool.size() == 6 and engine.pool._max_overflow == 6
