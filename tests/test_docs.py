@@ -1,6 +1,7 @@
 """Keeping the docs honest: the site builds strictly, the README's links land, and the
 pages name every CLI command, option, setting, promised test and path that exists."""
 
+import argparse
 import os
 import re
 import subprocess
@@ -121,3 +122,20 @@ def test_uploads_are_bounded_as_the_docs_say():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == 20
     assert "at most **20 MB**" in page("deployment/hardening.md")
+
+
+def test_the_feature_map_names_every_domain_module_and_command():
+    """A newcomer finds each rule and command from docs/architecture.md's feature map."""
+    text = page("architecture.md")
+    domain = ("journey", "scoring", "roadmap", "delivery", "access")
+    modules = [
+        f"planner/{package}/{path.name}"
+        for package in domain
+        for path in sorted((ROOT / "planner" / package).glob("*.py"))
+        if path.name != "__init__.py"
+    ]
+    assert [m for m in modules if f"`{m}`" not in text] == []
+    commands = next(
+        a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)
+    ).choices
+    assert [c for c in commands if f"`{c}" not in text] == []
