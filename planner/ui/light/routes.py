@@ -369,26 +369,15 @@ def _member(db, token: str, code: str) -> tuple[Stakeholder | None, ScoringSessi
     return me, scoring, True
 
 
-def _guess(request: Request, lang: str) -> tuple[int, dict]:
-    """A code that is none of the key's sessions nor of its workspace: answered as an
-    unknown code, and counted as a failed try at one."""
+def _not_theirs(request: Request, lang: str, *, ours: bool) -> tuple[int, dict]:
+    """A code that is none of the key's sessions: answered as an unknown code (401), or
+    429 while the address must wait. Counted as a failed try at a code unless it is a
+    session of the key's workspace (`ours`): a right code, so no failed guess, but still
+    refused while the address must wait (else a key made to wait could tell its
+    workspace's codes from wrong ones, without limit)."""
+    check = attempts.known_try if ours else attempts.limited
     try:
-        attempts.limited(
-            _engine(), buckets=_buckets(request), now=datetime.now(UTC), action=lambda db: False
-        )
-    except PlannerError as error:
-        return 429, {"error": error.message(lang), "reason": error.key}
-    return 401, _identity(lang)
-
-
-def _ours(request: Request, lang: str) -> tuple[int, dict]:
-    """A session of the key's workspace it takes no part in: a right code, so no failed
-    guess, but refused like any try while the address must wait (else a key made to
-    wait could tell its workspace's codes from wrong ones, without limit)."""
-    try:
-        attempts.known_try(
-            _engine(), buckets=_buckets(request), now=datetime.now(UTC), action=lambda db: None
-        )
+        check(_engine(), buckets=_buckets(request), now=datetime.now(UTC), action=lambda db: False)
     except PlannerError as error:
         return 429, {"error": error.message(lang), "reason": error.key}
     return 401, _identity(lang)
@@ -408,7 +397,7 @@ def _view(request: Request, token: str, code: str, lang: str, joined: bool) -> t
     if stakeholder is None:
         return 401, _identity(lang)
     if scoring is None:
-        return _ours(request, lang) if ours else _guess(request, lang)
+        return _not_theirs(request, lang, ours=ours)
     voting = accepts_votes(state.session_status, state.round_status)
     who = "vote.who" if voting else "vote.who_closed"  # "can be changed until the reveal"
     common = {
